@@ -1,0 +1,95 @@
+/// One problem found in a rule or persona file. The id is stable so tests and
+/// tools can match on it; the message is Dutch because drafters read it.
+public struct Diagnostic: Sendable, Hashable {
+    public enum Severity: String, Sendable, Hashable {
+        case error = "fout"
+        case warning = "waarschuwing"
+        case note = "noot"
+    }
+
+    public struct Note: Sendable, Hashable {
+        public let range: SourceRange
+        public let message: String
+        public init(range: SourceRange, message: String) {
+            self.range = range
+            self.message = message
+        }
+    }
+
+    public let id: DiagnosticID
+    public let severity: Severity
+    public let range: SourceRange
+    public let message: String
+    public var suggestion: String?
+    public var notes: [Note]
+
+    public init(_ id: DiagnosticID, _ severity: Severity = .error, at range: SourceRange,
+                _ message: String, suggestion: String? = nil, notes: [Note] = []) {
+        self.id = id
+        self.severity = severity
+        self.range = range
+        self.message = message
+        self.suggestion = suggestion
+        self.notes = notes
+    }
+}
+
+/// Stable identifiers for every kind of diagnostic.
+public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
+    // Reading the file
+    case unreadableText = "onleesbare-tekst"
+    case fileTooLarge = "bestand-te-groot"
+    case emptyFile = "leeg-bestand"
+    // Lexing
+    case unexpectedCharacter = "onverwacht-teken"
+    case unterminatedString = "onafgesloten-tekst"
+    case invalidNumber = "ongeldig-getal"
+    case invalidDate = "ongeldige-datum"
+    case tooDeep = "te-diep-genest"
+    // Parsing
+    case expected = "verwacht"
+    case unknownDeclaration = "onbekende-declaratie"
+    case unknownClause = "onbekende-clausule"
+    case duplicateClause = "dubbele-clausule"
+    case missingClause = "ontbrekende-clausule"
+    case missingSource = "ontbrekende-bron"
+    case missingRegulation = "ontbrekende-regeling"
+    // Checking
+    case unknownName = "onbekende-naam"
+    case duplicateName = "dubbele-naam"
+    case reservedName = "gereserveerde-naam"
+    case typeMismatch = "typefout"
+    case periodMismatch = "periodefout"
+    case cycle = "kringverwijzing"
+    case conflictingRules = "conflicterende-regels"
+    case parameterGap = "parameter-zonder-waarde"
+    case parameterOrder = "parameter-volgorde"
+    case invalidValidity = "ongeldige-geldigheid"
+    case conflictingRegulation = "conflicterende-regeling"
+    case protectedAttribute = "beschermd-kenmerk"
+    // Personas
+    case personaInvalid = "ongeldige-persona"
+    case personaOverlap = "overlappende-feiten"
+    // Evaluation
+    case evaluation = "rekenfout"
+}
+
+/// Collects diagnostics; passed explicitly through every stage, never global.
+public struct DiagnosticBag: Sendable {
+    public private(set) var all: [Diagnostic] = []
+    public init() {}
+
+    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func add(contentsOf other: DiagnosticBag) { all.append(contentsOf: other.all) }
+    public mutating func error(_ id: DiagnosticID, _ range: SourceRange, _ message: String,
+                               suggestion: String? = nil, notes: [Diagnostic.Note] = []) {
+        all.append(Diagnostic(id, .error, at: range, message, suggestion: suggestion, notes: notes))
+    }
+    public mutating func warning(_ id: DiagnosticID, _ range: SourceRange, _ message: String,
+                                 suggestion: String? = nil) {
+        all.append(Diagnostic(id, .warning, at: range, message, suggestion: suggestion))
+    }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+}

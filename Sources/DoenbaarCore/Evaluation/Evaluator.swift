@@ -1,0 +1,198 @@
+/// Runs a persona through a compiled plan, month by month.
+///
+/// Facts have two times: when they happened and when the agency knew them.
+/// The payment for a month is decided on what was known at the end of that
+/// month. At the end of every later month the agency looks again with what it
+/// knows then; where that changes what a past month should have paid, the
+/// difference is booked as a back-payment or a recovery. No benefit has a
+/// special case for this: corrections fall out of the difference.
+public struct Evaluator: Sendable {
+    public let plan: Plan
+
+    public init(plan: Plan) { self.plan = plan }
+
+    /// A failure during a run, with the persona and the declaration where it happened.
+    public struct RunError: Error, Sendable {
+        public let personaID: String
+        public let failure: EvaluationFailure
+        public let decisionDate: CivilDate
+    }
+
+    public func run(_ persona: Persona, from: YearMonth, to: YearMonth, trace: Bool = true) throws(RunError) -> PersonaRun {
+        let range = EvaluationRange(from: from, to: to)
+        let reported = Array(range.reportedMonths)
+        var frames: [Int: Frame] = [:]        // by number of knowledge dates passed
+        let knowledgeDates = Evaluator.knowledgeDates(of: persona)
+
+        // frame for the view at the end of month k
+        func frame(atEndOf k: Int) -> Frame {
+            let end = range.month(k).last
+            let key = knowledgeDates.prefix { $0 <= end }.count
+            if let f = frames[key] { return f }
+            let f = Frame(plan: plan, facts: FactTable(persona: persona, range: range, knownAt: end), personaID: persona.id)
+            frames[key] = f
+            return f
+        }
+
+        var months: [MonthOutcome] = []
+        var booked: [[Int64]] = Array(repeating: Array(repeating: 0, count: range.monthCount), count: plan.ruleSet.benefits.count)
+        var seenEpisodes = Set<String>()
+        for k in reported {
+            let view = frame(atEndOf: k)
+            let decisionDate = range.month(k).last
+            do throws(EvaluationFailure) {
+                var outcome = MonthOutcome(month: range.month(k), benefits: [], fines: [], missedObligations: [], intents: [])
+                // This month's payments.
+                for m in reported where m <= k { try computePayments(view, m) }
+                for b in plan.ruleSet.benefits.indices {
+                    let o = try benefitOutcome(view, b, k, trace: trace)
+                    booked[b][k] = o.paidCents
+                    outcome.benefits.append(o)
+                }
+                // Corrections for earlier months, seen with what is known now.
+                for m in reported where m < k {
+                    for b in plan.ruleSet.benefits.indices {
+                        let now = view.benefitPayments[b][m] / 10_000
+                        if now != booked[b][m] {
+                            var builder = TraceBuilder(frame: view, month: m)
+                            let explanation = trace ? paymentTrace(&builder, b, m) : TraceNode(kind: "uitkering", name: plan.ruleSet.benefits[b].name, value: "")
+                            outcome.benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now - booked[b][m], trace: explanation))
+                            booked[b][m] = now
+                        }
+                    }
+                }
+                // Obligations missed, booked in the month the agency first sees them.
+                for m in reported where m <= k {
+                    for (episode, fine) in try obligations(view, m) where seenEpisodes.insert("\(episode.obligation)|\(episode.from)").inserted {
+                        outcome.missedObligations.append(episode)
+                        if let fine { outcome.fines.append(fine) }
+                    }
+                }
+                outcome.intents = try intents(view, k)
+                months.append(outcome)
+            } catch {
+                throw RunError(personaID: persona.id, failure: error, decisionDate: decisionDate)
+            }
+        }
+        return PersonaRun(personaID: persona.id, personaName: persona.name, weight: persona.weight, range: range, months: months)
+    }
+
+    /// Every date on which the agency learnt something new about the persona.
+    static func knowledgeDates(of p: Persona) -> [CivilDate] {
+        var dates = Set<CivilDate>()
+        for s in p.stays { if let r = s.knowledge.reported { dates.insert(r) }; if let g = s.knowledge.register { dates.insert(g) } }
+        for i in p.incomes { if let r = i.knowledge.reported { dates.insert(r) }; if let g = i.knowledge.register { dates.insert(g) } }
+        for e in p.estimates { dates.insert(e.known) }
+        return dates.sorted()
+    }
+
+    private func slotTotal(_ frame: Frame, _ slot: Int, _ m: Int) throws(EvaluationFailure) -> Int64 {
+        if plan.slots[slot].periodicity == .month { return try frame.monthValue(slot, m) }
+        var total: Int64 = 0
+        for d in frame.range.days(ofMonth: m) { total += try frame.dayValue(slot, d) }
+        return total
+    }
+
+    private func computePayments(_ frame: Frame, _ m: Int) throws(EvaluationFailure) {
+        for b in plan.ruleSet.benefits.indices {
+            var gross: Int64 = 0, deducted: Int64 = 0
+            for (slot, d) in plan.ruleSet.values.enumerated() {
+                switch d.role {
+                case .payment(let benefit) where benefit == b: gross += try slotTotal(frame, slot, m)
+                case .deduction(let benefit) where benefit == b: deducted += try slotTotal(frame, slot, m)
+                default: break
+                }
+            }
+            frame.benefitPayments[b][m] = Fixed(raw: max(0, gross - deducted)).rounded(.halfAwayFromZero).raw
+        }
+    }
+
+    private func benefitOutcome(_ frame: Frame, _ b: Int, _ m: Int, trace: Bool) throws(EvaluationFailure) -> BenefitOutcome {
+        var gross: Int64 = 0
+        var deductions: [Deduction] = []
+        for (slot, d) in plan.ruleSet.values.enumerated() {
+            switch d.role {
+            case .payment(let benefit) where benefit == b: gross += try slotTotal(frame, slot, m)
+            case .deduction(let benefit) where benefit == b:
+                deductions.append(Deduction(rule: d.name, source: d.provenance.source, cents: Fixed(raw: try slotTotal(frame, slot, m)).cents))
+            default: break
+            }
+        }
+        var builder = TraceBuilder(frame: frame, month: m)
+        let node = trace ? paymentTrace(&builder, b, m) : TraceNode(kind: "uitkering", name: plan.ruleSet.benefits[b].name, value: "")
+        return BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, grossCents: Fixed(raw: gross).cents, deductions: deductions,
+                              paidCents: frame.benefitPayments[b][m] / 10_000, corrections: [], trace: node)
+    }
+
+    private func paymentTrace(_ builder: inout TraceBuilder, _ b: Int, _ m: Int) -> TraceNode {
+        let benefit = plan.ruleSet.benefits[b]
+        var children: [TraceNode] = []
+        var clamped = false
+        var gross: Int64 = 0, deducted: Int64 = 0
+        for (slot, d) in plan.ruleSet.values.enumerated() {
+            switch d.role {
+            case .payment(let x) where x == b:
+                children.append(builder.slot(slot))
+                gross += (try? slotTotal(builder.frame, slot, m)) ?? 0
+            case .deduction(let x) where x == b:
+                children.append(builder.slot(slot))
+                deducted += (try? slotTotal(builder.frame, slot, m)) ?? 0
+            default: break
+            }
+        }
+        clamped = deducted > gross
+        let note = clamped ? "kortingen (\(ValueFormatting.money(deducted))) zijn hoger dan het bruto bedrag (\(ValueFormatting.money(gross))): er wordt niets betaald, niet minder dan niets" : nil
+        return TraceNode(kind: "uitkering", name: benefit.name, source: benefit.provenance.source,
+                         value: ValueFormatting.money(builder.frame.benefitPayments[b][m]), note: note, children: children)
+    }
+
+    private func obligations(_ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [(MissedObligation, Fine?)] {
+        var out: [(MissedObligation, Fine?)] = []
+        for (i, o) in plan.ruleSet.obligations.enumerated() {
+            let compiled = plan.obligations[i]
+            var episodes: [(first: Int, last: Int)] = []
+            if o.periodicity == .month {
+                if try compiled.applies(frame, m) != 0, try compiled.fulfilled(frame, m) == 0 {
+                    episodes.append((m, m))
+                }
+            } else {
+                for d in frame.range.days(ofMonth: m) {
+                    guard try compiled.applies(frame, d) != 0, try compiled.fulfilled(frame, d) == 0 else { continue }
+                    if let last = episodes.last, last.last == d - 1 { episodes[episodes.count - 1].last = d } else { episodes.append((d, d)) }
+                }
+                // An episode that started last month was already counted there.
+                if let first = episodes.first, first.first == frame.range.days(ofMonth: m).lowerBound, first.first > 0,
+                   try compiled.applies(frame, first.first - 1) != 0, try compiled.fulfilled(frame, first.first - 1) == 0 {
+                    episodes.removeFirst()
+                }
+            }
+            for e in episodes {
+                let from = o.periodicity == .month ? frame.range.month(e.first).first : frame.range.date(ofDay: e.first)
+                let through = o.periodicity == .month ? frame.range.month(e.last).last : frame.range.date(ofDay: e.last)
+                var fineRaw: Int64 = 0
+                for f in compiled.fines { fineRaw += try f(frame, e.first) }
+                let missed = MissedObligation(obligation: o.name, source: o.provenance.source, from: from, through: through,
+                                              demands: o.demands, consequences: o.consequences.map(\.kind.rawValue))
+                let fine = compiled.fines.isEmpty ? nil : Fine(obligation: o.name, source: o.provenance.source, cents: Fixed(raw: fineRaw).cents, forPeriodStart: from)
+                out.append((missed, fine))
+            }
+        }
+        return out
+    }
+
+    private func intents(_ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [IntentOutcome] {
+        var out: [IntentOutcome] = []
+        for (i, intent) in plan.ruleSet.intents.enumerated() {
+            let compiled = plan.intents[i]
+            let periods = intent.periodicity == .month ? [m] : Array(frame.range.days(ofMonth: m))
+            var applies = false, holds = true
+            for p in periods {
+                guard try compiled.condition?(frame, p) ?? 1 != 0 else { continue }
+                applies = true
+                if try compiled.requirement(frame, p) == 0 { holds = false }
+            }
+            out.append(IntentOutcome(intent: intent.name, source: intent.provenance.source, text: intent.text, holds: applies ? holds : nil))
+        }
+        return out
+    }
+}

@@ -1,0 +1,75 @@
+/// What one persona's run produced, month by month. Amounts are whole cents.
+public struct PersonaRun: Sendable {
+    public let personaID: String
+    public let personaName: String
+    public let weight: Int
+    public let range: EvaluationRange
+    public let months: [MonthOutcome]
+
+    public func month(_ month: YearMonth) -> MonthOutcome? { months.first { $0.month == month } }
+}
+
+public struct MonthOutcome: Sendable {
+    public let month: YearMonth
+    public var benefits: [BenefitOutcome]
+    public var fines: [Fine]
+    public var missedObligations: [MissedObligation]
+    public var intents: [IntentOutcome]
+
+    public func benefit(_ name: String) -> BenefitOutcome? { benefits.first { $0.benefit == name } }
+
+    /// Paid this month: payments, back-payments and recoveries, minus fines.
+    public var totalCents: Int64 {
+        benefits.reduce(0) { $0 + $1.paidCents + $1.corrections.reduce(0) { $0 + $1.cents } } - fines.reduce(0) { $0 + $1.cents }
+    }
+}
+
+public struct BenefitOutcome: Sendable {
+    public let benefit: String
+    public let grossCents: Int64
+    public let deductions: [Deduction]
+    /// gross minus deductions, never below zero: what is paid for this month.
+    public let paidCents: Int64
+    /// Corrections booked this month for earlier months, once the agency knew better.
+    public var corrections: [Correction]
+    public let trace: TraceNode
+}
+
+public struct Deduction: Sendable {
+    public let rule: String
+    public let source: String
+    public let cents: Int64
+}
+
+public struct Correction: Sendable {
+    public let forMonth: YearMonth
+    /// Positive: back-payment (nabetaling); negative: recovery (terugvordering).
+    public let cents: Int64
+    public let trace: TraceNode
+    public var kind: String { cents >= 0 ? "nabetaling" : "terugvordering" }
+}
+
+public struct MissedObligation: Sendable {
+    public let obligation: String
+    public let source: String
+    /// First and last day of the episode (the month's first and last day for monthly obligations).
+    public let from: CivilDate
+    public let through: CivilDate
+    public let demands: [Capacity]
+    public let consequences: [String]
+}
+
+public struct Fine: Sendable {
+    public let obligation: String
+    public let source: String
+    public let cents: Int64
+    public let forPeriodStart: CivilDate
+}
+
+public struct IntentOutcome: Sendable {
+    public let intent: String
+    public let source: String
+    public let text: String
+    /// nil when the intent did not apply this month (its `geldt als` was false).
+    public let holds: Bool?
+}

@@ -1,0 +1,250 @@
+/// The compiled form of a checked rule set: every expression turned into a
+/// closure over slots, parameters and fact columns, once. Evaluating a persona
+/// runs these closures; no name is looked up and no type decided at run time.
+public final class Plan: Sendable {
+    typealias Compiled = @Sendable (Frame, Int) throws(EvaluationFailure) -> Int64
+
+    struct Slot: Sendable {
+        let periodicity: Periodicity
+        let rounding: Rounding?
+        let type: ValueType
+        let validity: Validity
+        let condition: Compiled?
+        let body: Compiled
+        let exceptions: [(validity: Validity, condition: Compiled, body: Compiled)]
+    }
+
+    struct CompiledObligation: Sendable {
+        let applies: Compiled
+        let fulfilled: Compiled
+        let fines: [Compiled]
+    }
+
+    struct CompiledIntent: Sendable {
+        let condition: Compiled?
+        let requirement: Compiled
+    }
+
+    public let ruleSet: RuleSet
+    let slots: [Slot]
+    let obligations: [CompiledObligation]
+    let intents: [CompiledIntent]
+    let runningTotalSites: Int
+
+    public init(_ ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        var compiler = Compiler(ruleSet: ruleSet)
+        slots = ruleSet.values.map { d in
+            let period = d.periodicity == .month ? Periodicity.month : .day
+            return Slot(periodicity: d.periodicity, rounding: d.rounding, type: d.type, validity: d.validity,
+                        condition: d.condition.map { compiler.compile($0, period) },
+                        body: compiler.compile(d.body, period),
+                        exceptions: d.exceptions.map { ($0.validity, compiler.compile($0.condition, period), compiler.compile($0.body, period)) })
+        }
+        obligations = ruleSet.obligations.map { o in
+            let period = o.periodicity == .month ? Periodicity.month : .day
+            return CompiledObligation(applies: compiler.compile(o.applies, period), fulfilled: compiler.compile(o.fulfilled, period),
+                                      fines: o.consequences.compactMap { $0.amount.map { compiler.compile($0, period) } })
+        }
+        intents = ruleSet.intents.map { i in
+            let period = i.periodicity == .month ? Periodicity.month : .day
+            return CompiledIntent(condition: i.condition.map { compiler.compile($0, period) }, requirement: compiler.compile(i.requirement, period))
+        }
+        runningTotalSites = compiler.runningTotalSites
+    }
+}
+
+/// Where and why an evaluation failed; reported as a diagnostic at the declaration.
+public struct EvaluationFailure: Error, Sendable {
+    public let message: String
+    public let range: SourceRange
+}
+
+private struct Compiler {
+    typealias Compiled = Plan.Compiled
+    let ruleSet: RuleSet
+    var runningTotalSites = 0
+
+    mutating func compile(_ e: TypedExpr, _ context: Periodicity) -> Compiled {
+        let range = e.range
+        switch e.node {
+        case .constant(let v):
+            return { _, _ in v }
+        case .parameter(let p):
+            let parameter = ruleSet.parameters[p]
+            if context == .month {
+                return { frame, m throws(EvaluationFailure) in try frame.parameter(parameter, on: frame.range.month(m).first, range) }
+            }
+            return { frame, d throws(EvaluationFailure) in try frame.parameter(parameter, on: frame.range.date(ofDay: d), range) }
+        case .value(let slot):
+            let target = ruleSet.values[slot].periodicity
+            switch (context, target) {
+            case (.month, _): return { frame, m throws(EvaluationFailure) in try frame.monthValue(slot, m) }
+            case (_, .month): return { frame, d throws(EvaluationFailure) in try frame.monthValue(slot, frame.monthOfDay[d]) }
+            default: return { frame, d throws(EvaluationFailure) in try frame.dayValue(slot, d) }
+            }
+        case .benefit(let b):
+            return { frame, m throws(EvaluationFailure) in frame.benefitPayment(b, context == .month ? m : frame.monthOfDay[m]) }
+        case .fact(let fact):
+            return compileFact(fact, context, range)
+        case .negate(let x):
+            let a = compile(x, context)
+            return { f, p throws(EvaluationFailure) in -(try a(f, p)) }
+        case .not(let x):
+            let a = compile(x, context)
+            return { f, p throws(EvaluationFailure) in try a(f, p) == 0 ? 1 : 0 }
+        case .and(let x, let y):
+            let a = compile(x, context), b = compile(y, context)
+            return { f, p throws(EvaluationFailure) in
+                if try a(f, p) == 0 { return 0 }
+                return try b(f, p) != 0 ? 1 : 0
+            }
+        case .or(let x, let y):
+            let a = compile(x, context), b = compile(y, context)
+            return { f, p throws(EvaluationFailure) in
+                if try a(f, p) != 0 { return 1 }
+                return try b(f, p) != 0 ? 1 : 0
+            }
+        case .conditional(let c, let x, let y):
+            let cond = compile(c, context), a = compile(x, context), b = compile(y, context)
+            return { f, p throws(EvaluationFailure) in try cond(f, p) != 0 ? a(f, p) : b(f, p) }
+        case .compare(let op, let x, let y):
+            let a = compile(x, context), b = compile(y, context)
+            switch op {
+            case .equal: return { f, p throws(EvaluationFailure) in try a(f, p) == b(f, p) ? 1 : 0 }
+            case .notEqual: return { f, p throws(EvaluationFailure) in try a(f, p) != b(f, p) ? 1 : 0 }
+            case .less: return { f, p throws(EvaluationFailure) in try a(f, p) < b(f, p) ? 1 : 0 }
+            case .lessEqual: return { f, p throws(EvaluationFailure) in try a(f, p) <= b(f, p) ? 1 : 0 }
+            case .greater: return { f, p throws(EvaluationFailure) in try a(f, p) > b(f, p) ? 1 : 0 }
+            default: return { f, p throws(EvaluationFailure) in try a(f, p) >= b(f, p) ? 1 : 0 }
+            }
+        case .arithmetic(let op, let x, let y):
+            return compileArithmetic(op, compile(x, context), compile(y, context), range)
+        case .call(let function, let args):
+            return compileCall(function, args, context, range)
+        }
+    }
+
+    private func compileFact(_ fact: Fact, _ context: Periodicity, _ range: SourceRange) -> Compiled {
+        let index = FactTable.factIndex[fact]!
+        let name = fact.rawValue
+        @Sendable func absent(_ frame: Frame, _ what: String) -> EvaluationFailure {
+            EvaluationFailure(message: "'\(name)' heeft geen waarde \(what) voor persona '\(frame.personaID)'; bescherm het gebruik met een voorwaarde (als ...)", range: range)
+        }
+        switch fact.periodicity {
+        case .constant:
+            return { frame, _ throws(EvaluationFailure) in
+                let v = frame.facts.constants[index]
+                if v == FactTable.absent { throw absent(frame, "") }
+                return v
+            }
+        case .month:
+            if context == .month { return { frame, m in frame.facts.monthly[index][m] } }
+            return { frame, d in frame.facts.monthly[index][frame.monthOfDay[d]] }
+        case .day:
+            if fact == .referenceDate && context == .month {
+                return { frame, m in Int64(frame.range.month(m).first.dayNumber) }
+            }
+            return { frame, d throws(EvaluationFailure) in
+                let v = frame.facts.daily[index][d]
+                if v == FactTable.absent { throw absent(frame, "op \(frame.range.date(ofDay: d))") }
+                return v
+            }
+        }
+    }
+
+    private func compileArithmetic(_ op: TypedExpr.Arithmetic, _ a: @escaping Compiled, _ b: @escaping Compiled, _ range: SourceRange) -> Compiled {
+        let overflow = EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
+        switch op {
+        case .add:
+            return { f, p throws(EvaluationFailure) in
+                guard let v = FixedMath.add(try a(f, p), try b(f, p)) else { throw overflow }
+                return v
+            }
+        case .subtract:
+            return { f, p throws(EvaluationFailure) in
+                guard let v = FixedMath.subtract(try a(f, p), try b(f, p)) else { throw overflow }
+                return v
+            }
+        case .multiply:
+            return { f, p throws(EvaluationFailure) in
+                guard let v = FixedMath.multiply(try a(f, p), try b(f, p)) else { throw overflow }
+                return v
+            }
+        case .divide:
+            return { f, p throws(EvaluationFailure) in
+                let divisor = try b(f, p)
+                guard divisor != 0 else { throw EvaluationFailure(message: "deling door nul", range: range) }
+                guard let v = FixedMath.divide(try a(f, p), divisor) else { throw overflow }
+                return v
+            }
+        case .addDays, .subtractDays:
+            let sign: Int64 = op == .addDays ? 1 : -1
+            // Whole days only: a fraction of a day is dropped (toward minus infinity).
+            return { f, p throws(EvaluationFailure) in try a(f, p) + sign * Fixed.divide(try b(f, p), Fixed.scale, .down) }
+        case .addMonths, .subtractMonths:
+            let sign = op == .addMonths ? 1 : -1
+            return { f, p throws(EvaluationFailure) in
+                let date = CivilDate(dayNumber: Int32(clamping: try a(f, p)))
+                let months = Int(clamping: try b(f, p))
+                return Int64(date.adding(months: sign * months).dayNumber)
+            }
+        case .dateDifference:
+            return { f, p throws(EvaluationFailure) in (try a(f, p) - (try b(f, p))) * Fixed.scale }
+        }
+    }
+
+    private mutating func compileCall(_ function: Function, _ args: [TypedExpr], _ context: Periodicity, _ range: SourceRange) -> Compiled {
+        switch function {
+        case .min, .max:
+            let compiled = args.map { compile($0, context) }
+            let isMin = function == .min
+            return { f, p throws(EvaluationFailure) in
+                var best = try compiled[0](f, p)
+                for c in compiled.dropFirst() {
+                    let v = try c(f, p)
+                    if isMin ? v < best : v > best { best = v }
+                }
+                return best
+            }
+        case .round, .roundDown, .roundUp:
+            let a = compile(args[0], context)
+            let unit: Int64 = args[0].type == .money ? 10_000 : Fixed.scale
+            let rounding: Rounding = function == .round ? .halfAwayFromZero : function == .roundDown ? .down : .up
+            return { f, p throws(EvaluationFailure) in Fixed.divide(try a(f, p), unit, rounding) * unit }
+        case .sumInMonth, .daysInMonth:
+            let a = compile(args[0], .day)
+            let counting = function == .daysInMonth
+            return { f, m throws(EvaluationFailure) in
+                var total: Int64 = 0
+                for d in f.range.days(ofMonth: m) {
+                    let v = try a(f, d)
+                    total += counting ? (v != 0 ? Fixed.scale : 0) : v
+                }
+                return total
+            }
+        case .yearToDate:
+            let a = compile(args[0], .day)
+            let site = runningTotalSites
+            runningTotalSites += 1
+            let counting = args[0].type == .bool
+            return { f, d throws(EvaluationFailure) in try f.runningTotal(site: site, upTo: d, counting: counting, a) }
+        case .year, .monthOf:
+            let a = compile(args[0], context)
+            let year = function == .year
+            return { f, p throws(EvaluationFailure) in
+                let date = CivilDate(dayNumber: Int32(clamping: try a(f, p)))
+                return Fixed(integer: year ? date.year : date.month).raw
+            }
+        case .yearStart:
+            let a = compile(args[0], context)
+            return { f, p throws(EvaluationFailure) in
+                let date = CivilDate(dayNumber: Int32(clamping: try a(f, p)))
+                return Int64(CivilDate(year: date.year, month: 1, day: 1)!.dayNumber)
+            }
+        case .daysBetween:
+            let a = compile(args[0], context), b = compile(args[1], context)
+            return { f, p throws(EvaluationFailure) in (try b(f, p) - (try a(f, p))) * Fixed.scale }
+        }
+    }
+}

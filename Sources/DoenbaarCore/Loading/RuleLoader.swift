@@ -1,0 +1,68 @@
+/// Reads, parses and checks all rule files under a path into one rule set.
+public struct LoadedRules: Sendable {
+    public let ruleSet: RuleSet?
+    public let diagnostics: DiagnosticBag
+    public let files: [String]
+}
+
+public enum RuleLoader {
+    public static func load(_ paths: [String], sources: SourceManager) throws(InputFiles.Failure) -> LoadedRules {
+        var files: [String] = []
+        for p in paths { files += try InputFiles.find(p, extensions: ["regels"]) }
+        var syntax: [SyntaxFile] = []
+        var diagnostics = DiagnosticBag()
+        for path in files {
+            let source = SourceFile(path: path, bytes: try InputFiles.read(path))
+            let id = sources.add(source)
+            let (file, d) = RuleFileParser.parse(source, fileID: id)
+            syntax.append(file)
+            diagnostics.add(contentsOf: d)
+        }
+        // Check even when some files had syntax errors: the checker reports what it can.
+        let checked = Checker.check(syntax)
+        diagnostics.add(contentsOf: checked.diagnostics)
+        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: files)
+    }
+
+    /// Parses and checks rule text held in memory (tests, tools).
+    public static func load(text: String, path: String = "<tekst>", sources: SourceManager = SourceManager()) -> LoadedRules {
+        let source = SourceFile(path: path, text: text)
+        let id = sources.add(source)
+        let (file, d) = RuleFileParser.parse(source, fileID: id)
+        let checked = Checker.check([file])
+        var diagnostics = d
+        diagnostics.add(contentsOf: checked.diagnostics)
+        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: [path])
+    }
+}
+
+public enum PersonaLoader {
+    public static let extensions: Set<String> = ["persona", "json"]
+
+    /// The persona id is the file name without its extension.
+    public static func id(for path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.split(separator: ".").first.map(String.init) ?? name
+    }
+
+    public static func load(path: String, sources: SourceManager) throws(InputFiles.Failure) -> (Persona?, DiagnosticBag) {
+        let bytes = try InputFiles.read(path)
+        let source = SourceFile(path: path, bytes: bytes)
+        let fileID = sources.add(source)
+        if path.hasSuffix(".json") { return PersonaJSON.decode(source, fileID: fileID, id: id(for: path)) }
+        return PersonaParser.parse(source, fileID: fileID, id: id(for: path))
+    }
+
+    public static func loadAll(_ paths: [String], sources: SourceManager) throws(InputFiles.Failure) -> ([Persona], DiagnosticBag) {
+        var personas: [Persona] = []
+        var diagnostics = DiagnosticBag()
+        for p in paths {
+            for file in try InputFiles.find(p, extensions: extensions) {
+                let (persona, d) = try load(path: file, sources: sources)
+                diagnostics.add(contentsOf: d)
+                if let persona { personas.append(persona) }
+            }
+        }
+        return (personas, diagnostics)
+    }
+}

@@ -1,0 +1,349 @@
+/// Reads a `.persona` file: the same family of syntax as rule files, one fact
+/// per line. Never throws; every problem of the file becomes a diagnostic.
+///
+///     persona "Omer"
+///       geboren 1971-04-12
+///       gewicht 40
+///       doenvermogen plannen 3, in_actie_komen 3, volhouden 4, verleiding_weerstaan 3, tegenslag_verwerken 2
+///     ww
+///       ingang 2023-01-02
+///       dagloon € 180,00
+///       arbeidsverleden 15 jaar
+///     inkomen 2023-03 € 1200,00 gemeld 2023-04-05
+///     schatting vanaf 2023-01 € 800,00 bekend 2023-01-02
+///     verblijf 2023-05-02 tot en met 2023-07-15 reden familie land SD gemeld 2023-05-01
+///     gebeurtenis 2023-05-01 overlijden_familie duur 6 maanden
+///     verwacht 2023-06 WW geen_betaling
+public enum PersonaParser {
+    public static let keywords = ["persona", "ww", "wajong", "inkomen", "schatting", "verblijf", "gebeurtenis", "verwacht"]
+
+    public static func parse(_ file: SourceFile, fileID: Int, id: String) -> (Persona?, DiagnosticBag) {
+        let (tokens, lexDiagnostics) = Lexer.tokenize(file, fileID: fileID)
+        var p = PersonaReader(parser: Parser(tokens: tokens, declarationKeywords: Set(keywords)), id: id)
+        p.read()
+        var diagnostics = lexDiagnostics
+        diagnostics.add(contentsOf: p.parser.diagnostics)
+        return (diagnostics.hasErrors ? nil : p.persona, diagnostics)
+    }
+}
+
+struct PersonaReader {
+    var parser: Parser
+    let id: String
+    var persona: Persona?
+    var header: SourceRange?
+
+    init(parser: Parser, id: String) {
+        self.parser = parser
+        self.id = id
+    }
+
+    mutating func read() {
+        parser.skipNewlines()
+        if parser.atEnd {
+            parser.error(.emptyFile, parser.current.range, "persona-bestand is leeg; begin met 'persona \"Naam\"'")
+            return
+        }
+        while true {
+            parser.skipNewlines()
+            if parser.atEnd { break }
+            let keyword = parser.current
+            guard let word = keyword.word, PersonaParser.keywords.contains(word) else {
+                let hint = keyword.word.flatMap { Suggestions.closest(to: $0, in: PersonaParser.keywords) }
+                parser.error(.unknownDeclaration, keyword.range,
+                             "verwacht een persona-gegeven (\(PersonaParser.keywords.joined(separator: ", "))), maar vond \(keyword.display)",
+                             suggestion: hint.map { "bedoelde u '\($0)'?" })
+                parser.skipDeclaration()
+                continue
+            }
+            if word != "persona" && persona == nil {
+                parser.error(.personaInvalid, keyword.range, "'\(word)' staat vóór 'persona'; begin het bestand met 'persona \"Naam\"'")
+                parser.skipDeclaration()
+                continue
+            }
+            parser.advance()
+            switch word {
+            case "persona": readHeader(keyword.range)
+            case "ww": readWW(keyword.range)
+            case "wajong": readWajong(keyword.range)
+            case "inkomen": readIncome(keyword.range)
+            case "schatting": readEstimate(keyword.range)
+            case "verblijf": readStay(keyword.range)
+            case "gebeurtenis": readEvent(keyword.range)
+            default: readExpectation(keyword.range)
+            }
+        }
+        validate()
+    }
+
+    // MARK: Pieces
+
+    mutating func amount() -> Fixed? {
+        if parser.current.isSymbol(.euro) { parser.advance() }
+        guard case .number(let n) = parser.current.kind else { parser.expected("een bedrag, bijvoorbeeld € 1200,00"); return nil }
+        parser.advance()
+        if parser.current.isWord("euro") { parser.advance() }
+        if n.raw % 10_000 != 0 {
+            parser.error(.invalidNumber, parser.previousEnd, "een bedrag heeft hoogstens twee decimalen (centen)")
+            return nil
+        }
+        return n
+    }
+
+    mutating func yesNo() -> Bool? {
+        if parser.current.isWord("ja") { parser.advance(); return true }
+        if parser.current.isWord("nee") { parser.advance(); return false }
+        parser.expected("'ja' of 'nee'")
+        return nil
+    }
+
+    mutating func finish(_ before: Int) { parser.finishLine(since: before) }
+
+    // MARK: Declarations
+
+    mutating func readHeader(_ keyword: SourceRange) {
+        if header != nil {
+            parser.error(.duplicateClause, keyword, "een bestand beschrijft één persona; 'persona' staat hier voor de tweede keer")
+            parser.skipDeclaration()
+            return
+        }
+        header = keyword
+        let before = parser.diagnostics.all.count
+        let name = parser.parseString("de naam van de persona tussen aanhalingstekens")
+        finish(before)
+        var birth: CivilDate?, weight: Int?
+        var capacity: [Capacity: Int] = [:]
+        var seen = Set<String>()
+        while let clause = parser.nextClause() {
+            let before = parser.diagnostics.all.count
+            switch clause.word {
+            case "geboren" where parser.firstTime(&seen, clause):
+                parser.advance()
+                birth = parser.parseDate()?.value
+                finish(before)
+            case "gewicht" where parser.firstTime(&seen, clause):
+                parser.advance()
+                if let w = parser.parseInteger("het aantal mensen dat deze persona vertegenwoordigt (geheel getal)") {
+                    if w.value < 1 { parser.error(.personaInvalid, w.range, "gewicht moet minstens 1 zijn") } else { weight = w.value }
+                }
+                finish(before)
+            case "doenvermogen" where parser.firstTime(&seen, clause):
+                parser.advance()
+                while let partName = parser.parseName("een onderdeel van doenvermogen") {
+                    guard let part = Capacity(rawValue: partName.text) else {
+                        let hint = Suggestions.closest(to: partName.text, in: Capacity.allCases.map(\.rawValue))
+                        parser.error(.unknownName, partName.range, "onbekend onderdeel van doenvermogen '\(partName.text)'",
+                                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(Capacity.allCases.map(\.rawValue).joined(separator: ", "))")
+                        break
+                    }
+                    guard let level = parser.parseInteger("een niveau van 1 tot en met 5") else { break }
+                    if !(1...5).contains(level.value) {
+                        parser.error(.personaInvalid, level.range, "niveau \(level.value) ligt niet tussen 1 en 5")
+                    }
+                    if capacity[part] != nil { parser.error(.duplicateClause, partName.range, "'\(part.rawValue)' staat twee keer in het doenvermogen") }
+                    capacity[part] = level.value
+                    guard parser.current.isSymbol(.comma) else { break }
+                    parser.advance()
+                }
+                finish(before)
+            case "geboren", "gewicht", "doenvermogen": break
+            default: parser.unknownClause(in: "persona", allowed: ["geboren", "gewicht", "doenvermogen"])
+            }
+        }
+        if birth == nil { parser.missing("een geboortedatum (geboren JJJJ-MM-DD)", in: keyword, "persona") }
+        if weight == nil { parser.missing("een gewicht (gewicht N: hoeveel mensen zij vertegenwoordigt)", in: keyword, "persona") }
+        if seen.contains("doenvermogen") {
+            let absent = Capacity.allCases.filter { capacity[$0] == nil }.map(\.rawValue)
+            if !absent.isEmpty { parser.error(.missingClause, keyword, "doenvermogen mist \(absent.joined(separator: ", "))") }
+        } else {
+            parser.missing("een doenvermogen (doenvermogen plannen N, in_actie_komen N, volhouden N, verleiding_weerstaan N, tegenslag_verwerken N)",
+                           in: keyword, "persona")
+        }
+        var p = Persona(id: id, name: name?.value ?? id, birthDate: birth ?? CivilDate(dayNumber: 0),
+                        weight: weight ?? 1, capacity: capacity)
+        p.range = keyword
+        persona = p
+    }
+
+    mutating func readWW(_ keyword: SourceRange) {
+        parser.endLine()
+        var start: CivilDate?, wage: Fixed?, years: Int?
+        var culpable = false, claimed = true
+        var seen = Set<String>()
+        while let clause = parser.nextClause() {
+            let before = parser.diagnostics.all.count
+            switch clause.word {
+            case "ingang" where parser.firstTime(&seen, clause):
+                parser.advance(); start = parser.parseDate()?.value
+            case "dagloon" where parser.firstTime(&seen, clause):
+                parser.advance(); wage = amount()
+            case "arbeidsverleden" where parser.firstTime(&seen, clause):
+                parser.advance()
+                years = parser.parseInteger("het arbeidsverleden in hele jaren")?.value
+                if !parser.current.isWord("jaar") { parser.expected("'jaar'") } else { parser.advance() }
+            case "verwijtbaar" where parser.firstTime(&seen, clause):
+                parser.advance(); culpable = yesNo() ?? false
+            case "aangevraagd" where parser.firstTime(&seen, clause):
+                parser.advance(); claimed = yesNo() ?? true
+            case "ingang", "dagloon", "arbeidsverleden", "verwijtbaar", "aangevraagd": continue
+            default:
+                parser.unknownClause(in: "ww", allowed: ["ingang", "dagloon", "arbeidsverleden", "verwijtbaar", "aangevraagd"])
+                continue
+            }
+            finish(before)
+        }
+        guard persona?.ww == nil else { parser.error(.duplicateClause, keyword, "'ww' staat twee keer in deze persona"); return }
+        guard let start, let wage, let years else {
+            parser.missing("ingang, dagloon en arbeidsverleden", in: keyword, "ww")
+            return
+        }
+        persona?.ww = WWClaim(start: start, dailyWage: wage, workHistoryYears: years, culpable: culpable, claimed: claimed)
+    }
+
+    mutating func readWajong(_ keyword: SourceRange) {
+        parser.endLine()
+        var start: CivilDate?, capacity: Bool?, dispensation = false
+        var seen = Set<String>()
+        while let clause = parser.nextClause() {
+            let before = parser.diagnostics.all.count
+            switch clause.word {
+            case "ingang" where parser.firstTime(&seen, clause):
+                parser.advance(); start = parser.parseDate()?.value
+            case "arbeidsvermogen" where parser.firstTime(&seen, clause):
+                parser.advance(); capacity = yesNo()
+            case "loondispensatie" where parser.firstTime(&seen, clause):
+                parser.advance(); dispensation = yesNo() ?? false
+            case "ingang", "arbeidsvermogen", "loondispensatie": continue
+            default:
+                parser.unknownClause(in: "wajong", allowed: ["ingang", "arbeidsvermogen", "loondispensatie"])
+                continue
+            }
+            finish(before)
+        }
+        guard persona?.wajong == nil else { parser.error(.duplicateClause, keyword, "'wajong' staat twee keer in deze persona"); return }
+        guard let start, let capacity else {
+            parser.missing("ingang en arbeidsvermogen (ja of nee)", in: keyword, "wajong")
+            return
+        }
+        persona?.wajong = WajongClaim(start: start, workCapacity: capacity, wageDispensation: dispensation)
+    }
+
+    /// `gemeld DATUM`, `polis DATUM`, `ontdekt DATUM`, in any order, at most once each.
+    mutating func knowledge(allowed: [String]) -> Knowledge {
+        var k = Knowledge()
+        var seen = Set<String>()
+        while let w = parser.current.word, allowed.contains(w) {
+            let t = parser.advance()
+            if !seen.insert(w).inserted { parser.error(.duplicateClause, t.range, "'\(w)' staat twee keer op deze regel") }
+            guard let d = parser.parseDate() else { return k }
+            if w == "gemeld" { k.reported = d.value } else { k.register = d.value }
+        }
+        return k
+    }
+
+    mutating func readIncome(_ keyword: SourceRange) {
+        let before = parser.diagnostics.all.count
+        defer { finish(before) }
+        guard let month = parser.parseMonth(), let value = amount() else { return }
+        let k = knowledge(allowed: ["gemeld", "polis"])
+        if let known = k.known, known < month.value.first {
+            parser.error(.personaInvalid, month.range, "het inkomen van \(month.value) kan niet bekend zijn vóór die maand begint (\(known))")
+        }
+        if persona?.incomes.contains(where: { $0.month == month.value }) == true {
+            parser.error(.personaOverlap, month.range, "inkomen over \(month.value) staat er al")
+            return
+        }
+        persona?.incomes.append(MonthlyIncome(month: month.value, amount: value, knowledge: k))
+    }
+
+    mutating func readEstimate(_ keyword: SourceRange) {
+        let before = parser.diagnostics.all.count
+        defer { finish(before) }
+        guard parser.expectWord("vanaf"), let month = parser.parseMonth(), let value = amount(),
+              parser.expectWord("bekend"), let known = parser.parseDate() else { return }
+        if let last = persona?.estimates.last, month.value <= last.from {
+            parser.error(.personaInvalid, month.range, "schattingen moeten op maand oplopen")
+            return
+        }
+        persona?.estimates.append(IncomeEstimate(from: month.value, amount: value, known: known.value))
+    }
+
+    mutating func readStay(_ keyword: SourceRange) {
+        let before = parser.diagnostics.all.count
+        defer { finish(before) }
+        guard let from = parser.parseDate(), parser.expectWord("tot"), parser.expectWord("en"), parser.expectWord("met"),
+              let through = parser.parseDate() else { return }
+        guard parser.expectWord("reden"), let reason = parser.parseName("een reden (\(Fact.stayReasons.dropFirst().joined(separator: ", ")))") else { return }
+        guard Fact.stayReasons.dropFirst().contains(reason.text) else {
+            let hint = Suggestions.closest(to: reason.text, in: Fact.stayReasons.dropFirst())
+            parser.error(.unknownName, reason.range, "onbekende reden '\(reason.text)'",
+                         suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(Fact.stayReasons.dropFirst().joined(separator: ", "))")
+            return
+        }
+        guard parser.expectWord("land"), let country = parser.parseName("een landcode (ISO 3166, bijvoorbeeld ES)") else { return }
+        guard country.text.count == 2, country.text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            parser.error(.personaInvalid, country.range, "'\(country.text)' is geen landcode van twee hoofdletters (ISO 3166), zoals ES of SD")
+            return
+        }
+        var pdU2 = false
+        if parser.current.isWord("pd_u2") { parser.advance(); pdU2 = true }
+        let k = knowledge(allowed: ["gemeld", "ontdekt"])
+        if through.value < from.value {
+            parser.error(.personaInvalid, through.range, "het verblijf eindigt (\(through.value)) vóór het begint (\(from.value))")
+            return
+        }
+        if let other = persona?.stays.first(where: { $0.from <= through.value && from.value <= $0.through }) {
+            parser.error(.personaOverlap, from.range, "dit verblijf overlapt met het verblijf van \(other.from) tot en met \(other.through)")
+            return
+        }
+        persona?.stays.append(StayAbroad(from: from.value, through: through.value, reason: reason.text,
+                                         country: country.text, pdU2: pdU2, knowledge: k))
+    }
+
+    mutating func readEvent(_ keyword: SourceRange) {
+        let before = parser.diagnostics.all.count
+        defer { finish(before) }
+        guard let date = parser.parseDate(), let kindName = parser.parseName("de soort gebeurtenis") else { return }
+        guard let kind = LifeEvent.Kind(rawValue: kindName.text) else {
+            let names = LifeEvent.Kind.allCases.map(\.rawValue)
+            let hint = Suggestions.closest(to: kindName.text, in: names)
+            parser.error(.unknownName, kindName.range, "onbekende gebeurtenis '\(kindName.text)'",
+                         suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(names.joined(separator: ", "))")
+            return
+        }
+        var months: Int?
+        if parser.current.isWord("duur") {
+            parser.advance()
+            guard let m = parser.parseInteger("een aantal maanden") else { return }
+            guard parser.current.isWord("maanden") || parser.current.isWord("maand") else { parser.expected("'maanden'"); return }
+            parser.advance()
+            months = m.value
+        }
+        persona?.events.append(LifeEvent(date: date.value, kind: kind, months: months))
+    }
+
+    mutating func readExpectation(_ keyword: SourceRange) {
+        let before = parser.diagnostics.all.count
+        defer { finish(before) }
+        guard let month = parser.parseMonth(), let benefit = parser.parseName("de naam van een uitkering") else { return }
+        if parser.current.isWord("geen_betaling") {
+            parser.advance()
+            persona?.expectations.append(Expectation(month: month.value, benefit: benefit.text, amount: nil, range: keyword.to(parser.previousEnd)))
+            return
+        }
+        guard let value = amount() else { return }
+        persona?.expectations.append(Expectation(month: month.value, benefit: benefit.text, amount: value, range: keyword.to(parser.previousEnd)))
+    }
+
+    mutating func validate() {
+        guard let p = persona else {
+            if header == nil, !parser.diagnostics.hasErrors {
+                parser.error(.personaInvalid, parser.current.range, "bestand beschrijft geen persona; begin met 'persona \"Naam\"'")
+            }
+            return
+        }
+        if let ww = p.ww, ww.start < p.birthDate {
+            parser.error(.personaInvalid, p.range, "de WW begint (\(ww.start)) vóór de geboortedatum (\(p.birthDate))")
+        }
+    }
+}

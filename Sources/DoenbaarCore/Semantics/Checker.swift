@@ -1,0 +1,387 @@
+/// Turns the syntax of all files of a rule set into the checked model, and
+/// reports every problem: unknown names, types, periods, cycles, missing
+/// sources, conflicting rules, parameters without a value where one is used.
+public struct Checker {
+    public struct Result: Sendable {
+        public let ruleSet: RuleSet?
+        public let diagnostics: DiagnosticBag
+    }
+
+    /// Names a drafter cannot give to a declaration because they mean something already.
+    static let reserved: Set<String> = Set(RuleFileParser.keywords + ValueType.writtenNames + [
+        "ja", "nee", "als", "dan", "anders", "en", "of", "niet", "per", "dag", "maand", "vanaf", "tot",
+        "bron", "euro", "dagen", "maanden", "op", "geldig", "uitkomst", "korting",
+    ])
+
+    private var diagnostics = DiagnosticBag()
+    private var model = RuleSet()
+    private var symbols: [String: ExpressionChecker.Symbol] = [:]
+    private var declaredAt: [String: SourceRange] = [:]
+
+    public static func check(_ files: [SyntaxFile]) -> Result {
+        var checker = Checker()
+        checker.run(files)
+        let ok = !checker.diagnostics.hasErrors
+        return Result(ruleSet: ok ? checker.model : nil, diagnostics: checker.diagnostics)
+    }
+
+    // Declarations grouped by kind, each with the regulation of its file.
+    private typealias Tagged<T> = (syntax: T, regulation: String)
+
+    private mutating func run(_ files: [SyntaxFile]) {
+        var enums: [Tagged<EnumerationSyntax>] = [], benefits: [Tagged<BenefitSyntax>] = []
+        var parameters: [Tagged<ParameterSyntax>] = [], definitions: [Tagged<DefinitionSyntax>] = []
+        var rules: [Tagged<RuleSyntax>] = [], exceptions: [Tagged<ExceptionSyntax>] = []
+        var obligations: [Tagged<ObligationSyntax>] = [], discretions: [Tagged<DiscretionSyntax>] = []
+        var intents: [Tagged<IntentSyntax>] = []
+
+        for file in files {
+            var regulation: String?
+            for (declaration, keyword) in file.declarations {
+                if case .regulation(let r) = declaration {
+                    addRegulation(r)
+                    regulation = r.abbreviation.text
+                    continue
+                }
+                guard let regulation else {
+                    diagnostics.error(.missingRegulation, keyword,
+                                      "declaratie staat vóór de regeling; begin het bestand met 'regeling AFKORTING \"Naam\"'")
+                    regulation = "?"
+                    continue
+                }
+                switch declaration {
+                case .regulation: break
+                case .enumeration(let s): enums.append((s, regulation))
+                case .benefit(let s): benefits.append((s, regulation))
+                case .parameter(let s): parameters.append((s, regulation))
+                case .definition(let s): definitions.append((s, regulation))
+                case .rule(let s): rules.append((s, regulation))
+                case .exception(let s): exceptions.append((s, regulation))
+                case .obligation(let s): obligations.append((s, regulation))
+                case .discretion(let s): discretions.append((s, regulation))
+                case .intent(let s): intents.append((s, regulation))
+                }
+            }
+        }
+
+        // Names first, so declarations can refer to each other in any order.
+        registerBuiltins()
+        for e in enums { declareEnumeration(e.syntax) }
+        for b in benefits { declareBenefit(b.syntax, b.regulation) }
+        for p in parameters { declareParameter(p.syntax, p.regulation) }
+        var pending: [(slot: Int, body: Expr?, condition: Expr?)] = []
+        for d in definitions { if let s = declareDefinition(d.syntax, d.regulation) { pending.append((s, d.syntax.body, nil)) } }
+        for r in rules { if let s = declareRule(r.syntax, r.regulation) { pending.append((s, r.syntax.body, r.syntax.condition)) } }
+        for x in exceptions { reserveName(x.syntax.name, "uitzondering") }
+        for o in obligations { reserveName(o.syntax.name, "verplichting") }
+        for d in discretions { reserveName(d.syntax.name, "beleidsruimte") }
+        for i in intents { reserveName(i.syntax.name, "bedoeling") }
+
+        // Then bodies.
+        for item in pending { checkBody(slot: item.slot, body: item.body, condition: item.condition) }
+        attachExceptions(exceptions)
+        for o in obligations { checkObligation(o.syntax, o.regulation) }
+        for d in discretions { checkDiscretion(d.syntax, d.regulation) }
+        for i in intents { checkIntent(i.syntax, i.regulation) }
+
+        guard !diagnostics.hasErrors else { return }
+        var dependencies = DependencyChecks(model: model)
+        dependencies.run()
+        diagnostics.add(contentsOf: dependencies.diagnostics)
+    }
+
+    // MARK: Names
+
+    @discardableResult
+    private mutating func reserveName(_ name: Name, _ what: String) -> Bool {
+        if Checker.reserved.contains(name.text) || Fact(rawValue: name.text) != nil || Function(rawValue: name.text) != nil {
+            diagnostics.error(.reservedName, name.range,
+                              "'\(name.text)' is een woord van de regeltaal en kan geen naam van een \(what) zijn")
+            return false
+        }
+        if let earlier = declaredAt[name.text] {
+            diagnostics.add(Diagnostic(.duplicateName, at: name.range, "'\(name.text)' is al eerder gedeclareerd",
+                                       notes: [.init(range: earlier, message: "eerste declaratie van '\(name.text)'")]))
+            return false
+        }
+        declaredAt[name.text] = name.range
+        return true
+    }
+
+    private mutating func registerBuiltins() {
+        for fact in Fact.allCases { symbols[fact.rawValue] = .fact(fact) }
+        model.enumerations.append(Enumeration(name: Fact.stayReasonEnumeration, cases: Fact.stayReasons))
+        for (i, c) in Fact.stayReasons.enumerated() { symbols[c] = .enumCase(Fact.stayReasonEnumeration, i) }
+    }
+
+    private mutating func addRegulation(_ r: RegulationSyntax) {
+        if let existing = model.regulations.first(where: { $0.abbreviation == r.abbreviation.text }) {
+            if let title = r.title?.value, title != existing.title {
+                diagnostics.add(Diagnostic(.conflictingRegulation, at: r.abbreviation.range,
+                                           "regeling '\(r.abbreviation.text)' heeft hier de naam \"\(title)\", elders \"\(existing.title)\"",
+                                           notes: [.init(range: existing.range, message: "eerdere declaratie")]))
+            }
+            return
+        }
+        model.regulations.append(Regulation(abbreviation: r.abbreviation.text, title: r.title?.value ?? r.abbreviation.text,
+                                            source: r.source?.value, range: r.abbreviation.range))
+    }
+
+    private mutating func declareEnumeration(_ s: EnumerationSyntax) {
+        guard reserveName(s.name, "opsomming") else { return }
+        var cases: [String] = []
+        for c in s.cases {
+            if symbols[c.text] != nil || declaredAt[c.text] != nil || Checker.reserved.contains(c.text) {
+                diagnostics.error(.duplicateName, c.range, "waarde '\(c.text)' bestaat al als naam elders")
+                continue
+            }
+            declaredAt[c.text] = c.range
+            symbols[c.text] = .enumCase(s.name.text, cases.count)
+            cases.append(c.text)
+        }
+        model.enumerations.append(Enumeration(name: s.name.text, cases: cases))
+    }
+
+    private var enumerationNames: Set<String> { Set(model.enumerations.map(\.name)) }
+
+    private mutating func resolveType(_ t: TypeSyntax?) -> ValueType? {
+        guard let t else { return nil }
+        if let type = ValueType.named(t.name, enumerations: enumerationNames) { return type }
+        let hint = Suggestions.closest(to: t.name, in: ValueType.writtenNames + Array(enumerationNames))
+        diagnostics.error(.unknownName, t.range, "onbekend type '\(t.name)'",
+                          suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(ValueType.writtenNames.joined(separator: ", ")) of een opsomming")
+        return nil
+    }
+
+    private func provenance(_ source: Located<String>?, _ regulation: String, _ name: Name) -> Provenance {
+        Provenance(source: source?.value ?? "", regulation: regulation, range: name.range)
+    }
+
+    private mutating func declareBenefit(_ s: BenefitSyntax, _ regulation: String) {
+        guard reserveName(s.name, "uitkering") else { return }
+        symbols[s.name.text] = .benefit(model.benefits.count)
+        model.benefits.append(Benefit(name: s.name.text, title: s.title?.value ?? s.name.text,
+                                      provenance: provenance(s.source, regulation, s.name)))
+    }
+
+    private mutating func declareParameter(_ s: ParameterSyntax, _ regulation: String) {
+        guard reserveName(s.name, "parameter"), let type = resolveType(s.type) else { return }
+        var values: [Parameter.DatedValue] = []
+        for v in s.values {
+            var checker = ExpressionChecker(symbols: [:])
+            // A parameter value is a literal of the parameter's type (a negative number allowed).
+            guard let typed = checker.check(v.value, .init(periodicity: .constant)),
+                  let raw = Checker.constantValue(typed) else {
+                diagnostics.error(.typeMismatch, v.value.range,
+                                  "de waarde van een parameter moet een vaste waarde zijn, zoals € 290,67, 75% of 2025-01-01")
+                continue
+            }
+            guard ExpressionChecker.common(typed.type, type) == type || typed.type == type else {
+                diagnostics.error(.typeMismatch, v.value.range,
+                                  "parameter '\(s.name.text)' is een \(type), maar deze waarde is een \(typed.type)")
+                continue
+            }
+            if let last = values.last, v.from.value <= last.from {
+                diagnostics.error(.parameterOrder, v.from.range,
+                                  "waarden van '\(s.name.text)' moeten op datum oplopen; \(v.from.value) komt niet na \(last.from)")
+                continue
+            }
+            values.append(Parameter.DatedValue(from: v.from.value, raw: raw, source: v.source?.value))
+        }
+        symbols[s.name.text] = .parameter(model.parameters.count, type)
+        model.parameters.append(Parameter(name: s.name.text, type: type, provenance: provenance(s.source, regulation, s.name), values: values))
+    }
+
+    static func constantValue(_ e: TypedExpr) -> Int64? {
+        switch e.node {
+        case .constant(let raw): return raw
+        case .negate(let inner): return constantValue(inner).map { -$0 }
+        default: return nil
+        }
+    }
+
+    private mutating func declareDefinition(_ s: DefinitionSyntax, _ regulation: String) -> Int? {
+        guard reserveName(s.name, "definitie"), let type = resolveType(s.type), let period = s.period else { return nil }
+        if s.rounding != nil && type != .money && type != .number && type != .days {
+            diagnostics.error(.typeMismatch, s.rounding!.range, "afronding geldt alleen voor bedragen, getallen en dagen")
+        }
+        return addSlot(ValueDeclaration(name: s.name.text, role: .definition, type: type, periodicity: Periodicity(period.value),
+                                        provenance: provenance(s.source, regulation, s.name), rounding: s.rounding?.value,
+                                        validity: Validity(from: nil, until: nil), condition: nil,
+                                        body: TypedExpr(.constant(0), type)))
+    }
+
+    private mutating func declareRule(_ s: RuleSyntax, _ regulation: String) -> Int? {
+        guard reserveName(s.name, "regel"), let effect = s.effect, let benefitName = s.benefit, let period = s.period else { return nil }
+        guard case .benefit(let benefit)? = symbols[benefitName.text] else {
+            let hint = Suggestions.closest(to: benefitName.text, in: model.benefits.map(\.name))
+            diagnostics.error(.unknownName, benefitName.range, "onbekende uitkering '\(benefitName.text)'",
+                              suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "declareer haar met 'uitkering \(benefitName.text)'")
+            return nil
+        }
+        guard let validity = checkValidity(s.validity) else { return nil }
+        return addSlot(ValueDeclaration(name: s.name.text, role: effect == .payment ? .payment(benefit: benefit) : .deduction(benefit: benefit),
+                                        type: .money, periodicity: Periodicity(period.value),
+                                        provenance: provenance(s.source, regulation, s.name),
+                                        rounding: s.rounding?.value ?? .halfAwayFromZero, validity: validity,
+                                        condition: nil, body: TypedExpr(.constant(0), .money)))
+    }
+
+    private mutating func checkValidity(_ v: ValiditySyntax?) -> Validity? {
+        guard let v else { return Validity(from: nil, until: nil) }
+        if let f = v.from, let u = v.until, u.value <= f.value {
+            diagnostics.error(.invalidValidity, v.range, "de einddatum (\(u.value)) ligt niet na de begindatum (\(f.value))")
+            return nil
+        }
+        return Validity(from: v.from?.value, until: v.until?.value)
+    }
+
+    private mutating func addSlot(_ declaration: ValueDeclaration) -> Int {
+        let slot = model.values.count
+        model.values.append(declaration)
+        symbols[declaration.name] = .value(slot, declaration.type, declaration.periodicity)
+        return slot
+    }
+
+    // MARK: Bodies
+
+    private mutating func expression(_ e: Expr, _ context: ExpressionChecker.Context) -> TypedExpr? {
+        var checker = ExpressionChecker(symbols: symbols)
+        let typed = checker.check(e, context)
+        diagnostics.add(contentsOf: checker.diagnostics)
+        return typed
+    }
+
+    private mutating func expect(_ typed: TypedExpr?, _ type: ValueType, _ range: SourceRange, _ what: String) -> TypedExpr? {
+        guard let typed else { return nil }
+        if typed.type == type || (type.isScalar && typed.type.isScalar) { return typed }
+        diagnostics.error(.typeMismatch, range, "\(what) moet een \(type) zijn, maar de berekening geeft een \(typed.type)")
+        return nil
+    }
+
+    private mutating func checkBody(slot: Int, body: Expr?, condition: Expr?) {
+        let declaration = model.values[slot]
+        let context = ExpressionChecker.Context(periodicity: declaration.periodicity)
+        let kind = declaration.isRule ? "regel" : "definitie"
+        let typedCondition = condition.flatMap { c in expect(expression(c, context), .bool, c.range, "de voorwaarde van '\(declaration.name)'") }
+        guard let body, let typed = expect(expression(body, context), declaration.type, body.range, "\(kind) '\(declaration.name)'") else { return }
+        model.values[slot] = ValueDeclaration(name: declaration.name, role: declaration.role, type: declaration.type,
+                                              periodicity: declaration.periodicity, provenance: declaration.provenance,
+                                              rounding: declaration.rounding, validity: declaration.validity,
+                                              condition: typedCondition, body: typed)
+    }
+
+    private mutating func attachExceptions(_ exceptions: [Tagged<ExceptionSyntax>]) {
+        // Which rule (slot) each exception ultimately overrides, following chains.
+        var byName: [String: ExceptionSyntax] = [:]
+        for x in exceptions { byName[x.syntax.name.text] = x.syntax }
+        var claimedBy: [String: Name] = [:]
+        for (x, regulation) in exceptions {
+            guard let target = x.target else { continue }
+            var rootName = target.text
+            var seen: Set<String> = [x.name.text]
+            while let parent = byName[rootName]?.target?.text {
+                guard seen.insert(rootName).inserted else { break }
+                rootName = parent
+            }
+            guard case .value(let slot, _, _)? = symbols[rootName], model.values[slot].isRule else {
+                let hint = Suggestions.closest(to: target.text, in: model.values.filter(\.isRule).map(\.name) + Array(byName.keys))
+                diagnostics.error(.unknownName, target.range, "'\(target.text)' is geen regel of uitzondering; een uitzondering geldt op een regel",
+                                  suggestion: hint.map { "bedoelde u '\($0)'?" })
+                continue
+            }
+            if let other = claimedBy[target.text] {
+                diagnostics.add(Diagnostic(.conflictingRules, at: x.name.range,
+                                           "'\(x.name.text)' en '\(other.text)' zijn allebei een uitzondering op '\(target.text)' zonder onderlinge voorrang",
+                                           suggestion: "laat de specifiekere uitzondering gelden 'op \(other.text)'",
+                                           notes: [.init(range: other.range, message: "andere uitzondering op '\(target.text)'")]))
+                continue
+            }
+            claimedBy[target.text] = x.name
+            let rule = model.values[slot]
+            let context = ExpressionChecker.Context(periodicity: rule.periodicity)
+            let condition = x.condition.flatMap { c in expect(expression(c, context), .bool, c.range, "de voorwaarde van '\(x.name.text)'") }
+            let body = x.body.flatMap { b in expect(expression(b, context), rule.type, b.range, "uitzondering '\(x.name.text)'") }
+            guard let validity = checkValidity(x.validity), let condition, let body else { continue }
+            let exception = RuleException(name: x.name.text, provenance: provenance(x.source, regulation, x.name),
+                                          validity: validity, condition: condition, body: body, overrides: target.text)
+            // An exception on an exception goes before it: the most specific decides.
+            if let index = model.values[slot].exceptions.firstIndex(where: { $0.name == target.text }) {
+                model.values[slot].exceptions.insert(exception, at: index)
+            } else {
+                model.values[slot].exceptions.append(exception)
+            }
+        }
+    }
+
+    private mutating func checkObligation(_ s: ObligationSyntax, _ regulation: String) {
+        guard let period = s.period else { return }
+        let context = ExpressionChecker.Context(periodicity: Periodicity(period.value))
+        let applies = s.applies.flatMap { e in expect(expression(e, context), .bool, e.range, "'geldt als'") }
+        let fulfilled = s.fulfilled.flatMap { e in expect(expression(e, context), .bool, e.range, "'nagekomen als'") }
+        var demands: [Capacity] = []
+        for d in s.demands {
+            guard let c = Capacity(rawValue: d.text) else {
+                let hint = Suggestions.closest(to: d.text, in: Capacity.allCases.map(\.rawValue))
+                diagnostics.error(.unknownName, d.range, "onbekend onderdeel van doenvermogen '\(d.text)'",
+                                  suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(Capacity.allCases.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            demands.append(c)
+        }
+        var channel: Obligation.Channel?
+        if let c = s.channel {
+            channel = Obligation.Channel(rawValue: c.text)
+            if channel == nil { diagnostics.error(.unknownName, c.range, "onbekend kanaal '\(c.text)'; kies 'digitaal' of 'papier'") }
+        }
+        var consequences: [Obligation.Consequence] = []
+        for c in s.consequences {
+            guard let kind = Obligation.ConsequenceKind(rawValue: c.kind.text) else {
+                let hint = Suggestions.closest(to: c.kind.text, in: Obligation.ConsequenceKind.allCases.map(\.rawValue))
+                diagnostics.error(.unknownName, c.kind.range, "onbekend gevolg '\(c.kind.text)'",
+                                  suggestion: hint.map { "bedoelde u '\($0)'?" })
+                continue
+            }
+            var amount: TypedExpr?
+            if let a = c.amount {
+                amount = expect(expression(a, context), .money, a.range, "het bedrag van '\(kind.rawValue)'")
+                if amount == nil { continue }
+            } else if kind == .fine {
+                diagnostics.error(.missingClause, c.range, "een boete heeft een bedrag nodig: gevolg boete € 150,00")
+                continue
+            }
+            consequences.append(Obligation.Consequence(kind: kind, amount: amount))
+        }
+        guard let applies, let fulfilled else { return }
+        let deadline = s.deadline.map { Obligation.Deadline(amount: $0.amount, unit: $0.unit, before: $0.before) }
+        model.obligations.append(Obligation(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
+                                            periodicity: Periodicity(period.value), applies: applies, fulfilled: fulfilled,
+                                            deadline: deadline, demands: demands, steps: s.steps?.value ?? 1,
+                                            channel: channel, consequences: consequences))
+    }
+
+    private mutating func checkDiscretion(_ s: DiscretionSyntax, _ regulation: String) {
+        var slots: [Int] = []
+        for r in s.rules {
+            guard case .value(let slot, _, _)? = symbols[r.text] else {
+                let hint = Suggestions.closest(to: r.text, in: model.values.map(\.name))
+                diagnostics.error(.unknownName, r.range, "onbekende regel '\(r.text)'", suggestion: hint.map { "bedoelde u '\($0)'?" })
+                continue
+            }
+            slots.append(slot)
+        }
+        model.discretions.append(Discretion(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
+                                            slots: slots, text: s.text?.value ?? ""))
+    }
+
+    private mutating func checkIntent(_ s: IntentSyntax, _ regulation: String) {
+        guard let period = s.period else { return }
+        let context = ExpressionChecker.Context(periodicity: Periodicity(period.value), allowsBenefits: true)
+        let condition = s.condition.flatMap { e in expect(expression(e, context), .bool, e.range, "'geldt als'") }
+        guard let r = s.requirement, let requirement = expect(expression(r, context), .bool, r.range, "de eis") else { return }
+        if s.condition != nil && condition == nil { return }
+        model.intents.append(Intent(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
+                                    text: s.text?.value ?? "", periodicity: Periodicity(period.value),
+                                    condition: condition, requirement: requirement))
+    }
+}

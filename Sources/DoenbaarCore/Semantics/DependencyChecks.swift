@@ -1,0 +1,107 @@
+/// Checks that need the whole model: cycles between definitions, two rules
+/// claiming one outcome, and parameters used before their first value.
+struct DependencyChecks {
+    let model: RuleSet
+    var diagnostics = DiagnosticBag()
+
+    init(model: RuleSet) { self.model = model }
+
+    mutating func run() {
+        checkCycles()
+        checkClaims()
+        checkParameterGaps()
+    }
+
+    /// Every slot a declaration reads, through its body, condition and exceptions.
+    static func dependencies(of declaration: ValueDeclaration) -> [TypedExpr.Reference] {
+        var refs = declaration.body.references
+        if let c = declaration.condition { refs += c.references }
+        for x in declaration.exceptions { refs += x.condition.references + x.body.references }
+        return refs
+    }
+
+    private mutating func checkCycles() {
+        // 0 = unvisited, 1 = on the stack, 2 = done
+        var state = [UInt8](repeating: 0, count: model.values.count)
+        var stack: [Int] = []
+        var reported = Set<Int>()
+        let edges = model.values.map { d in
+            DependencyChecks.dependencies(of: d).compactMap { ref -> Int? in
+                if case .value(let s) = ref { return s }
+                return nil
+            }
+        }
+        // Iterative depth-first search, so a long chain cannot overflow the stack.
+        for root in model.values.indices where state[root] == 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
+            stack.append(root)
+            while var top = work.popLast() {
+                if top.next < edges[top.node].count {
+                    let target = edges[top.node][top.next]
+                    top.next += 1
+                    work.append(top)
+                    if state[target] == 1 {
+                        let cycle = Array(stack[stack.lastIndex(of: target)!...])
+                        if reported.isDisjoint(with: cycle) {
+                            reported.formUnion(cycle)
+                            report(cycle)
+                        }
+                    } else if state[target] == 0 {
+                        state[target] = 1
+                        stack.append(target)
+                        work.append((target, 0))
+                    }
+                } else {
+                    state[top.node] = 2
+                    stack.removeLast()
+                }
+            }
+        }
+    }
+
+    private mutating func report(_ cycle: [Int]) {
+        let names = (cycle + [cycle[0]]).map { model.values[$0].name }
+        let first = model.values[cycle[0]]
+        diagnostics.add(Diagnostic(.cycle, at: first.provenance.range,
+                                   "kringverwijzing: \(names.joined(separator: " → "))",
+                                   suggestion: "een definitie mag niet (via andere) van zichzelf afhangen",
+                                   notes: cycle.dropFirst().map { .init(range: model.values[$0].provenance.range, message: "'\(model.values[$0].name)' hoort bij de kring") }))
+    }
+
+    private mutating func checkClaims() {
+        var claimed: [Int: Int] = [:]
+        for (slot, d) in model.values.enumerated() {
+            guard case .payment(let benefit) = d.role else { continue }
+            if let other = claimed[benefit] {
+                let o = model.values[other]
+                diagnostics.add(Diagnostic(.conflictingRules, at: d.provenance.range,
+                                           "regels '\(o.name)' en '\(d.name)' bepalen allebei de uitkomst '\(model.benefits[benefit].name)' zonder voorrang",
+                                           suggestion: "maak er één regel van, of schrijf de tweede als 'uitzondering \(d.name) op \(o.name)' met een voorwaarde",
+                                           notes: [.init(range: o.provenance.range, message: "andere regel voor '\(model.benefits[benefit].name)'")]))
+            } else {
+                claimed[benefit] = slot
+            }
+        }
+    }
+
+    /// A rule valid from a date must find every parameter it reads in force then.
+    private mutating func checkParameterGaps() {
+        for d in model.values {
+            var windows: [(Validity, [TypedExpr.Reference], SourceRange)] = [(d.validity, d.body.references + (d.condition?.references ?? []), d.provenance.range)]
+            for x in d.exceptions { windows.append((x.validity, x.body.references + x.condition.references, x.provenance.range)) }
+            for (validity, refs, range) in windows {
+                guard let from = validity.from else { continue }
+                for case .parameter(let p) in refs {
+                    let parameter = model.parameters[p]
+                    if let first = parameter.values.first, first.from > from {
+                        diagnostics.add(Diagnostic(.parameterGap, at: range,
+                                                   "'\(parameter.name)' heeft geen waarde op \(from), maar deze regel geldt vanaf die datum",
+                                                   suggestion: "geef '\(parameter.name)' een waarde 'vanaf \(from)' of eerder",
+                                                   notes: [.init(range: parameter.provenance.range, message: "eerste waarde van '\(parameter.name)' geldt vanaf \(first.from)")]))
+                    }
+                }
+            }
+        }
+    }
+}

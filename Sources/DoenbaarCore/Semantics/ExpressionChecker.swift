@@ -1,0 +1,243 @@
+/// Resolves names and checks types of one expression, in the context of the
+/// declaration that holds it (per dag or per maand; benefits readable or not).
+struct ExpressionChecker {
+    enum Symbol {
+        case value(Int, ValueType, Periodicity)
+        case parameter(Int, ValueType)
+        case fact(Fact)
+        case enumCase(String, Int)
+        case benefit(Int)
+    }
+
+    struct Context {
+        var periodicity: Periodicity
+        var allowsBenefits = false
+        /// Set while checking the argument of an aggregation over days.
+        var insideAggregation = false
+    }
+
+    let symbols: [String: Symbol]
+    var diagnostics: DiagnosticBag
+
+    init(symbols: [String: Symbol], diagnostics: DiagnosticBag = DiagnosticBag()) {
+        self.symbols = symbols
+        self.diagnostics = diagnostics
+    }
+
+    mutating func check(_ expr: Expr, _ context: Context) -> TypedExpr? {
+        switch expr.kind {
+        case .invalid:
+            return nil
+        case .literal(let literal):
+            return Self.literal(literal, expr.range)
+        case .name(let name):
+            return resolve(name, expr.range, context)
+        case .unary(let op, let operand):
+            guard let e = check(operand, context) else { return nil }
+            switch op {
+            case .negate:
+                guard e.type.isNumeric else { return mismatch(expr.range, "'-' werkt alleen op getallen en bedragen, niet op \(e.type)") }
+                return TypedExpr(.negate(e), e.type, expr.range)
+            case .not:
+                guard e.type == .bool else { return mismatch(expr.range, "'niet' werkt alleen op ja/nee, niet op \(e.type)") }
+                return TypedExpr(.not(e), .bool, expr.range)
+            }
+        case .binary(let op, let l, let r):
+            let left = check(l, context), right = check(r, context)
+            guard let left, let right else { return nil }
+            return binary(op, left, right, expr.range)
+        case .conditional(let c, let a, let b):
+            let cond = check(c, context), then = check(a, context), other = check(b, context)
+            guard let cond, let then, let other else { return nil }
+            guard cond.type == .bool else { return mismatch(c.range, "de voorwaarde na 'als' moet ja/nee zijn, niet \(cond.type)") }
+            guard let type = Self.common(then.type, other.type) else {
+                return mismatch(expr.range, "'dan' geeft \(then.type) maar 'anders' geeft \(other.type); beide moeten hetzelfde type hebben")
+            }
+            return TypedExpr(.conditional(cond, then, other), type, expr.range)
+        case .call(let name, let args):
+            return call(name, args, expr.range, context)
+        }
+    }
+
+    static func literal(_ literal: Literal, _ range: SourceRange) -> TypedExpr {
+        switch literal {
+        case .number(let n): return TypedExpr(.constant(n.raw), .number, range)
+        case .money(let n): return TypedExpr(.constant(n.raw), .money, range)
+        case .percentage(let n): return TypedExpr(.constant(n.raw), .percentage, range)
+        case .days(let n): return TypedExpr(.constant(n.raw), .days, range)
+        case .months(let m): return TypedExpr(.constant(Int64(m)), .months, range)
+        case .date(let d): return TypedExpr(.constant(Int64(d.dayNumber)), .date, range)
+        case .bool(let b): return TypedExpr(.constant(b ? 1 : 0), .bool, range)
+        }
+    }
+
+    mutating func mismatch(_ range: SourceRange, _ message: String) -> TypedExpr? {
+        diagnostics.error(.typeMismatch, range, message)
+        return nil
+    }
+
+    mutating func resolve(_ name: String, _ range: SourceRange, _ context: Context) -> TypedExpr? {
+        guard let symbol = symbols[name] else {
+            let hint = Suggestions.closest(to: name, in: symbols.keys)
+            diagnostics.error(.unknownName, range, "onbekende naam '\(name)'",
+                              suggestion: hint.map { "bedoelde u '\($0)'?" })
+            return nil
+        }
+        switch symbol {
+        case .value(let slot, let type, let periodicity):
+            guard checkPeriod(periodicity, name, range, context) else { return nil }
+            return TypedExpr(.value(slot), type, range)
+        case .parameter(let index, let type):
+            return TypedExpr(.parameter(index), type, range)
+        case .fact(let fact):
+            // peildatum exists in every context: in a month it is the first day.
+            if fact != .referenceDate { guard checkPeriod(fact.periodicity, name, range, context) else { return nil } }
+            return TypedExpr(.fact(fact), fact.type, range)
+        case .enumCase(let enumeration, let ordinal):
+            return TypedExpr(.constant(Int64(ordinal)), .enumeration(enumeration), range)
+        case .benefit(let index):
+            guard context.allowsBenefits else {
+                diagnostics.error(.unknownName, range,
+                                  "'\(name)' is een uitkering; de betaling ervan is alleen te gebruiken in een bedoeling")
+                return nil
+            }
+            return TypedExpr(.benefit(index), .money, range)
+        }
+    }
+
+    mutating func checkPeriod(_ periodicity: Periodicity, _ name: String, _ range: SourceRange, _ context: Context) -> Bool {
+        if periodicity == .day && context.periodicity == .month && !context.insideAggregation {
+            diagnostics.error(.periodMismatch, range,
+                              "'\(name)' is een waarde per dag en kan niet direct in een berekening per maand staan",
+                              suggestion: "tel de dagen op met som_in_maand(\(name)) of aantal_dagen(\(name))")
+            return false
+        }
+        return true
+    }
+
+    /// The type two branches or operands share; number and percentage mix to number.
+    static func common(_ a: ValueType, _ b: ValueType) -> ValueType? {
+        if a == b { return a }
+        if a.isScalar && b.isScalar { return .number }
+        return nil
+    }
+
+    mutating func binary(_ op: BinaryOperator, _ l: TypedExpr, _ r: TypedExpr, _ range: SourceRange) -> TypedExpr? {
+        let (a, b) = (l.type, r.type)
+        switch op {
+        case .add, .subtract:
+            let adding = op == .add
+            if a == .date && b == .days { return TypedExpr(.arithmetic(adding ? .addDays : .subtractDays, l, r), .date, range) }
+            if a == .date && b == .months { return TypedExpr(.arithmetic(adding ? .addMonths : .subtractMonths, l, r), .date, range) }
+            if adding && a == .days && b == .date { return TypedExpr(.arithmetic(.addDays, r, l), .date, range) }
+            if !adding && a == .date && b == .date { return TypedExpr(.arithmetic(.dateDifference, l, r), .days, range) }
+            if a.isNumeric, b.isNumeric, let t = Self.common(a, b) {
+                return TypedExpr(.arithmetic(adding ? .add : .subtract, l, r), t, range)
+            }
+            return mismatch(range, "kan \(b) niet \(adding ? "optellen bij" : "aftrekken van") \(a)")
+        case .multiply:
+            if a.isScalar && b.isScalar {
+                return TypedExpr(.arithmetic(.multiply, l, r), a == .percentage && b == .percentage ? .percentage : .number, range)
+            }
+            if a.isNumeric && b.isScalar { return TypedExpr(.arithmetic(.multiply, l, r), a, range) }
+            if a.isScalar && b.isNumeric { return TypedExpr(.arithmetic(.multiply, l, r), b, range) }
+            return mismatch(range, "kan \(a) niet vermenigvuldigen met \(b)")
+        case .divide:
+            if a.isNumeric && b.isScalar { return TypedExpr(.arithmetic(.divide, l, r), a.isScalar ? .number : a, range) }
+            if a.isNumeric && a == b { return TypedExpr(.arithmetic(.divide, l, r), .number, range) }
+            if a == .money && b == .days { return TypedExpr(.arithmetic(.divide, l, r), .money, range) }
+            return mismatch(range, "kan \(a) niet delen door \(b)")
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            let ordered = op != .equal && op != .notEqual
+            let comparable: Bool
+            switch (a, b) {
+            case (.bool, .bool): comparable = !ordered
+            case (.enumeration(let x), .enumeration(let y)): comparable = x == y && !ordered
+            default: comparable = a == b || (a.isScalar && b.isScalar)
+            }
+            guard comparable, a != .months else {
+                return mismatch(range, "kan \(a) niet vergelijken met \(b) met '\(op.rawValue)'")
+            }
+            return TypedExpr(.compare(op, l, r), .bool, range)
+        case .and, .or:
+            guard a == .bool, b == .bool else {
+                return mismatch(range, "'\(op.rawValue)' verbindt ja/nee-waarden, niet \(a) en \(b)")
+            }
+            return TypedExpr(op == .and ? .and(l, r) : .or(l, r), .bool, range)
+        }
+    }
+
+    mutating func call(_ name: Name, _ args: [Expr], _ range: SourceRange, _ context: Context) -> TypedExpr? {
+        guard let function = Function(rawValue: name.text) else {
+            let hint = Suggestions.closest(to: name.text, in: Function.allCases.map(\.rawValue))
+            diagnostics.error(.unknownName, name.range, "onbekende functie '\(name.text)'",
+                              suggestion: hint.map { "bedoelde u '\($0)'?" })
+            return nil
+        }
+        func arity(_ n: Int) -> Bool {
+            if args.count == n { return true }
+            diagnostics.error(.typeMismatch, range, "\(function.signature) verwacht \(n) argument\(n == 1 ? "" : "en"), niet \(args.count)")
+            return false
+        }
+        switch function {
+        case .min, .max:
+            guard args.count >= 2 else {
+                diagnostics.error(.typeMismatch, range, "\(function.signature) verwacht minstens 2 argumenten")
+                return nil
+            }
+            let checked = args.map { check($0, context) }
+            let typed = checked.compactMap { $0 }
+            guard typed.count == args.count else { return nil }
+            var type = typed[0].type
+            for t in typed.dropFirst() {
+                guard let c = Self.common(type, t.type), c.isNumeric || c == .date else {
+                    return mismatch(range, "\(function.rawValue) vergelijkt waarden van één type; hier \(type) en \(t.type)")
+                }
+                type = c
+            }
+            return TypedExpr(.call(function, typed), type, range)
+        case .round, .roundDown, .roundUp:
+            guard arity(1), let x = check(args[0], context) else { return nil }
+            guard x.type == .money || x.type == .number || x.type == .days else {
+                return mismatch(range, "\(function.rawValue) rondt een bedrag af op centen of een getal of aantal dagen op hele eenheden, niet \(x.type)")
+            }
+            return TypedExpr(.call(function, [x]), x.type, range)
+        case .sumInMonth, .daysInMonth:
+            guard arity(1) else { return nil }
+            guard context.periodicity == .month, !context.insideAggregation else {
+                diagnostics.error(.periodMismatch, range, "\(function.rawValue) telt dagen op tot een maand en hoort in een berekening per maand")
+                return nil
+            }
+            var inner = context
+            inner.insideAggregation = true
+            inner.periodicity = .day
+            guard let x = check(args[0], inner) else { return nil }
+            if function == .daysInMonth {
+                guard x.type == .bool else { return mismatch(range, "aantal_dagen telt dagen waarop iets ja is; het argument moet ja/nee zijn, niet \(x.type)") }
+                return TypedExpr(.call(function, [x]), .days, range)
+            }
+            guard x.type.isNumeric else { return mismatch(range, "som_in_maand telt getallen, bedragen of dagen op, niet \(x.type)") }
+            return TypedExpr(.call(function, [x]), x.type, range)
+        case .yearToDate:
+            guard arity(1) else { return nil }
+            guard context.periodicity == .day else {
+                diagnostics.error(.periodMismatch, range, "totaal_dit_jaar loopt per dag en hoort in een berekening per dag")
+                return nil
+            }
+            guard let x = check(args[0], context) else { return nil }
+            if x.type == .bool { return TypedExpr(.call(function, [x]), .days, range) }
+            guard x.type.isNumeric else { return mismatch(range, "totaal_dit_jaar telt getallen, bedragen, dagen of ja/nee op, niet \(x.type)") }
+            return TypedExpr(.call(function, [x]), x.type, range)
+        case .year, .monthOf, .yearStart:
+            guard arity(1), let x = check(args[0], context) else { return nil }
+            guard x.type == .date else { return mismatch(range, "\(function.signature) verwacht een datum, niet \(x.type)") }
+            return TypedExpr(.call(function, [x]), function == .yearStart ? .date : .number, range)
+        case .daysBetween:
+            guard arity(2) else { return nil }
+            let a = check(args[0], context), b = check(args[1], context)
+            guard let a, let b else { return nil }
+            guard a.type == .date, b.type == .date else { return mismatch(range, "dagen_tussen verwacht twee datums, niet \(a.type) en \(b.type)") }
+            return TypedExpr(.call(function, [a, b]), .days, range)
+        }
+    }
+}

@@ -1,0 +1,189 @@
+/// The checked model: what the rules mean, independent of how they were
+/// written. The checker builds it from rule files; Swift code can build the
+/// same declarations through `RuleSetBuilder`. The planner compiles it.
+public struct RuleSet: Sendable {
+    public var regulations: [Regulation] = []
+    public var enumerations: [Enumeration] = []
+    public var benefits: [Benefit] = []
+    public var parameters: [Parameter] = []
+    /// Definitions and rules, indexed by slot.
+    public var values: [ValueDeclaration] = []
+    public var obligations: [Obligation] = []
+    public var discretions: [Discretion] = []
+    public var intents: [Intent] = []
+
+    public init() {}
+
+    public func slot(named name: String) -> Int? { values.firstIndex { $0.name == name } }
+    public func benefit(named name: String) -> Int? { benefits.firstIndex { $0.name == name } }
+    public func parameter(named name: String) -> Int? { parameters.firstIndex { $0.name == name } }
+}
+
+/// Where a declaration comes from in the law, and in the rule files.
+public struct Provenance: Sendable, Hashable {
+    public let source: String          // bron: law, article, paragraph
+    public let regulation: String      // abbreviation of the regulation
+    public let range: SourceRange
+
+    public init(source: String, regulation: String, range: SourceRange = .synthetic) {
+        self.source = source
+        self.regulation = regulation
+        self.range = range
+    }
+}
+
+public struct Regulation: Sendable {
+    public let abbreviation: String
+    public let title: String
+    public let source: String?
+    public let range: SourceRange
+}
+
+public struct Enumeration: Sendable {
+    public let name: String
+    public let cases: [String]
+}
+
+public struct Benefit: Sendable {
+    public let name: String
+    public let title: String
+    public let provenance: Provenance
+}
+
+public struct Parameter: Sendable {
+    public struct DatedValue: Sendable {
+        public let from: CivilDate
+        public let raw: Int64
+        public let source: String?
+    }
+    public let name: String
+    public let type: ValueType
+    public let provenance: Provenance
+    /// Sorted by date, strictly increasing.
+    public let values: [DatedValue]
+
+    /// The value in force on a day, or nil before the first one.
+    public func value(on day: CivilDate) -> DatedValue? {
+        var low = 0, high = values.count - 1, found: DatedValue?
+        while low <= high {
+            let mid = (low + high) / 2
+            if values[mid].from <= day { found = values[mid]; low = mid + 1 } else { high = mid - 1 }
+        }
+        return found
+    }
+}
+
+/// A validity window, end exclusive; nil bounds are open.
+public struct Validity: Sendable, Hashable {
+    public let from: CivilDate?
+    public let until: CivilDate?
+    public init(from: CivilDate?, until: CivilDate?) {
+        self.from = from
+        self.until = until
+    }
+    public func contains(_ day: CivilDate) -> Bool {
+        if let from, day < from { return false }
+        if let until, day >= until { return false }
+        return true
+    }
+    public var dutch: String {
+        switch (from, until) {
+        case let (f?, u?): return "geldig van \(f.dutch) tot \(u.dutch)"
+        case let (f?, nil): return "geldig vanaf \(f.dutch)"
+        case let (nil, u?): return "geldig tot \(u.dutch)"
+        default: return "altijd geldig"
+        }
+    }
+}
+
+/// A definition (a named intermediate value) or a rule (a payment or a
+/// deduction of a benefit). Both occupy one slot in the plan.
+public struct ValueDeclaration: Sendable {
+    public enum Role: Sendable, Hashable {
+        case definition
+        case payment(benefit: Int)
+        case deduction(benefit: Int)
+    }
+    public let name: String
+    public let role: Role
+    public let type: ValueType
+    public let periodicity: Periodicity
+    public let provenance: Provenance
+    public let rounding: Rounding?
+    public let validity: Validity
+    public let condition: TypedExpr?
+    public let body: TypedExpr
+    /// Exceptions, most specific first: the first that applies decides.
+    public var exceptions: [RuleException] = []
+
+    public var isRule: Bool { role != .definition }
+}
+
+public struct RuleException: Sendable {
+    public let name: String
+    public let provenance: Provenance
+    public let validity: Validity
+    public let condition: TypedExpr
+    public let body: TypedExpr
+    /// The name of the rule or exception it overrides.
+    public let overrides: String
+}
+
+/// The five parts of doenvermogen (WRR 2017, "Weten is nog geen doen").
+public enum Capacity: String, Sendable, Hashable, CaseIterable, Codable {
+    case plan = "plannen"
+    case act = "in_actie_komen"
+    case persevere = "volhouden"
+    case resistTemptation = "verleiding_weerstaan"
+    case copeWithSetbacks = "tegenslag_verwerken"
+}
+
+public struct Obligation: Sendable {
+    public enum ConsequenceKind: String, Sendable, Hashable, CaseIterable {
+        case fine = "boete"
+        case reduction = "verlaging"
+        case recovery = "terugvordering"
+        case noBenefit = "geen_uitkering"
+    }
+    public struct Consequence: Sendable {
+        public let kind: ConsequenceKind
+        public let amount: TypedExpr?
+    }
+    public struct Deadline: Sendable, Hashable {
+        public let amount: Int
+        public let unit: PeriodKind
+        public let before: Bool
+        public var dutch: String {
+            let unitText = unit == .day ? (amount == 1 ? "dag" : "dagen") : (amount == 1 ? "maand" : "maanden")
+            return "\(amount) \(unitText) \(before ? "vooraf" : "achteraf")"
+        }
+    }
+    public enum Channel: String, Sendable, Hashable { case digital = "digitaal", paper = "papier" }
+
+    public let name: String
+    public let provenance: Provenance
+    public let periodicity: Periodicity
+    public let applies: TypedExpr
+    public let fulfilled: TypedExpr
+    public let deadline: Deadline?
+    public let demands: [Capacity]
+    public let steps: Int
+    public let channel: Channel?
+    public let consequences: [Consequence]
+}
+
+public struct Discretion: Sendable {
+    public let name: String
+    public let provenance: Provenance
+    public let slots: [Int]
+    public let text: String
+}
+
+public struct Intent: Sendable {
+    public let name: String
+    public let provenance: Provenance
+    public let text: String
+    public let periodicity: Periodicity
+    public let condition: TypedExpr?
+    public let requirement: TypedExpr
+}

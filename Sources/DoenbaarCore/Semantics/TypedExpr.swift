@@ -1,0 +1,66 @@
+/// A checked expression: every name resolved to a slot, a parameter or a
+/// persona fact, every operation chosen by type. No strings are left to look up.
+public struct TypedExpr: Sendable {
+    public indirect enum Node: Sendable {
+        case constant(Int64)
+        case parameter(Int)
+        case value(Int)                 // a definition or rule, by slot
+        case benefit(Int)               // a benefit's monthly payment (intents only)
+        case fact(Fact)
+        case negate(TypedExpr)
+        case not(TypedExpr)
+        case arithmetic(Arithmetic, TypedExpr, TypedExpr)
+        case compare(BinaryOperator, TypedExpr, TypedExpr)
+        case and(TypedExpr, TypedExpr)
+        case or(TypedExpr, TypedExpr)
+        case conditional(TypedExpr, TypedExpr, TypedExpr)
+        case call(Function, [TypedExpr])
+    }
+
+    public enum Arithmetic: Sendable {
+        case add, subtract, multiply, divide
+        case addDays, subtractDays, addMonths, subtractMonths, dateDifference
+    }
+
+    public let node: Node
+    public let type: ValueType
+    public let range: SourceRange
+
+    public init(_ node: Node, _ type: ValueType, _ range: SourceRange = .synthetic) {
+        self.node = node
+        self.type = type
+        self.range = range
+    }
+
+    /// Slots, parameters and facts this expression reads, for traces and cycles.
+    public var references: [Reference] {
+        var out: [Reference] = []
+        collect(into: &out)
+        return out
+    }
+
+    public enum Reference: Hashable, Sendable {
+        case value(Int), parameter(Int), fact(Fact), benefit(Int)
+    }
+
+    private func collect(into out: inout [Reference]) {
+        func add(_ r: Reference) { if !out.contains(r) { out.append(r) } }
+        switch node {
+        case .constant: break
+        case .parameter(let p): add(.parameter(p))
+        case .value(let v): add(.value(v))
+        case .benefit(let b): add(.benefit(b))
+        case .fact(let f): add(.fact(f))
+        case .negate(let e), .not(let e): e.collect(into: &out)
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            a.collect(into: &out)
+            b.collect(into: &out)
+        case .conditional(let c, let a, let b):
+            c.collect(into: &out)
+            a.collect(into: &out)
+            b.collect(into: &out)
+        case .call(_, let args):
+            for a in args { a.collect(into: &out) }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// The types of the rule language. At run time every value is an Int64 slot
+/// (see `Value`); the type exists only for the checker and for display.
+public enum ValueType: Sendable, Hashable, CustomStringConvertible {
+    case money          // bedrag: euro, exact, rounded to cents where declared
+    case number         // getal
+    case percentage     // percentage: a fraction, 75% is 0,75
+    case days           // dagen: a count of days
+    case months         // maanden: a count of calendar months (only in date arithmetic)
+    case date           // datum: a civil date
+    case bool           // ja/nee
+    case enumeration(String)
+
+    public var description: String {
+        switch self {
+        case .money: return "bedrag"
+        case .number: return "getal"
+        case .percentage: return "percentage"
+        case .days: return "dagen"
+        case .months: return "maanden"
+        case .date: return "datum"
+        case .bool: return "ja/nee"
+        case .enumeration(let name): return name
+        }
+    }
+
+    /// Types whose values are `Fixed` numbers.
+    public var isNumeric: Bool {
+        switch self {
+        case .money, .number, .percentage, .days: return true
+        default: return false
+        }
+    }
+
+    /// Dimensionless numbers scale a dimensioned one (an amount, a count of days).
+    var isScalar: Bool { self == .number || self == .percentage }
+
+    /// Types a drafter can write in a declaration.
+    public static func named(_ name: String, enumerations: Set<String>) -> ValueType? {
+        switch name {
+        case "bedrag": return .money
+        case "getal": return .number
+        case "percentage": return .percentage
+        case "dagen": return .days
+        case "datum": return .date
+        case "ja/nee": return .bool
+        default: return enumerations.contains(name) ? .enumeration(name) : nil
+        }
+    }
+
+    public static let writtenNames = ["bedrag", "getal", "percentage", "dagen", "datum", "ja/nee"]
+}
+
+/// When a value is known: once for the whole persona, per day, or per month.
+public enum Periodicity: Sendable, Hashable, Comparable {
+    case constant
+    case day
+    case month
+
+    init(_ kind: PeriodKind) { self = kind == .day ? .day : .month }
+
+    public var dutch: String {
+        switch self {
+        case .constant: return "vast"
+        case .day: return "per dag"
+        case .month: return "per maand"
+        }
+    }
+}

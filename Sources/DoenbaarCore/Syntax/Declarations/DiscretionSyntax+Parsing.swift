@@ -1,0 +1,38 @@
+extension Parser {
+    /// beleidsruimte hardheidsclausule_buitenland
+    ///   bron "WW art. 19 lid 6"
+    ///   bij ww_buitenland
+    ///   tekst "De minister kan bij een ramp ... afwijken."
+    mutating func parseDiscretion(_ keyword: SourceRange) -> DiscretionSyntax? {
+        guard let name = parseDeclarationName("de beleidsruimte") else { return nil }
+        endLine()
+        var source: Located<String>?
+        var rules: [Name] = []
+        var text: Located<String>?
+        var seen = Set<String>()
+        while let clause = nextClause() {
+            switch clause.word {
+            case "bron" where firstTime(&seen, clause): source = parseSourceClause()
+            case "bij" where firstTime(&seen, clause):
+                advance()
+                let before = diagnostics.all.count
+                while let r = parseName("de naam van een regel") {
+                    rules.append(r)
+                    guard current.isSymbol(.comma) else { break }
+                    advance()
+                }
+                finishLine(since: before)
+            case "tekst" where firstTime(&seen, clause):
+                advance()
+                let before = diagnostics.all.count
+                text = parseString("een omschrijving tussen aanhalingstekens")
+                finishLine(since: before)
+            case "bron", "bij", "tekst": break
+            default: unknownClause(in: "beleidsruimte '\(name.text)'", allowed: ["bron", "bij", "tekst"])
+            }
+        }
+        requireSource(source, keyword: name.range, "beleidsruimte '\(name.text)'")
+        if !seen.contains("bij") { missing("de regel(s) waarbij zij geldt (bij ...)", in: name.range, "beleidsruimte '\(name.text)'") }
+        return DiscretionSyntax(name: name, source: source, rules: rules, text: text)
+    }
+}

@@ -1,0 +1,41 @@
+extension Parser {
+    /// parameter maximumdagloon: bedrag
+    ///   bron "Wfsv art. 17 lid 1"
+    ///   vanaf 2025-01-01 = € 290,67    bron "Stcrt. 2024, 31195"
+    mutating func parseParameter(_ keyword: SourceRange) -> ParameterSyntax? {
+        guard let name = parseDeclarationName("de parameter") else { return nil }
+        var type: TypeSyntax?
+        let before = diagnostics.all.count
+        if expectSymbol(.colon) { type = parseType() }
+        finishLine(since: before)
+        var source: Located<String>?
+        var values: [ParameterValueSyntax] = []
+        var seen = Set<String>()
+        while let clause = nextClause() {
+            switch clause.word {
+            case "bron" where firstTime(&seen, clause): source = parseSourceClause()
+            case "bron": break
+            case "vanaf":
+                advance()
+                let before = diagnostics.all.count
+                guard let from = parseDate(), expectSymbol(.equals) else { skipLine(); continue }
+                let value = parseExpression()
+                var valueSource: Located<String>?
+                if current.isWord("bron") {
+                    advance()
+                    valueSource = parseString("de bron van deze waarde")
+                }
+                finishLine(since: before)
+                if value.kind != .invalid {
+                    values.append(ParameterValueSyntax(from: from, value: value, source: valueSource))
+                }
+            default: unknownClause(in: "parameter '\(name.text)'", allowed: ["bron", "vanaf"])
+            }
+        }
+        requireSource(source, keyword: name.range, "parameter '\(name.text)'")
+        if values.isEmpty {
+            missing("een waarde (vanaf DATUM = WAARDE)", in: name.range, "parameter '\(name.text)'")
+        }
+        return ParameterSyntax(name: name, type: type, source: source, values: values)
+    }
+}

@@ -1,0 +1,20 @@
+extension Parser {
+    /// regeling WW "Werkloosheidswet"
+    ///   bron "https://wetten.overheid.nl/BWBR0004045"
+    mutating func parseRegulation(_ keyword: SourceRange) -> RegulationSyntax? {
+        guard let abbreviation = parseDeclarationName("de regeling (de afkorting, bijvoorbeeld WW)") else { return nil }
+        var title: Located<String>?
+        if case .string = current.kind { title = parseString("de volledige naam") }
+        endLine()
+        var source: Located<String>?
+        var seen = Set<String>()
+        while let clause = nextClause() {
+            switch clause.word {
+            case "bron" where firstTime(&seen, clause): source = parseSourceClause()
+            case "bron": break
+            default: unknownClause(in: "regeling", allowed: ["bron"])
+            }
+        }
+        return RegulationSyntax(abbreviation: abbreviation, title: title, source: source, range: keyword.to(abbreviation.range))
+    }
+}

@@ -1,0 +1,203 @@
+/// The syntax tree of a rule file, exactly as written. Every node carries its
+/// source range; nothing here is checked yet (see Semantics/Checker).
+
+public struct Name: Sendable, Hashable {
+    public let text: String
+    public let range: SourceRange
+    public init(_ text: String, _ range: SourceRange) {
+        self.text = text
+        self.range = range
+    }
+}
+
+public struct Located<T: Sendable & Hashable>: Sendable, Hashable {
+    public let value: T
+    public let range: SourceRange
+    public init(_ value: T, _ range: SourceRange) {
+        self.value = value
+        self.range = range
+    }
+}
+
+public struct Expr: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case literal(Literal)
+        case name(String)
+        case unary(UnaryOperator, Expr)
+        case binary(BinaryOperator, Expr, Expr)
+        case call(Name, [Expr])
+        case conditional(Expr, Expr, Expr)
+        /// Stands in for an expression that failed to parse (already diagnosed).
+        case invalid
+    }
+    public let kind: Kind
+    public let range: SourceRange
+    public init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public enum Literal: Sendable, Hashable {
+    case number(Fixed)
+    case money(Fixed)
+    case percentage(Fixed)   // stored as a fraction: 75% is 0,75
+    case days(Fixed)
+    case months(Int)
+    case date(CivilDate)
+    case bool(Bool)
+}
+
+public enum UnaryOperator: String, Sendable, Hashable {
+    case negate = "-"
+    case not = "niet"
+}
+
+public enum BinaryOperator: String, Sendable, Hashable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and = "en", or = "of"
+}
+
+public enum PeriodKind: String, Sendable, Hashable, Codable {
+    case day = "dag"
+    case month = "maand"
+}
+
+/// A validity window: `geldig vanaf 2023-02-14 tot 2023-07-01` (end exclusive).
+public struct ValiditySyntax: Sendable, Hashable {
+    public let from: Located<CivilDate>?
+    public let until: Located<CivilDate>?
+    public let range: SourceRange
+}
+
+public struct TypeSyntax: Sendable, Hashable {
+    public let name: String      // bedrag, getal, percentage, dagen, datum, ja/nee, or an enumeration
+    public let range: SourceRange
+}
+
+public struct RegulationSyntax: Sendable, Hashable {
+    public let abbreviation: Name
+    public let title: Located<String>?
+    public let source: Located<String>?
+    public let range: SourceRange
+}
+
+public struct EnumerationSyntax: Sendable, Hashable {
+    public let name: Name
+    public let cases: [Name]
+    public let source: Located<String>?
+}
+
+public struct BenefitSyntax: Sendable, Hashable {
+    public let name: Name
+    public let title: Located<String>?
+    public let source: Located<String>?
+}
+
+public struct ParameterValueSyntax: Sendable, Hashable {
+    public let from: Located<CivilDate>
+    public let value: Expr
+    public let source: Located<String>?
+}
+
+public struct ParameterSyntax: Sendable, Hashable {
+    public let name: Name
+    public let type: TypeSyntax?
+    public let source: Located<String>?
+    public let values: [ParameterValueSyntax]
+}
+
+public struct DefinitionSyntax: Sendable, Hashable {
+    public let name: Name
+    public let type: TypeSyntax?
+    public let period: Located<PeriodKind>?
+    public let source: Located<String>?
+    public let rounding: Located<Rounding>?
+    public let body: Expr?
+}
+
+public struct RuleSyntax: Sendable, Hashable {
+    public enum Effect: Sendable, Hashable {
+        case payment        // `uitkomst WW`: the gross amount of a benefit
+        case deduction      // `korting op WW`: subtracted from that benefit
+    }
+    public let name: Name
+    public let effect: Effect?
+    public let benefit: Name?
+    public let period: Located<PeriodKind>?
+    public let source: Located<String>?
+    public let validity: ValiditySyntax?
+    public let condition: Expr?
+    public let rounding: Located<Rounding>?
+    public let body: Expr?
+}
+
+public struct ExceptionSyntax: Sendable, Hashable {
+    public let name: Name
+    public let target: Name?
+    public let source: Located<String>?
+    public let validity: ValiditySyntax?
+    public let condition: Expr?
+    public let body: Expr?
+}
+
+public struct DeadlineSyntax: Sendable, Hashable {
+    public let amount: Int
+    public let unit: PeriodKind
+    public let before: Bool          // vooraf (before the event) or achteraf (after)
+    public let range: SourceRange
+}
+
+public struct ConsequenceSyntax: Sendable, Hashable {
+    public let kind: Name            // boete, verlaging, terugvordering, geen_uitkering
+    public let amount: Expr?         // the fine, for `boete`
+    public let range: SourceRange
+}
+
+public struct ObligationSyntax: Sendable, Hashable {
+    public let name: Name
+    public let source: Located<String>?
+    public let period: Located<PeriodKind>?
+    public let applies: Expr?
+    public let fulfilled: Expr?
+    public let deadline: DeadlineSyntax?
+    public let demands: [Name]
+    public let steps: Located<Int>?
+    public let channel: Name?
+    public let consequences: [ConsequenceSyntax]
+}
+
+public struct DiscretionSyntax: Sendable, Hashable {
+    public let name: Name
+    public let source: Located<String>?
+    public let rules: [Name]
+    public let text: Located<String>?
+}
+
+public struct IntentSyntax: Sendable, Hashable {
+    public let name: Name
+    public let source: Located<String>?
+    public let text: Located<String>?
+    public let period: Located<PeriodKind>?
+    public let condition: Expr?      // `geldt als`: months in which the intent is tested
+    public let requirement: Expr?    // `eis`: what must hold
+}
+
+public enum DeclarationSyntax: Sendable, Hashable {
+    case regulation(RegulationSyntax)
+    case enumeration(EnumerationSyntax)
+    case benefit(BenefitSyntax)
+    case parameter(ParameterSyntax)
+    case definition(DefinitionSyntax)
+    case rule(RuleSyntax)
+    case exception(ExceptionSyntax)
+    case obligation(ObligationSyntax)
+    case discretion(DiscretionSyntax)
+    case intent(IntentSyntax)
+}
+
+public struct SyntaxFile: Sendable {
+    public let fileID: Int
+    public let declarations: [(declaration: DeclarationSyntax, keyword: SourceRange)]
+}

@@ -1,0 +1,39 @@
+/// A subcommand of `doenbaar`: one file each, with its own help text.
+protocol Command: SendableMetatype {
+    static var name: String { get }
+    static var summary: String { get }
+    static var help: String { get }
+    static func run(_ arguments: [String]) -> ExitCode
+}
+
+/// The dispatch table. Plain closures rather than existential metatypes: the
+/// 6.3 compiler crashes lowering a static call through `any Command.Type`.
+struct CommandEntry: Sendable {
+    let name: String
+    let summary: String
+    let run: @Sendable ([String]) -> ExitCode
+
+    init<C: Command>(_ command: C.Type) {
+        name = C.name
+        summary = C.summary
+        run = { C.run($0) }
+    }
+}
+
+enum Commands {
+    static let all: [CommandEntry] = [CommandEntry(CheckCommand.self), CommandEntry(RunCommand.self)]
+
+    static var overview: String {
+        var text = """
+        doenbaar — regels als code voor de Nederlandse sociale zekerheid
+
+        Gebruik: doenbaar <opdracht> [opties]
+
+        Opdrachten:
+
+        """
+        for c in all { text += "  \(c.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(c.summary)\n" }
+        text += "\nMeer over een opdracht: doenbaar <opdracht> --help\n"
+        return text
+    }
+}
