@@ -2,21 +2,29 @@
 import PackageDescription
 
 // Foundation and the toolchain's Swift Testing only: no package dependencies.
+// Dependencies run one way: Core <- Analysis <- Reports <- CLI <- doenbaar;
+// Testing (support for uitvoeringstoets suites) sits beside Reports.
 let package = Package(
     name: "Doenbaar",
     products: [
         .library(name: "DoenbaarCore", targets: ["DoenbaarCore"]),
         .library(name: "DoenbaarReports", targets: ["DoenbaarReports"]),
+        .library(name: "DoenbaarCLI", targets: ["DoenbaarCLI"]),
         .executable(name: "doenbaar", targets: ["doenbaar"]),
     ],
     targets: [
         .target(name: "DoenbaarCore"),
         .target(name: "DoenbaarReports", dependencies: ["DoenbaarCore"]),
-        .executableTarget(name: "doenbaar", dependencies: ["DoenbaarCore", "DoenbaarReports"]),
+        .target(name: "DoenbaarCLI", dependencies: ["DoenbaarCore", "DoenbaarReports"]),
+        .executableTarget(name: "doenbaar", dependencies: ["DoenbaarCLI"]),
         .testTarget(
             name: "DoenbaarCoreTests",
-            dependencies: ["DoenbaarCore", "DoenbaarReports"],
+            dependencies: ["DoenbaarCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DoenbaarCLITests",
+            dependencies: ["DoenbaarCLI", "DoenbaarCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -3,7 +3,7 @@ protocol Command: SendableMetatype {
     static var name: String { get }
     static var summary: String { get }
     static var help: String { get }
-    static func run(_ arguments: [String]) -> ExitCode
+    static func run(_ arguments: [String], _ console: Console) -> ExitCode
 }
 
 /// The dispatch table. Plain closures rather than existential metatypes: the
@@ -11,12 +11,12 @@ protocol Command: SendableMetatype {
 struct CommandEntry: Sendable {
     let name: String
     let summary: String
-    let run: @Sendable ([String]) -> ExitCode
+    let run: @Sendable ([String], Console) -> ExitCode
 
     init<C: Command>(_ command: C.Type) {
         name = C.name
         summary = C.summary
-        run = { C.run($0) }
+        run = { C.run($0, $1) }
     }
 }
 
@@ -35,5 +35,19 @@ enum Commands {
         for c in all { text += "  \(c.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(c.summary)\n" }
         text += "\nMeer over een opdracht: doenbaar <opdracht> --help\n"
         return text
+    }
+}
+
+/// The entry point: picks the command and runs it.
+public enum Doenbaar {
+    public static func main(_ arguments: [String], console: Console) -> ExitCode {
+        if let first = arguments.first, let command = Commands.all.first(where: { $0.name == first }) {
+            return command.run(Array(arguments.dropFirst()), console)
+        }
+        if arguments.isEmpty || arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
+            console.out(Commands.overview)
+            return arguments.isEmpty ? .usage : .success
+        }
+        return console.fail("onbekende opdracht '\(arguments[0])'; kies uit \(Commands.all.map(\.name).joined(separator: ", ")) (doenbaar --help)")
     }
 }

@@ -22,24 +22,24 @@ enum RunCommand: Command {
     argumenten of onleesbare bestanden.
     """
 
-    static func run(_ arguments: [String]) -> ExitCode {
+    static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["persona", "rules", "from", "to", "format"]) } catch { return Console.fail(error.message) }
-        if args.has("help") { Console.out(help + "\n"); return .success }
-        guard args.positional.isEmpty else { return Console.fail("onverwacht argument '\(args.positional[0])'; gebruik --persona PAD") }
-        guard let personaPath = args.value("persona") else { return Console.fail("--persona PAD ontbreekt (zie doenbaar run --help)") }
+        do { args = try Arguments(arguments, options: ["persona", "rules", "from", "to", "format"]) } catch { return console.fail(error.message) }
+        if args.has("help") { console.out(help + "\n"); return .success }
+        guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])'; gebruik --persona PAD") }
+        guard let personaPath = args.value("persona") else { return console.fail("--persona PAD ontbreekt (zie doenbaar run --help)") }
         let format = args.value("format") ?? "text"
-        guard format == "text" || format == "json" else { return Console.fail("--format is 'text' of 'json', niet '\(format)'") }
+        guard format == "text" || format == "json" else { return console.fail("--format is 'text' of 'json', niet '\(format)'") }
         var from: YearMonth?, to: YearMonth?
         if let f = args.value("from") {
-            guard let m = YearMonth(iso: f) else { return Console.fail("--from verwacht een maand als JJJJ-MM, niet '\(f)'") }
+            guard let m = YearMonth(iso: f) else { return console.fail("--from verwacht een maand als JJJJ-MM, niet '\(f)'") }
             from = m
         }
         if let t = args.value("to") {
-            guard let m = YearMonth(iso: t) else { return Console.fail("--to verwacht een maand als JJJJ-MM, niet '\(t)'") }
+            guard let m = YearMonth(iso: t) else { return console.fail("--to verwacht een maand als JJJJ-MM, niet '\(t)'") }
             to = m
         }
-        if let from, let to, to < from { return Console.fail("--to (\(to)) ligt vóór --from (\(from))") }
+        if let from, let to, to < from { return console.fail("--to (\(to)) ligt vóór --from (\(from))") }
 
         let sources = SourceManager()
         let loaded: LoadedRules
@@ -52,33 +52,33 @@ enum RunCommand: Command {
             persona = p
             diagnostics.add(contentsOf: d)
         } catch {
-            return Console.fail(error.description)
+            return console.fail(error.description)
         }
-        Console.diagnostics(diagnostics, sources: sources)
+        console.diagnostics(diagnostics, sources: sources)
         guard let ruleSet = loaded.ruleSet, let persona, !diagnostics.hasErrors else { return .inputErrors }
-        if loaded.files.isEmpty { return Console.fail("geen regelbestanden (*.regels) gevonden in '\(args.value("rules") ?? "Rules")'") }
+        if loaded.files.isEmpty { return console.fail("geen regelbestanden (*.regels) gevonden in '\(args.value("rules") ?? "Rules")'") }
 
         guard let defaults = persona.defaultMonths ?? from.map({ ($0, $0.adding(months: 11)) }) else {
-            return Console.fail("persona '\(persona.id)' heeft geen feiten met een datum; geef --from en --to")
+            return console.fail("persona '\(persona.id)' heeft geen feiten met een datum; geef --from en --to")
         }
         let first = from ?? defaults.from
         let last = to ?? max(defaults.to, first)
-        if last.index - first.index > 12 * 10 { return Console.fail("periode is langer dan tien jaar; kies --from en --to dichter bij elkaar") }
+        if last.index - first.index > 12 * 10 { return console.fail("periode is langer dan tien jaar; kies --from en --to dichter bij elkaar") }
 
         let evaluator = Evaluator(plan: Plan(ruleSet))
         do throws(Evaluator.RunError) {
             let result = try evaluator.run(persona, from: first, to: last)
             if format == "json" {
-                Console.out(RunJSON.render(result))
+                console.out(RunJSON.render(result))
             } else {
-                Console.out(RunTextRenderer.render(result, benefits: ruleSet.benefits.map(\.name)))
+                console.out(RunTextRenderer.render(result, benefits: ruleSet.benefits.map(\.name)))
             }
             return .success
         } catch {
             var bag = DiagnosticBag()
             bag.error(.evaluation, error.failure.range,
                       "persona '\(error.personaID)', beslisdatum \(error.decisionDate): \(error.failure.message)")
-            Console.diagnostics(bag, sources: sources)
+            console.diagnostics(bag, sources: sources)
             return .inputErrors
         }
     }

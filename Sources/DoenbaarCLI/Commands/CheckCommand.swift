@@ -16,10 +16,10 @@ enum CheckCommand: Command {
     of onleesbare bestanden.
     """
 
-    static func run(_ arguments: [String]) -> ExitCode {
+    static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: []) } catch { return Console.fail(error.message) }
-        if args.has("help") { Console.out(help + "\n"); return .success }
+        do { args = try Arguments(arguments, options: []) } catch { return console.fail(error.message) }
+        if args.has("help") { console.out(help + "\n"); return .success }
         let paths = args.positional.isEmpty ? ["Rules", "Personas"] : args.positional
         let sources = SourceManager()
         var diagnostics = DiagnosticBag()
@@ -38,11 +38,11 @@ enum CheckCommand: Command {
                 personaCount += personas.count
             }
         } catch {
-            return Console.fail(error.description)
+            return console.fail(error.description)
         }
-        Console.diagnostics(diagnostics, sources: sources)
+        console.diagnostics(diagnostics, sources: sources)
         if diagnostics.hasErrors { return .inputErrors }
-        Console.err("in orde: \(ruleFiles) regelbestand\(ruleFiles == 1 ? "" : "en"), \(personaCount) persona\(personaCount == 1 ? "" : "'s")\n")
+        console.err("in orde: \(ruleFiles) regelbestand\(ruleFiles == 1 ? "" : "en"), \(personaCount) persona\(personaCount == 1 ? "" : "'s")\n")
         return .success
     }
 }

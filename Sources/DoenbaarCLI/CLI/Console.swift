@@ -1,0 +1,61 @@
+import DoenbaarCore
+import Foundation
+
+/// Exit codes and user-facing output in one place.
+public enum ExitCode: Int32, Sendable {
+    case success = 0
+    case inputErrors = 1      // the rules or personas have errors
+    case usage = 2            // unusable arguments or unreadable files
+}
+
+/// Where a command writes. The executable passes the standard streams; tests
+/// pass a console that collects the text, so a command is tested whole.
+public final class Console: @unchecked Sendable {
+    private let write: (_ text: String, _ toError: Bool) -> Void
+    /// Whether standard error is a terminal (progress bars only then).
+    public let errorIsTerminal: Bool
+
+    public init(errorIsTerminal: Bool = false, write: @escaping (_ text: String, _ toError: Bool) -> Void) {
+        self.write = write
+        self.errorIsTerminal = errorIsTerminal
+    }
+
+    /// The process's own standard output and standard error.
+    public static func standard() -> Console {
+        Console(errorIsTerminal: isatty(STDERR_FILENO) != 0) { text, toError in
+            (toError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+        }
+    }
+
+    public func out(_ text: String) { write(text, false) }
+    public func err(_ text: String) { write(text, true) }
+
+    /// One line on stderr, for usage errors and unreadable files.
+    public func fail(_ message: String) -> ExitCode {
+        err("doenbaar: fout: \(message)\n")
+        return .usage
+    }
+
+    /// Diagnostics in the drafter's form, followed by a count.
+    public func diagnostics(_ bag: DiagnosticBag, sources: SourceManager) {
+        guard !bag.all.isEmpty else { return }
+        err(DiagnosticRenderer(sources: sources).render(bag.all))
+        let errors = bag.errors.count, warnings = bag.all.count - errors
+        var summary: [String] = []
+        if errors > 0 { summary.append("\(errors) fout\(errors == 1 ? "" : "en")") }
+        if warnings > 0 { summary.append("\(warnings) waarschuwing\(warnings == 1 ? "" : "en")") }
+        err(summary.joined(separator: ", ") + "\n")
+    }
+}
+
+/// A console that keeps what was written, for tests.
+public final class RecordingConsole: @unchecked Sendable {
+    public private(set) var standardOutput = ""
+    public private(set) var standardError = ""
+    public init() {}
+    public var console: Console {
+        Console { [self] text, toError in
+            if toError { standardError += text } else { standardOutput += text }
+        }
+    }
+}
