@@ -9,18 +9,24 @@ let package = Package(
     products: [
         .library(name: "DoenbaarCore", targets: ["DoenbaarCore"]),
         .library(name: "DoenbaarReports", targets: ["DoenbaarReports"]),
+        .library(name: "DoenbaarTesting", targets: ["DoenbaarTesting"]),
         .library(name: "DoenbaarCLI", targets: ["DoenbaarCLI"]),
         .executable(name: "doenbaar", targets: ["doenbaar"]),
     ],
     targets: [
         .target(name: "DoenbaarCore"),
         .target(name: "DoenbaarReports", dependencies: ["DoenbaarCore"]),
+        .target(name: "DoenbaarTesting", dependencies: ["DoenbaarCore"]),
         .target(name: "DoenbaarCLI", dependencies: ["DoenbaarCore", "DoenbaarReports"]),
         .executableTarget(name: "doenbaar", dependencies: ["DoenbaarCLI"]),
         .testTarget(
             name: "DoenbaarCoreTests",
             dependencies: ["DoenbaarCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ProvisionTests",
+            dependencies: ["DoenbaarTesting", "DoenbaarCore"]
         ),
         .testTarget(
             name: "DoenbaarCLITests",

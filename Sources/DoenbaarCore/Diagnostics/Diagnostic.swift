@@ -46,6 +46,7 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case invalidNumber = "ongeldig-getal"
     case invalidDate = "ongeldige-datum"
     case tooDeep = "te-diep-genest"
+    case tooManyErrors = "te-veel-fouten"
     // Parsing
     case expected = "verwacht"
     case unknownDeclaration = "onbekende-declaratie"
@@ -76,6 +77,10 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
 
 /// Collects diagnostics; passed explicitly through every stage, never global.
 public struct DiagnosticBag: Sendable {
+    /// The lexer and parser stop reporting after this many errors in one file:
+    /// past that point they are mostly the echo of one mistake, or garbage input.
+    public static let maximumPerFile = 100
+
     public private(set) var all: [Diagnostic] = []
     public init() {}
 

@@ -31,22 +31,41 @@ public struct DiagnosticRenderer {
         return out
     }
 
+    /// Longer source lines are shown as a window around the caret.
+    static let maximumShownWidth = 200
+
     private func block(range: SourceRange, label: String, message: String) -> String {
         guard let file = sources.file(range.fileID) else {
             return "<code>: \(label): \(message)\n"
         }
         let loc = file.location(of: range.start)
-        var out = "\(loc): \(label): \(message)\n"
-        let line = file.lineText(loc.line)
-        // Keep the echoed line readable even for huge or binary input.
-        let shown = String(line.prefix(200))
-        out += "  \(shown)\n"
         let endLoc = file.location(of: max(range.start, range.end - 1))
+        let line = Array(file.lineText(loc.line))
+        let column = min(loc.column - 1, line.count)     // 0-based, in characters
         let width = endLoc.line == loc.line ? max(1, endLoc.column - loc.column + 1) : 1
-        let pad = String(repeating: " ", count: max(0, min(loc.column - 1, shown.count)))
-        let caretWidth = max(1, min(width, max(1, shown.count - (loc.column - 1))))
-        out += "  \(pad)^\(String(repeating: "~", count: caretWidth - 1))\n"
+
+        // A window of the line around the caret, so a long line stays readable and
+        // the caret still points at the right character.
+        let limit = DiagnosticRenderer.maximumShownWidth
+        let first = line.count <= limit ? 0 : max(0, min(column - limit / 2, line.count - limit))
+        let last = min(line.count, first + limit)
+        let lead = first > 0 ? "…" : ""
+        let shown = line[first..<last].map(DiagnosticRenderer.visible)
+        var out = "\(loc): \(label): \(message)\n"
+        out += "  \(lead)\(String(shown))\(last < line.count ? "…" : "")\n"
+        // Tabs before the caret are kept, so the caret lines up however tabs are shown.
+        let pad = lead.map { _ in " " } + line[first..<max(first, column)].map { $0 == "\t" ? "\t" : " " }
+        let caretWidth = max(1, min(width, last - column))
+        out += "  \(pad.joined())^\(String(repeating: "~", count: caretWidth - 1))\n"
         return out
+    }
+
+    /// Control characters (from binary input) shown as their visible symbols, one column each.
+    static func visible(_ c: Character) -> Character {
+        guard c != "\t", let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return c }
+        if scalar.value < 0x20, let symbol = Unicode.Scalar(0x2400 + scalar.value) { return Character(symbol) }
+        if scalar.value == 0x7F { return "\u{2421}" }
+        return c
     }
 }
 

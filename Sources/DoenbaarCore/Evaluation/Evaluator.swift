@@ -21,13 +21,14 @@ public struct Evaluator: Sendable {
     public func run(_ persona: Persona, from: YearMonth, to: YearMonth, trace: Bool = true) throws(RunError) -> PersonaRun {
         let range = EvaluationRange(from: from, to: to)
         let reported = Array(range.reportedMonths)
-        var frames: [Int: Frame] = [:]        // by number of knowledge dates passed
+        var frames: [Int: Frame] = [:]        // by number of knowledge dates passed, or by month
         let knowledgeDates = Evaluator.knowledgeDates(of: persona)
 
-        // frame for the view at the end of month k
+        // The view at the end of month k. Months in which the agency learnt
+        // nothing new share a frame, unless the rules read the decision date.
         func frame(atEndOf k: Int) -> Frame {
             let end = range.month(k).last
-            let key = knowledgeDates.prefix { $0 <= end }.count
+            let key = plan.readsDecisionDate ? k : knowledgeDates.prefix { $0 <= end }.count
             if let f = frames[key] { return f }
             let f = Frame(plan: plan, facts: FactTable(persona: persona, range: range, knownAt: end), personaID: persona.id)
             frames[key] = f
@@ -41,7 +42,7 @@ public struct Evaluator: Sendable {
             let view = frame(atEndOf: k)
             let decisionDate = range.month(k).last
             do throws(EvaluationFailure) {
-                var outcome = MonthOutcome(month: range.month(k), benefits: [], fines: [], missedObligations: [], intents: [])
+                var outcome = MonthOutcome(month: range.month(k), benefits: [], fines: [], missedObligations: [], obligationsDue: [], intents: [])
                 // This month's payments.
                 for m in reported where m <= k { try computePayments(view, m) }
                 for b in plan.ruleSet.benefits.indices {
@@ -61,11 +62,14 @@ public struct Evaluator: Sendable {
                         }
                     }
                 }
-                // Obligations missed, booked in the month the agency first sees them.
+                // Obligations, judged once the agency can see them and their
+                // deadline has passed; a missed one is booked in that month.
                 for m in reported where m <= k {
-                    for (episode, fine) in try obligations(view, m) where seenEpisodes.insert("\(episode.obligation)|\(episode.from)").inserted {
-                        outcome.missedObligations.append(episode)
-                        if let fine { outcome.fines.append(fine) }
+                    for episode in try obligationEpisodes(view, m, decisionDate: decisionDate)
+                    where seenEpisodes.insert("\(episode.obligation)|\(episode.from)").inserted {
+                        outcome.obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[episode.obligation].name,
+                                                                    from: episode.from, through: episode.through, met: episode.met))
+                        if !episode.met { try book(missed: episode, in: &outcome, view) }
                     }
                 }
                 outcome.intents = try intents(view, k)
@@ -80,8 +84,8 @@ public struct Evaluator: Sendable {
     /// Every date on which the agency learnt something new about the persona.
     static func knowledgeDates(of p: Persona) -> [CivilDate] {
         var dates = Set<CivilDate>()
-        for s in p.stays { if let r = s.knowledge.reported { dates.insert(r) }; if let g = s.knowledge.register { dates.insert(g) } }
-        for i in p.incomes { if let r = i.knowledge.reported { dates.insert(r) }; if let g = i.knowledge.register { dates.insert(g) } }
+        for s in p.stays { dates.formUnion(s.knowledge.dates) }
+        for i in p.incomes { dates.formUnion(i.knowledge.dates) }
         for e in p.estimates { dates.insert(e.known) }
         return dates.sorted()
     }
@@ -146,38 +150,74 @@ public struct Evaluator: Sendable {
                          value: ValueFormatting.money(builder.frame.benefitPayments[b][m]), note: note, children: children)
     }
 
-    private func obligations(_ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [(MissedObligation, Fine?)] {
-        var out: [(MissedObligation, Fine?)] = []
+    /// One stretch of days (or one month) in which an obligation applied.
+    struct Episode {
+        let obligation: Int
+        let from: CivilDate
+        let through: CivilDate
+        let firstPeriod: Int
+        let met: Bool
+    }
+
+    /// The episodes of every obligation in month m that can be judged on the
+    /// decision date: an obligation due afterwards ("termijn 1 maand
+    /// achteraf") is judged only once its deadline has passed.
+    private func obligationEpisodes(_ frame: Frame, _ m: Int, decisionDate: CivilDate) throws(EvaluationFailure) -> [Episode] {
+        var out: [Episode] = []
         for (i, o) in plan.ruleSet.obligations.enumerated() {
             let compiled = plan.obligations[i]
-            var episodes: [(first: Int, last: Int)] = []
-            if o.periodicity == .month {
-                if try compiled.applies(frame, m) != 0, try compiled.fulfilled(frame, m) == 0 {
-                    episodes.append((m, m))
-                }
-            } else {
-                for d in frame.range.days(ofMonth: m) {
-                    guard try compiled.applies(frame, d) != 0, try compiled.fulfilled(frame, d) == 0 else { continue }
-                    if let last = episodes.last, last.last == d - 1 { episodes[episodes.count - 1].last = d } else { episodes.append((d, d)) }
-                }
-                // An episode that started last month was already counted there.
-                if let first = episodes.first, first.first == frame.range.days(ofMonth: m).lowerBound, first.first > 0,
-                   try compiled.applies(frame, first.first - 1) != 0, try compiled.fulfilled(frame, first.first - 1) == 0 {
-                    episodes.removeFirst()
-                }
+            if let deadline = o.deadline, !deadline.before {
+                let periodEnd = frame.range.month(m).last
+                let due = deadline.unit == .month ? periodEnd.adding(days: 1).adding(months: deadline.amount).adding(days: -1)
+                                                  : periodEnd.adding(days: deadline.amount)
+                if due > decisionDate { continue }
             }
-            for e in episodes {
-                let from = o.periodicity == .month ? frame.range.month(e.first).first : frame.range.date(ofDay: e.first)
-                let through = o.periodicity == .month ? frame.range.month(e.last).last : frame.range.date(ofDay: e.last)
-                var fineRaw: Int64 = 0
-                for f in compiled.fines { fineRaw += try f(frame, e.first) }
-                let missed = MissedObligation(obligation: o.name, source: o.provenance.source, from: from, through: through,
-                                              demands: o.demands, consequences: o.consequences.map(\.kind.rawValue))
-                let fine = compiled.fines.isEmpty ? nil : Fine(obligation: o.name, source: o.provenance.source, cents: Fixed(raw: fineRaw).cents, forPeriodStart: from)
-                out.append((missed, fine))
+            // Runs of consecutive periods in which the obligation applies, split where met changes.
+            var runs: [(first: Int, last: Int, met: Bool)] = []
+            let periods = o.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
+            for p in periods {
+                guard try compiled.applies(frame, p) != 0 else { continue }
+                let met = try compiled.fulfilled(frame, p) != 0
+                if let last = runs.last, last.last == p - 1, last.met == met { runs[runs.count - 1].last = p } else { runs.append((p, p, met)) }
+            }
+            // A daily run that continues from last month was judged there already.
+            if o.periodicity == .day, let first = runs.first, first.first == periods.lowerBound, first.first > 0,
+               try compiled.applies(frame, first.first - 1) != 0,
+               try (compiled.fulfilled(frame, first.first - 1) != 0) == first.met {
+                runs.removeFirst()
+            }
+            for r in runs {
+                let from = o.periodicity == .month ? frame.range.month(r.first).first : frame.range.date(ofDay: r.first)
+                let through = o.periodicity == .month ? frame.range.month(r.last).last : frame.range.date(ofDay: r.last)
+                out.append(Episode(obligation: i, from: from, through: through, firstPeriod: r.first, met: r.met))
             }
         }
         return out
+    }
+
+    /// A missed obligation and its fine. A fine set as a share of the
+    /// detriment takes what this month recovers for the months the episode
+    /// covers (the benadelingsbedrag); without detriment the fixed amount.
+    private func book(missed episode: Episode, in outcome: inout MonthOutcome, _ frame: Frame) throws(EvaluationFailure) {
+        let o = plan.ruleSet.obligations[episode.obligation]
+        outcome.missedObligations.append(MissedObligation(obligation: o.name, source: o.provenance.source, from: episode.from,
+                                                          through: episode.through, demands: o.demands,
+                                                          consequences: o.consequences.map(\.kind.rawValue)))
+        let detriment = outcome.benefits.flatMap(\.corrections).filter { c in
+            c.cents < 0 && c.forMonth >= episode.from.yearMonth && c.forMonth <= episode.through.yearMonth
+        }.reduce(Int64(0)) { $0 - $1.cents }
+        for (c, compiled) in zip(o.consequences, plan.obligations[episode.obligation].fines) where c.kind == .fine {
+            let cents: Int64
+            if let share = c.detrimentShare, detriment > 0 {
+                cents = Fixed.divide(share * detriment, Fixed.scale, .halfAwayFromZero)
+            } else if let compiled {
+                cents = Fixed(raw: try compiled(frame, episode.firstPeriod)).cents
+            } else {
+                cents = 0
+            }
+            outcome.fines.append(Fine(obligation: o.name, source: o.provenance.source, cents: cents,
+                                      forPeriodStart: episode.from, detrimentCents: c.detrimentShare == nil ? nil : detriment))
+        }
     }
 
     private func intents(_ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [IntentOutcome] {

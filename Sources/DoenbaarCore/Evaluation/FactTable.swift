@@ -35,15 +35,21 @@ public struct FactTable: Sendable {
         set(.wwClaimed, FactTable.bool(p.ww?.claimed ?? false))
         set(.wwCulpable, FactTable.bool(p.ww?.culpable ?? false))
         set(.hasWajong, FactTable.bool(p.wajong != nil))
+        set(.selfEmployed, FactTable.bool(p.selfEmployed))
+        set(.decisionDate, Int64(knownAt.dayNumber))
+        set(.nationality, p.nationality.flatMap(CountryCode.encode) ?? 0)
         if let ww = p.ww {
             set(.wwStart, Int64(ww.start.dayNumber))
             set(.wwDailyWage, ww.dailyWage.raw)
             set(.workHistoryYears, Fixed(integer: ww.workHistoryYears).raw)
+            set(.workHistoryBefore2016, Fixed(integer: ww.yearsBefore2016).raw)
         }
         if let wajong = p.wajong {
             set(.wajongStart, Int64(wajong.start.dayNumber))
             set(.wajongWorkCapacity, FactTable.bool(wajong.workCapacity))
             set(.wageDispensation, FactTable.bool(wajong.wageDispensation))
+            set(.settlementMonths, Fixed(integer: wajong.settlementMonths).raw)
+            if let value = wajong.wageValue { set(.wageValue, value.raw) }
         }
     }
 
@@ -54,7 +60,7 @@ public struct FactTable: Sendable {
         let age = column(.age, 0), abroad = column(.abroad, 0)
         let reason = column(.stayReason, 0), eea = column(.stayInEEA, 0), reported = column(.stayReported, 0)
         let ahead = column(.stayReportedDaysAhead, FactTable.absent), start = column(.stayStart, FactTable.absent)
-        let pdU2 = column(.stayPDU2, 0)
+        let pdU2 = column(.stayPDU2, 0), country = column(.stayCountry, 0)
         let birth = p.birthDate.components
         for offset in 0..<n {
             let day = range.date(ofDay: offset)
@@ -82,6 +88,7 @@ public struct FactTable: Sendable {
                 }
                 daily[start][offset] = Int64(stay.from.dayNumber)
                 daily[pdU2][offset] = FactTable.bool(stay.pdU2)
+                daily[country][offset] = CountryCode.encode(stay.country) ?? 0
             }
         }
     }
@@ -89,9 +96,8 @@ public struct FactTable: Sendable {
     private mutating func fillMonths(_ p: Persona) {
         let n = range.monthCount
         let income = FactTable.factIndex[.income]!, estimate = FactTable.factIndex[.incomeEstimate]!, known = FactTable.factIndex[.incomeKnown]!
-        monthly[income] = Array(repeating: 0, count: n)
-        monthly[estimate] = Array(repeating: 0, count: n)
-        monthly[known] = Array(repeating: 0, count: n)
+        let reported = FactTable.factIndex[.incomeReported]!, register = FactTable.factIndex[.incomeInRegister]!
+        for column in [income, estimate, known, reported, register] { monthly[column] = Array(repeating: 0, count: n) }
         for m in 0..<n {
             let month = range.month(m)
             // The latest estimate that covers this month and was known by then.
@@ -100,6 +106,8 @@ public struct FactTable: Sendable {
             if let actual = p.incomes.first(where: { $0.month == month }), actual.knowledge.isKnown(on: knownAt) {
                 monthly[income][m] = actual.amount.raw
                 monthly[known][m] = 1
+                monthly[reported][m] = FactTable.bool(actual.knowledge.reported.map { $0 <= knownAt } ?? false)
+                monthly[register][m] = FactTable.bool(actual.knowledge.register.map { $0 <= knownAt } ?? false)
             } else {
                 // Without a known actual income the agency applies its estimate (zero when it has none).
                 monthly[income][m] = est

@@ -63,22 +63,22 @@ public enum Rounding: String, Sendable, Hashable {
 }
 
 /// Checked arithmetic on raw Fixed values; overflow is reported, never trapped.
-enum FixedMath {
-    static func add(_ a: Int64, _ b: Int64) -> Int64? {
+public enum FixedMath {
+    public static func add(_ a: Int64, _ b: Int64) -> Int64? {
         let (v, o) = a.addingReportingOverflow(b)
         return o ? nil : v
     }
-    static func subtract(_ a: Int64, _ b: Int64) -> Int64? {
+    public static func subtract(_ a: Int64, _ b: Int64) -> Int64? {
         let (v, o) = a.subtractingReportingOverflow(b)
         return o ? nil : v
     }
     /// (a * b) / scale, rounded half away from zero, through a 128-bit product.
-    static func multiply(_ a: Int64, _ b: Int64) -> Int64? {
+    public static func multiply(_ a: Int64, _ b: Int64) -> Int64? {
         let product = a.multipliedFullWidth(by: b)
         return divideWide(high: product.high, low: product.low, by: Fixed.scale)
     }
     /// (a * scale) / b, rounded half away from zero.
-    static func divide(_ a: Int64, _ b: Int64) -> Int64? {
+    public static func divide(_ a: Int64, _ b: Int64) -> Int64? {
         guard b != 0 else { return nil }
         let product = a.multipliedFullWidth(by: Fixed.scale)
         return divideWide(high: product.high, low: product.low, by: b)

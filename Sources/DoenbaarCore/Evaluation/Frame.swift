@@ -85,9 +85,20 @@ final class Frame {
                 decidedBy[slot][p] = -2
             }
         }
-        guard let rounding = s.rounding, let v = value else { return value ?? 0 }
+        guard let v = value else { return 0 }
+        // Values are summed over days, months and rules with plain Int64 additions;
+        // bounding each one keeps every such sum far from overflow.
+        guard v.magnitude <= Frame.maximumMagnitude else {
+            let declaration = plan.ruleSet.values[slot]
+            throw EvaluationFailure(message: "de uitkomst van '\(declaration.name)' is groter dan een miljard; die kan niet kloppen",
+                                    range: declaration.provenance.range)
+        }
+        guard let rounding = s.rounding else { return v }
         return Fixed(raw: v).rounded(rounding, unit: s.type == .money ? 10_000 : Fixed.scale).raw
     }
+
+    /// A billion, as a raw Fixed: more than any amount, count or number a regulation works with.
+    static let maximumMagnitude = UInt64(1_000_000_000) * UInt64(Fixed.scale)
 
     func parameter(_ p: Parameter, on day: CivilDate, _ range: SourceRange) throws(EvaluationFailure) -> Int64 {
         guard let v = p.value(on: day) else {
@@ -96,14 +107,18 @@ final class Frame {
         return v.raw
     }
 
-    func runningTotal(site: Int, upTo d: Int, counting: Bool, _ term: Plan.Compiled) throws(EvaluationFailure) -> Int64 {
+    func runningTotal(site: Int, upTo d: Int, counting: Bool, range sourceRange: SourceRange,
+                      _ term: Plan.Compiled) throws(EvaluationFailure) -> Int64 {
         var i = runningUpTo[site] + 1
         while i <= d {
             let v = try term(self, i)
             let add = counting ? (v != 0 ? Fixed.scale : 0) : v
             let date = range.date(ofDay: i)
             let previous = (i == 0 || (date.month == 1 && date.day == 1)) ? 0 : running[site][i - 1]
-            running[site][i] = previous + add
+            guard let sum = FixedMath.add(previous, add) else {
+                throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: sourceRange)
+            }
+            running[site][i] = sum
             runningUpTo[site] = i
             i += 1
         }

@@ -14,6 +14,8 @@ public struct MonthOutcome: Sendable {
     public var benefits: [BenefitOutcome]
     public var fines: [Fine]
     public var missedObligations: [MissedObligation]
+    /// Every obligation judged in this month, met or not.
+    public var obligationsDue: [DueObligation]
     public var intents: [IntentOutcome]
 
     public func benefit(_ name: String) -> BenefitOutcome? { benefits.first { $0.benefit == name } }
@@ -64,6 +66,16 @@ public struct Fine: Sendable {
     public let source: String
     public let cents: Int64
     public let forPeriodStart: CivilDate
+    /// For a fine set as a share of the detriment: the detriment it was taken from.
+    public let detrimentCents: Int64?
+}
+
+/// An obligation the agency judged in a month, and whether it was met.
+public struct DueObligation: Sendable {
+    public let obligation: String
+    public let from: CivilDate
+    public let through: CivilDate
+    public let met: Bool
 }
 
 public struct IntentOutcome: Sendable {

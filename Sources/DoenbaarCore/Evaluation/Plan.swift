@@ -17,7 +17,8 @@ public final class Plan: Sendable {
     struct CompiledObligation: Sendable {
         let applies: Compiled
         let fulfilled: Compiled
-        let fines: [Compiled]
+        /// Per consequence: its compiled amount, if it has one.
+        let fines: [Compiled?]
     }
 
     struct CompiledIntent: Sendable {
@@ -30,6 +31,9 @@ public final class Plan: Sendable {
     let obligations: [CompiledObligation]
     let intents: [CompiledIntent]
     let runningTotalSites: Int
+    /// Whether any declaration reads `beslisdatum`: then every decision month
+    /// needs its own frame, even when the agency learnt nothing new.
+    let readsDecisionDate: Bool
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -44,13 +48,22 @@ public final class Plan: Sendable {
         obligations = ruleSet.obligations.map { o in
             let period = o.periodicity == .month ? Periodicity.month : .day
             return CompiledObligation(applies: compiler.compile(o.applies, period), fulfilled: compiler.compile(o.fulfilled, period),
-                                      fines: o.consequences.compactMap { $0.amount.map { compiler.compile($0, period) } })
+                                      fines: o.consequences.map { $0.amount.map { compiler.compile($0, period) } })
         }
         intents = ruleSet.intents.map { i in
             let period = i.periodicity == .month ? Periodicity.month : .day
             return CompiledIntent(condition: i.condition.map { compiler.compile($0, period) }, requirement: compiler.compile(i.requirement, period))
         }
         runningTotalSites = compiler.runningTotalSites
+        var expressions: [TypedExpr] = []
+        for d in ruleSet.values {
+            expressions.append(d.body)
+            if let c = d.condition { expressions.append(c) }
+            for x in d.exceptions { expressions += [x.condition, x.body] }
+        }
+        for o in ruleSet.obligations { expressions += [o.applies, o.fulfilled] + o.consequences.compactMap(\.amount) }
+        for i in ruleSet.intents { expressions += [i.requirement] + (i.condition.map { [$0] } ?? []) }
+        readsDecisionDate = expressions.contains { $0.references.contains(.fact(.decisionDate)) }
     }
 }
 
@@ -62,6 +75,14 @@ public struct EvaluationFailure: Error, Sendable {
 
 private struct Compiler {
     typealias Compiled = Plan.Compiled
+
+    /// The days `CivilDate` can name. Date arithmetic that leaves them fails with a
+    /// message instead of trapping in the calendar code.
+    static let supportedDays = Int64(CivilDate(year: 1800, month: 1, day: 1)!.dayNumber)...Int64(CivilDate(year: 2999, month: 12, day: 31)!.dayNumber)
+
+    static func dateOutOfRange(_ range: SourceRange) -> EvaluationFailure {
+        EvaluationFailure(message: "deze datumberekening komt buiten de jaren 1800 tot en met 2999", range: range)
+    }
     let ruleSet: RuleSet
     var runningTotalSites = 0
 
@@ -180,14 +201,25 @@ private struct Compiler {
             }
         case .addDays, .subtractDays:
             let sign: Int64 = op == .addDays ? 1 : -1
+            let outOfRange = Compiler.dateOutOfRange(range)
             // Whole days only: a fraction of a day is dropped (toward minus infinity).
-            return { f, p throws(EvaluationFailure) in try a(f, p) + sign * Fixed.divide(try b(f, p), Fixed.scale, .down) }
+            return { f, p throws(EvaluationFailure) in
+                let day = try a(f, p) + sign * Fixed.divide(try b(f, p), Fixed.scale, .down)
+                guard Compiler.supportedDays.contains(day) else { throw outOfRange }
+                return day
+            }
         case .addMonths, .subtractMonths:
             let sign = op == .addMonths ? 1 : -1
+            let outOfRange = Compiler.dateOutOfRange(range)
             return { f, p throws(EvaluationFailure) in
+                // Every date reaching here is in the supported range, so a bounded
+                // month count keeps the calendar arithmetic inside Int32.
                 let date = CivilDate(dayNumber: Int32(clamping: try a(f, p)))
-                let months = Int(clamping: try b(f, p))
-                return Int64(date.adding(months: sign * months).dayNumber)
+                let months = try b(f, p)
+                guard abs(months) <= 12 * 1200 else { throw outOfRange }
+                let day = Int64(date.adding(months: sign * Int(months)).dayNumber)
+                guard Compiler.supportedDays.contains(day) else { throw outOfRange }
+                return day
             }
         case .dateDifference:
             return { f, p throws(EvaluationFailure) in (try a(f, p) - (try b(f, p))) * Fixed.scale }
@@ -211,7 +243,11 @@ private struct Compiler {
             let a = compile(args[0], context)
             let unit: Int64 = args[0].type == .money ? 10_000 : Fixed.scale
             let rounding: Rounding = function == .round ? .halfAwayFromZero : function == .roundDown ? .down : .up
-            return { f, p throws(EvaluationFailure) in Fixed.divide(try a(f, p), unit, rounding) * unit }
+            return { f, p throws(EvaluationFailure) in
+                let (v, overflow) = Fixed.divide(try a(f, p), unit, rounding).multipliedReportingOverflow(by: unit)
+                guard !overflow else { throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range) }
+                return v
+            }
         case .sumInMonth, .daysInMonth:
             let a = compile(args[0], .day)
             let counting = function == .daysInMonth
@@ -219,7 +255,10 @@ private struct Compiler {
                 var total: Int64 = 0
                 for d in f.range.days(ofMonth: m) {
                     let v = try a(f, d)
-                    total += counting ? (v != 0 ? Fixed.scale : 0) : v
+                    guard let sum = FixedMath.add(total, counting ? (v != 0 ? Fixed.scale : 0) : v) else {
+                        throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
+                    }
+                    total = sum
                 }
                 return total
             }
@@ -228,7 +267,7 @@ private struct Compiler {
             let site = runningTotalSites
             runningTotalSites += 1
             let counting = args[0].type == .bool
-            return { f, d throws(EvaluationFailure) in try f.runningTotal(site: site, upTo: d, counting: counting, a) }
+            return { f, d throws(EvaluationFailure) in try f.runningTotal(site: site, upTo: d, counting: counting, range: range, a) }
         case .year, .monthOf:
             let a = compile(args[0], context)
             let year = function == .year

@@ -9,6 +9,7 @@ public enum ValueFormatting {
         case .number: return Fixed(raw: raw).format(decimals: nil)
         case .date: return CivilDate(dayNumber: Int32(clamping: raw)).dutch
         case .bool: return raw != 0 ? "ja" : "nee"
+        case .country: return CountryCode.decode(raw)
         case .enumeration(let name):
             let cases = enumerations.first { $0.name == name }?.cases ?? []
             return raw >= 0 && Int(raw) < cases.count ? cases[Int(raw)] : "#\(raw)"

@@ -17,7 +17,9 @@ public enum InputFiles {
     public static func find(_ path: String, extensions: Set<String>) throws(Failure) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
-        guard isDirectory.boolValue else { return [path] }
+        // A file named directly counts only with a matching extension, so a persona
+        // given on the command line is not also read as a rule file.
+        guard isDirectory.boolValue else { return extensions.contains((path as NSString).pathExtension) ? [path] : [] }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else { throw .unreadable(path, "map kan niet worden doorlopen") }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {

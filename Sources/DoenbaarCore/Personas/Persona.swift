@@ -11,11 +11,18 @@ public struct Persona: Sendable {
     public var capacity: [Capacity: Int]
     public var ww: WWClaim?
     public var wajong: WajongClaim?
+    /// Works as self-employed: income is known from the tax return, a year later.
+    public var selfEmployed = false
+    /// Nationality (ISO 3166 alpha-2), only where a rule under test uses it:
+    /// Doenbaar flags such rules and tests them by flipping this value.
+    public var nationality: String?
     public var incomes: [MonthlyIncome] = []
     public var estimates: [IncomeEstimate] = []
     public var stays: [StayAbroad] = []
     public var events: [LifeEvent] = []
     public var expectations: [Expectation] = []
+    /// The months to run when none are asked for (`periode` in the file).
+    public var period: (from: YearMonth, to: YearMonth)?
     /// Where each part was written, for diagnostics and test failures.
     public var range: SourceRange = .synthetic
 
@@ -32,27 +39,48 @@ public struct WWClaim: Sendable {
     public var start: CivilDate
     public var dailyWage: Fixed
     public var workHistoryYears: Int
+    /// Of the work history, the years before 2016 (they count a full month
+    /// each beyond the first ten; later years half a month, WW art. 42 lid 2).
+    public var yearsBefore2016: Int
     /// The claim was refused because the unemployment was the person's own fault.
     public var culpable: Bool = false
     /// Whether the person claims WW at all (a choice the law leaves them).
     public var claimed: Bool = true
-    public init(start: CivilDate, dailyWage: Fixed, workHistoryYears: Int, culpable: Bool = false, claimed: Bool = true) {
+    public init(start: CivilDate, dailyWage: Fixed, workHistoryYears: Int, yearsBefore2016: Int? = nil,
+                culpable: Bool = false, claimed: Bool = true) {
         self.start = start
         self.dailyWage = dailyWage
         self.workHistoryYears = workHistoryYears
+        self.yearsBefore2016 = yearsBefore2016 ?? WWClaim.defaultYearsBefore2016(workHistoryYears, start: start)
         self.culpable = culpable
         self.claimed = claimed
+    }
+
+    /// Without a statement: the most recent years were worked right up to the
+    /// unemployment, so every year from 2016 to the year before the start is
+    /// a year after 2015.
+    public static func defaultYearsBefore2016(_ years: Int, start: CivilDate) -> Int {
+        max(0, years - max(0, start.year - 2016))
     }
 }
 
 public struct WajongClaim: Sendable {
     public var start: CivilDate
     public var workCapacity: Bool
-    public var wageDispensation: Bool
-    public init(start: CivilDate, workCapacity: Bool, wageDispensation: Bool) {
+    /// With wage dispensation: the reduced work value (loonwaarde) as a fraction, e.g. 0,5.
+    public var wageValue: Fixed?
+    public var wageDispensation: Bool { wageValue != nil }
+    /// Months over which the agency applies its income estimate before settling.
+    public var settlementMonths: Int
+    public init(start: CivilDate, workCapacity: Bool, wageValue: Fixed? = nil, settlementMonths: Int = 1) {
         self.start = start
         self.workCapacity = workCapacity
-        self.wageDispensation = wageDispensation
+        self.wageValue = wageValue
+        self.settlementMonths = settlementMonths
+    }
+    /// Wage dispensation without a known work value (assumed 50%).
+    public init(start: CivilDate, workCapacity: Bool, wageDispensation: Bool) {
+        self.init(start: start, workCapacity: workCapacity, wageValue: wageDispensation ? Fixed(raw: Fixed.scale / 2) : nil)
     }
 }
 
@@ -60,22 +88,28 @@ public struct WajongClaim: Sendable {
 public struct Knowledge: Sendable, Hashable {
     /// The person reported it.
     public var reported: CivilDate?
-    /// A register (the polisadministratie) or an investigation held it.
+    /// A register (the polisadministratie, the tax authority) held it.
     public var register: CivilDate?
-    public init(reported: CivilDate? = nil, register: CivilDate? = nil) {
+    /// The register held it but the benefit officers could not see it (the
+    /// 2020-2023 polisadministratie fault): it counts only once discovered.
+    public var registerHidden: Bool
+    /// The agency found out otherwise (an investigation, a hidden signal surfacing).
+    public var discovered: CivilDate?
+
+    public init(reported: CivilDate? = nil, register: CivilDate? = nil, registerHidden: Bool = false, discovered: CivilDate? = nil) {
         self.reported = reported
         self.register = register
+        self.registerHidden = registerHidden
+        self.discovered = discovered
     }
+
     /// The first day the agency knew, or nil when it never did.
     public var known: CivilDate? {
-        switch (reported, register) {
-        case let (r?, g?): return min(r, g)
-        case let (r?, nil): return r
-        case let (nil, g?): return g
-        default: return nil
-        }
+        [reported, registerHidden ? nil : register, discovered].compactMap { $0 }.min()
     }
     public func isKnown(on day: CivilDate) -> Bool { known.map { $0 <= day } ?? false }
+    /// Every date on which this knowledge changed something for the agency.
+    public var dates: [CivilDate] { [reported, register, discovered].compactMap { $0 } }
 }
 
 public struct MonthlyIncome: Sendable {

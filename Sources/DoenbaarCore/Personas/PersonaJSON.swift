@@ -1,125 +1,367 @@
-import Foundation
-
 /// JSON import of personas, for generated data. Same content as a `.persona`
 /// file; amounts in whole cents, dates as "JJJJ-MM-DD", months as "JJJJ-MM".
-/// The shape is documented in the README.
+/// The fields of each object are listed in `fields`; Fixtures/good/sanne.json
+/// (in the tests) is a complete example.
+///
+/// Read from a `JSONValue` rather than with `JSONDecoder`, so every problem —
+/// a syntax error, a missing or misspelt field, a wrong type — is reported at
+/// its line and column, in Dutch, and all of them at once.
 public enum PersonaJSON {
-    struct Document: Decodable {
-        struct WW: Decodable {
-            let ingang: CivilDate; let dagloon_cent: Int64; let arbeidsverleden_jaren: Int
-            let verwijtbaar: Bool?; let aangevraagd: Bool?
-        }
-        struct Wajong: Decodable { let ingang: CivilDate; let arbeidsvermogen: Bool; let loondispensatie: Bool? }
-        struct Income: Decodable { let maand: YearMonth; let bedrag_cent: Int64; let gemeld: CivilDate?; let polis: CivilDate? }
-        struct Estimate: Decodable { let vanaf: YearMonth; let bedrag_cent: Int64; let bekend: CivilDate }
-        struct Stay: Decodable {
-            let van: CivilDate; let tot_en_met: CivilDate; let reden: String; let land: String
-            let pd_u2: Bool?; let gemeld: CivilDate?; let ontdekt: CivilDate?
-        }
-        struct Event: Decodable { let datum: CivilDate; let soort: String; let duur_maanden: Int? }
-        struct Expected: Decodable { let maand: YearMonth; let uitkering: String; let bedrag_cent: Int64? }
-
-        let naam: String
-        let geboren: CivilDate
-        let gewicht: Int
-        let doenvermogen: [String: Int]
-        let ww: WW?
-        let wajong: Wajong?
-        let inkomen: [Income]?
-        let schattingen: [Estimate]?
-        let verblijven: [Stay]?
-        let gebeurtenissen: [Event]?
-        let verwacht: [Expected]?
-    }
+    /// The fields of each object, by the name of the field that holds it ("" for the top).
+    static let fields: [String: [String]] = [
+        "": ["naam", "geboren", "gewicht", "doenvermogen", "ww", "wajong", "inkomen", "schattingen",
+             "verblijven", "gebeurtenissen", "verwacht"],
+        "ww": ["ingang", "dagloon_cent", "arbeidsverleden_jaren", "verwijtbaar", "aangevraagd"],
+        "wajong": ["ingang", "arbeidsvermogen", "loondispensatie"],
+        "inkomen": ["maand", "bedrag_cent", "gemeld", "polis"],
+        "schattingen": ["vanaf", "bedrag_cent", "bekend"],
+        "verblijven": ["van", "tot_en_met", "reden", "land", "pd_u2", "gemeld", "ontdekt"],
+        "gebeurtenissen": ["datum", "soort", "duur_maanden"],
+        "verwacht": ["maand", "uitkering", "bedrag_cent"],
+    ]
 
     public static func decode(_ file: SourceFile, fileID: Int, id: String) -> (Persona?, DiagnosticBag) {
         var diagnostics = DiagnosticBag()
-        let whole = SourceRange(fileID: fileID, start: 0, end: 0)
-        if file.bytes.isEmpty {
-            diagnostics.error(.emptyFile, whole, "JSON-bestand is leeg; verwacht een object met ten minste naam, geboren, gewicht en doenvermogen")
+        if let refusal = Lexer.refusal(of: file.bytes, fileID: fileID) {
+            diagnostics.add(refusal)
             return (nil, diagnostics)
         }
-        let doc: Document
+        if file.bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            diagnostics.error(.emptyFile, SourceRange(fileID: fileID, start: 0, end: 0),
+                              "JSON-bestand is leeg; verwacht een object met ten minste naam, geboren, gewicht en doenvermogen")
+            return (nil, diagnostics)
+        }
+        let root: JSONValue
         do {
-            doc = try JSONDecoder().decode(Document.self, from: Data(file.bytes))
-        } catch let DecodingError.keyNotFound(key, context) {
-            let at = locate(context.codingPath.last?.stringValue, in: file, fileID: fileID)
-            diagnostics.error(.personaInvalid, at, "verplicht veld '\(key.stringValue)' ontbreekt\(pathText(context.codingPath))")
-            return (nil, diagnostics)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-                let DecodingError.dataCorrupted(context) {
-            let at = locate(context.codingPath.last?.stringValue, in: file, fileID: fileID)
-            let detail = context.codingPath.isEmpty ? "ongeldige JSON" : context.debugDescription
-            diagnostics.error(.personaInvalid, at, "\(detail)\(pathText(context.codingPath))")
-            return (nil, diagnostics)
+            root = try JSONScanner.scan(file.bytes)
         } catch {
-            diagnostics.error(.personaInvalid, whole, "JSON is niet te lezen")
+            diagnostics.error(.personaInvalid, SourceRange(fileID: fileID, start: error.start, end: error.end),
+                              "ongeldige JSON: \(error.message)")
             return (nil, diagnostics)
         }
-        return build(doc, file: file, fileID: fileID, id: id)
+        var reader = JSONPersonaReader(fileID: fileID)
+        let persona = reader.persona(root, id: id)
+        return (reader.diagnostics.hasErrors ? nil : persona, reader.diagnostics)
     }
+}
 
-    private static func pathText(_ path: [CodingKey]) -> String {
-        let parts = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-        return parts.isEmpty ? "" : " (bij \(parts.joined(separator: ".")))"
-    }
+/// Builds a persona from a JSON value, checking what `PersonaParser` checks.
+struct JSONPersonaReader {
+    let fileID: Int
+    var diagnostics = DiagnosticBag()
 
-    /// The position of a key in the text, so the caret points near the problem.
-    private static func locate(_ key: String?, in file: SourceFile, fileID: Int) -> SourceRange {
-        guard let key, let needle = "\"\(key)\"".data(using: .utf8).map([UInt8].init) else {
-            return SourceRange(fileID: fileID, start: 0, end: 1)
+    /// The fields of one object, after unknown and repeated ones were reported.
+    struct Fields {
+        let object: JSONValue
+        let what: String
+        var values: [String: JSONValue] = [:]
+        subscript(_ key: String) -> JSONValue? {
+            guard let value = values[key], case .null = value.kind else { return values[key] }
+            return nil     // null counts as absent
         }
-        let bytes = file.bytes
-        if needle.count <= bytes.count {
-            for i in stride(from: bytes.count - needle.count, through: 0, by: -1) where bytes[i..<i + needle.count].elementsEqual(needle) {
-                return SourceRange(fileID: fileID, start: i, end: i + needle.count)
+    }
+
+    /// Amounts are Fixed millionths; more cents than this would overflow them.
+    static let maximumCents: Int64 = 99_999_999_999_999
+
+    func range(_ value: JSONValue) -> SourceRange { SourceRange(fileID: fileID, start: value.start, end: value.end) }
+
+    /// Reports at the value; the ids match those the `.persona` reader gives for the same mistake.
+    mutating func fail(_ value: JSONValue, _ message: String, _ id: DiagnosticID = .personaInvalid,
+                       suggestion: String? = nil, notes: [Diagnostic.Note] = []) {
+        diagnostics.error(id, range(value), message, suggestion: suggestion, notes: notes)
+    }
+
+    // MARK: Persona
+
+    mutating func persona(_ root: JSONValue, id: String) -> Persona? {
+        guard let top = fields(of: root, "de persona", schema: "") else { return nil }
+        let name = required(top, "naam").flatMap { string($0, "naam") }
+        let birth = required(top, "geboren").flatMap { date($0, "geboren") }
+        var weight: Int64?
+        if let w = required(top, "gewicht"), let value = integer(w, "gewicht") {
+            if value < 1 { fail(w, "gewicht moet minstens 1 zijn") }
+            else if value > PersonaReader.maximumWeight { fail(w, "gewicht \(value) is groter dan het aantal inwoners van Nederland") }
+            else { weight = value }
+        }
+        let capacity = required(top, "doenvermogen").flatMap { self.capacity($0) }
+        var p = Persona(id: id, name: name ?? id, birthDate: birth ?? CivilDate(dayNumber: 0),
+                        weight: Int(weight ?? 1), capacity: capacity ?? [:])
+        p.range = SourceRange(fileID: fileID, start: root.start, end: root.start + 1)
+        if let value = top["ww"] { p.ww = ww(value) }
+        if let value = top["wajong"] { p.wajong = wajong(value) }
+        let incomes = list(top, "inkomen", "een inkomen") { $0.income($1) }
+        let estimates = list(top, "schattingen", "een schatting") { $0.estimate($1) }
+        let stays = list(top, "verblijven", "een verblijf") { $0.stay($1) }
+        checkOrder(incomes: incomes, estimates: estimates, stays: stays)
+        p.incomes = incomes.map(\.element)
+        p.estimates = estimates.map(\.element)
+        p.stays = stays.map(\.element)
+        p.events = list(top, "gebeurtenissen", "een gebeurtenis") { $0.event($1) }.map(\.element)
+        p.expectations = list(top, "verwacht", "een verwachting") { $0.expectation($1) }.map(\.element)
+        if let ww = p.ww, let birth, ww.start < birth, let value = top["ww"] {
+            fail(value, "de WW begint (\(ww.start)) vóór de geboortedatum (\(birth))")
+        }
+        guard name != nil, birth != nil, weight != nil, capacity != nil else { return nil }
+        return p
+    }
+
+    mutating func capacity(_ value: JSONValue) -> [Capacity: Int]? {
+        guard case .object(let members) = value.kind else {
+            fail(value, "'doenvermogen' moet een object zijn, zoals {\"plannen\": 3, ...}, maar is \(value.described)", .typeMismatch)
+            return nil
+        }
+        let names = Capacity.allCases.map(\.rawValue)
+        var capacity: [Capacity: Int] = [:]
+        var written = Set<String>()
+        for member in members {
+            let key = keyValue(member)
+            guard let part = Capacity(rawValue: member.key) else {
+                let hint = Suggestions.closest(to: member.key, in: names)
+                fail(key, "onbekend onderdeel van doenvermogen '\(member.key)'", .unknownName,
+                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(names.joined(separator: ", "))")
+                continue
+            }
+            guard written.insert(member.key).inserted else { fail(key, "'\(member.key)' staat twee keer in het doenvermogen", .duplicateClause); continue }
+            guard let level = integer(member.value, member.key) else { continue }
+            guard (1...5).contains(level) else { fail(member.value, "niveau \(level) van '\(member.key)' ligt niet tussen 1 en 5"); continue }
+            capacity[part] = Int(level)
+        }
+        // Parts written with a wrong level have been reported; name only those not written.
+        let absent = names.filter { !written.contains($0) }
+        if !absent.isEmpty { fail(value, "doenvermogen mist \(absent.joined(separator: ", "))", .missingClause) }
+        return capacity.count == names.count ? capacity : nil
+    }
+
+    mutating func ww(_ value: JSONValue) -> WWClaim? {
+        guard let f = fields(of: value, "ww", schema: "ww") else { return nil }
+        let start = required(f, "ingang").flatMap { date($0, "ingang") }
+        let wage = required(f, "dagloon_cent").flatMap { cents($0, "dagloon_cent") }
+        let years = required(f, "arbeidsverleden_jaren").flatMap { integer($0, "arbeidsverleden_jaren", in: 0...Int64(PersonaReader.maximumWorkHistoryYears)) }
+        let culpable = f["verwijtbaar"].flatMap { bool($0, "verwijtbaar") } ?? false
+        let claimed = f["aangevraagd"].flatMap { bool($0, "aangevraagd") } ?? true
+        guard let start, let wage, let years else { return nil }
+        return WWClaim(start: start, dailyWage: wage, workHistoryYears: Int(years), culpable: culpable, claimed: claimed)
+    }
+
+    mutating func wajong(_ value: JSONValue) -> WajongClaim? {
+        guard let f = fields(of: value, "wajong", schema: "wajong") else { return nil }
+        let start = required(f, "ingang").flatMap { date($0, "ingang") }
+        let capacity = required(f, "arbeidsvermogen").flatMap { bool($0, "arbeidsvermogen") }
+        let dispensation = f["loondispensatie"].flatMap { bool($0, "loondispensatie") } ?? false
+        guard let start, let capacity else { return nil }
+        return WajongClaim(start: start, workCapacity: capacity, wageDispensation: dispensation)
+    }
+
+    mutating func income(_ f: Fields) -> MonthlyIncome? {
+        let month = required(f, "maand").flatMap { self.month($0, "maand") }
+        let amount = required(f, "bedrag_cent").flatMap { cents($0, "bedrag_cent") }
+        let knowledge = Knowledge(reported: f["gemeld"].flatMap { date($0, "gemeld") },
+                                  register: f["polis"].flatMap { date($0, "polis") })
+        guard let month, let amount else { return nil }
+        if let known = knowledge.known, known < month.first, let written = f["gemeld"] ?? f["polis"] {
+            fail(written, "inkomen over \(month) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.first)")
+        }
+        return MonthlyIncome(month: month, amount: amount, knowledge: knowledge)
+    }
+
+    mutating func estimate(_ f: Fields) -> IncomeEstimate? {
+        let from = required(f, "vanaf").flatMap { month($0, "vanaf") }
+        let amount = required(f, "bedrag_cent").flatMap { cents($0, "bedrag_cent") }
+        let known = required(f, "bekend").flatMap { date($0, "bekend") }
+        guard let from, let amount, let known else { return nil }
+        return IncomeEstimate(from: from, amount: amount, known: known)
+    }
+
+    mutating func stay(_ f: Fields) -> StayAbroad? {
+        let from = required(f, "van").flatMap { date($0, "van") }
+        let through = required(f, "tot_en_met").flatMap { date($0, "tot_en_met") }
+        let reasons = Array(Fact.stayReasons.dropFirst())
+        var reason: String?
+        if let value = required(f, "reden"), let text = string(value, "reden") {
+            if reasons.contains(text) { reason = text } else {
+                let hint = Suggestions.closest(to: text, in: reasons)
+                fail(value, "onbekende reden '\(text)'", .unknownName,
+                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(reasons.joined(separator: ", "))")
             }
         }
-        return SourceRange(fileID: fileID, start: 0, end: 1)
+        var country: String?
+        if let value = required(f, "land"), let text = string(value, "land") {
+            if text.count == 2, text.allSatisfy({ $0.isASCII && $0.isUppercase }) { country = text } else {
+                fail(value, "'\(text)' is geen landcode van twee hoofdletters (ISO 3166), zoals ES of SD")
+            }
+        }
+        let pdU2 = f["pd_u2"].flatMap { bool($0, "pd_u2") } ?? false
+        let knowledge = Knowledge(reported: f["gemeld"].flatMap { date($0, "gemeld") },
+                                  register: f["ontdekt"].flatMap { date($0, "ontdekt") })
+        guard let from, let through, let reason, let country else { return nil }
+        if through < from, let value = f["tot_en_met"] {
+            fail(value, "het verblijf eindigt (\(through)) vóór het begint (\(from))")
+            return nil
+        }
+        return StayAbroad(from: from, through: through, reason: reason, country: country, pdU2: pdU2, knowledge: knowledge)
     }
 
-    private static func build(_ doc: Document, file: SourceFile, fileID: Int, id: String) -> (Persona?, DiagnosticBag) {
-        var diagnostics = DiagnosticBag()
-        func fail(_ key: String, _ message: String) { diagnostics.error(.personaInvalid, locate(key, in: file, fileID: fileID), message) }
-        var capacity: [Capacity: Int] = [:]
-        for (name, level) in doc.doenvermogen.sorted(by: { $0.key < $1.key }) {
-            guard let part = Capacity(rawValue: name) else { fail(name, "onbekend onderdeel van doenvermogen '\(name)'"); continue }
-            guard (1...5).contains(level) else { fail(name, "niveau \(level) van '\(name)' ligt niet tussen 1 en 5"); continue }
-            capacity[part] = level
+    mutating func event(_ f: Fields) -> LifeEvent? {
+        let date = required(f, "datum").flatMap { self.date($0, "datum") }
+        let kinds = LifeEvent.Kind.allCases.map(\.rawValue)
+        var kind: LifeEvent.Kind?
+        if let value = required(f, "soort"), let text = string(value, "soort") {
+            kind = LifeEvent.Kind(rawValue: text)
+            if kind == nil {
+                let hint = Suggestions.closest(to: text, in: kinds)
+                fail(value, "onbekende gebeurtenis '\(text)'", .unknownName,
+                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(kinds.joined(separator: ", "))")
+            }
         }
-        let absent = Capacity.allCases.filter { capacity[$0] == nil }.map(\.rawValue)
-        if !absent.isEmpty { fail("doenvermogen", "doenvermogen mist \(absent.joined(separator: ", "))") }
-        if doc.gewicht < 1 { fail("gewicht", "gewicht moet minstens 1 zijn") }
-        var p = Persona(id: id, name: doc.naam, birthDate: doc.geboren, weight: doc.gewicht, capacity: capacity)
-        p.range = SourceRange(fileID: fileID, start: 0, end: 1)
-        if let ww = doc.ww {
-            p.ww = WWClaim(start: ww.ingang, dailyWage: Fixed(cents: ww.dagloon_cent), workHistoryYears: ww.arbeidsverleden_jaren,
-                           culpable: ww.verwijtbaar ?? false, claimed: ww.aangevraagd ?? true)
+        let months = f["duur_maanden"].flatMap { integer($0, "duur_maanden", in: 1...PersonaReader.maximumEventMonths) }
+        guard let date, let kind else { return nil }
+        return LifeEvent(date: date, kind: kind, months: months.map { Int($0) })
+    }
+
+    mutating func expectation(_ f: Fields) -> Expectation? {
+        let month = required(f, "maand").flatMap { self.month($0, "maand") }
+        let benefit = required(f, "uitkering").flatMap { string($0, "uitkering") }
+        let amount = f["bedrag_cent"].flatMap { cents($0, "bedrag_cent") }
+        guard let month, let benefit else { return nil }
+        if f["bedrag_cent"] != nil && amount == nil { return nil }
+        return Expectation(month: month, benefit: benefit, amount: amount, range: range(f.object))
+    }
+
+    /// Incomes once per month, estimates rising by month, stays apart: as in a `.persona` file.
+    mutating func checkOrder(incomes: [Read<MonthlyIncome>], estimates: [Read<IncomeEstimate>], stays: [Read<StayAbroad>]) {
+        var firstIncome: [YearMonth: JSONValue] = [:]
+        for income in incomes {
+            let month = income.element.month
+            if let earlier = firstIncome[month] {
+                fail(income.value, "inkomen over \(month) staat er al", .personaOverlap,
+                     notes: [.init(range: range(earlier), message: "eerste inkomen over \(month)")])
+            } else {
+                firstIncome[month] = income.value
+            }
         }
-        if let w = doc.wajong { p.wajong = WajongClaim(start: w.ingang, workCapacity: w.arbeidsvermogen, wageDispensation: w.loondispensatie ?? false) }
-        for i in doc.inkomen ?? [] {
-            if p.incomes.contains(where: { $0.month == i.maand }) { fail("inkomen", "inkomen over \(i.maand) staat er twee keer"); continue }
-            p.incomes.append(MonthlyIncome(month: i.maand, amount: Fixed(cents: i.bedrag_cent), knowledge: Knowledge(reported: i.gemeld, register: i.polis)))
+        for (earlier, later) in zip(estimates, estimates.dropFirst()) where later.element.from <= earlier.element.from {
+            fail(later.value, "schattingen moeten op maand oplopen; \(later.element.from) komt niet na \(earlier.element.from)")
         }
-        for e in doc.schattingen ?? [] {
-            if let last = p.estimates.last, e.vanaf <= last.from { fail("schattingen", "schattingen moeten op maand oplopen"); continue }
-            p.estimates.append(IncomeEstimate(from: e.vanaf, amount: Fixed(cents: e.bedrag_cent), known: e.bekend))
+        for (i, stay) in stays.enumerated() {
+            let (from, through) = (stay.element.from, stay.element.through)
+            if let other = stays[..<i].first(where: { $0.element.from <= through && from <= $0.element.through }) {
+                fail(stay.value, "dit verblijf overlapt met het verblijf van \(other.element.from) tot en met \(other.element.through)", .personaOverlap,
+                     notes: [.init(range: range(other.value), message: "het andere verblijf")])
+            }
         }
-        for s in doc.verblijven ?? [] {
-            guard Fact.stayReasons.dropFirst().contains(s.reden) else { fail("reden", "onbekende reden '\(s.reden)'"); continue }
-            guard s.land.count == 2, s.land.allSatisfy({ $0.isASCII && $0.isUppercase }) else { fail("land", "'\(s.land)' is geen landcode van twee hoofdletters"); continue }
-            guard s.van <= s.tot_en_met else { fail("tot_en_met", "het verblijf eindigt vóór het begint"); continue }
-            if p.stays.contains(where: { $0.from <= s.tot_en_met && s.van <= $0.through }) { fail("verblijven", "verblijven overlappen"); continue }
-            p.stays.append(StayAbroad(from: s.van, through: s.tot_en_met, reason: s.reden, country: s.land, pdU2: s.pd_u2 ?? false,
-                                      knowledge: Knowledge(reported: s.gemeld, register: s.ontdekt)))
+    }
+
+    // MARK: Structure
+
+    /// The fields of an object; unknown and repeated ones are reported, so a
+    /// misspelt optional field is not silently ignored.
+    mutating func fields(of value: JSONValue, _ what: String, schema: String) -> Fields? {
+        guard case .object(let members) = value.kind else {
+            fail(value, "\(what) moet een object {...} zijn, maar is \(value.described)", .typeMismatch)
+            return nil
         }
-        for e in doc.gebeurtenissen ?? [] {
-            guard let kind = LifeEvent.Kind(rawValue: e.soort) else { fail("soort", "onbekende gebeurtenis '\(e.soort)'"); continue }
-            p.events.append(LifeEvent(date: e.datum, kind: kind, months: e.duur_maanden))
+        let allowed = PersonaJSON.fields[schema] ?? []
+        var fields = Fields(object: value, what: what)
+        for member in members {
+            guard allowed.contains(member.key) else {
+                let hint = Suggestions.closest(to: member.key, in: allowed)
+                fail(keyValue(member), "onbekend veld '\(member.key)' in \(what)", .unknownClause,
+                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "velden: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            if let earlier = fields.values[member.key] {
+                fail(keyValue(member), "veld '\(member.key)' staat twee keer in \(what)", .duplicateClause,
+                     notes: [.init(range: range(earlier), message: "eerste waarde van '\(member.key)'")])
+                continue
+            }
+            fields.values[member.key] = member.value
         }
-        for x in doc.verwacht ?? [] {
-            p.expectations.append(Expectation(month: x.maand, benefit: x.uitkering, amount: x.bedrag_cent.map { Fixed(cents: $0) }, range: p.range))
+        return fields
+    }
+
+    /// A required field; its absence is reported at the opening brace of the object.
+    mutating func required(_ f: Fields, _ key: String) -> JSONValue? {
+        if let value = f[key] { return value }
+        let brace = JSONValue(kind: .null, start: f.object.start, end: f.object.start + 1)
+        fail(brace, "verplicht veld '\(key)' ontbreekt in \(f.what)", .missingClause)
+        return nil
+    }
+
+    /// An element read from a list, with the JSON it was read from.
+    struct Read<T> {
+        let element: T
+        let value: JSONValue
+    }
+
+    /// A list of objects of one schema, each read by `read`; failed ones are left out.
+    mutating func list<T>(_ top: Fields, _ key: String, _ what: String,
+                          _ read: (inout JSONPersonaReader, Fields) -> T?) -> [Read<T>] {
+        guard let value = top[key] else { return [] }
+        guard case .array(let items) = value.kind else {
+            fail(value, "'\(key)' moet een lijst [...] zijn, maar is \(value.described)", .typeMismatch)
+            return []
         }
-        return (diagnostics.hasErrors ? nil : p, diagnostics)
+        var result: [Read<T>] = []
+        for item in items {
+            guard let f = fields(of: item, what, schema: key), let element = read(&self, f) else { continue }
+            result.append(Read(element: element, value: item))
+        }
+        return result
+    }
+
+    func keyValue(_ member: JSONValue.Member) -> JSONValue {
+        JSONValue(kind: .string(member.key), start: member.keyStart, end: member.keyEnd)
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ value: JSONValue, _ name: String) -> String? {
+        if case .string(let text) = value.kind { return text }
+        fail(value, "'\(name)' moet een tekst tussen aanhalingstekens zijn, maar is \(value.described)", .typeMismatch)
+        return nil
+    }
+
+    mutating func bool(_ value: JSONValue, _ name: String) -> Bool? {
+        if case .bool(let b) = value.kind { return b }
+        fail(value, "'\(name)' moet true of false zijn, maar is \(value.described)", .typeMismatch)
+        return nil
+    }
+
+    mutating func integer(_ value: JSONValue, _ name: String, in bounds: ClosedRange<Int64>? = nil) -> Int64? {
+        guard case .number(let text) = value.kind else {
+            fail(value, "'\(name)' moet een geheel getal zijn, maar is \(value.described)", .typeMismatch)
+            return nil
+        }
+        guard let n = Int64(text) else {
+            let fraction = text.contains(".") || text.contains("e") || text.contains("E")
+            fail(value, fraction ? "'\(name)' moet een geheel getal zijn, niet \(text)" : "'\(name)': het getal \(text) is te groot", .invalidNumber)
+            return nil
+        }
+        if let bounds, !bounds.contains(n) {
+            fail(value, "'\(name)' moet tussen \(bounds.lowerBound) en \(bounds.upperBound) liggen, niet \(n)")
+            return nil
+        }
+        return n
+    }
+
+    mutating func cents(_ value: JSONValue, _ name: String) -> Fixed? {
+        integer(value, name, in: -Self.maximumCents...Self.maximumCents).map { Fixed(cents: $0) }
+    }
+
+    mutating func date(_ value: JSONValue, _ name: String) -> CivilDate? {
+        guard let text = string(value, name) else { return nil }
+        if let date = CivilDate(iso: text) { return date }
+        fail(value, "'\(name)': '\(text)' is geen bestaande datum\(Lexer.whyNoDate(text))", .invalidDate,
+             suggestion: "schrijf een datum als \"JJJJ-MM-DD\", bijvoorbeeld \"2025-01-01\"")
+        return nil
+    }
+
+    mutating func month(_ value: JSONValue, _ name: String) -> YearMonth? {
+        guard let text = string(value, name) else { return nil }
+        if let month = YearMonth(iso: text) { return month }
+        fail(value, "'\(name)': '\(text)' is geen bestaande maand", .invalidDate,
+             suggestion: "schrijf een maand als \"JJJJ-MM\", bijvoorbeeld \"2025-01\"")
+        return nil
     }
 }

@@ -19,7 +19,9 @@ public enum PersonaParser {
 
     public static func parse(_ file: SourceFile, fileID: Int, id: String) -> (Persona?, DiagnosticBag) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file, fileID: fileID)
-        var p = PersonaReader(parser: Parser(tokens: tokens, declarationKeywords: Set(keywords)), id: id)
+        let parser = Parser(tokens: tokens, declarationKeywords: keywords, declarationNoun: "een persona-gegeven",
+                            lexicalErrors: lexDiagnostics.all)
+        var p = PersonaReader(parser: parser, id: id)
         p.read()
         var diagnostics = lexDiagnostics
         diagnostics.add(contentsOf: p.parser.diagnostics)
@@ -28,10 +30,19 @@ public enum PersonaParser {
 }
 
 struct PersonaReader {
+    /// A life event weighs for at most this many months; larger counts would only
+    /// push date arithmetic downstream out of range.
+    static let maximumEventMonths: Int64 = 1200
+    /// Weights multiply amounts in population runs; more than all inhabitants makes no sense.
+    static let maximumWeight = 20_000_000
+    static let maximumWorkHistoryYears = 100
+
     var parser: Parser
     let id: String
     var persona: Persona?
     var header: SourceRange?
+    /// Where each month's income was given, for a note when it is given twice.
+    var incomeLines: [YearMonth: SourceRange] = [:]
 
     init(parser: Parser, id: String) {
         self.parser = parser
@@ -41,7 +52,10 @@ struct PersonaReader {
     mutating func read() {
         parser.skipNewlines()
         if parser.atEnd {
-            parser.error(.emptyFile, parser.current.range, "persona-bestand is leeg; begin met 'persona \"Naam\"'")
+            guard !parser.hasLexicalErrors else { return }
+            // At the start of the file: the end may lie after many lines of comments.
+            let start = SourceRange(fileID: parser.current.range.fileID, start: 0, end: 0)
+            parser.error(.emptyFile, start, "persona-bestand is leeg; begin met 'persona \"Naam\"'")
             return
         }
         while true {
@@ -49,11 +63,7 @@ struct PersonaReader {
             if parser.atEnd { break }
             let keyword = parser.current
             guard let word = keyword.word, PersonaParser.keywords.contains(word) else {
-                let hint = keyword.word.flatMap { Suggestions.closest(to: $0, in: PersonaParser.keywords) }
-                parser.error(.unknownDeclaration, keyword.range,
-                             "verwacht een persona-gegeven (\(PersonaParser.keywords.joined(separator: ", "))), maar vond \(keyword.display)",
-                             suggestion: hint.map { "bedoelde u '\($0)'?" })
-                parser.skipDeclaration()
+                parser.unknownDeclaration()
                 continue
             }
             if word != "persona" && persona == nil {
@@ -113,7 +123,8 @@ struct PersonaReader {
         finish(before)
         var birth: CivilDate?, weight: Int?
         var capacity: [Capacity: Int] = [:]
-        var seen = Set<String>()
+        var capacityLineHadErrors = false
+        var seen = SeenClauses()
         while let clause = parser.nextClause() {
             let before = parser.diagnostics.all.count
             switch clause.word {
@@ -124,7 +135,13 @@ struct PersonaReader {
             case "gewicht" where parser.firstTime(&seen, clause):
                 parser.advance()
                 if let w = parser.parseInteger("het aantal mensen dat deze persona vertegenwoordigt (geheel getal)") {
-                    if w.value < 1 { parser.error(.personaInvalid, w.range, "gewicht moet minstens 1 zijn") } else { weight = w.value }
+                    if w.value < 1 {
+                        parser.error(.personaInvalid, w.range, "gewicht moet minstens 1 zijn")
+                    } else if w.value > PersonaReader.maximumWeight {
+                        parser.error(.personaInvalid, w.range, "gewicht \(w.value) is groter dan het aantal inwoners van Nederland")
+                    } else {
+                        weight = w.value
+                    }
                 }
                 finish(before)
             case "doenvermogen" where parser.firstTime(&seen, clause):
@@ -145,16 +162,20 @@ struct PersonaReader {
                     guard parser.current.isSymbol(.comma) else { break }
                     parser.advance()
                 }
+                capacityLineHadErrors = parser.diagnostics.all.count > before
                 finish(before)
             case "geboren", "gewicht", "doenvermogen": break
             default: parser.unknownClause(in: "persona", allowed: ["geboren", "gewicht", "doenvermogen"])
             }
         }
-        if birth == nil { parser.missing("een geboortedatum (geboren JJJJ-MM-DD)", in: keyword, "persona") }
-        if weight == nil { parser.missing("een gewicht (gewicht N: hoeveel mensen zij vertegenwoordigt)", in: keyword, "persona") }
+        // A clause that was written but wrong has had its diagnostic already.
+        if !seen.contains("geboren") { parser.missing("een geboortedatum (geboren JJJJ-MM-DD)", in: keyword, "persona") }
+        if !seen.contains("gewicht") { parser.missing("een gewicht (gewicht N: hoeveel mensen zij vertegenwoordigt)", in: keyword, "persona") }
         if seen.contains("doenvermogen") {
             let absent = Capacity.allCases.filter { capacity[$0] == nil }.map(\.rawValue)
-            if !absent.isEmpty { parser.error(.missingClause, keyword, "doenvermogen mist \(absent.joined(separator: ", "))") }
+            if !absent.isEmpty, !capacityLineHadErrors {
+                parser.error(.missingClause, keyword, "doenvermogen mist \(absent.joined(separator: ", "))")
+            }
         } else {
             parser.missing("een doenvermogen (doenvermogen plannen N, in_actie_komen N, volhouden N, verleiding_weerstaan N, tegenslag_verwerken N)",
                            in: keyword, "persona")
@@ -169,7 +190,7 @@ struct PersonaReader {
         parser.endLine()
         var start: CivilDate?, wage: Fixed?, years: Int?
         var culpable = false, claimed = true
-        var seen = Set<String>()
+        var seen = SeenClauses()
         while let clause = parser.nextClause() {
             let before = parser.diagnostics.all.count
             switch clause.word {
@@ -179,7 +200,13 @@ struct PersonaReader {
                 parser.advance(); wage = amount()
             case "arbeidsverleden" where parser.firstTime(&seen, clause):
                 parser.advance()
-                years = parser.parseInteger("het arbeidsverleden in hele jaren")?.value
+                if let y = parser.parseInteger("het arbeidsverleden in hele jaren") {
+                    if y.value > PersonaReader.maximumWorkHistoryYears {
+                        parser.error(.personaInvalid, y.range, "een arbeidsverleden van \(y.value) jaar is niet mogelijk")
+                    } else {
+                        years = y.value
+                    }
+                }
                 if !parser.current.isWord("jaar") { parser.expected("'jaar'") } else { parser.advance() }
             case "verwijtbaar" where parser.firstTime(&seen, clause):
                 parser.advance(); culpable = yesNo() ?? false
@@ -194,7 +221,7 @@ struct PersonaReader {
         }
         guard persona?.ww == nil else { parser.error(.duplicateClause, keyword, "'ww' staat twee keer in deze persona"); return }
         guard let start, let wage, let years else {
-            parser.missing("ingang, dagloon en arbeidsverleden", in: keyword, "ww")
+            reportMissing(["ingang", "dagloon", "arbeidsverleden"], seen: seen, in: keyword, "ww")
             return
         }
         persona?.ww = WWClaim(start: start, dailyWage: wage, workHistoryYears: years, culpable: culpable, claimed: claimed)
@@ -203,7 +230,7 @@ struct PersonaReader {
     mutating func readWajong(_ keyword: SourceRange) {
         parser.endLine()
         var start: CivilDate?, capacity: Bool?, dispensation = false
-        var seen = Set<String>()
+        var seen = SeenClauses()
         while let clause = parser.nextClause() {
             let before = parser.diagnostics.all.count
             switch clause.word {
@@ -222,10 +249,19 @@ struct PersonaReader {
         }
         guard persona?.wajong == nil else { parser.error(.duplicateClause, keyword, "'wajong' staat twee keer in deze persona"); return }
         guard let start, let capacity else {
-            parser.missing("ingang en arbeidsvermogen (ja of nee)", in: keyword, "wajong")
+            reportMissing(["ingang", "arbeidsvermogen"], seen: seen, in: keyword, "wajong")
             return
         }
         persona?.wajong = WajongClaim(start: start, workCapacity: capacity, wageDispensation: dispensation)
+    }
+
+    /// Names the required clauses that were not written at all; one that was
+    /// written but wrong has been reported on its own line.
+    mutating func reportMissing(_ required: [String], seen: SeenClauses, in keyword: SourceRange, _ what: String) {
+        let absent = required.filter { !seen.contains($0) }
+        guard !absent.isEmpty else { return }
+        let list = absent.count == 1 ? absent[0] : absent.dropLast().joined(separator: ", ") + " en " + absent.last!
+        parser.missing(list, in: keyword, what)
     }
 
     /// `gemeld DATUM`, `polis DATUM`, `ontdekt DATUM`, in any order, at most once each.
@@ -247,12 +283,15 @@ struct PersonaReader {
         guard let month = parser.parseMonth(), let value = amount() else { return }
         let k = knowledge(allowed: ["gemeld", "polis"])
         if let known = k.known, known < month.value.first {
-            parser.error(.personaInvalid, month.range, "het inkomen van \(month.value) kan niet bekend zijn vóór die maand begint (\(known))")
+            parser.error(.personaInvalid, month.range,
+                         "inkomen over \(month.value) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.value.first)")
         }
-        if persona?.incomes.contains(where: { $0.month == month.value }) == true {
-            parser.error(.personaOverlap, month.range, "inkomen over \(month.value) staat er al")
+        if let earlier = incomeLines[month.value] {
+            parser.error(.personaOverlap, month.range, "inkomen over \(month.value) staat er al",
+                         notes: [.init(range: earlier, message: "eerste inkomen over \(month.value)")])
             return
         }
+        incomeLines[month.value] = month.range
         persona?.incomes.append(MonthlyIncome(month: month.value, amount: value, knowledge: k))
     }
 
@@ -315,6 +354,10 @@ struct PersonaReader {
         if parser.current.isWord("duur") {
             parser.advance()
             guard let m = parser.parseInteger("een aantal maanden") else { return }
+            guard (1...PersonaReader.maximumEventMonths).contains(Int64(m.value)) else {
+                parser.error(.personaInvalid, m.range, "een duur moet tussen 1 en \(PersonaReader.maximumEventMonths) maanden liggen, niet \(m.value)")
+                return
+            }
             guard parser.current.isWord("maanden") || parser.current.isWord("maand") else { parser.expected("'maanden'"); return }
             parser.advance()
             months = m.value
@@ -337,7 +380,7 @@ struct PersonaReader {
 
     mutating func validate() {
         guard let p = persona else {
-            if header == nil, !parser.diagnostics.hasErrors {
+            if header == nil, !parser.diagnostics.hasErrors, !parser.hasLexicalErrors {
                 parser.error(.personaInvalid, parser.current.range, "bestand beschrijft geen persona; begin met 'persona \"Naam\"'")
             }
             return

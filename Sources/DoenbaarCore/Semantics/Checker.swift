@@ -178,7 +178,7 @@ public struct Checker {
             }
             guard ExpressionChecker.common(typed.type, type) == type || typed.type == type else {
                 diagnostics.error(.typeMismatch, v.value.range,
-                                  "parameter '\(s.name.text)' is een \(type), maar deze waarde is een \(typed.type)")
+                                  "parameter '\(s.name.text)' is \(ExpressionChecker.described(type)), maar deze waarde is \(ExpressionChecker.described(typed.type))")
                 continue
             }
             if let last = values.last, v.from.value <= last.from {
@@ -230,7 +230,8 @@ public struct Checker {
     private mutating func checkValidity(_ v: ValiditySyntax?) -> Validity? {
         guard let v else { return Validity(from: nil, until: nil) }
         if let f = v.from, let u = v.until, u.value <= f.value {
-            diagnostics.error(.invalidValidity, v.range, "de einddatum (\(u.value)) ligt niet na de begindatum (\(f.value))")
+            diagnostics.error(.invalidValidity, u.range, "de einddatum (\(u.value)) ligt niet na de begindatum (\(f.value))",
+                              notes: [.init(range: f.range, message: "begindatum")])
             return nil
         }
         return Validity(from: v.from?.value, until: v.until?.value)
@@ -255,7 +256,8 @@ public struct Checker {
     private mutating func expect(_ typed: TypedExpr?, _ type: ValueType, _ range: SourceRange, _ what: String) -> TypedExpr? {
         guard let typed else { return nil }
         if typed.type == type || (type.isScalar && typed.type.isScalar) { return typed }
-        diagnostics.error(.typeMismatch, range, "\(what) moet een \(type) zijn, maar de berekening geeft een \(typed.type)")
+        diagnostics.error(.typeMismatch, range,
+                          "\(what) moet \(ExpressionChecker.described(type)) zijn, maar is \(ExpressionChecker.described(typed.type))")
         return nil
     }
 
@@ -276,6 +278,7 @@ public struct Checker {
         var byName: [String: ExceptionSyntax] = [:]
         for x in exceptions { byName[x.syntax.name.text] = x.syntax }
         var claimedBy: [String: Name] = [:]
+        var inReportedCycle = Set<String>()
         for (x, regulation) in exceptions {
             guard let target = x.target else { continue }
             var rootName = target.text
@@ -285,9 +288,17 @@ public struct Checker {
                 rootName = parent
             }
             guard case .value(let slot, _, _)? = symbols[rootName], model.values[slot].isRule else {
-                let hint = Suggestions.closest(to: target.text, in: model.values.filter(\.isRule).map(\.name) + Array(byName.keys))
-                diagnostics.error(.unknownName, target.range, "'\(target.text)' is geen regel of uitzondering; een uitzondering geldt op een regel",
-                                  suggestion: hint.map { "bedoelde u '\($0)'?" })
+                if byName[rootName] != nil {
+                    // The chain came back to an exception: a cycle, reported once.
+                    if !inReportedCycle.contains(x.name.text) {
+                        inReportedCycle.formUnion(seen)
+                        diagnostics.error(.cycle, x.name.range,
+                                          "uitzondering '\(x.name.text)' geldt via '\(target.text)' op zichzelf; een keten van uitzonderingen moet eindigen bij een regel")
+                    }
+                } else if byName[target.text] == nil {
+                    reportBadExceptionTarget(target, exceptionNames: byName.keys)
+                }
+                // Otherwise the target is an exception whose own target is wrong: reported there.
                 continue
             }
             if let other = claimedBy[target.text] {
@@ -312,6 +323,26 @@ public struct Checker {
                 model.values[slot].exceptions.append(exception)
             }
         }
+    }
+
+    /// An exception holds on a rule (or another exception); say what the target is instead.
+    private mutating func reportBadExceptionTarget(_ target: Name, exceptionNames: some Collection<String>) {
+        let ruleNames = model.values.filter(\.isRule).map(\.name) + Array(exceptionNames)
+        let what: String
+        switch symbols[target.text] {
+        case .value(let slot, _, _)? where !model.values[slot].isRule: what = "een definitie"
+        case .parameter?: what = "een parameter"
+        case .fact?: what = "een gegeven van de persona"
+        case .benefit?: what = "een uitkering"
+        case .enumCase?: what = "een waarde van een opsomming"
+        default:
+            let hint = Suggestions.closest(to: target.text, in: ruleNames.sorted())
+            diagnostics.error(.unknownName, target.range, "onbekende regel '\(target.text)'",
+                              suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "een uitzondering geldt op een regel of op een andere uitzondering")
+            return
+        }
+        diagnostics.error(.unknownName, target.range, "'\(target.text)' is \(what), geen regel; een uitzondering geldt op een regel",
+                          suggestion: "schrijf de afwijking in de berekening van '\(target.text)' zelf, of maak er een regel van")
     }
 
     private mutating func checkObligation(_ s: ObligationSyntax, _ regulation: String) {

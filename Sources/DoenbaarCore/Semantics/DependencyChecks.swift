@@ -60,13 +60,19 @@ struct DependencyChecks {
         }
     }
 
+    /// A long cycle is shown by its first and last members, so the message stays readable.
+    static let shownCycleMembers = 6
+
     private mutating func report(_ cycle: [Int]) {
         let names = (cycle + [cycle[0]]).map { model.values[$0].name }
+        let shown = names.count <= Self.shownCycleMembers + 1 ? names
+            : names.prefix(Self.shownCycleMembers / 2) + ["… (\(cycle.count) declaraties) …"] + names.suffix(Self.shownCycleMembers / 2)
         let first = model.values[cycle[0]]
+        let noted = cycle.dropFirst().prefix(Self.shownCycleMembers)
         diagnostics.add(Diagnostic(.cycle, at: first.provenance.range,
-                                   "kringverwijzing: \(names.joined(separator: " → "))",
+                                   "kringverwijzing: \(shown.joined(separator: " → "))",
                                    suggestion: "een definitie mag niet (via andere) van zichzelf afhangen",
-                                   notes: cycle.dropFirst().map { .init(range: model.values[$0].provenance.range, message: "'\(model.values[$0].name)' hoort bij de kring") }))
+                                   notes: noted.map { .init(range: model.values[$0].provenance.range, message: "'\(model.values[$0].name)' hoort bij de kring") }))
     }
 
     private mutating func checkClaims() {

@@ -36,10 +36,10 @@ struct ExpressionChecker {
             guard let e = check(operand, context) else { return nil }
             switch op {
             case .negate:
-                guard e.type.isNumeric else { return mismatch(expr.range, "'-' werkt alleen op getallen en bedragen, niet op \(e.type)") }
+                guard e.type.isNumeric else { return mismatch(expr.range, "'-' werkt alleen op getallen en bedragen, niet op \(Self.described(e.type))") }
                 return TypedExpr(.negate(e), e.type, expr.range)
             case .not:
-                guard e.type == .bool else { return mismatch(expr.range, "'niet' werkt alleen op ja/nee, niet op \(e.type)") }
+                guard e.type == .bool else { return mismatch(expr.range, "'niet' werkt alleen op ja/nee, niet op \(Self.described(e.type))") }
                 return TypedExpr(.not(e), .bool, expr.range)
             }
         case .binary(let op, let l, let r):
@@ -49,13 +49,28 @@ struct ExpressionChecker {
         case .conditional(let c, let a, let b):
             let cond = check(c, context), then = check(a, context), other = check(b, context)
             guard let cond, let then, let other else { return nil }
-            guard cond.type == .bool else { return mismatch(c.range, "de voorwaarde na 'als' moet ja/nee zijn, niet \(cond.type)") }
+            guard cond.type == .bool else { return mismatch(c.range, "de voorwaarde na 'als' moet ja/nee zijn, niet \(Self.described(cond.type))") }
             guard let type = Self.common(then.type, other.type) else {
-                return mismatch(expr.range, "'dan' geeft \(then.type) maar 'anders' geeft \(other.type); beide moeten hetzelfde type hebben")
+                return mismatch(expr.range, "'dan' geeft \(Self.described(then.type)), maar 'anders' geeft \(Self.described(other.type)); beide moeten hetzelfde type hebben")
             }
             return TypedExpr(.conditional(cond, then, other), type, expr.range)
         case .call(let name, let args):
             return call(name, args, expr.range, context)
+        }
+    }
+
+    /// A type as a noun phrase in a sentence: "een bedrag", "ja/nee".
+    static func described(_ type: ValueType) -> String {
+        switch type {
+        case .money: return "een bedrag"
+        case .number: return "een getal"
+        case .percentage: return "een percentage"
+        case .days: return "een aantal dagen"
+        case .months: return "een aantal maanden"
+        case .date: return "een datum"
+        case .bool: return "ja/nee"
+        case .enumeration(let name): return "een waarde van '\(name)'"
+        case .country: return "een land"
         }
     }
 
@@ -134,19 +149,19 @@ struct ExpressionChecker {
             if a.isNumeric, b.isNumeric, let t = Self.common(a, b) {
                 return TypedExpr(.arithmetic(adding ? .add : .subtract, l, r), t, range)
             }
-            return mismatch(range, "kan \(b) niet \(adding ? "optellen bij" : "aftrekken van") \(a)")
+            return mismatch(range, "kan \(Self.described(b)) niet \(adding ? "optellen bij" : "aftrekken van") \(Self.described(a))")
         case .multiply:
             if a.isScalar && b.isScalar {
                 return TypedExpr(.arithmetic(.multiply, l, r), a == .percentage && b == .percentage ? .percentage : .number, range)
             }
             if a.isNumeric && b.isScalar { return TypedExpr(.arithmetic(.multiply, l, r), a, range) }
             if a.isScalar && b.isNumeric { return TypedExpr(.arithmetic(.multiply, l, r), b, range) }
-            return mismatch(range, "kan \(a) niet vermenigvuldigen met \(b)")
+            return mismatch(range, "kan \(Self.described(a)) niet vermenigvuldigen met \(Self.described(b))")
         case .divide:
             if a.isNumeric && b.isScalar { return TypedExpr(.arithmetic(.divide, l, r), a.isScalar ? .number : a, range) }
             if a.isNumeric && a == b { return TypedExpr(.arithmetic(.divide, l, r), .number, range) }
             if a == .money && b == .days { return TypedExpr(.arithmetic(.divide, l, r), .money, range) }
-            return mismatch(range, "kan \(a) niet delen door \(b)")
+            return mismatch(range, "kan \(Self.described(a)) niet delen door \(Self.described(b))")
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             let ordered = op != .equal && op != .notEqual
             let comparable: Bool
@@ -156,12 +171,18 @@ struct ExpressionChecker {
             default: comparable = a == b || (a.isScalar && b.isScalar)
             }
             guard comparable, a != .months else {
-                return mismatch(range, "kan \(a) niet vergelijken met \(b) met '\(op.rawValue)'")
+                if a == .months || b == .months {
+                    return mismatch(range, "een aantal maanden is alleen te gebruiken in datumrekening, zoals ww_ingangsdatum + 2 maanden")
+                }
+                if a == b || (a.isScalar && b.isScalar) {
+                    return mismatch(range, "'\(op.rawValue)' kan \(a) niet ordenen: alleen '=' en '<>' vergelijken ja/nee-waarden en opsommingen")
+                }
+                return mismatch(range, "'\(op.rawValue)' kan \(Self.described(a)) niet vergelijken met \(Self.described(b))")
             }
             return TypedExpr(.compare(op, l, r), .bool, range)
         case .and, .or:
             guard a == .bool, b == .bool else {
-                return mismatch(range, "'\(op.rawValue)' verbindt ja/nee-waarden, niet \(a) en \(b)")
+                return mismatch(range, "'\(op.rawValue)' verbindt ja/nee-waarden, niet \(Self.described(a)) en \(Self.described(b))")
             }
             return TypedExpr(op == .and ? .and(l, r) : .or(l, r), .bool, range)
         }
@@ -169,9 +190,10 @@ struct ExpressionChecker {
 
     mutating func call(_ name: Name, _ args: [Expr], _ range: SourceRange, _ context: Context) -> TypedExpr? {
         guard let function = Function(rawValue: name.text) else {
-            let hint = Suggestions.closest(to: name.text, in: Function.allCases.map(\.rawValue))
+            let names = Function.allCases.map(\.rawValue)
+            let hint = Suggestions.closest(to: name.text, in: names)
             diagnostics.error(.unknownName, name.range, "onbekende functie '\(name.text)'",
-                              suggestion: hint.map { "bedoelde u '\($0)'?" })
+                              suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "de functies zijn: \(names.joined(separator: ", "))")
             return nil
         }
         func arity(_ n: Int) -> Bool {
@@ -191,7 +213,7 @@ struct ExpressionChecker {
             var type = typed[0].type
             for t in typed.dropFirst() {
                 guard let c = Self.common(type, t.type), c.isNumeric || c == .date else {
-                    return mismatch(range, "\(function.rawValue) vergelijkt waarden van één type; hier \(type) en \(t.type)")
+                    return mismatch(range, "\(function.rawValue) vergelijkt waarden van één type; hier \(Self.described(type)) en \(Self.described(t.type))")
                 }
                 type = c
             }
@@ -199,7 +221,7 @@ struct ExpressionChecker {
         case .round, .roundDown, .roundUp:
             guard arity(1), let x = check(args[0], context) else { return nil }
             guard x.type == .money || x.type == .number || x.type == .days else {
-                return mismatch(range, "\(function.rawValue) rondt een bedrag af op centen of een getal of aantal dagen op hele eenheden, niet \(x.type)")
+                return mismatch(range, "\(function.rawValue) rondt een bedrag af op centen of een getal of aantal dagen op hele eenheden, niet \(Self.described(x.type))")
             }
             return TypedExpr(.call(function, [x]), x.type, range)
         case .sumInMonth, .daysInMonth:
@@ -213,10 +235,10 @@ struct ExpressionChecker {
             inner.periodicity = .day
             guard let x = check(args[0], inner) else { return nil }
             if function == .daysInMonth {
-                guard x.type == .bool else { return mismatch(range, "aantal_dagen telt dagen waarop iets ja is; het argument moet ja/nee zijn, niet \(x.type)") }
+                guard x.type == .bool else { return mismatch(range, "aantal_dagen telt dagen waarop iets ja is; het argument moet ja/nee zijn, niet \(Self.described(x.type))") }
                 return TypedExpr(.call(function, [x]), .days, range)
             }
-            guard x.type.isNumeric else { return mismatch(range, "som_in_maand telt getallen, bedragen of dagen op, niet \(x.type)") }
+            guard x.type.isNumeric else { return mismatch(range, "som_in_maand telt getallen, bedragen of dagen op, niet \(Self.described(x.type))") }
             return TypedExpr(.call(function, [x]), x.type, range)
         case .yearToDate:
             guard arity(1) else { return nil }
@@ -226,17 +248,17 @@ struct ExpressionChecker {
             }
             guard let x = check(args[0], context) else { return nil }
             if x.type == .bool { return TypedExpr(.call(function, [x]), .days, range) }
-            guard x.type.isNumeric else { return mismatch(range, "totaal_dit_jaar telt getallen, bedragen, dagen of ja/nee op, niet \(x.type)") }
+            guard x.type.isNumeric else { return mismatch(range, "totaal_dit_jaar telt getallen, bedragen, dagen of ja/nee op, niet \(Self.described(x.type))") }
             return TypedExpr(.call(function, [x]), x.type, range)
         case .year, .monthOf, .yearStart:
             guard arity(1), let x = check(args[0], context) else { return nil }
-            guard x.type == .date else { return mismatch(range, "\(function.signature) verwacht een datum, niet \(x.type)") }
+            guard x.type == .date else { return mismatch(range, "\(function.signature) verwacht een datum, niet \(Self.described(x.type))") }
             return TypedExpr(.call(function, [x]), function == .yearStart ? .date : .number, range)
         case .daysBetween:
             guard arity(2) else { return nil }
             let a = check(args[0], context), b = check(args[1], context)
             guard let a, let b else { return nil }
-            guard a.type == .date, b.type == .date else { return mismatch(range, "dagen_tussen verwacht twee datums, niet \(a.type) en \(b.type)") }
+            guard a.type == .date, b.type == .date else { return mismatch(range, "dagen_tussen verwacht twee datums, niet \(Self.described(a.type)) en \(Self.described(b.type))") }
             return TypedExpr(.call(function, [a, b]), .days, range)
         }
     }

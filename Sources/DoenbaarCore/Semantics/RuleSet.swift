@@ -147,7 +147,22 @@ public struct Obligation: Sendable {
     }
     public struct Consequence: Sendable {
         public let kind: ConsequenceKind
+        /// A fixed amount (a fine), or for a share of the detriment: the amount when there is none.
         public let amount: TypedExpr?
+        /// A fine as a share of the detriment (benadelingsbedrag: what was paid
+        /// too much because of the missed obligation), e.g. 50%.
+        public var detrimentShare: Int64? = nil
+        public init(kind: ConsequenceKind, amount: TypedExpr?, detrimentShare: Int64? = nil) {
+            self.kind = kind
+            self.amount = amount
+            self.detrimentShare = detrimentShare
+        }
+    }
+    /// What the person must report to meet the obligation; the analysis uses
+    /// it to play the obligation out on the ideal and the realistic path.
+    public enum Report: String, Sendable, Hashable, CaseIterable {
+        case stay = "verblijf"
+        case income = "inkomen"
     }
     public struct Deadline: Sendable, Hashable {
         public let amount: Int
@@ -170,13 +185,22 @@ public struct Obligation: Sendable {
     public let steps: Int
     public let channel: Channel?
     public let consequences: [Consequence]
+    public var report: Report? = nil
 }
 
 public struct Discretion: Sendable {
+    /// The rung of the solution ladder the discretion offers.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case tailoring = "maatwerk"        // the executor decides otherwise in a case (hardheidsclausule)
+        case policyRule = "beleidsregel"   // a policy rule, instruction or lower regulation
+    }
     public let name: String
     public let provenance: Provenance
     public let slots: [Int]
     public let text: String
+    public var kind: Kind = .tailoring
+    /// Obligations whose consequences the discretion can soften.
+    public var obligations: [Int] = []
 }
 
 public struct Intent: Sendable {

@@ -35,7 +35,8 @@ public struct TypedExpr: Sendable {
     /// Slots, parameters and facts this expression reads, for traces and cycles.
     public var references: [Reference] {
         var out: [Reference] = []
-        collect(into: &out)
+        var seen = Set<Reference>()
+        collect(into: &out, seen: &seen)
         return out
     }
 
@@ -43,24 +44,25 @@ public struct TypedExpr: Sendable {
         case value(Int), parameter(Int), fact(Fact), benefit(Int)
     }
 
-    private func collect(into out: inout [Reference]) {
-        func add(_ r: Reference) { if !out.contains(r) { out.append(r) } }
+    /// In order of first appearance; the set keeps a wide expression linear.
+    private func collect(into out: inout [Reference], seen: inout Set<Reference>) {
+        func add(_ r: Reference) { if seen.insert(r).inserted { out.append(r) } }
         switch node {
         case .constant: break
         case .parameter(let p): add(.parameter(p))
         case .value(let v): add(.value(v))
         case .benefit(let b): add(.benefit(b))
         case .fact(let f): add(.fact(f))
-        case .negate(let e), .not(let e): e.collect(into: &out)
+        case .negate(let e), .not(let e): e.collect(into: &out, seen: &seen)
         case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-            a.collect(into: &out)
-            b.collect(into: &out)
+            a.collect(into: &out, seen: &seen)
+            b.collect(into: &out, seen: &seen)
         case .conditional(let c, let a, let b):
-            c.collect(into: &out)
-            a.collect(into: &out)
-            b.collect(into: &out)
+            c.collect(into: &out, seen: &seen)
+            a.collect(into: &out, seen: &seen)
+            b.collect(into: &out, seen: &seen)
         case .call(_, let args):
-            for a in args { a.collect(into: &out) }
+            for a in args { a.collect(into: &out, seen: &seen) }
         }
     }
 }

@@ -9,6 +9,7 @@ public enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case date           // datum: a civil date
     case bool           // ja/nee
     case enumeration(String)
+    case country        // land: an ISO 3166 alpha-2 code, written "TR"
 
     public var description: String {
         switch self {
@@ -20,6 +21,7 @@ public enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case .date: return "datum"
         case .bool: return "ja/nee"
         case .enumeration(let name): return name
+        case .country: return "land"
         }
     }
 
@@ -64,5 +66,20 @@ public enum Periodicity: Sendable, Hashable, Comparable {
         case .day: return "per dag"
         case .month: return "per maand"
         }
+    }
+}
+
+/// Country codes as slot values: two ASCII letters packed into one integer,
+/// zero when unknown, so comparing countries is integer work.
+public enum CountryCode {
+    public static func encode(_ code: String) -> Int64? {
+        let bytes = Array(code.utf8)
+        guard bytes.count == 2, bytes.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return nil }
+        return Int64(bytes[0]) << 8 | Int64(bytes[1])
+    }
+
+    public static func decode(_ value: Int64) -> String {
+        guard value > 0 else { return "onbekend" }
+        return String(decoding: [UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)], as: UTF8.self)
     }
 }

@@ -6,13 +6,7 @@ extension Parser {
     public mutating func parseExpression() -> Expr {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Parser.maximumDepth else {
-            error(.tooDeep, current.range,
-                  "expressie is dieper genest dan \(Parser.maximumDepth) niveaus",
-                  suggestion: "splits de berekening op in afzonderlijke definities")
-            skipLine()
-            return Expr(.invalid, current.range)
-        }
+        guard depth <= Parser.maximumDepth else { return tooDeep() }
         if current.isWord("als") { return parseConditional() }
         return parseOr()
     }
@@ -20,15 +14,27 @@ extension Parser {
     private mutating func parseConditional() -> Expr {
         let start = advance().range
         let condition = parseExpression()
+        if condition.kind == .invalid { return condition }
         continueOnNextLine(if: ["dan"])
-        guard expectWord("dan") else { skipLine(); return Expr(.invalid, start) }
+        guard expectBranch("dan", of: start) else { return Expr(.invalid, start) }
         skipNewlines()
         let then = parseExpression()
+        if then.kind == .invalid { return then }
         continueOnNextLine(if: ["anders"])
-        guard expectWord("anders") else { skipLine(); return Expr(.invalid, start) }
+        guard expectBranch("anders", of: start) else { return Expr(.invalid, start) }
         skipNewlines()
         let otherwise = parseExpression()
-        return Expr(.conditional(condition, then, otherwise), start.to(otherwise.range))
+        return limitHeight(Expr(.conditional(condition, then, otherwise), start.to(otherwise.range)), at: start)
+    }
+
+    /// `dan` and `anders` belong to the `als` at `conditional`; both are required.
+    private mutating func expectBranch(_ word: String, of conditional: SourceRange) -> Bool {
+        if current.isWord(word) { advance(); return true }
+        error(.expected, current.range, "verwacht '\(word)' bij deze 'als', maar vond \(current.display)",
+              suggestion: "schrijf: als VOORWAARDE dan WAARDE anders WAARDE",
+              notes: [.init(range: conditional, message: "de 'als' waar '\(word)' bij hoort")])
+        skipLine()
+        return false
     }
 
     /// A line break followed by a continuation word or operator continues the
@@ -52,10 +58,11 @@ extension Parser {
         while true {
             continueOnNextLine(if: ["of"])
             guard current.isWord("of") else { return left }
-            advance()
+            let op = advance().range
             skipNewlines()
             let right = parseAnd()
-            left = Expr(.binary(.or, left, right), left.range.to(right.range))
+            left = limitHeight(Expr(.binary(.or, left, right), left.range.to(right.range)), at: op)
+            if left.kind == .invalid { return left }
         }
     }
 
@@ -64,10 +71,11 @@ extension Parser {
         while true {
             continueOnNextLine(if: ["en"])
             guard current.isWord("en") else { return left }
-            advance()
+            let op = advance().range
             skipNewlines()
             let right = parseNot()
-            left = Expr(.binary(.and, left, right), left.range.to(right.range))
+            left = limitHeight(Expr(.binary(.and, left, right), left.range.to(right.range)), at: op)
+            if left.kind == .invalid { return left }
         }
     }
 
@@ -78,7 +86,7 @@ extension Parser {
             defer { depth -= 1 }
             guard depth <= Parser.maximumDepth else { return tooDeep() }
             let operand = parseNot()
-            return Expr(.unary(.not, operand), start.to(operand.range))
+            return limitHeight(Expr(.unary(.not, operand), start.to(operand.range)), at: start)
         }
         return parseComparison()
     }
@@ -90,10 +98,10 @@ extension Parser {
             .greater: .greater, .greaterEqual: .greaterEqual,
         ]
         guard case .symbol(let s) = current.kind, let op = operators[s] else { return left }
-        advance()
+        let opRange = advance().range
         skipNewlines()
         let right = parseAdditive()
-        return Expr(.binary(op, left, right), left.range.to(right.range))
+        return limitHeight(Expr(.binary(op, left, right), left.range.to(right.range)), at: opRange)
     }
 
     private mutating func parseAdditive() -> Expr {
@@ -102,10 +110,11 @@ extension Parser {
             continueOnNextLine(if: [], symbols: [.plus, .minus])
             let op: BinaryOperator
             if current.isSymbol(.plus) { op = .add } else if current.isSymbol(.minus) { op = .subtract } else { return left }
-            advance()
+            let opRange = advance().range
             skipNewlines()
             let right = parseMultiplicative()
-            left = Expr(.binary(op, left, right), left.range.to(right.range))
+            left = limitHeight(Expr(.binary(op, left, right), left.range.to(right.range)), at: opRange)
+            if left.kind == .invalid { return left }
         }
     }
 
@@ -115,10 +124,11 @@ extension Parser {
             continueOnNextLine(if: [], symbols: [.star, .slash])
             let op: BinaryOperator
             if current.isSymbol(.star) { op = .multiply } else if current.isSymbol(.slash) { op = .divide } else { return left }
-            advance()
+            let opRange = advance().range
             skipNewlines()
             let right = parseUnary()
-            left = Expr(.binary(op, left, right), left.range.to(right.range))
+            left = limitHeight(Expr(.binary(op, left, right), left.range.to(right.range)), at: opRange)
+            if left.kind == .invalid { return left }
         }
     }
 
@@ -129,9 +139,21 @@ extension Parser {
             defer { depth -= 1 }
             guard depth <= Parser.maximumDepth else { return tooDeep() }
             let operand = parseUnary()
-            return Expr(.unary(.negate, operand), start.to(operand.range))
+            return limitHeight(Expr(.unary(.negate, operand), start.to(operand.range)), at: start)
         }
         return parsePrimary()
+    }
+
+    /// A chain like `1 + 1 + ... + 1` is parsed in a loop, not by recursion, so
+    /// nesting depth does not bound it; its height must be bounded too, since
+    /// every later pass walks the tree recursively.
+    private mutating func limitHeight(_ e: Expr, at operatorRange: SourceRange) -> Expr {
+        guard e.height > Parser.maximumHeight else { return e }
+        error(.tooDeep, operatorRange,
+              "expressie is te lang of te diep genest: meer dan \(Parser.maximumHeight) bewerkingen boven elkaar",
+              suggestion: "splits de berekening op in afzonderlijke definities")
+        skipLine()
+        return Expr(.invalid, operatorRange)
     }
 
     private mutating func tooDeep() -> Expr {
@@ -163,12 +185,13 @@ extension Parser {
             skipNewlines()
             let inner = parseExpression()
             if inner.kind == .invalid { return inner }
+            let lineEnd = index
             skipNewlines()
             if current.isSymbol(.rightParen) {
                 let end = advance().range
                 return Expr(inner.kind, token.range.to(end))
             }
-            expected("')'")
+            unclosed(token.range, since: lineEnd, expecting: "')'")
             return Expr(.invalid, token.range)
         case .word(let w):
             advance()
@@ -204,14 +227,28 @@ extension Parser {
                 error(.invalidNumber, start.to(end), "een aantal maanden moet een geheel getal zijn")
                 return Expr(.invalid, start)
             }
+            // Months are only ever literals; bounding them keeps date arithmetic in range.
+            guard n.raw / Fixed.scale <= Parser.maximumMonths else {
+                error(.invalidNumber, start.to(end), "\(n) maanden is meer dan \(Parser.maximumMonths) maanden (100 jaar)")
+                return Expr(.invalid, start)
+            }
             return Expr(.literal(.months(Int(n.raw / Fixed.scale))), start.to(end))
         default:
             return Expr(.literal(.number(n)), start)
         }
     }
 
+    /// A '(' left open. Parentheses may span lines, so the parser looked past the
+    /// line break for the ')'; it reports the end of the line where the expression
+    /// stopped instead of some later line, and points at the '(' as well.
+    private mutating func unclosed(_ opening: SourceRange, since lineEnd: Int, expecting what: String) {
+        index = lineEnd
+        error(.expected, current.range, "verwacht \(what), maar vond \(current.display)",
+              notes: [.init(range: opening, message: "deze '(' wordt niet gesloten")])
+    }
+
     private mutating func parseCall(_ name: Name) -> Expr {
-        advance()
+        let opening = advance().range
         skipNewlines()
         var arguments: [Expr] = []
         if current.isSymbol(.rightParen) {
@@ -222,13 +259,21 @@ extension Parser {
             let argument = parseExpression()
             if argument.kind == .invalid { return argument }
             arguments.append(argument)
+            // Like height, width is bounded: later passes go over the arguments more than once.
+            guard arguments.count <= Parser.maximumHeight else {
+                error(.tooDeep, argument.range, "de aanroep van '\(name.text)' heeft meer dan \(Parser.maximumHeight) argumenten",
+                      suggestion: "splits de berekening op in afzonderlijke definities")
+                skipLine()
+                return Expr(.invalid, name.range)
+            }
+            let lineEnd = index
             skipNewlines()
             if current.isSymbol(.comma) { advance(); skipNewlines(); continue }
             if current.isSymbol(.rightParen) {
                 let end = advance().range
-                return Expr(.call(name, arguments), name.range.to(end))
+                return limitHeight(Expr(.call(name, arguments), name.range.to(end)), at: name.range)
             }
-            expected("',' of ')' in de aanroep van '\(name.text)'")
+            unclosed(opening, since: lineEnd, expecting: "',' of ')' in de aanroep van '\(name.text)'")
             return Expr(.invalid, name.range)
         }
     }

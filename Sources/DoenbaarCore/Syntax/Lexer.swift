@@ -12,7 +12,7 @@ public struct Lexer {
 
     public static func tokenize(_ file: SourceFile, fileID: Int) -> (tokens: [Token], diagnostics: DiagnosticBag) {
         var lexer = Lexer(bytes: file.bytes, fileID: fileID)
-        if let problem = lexer.refuse() {
+        if let problem = refusal(of: file.bytes, fileID: fileID) {
             lexer.diagnostics.add(problem)
             return ([Token(kind: .end, range: lexer.range(0, 0))], lexer.diagnostics)
         }
@@ -28,37 +28,49 @@ public struct Lexer {
     func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(fileID: fileID, start: start, end: end) }
 
     /// Files that are not text at all get one diagnostic instead of thousands.
-    func refuse() -> Diagnostic? {
+    /// Every reader of text input (rules, personas, JSON) asks this first.
+    public static func refusal(of bytes: [UInt8], fileID: Int) -> Diagnostic? {
         if bytes.count > Lexer.maximumFileSize {
-            return Diagnostic(.fileTooLarge, at: range(0, 0),
+            return Diagnostic(.fileTooLarge, at: SourceRange(fileID: fileID, start: 0, end: 0),
                               "bestand is groter dan \(Lexer.maximumFileSize / 1024 / 1024) MiB; splits het op")
         }
         if let nul = bytes.firstIndex(of: 0) {
-            return Diagnostic(.unreadableText, at: range(nul, nul + 1),
+            return Diagnostic(.unreadableText, at: SourceRange(fileID: fileID, start: nul, end: nul + 1),
                               "bestand bevat binaire gegevens (een nul-byte); verwacht platte tekst in UTF-8")
         }
-        if String(validating: bytes, as: UTF8.self) == nil {
-            let bad = firstInvalidUTF8()
-            return Diagnostic(.unreadableText, at: range(bad, bad + 1),
+        if let bad = firstInvalidUTF8(bytes) {
+            return Diagnostic(.unreadableText, at: SourceRange(fileID: fileID, start: bad, end: bad + 1),
                               "bestand is geen geldige UTF-8-tekst")
         }
         return nil
     }
 
-    private func firstInvalidUTF8() -> Int {
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0
-            guard length > 0, i + length <= bytes.count,
-                  String(validating: bytes[i..<i + length], as: UTF8.self) != nil else { return i }
-            i += length
+    /// The offset of the first byte that does not belong to valid UTF-8, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        // The standard library's validation is fast; the scan below only finds where.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
         }
-        return 0
     }
 
     mutating func run() {
+        // Editors on Windows may start a UTF-8 file with a byte order mark; it is no text.
+        if bytes.starts(with: Lexer.byteOrderMark) { position = Lexer.byteOrderMark.count }
         while position < bytes.count {
+            // Garbage could otherwise give a diagnostic for every character.
+            guard diagnostics.all.count < DiagnosticBag.maximumPerFile else {
+                diagnostics.error(.tooManyErrors, range(position, position),
+                                  "meer dan \(DiagnosticBag.maximumPerFile) fouten; de rest van het bestand is niet gelezen")
+                break
+            }
             let b = bytes[position]
             switch b {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
@@ -78,6 +90,8 @@ public struct Lexer {
         }
         emit(.end, bytes.count, bytes.count)
     }
+
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func isASCIIWordByte(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
@@ -167,10 +181,8 @@ public struct Lexer {
                 if let date = CivilDate(iso: literal) {
                     emit(.date(date), start, position)
                 } else {
-                    diagnostics.error(.invalidDate, range(start, position),
-                                      "'\(literal)' is geen bestaande datum",
-                                      suggestion: "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
-                    emit(.date(CivilDate(dayNumber: 0)), start, position)
+                    invalid(.invalidDate, start, "'\(literal)' is geen bestaande datum\(Lexer.whyNoDate(literal))",
+                            suggestion: "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
                 }
                 return
             }
@@ -178,10 +190,8 @@ public struct Lexer {
             if let month = YearMonth(iso: literal) {
                 emit(.month(month), start, position)
             } else {
-                diagnostics.error(.invalidDate, range(start, position),
-                                  "'\(literal)' is geen bestaande maand",
-                                  suggestion: "schrijf een maand als JJJJ-MM, bijvoorbeeld 2025-01")
-                emit(.month(YearMonth(year: 2000, month: 1)), start, position)
+                invalid(.invalidDate, start, "'\(literal)' is geen bestaande maand",
+                        suggestion: "schrijf een maand als JJJJ-MM, bijvoorbeeld 2025-01")
             }
             return
         }
@@ -194,32 +204,62 @@ public struct Lexer {
             fractionDigits = digits()
         }
         if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."), Lexer.isDigit(bytes[position + 1]) {
-            let dotStart = position
-            position += 1
-            _ = digits()
-            diagnostics.error(.invalidNumber, range(start, position),
-                              "'\(text(start, position))': een punt is geen decimaalteken",
-                              suggestion: "gebruik een komma voor decimalen (290,67) en geen scheidingsteken voor duizendtallen")
-            _ = dotStart
-            emit(.number(.zero), start, position)
+            // Take every further digit, dot and comma, so `1.234,56` is one mistake.
+            while position + 1 < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: ","),
+                  Lexer.isDigit(bytes[position + 1]) {
+                position += 1
+                _ = digits()
+            }
+            let literal = text(start, position)
+            let withComma = literal.replacingOccurrences(of: ".", with: ",")
+            let withoutDots = literal.replacingOccurrences(of: ".", with: "")
+            let hint: String
+            if literal.contains(",") || literal.filter({ $0 == "." }).count > 1 {
+                hint = "duizendtallen krijgen geen scheidingsteken: \(withoutDots)"
+            } else if literal.split(separator: ".").last?.count == 3 {
+                // 1.234 may be a thousand or one and a bit: name both.
+                hint = "schrijf \(withComma) als het decimalen zijn, of \(withoutDots) voor duizendtallen"
+            } else {
+                hint = "gebruik een komma voor decimalen: \(withComma)"
+            }
+            invalid(.invalidNumber, start, "'\(literal)': een punt is geen decimaalteken", suggestion: hint)
             return
         }
         let whole = text(start, wholeEnd)
         let fraction = fractionDigits > 0 ? text(wholeEnd + 1, position) : ""
         guard fractionDigits <= 6 else {
-            diagnostics.error(.invalidNumber, range(start, position),
-                              "getal '\(text(start, position))' heeft meer dan 6 decimalen")
-            emit(.number(.zero), start, position)
+            invalid(.invalidNumber, start, "getal '\(text(start, position))' heeft meer dan 6 decimalen")
             return
         }
         let padded = fraction + String(repeating: "0", count: 6 - fraction.count)
-        guard whole.count <= 12, let w = Int64(whole), let f = Int64(padded) else {
-            diagnostics.error(.invalidNumber, range(start, position),
-                              "getal '\(text(start, position))' is te groot")
-            emit(.number(.zero), start, position)
+        guard whole.count <= Lexer.maximumWholeDigits, let w = Int64(whole), let f = Int64(padded) else {
+            invalid(.invalidNumber, start, "getal '\(text(start, position))' is te groot",
+                    suggestion: "een getal heeft hoogstens \(Lexer.maximumWholeDigits) cijfers vóór de komma")
             return
         }
         emit(.number(Fixed(raw: w * Fixed.scale + f)), start, position)
+    }
+
+    /// Twelve digits before the comma and six after still fit an Int64 with room to add.
+    static let maximumWholeDigits = 12
+
+    /// Reports the literal from `start` up to here and stands an `.invalid` token in
+    /// for it, so no made-up value reaches the checker.
+    mutating func invalid(_ id: DiagnosticID, _ start: Int, _ message: String, suggestion: String? = nil) {
+        diagnostics.error(id, range(start, position), message, suggestion: suggestion)
+        emit(.invalid, start, position)
+    }
+
+    /// Why a well-formed `JJJJ-MM-DD` is no date, for the diagnostic.
+    static func whyNoDate(_ literal: String) -> String {
+        let parts = literal.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return "" }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        if !(1...12).contains(month) { return ": er is geen maand \(month)" }
+        if CivilDate(year: year, month: month, day: 1) == nil { return ": het jaar \(year) valt buiten het bereik van de regeltaal" }
+        let days = CivilDate.daysIn(year: year, month: month)
+        if day < 1 || day > days { return ": \(YearMonth.monthNames[month - 1]) \(year) heeft \(days) dagen" }
+        return ""
     }
 
     mutating func lexSymbol() {
@@ -256,10 +296,27 @@ public struct Lexer {
             emit(.symbol(symbol), start, position)
             return
         }
-        // Skip one whole UTF-8 character so the caret points at it.
-        let end = position + characterLength(at: position)
-        let shown = text(position, end)
-        diagnostics.error(.unexpectedCharacter, range(position, end), "onverwacht teken '\(shown)'")
-        position = end
+        // A run of characters the language does not know is one mistake; whole
+        // UTF-8 characters, so the caret points at them.
+        repeat {
+            position += characterLength(at: position)
+        } while position < bytes.count && isUnexpected(at: position)
+        let shown = text(start, position)
+        let several = shown.count > 1
+        diagnostics.error(.unexpectedCharacter, range(start, position),
+                          "onverwacht\(several ? "e tekens" : " teken") '\(several && shown.count > 20 ? String(shown.prefix(20)) + "…" : shown)'")
+        emit(.invalid, start, position)
+    }
+
+    /// Whether the character at `i` starts no token at all.
+    func isUnexpected(at i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 {
+            if Lexer.isASCIIWordByte(b) || Lexer.isDigit(b) || b <= 0x20 { return false }
+            if "#\"()<>,:=+-*/%".utf8.contains(b) { return false }
+            return !(b == UInt8(ascii: "!") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "="))
+        }
+        let isEuro = i + 2 < bytes.count && b == 0xE2 && bytes[i + 1] == 0x82 && bytes[i + 2] == 0xAC
+        return !isEuro && !startsWord(at: i)
     }
 }

@@ -8,16 +8,46 @@
 public struct Parser {
     /// Deeper nesting than this is refused, so no input can exhaust the stack.
     public static let maximumDepth = 64
+    /// Taller expression trees are refused, so no later pass over the tree
+    /// (each recursive, one call per level) can exhaust the stack either.
+    public static let maximumHeight = 128
+    /// The largest count in a `N maanden` literal.
+    public static let maximumMonths: Int64 = 1200
 
     var tokens: [Token]
     var index = 0
     var depth = 0
     public internal(set) var diagnostics = DiagnosticBag()
+    /// In the order a diagnostic lists them.
+    let declarationKeywordList: [String]
     let declarationKeywords: Set<String>
+    /// What one declaration of this kind of file is called: "een declaratie".
+    let declarationNoun: String
+    /// Byte offsets of the line breaks, to tell which line an offset is on.
+    private let lineBreaks: [Int]
+    /// Lines on which the lexer already reported a bad character or literal.
+    /// The parser stays silent there: one mistake gives one diagnostic.
+    private let linesWithLexicalErrors: Set<Int>
 
-    public init(tokens: [Token], declarationKeywords: Set<String>) {
+    public init(tokens: [Token], declarationKeywords: [String], declarationNoun: String = "een declaratie",
+                lexicalErrors: [Diagnostic] = []) {
         self.tokens = tokens.isEmpty ? [Token(kind: .end, range: .synthetic)] : tokens
-        self.declarationKeywords = declarationKeywords
+        self.declarationKeywordList = declarationKeywords
+        self.declarationKeywords = Set(declarationKeywords)
+        self.declarationNoun = declarationNoun
+        let lineBreaks = tokens.filter { $0.kind == .newline }.map(\.range.start)
+        self.lineBreaks = lineBreaks
+        self.linesWithLexicalErrors = Set(lexicalErrors.map { Parser.line(of: $0.range.start, lineBreaks: lineBreaks) })
+    }
+
+    /// 0-based line number: the number of line breaks before the offset.
+    private static func line(of offset: Int, lineBreaks: [Int]) -> Int {
+        var low = 0, high = lineBreaks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lineBreaks[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     // MARK: Token navigation
@@ -53,8 +83,32 @@ public struct Parser {
         while !atLineEnd { advance() }
     }
 
-    mutating func error(_ id: DiagnosticID, _ range: SourceRange, _ message: String, suggestion: String? = nil) {
-        diagnostics.error(id, range, message, suggestion: suggestion)
+    mutating func error(_ id: DiagnosticID, _ range: SourceRange, _ message: String, suggestion: String? = nil,
+                        notes: [Diagnostic.Note] = []) {
+        report(Diagnostic(id, .error, at: range, message, suggestion: suggestion, notes: notes))
+    }
+
+    /// Every parser diagnostic passes here, so none follows a lexical error on its line.
+    mutating func report(_ diagnostic: Diagnostic) {
+        guard !linesWithLexicalErrors.contains(Parser.line(of: diagnostic.range.start, lineBreaks: lineBreaks)) else { return }
+        let count = diagnostics.all.count
+        if count < DiagnosticBag.maximumPerFile {
+            diagnostics.add(diagnostic)
+        } else if count == DiagnosticBag.maximumPerFile {
+            diagnostics.error(.tooManyErrors, diagnostic.range,
+                              "meer dan \(DiagnosticBag.maximumPerFile) fouten; verdere fouten in dit bestand worden niet gemeld")
+        }
+    }
+
+    /// Whether the lexer reported anything; a file it refused has no tokens to parse.
+    var hasLexicalErrors: Bool { !linesWithLexicalErrors.isEmpty }
+
+    /// Whether the current token is the first thing on its line, not indented.
+    var atUnindentedLineStart: Bool {
+        let start = current.range.start
+        if index == 0 { return start == 0 }
+        let previous = tokens[index - 1]
+        return previous.kind == .newline && previous.range.end == start
     }
 
     /// Reports what was expected at the current token; the caller then recovers.
@@ -86,21 +140,47 @@ public struct Parser {
     }
 
     /// Reports an unknown clause keyword, with a suggestion, and skips its line.
+    /// A word at the very start of a line is taken for a misspelt declaration
+    /// instead, so its own clauses are not attributed to the declaration above.
     mutating func unknownClause(in declaration: String, allowed: [String]) {
+        if atUnindentedLineStart, current.word != nil {
+            unknownDeclaration()
+            return
+        }
         let token = current
         let shown = token.word.map { "'\($0)'" } ?? token.display
-        let hint = token.word.flatMap { Suggestions.closest(to: $0, in: allowed + Array(declarationKeywords)) }
-        error(.unknownClause, token.range, "onbekende regel \(shown) in \(declaration)",
+        let hint = token.word.flatMap { Suggestions.closest(to: $0, in: allowed) }
+        error(.unknownClause, token.range, "onbekende clausule \(shown) in \(declaration)",
               suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "toegestaan: \(allowed.joined(separator: ", "))")
         skipLine()
     }
 
+    /// Reports a line that should start a declaration but does not, and skips
+    /// to the next declaration.
+    mutating func unknownDeclaration() {
+        let token = current
+        let hint = token.word.flatMap { Suggestions.closest(to: $0, in: declarationKeywordList) }
+        error(.unknownDeclaration, token.range,
+              "verwacht \(declarationNoun) (\(declarationKeywordList.joined(separator: ", "))), maar vond \(token.display)",
+              suggestion: hint.map { "bedoelde u '\($0)'?" })
+        skipDeclaration()
+    }
+
+    /// Skips the current line and every following line up to the next declaration.
+    mutating func skipDeclaration() {
+        repeat {
+            skipLine()
+            skipNewlines()
+        } while !atEnd && !isDeclarationStart(current)
+    }
+
     /// Records a clause keyword; a second occurrence is an error.
-    mutating func firstTime(_ seen: inout Set<String>, _ keyword: Token) -> Bool {
+    mutating func firstTime(_ seen: inout SeenClauses, _ keyword: Token) -> Bool {
         var w = keyword.display
         if let word = keyword.word { w = word } else if case .symbol(let s) = keyword.kind { w = s.rawValue }
-        if seen.insert(w).inserted { return true }
-        error(.duplicateClause, keyword.range, "'\(w)' staat al eerder in deze declaratie")
+        guard let earlier = seen.insert(w, at: keyword.range) else { return true }
+        error(.duplicateClause, keyword.range, "'\(w)' staat al eerder in deze declaratie",
+              notes: [.init(range: earlier, message: "eerste '\(w)'")])
         skipLine()
         return false
     }
@@ -178,7 +258,11 @@ public struct Parser {
     /// `per dag` or `per maand`.
     mutating func parsePeriod() -> Located<PeriodKind>? {
         let start = current.range
-        guard expectWord("per") else { return nil }
+        guard current.isWord("per") else {
+            expected("'per dag' of 'per maand'")
+            return nil
+        }
+        advance()
         guard let w = current.word, let kind = PeriodKind(rawValue: w) else {
             expected("'dag' of 'maand'")
             return nil
@@ -256,5 +340,19 @@ public struct Parser {
 
     mutating func missing(_ clause: String, in keyword: SourceRange, _ declaration: String, id: DiagnosticID = .missingClause) {
         error(id, keyword, "\(declaration) mist \(clause)")
+    }
+}
+
+/// The clause keywords a declaration has had so far, each with where it first stood.
+struct SeenClauses {
+    private var first: [String: SourceRange] = [:]
+
+    func contains(_ keyword: String) -> Bool { first[keyword] != nil }
+
+    /// Records the keyword; returns where it stood before if it is a repeat.
+    mutating func insert(_ keyword: String, at range: SourceRange) -> SourceRange? {
+        if let earlier = first[keyword] { return earlier }
+        first[keyword] = range
+        return nil
     }
 }

@@ -14,7 +14,7 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") {
             starts.append(i + 1)
         }
         self.lineStarts = starts

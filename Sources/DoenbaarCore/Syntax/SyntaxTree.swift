@@ -32,9 +32,21 @@ public struct Expr: Sendable, Hashable {
     }
     public let kind: Kind
     public let range: SourceRange
+    /// Levels of nodes from here down to the deepest leaf. Every pass over the
+    /// tree (checker, planner, hashing) recurses once per level, so the parser
+    /// refuses trees taller than `Parser.maximumHeight`.
+    public let height: Int
+
     public init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
+        switch kind {
+        case .literal, .name, .invalid: height = 1
+        case .unary(_, let operand): height = operand.height + 1
+        case .binary(_, let left, let right): height = max(left.height, right.height) + 1
+        case .call(_, let arguments): height = (arguments.map(\.height).max() ?? 0) + 1
+        case .conditional(let c, let a, let b): height = max(c.height, a.height, b.height) + 1
+        }
     }
 }
 

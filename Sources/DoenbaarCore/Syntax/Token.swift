@@ -10,6 +10,8 @@ public struct Token: Sendable, Hashable {
         case string(String)        // "WW art. 47 lid 1"
         case symbol(Symbol)
         case newline
+        /// A character or literal the lexer could not read and has reported.
+        case invalid
         case end
     }
 
@@ -41,6 +43,7 @@ public struct Token: Sendable, Hashable {
         case .string: return "tekst"
         case .symbol(let s): return "'\(s.rawValue)'"
         case .newline: return "einde van de regel"
+        case .invalid: return "onleesbare tekst"
         case .end: return "einde van het bestand"
         }
     }

@@ -16,7 +16,7 @@ extension Parser {
         var source: Located<String>?
         var rounding: Located<Rounding>?
         var body: Expr?
-        var seen = Set<String>()
+        var seen = SeenClauses()
         let allowed = ["bron", "afronding", "="]
         while let clause = nextClause() {
             if clause.isSymbol(.equals) {

@@ -9,7 +9,7 @@ extension Parser {
         var source: Located<String>?
         var rules: [Name] = []
         var text: Located<String>?
-        var seen = Set<String>()
+        var seen = SeenClauses()
         while let clause = nextClause() {
             switch clause.word {
             case "bron" where firstTime(&seen, clause): source = parseSourceClause()

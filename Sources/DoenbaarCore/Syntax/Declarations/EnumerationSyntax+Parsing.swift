@@ -12,7 +12,7 @@ extension Parser {
         }
         finishLine(since: cases.isEmpty ? -1 : diagnostics.all.count)
         var source: Located<String>?
-        var seen = Set<String>()
+        var seen = SeenClauses()
         while let clause = nextClause() {
             switch clause.word {
             case "bron" where firstTime(&seen, clause): source = parseSourceClause()

@@ -14,7 +14,7 @@ extension Parser {
         var validity: ValiditySyntax?
         var condition: Expr?
         var body: Expr?
-        var seen = Set<String>()
+        var seen = SeenClauses()
         let allowed = ["bron", "geldig", "als", "="]
         while let clause = nextClause() {
             if clause.isSymbol(.equals) {

@@ -12,7 +12,7 @@ extension Parser {
         var text: Located<String>?
         var period: Located<PeriodKind>?
         var condition: Expr?, requirement: Expr?
-        var seen = Set<String>()
+        var seen = SeenClauses()
         let allowed = ["bron", "tekst", "per", "geldt", "eis"]
         while let clause = nextClause() {
             switch clause.word {

@@ -20,7 +20,7 @@ extension Parser {
         var steps: Located<Int>?
         var channel: Name?
         var consequences: [ConsequenceSyntax] = []
-        var seen = Set<String>()
+        var seen = SeenClauses()
         let allowed = ["bron", "per", "geldt", "nagekomen", "termijn", "vraagt", "stappen", "kanaal", "gevolg"]
         while let clause = nextClause() {
             switch clause.word {

@@ -10,12 +10,14 @@ extension Parser {
         finishLine(since: before)
         var source: Located<String>?
         var values: [ParameterValueSyntax] = []
-        var seen = Set<String>()
+        var valueLines = 0
+        var seen = SeenClauses()
         while let clause = nextClause() {
             switch clause.word {
             case "bron" where firstTime(&seen, clause): source = parseSourceClause()
             case "bron": break
             case "vanaf":
+                valueLines += 1
                 advance()
                 let before = diagnostics.all.count
                 guard let from = parseDate(), expectSymbol(.equals) else { skipLine(); continue }
@@ -33,7 +35,8 @@ extension Parser {
             }
         }
         requireSource(source, keyword: name.range, "parameter '\(name.text)'")
-        if values.isEmpty {
+        // A value line that failed to parse has been reported already.
+        if valueLines == 0 {
             missing("een waarde (vanaf DATUM = WAARDE)", in: name.range, "parameter '\(name.text)'")
         }
         return ParameterSyntax(name: name, type: type, source: source, values: values)

@@ -7,7 +7,7 @@ extension Parser {
         if case .string = current.kind { title = parseString("de volledige naam") }
         endLine()
         var source: Located<String>?
-        var seen = Set<String>()
+        var seen = SeenClauses()
         while let clause = nextClause() {
             switch clause.word {
             case "bron" where firstTime(&seen, clause): source = parseSourceClause()

@@ -8,11 +8,12 @@ public enum RuleFileParser {
 
     public static func parse(_ file: SourceFile, fileID: Int) -> (SyntaxFile, DiagnosticBag) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file, fileID: fileID)
-        var parser = Parser(tokens: tokens, declarationKeywords: Set(keywords))
+        var parser = Parser(tokens: tokens, declarationKeywords: keywords, lexicalErrors: lexDiagnostics.all)
         var declarations: [(declaration: DeclarationSyntax, keyword: SourceRange)] = []
         parser.skipNewlines()
-        if parser.atEnd, !lexDiagnostics.hasErrors {
-            parser.error(.emptyFile, parser.current.range,
+        if parser.atEnd, !parser.hasLexicalErrors {
+            // At the start of the file: the end may lie after many lines of comments.
+            parser.error(.emptyFile, SourceRange(fileID: fileID, start: 0, end: 0),
                          "bestand bevat geen declaraties; begin met 'regeling AFKORTING \"Naam\"'")
         }
         while true {
@@ -20,15 +21,7 @@ public enum RuleFileParser {
             if parser.atEnd { break }
             let keyword = parser.current
             guard let word = keyword.word, keywords.contains(word) else {
-                let hint = keyword.word.flatMap { Suggestions.closest(to: $0, in: keywords) }
-                parser.error(.unknownDeclaration, keyword.range,
-                             "verwacht een declaratie (\(keywords.joined(separator: ", "))), maar vond \(keyword.display)",
-                             suggestion: hint.map { "bedoelde u '\($0)'?" })
-                // Skip to the next line that starts a declaration.
-                repeat {
-                    parser.skipLine()
-                    parser.skipNewlines()
-                } while !parser.atEnd && !parser.isDeclarationStart(parser.current)
+                parser.unknownDeclaration()
                 continue
             }
             parser.advance()
@@ -62,20 +55,13 @@ extension Parser {
         return nil
     }
 
-    mutating func skipDeclaration() {
-        repeat {
-            skipLine()
-            skipNewlines()
-        } while !atEnd && !isDeclarationStart(current)
-    }
-
     /// Every declaration except enumerations and the regulation itself must
     /// say where in the law it comes from.
     mutating func requireSource(_ source: Located<String>?, keyword: SourceRange, _ what: String) {
         if source == nil {
-            diagnostics.add(Diagnostic(.missingSource, at: keyword,
+            report(Diagnostic(.missingSource, at: keyword,
                                        "\(what) heeft geen bron; elke regel en parameter noemt wet, artikel en lid",
-                                       suggestion: "voeg een regel toe als: bron \"Werkloosheidswet art. 47 lid 1\""))
+                                       suggestion: "voeg een ingesprongen regel toe zoals: bron \"Werkloosheidswet art. 47 lid 1\""))
         }
     }
 }

@@ -16,7 +16,7 @@ extension Parser {
         var condition: Expr?
         var rounding: Located<Rounding>?
         var body: Expr?
-        var seen = Set<String>()
+        var seen = SeenClauses()
         let allowed = ["bron", "uitkomst", "korting", "geldig", "als", "afronding", "="]
         while let clause = nextClause() {
             if clause.isSymbol(.equals) {
