@@ -3,14 +3,18 @@ import DoenbaarCore
 /// The terminal view of a persona run: a month-by-month table, then per month
 /// the explanation of every payment with the articles behind it.
 public enum RunTextRenderer {
-    public static func render(_ run: PersonaRun, benefits: [String], explain: Bool = true) -> String {
+    public static func render(_ run: PersonaRun, benefits allBenefits: [String], explain: Bool = true) -> String {
+        // Only the benefits the persona meets in this run; the JSON keeps them all.
+        let benefits = allBenefits.filter { name in run.months.contains { m in
+            m.benefit(name).map { $0.paidCents != 0 || !$0.corrections.isEmpty } ?? false
+        } }
         var out = "Persona: \(run.personaName) (\(run.personaID)), staat voor \(run.weight) \(run.weight == 1 ? "persoon" : "personen")\n"
         out += "Periode: \(run.range.firstMonth.dutch) t/m \(run.range.lastMonth.dutch)\n\n"
         out += table(run, benefits: benefits)
         guard explain else { return out }
         for month in run.months {
             out += "\n== \(month.month.dutch) ==\n"
-            for b in month.benefits {
+            for b in month.benefits where benefits.contains(b.benefit) {
                 out += "\(b.benefit): betaald \(ValueFormatting.cents(b.paidCents))"
                 if !b.deductions.isEmpty {
                     out += " (bruto \(ValueFormatting.cents(b.grossCents)), kortingen " + b.deductions.map { "\($0.rule) \(ValueFormatting.cents($0.cents))" }.joined(separator: ", ") + ")"

@@ -95,6 +95,12 @@ public struct DiagnosticBag: Sendable {
         all.append(Diagnostic(id, .warning, at: range, message, suggestion: suggestion))
     }
 
+    /// Adds a note to a diagnostic already collected (by its index in `all`).
+    public mutating func addNote(to index: Int, _ note: Diagnostic.Note) {
+        guard all.indices.contains(index) else { return }
+        all[index].notes.append(note)
+    }
+
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
 }

@@ -24,13 +24,12 @@ public struct Evaluator: Sendable {
         var frames: [Int: Frame] = [:]        // by number of knowledge dates passed, or by month
         let knowledgeDates = Evaluator.knowledgeDates(of: persona)
 
-        // The view at the end of month k. Months in which the agency learnt
-        // nothing new share a frame, unless the rules read the decision date.
-        func frame(atEndOf k: Int) -> Frame {
-            let end = range.month(k).last
-            let key = plan.readsDecisionDate ? k : knowledgeDates.prefix { $0 <= end }.count
+        // The agency's view on a day. Days on which it learnt nothing new share
+        // a frame, unless the rules read the decision date itself.
+        func frame(knownAt day: CivilDate) -> Frame {
+            let key = plan.readsDecisionDate ? Int(day.dayNumber) : knowledgeDates.prefix { $0 <= day }.count
             if let f = frames[key] { return f }
-            let f = Frame(plan: plan, facts: FactTable(persona: persona, range: range, knownAt: end), personaID: persona.id)
+            let f = Frame(plan: plan, facts: FactTable(persona: persona, range: range, knownAt: day), personaID: persona.id)
             frames[key] = f
             return f
         }
@@ -39,23 +38,29 @@ public struct Evaluator: Sendable {
         var booked: [[Int64]] = Array(repeating: Array(repeating: 0, count: range.monthCount), count: plan.ruleSet.benefits.count)
         var seenEpisodes = Set<String>()
         for k in reported {
-            let view = frame(atEndOf: k)
             let decisionDate = range.month(k).last
+            let view = frame(knownAt: decisionDate)
+            // Each benefit decides its month on its own day (WW after the income form is in).
+            let benefitViews = plan.ruleSet.benefits.map { frame(knownAt: decisionDate.adding(days: $0.decisionLagDays)) }
             do throws(EvaluationFailure) {
                 var outcome = MonthOutcome(month: range.month(k), benefits: [], fines: [], missedObligations: [], obligationsDue: [], intents: [])
                 // This month's payments.
-                for m in reported where m <= k { try computePayments(view, m) }
-                for b in plan.ruleSet.benefits.indices {
-                    let o = try benefitOutcome(view, b, k, trace: trace)
+                var computed: [ObjectIdentifier] = []
+                for v in [view] + benefitViews where !computed.contains(ObjectIdentifier(v)) {
+                    computed.append(ObjectIdentifier(v))
+                    for m in reported where m <= k { try computePayments(v, m) }
+                }
+                for (b, benefitView) in benefitViews.enumerated() {
+                    let o = try benefitOutcome(benefitView, b, k, trace: trace)
                     booked[b][k] = o.paidCents
                     outcome.benefits.append(o)
                 }
                 // Corrections for earlier months, seen with what is known now.
                 for m in reported where m < k {
-                    for b in plan.ruleSet.benefits.indices {
-                        let now = view.benefitPayments[b][m] / 10_000
+                    for (b, benefitView) in benefitViews.enumerated() {
+                        let now = benefitView.benefitPayments[b][m] / 10_000
                         if now != booked[b][m] {
-                            var builder = TraceBuilder(frame: view, month: m)
+                            var builder = TraceBuilder(frame: benefitView, month: m)
                             let explanation = trace ? paymentTrace(&builder, b, m) : TraceNode(kind: "uitkering", name: plan.ruleSet.benefits[b].name, value: "")
                             outcome.benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now - booked[b][m], trace: explanation))
                             booked[b][m] = now

@@ -284,6 +284,42 @@ private struct Compiler {
         case .daysBetween:
             let a = compile(args[0], context), b = compile(args[1], context)
             return { f, p throws(EvaluationFailure) in (try b(f, p) - (try a(f, p))) * Fixed.scale }
+        case .monthsBetween:
+            let a = compile(args[0], context), b = compile(args[1], context)
+            return { f, p throws(EvaluationFailure) in
+                let from = CivilDate(dayNumber: Int32(clamping: try a(f, p))), to = CivilDate(dayNumber: Int32(clamping: try b(f, p)))
+                return Fixed(integer: to.yearMonth.index - from.yearMonth.index).raw
+            }
+        case .plusMonths:
+            let a = compile(args[0], context), b = compile(args[1], context)
+            let outOfRange = Compiler.dateOutOfRange(range)
+            return { f, p throws(EvaluationFailure) in
+                // Whole months: a fraction is dropped (toward minus infinity); the
+                // rules write the rest out in days where the law says how.
+                let months = Fixed.divide(try b(f, p), Fixed.scale, .down)
+                guard abs(months) <= 12 * 1200 else { throw outOfRange }
+                let day = Int64(CivilDate(dayNumber: Int32(clamping: try a(f, p))).adding(months: Int(months)).dayNumber)
+                guard Compiler.supportedDays.contains(day) else { throw outOfRange }
+                return day
+            }
+        case .blockEnd:
+            let a = compile(args[0], context), b = compile(args[1], context)
+            return { f, p throws(EvaluationFailure) in
+                let raw = try b(f, p)
+                let size = Int(clamping: raw / Fixed.scale)
+                guard raw % Fixed.scale == 0, (1...12).contains(size), 12 % size == 0 else {
+                    throw EvaluationFailure(message: "een tijdvak is 1, 2, 3, 4, 6 of 12 maanden, niet \(Fixed(raw: raw))", range: range)
+                }
+                let date = CivilDate(dayNumber: Int32(clamping: try a(f, p)))
+                let lastMonth = (date.month - 1) / size * size + size
+                return Int64(YearMonth(year: date.year, month: lastMonth).last.dayNumber)
+            }
+        case .ever:
+            let a = compile(args[0], .month)
+            return { f, m throws(EvaluationFailure) in
+                for k in 0...m where try a(f, k) != 0 { return 1 }
+                return 0
+            }
         }
     }
 }

@@ -1,8 +1,10 @@
 extension Persona {
-    /// The months worth showing when no period is asked for: from the first
+    /// The months worth showing when no period is asked for: the persona's own
+    /// `periode`, or else from the first
     /// month with a fact of the timeline to two months after the last one
     /// (corrections arrive after the fact), at most four years.
     public var defaultMonths: (from: YearMonth, to: YearMonth)? {
+        if let period { return period }
         var months: [YearMonth] = []
         if let ww = ww { months.append(ww.start.yearMonth) }
         months += incomes.map(\.month)

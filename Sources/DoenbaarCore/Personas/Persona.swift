@@ -78,10 +78,7 @@ public struct WajongClaim: Sendable {
         self.wageValue = wageValue
         self.settlementMonths = settlementMonths
     }
-    /// Wage dispensation without a known work value (assumed 50%).
-    public init(start: CivilDate, workCapacity: Bool, wageDispensation: Bool) {
-        self.init(start: start, workCapacity: workCapacity, wageValue: wageDispensation ? Fixed(raw: Fixed.scale / 2) : nil)
-    }
+
 }
 
 /// When the agency came to know a fact, and how.

@@ -9,11 +9,12 @@
 public enum PersonaJSON {
     /// The fields of each object, by the name of the field that holds it ("" for the top).
     static let fields: [String: [String]] = [
-        "": ["naam", "geboren", "gewicht", "doenvermogen", "ww", "wajong", "inkomen", "schattingen",
-             "verblijven", "gebeurtenissen", "verwacht"],
-        "ww": ["ingang", "dagloon_cent", "arbeidsverleden_jaren", "verwijtbaar", "aangevraagd"],
-        "wajong": ["ingang", "arbeidsvermogen", "loondispensatie"],
-        "inkomen": ["maand", "bedrag_cent", "gemeld", "polis"],
+        "": ["naam", "geboren", "gewicht", "doenvermogen", "nationaliteit", "zelfstandige", "periode", "ww", "wajong",
+             "inkomen", "schattingen", "verblijven", "gebeurtenissen", "verwacht"],
+        "periode": ["van", "tot_en_met"],
+        "ww": ["ingang", "dagloon_cent", "arbeidsverleden_jaren", "arbeidsverleden_voor_2016", "verwijtbaar", "aangevraagd"],
+        "wajong": ["ingang", "arbeidsvermogen", "loonwaarde_procent", "verrekening_maanden"],
+        "inkomen": ["maand", "bedrag_cent", "gemeld", "polis", "belastingdienst", "verborgen", "ontdekt"],
         "schattingen": ["vanaf", "bedrag_cent", "bekend"],
         "verblijven": ["van", "tot_en_met", "reden", "land", "pd_u2", "gemeld", "ontdekt"],
         "gebeurtenissen": ["datum", "soort", "duur_maanden"],
@@ -88,6 +89,19 @@ struct JSONPersonaReader {
         var p = Persona(id: id, name: name ?? id, birthDate: birth ?? CivilDate(dayNumber: 0),
                         weight: Int(weight ?? 1), capacity: capacity ?? [:])
         p.range = SourceRange(fileID: fileID, start: root.start, end: root.start + 1)
+        if let value = top["nationaliteit"], let text = string(value, "nationaliteit") {
+            if CountryCode.encode(text) == nil { fail(value, "'\(text)' is geen landcode van twee hoofdletters (ISO 3166), zoals NL of TR") }
+            else { p.nationality = text }
+        }
+        p.selfEmployed = top["zelfstandige"].flatMap { bool($0, "zelfstandige") } ?? false
+        if let value = top["periode"], let f = fields(of: value, "periode", schema: "periode") {
+            let from = required(f, "van").flatMap { month($0, "van") }, to = required(f, "tot_en_met").flatMap { month($0, "tot_en_met") }
+            if let from, let to {
+                if to < from { fail(value, "de periode eindigt (\(to)) vóór zij begint (\(from))") }
+                else if to.index - from.index >= 120 { fail(value, "een periode van meer dan tien jaar is niet door te rekenen; kies een kortere") }
+                else { p.period = (from, to) }
+            }
+        }
         if let value = top["ww"] { p.ww = ww(value) }
         if let value = top["wajong"] { p.wajong = wajong(value) }
         let incomes = list(top, "inkomen", "een inkomen") { $0.income($1) }
@@ -138,26 +152,43 @@ struct JSONPersonaReader {
         let start = required(f, "ingang").flatMap { date($0, "ingang") }
         let wage = required(f, "dagloon_cent").flatMap { cents($0, "dagloon_cent") }
         let years = required(f, "arbeidsverleden_jaren").flatMap { integer($0, "arbeidsverleden_jaren", in: 0...Int64(PersonaReader.maximumWorkHistoryYears)) }
+        let before2016 = f["arbeidsverleden_voor_2016"].flatMap { integer($0, "arbeidsverleden_voor_2016", in: 0...Int64(PersonaReader.maximumWorkHistoryYears)) }
         let culpable = f["verwijtbaar"].flatMap { bool($0, "verwijtbaar") } ?? false
         let claimed = f["aangevraagd"].flatMap { bool($0, "aangevraagd") } ?? true
         guard let start, let wage, let years else { return nil }
-        return WWClaim(start: start, dailyWage: wage, workHistoryYears: Int(years), culpable: culpable, claimed: claimed)
+        if let before2016, before2016 > years, let value = f["arbeidsverleden_voor_2016"] {
+            fail(value, "\(before2016) jaren vóór 2016 is meer dan het hele arbeidsverleden (\(years) jaar)")
+            return nil
+        }
+        return WWClaim(start: start, dailyWage: wage, workHistoryYears: Int(years), yearsBefore2016: before2016.map { Int($0) },
+                       culpable: culpable, claimed: claimed)
     }
 
     mutating func wajong(_ value: JSONValue) -> WajongClaim? {
         guard let f = fields(of: value, "wajong", schema: "wajong") else { return nil }
         let start = required(f, "ingang").flatMap { date($0, "ingang") }
         let capacity = required(f, "arbeidsvermogen").flatMap { bool($0, "arbeidsvermogen") }
-        let dispensation = f["loondispensatie"].flatMap { bool($0, "loondispensatie") } ?? false
+        let wageValue = f["loonwaarde_procent"].flatMap { integer($0, "loonwaarde_procent", in: 1...99) }
+        let settlement = f["verrekening_maanden"].flatMap { value -> Int64? in
+            guard let n = integer(value, "verrekening_maanden") else { return nil }
+            guard [1, 2, 3, 4, 6, 12].contains(n) else {
+                fail(value, "een verrekentijdvak van \(n) maanden deelt het jaar niet; kies 1, 3, 6 of 12")
+                return nil
+            }
+            return n
+        }
         guard let start, let capacity else { return nil }
-        return WajongClaim(start: start, workCapacity: capacity, wageDispensation: dispensation)
+        return WajongClaim(start: start, workCapacity: capacity, wageValue: wageValue.map { Fixed(raw: $0 * Fixed.scale / 100) },
+                           settlementMonths: Int(settlement ?? 1))
     }
 
     mutating func income(_ f: Fields) -> MonthlyIncome? {
         let month = required(f, "maand").flatMap { self.month($0, "maand") }
         let amount = required(f, "bedrag_cent").flatMap { cents($0, "bedrag_cent") }
         let knowledge = Knowledge(reported: f["gemeld"].flatMap { date($0, "gemeld") },
-                                  register: f["polis"].flatMap { date($0, "polis") })
+                                  register: (f["polis"] ?? f["belastingdienst"]).flatMap { date($0, "polis") },
+                                  registerHidden: f["verborgen"].flatMap { bool($0, "verborgen") } ?? false,
+                                  discovered: f["ontdekt"].flatMap { date($0, "ontdekt") })
         guard let month, let amount else { return nil }
         if let known = knowledge.known, known < month.first, let written = f["gemeld"] ?? f["polis"] {
             fail(written, "inkomen over \(month) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.first)")
@@ -193,7 +224,7 @@ struct JSONPersonaReader {
         }
         let pdU2 = f["pd_u2"].flatMap { bool($0, "pd_u2") } ?? false
         let knowledge = Knowledge(reported: f["gemeld"].flatMap { date($0, "gemeld") },
-                                  register: f["ontdekt"].flatMap { date($0, "ontdekt") })
+                                  discovered: f["ontdekt"].flatMap { date($0, "ontdekt") })
         guard let from, let through, let reason, let country else { return nil }
         if through < from, let value = f["tot_en_met"] {
             fail(value, "het verblijf eindigt (\(through)) vóór het begint (\(from))")

@@ -122,6 +122,8 @@ struct PersonaReader {
         let name = parser.parseString("de naam van de persona tussen aanhalingstekens")
         finish(before)
         var birth: CivilDate?, weight: Int?
+        var nationality: String?, selfEmployed = false
+        var period: (from: YearMonth, to: YearMonth)?
         var capacity: [Capacity: Int] = [:]
         var capacityLineHadErrors = false
         var seen = SeenClauses()
@@ -164,8 +166,35 @@ struct PersonaReader {
                 }
                 capacityLineHadErrors = parser.diagnostics.all.count > before
                 finish(before)
-            case "geboren", "gewicht", "doenvermogen": break
-            default: parser.unknownClause(in: "persona", allowed: ["geboren", "gewicht", "doenvermogen"])
+            case "nationaliteit" where parser.firstTime(&seen, clause):
+                parser.advance()
+                if let code = parser.parseName("een landcode (ISO 3166, bijvoorbeeld TR)") {
+                    if CountryCode.encode(code.text) == nil {
+                        parser.error(.personaInvalid, code.range, "'\(code.text)' is geen landcode van twee hoofdletters (ISO 3166), zoals NL of TR")
+                    } else {
+                        nationality = code.text
+                    }
+                }
+                finish(before)
+            case "zelfstandige" where parser.firstTime(&seen, clause):
+                parser.advance()
+                selfEmployed = yesNo() ?? false
+                finish(before)
+            case "periode" where parser.firstTime(&seen, clause):
+                parser.advance()
+                if let from = parser.parseMonth(), parser.expectWord("tot"), parser.expectWord("en"), parser.expectWord("met"),
+                   let to = parser.parseMonth() {
+                    if to.value < from.value {
+                        parser.error(.personaInvalid, to.range, "de periode eindigt (\(to.value)) vóór zij begint (\(from.value))")
+                    } else if to.value.index - from.value.index >= 120 {
+                        parser.error(.personaInvalid, to.range, "een periode van meer dan tien jaar is niet door te rekenen; kies een kortere")
+                    } else {
+                        period = (from.value, to.value)
+                    }
+                }
+                finish(before)
+            case "geboren", "gewicht", "doenvermogen", "nationaliteit", "zelfstandige", "periode": break
+            default: parser.unknownClause(in: "persona", allowed: ["geboren", "gewicht", "doenvermogen", "nationaliteit", "zelfstandige", "periode"])
             }
         }
         // A clause that was written but wrong has had its diagnostic already.
@@ -183,12 +212,15 @@ struct PersonaReader {
         var p = Persona(id: id, name: name?.value ?? id, birthDate: birth ?? CivilDate(dayNumber: 0),
                         weight: weight ?? 1, capacity: capacity)
         p.range = keyword
+        p.nationality = nationality
+        p.selfEmployed = selfEmployed
+        p.period = period
         persona = p
     }
 
     mutating func readWW(_ keyword: SourceRange) {
         parser.endLine()
-        var start: CivilDate?, wage: Fixed?, years: Int?
+        var start: CivilDate?, wage: Fixed?, years: Int?, before2016: Int?
         var culpable = false, claimed = true
         var seen = SeenClauses()
         while let clause = parser.nextClause() {
@@ -208,6 +240,21 @@ struct PersonaReader {
                     }
                 }
                 if !parser.current.isWord("jaar") { parser.expected("'jaar'") } else { parser.advance() }
+                // `waarvan 8 voor 2016`: years before 2016 count a full month each (WW art. 42 lid 2).
+                if parser.diagnostics.all.count == before, parser.current.isWord("waarvan") {
+                    parser.advance()
+                    if let b = parser.parseInteger("het aantal jaren vóór 2016"), parser.expectWord("voor"),
+                       parser.current.kind == .number(Fixed(integer: 2016)) {
+                        parser.advance()
+                        if let years, b.value > years {
+                            parser.error(.personaInvalid, b.range, "\(b.value) jaren vóór 2016 is meer dan het hele arbeidsverleden (\(years) jaar)")
+                        } else {
+                            before2016 = b.value
+                        }
+                    } else if parser.diagnostics.all.count == before {
+                        parser.expected("'2016'")
+                    }
+                }
             case "verwijtbaar" where parser.firstTime(&seen, clause):
                 parser.advance(); culpable = yesNo() ?? false
             case "aangevraagd" where parser.firstTime(&seen, clause):
@@ -224,13 +271,15 @@ struct PersonaReader {
             reportMissing(["ingang", "dagloon", "arbeidsverleden"], seen: seen, in: keyword, "ww")
             return
         }
-        persona?.ww = WWClaim(start: start, dailyWage: wage, workHistoryYears: years, culpable: culpable, claimed: claimed)
+        persona?.ww = WWClaim(start: start, dailyWage: wage, workHistoryYears: years, yearsBefore2016: before2016,
+                              culpable: culpable, claimed: claimed)
     }
 
     mutating func readWajong(_ keyword: SourceRange) {
         parser.endLine()
-        var start: CivilDate?, capacity: Bool?, dispensation = false
+        var start: CivilDate?, capacity: Bool?, wageValue: Fixed?, settlement = 1
         var seen = SeenClauses()
+        let allowed = ["ingang", "arbeidsvermogen", "loonwaarde", "verrekening"]
         while let clause = parser.nextClause() {
             let before = parser.diagnostics.all.count
             switch clause.word {
@@ -238,11 +287,32 @@ struct PersonaReader {
                 parser.advance(); start = parser.parseDate()?.value
             case "arbeidsvermogen" where parser.firstTime(&seen, clause):
                 parser.advance(); capacity = yesNo()
-            case "loondispensatie" where parser.firstTime(&seen, clause):
-                parser.advance(); dispensation = yesNo() ?? false
-            case "ingang", "arbeidsvermogen", "loondispensatie": continue
+            case "loonwaarde" where parser.firstTime(&seen, clause):
+                // With wage dispensation: the work value as a percentage (Wajong art. 2:20).
+                parser.advance()
+                if case .number(let n) = parser.current.kind, parser.peek().isSymbol(.percent) {
+                    let t = parser.advance()
+                    parser.advance()
+                    if n.raw <= 0 || n.raw >= 100 * Fixed.scale {
+                        parser.error(.personaInvalid, t.range, "een loonwaarde ligt tussen 0% en 100%")
+                    } else {
+                        wageValue = Fixed(raw: n.raw / 100)
+                    }
+                } else {
+                    parser.expected("een loonwaarde als percentage, bijvoorbeeld 50%")
+                }
+            case "verrekening" where parser.firstTime(&seen, clause):
+                // Months over which UWV applies its estimate before settling (1, 3, 6 or 12).
+                parser.advance()
+                if let n = parser.parseInteger("het aantal maanden (1, 3, 6 of 12)") {
+                    if [1, 2, 3, 4, 6, 12].contains(n.value) { settlement = n.value } else {
+                        parser.error(.personaInvalid, n.range, "een verrekentijdvak van \(n.value) maanden deelt het jaar niet; kies 1, 3, 6 of 12")
+                    }
+                    if parser.current.isWord("maand") || parser.current.isWord("maanden") { parser.advance() } else { parser.expected("'maanden'") }
+                }
+            case "ingang", "arbeidsvermogen", "loonwaarde", "verrekening": continue
             default:
-                parser.unknownClause(in: "wajong", allowed: ["ingang", "arbeidsvermogen", "loondispensatie"])
+                parser.unknownClause(in: "wajong", allowed: allowed)
                 continue
             }
             finish(before)
@@ -252,7 +322,7 @@ struct PersonaReader {
             reportMissing(["ingang", "arbeidsvermogen"], seen: seen, in: keyword, "wajong")
             return
         }
-        persona?.wajong = WajongClaim(start: start, workCapacity: capacity, wageDispensation: dispensation)
+        persona?.wajong = WajongClaim(start: start, workCapacity: capacity, wageValue: wageValue, settlementMonths: settlement)
     }
 
     /// Names the required clauses that were not written at all; one that was
@@ -264,15 +334,28 @@ struct PersonaReader {
         parser.missing(list, in: keyword, what)
     }
 
-    /// `gemeld DATUM`, `polis DATUM`, `ontdekt DATUM`, in any order, at most once each.
+    /// `gemeld DATUM`, `polis DATUM` (or `belastingdienst DATUM`), `verborgen`,
+    /// `ontdekt DATUM`, in any order, at most once each.
     mutating func knowledge(allowed: [String]) -> Knowledge {
         var k = Knowledge()
         var seen = Set<String>()
         while let w = parser.current.word, allowed.contains(w) {
             let t = parser.advance()
             if !seen.insert(w).inserted { parser.error(.duplicateClause, t.range, "'\(w)' staat twee keer op deze regel") }
+            if w == "verborgen" {
+                // The register held it, but the benefit officers could not see it.
+                k.registerHidden = true
+                continue
+            }
             guard let d = parser.parseDate() else { return k }
-            if w == "gemeld" { k.reported = d.value } else { k.register = d.value }
+            switch w {
+            case "gemeld": k.reported = d.value
+            case "ontdekt": k.discovered = d.value
+            default: k.register = d.value
+            }
+        }
+        if k.registerHidden, k.register == nil {
+            parser.error(.personaInvalid, parser.previousEnd, "'verborgen' zegt dat de polisadministratie het inkomen had; geef ook 'polis DATUM'")
         }
         return k
     }
@@ -281,7 +364,7 @@ struct PersonaReader {
         let before = parser.diagnostics.all.count
         defer { finish(before) }
         guard let month = parser.parseMonth(), let value = amount() else { return }
-        let k = knowledge(allowed: ["gemeld", "polis"])
+        let k = knowledge(allowed: ["gemeld", "polis", "belastingdienst", "verborgen", "ontdekt"])
         if let known = k.known, known < month.value.first {
             parser.error(.personaInvalid, month.range,
                          "inkomen over \(month.value) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.value.first)")

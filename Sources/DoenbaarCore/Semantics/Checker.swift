@@ -85,6 +85,9 @@ public struct Checker {
         for i in intents { checkIntent(i.syntax, i.regulation) }
 
         guard !diagnostics.hasErrors else { return }
+        var protected = ProtectedAttributeCheck(model: model)
+        protected.run()
+        diagnostics.add(contentsOf: protected.diagnostics)
         var dependencies = DependencyChecks(model: model)
         dependencies.run()
         diagnostics.add(contentsOf: dependencies.diagnostics)
@@ -161,7 +164,8 @@ public struct Checker {
         guard reserveName(s.name, "uitkering") else { return }
         symbols[s.name.text] = .benefit(model.benefits.count)
         model.benefits.append(Benefit(name: s.name.text, title: s.title?.value ?? s.name.text,
-                                      provenance: provenance(s.source, regulation, s.name)))
+                                      provenance: provenance(s.source, regulation, s.name),
+                                      decisionLagDays: s.decisionLag?.value ?? 0))
     }
 
     private mutating func declareParameter(_ s: ParameterSyntax, _ regulation: String) {
@@ -274,7 +278,7 @@ public struct Checker {
     }
 
     private mutating func attachExceptions(_ exceptions: [Tagged<ExceptionSyntax>]) {
-        // Which rule (slot) each exception ultimately overrides, following chains.
+        // Which rule or definition (slot) each exception ultimately overrides, following chains.
         var byName: [String: ExceptionSyntax] = [:]
         for x in exceptions { byName[x.syntax.name.text] = x.syntax }
         var claimedBy: [String: Name] = [:]
@@ -287,13 +291,13 @@ public struct Checker {
                 guard seen.insert(rootName).inserted else { break }
                 rootName = parent
             }
-            guard case .value(let slot, _, _)? = symbols[rootName], model.values[slot].isRule else {
+            guard case .value(let slot, _, _)? = symbols[rootName] else {
                 if byName[rootName] != nil {
                     // The chain came back to an exception: a cycle, reported once.
                     if !inReportedCycle.contains(x.name.text) {
                         inReportedCycle.formUnion(seen)
                         diagnostics.error(.cycle, x.name.range,
-                                          "uitzondering '\(x.name.text)' geldt via '\(target.text)' op zichzelf; een keten van uitzonderingen moet eindigen bij een regel")
+                                          "uitzondering '\(x.name.text)' geldt via '\(target.text)' op zichzelf; een keten van uitzonderingen moet eindigen bij een regel of definitie")
                     }
                 } else if byName[target.text] == nil {
                     reportBadExceptionTarget(target, exceptionNames: byName.keys)
@@ -325,24 +329,23 @@ public struct Checker {
         }
     }
 
-    /// An exception holds on a rule (or another exception); say what the target is instead.
+    /// An exception holds on a rule, a definition or another exception; say what the target is instead.
     private mutating func reportBadExceptionTarget(_ target: Name, exceptionNames: some Collection<String>) {
-        let ruleNames = model.values.filter(\.isRule).map(\.name) + Array(exceptionNames)
+        let ruleNames = model.values.map(\.name) + Array(exceptionNames)
         let what: String
         switch symbols[target.text] {
-        case .value(let slot, _, _)? where !model.values[slot].isRule: what = "een definitie"
         case .parameter?: what = "een parameter"
         case .fact?: what = "een gegeven van de persona"
         case .benefit?: what = "een uitkering"
         case .enumCase?: what = "een waarde van een opsomming"
         default:
             let hint = Suggestions.closest(to: target.text, in: ruleNames.sorted())
-            diagnostics.error(.unknownName, target.range, "onbekende regel '\(target.text)'",
-                              suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "een uitzondering geldt op een regel of op een andere uitzondering")
+            diagnostics.error(.unknownName, target.range, "onbekende regel of definitie '\(target.text)'",
+                              suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "een uitzondering geldt op een regel, een definitie of een andere uitzondering")
             return
         }
-        diagnostics.error(.unknownName, target.range, "'\(target.text)' is \(what), geen regel; een uitzondering geldt op een regel",
-                          suggestion: "schrijf de afwijking in de berekening van '\(target.text)' zelf, of maak er een regel van")
+        diagnostics.error(.unknownName, target.range, "'\(target.text)' is \(what); een uitzondering geldt op een regel of een definitie",
+                          suggestion: "laat de uitzondering gelden op de regel of definitie die '\(target.text)' gebruikt")
     }
 
     private mutating func checkObligation(_ s: ObligationSyntax, _ regulation: String) {
@@ -374,35 +377,72 @@ public struct Checker {
                 continue
             }
             var amount: TypedExpr?
+            var share: Int64?
+            if let e = c.detrimentShare {
+                guard kind == .fine else {
+                    diagnostics.error(.typeMismatch, e.range, "alleen een boete kan een deel van de benadeling zijn")
+                    continue
+                }
+                guard let typed = expression(e, context), typed.type == .percentage, let raw = Checker.constantValue(typed),
+                      raw >= 0, raw <= 2 * Fixed.scale else {
+                    diagnostics.error(.typeMismatch, e.range, "het deel van de benadeling is een vast percentage tussen 0% en 200%, zoals 50%")
+                    continue
+                }
+                share = raw
+            }
             if let a = c.amount {
                 amount = expect(expression(a, context), .money, a.range, "het bedrag van '\(kind.rawValue)'")
                 if amount == nil { continue }
             } else if kind == .fine {
-                diagnostics.error(.missingClause, c.range, "een boete heeft een bedrag nodig: gevolg boete € 150,00")
+                diagnostics.error(.missingClause, c.range, share == nil
+                    ? "een boete heeft een bedrag nodig: gevolg boete € 150,00"
+                    : "zeg ook wat de boete is zonder benadeling: gevolg boete 50% van benadeling, zonder benadeling € 150,00")
                 continue
             }
-            consequences.append(Obligation.Consequence(kind: kind, amount: amount))
+            consequences.append(Obligation.Consequence(kind: kind, amount: amount, detrimentShare: share))
+        }
+        var report: Obligation.Report?
+        if let r = s.report {
+            report = Obligation.Report(rawValue: r.text)
+            if report == nil {
+                diagnostics.error(.unknownName, r.range, "onbekende melding '\(r.text)'",
+                                  suggestion: "kies uit \(Obligation.Report.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
         }
         guard let applies, let fulfilled else { return }
         let deadline = s.deadline.map { Obligation.Deadline(amount: $0.amount, unit: $0.unit, before: $0.before) }
         model.obligations.append(Obligation(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                             periodicity: Periodicity(period.value), applies: applies, fulfilled: fulfilled,
                                             deadline: deadline, demands: demands, steps: s.steps?.value ?? 1,
-                                            channel: channel, consequences: consequences))
+                                            channel: channel, consequences: consequences, report: report))
     }
 
+    private var obligationNames: [String] { model.obligations.map(\.name) }
+
     private mutating func checkDiscretion(_ s: DiscretionSyntax, _ regulation: String) {
-        var slots: [Int] = []
+        var slots: [Int] = [], obligations: [Int] = []
         for r in s.rules {
-            guard case .value(let slot, _, _)? = symbols[r.text] else {
-                let hint = Suggestions.closest(to: r.text, in: model.values.map(\.name))
-                diagnostics.error(.unknownName, r.range, "onbekende regel '\(r.text)'", suggestion: hint.map { "bedoelde u '\($0)'?" })
-                continue
+            if case .value(let slot, _, _)? = symbols[r.text] {
+                slots.append(slot)
+            } else if let o = obligationNames.firstIndex(of: r.text) {
+                obligations.append(o)
+            } else {
+                let hint = Suggestions.closest(to: r.text, in: model.values.map(\.name) + obligationNames)
+                diagnostics.error(.unknownName, r.range, "onbekende regel, definitie of verplichting '\(r.text)'",
+                                  suggestion: hint.map { "bedoelde u '\($0)'?" })
             }
-            slots.append(slot)
+        }
+        var kind = Discretion.Kind.tailoring
+        if let k = s.kind {
+            if let known = Discretion.Kind(rawValue: k.text) {
+                kind = known
+            } else {
+                diagnostics.error(.unknownName, k.range, "onbekende soort beleidsruimte '\(k.text)'",
+                                  suggestion: "kies 'maatwerk' (de uitvoerder beslist per geval) of 'beleidsregel' (een regel onder de wet)")
+            }
         }
         model.discretions.append(Discretion(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
-                                            slots: slots, text: s.text?.value ?? ""))
+                                            slots: slots, text: s.text?.value ?? "", kind: kind, obligations: obligations))
     }
 
     private mutating func checkIntent(_ s: IntentSyntax, _ regulation: String) {

@@ -29,6 +29,12 @@ struct ExpressionChecker {
         case .invalid:
             return nil
         case .literal(let literal):
+            if case .text(let text) = literal {
+                guard let code = CountryCode.encode(text) else {
+                    return mismatch(expr.range, "tekst in een berekening kan alleen een landcode zijn: twee hoofdletters (ISO 3166), zoals \"TR\"")
+                }
+                return TypedExpr(.constant(code), .country, expr.range)
+            }
             return Self.literal(literal, expr.range)
         case .name(let name):
             return resolve(name, expr.range, context)
@@ -83,6 +89,7 @@ struct ExpressionChecker {
         case .months(let m): return TypedExpr(.constant(Int64(m)), .months, range)
         case .date(let d): return TypedExpr(.constant(Int64(d.dayNumber)), .date, range)
         case .bool(let b): return TypedExpr(.constant(b ? 1 : 0), .bool, range)
+        case .text(let t): return TypedExpr(.constant(CountryCode.encode(t) ?? 0), .country, range)
         }
     }
 
@@ -168,6 +175,7 @@ struct ExpressionChecker {
             switch (a, b) {
             case (.bool, .bool): comparable = !ordered
             case (.enumeration(let x), .enumeration(let y)): comparable = x == y && !ordered
+            case (.country, .country): comparable = !ordered
             default: comparable = a == b || (a.isScalar && b.isScalar)
             }
             guard comparable, a != .months else {
@@ -175,7 +183,7 @@ struct ExpressionChecker {
                     return mismatch(range, "een aantal maanden is alleen te gebruiken in datumrekening, zoals ww_ingangsdatum + 2 maanden")
                 }
                 if a == b || (a.isScalar && b.isScalar) {
-                    return mismatch(range, "'\(op.rawValue)' kan \(a) niet ordenen: alleen '=' en '<>' vergelijken ja/nee-waarden en opsommingen")
+                    return mismatch(range, "'\(op.rawValue)' kan \(a) niet ordenen: alleen '=' en '<>' vergelijken ja/nee-waarden, landen en opsommingen")
                 }
                 return mismatch(range, "'\(op.rawValue)' kan \(Self.described(a)) niet vergelijken met \(Self.described(b))")
             }
@@ -260,6 +268,29 @@ struct ExpressionChecker {
             guard let a, let b else { return nil }
             guard a.type == .date, b.type == .date else { return mismatch(range, "dagen_tussen verwacht twee datums, niet \(Self.described(a.type)) en \(Self.described(b.type))") }
             return TypedExpr(.call(function, [a, b]), .days, range)
+        case .monthsBetween:
+            guard arity(2) else { return nil }
+            let a = check(args[0], context), b = check(args[1], context)
+            guard let a, let b else { return nil }
+            guard a.type == .date, b.type == .date else { return mismatch(range, "maanden_tussen verwacht twee datums, niet \(Self.described(a.type)) en \(Self.described(b.type))") }
+            return TypedExpr(.call(function, [a, b]), .number, range)
+        case .plusMonths, .blockEnd:
+            guard arity(2) else { return nil }
+            let a = check(args[0], context), b = check(args[1], context)
+            guard let a, let b else { return nil }
+            guard a.type == .date, b.type == .number else {
+                return mismatch(range, "\(function.signature) verwacht een datum en een getal, niet \(Self.described(a.type)) en \(Self.described(b.type))")
+            }
+            return TypedExpr(.call(function, [a, b]), .date, range)
+        case .ever:
+            guard arity(1) else { return nil }
+            guard context.periodicity == .month, !context.insideAggregation else {
+                diagnostics.error(.periodMismatch, range, "ooit kijkt terug over maanden en hoort in een berekening per maand")
+                return nil
+            }
+            guard let x = check(args[0], context) else { return nil }
+            guard x.type == .bool else { return mismatch(range, "ooit verwacht ja/nee, niet \(Self.described(x.type))") }
+            return TypedExpr(.call(function, [x]), .bool, range)
         }
     }
 }

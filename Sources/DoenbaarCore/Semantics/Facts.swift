@@ -129,6 +129,10 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     case monthOf = "maand"
     case daysBetween = "dagen_tussen"
     case yearStart = "begin_jaar"
+    case monthsBetween = "maanden_tussen"
+    case plusMonths = "plus_maanden"
+    case blockEnd = "einde_tijdvak"
+    case ever = "ooit"
 
     public var signature: String {
         switch self {
@@ -140,6 +144,10 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .year, .monthOf: return "\(rawValue)(datum)"
         case .daysBetween: return "dagen_tussen(van, tot)"
         case .yearStart: return "begin_jaar(datum)"
+        case .monthsBetween: return "maanden_tussen(van, tot)"
+        case .plusMonths: return "plus_maanden(datum, aantal)"
+        case .blockEnd: return "einde_tijdvak(datum, maanden)"
+        case .ever: return "ooit(ja/nee per maand)"
         }
     }
 }

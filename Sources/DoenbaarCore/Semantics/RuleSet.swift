@@ -48,6 +48,9 @@ public struct Benefit: Sendable {
     public let name: String
     public let title: String
     public let provenance: Provenance
+    /// Days after the month on which the agency decides the month's payment,
+    /// with what it knows then (0: on the last day of the month).
+    public var decisionLagDays: Int = 0
 }
 
 public struct Parameter: Sendable {

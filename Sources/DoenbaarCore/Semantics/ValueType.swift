@@ -45,11 +45,12 @@ public enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case "dagen": return .days
         case "datum": return .date
         case "ja/nee": return .bool
+        case "land": return .country
         default: return enumerations.contains(name) ? .enumeration(name) : nil
         }
     }
 
-    public static let writtenNames = ["bedrag", "getal", "percentage", "dagen", "datum", "ja/nee"]
+    public static let writtenNames = ["bedrag", "getal", "percentage", "dagen", "datum", "ja/nee", "land"]
 }
 
 /// When a value is known: once for the whole persona, per day, or per month.

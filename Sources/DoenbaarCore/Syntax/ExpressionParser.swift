@@ -180,6 +180,9 @@ extension Parser {
         case .date(let d):
             advance()
             return Expr(.literal(.date(d)), token.range)
+        case .string(let text):
+            advance()
+            return Expr(.literal(.text(text)), token.range)
         case .symbol(.leftParen):
             advance()
             skipNewlines()
@@ -193,6 +196,9 @@ extension Parser {
             }
             unclosed(token.range, since: lineEnd, expecting: "')'")
             return Expr(.invalid, token.range)
+        case .word("als"):
+            // A conditional as an operand: `x + als c dan 1 anders 0`.
+            return parseConditional()
         case .word(let w):
             advance()
             if w == "ja" { return Expr(.literal(.bool(true)), token.range) }

@@ -58,6 +58,7 @@ public enum Literal: Sendable, Hashable {
     case months(Int)
     case date(CivilDate)
     case bool(Bool)
+    case text(String)        // "TR": only country codes have a meaning in a calculation
 }
 
 public enum UnaryOperator: String, Sendable, Hashable {
@@ -105,6 +106,8 @@ public struct BenefitSyntax: Sendable, Hashable {
     public let name: Name
     public let title: Located<String>?
     public let source: Located<String>?
+    /// `beslist 10 dagen na de maand`: when the agency decides a month's payment.
+    public var decisionLag: Located<Int>? = nil
 }
 
 public struct ParameterValueSyntax: Sendable, Hashable {
@@ -163,7 +166,9 @@ public struct DeadlineSyntax: Sendable, Hashable {
 
 public struct ConsequenceSyntax: Sendable, Hashable {
     public let kind: Name            // boete, verlaging, terugvordering, geen_uitkering
-    public let amount: Expr?         // the fine, for `boete`
+    public let amount: Expr?         // the fine, for `boete`; with a share: the fine without detriment
+    /// `boete 50% van benadeling, zonder benadeling € 150,00`: the share of the detriment.
+    public var detrimentShare: Expr? = nil
     public let range: SourceRange
 }
 
@@ -178,6 +183,8 @@ public struct ObligationSyntax: Sendable, Hashable {
     public let steps: Located<Int>?
     public let channel: Name?
     public let consequences: [ConsequenceSyntax]
+    /// `melding verblijf|inkomen`: what the person reports to meet it.
+    public var report: Name? = nil
 }
 
 public struct DiscretionSyntax: Sendable, Hashable {
@@ -185,6 +192,8 @@ public struct DiscretionSyntax: Sendable, Hashable {
     public let source: Located<String>?
     public let rules: [Name]
     public let text: Located<String>?
+    /// `soort maatwerk|beleidsregel`: the rung of the solution ladder it offers.
+    public var kind: Name? = nil
 }
 
 public struct IntentSyntax: Sendable, Hashable {

@@ -1,7 +1,8 @@
 extension Parser {
     /// beleidsruimte hardheidsclausule_buitenland
-    ///   bron "WW art. 19 lid 6"
-    ///   bij ww_buitenland
+    ///   bron "WW art. 19 lid 10"
+    ///   bij recht_ondanks_buitenland, vakantie_melden    (rules, definitions or obligations)
+    ///   soort beleidsregel                                (or: maatwerk)
     ///   tekst "De minister kan bij een ramp ... afwijken."
     mutating func parseDiscretion(_ keyword: SourceRange) -> DiscretionSyntax? {
         guard let name = parseDeclarationName("de beleidsruimte") else { return nil }
@@ -9,6 +10,7 @@ extension Parser {
         var source: Located<String>?
         var rules: [Name] = []
         var text: Located<String>?
+        var kind: Name?
         var seen = SeenClauses()
         while let clause = nextClause() {
             switch clause.word {
@@ -16,7 +18,7 @@ extension Parser {
             case "bij" where firstTime(&seen, clause):
                 advance()
                 let before = diagnostics.all.count
-                while let r = parseName("de naam van een regel") {
+                while let r = parseName("de naam van een regel, definitie of verplichting") {
                     rules.append(r)
                     guard current.isSymbol(.comma) else { break }
                     advance()
@@ -27,12 +29,17 @@ extension Parser {
                 let before = diagnostics.all.count
                 text = parseString("een omschrijving tussen aanhalingstekens")
                 finishLine(since: before)
-            case "bron", "bij", "tekst": break
-            default: unknownClause(in: "beleidsruimte '\(name.text)'", allowed: ["bron", "bij", "tekst"])
+            case "soort" where firstTime(&seen, clause):
+                advance()
+                let before = diagnostics.all.count
+                kind = parseName("'maatwerk' of 'beleidsregel'")
+                finishLine(since: before)
+            case "bron", "bij", "tekst", "soort": break
+            default: unknownClause(in: "beleidsruimte '\(name.text)'", allowed: ["bron", "bij", "soort", "tekst"])
             }
         }
         requireSource(source, keyword: name.range, "beleidsruimte '\(name.text)'")
         if !seen.contains("bij") { missing("de regel(s) waarbij zij geldt (bij ...)", in: name.range, "beleidsruimte '\(name.text)'") }
-        return DiscretionSyntax(name: name, source: source, rules: rules, text: text)
+        return DiscretionSyntax(name: name, source: source, rules: rules, text: text, kind: kind)
     }
 }

@@ -8,7 +8,8 @@ extension Parser {
     ///   vraagt plannen, in_actie_komen
     ///   stappen 2
     ///   kanaal digitaal
-    ///   gevolg boete € 150,00
+    ///   melding verblijf
+    ///   gevolg boete 50% van benadeling, zonder benadeling € 150,00
     mutating func parseObligation(_ keyword: SourceRange) -> ObligationSyntax? {
         guard let name = parseDeclarationName("de verplichting") else { return nil }
         endLine()
@@ -20,8 +21,9 @@ extension Parser {
         var steps: Located<Int>?
         var channel: Name?
         var consequences: [ConsequenceSyntax] = []
+        var report: Name?
         var seen = SeenClauses()
-        let allowed = ["bron", "per", "geldt", "nagekomen", "termijn", "vraagt", "stappen", "kanaal", "gevolg"]
+        let allowed = ["bron", "per", "geldt", "nagekomen", "termijn", "vraagt", "stappen", "kanaal", "melding", "gevolg"]
         while let clause = nextClause() {
             switch clause.word {
             case "bron" where firstTime(&seen, clause): source = parseSourceClause()
@@ -60,11 +62,26 @@ extension Parser {
                 guard let kind = parseName("het gevolg (boete, verlaging, terugvordering of geen_uitkering)") else {
                     skipLine(); continue
                 }
-                var amount: Expr?
+                var amount: Expr?, share: Expr?
                 if !atLineEnd { amount = parseExpression() }
+                // `50% van benadeling, zonder benadeling € 150,00`
+                if diagnostics.all.count == before, current.isWord("van") {
+                    advance()
+                    share = amount
+                    amount = nil
+                    if expectWord("benadeling"), current.isSymbol(.comma) {
+                        advance()
+                        if expectWord("zonder"), expectWord("benadeling") { amount = parseExpression() }
+                    }
+                }
                 finishLine(since: before)
-                consequences.append(ConsequenceSyntax(kind: kind, amount: amount, range: start.to(previousEnd)))
-            case "bron", "per", "geldt", "nagekomen", "termijn", "vraagt", "stappen", "kanaal": break
+                consequences.append(ConsequenceSyntax(kind: kind, amount: amount, detrimentShare: share, range: start.to(previousEnd)))
+            case "melding" where firstTime(&seen, clause):
+                advance()
+                let before = diagnostics.all.count
+                report = parseName("wat de persoon meldt: 'verblijf' of 'inkomen'")
+                finishLine(since: before)
+            case "bron", "per", "geldt", "nagekomen", "termijn", "vraagt", "stappen", "kanaal", "melding": break
             default: unknownClause(in: "verplichting '\(name.text)'", allowed: allowed)
             }
         }
@@ -80,7 +97,7 @@ extension Parser {
         }
         return ObligationSyntax(name: name, source: source, period: period, applies: applies, fulfilled: fulfilled,
                                 deadline: deadline, demands: demands, steps: steps, channel: channel,
-                                consequences: consequences)
+                                consequences: consequences, report: report)
     }
 
     /// `termijn 1 dag vooraf` or `termijn 5 dagen achteraf`.
