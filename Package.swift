@@ -8,6 +8,7 @@ let package = Package(
     name: "Doenbaar",
     products: [
         .library(name: "DoenbaarCore", targets: ["DoenbaarCore"]),
+        .library(name: "DoenbaarAnalysis", targets: ["DoenbaarAnalysis"]),
         .library(name: "DoenbaarReports", targets: ["DoenbaarReports"]),
         .library(name: "DoenbaarTesting", targets: ["DoenbaarTesting"]),
         .library(name: "DoenbaarCLI", targets: ["DoenbaarCLI"]),
@@ -15,14 +16,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "DoenbaarCore"),
-        .target(name: "DoenbaarReports", dependencies: ["DoenbaarCore"]),
-        .target(name: "DoenbaarTesting", dependencies: ["DoenbaarCore"]),
-        .target(name: "DoenbaarCLI", dependencies: ["DoenbaarCore", "DoenbaarReports"]),
+        .target(name: "DoenbaarAnalysis", dependencies: ["DoenbaarCore"]),
+        .target(name: "DoenbaarReports", dependencies: ["DoenbaarCore", "DoenbaarAnalysis"]),
+        .target(name: "DoenbaarTesting", dependencies: ["DoenbaarCore", "DoenbaarAnalysis"]),
+        .target(name: "DoenbaarCLI", dependencies: ["DoenbaarCore", "DoenbaarAnalysis", "DoenbaarReports"]),
         .executableTarget(name: "doenbaar", dependencies: ["DoenbaarCLI"]),
         .testTarget(
             name: "DoenbaarCoreTests",
             dependencies: ["DoenbaarCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DoenbaarAnalysisTests",
+            dependencies: ["DoenbaarAnalysis", "DoenbaarTesting", "DoenbaarCore"]
         ),
         .testTarget(
             name: "ProvisionTests",

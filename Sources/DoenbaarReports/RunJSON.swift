@@ -1,3 +1,4 @@
+import DoenbaarAnalysis
 import DoenbaarCore
 import Foundation
 
@@ -9,6 +10,9 @@ public enum RunJSON {
         let persona: PersonaInfo
         let periode: Period
         let maanden: [Month]
+        /// With the analysis: the three paths and the findings (added in version 1, optional).
+        let paden: PathsJSON?
+        let bevindingen: [FindingJSON]?
     }
     struct PersonaInfo: Encodable { let id: String; let naam: String; let gewicht: Int }
     struct Period: Encodable { let van: String; let tot_en_met: String }
@@ -34,7 +38,7 @@ public enum RunJSON {
     struct Missed: Encodable { let verplichting: String; let bron: String; let van: String; let tot_en_met: String; let vraagt: [String]; let gevolgen: [String] }
     struct IntentItem: Encodable { let bedoeling: String; let bron: String; let tekst: String; let gehaald: Bool? }
 
-    public static func render(_ run: PersonaRun) -> String {
+    public static func render(_ run: PersonaRun, analysis: Analyzer.PersonaAnalysis? = nil) -> String {
         let doc = Document(
             persona: PersonaInfo(id: run.personaID, naam: run.personaName, gewicht: run.weight),
             periode: Period(van: run.range.firstMonth.description, tot_en_met: run.range.lastMonth.description),
@@ -54,7 +58,9 @@ public enum RunJSON {
                       },
                       bedoelingen: m.intents.map { IntentItem(bedoeling: $0.intent, bron: $0.source, tekst: $0.text, gehaald: $0.holds) },
                       totaal_cent: m.totalCents)
-            })
+            },
+            paden: analysis.map(PathsJSON.init),
+            bevindingen: analysis.map { $0.findings.map(FindingJSON.init) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain value types cannot fail; a failure would be a programming error.

@@ -53,13 +53,7 @@ public enum RunTextRenderer {
             row.append(ValueFormatting.cents(m.totalCents))
             rows.append(row)
         }
-        let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { c, cell in
-                c == 0 ? cell + String(repeating: " ", count: widths[c] - cell.count)
-                       : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(rows)
     }
 
     static func tree(_ node: TraceNode, indent: String) -> String {

@@ -1,4 +1,5 @@
 import DoenbaarCore
+import Foundation
 
 /// `doenbaar check [PAD...]`: reads and checks rule files and personas.
 enum CheckCommand: Command {
@@ -23,16 +24,33 @@ enum CheckCommand: Command {
         let paths = args.positional.isEmpty ? ["Rules", "Personas"] : args.positional
         let sources = SourceManager()
         var diagnostics = DiagnosticBag()
-        var ruleFiles = 0, personaCount = 0
+        var ruleFiles = 0, personaCount = 0, reformCount = 0
         do throws(InputFiles.Failure) {
             var rulePaths: [String] = []
-            for p in paths where try !InputFiles.find(p, extensions: ["regels"]).isEmpty { rulePaths.append(p) }
+            // A path inside a reform folder is checked as that reform, on the baseline around it.
+            for p in paths {
+                guard let marker = p.range(of: "/" + RuleLoader.reformFolder + "/") ?? (p.hasPrefix(RuleLoader.reformFolder + "/") ? p.range(of: RuleLoader.reformFolder + "/") : nil) else { continue }
+                let baseline = String(p[..<marker.lowerBound])
+                let r = try ReformLoader.load(reform: p, baseline: [baseline.isEmpty ? "." : baseline], sources: sources)
+                diagnostics.add(contentsOf: r.diagnostics)
+                reformCount += 1
+            }
+            let plain = paths.filter { !$0.contains(RuleLoader.reformFolder + "/") }
+            for p in plain where try !RuleLoader.ruleFiles([p]).isEmpty { rulePaths.append(p) }
             if !rulePaths.isEmpty {
                 let loaded = try RuleLoader.load(rulePaths, sources: sources)
                 diagnostics.add(contentsOf: loaded.diagnostics)
                 ruleFiles = loaded.files.count
+                // Each reform is checked applied to the baseline, like the invoeringstoets applies it.
+                if !loaded.diagnostics.hasErrors {
+                    for reform in reformFolders(in: rulePaths) {
+                        let r = try ReformLoader.load(reform: reform, baseline: rulePaths, sources: sources)
+                        diagnostics.add(contentsOf: DiagnosticBag(errorsOf: r.diagnostics))
+                        reformCount += 1
+                    }
+                }
             }
-            for p in paths {
+            for p in plain {
                 let (personas, d) = try PersonaLoader.loadAll([p], sources: sources)
                 diagnostics.add(contentsOf: d)
                 personaCount += personas.count
@@ -42,7 +60,23 @@ enum CheckCommand: Command {
         }
         console.diagnostics(diagnostics, sources: sources)
         if diagnostics.hasErrors { return .inputErrors }
-        console.err("in orde: \(ruleFiles) regelbestand\(ruleFiles == 1 ? "" : "en"), \(personaCount) persona\(personaCount == 1 ? "" : "'s")\n")
+        console.err("in orde: \(ruleFiles) regelbestand\(ruleFiles == 1 ? "" : "en"), \(reformCount) hervorming\(reformCount == 1 ? "" : "en"), \(personaCount) persona\(personaCount == 1 ? "" : "'s")\n")
         return .success
+    }
+
+    /// The folders under `<rules>/hervormingen/`, one reform each, sorted.
+    static func reformFolders(in rulePaths: [String]) -> [String] {
+        var out: [String] = []
+        for p in rulePaths {
+            let folder = p + "/" + RuleLoader.reformFolder
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for e in entries.sorted() {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder + "/" + e, isDirectory: &isDirectory), isDirectory.boolValue {
+                    out.append(folder + "/" + e)
+                }
+            }
+        }
+        return out
     }
 }

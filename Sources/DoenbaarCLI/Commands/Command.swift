@@ -21,7 +21,11 @@ struct CommandEntry: Sendable {
 }
 
 enum Commands {
-    static let all: [CommandEntry] = [CommandEntry(CheckCommand.self), CommandEntry(RunCommand.self)]
+    static let all: [CommandEntry] = [
+        CommandEntry(CheckCommand.self), CommandEntry(RunCommand.self), CommandEntry(KnelpuntenCommand.self),
+        CommandEntry(InvoeringstoetsCommand.self),
+        CommandEntry(BenchCommand.self),
+    ]
 
     static var overview: String {
         var text = """

@@ -1,3 +1,4 @@
+import DoenbaarAnalysis
 import DoenbaarCore
 import DoenbaarReports
 
@@ -11,12 +12,16 @@ enum RunCommand: Command {
     Rekent een persona maand voor maand door de regels en toont per maand de
     betaling per uitkering, kortingen, nabetalingen, terugvorderingen en
     boetes, met per uitkomst de regels en artikelen waarop zij berust.
+    Daarna het ideale pad (alles op tijd gemeld) naast het realistische pad
+    (wat de persona met haar doenvermogen waarschijnlijk doet) en de
+    hardvochtige effecten die de analyse vindt.
 
       --persona PAD     persona-bestand (*.persona of *.json)
       --rules MAP       map met regelbestanden (standaard: Rules)
       --from JJJJ-MM    eerste maand (standaard: eerste maand met een feit)
       --to JJJJ-MM      laatste maand (standaard: twee maanden na het laatste feit)
       --format FORMAAT  text (standaard) of json; de JSON-vorm staat in de README
+      --zonder-analyse  laat het ideale en realistische pad en de bevindingen weg
 
     Afsluitcode 0: gelukt; 1: fouten in regels of persona; 2: onbruikbare
     argumenten of onleesbare bestanden.
@@ -24,7 +29,7 @@ enum RunCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["persona", "rules", "from", "to", "format"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["persona", "rules", "from", "to", "format"], switches: ["zonder-analyse"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])'; gebruik --persona PAD") }
         guard let personaPath = args.value("persona") else { return console.fail("--persona PAD ontbreekt (zie doenbaar run --help)") }
@@ -66,20 +71,36 @@ enum RunCommand: Command {
         if last.index - first.index > 12 * 10 { return console.fail("periode is langer dan tien jaar; kies --from en --to dichter bij elkaar") }
 
         let evaluator = Evaluator(plan: Plan(ruleSet))
+        let result: PersonaRun
         do throws(Evaluator.RunError) {
-            let result = try evaluator.run(persona, from: first, to: last)
-            if format == "json" {
-                console.out(RunJSON.render(result))
-            } else {
-                console.out(RunTextRenderer.render(result, benefits: ruleSet.benefits.map(\.name)))
-            }
-            return .success
+            result = try evaluator.run(persona, from: first, to: last)
         } catch {
-            var bag = DiagnosticBag()
-            bag.error(.evaluation, error.failure.range,
-                      "persona '\(error.personaID)', beslisdatum \(error.decisionDate): \(error.failure.message)")
-            console.diagnostics(bag, sources: sources)
-            return .inputErrors
+            return report(error, sources: sources, console)
         }
+        // The two paths and the findings, when the rules carry the analysis parameters (Rules/analyse/).
+        var analysis: Analyzer.PersonaAnalysis?
+        if !args.has("zonder-analyse") {
+            do throws(AnalysisError) {
+                analysis = try Analyzer(evaluator: evaluator).analyze(persona, from: first, to: last)
+            } catch {
+                if case .evaluation(let e) = error { return report(e, sources: sources, console) }
+                console.err("doenbaar: geen analyse: \(error.description)\n")
+            }
+        }
+        if format == "json" {
+            console.out(RunJSON.render(result, analysis: analysis))
+        } else {
+            console.out(RunTextRenderer.render(result, benefits: ruleSet.benefits.map(\.name)))
+            if let analysis { console.out(AnalysisTextRenderer.render(analysis)) }
+        }
+        return .success
+    }
+
+    private static func report(_ error: Evaluator.RunError, sources: SourceManager, _ console: Console) -> ExitCode {
+        var bag = DiagnosticBag()
+        bag.error(.evaluation, error.failure.range,
+                  "persona '\(error.personaID)', beslisdatum \(error.decisionDate): \(error.failure.message)")
+        console.diagnostics(bag, sources: sources)
+        return .inputErrors
     }
 }

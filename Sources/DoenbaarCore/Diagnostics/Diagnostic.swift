@@ -68,6 +68,9 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case invalidValidity = "ongeldige-geldigheid"
     case conflictingRegulation = "conflicterende-regeling"
     case protectedAttribute = "beschermd-kenmerk"
+    // Reforms
+    case misplacedReform = "hervorming-op-verkeerde-plek"
+    case reformConflict = "hervorming-conflict"
     // Personas
     case personaInvalid = "ongeldige-persona"
     case personaOverlap = "overlappende-feiten"
@@ -83,6 +86,9 @@ public struct DiagnosticBag: Sendable {
 
     public private(set) var all: [Diagnostic] = []
     public init() {}
+
+    /// Only the errors of another bag (warnings belong to `doenbaar check`).
+    public init(errorsOf other: DiagnosticBag) { all = other.errors }
 
     public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
     public mutating func add(contentsOf other: DiagnosticBag) { all.append(contentsOf: other.all) }

@@ -108,6 +108,13 @@ private struct Compiler {
             return { frame, m throws(EvaluationFailure) in frame.benefitPayment(b, context == .month ? m : frame.monthOfDay[m]) }
         case .fact(let fact):
             return compileFact(fact, context, range)
+        case .input(let i):
+            // A persona supplies facts on a timeline, no columns of input: a rule
+            // that needs one is evaluated in a batch (BatchEvaluator, doenbaar bench).
+            let name = ruleSet.inputs[i].name
+            return { frame, _ throws(EvaluationFailure) in
+                throw EvaluationFailure(message: "'\(name)' is invoer van een batchberekening; persona '\(frame.personaID)' geeft geen invoer (reken deze regels met de batchberekening, zoals doenbaar bench)", range: range)
+            }
         case .negate(let x):
             let a = compile(x, context)
             return { f, p throws(EvaluationFailure) in -(try a(f, p)) }
@@ -259,6 +266,25 @@ private struct Compiler {
                         throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
                     }
                     total = sum
+                }
+                return total
+            }
+        case .yearToDate where context == .month:
+            // The months of this calendar year up to and including this one (from
+            // the first month evaluated): at most twelve terms, each memoised.
+            let a = compile(args[0], .month)
+            let counting = args[0].type == .bool
+            return { f, m throws(EvaluationFailure) in
+                let year = f.range.month(m).year
+                var total: Int64 = 0
+                var k = m
+                while k >= 0 && f.range.month(k).year == year {
+                    let v = try a(f, k)
+                    guard let sum = FixedMath.add(total, counting ? (v != 0 ? Fixed.scale : 0) : v) else {
+                        throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
+                    }
+                    total = sum
+                    k -= 1
                 }
                 return total
             }

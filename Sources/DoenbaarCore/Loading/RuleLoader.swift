@@ -6,18 +6,37 @@ public struct LoadedRules: Sendable {
 }
 
 public enum RuleLoader {
-    public static func load(_ paths: [String], sources: SourceManager) throws(InputFiles.Failure) -> LoadedRules {
+    /// Reforms live in folders of this name; the baseline leaves them out.
+    public static let reformFolder = "hervormingen"
+
+    /// The rule files under the paths, without the reform folders inside them.
+    public static func ruleFiles(_ paths: [String]) throws(InputFiles.Failure) -> [String] {
         var files: [String] = []
-        for p in paths { files += try InputFiles.find(p, extensions: ["regels"]) }
+        for p in paths {
+            let inside = p.split(separator: "/").contains { $0 == reformFolder }
+            files += try InputFiles.find(p, extensions: ["regels"]).filter { f in
+                inside || !f.dropFirst(p.count).split(separator: "/").contains { $0 == reformFolder }
+            }
+        }
+        return files
+    }
+
+    /// Parses the files; each file's diagnostics go into the bag.
+    static func parse(_ files: [String], sources: SourceManager, into diagnostics: inout DiagnosticBag) throws(InputFiles.Failure) -> [SyntaxFile] {
         var syntax: [SyntaxFile] = []
-        var diagnostics = DiagnosticBag()
         for path in files {
             let source = SourceFile(path: path, bytes: try InputFiles.read(path))
-            let id = sources.add(source)
-            let (file, d) = RuleFileParser.parse(source, fileID: id)
+            let (file, d) = RuleFileParser.parse(source, fileID: sources.add(source))
             syntax.append(file)
             diagnostics.add(contentsOf: d)
         }
+        return syntax
+    }
+
+    public static func load(_ paths: [String], sources: SourceManager) throws(InputFiles.Failure) -> LoadedRules {
+        let files = try ruleFiles(paths)
+        var diagnostics = DiagnosticBag()
+        let syntax = try parse(files, sources: sources, into: &diagnostics)
         // Check even when some files had syntax errors: the checker reports what it can.
         let checked = Checker.check(syntax)
         diagnostics.add(contentsOf: checked.diagnostics)

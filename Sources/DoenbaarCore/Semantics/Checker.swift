@@ -33,11 +33,17 @@ public struct Checker {
         var parameters: [Tagged<ParameterSyntax>] = [], definitions: [Tagged<DefinitionSyntax>] = []
         var rules: [Tagged<RuleSyntax>] = [], exceptions: [Tagged<ExceptionSyntax>] = []
         var obligations: [Tagged<ObligationSyntax>] = [], discretions: [Tagged<DiscretionSyntax>] = []
-        var intents: [Tagged<IntentSyntax>] = []
+        var intents: [Tagged<IntentSyntax>] = [], inputs: [Tagged<InputSyntax>] = []
 
         for file in files {
             var regulation: String?
             for (declaration, keyword) in file.declarations {
+                if case .reform(let r) = declaration {
+                    // Reform headers are taken out by the ReformLoader; one left here was loaded as baseline.
+                    diagnostics.error(.misplacedReform, r.name.range,
+                                      "hervorming '\(r.name.text)' staat tussen de gewone regels; een hervorming hoort in een eigen map en wordt geladen met 'doenbaar invoeringstoets --reform MAP'")
+                    continue
+                }
                 if case .regulation(let r) = declaration {
                     addRegulation(r)
                     regulation = r.abbreviation.text
@@ -50,7 +56,7 @@ public struct Checker {
                     continue
                 }
                 switch declaration {
-                case .regulation: break
+                case .regulation, .reform: break
                 case .enumeration(let s): enums.append((s, regulation))
                 case .benefit(let s): benefits.append((s, regulation))
                 case .parameter(let s): parameters.append((s, regulation))
@@ -60,6 +66,7 @@ public struct Checker {
                 case .obligation(let s): obligations.append((s, regulation))
                 case .discretion(let s): discretions.append((s, regulation))
                 case .intent(let s): intents.append((s, regulation))
+                case .input(let s): inputs.append((s, regulation))
                 }
             }
         }
@@ -69,6 +76,7 @@ public struct Checker {
         for e in enums { declareEnumeration(e.syntax) }
         for b in benefits { declareBenefit(b.syntax, b.regulation) }
         for p in parameters { declareParameter(p.syntax, p.regulation) }
+        for i in inputs { declareInput(i.syntax, i.regulation) }
         var pending: [(slot: Int, body: Expr?, condition: Expr?)] = []
         for d in definitions { if let s = declareDefinition(d.syntax, d.regulation) { pending.append((s, d.syntax.body, nil)) } }
         for r in rules { if let s = declareRule(r.syntax, r.regulation) { pending.append((s, r.syntax.body, r.syntax.condition)) } }
@@ -194,6 +202,14 @@ public struct Checker {
         }
         symbols[s.name.text] = .parameter(model.parameters.count, type)
         model.parameters.append(Parameter(name: s.name.text, type: type, provenance: provenance(s.source, regulation, s.name), values: values))
+    }
+
+    private mutating func declareInput(_ s: InputSyntax, _ regulation: String) {
+        guard reserveName(s.name, "invoer"), let type = resolveType(s.type) else { return }
+        let periodicity: Periodicity = s.period?.value == .month ? .month : .constant
+        symbols[s.name.text] = .input(model.inputs.count, type, periodicity)
+        model.inputs.append(Input(name: s.name.text, type: type, periodicity: periodicity,
+                                  provenance: provenance(s.source, regulation, s.name)))
     }
 
     static func constantValue(_ e: TypedExpr) -> Int64? {
@@ -338,6 +354,7 @@ public struct Checker {
         case .fact?: what = "een gegeven van de persona"
         case .benefit?: what = "een uitkering"
         case .enumCase?: what = "een waarde van een opsomming"
+        case .input?: what = "een invoer"
         default:
             let hint = Suggestions.closest(to: target.text, in: ruleNames.sorted())
             diagnostics.error(.unknownName, target.range, "onbekende regel of definitie '\(target.text)'",
@@ -420,15 +437,18 @@ public struct Checker {
     private var obligationNames: [String] { model.obligations.map(\.name) }
 
     private mutating func checkDiscretion(_ s: DiscretionSyntax, _ regulation: String) {
-        var slots: [Int] = [], obligations: [Int] = []
+        var slots: [Int] = [], obligations: [Int] = [], recoveries: [Int] = []
         for r in s.rules {
             if case .value(let slot, _, _)? = symbols[r.text] {
                 slots.append(slot)
             } else if let o = obligationNames.firstIndex(of: r.text) {
                 obligations.append(o)
+            } else if case .benefit(let b)? = symbols[r.text] {
+                // A benefit stands for its recoveries: `bij WW` softens what is paid back.
+                recoveries.append(b)
             } else {
-                let hint = Suggestions.closest(to: r.text, in: model.values.map(\.name) + obligationNames)
-                diagnostics.error(.unknownName, r.range, "onbekende regel, definitie of verplichting '\(r.text)'",
+                let hint = Suggestions.closest(to: r.text, in: model.values.map(\.name) + obligationNames + model.benefits.map(\.name))
+                diagnostics.error(.unknownName, r.range, "onbekende regel, definitie, verplichting of uitkering '\(r.text)'",
                                   suggestion: hint.map { "bedoelde u '\($0)'?" })
             }
         }
@@ -442,7 +462,8 @@ public struct Checker {
             }
         }
         model.discretions.append(Discretion(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
-                                            slots: slots, text: s.text?.value ?? "", kind: kind, obligations: obligations))
+                                            slots: slots, text: s.text?.value ?? "", kind: kind, obligations: obligations,
+                                            recoveries: recoveries))
     }
 
     private mutating func checkIntent(_ s: IntentSyntax, _ regulation: String) {

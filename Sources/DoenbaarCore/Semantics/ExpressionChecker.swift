@@ -7,6 +7,7 @@ struct ExpressionChecker {
         case fact(Fact)
         case enumCase(String, Int)
         case benefit(Int)
+        case input(Int, ValueType, Periodicity)
     }
 
     struct Context {
@@ -124,6 +125,9 @@ struct ExpressionChecker {
                 return nil
             }
             return TypedExpr(.benefit(index), .money, range)
+        case .input(let index, let type, let periodicity):
+            guard checkPeriod(periodicity, name, range, context) else { return nil }
+            return TypedExpr(.input(index), type, range)
         }
     }
 
@@ -250,12 +254,15 @@ struct ExpressionChecker {
             return TypedExpr(.call(function, [x]), x.type, range)
         case .yearToDate:
             guard arity(1) else { return nil }
-            guard context.periodicity == .day else {
-                diagnostics.error(.periodMismatch, range, "totaal_dit_jaar loopt per dag en hoort in een berekening per dag")
+            // Per dag: the running total of the days of this calendar year up to
+            // and including today; per maand: of the months up to and including this one.
+            guard context.periodicity == .day || (context.periodicity == .month && !context.insideAggregation) else {
+                diagnostics.error(.periodMismatch, range, "totaal_dit_jaar loopt per dag of per maand en hoort in een berekening per dag of per maand")
                 return nil
             }
             guard let x = check(args[0], context) else { return nil }
-            if x.type == .bool { return TypedExpr(.call(function, [x]), .days, range) }
+            // Counting: days on which something holds, or months in which it holds.
+            if x.type == .bool { return TypedExpr(.call(function, [x]), context.periodicity == .day ? .days : .number, range) }
             guard x.type.isNumeric else { return mismatch(range, "totaal_dit_jaar telt getallen, bedragen, dagen of ja/nee op, niet \(Self.described(x.type))") }
             return TypedExpr(.call(function, [x]), x.type, range)
         case .year, .monthOf, .yearStart:

@@ -140,7 +140,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .round, .roundDown, .roundUp: return "\(rawValue)(bedrag|getal|dagen)"
         case .sumInMonth: return "som_in_maand(waarde per dag)"
         case .daysInMonth: return "aantal_dagen(ja/nee per dag)"
-        case .yearToDate: return "totaal_dit_jaar(waarde per dag)"
+        case .yearToDate: return "totaal_dit_jaar(waarde per dag of per maand)"
         case .year, .monthOf: return "\(rawValue)(datum)"
         case .daysBetween: return "dagen_tussen(van, tot)"
         case .yearStart: return "begin_jaar(datum)"

@@ -44,12 +44,50 @@ struct ProtectedAttributeCheck {
                 diagnostics.warning(.protectedAttribute, node.range,
                                     "\(declaration) maakt onderscheid naar '\(f.rawValue)', een beschermd kenmerk",
                                     suggestion: "formuleer de voorwaarde naar het land van verblijf of de omstandigheid, niet naar wie iemand is; de analyse toetst dit door het kenmerk om te draaien")
-            case .constant, .parameter, .value, .benefit, .fact: break
+            case .constant, .parameter, .value, .benefit, .fact, .input: break
             case .negate(let a), .not(let a): stack.append(a)
             case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b): stack += [b, a]
             case .conditional(let c, let a, let b): stack += [b, a, c]
             case .call(_, let args): stack += args.reversed()
             }
         }
+    }
+}
+
+/// Where a checked rule set reads a protected attribute, for the analysis:
+/// the declarations, and the country codes they compare it with.
+public struct ProtectedAttributeUse: Sendable {
+    public let declaration: String
+    public let provenance: Provenance
+    public let fact: Fact
+    public let comparedCountries: [String]
+
+    public static func uses(in model: RuleSet) -> [ProtectedAttributeUse] {
+        var out: [ProtectedAttributeUse] = []
+        func inspect(_ exprs: [TypedExpr], _ name: String, _ provenance: Provenance) {
+            var facts: [Fact] = [], countries = Set<String>()
+            var stack = exprs
+            while let node = stack.popLast() {
+                switch node.node {
+                case .fact(let f) where f.isProtected: facts.append(f)
+                case .constant(let v) where node.type == .country: countries.insert(CountryCode.decode(v))
+                case .constant, .parameter, .value, .benefit, .fact, .input: break
+                case .negate(let a), .not(let a): stack.append(a)
+                case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b): stack += [a, b]
+                case .conditional(let c, let a, let b): stack += [c, a, b]
+                case .call(_, let args): stack += args
+                }
+            }
+            if let f = facts.first {
+                out.append(ProtectedAttributeUse(declaration: name, provenance: provenance, fact: f, comparedCountries: countries.sorted()))
+            }
+        }
+        for d in model.values {
+            inspect([d.body] + (d.condition.map { [$0] } ?? []), d.name, d.provenance)
+            for x in d.exceptions { inspect([x.condition, x.body], x.name, x.provenance) }
+        }
+        for o in model.obligations { inspect([o.applies, o.fulfilled], o.name, o.provenance) }
+        for i in model.intents { inspect([i.requirement] + (i.condition.map { [$0] } ?? []), i.name, i.provenance) }
+        return out
     }
 }

@@ -11,12 +11,25 @@ public struct RuleSet: Sendable {
     public var obligations: [Obligation] = []
     public var discretions: [Discretion] = []
     public var intents: [Intent] = []
+    /// Values a batch of persons supplies itself (`invoer`), by index.
+    public var inputs: [Input] = []
 
     public init() {}
 
     public func slot(named name: String) -> Int? { values.firstIndex { $0.name == name } }
     public func benefit(named name: String) -> Int? { benefits.firstIndex { $0.name == name } }
     public func parameter(named name: String) -> Int? { parameters.firstIndex { $0.name == name } }
+    public func input(named name: String) -> Int? { inputs.firstIndex { $0.name == name } }
+}
+
+/// `invoer`: a value supplied per person (`constant`) or per person per month,
+/// as a column of data, not derived from a persona's timeline. Only the batch
+/// evaluator can read inputs; the persona evaluator reports their use.
+public struct Input: Sendable {
+    public let name: String
+    public let type: ValueType
+    public let periodicity: Periodicity
+    public let provenance: Provenance
 }
 
 /// Where a declaration comes from in the law, and in the rule files.
@@ -204,6 +217,8 @@ public struct Discretion: Sendable {
     public var kind: Kind = .tailoring
     /// Obligations whose consequences the discretion can soften.
     public var obligations: [Int] = []
+    /// Benefits whose recoveries the discretion can soften (waive, collect in terms).
+    public var recoveries: [Int] = []
 }
 
 public struct Intent: Sendable {

@@ -7,6 +7,7 @@ public struct TypedExpr: Sendable {
         case value(Int)                 // a definition or rule, by slot
         case benefit(Int)               // a benefit's monthly payment (intents only)
         case fact(Fact)
+        case input(Int)                 // an `invoer` of a batch, by index
         case negate(TypedExpr)
         case not(TypedExpr)
         case arithmetic(Arithmetic, TypedExpr, TypedExpr)
@@ -48,7 +49,7 @@ public struct TypedExpr: Sendable {
     private func collect(into out: inout [Reference], seen: inout Set<Reference>) {
         func add(_ r: Reference) { if seen.insert(r).inserted { out.append(r) } }
         switch node {
-        case .constant: break
+        case .constant, .input: break
         case .parameter(let p): add(.parameter(p))
         case .value(let v): add(.value(v))
         case .benefit(let b): add(.benefit(b))

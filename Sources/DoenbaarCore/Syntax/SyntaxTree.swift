@@ -205,7 +205,30 @@ public struct IntentSyntax: Sendable, Hashable {
     public let requirement: Expr?    // `eis`: what must hold
 }
 
+/// `invoer dagloon_ww: bedrag [per maand]`: a value a batch of persons supplies
+/// directly (one per person, or one per person per month), not a persona fact.
+public struct InputSyntax: Sendable, Hashable {
+    public let name: Name
+    public let type: TypeSyntax?
+    /// nil: one value per person; `per maand`: one per person per month.
+    public let period: Located<PeriodKind>?
+    public let source: Located<String>?
+}
+
+/// `hervorming NAAM "titel"`: the header of a reform file. A reform adds
+/// declarations to a baseline, replaces the ones it names under `vervangt`
+/// and drops the ones under `vervalt` (see Loading/ReformLoader).
+public struct ReformSyntax: Sendable, Hashable {
+    public let name: Name
+    public let title: Located<String>?
+    public let source: Located<String>?
+    public let validFrom: Located<CivilDate>?
+    public let replaces: [Name]
+    public let removes: [Name]
+}
+
 public enum DeclarationSyntax: Sendable, Hashable {
+    case reform(ReformSyntax)
     case regulation(RegulationSyntax)
     case enumeration(EnumerationSyntax)
     case benefit(BenefitSyntax)
@@ -216,6 +239,26 @@ public enum DeclarationSyntax: Sendable, Hashable {
     case obligation(ObligationSyntax)
     case discretion(DiscretionSyntax)
     case intent(IntentSyntax)
+    case input(InputSyntax)
+}
+
+extension DeclarationSyntax {
+    /// The name a declaration introduces (nil for the regulation and the reform header).
+    public var declaredName: Name? {
+        switch self {
+        case .reform, .regulation: return nil
+        case .enumeration(let s): return s.name
+        case .benefit(let s): return s.name
+        case .parameter(let s): return s.name
+        case .definition(let s): return s.name
+        case .rule(let s): return s.name
+        case .exception(let s): return s.name
+        case .obligation(let s): return s.name
+        case .discretion(let s): return s.name
+        case .intent(let s): return s.name
+        case .input(let s): return s.name
+        }
+    }
 }
 
 public struct SyntaxFile: Sendable {

@@ -3,7 +3,7 @@
 public enum RuleFileParser {
     public static let keywords: [String] = [
         "regeling", "opsomming", "uitkering", "parameter", "definitie", "regel",
-        "uitzondering", "verplichting", "beleidsruimte", "bedoeling",
+        "uitzondering", "verplichting", "beleidsruimte", "bedoeling", "invoer", "hervorming",
     ]
 
     public static func parse(_ file: SourceFile, fileID: Int) -> (SyntaxFile, DiagnosticBag) {
@@ -36,6 +36,8 @@ public enum RuleFileParser {
             case "uitzondering": declaration = parser.parseException(keyword.range).map { .exception($0) }
             case "verplichting": declaration = parser.parseObligation(keyword.range).map { .obligation($0) }
             case "beleidsruimte": declaration = parser.parseDiscretion(keyword.range).map { .discretion($0) }
+            case "invoer": declaration = parser.parseInput(keyword.range).map { .input($0) }
+            case "hervorming": declaration = parser.parseReform(keyword.range).map { .reform($0) }
             default: declaration = parser.parseIntent(keyword.range).map { .intent($0) }
             }
             if let declaration { declarations.append((declaration, keyword.range)) }

@@ -1,0 +1,42 @@
+import DoenbaarCore
+
+/// Runs every detector over a persona and collects what they find.
+public struct Analyzer: Sendable {
+    public let evaluator: Evaluator
+    public let parameters: AnalysisParameters
+    public let detectors: [any Detector]
+
+    public init(evaluator: Evaluator, detectors: [any Detector] = Detectors.all) throws(AnalysisError) {
+        self.evaluator = evaluator
+        // Thresholds and model numbers as in force today; they are dated like any parameter.
+        parameters = try AnalysisParameters(evaluator.plan.ruleSet, on: CivilDate(year: 2025, month: 1, day: 1)!)
+        self.detectors = detectors
+    }
+
+    /// The analysis of one persona: its paths and its findings.
+    public struct PersonaAnalysis: Sendable {
+        public let persona: Persona
+        public let recorded: PersonaRun
+        public let ideal: PersonaRun
+        public let realistic: PersonaRun
+        public let realisticDecisions: [Paths.Decision]
+        public let findings: [Finding]
+        public var idealSeries: IncomeSeries { IncomeSeries(run: ideal, persona: persona) }
+        public var recordedSeries: IncomeSeries { IncomeSeries(run: recorded, persona: persona) }
+    }
+
+    public func analyze(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> PersonaAnalysis {
+        let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to)
+        var findings: [Finding] = []
+        for d in detectors { findings += try d.findings(context) }
+        let realistic = try context.realistic()
+        return PersonaAnalysis(persona: persona, recorded: try context.recorded(), ideal: try context.ideal(),
+                               realistic: realistic.run, realisticDecisions: realistic.decisions, findings: findings)
+    }
+
+    /// Over the persona's own months.
+    public func analyze(_ persona: Persona) throws(AnalysisError) -> PersonaAnalysis? {
+        guard let months = persona.defaultMonths else { return nil }
+        return try analyze(persona, from: months.from, to: months.to)
+    }
+}

@@ -1,0 +1,55 @@
+import DoenbaarCore
+
+/// Whether a person meets an obligation on the realistic path: what the
+/// obligation asks (its parts of doenvermogen, steps, channel, deadline,
+/// recurrence) against what the person can do at that moment, lowered by
+/// stress from life events. The numbers come from Rules/analyse/doenvermogen.regels.
+public struct DoenvermogenModel: Sendable {
+    public let parameters: AnalysisParameters
+
+    public init(_ parameters: AnalysisParameters) { self.parameters = parameters }
+
+    /// The level an obligation asks of each part it demands.
+    public func requiredLevel(_ o: Obligation) -> Fixed {
+        var raw = parameters.requiredLevel.raw
+        raw += Int64(max(0, o.steps - 1)) * parameters.extraPerStep.raw
+        if o.channel == .paper { raw += parameters.extraPaper.raw }
+        if let d = o.deadline, d.before, d.unit == .day, d.amount <= 1 { raw += parameters.extraTightDeadline.raw }
+        if o.periodicity == .month { raw += parameters.extraRecurring.raw }
+        return Fixed(raw: raw)
+    }
+
+    /// How much stress lowers each part on a day, from the events weighing on it then.
+    public func stressDrop(for persona: Persona, on day: CivilDate) -> (drop: Fixed, causes: [LifeEvent]) {
+        var raw: Int64 = 0
+        var causes: [LifeEvent] = []
+        for e in persona.events {
+            let months = e.months ?? parameters.stressMonths[e.kind] ?? 0
+            guard e.date <= day, day < e.date.adding(months: months) else { continue }
+            raw += parameters.stressDrop[e.kind]?.raw ?? 0
+            causes.append(e)
+        }
+        return (Fixed(raw: raw), causes)
+    }
+
+    /// The person's level of one part on a day.
+    public func effectiveLevel(_ persona: Persona, _ part: Capacity, on day: CivilDate) -> Fixed {
+        let base = Fixed(integer: persona.capacity[part] ?? 3)
+        return Fixed(raw: max(Fixed.scale, base.raw - stressDrop(for: persona, on: day).drop.raw))
+    }
+
+    /// The judgement for one obligation on one day, with the parts that fall short.
+    public struct Judgement: Sendable {
+        public let met: Bool
+        public let required: Fixed
+        public let shortParts: [Capacity]
+        public let stress: [LifeEvent]
+    }
+
+    public func judge(_ o: Obligation, for persona: Persona, on day: CivilDate) -> Judgement {
+        let required = requiredLevel(o)
+        let short = o.demands.filter { effectiveLevel(persona, $0, on: day) < required }
+        return Judgement(met: short.isEmpty, required: required, shortParts: short,
+                         stress: stressDrop(for: persona, on: day).causes)
+    }
+}

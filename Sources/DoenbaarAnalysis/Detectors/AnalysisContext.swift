@@ -1,0 +1,137 @@
+import DoenbaarCore
+
+/// Everything a detector may look at for one persona: the rules, the
+/// parameters, and the runs of the persona as recorded, on the ideal path and
+/// on the realistic path, each computed once and only when asked for.
+public final class AnalysisContext {
+    public let persona: Persona
+    public let ruleSet: RuleSet
+    public let evaluator: Evaluator
+    public let parameters: AnalysisParameters
+    public let model: DoenvermogenModel
+    public let from: YearMonth
+    public let to: YearMonth
+    /// The ideal and realistic paths run this far, so that what a missed
+    /// report sets in motion (discovery, recovery, fine) falls inside them.
+    public let pathsTo: YearMonth
+
+    public init(persona: Persona, evaluator: Evaluator, parameters: AnalysisParameters, from: YearMonth, to: YearMonth) {
+        self.persona = persona
+        self.evaluator = evaluator
+        ruleSet = evaluator.plan.ruleSet
+        self.parameters = parameters
+        model = DoenvermogenModel(parameters)
+        self.from = from
+        self.to = to
+        pathsTo = to.adding(months: parameters.undisclosedDiscoveredAfterMonths + 1)
+    }
+
+    /// Any variant of the persona over the same months (or to another end).
+    public func run(_ p: Persona, to end: YearMonth? = nil, trace: Bool = true) throws(AnalysisError) -> PersonaRun {
+        do { return try evaluator.run(p, from: from, to: end ?? to, trace: trace) } catch { throw .evaluation(error) }
+    }
+
+    private var cachedRecorded: PersonaRun?
+    /// The persona as the file tells it: what she did and when.
+    public func recorded() throws(AnalysisError) -> PersonaRun {
+        if let cachedRecorded { return cachedRecorded }
+        let r = try run(persona)
+        cachedRecorded = r
+        return r
+    }
+
+    public lazy var idealPersona: Persona = Paths.ideal(persona, parameters)
+    private var cachedIdeal: PersonaRun?
+    public func ideal() throws(AnalysisError) -> PersonaRun {
+        if let cachedIdeal { return cachedIdeal }
+        let r = try run(idealPersona, to: pathsTo)
+        cachedIdeal = r
+        return r
+    }
+
+    private var cachedRealistic: (persona: Persona, decisions: [Paths.Decision], run: PersonaRun)?
+    /// The realistic path: who meets which obligation, and what follows.
+    public func realistic() throws(AnalysisError) -> (persona: Persona, decisions: [Paths.Decision], run: PersonaRun) {
+        if let cachedRealistic { return cachedRealistic }
+        let (p, decisions) = Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model)
+        let r = (p, decisions, try run(p, to: pathsTo))
+        cachedRealistic = r
+        return r
+    }
+
+    // MARK: Shared helpers for detectors
+
+    public func series(_ run: PersonaRun, _ p: Persona? = nil) -> IncomeSeries { IncomeSeries(run: run, persona: p ?? persona) }
+
+    /// The rung of the solution ladder for a finding whose path runs through
+    /// these declarations: a discretion point on the path offers its own rung;
+    /// without one, only a change of the law helps.
+    public func rung(for names: Set<String>) -> RungChoice {
+        // An exception lies on the path of the declaration it overrides.
+        var names = names
+        for v in ruleSet.values where v.exceptions.contains(where: { names.contains($0.name) }) { names.insert(v.name) }
+        var best: (Discretion, SolutionRung)?
+        for d in ruleSet.discretions {
+            let covered = d.slots.map { ruleSet.values[$0].name } + d.obligations.map { ruleSet.obligations[$0].name }
+                + d.recoveries.map { Self.recoveryName(ruleSet.benefits[$0].name) }
+            guard !names.isDisjoint(with: covered) else { continue }
+            let rung: SolutionRung = d.kind == .tailoring ? .tailoring : .policyRule
+            if best == nil || rung < best!.1 { best = (d, rung) }
+        }
+        if let (d, rung) = best {
+            return RungChoice(rung, "beleidsruimte '\(d.name)' (\(d.provenance.source)): \(d.text)")
+        }
+        return RungChoice(.lawChange, "er ligt geen beleidsruimte op het pad van deze uitkomst; alleen een wetswijziging kan haar veranderen")
+    }
+
+    /// The name a finding uses for the recoveries of a benefit on its path.
+    public static func recoveryName(_ benefit: String) -> String { "terugvordering \(benefit)" }
+
+    private var cachedIdealInPeriod: PersonaRun?
+    /// The ideal path over the persona's own months only (no extension).
+    public func idealInPeriod() throws(AnalysisError) -> PersonaRun {
+        if let cachedIdealInPeriod { return cachedIdealInPeriod }
+        let r = try run(idealPersona)
+        cachedIdealInPeriod = r
+        return r
+    }
+
+    /// Where two runs of the same months part ways: the rules and definitions
+    /// whose values differ, in the first month where a payment differs.
+    public func divergence(_ a: PersonaRun, _ b: PersonaRun) -> Set<String> {
+        for (x, y) in zip(a.months, b.months) {
+            var names = Set<String>()
+            for (p, q) in zip(x.benefits, y.benefits) where p.paidCents != q.paidCents {
+                names.formUnion(Evidence.differences(p.trace, q.trace).map(\.name))
+            }
+            if !names.isEmpty { return names }
+        }
+        return []
+    }
+
+    public func provision(slot name: String) -> ProvisionReference? {
+        guard let v = ruleSet.values.first(where: { $0.name == name }) else { return nil }
+        return ProvisionReference(name: v.name, regulation: v.provenance.regulation, source: v.provenance.source)
+    }
+
+    public func provision(obligation name: String) -> ProvisionReference? {
+        guard let o = ruleSet.obligations.first(where: { $0.name == name }) else { return nil }
+        return ProvisionReference(name: o.name, regulation: o.provenance.regulation, source: o.provenance.source)
+    }
+
+    public func provision(intent name: String) -> ProvisionReference? {
+        guard let i = ruleSet.intents.first(where: { $0.name == name }) else { return nil }
+        return ProvisionReference(name: i.name, regulation: i.provenance.regulation, source: i.provenance.source)
+    }
+
+    /// The payment rules of a benefit, as provisions.
+    public func provisions(benefit: String) -> [ProvisionReference] {
+        guard let b = ruleSet.benefit(named: benefit) else { return [] }
+        return ruleSet.values.filter { v in
+            switch v.role {
+            case .payment(let x), .deduction(let x): return x == b
+            case .definition: return false
+            }
+        }.map { ProvisionReference(name: $0.name, regulation: $0.provenance.regulation, source: $0.provenance.source) }
+    }
+}

@@ -1,0 +1,99 @@
+import DoenbaarCore
+
+/// A detector of one kind of harsh effect. It reads the runs of a persona
+/// (never the rules' text) and returns findings with their evidence.
+public protocol Detector: Sendable {
+    var kind: FindingKind { get }
+    func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding]
+}
+
+/// Every detector, in the order their findings are listed.
+public enum Detectors {
+    public static let all: [any Detector] = [
+        IntentDetector(), DisproportionDetector(), WorkPaysDetector(), ChoiceTrapDetector(),
+        IncomeShockDetector(), CapacityGapDetector(), ProtectedAttributeDetector(),
+    ]
+}
+
+/// Trace excerpts small enough to read as evidence.
+public enum Evidence {
+    /// The tree cut at a depth, keeping the nodes that carry a value or a source.
+    public static func excerpt(_ node: TraceNode, depth: Int = 3) -> TraceNode {
+        var n = node
+        n.children = depth <= 0 ? [] : node.children.map { excerpt($0, depth: depth - 1) }
+        return n
+    }
+
+    /// The tree cut down to the path of an outcome: the nodes named (those
+    /// where two runs part ways), their ancestors, and the facts and
+    /// parameters they read directly.
+    public static func focused(_ node: TraceNode, on names: Set<String>) -> TraceNode? {
+        let kept = node.children.compactMap { focused($0, on: names) }
+        let named = names.contains(node.name) && node.kind != "feit" && node.kind != "parameter"
+        guard named || !kept.isEmpty else { return nil }
+        var n = node
+        n.children = named
+            ? node.children.map { c in kept.first { $0.name == c.name } ?? (c.kind == "feit" || c.kind == "parameter" ? c : TraceNode(kind: c.kind, name: c.name, source: c.source, value: c.value, note: c.note)) }
+            : kept
+        return n
+    }
+
+    /// Names of the rules and definitions in a trace (the path of an outcome).
+    public static func declarations(in node: TraceNode) -> Set<String> {
+        var out = Set<String>()
+        func walk(_ n: TraceNode) {
+            if n.kind == "regel" || n.kind == "definitie" || n.kind == "uitzondering" { out.insert(n.name) }
+            n.children.forEach(walk)
+        }
+        walk(node)
+        return out
+    }
+
+    /// A trace value without how many days it was computed on: the same value
+    /// on fewer days (a branch taken less often) is no difference.
+    static func valueOnly(_ text: String) -> String {
+        var t = text
+        for suffix in [" (hele maand)"] where t.hasSuffix(suffix) { t.removeLast(suffix.count) }
+        if t.hasSuffix(")"), let open = t.range(of: " (op ", options: .backwards) { t = String(t[..<open.lowerBound]) }
+        return t
+    }
+
+    /// Rules and definitions on a path from the root to one of these facts:
+    /// the declarations through which, say, income reaches a payment.
+    public static func declarations(reaching facts: Set<String>, in node: TraceNode) -> Set<String> {
+        var out = Set<String>()
+        @discardableResult
+        func walk(_ n: TraceNode) -> Bool {
+            var reaches = n.kind == "feit" && facts.contains(n.name)
+            for c in n.children where walk(c) { reaches = true }
+            if reaches, n.kind == "regel" || n.kind == "definitie" { out.insert(n.name) }
+            return reaches
+        }
+        walk(node)
+        return out
+    }
+
+    /// Rules and definitions whose value differs between two traces of the
+    /// same benefit and month: where two runs part ways.
+    public static func differences(_ a: TraceNode, _ b: TraceNode) -> [(name: String, kind: String, source: String?, before: String, after: String)] {
+        var values: [String: TraceNode] = [:]
+        func index(_ n: TraceNode) {
+            if values[n.name] == nil, n.kind == "regel" || n.kind == "definitie" { values[n.name] = n }
+            n.children.forEach(index)
+        }
+        index(b)
+        var out: [(String, String, String?, String, String)] = []
+        var seen = Set<String>()
+        func walk(_ n: TraceNode) {
+            // Only values computed on both sides: a branch one run never took says nothing.
+            if n.kind == "regel" || n.kind == "definitie", seen.insert(n.name).inserted,
+               let other = values[n.name], valueOnly(other.value) != valueOnly(n.value), !n.value.hasPrefix("niet berekend"),
+               !other.value.hasPrefix("niet berekend") {
+                out.append((n.name, n.kind, n.source, n.value, other.value))
+            }
+            n.children.forEach(walk)
+        }
+        walk(a)
+        return out
+    }
+}

@@ -1,0 +1,41 @@
+import DoenbaarCore
+
+/// Beschermde kenmerken: where a rule uses nationality (or a proxy), flip the
+/// attribute on an otherwise identical persona and see whether outcomes change.
+public struct ProtectedAttributeDetector: Detector {
+    public let kind = FindingKind.protectedAttribute
+    public init() {}
+
+    public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
+        let uses = ProtectedAttributeUse.uses(in: context.ruleSet)
+        guard !uses.isEmpty else { return [] }
+        let own = context.persona.nationality
+        let candidates = Set(["NL"] + uses.flatMap(\.comparedCountries)).subtracting([own ?? "NL"]).sorted()
+        let recorded = try context.recorded()
+        let recordedTotal = context.series(recorded).totalCents
+        for other in candidates {
+            let variant = context.persona.withNationality(other)
+            let flipped = try context.run(variant)
+            let changed = zip(recorded.months, flipped.months).filter { $0.0.totalCents != $0.1.totalCents }
+            guard let first = changed.first, let last = changed.last else { continue }
+            let difference = context.series(flipped, variant).totalCents - recordedTotal
+            let names = Set(uses.map(\.declaration))
+            return [Finding(kind: kind, key: uses.map(\.declaration).sorted().joined(separator: "+"),
+                            title: "Regel maakt onderscheid naar nationaliteit: \(uses.map(\.declaration).joined(separator: ", "))",
+                            direction: "Formuleer de uitzondering naar het land van verblijf en de omstandigheid (de ramp, de familie ter plaatse), niet naar nationaliteit.",
+                            severity: .high, persona: context.persona, from: first.0.month, through: last.0.month,
+                            provisions: uses.map { ProvisionReference(name: $0.declaration, regulation: $0.provenance.regulation, source: $0.provenance.source) },
+                            harmCents: abs(difference), months: changed.count,
+                            explanation: "Met nationaliteit \(other) in plaats van \(own ?? "onbekend") krijgt \(context.persona.name) \(ValueFormatting.cents(abs(difference))) \(difference < 0 ? "minder" : "meer"), bij precies dezelfde feiten. De regel \(uses.map { "'\($0.declaration)'" }.joined(separator: ", ")) maakt onderscheid naar een beschermd kenmerk.",
+                            capacityNote: nil, avoidingAction: nil,
+                            rung: context.rung(for: names),
+                            evidence: evidence(first.0, first.1))]
+        }
+        return []
+    }
+
+    /// The trace of the benefit whose payment the flip changed.
+    private func evidence(_ a: MonthOutcome, _ b: MonthOutcome) -> [TraceNode] {
+        zip(a.benefits, b.benefits).filter { $0.0.paidCents != $0.1.paidCents }.map { Evidence.excerpt($0.0.trace) }
+    }
+}

@@ -1,0 +1,66 @@
+import DoenbaarCore
+
+/// Werken loont niet (armoedeval): earning € 100 more leaves less than the
+/// intended share, or lowers total income (a cliff); or the work as a whole
+/// brings less per month than the threshold. Measured on the ideal path, so
+/// the rules' design is judged, not a missed report.
+public struct WorkPaysDetector: Detector {
+    public let kind = FindingKind.workDoesNotPay
+    public init() {}
+
+    public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
+        let p = context.idealPersona
+        let base = try context.idealInPeriod()
+        let baseTotal = context.series(base, p).totalCents
+        let incomeMonths = base.months.map(\.month).filter { p.workIncome(in: $0) > 0 }
+        guard !incomeMonths.isEmpty else { return [] }
+        var out: [Finding] = []
+        let probe = context.parameters.probeIncome
+
+        // Marginal: € 100 more in one month, followed through every later settlement.
+        var weak: [(month: YearMonth, keptCents: Int64)] = []
+        for m in incomeMonths {
+            let variant = p.withExtraIncome(probe, in: m)
+            let kept = context.series(try context.run(variant, trace: false), variant).totalCents - baseTotal
+            if kept * Fixed.scale < context.parameters.minimumKeptShare.raw * probe.cents { weak.append((m, kept)) }
+        }
+        if let first = weak.first, let last = weak.last {
+            let worst = weak.map(\.keptCents).min() ?? 0
+            let cliff = worst < 0
+            let names = context.divergence(base, try context.run(p.withExtraIncome(probe, in: first.month)))
+            out.append(Finding(kind: kind, key: "marginaal", title: "Meer verdienen levert minder op dan de wet beoogt",
+                               direction: "Zorg dat van elke extra verdiende euro ten minste het beoogde deel overblijft; laat boetes en verrekeningen niet samen het voordeel van werken wegnemen.",
+                               severity: cliff ? .high : .medium, persona: p, from: first.month, through: last.month,
+                               provisions: context.relevantRules(in: names), harmCents: probe.cents - worst, months: weak.count,
+                               explanation: "\(p.name): van \(ValueFormatting.cents(probe.cents)) extra verdienen blijft soms maar \(ValueFormatting.cents(worst)) over" +
+                               (cliff ? ", minder dan niets: meer werken verlaagt het inkomen." : ", minder dan het deel dat de wet zelf beoogt.") +
+                               " Dat geldt in \(weak.count) maand\(weak.count == 1 ? "" : "en").",
+                               rung: context.rung(for: names), evidence: evidence(base, first.month, names)))
+        }
+
+        // Absolute: what the work as a whole adds per month.
+        let without = p.withoutWorkIncome()
+        let withoutRun = try context.run(without)
+        let gain = baseTotal - context.series(withoutRun, without).totalCents
+        let earned = incomeMonths.reduce(Int64(0)) { $0 + p.workIncome(in: $1) }
+        let perMonth = gain / Int64(incomeMonths.count)
+        if perMonth < context.parameters.minimumGainFromWork.cents {
+            let names = context.divergence(base, withoutRun)
+            let duties = context.ruleSet.obligations.filter { $0.report == .income && $0.periodicity == .month }
+            let note = duties.first.map { o in
+                "Daarvoor moet \(p.name) elke maand het inkomen melden (\(o.name): vraagt \(o.demands.map(\.rawValue).joined(separator: ", ")), \(o.steps) stappen)."
+            }
+            out.append(Finding(kind: kind, key: "opbrengst", title: "Werken levert per maand nauwelijks iets op",
+                               direction: "Laat een groter deel van een klein inkomen buiten de verrekening, of vervang de maandelijkse inkomensmelding door gegevens uit de polisadministratie.",
+                               severity: .medium, persona: p, from: incomeMonths[0], through: incomeMonths[incomeMonths.count - 1],
+                               provisions: context.relevantRules(in: names), harmCents: earned - gain, months: incomeMonths.count,
+                               explanation: "\(p.name) verdient \(ValueFormatting.cents(earned)) met werken, maar houdt daarvan na verrekening \(ValueFormatting.cents(gain)) over: \(ValueFormatting.cents(perMonth)) per maand, minder dan \(ValueFormatting.cents(context.parameters.minimumGainFromWork.cents)).",
+                               capacityNote: note, rung: context.rung(for: names), evidence: evidence(base, incomeMonths[0], names)))
+        }
+        return out
+    }
+
+    private func evidence(_ run: PersonaRun, _ m: YearMonth, _ names: Set<String>) -> [TraceNode] {
+        (run.month(m)?.benefits ?? []).filter { $0.paidCents > 0 }.compactMap { Evidence.focused($0.trace, on: names) }
+    }
+}

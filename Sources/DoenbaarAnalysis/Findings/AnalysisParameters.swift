@@ -1,0 +1,88 @@
+import DoenbaarCore
+
+/// The numbers the analysis works with — thresholds of the detectors and the
+/// doenvermogen model — read from rule files (Rules/analyse/), each with its
+/// source or stated assumption, so a drafter can change them without Swift.
+public struct AnalysisParameters: Sendable {
+    // Thresholds (Rules/analyse/drempels.regels)
+    public let probeIncome: Fixed
+    public let minimumKeptShare: Fixed
+    public let minimumGainFromWork: Fixed
+    public let choiceTrapThreshold: Fixed
+    public let capacityGapThreshold: Fixed
+    public let shockShare: Fixed
+    // Protected minimum (Rules/beslagvrije_voet/)
+    let protectedShare: Parameter
+    let socialAssistanceNorm: Parameter
+    // Doenvermogen model (Rules/analyse/doenvermogen.regels)
+    public let requiredLevel: Fixed
+    public let extraPerStep: Fixed
+    public let extraPaper: Fixed
+    public let extraTightDeadline: Fixed
+    public let extraRecurring: Fixed
+    public let stressDrop: [LifeEvent.Kind: Fixed]
+    public let stressMonths: [LifeEvent.Kind: Int]
+    public let idealDaysAhead: Int
+    public let idealDaysAfterMonth: Int
+    public let undisclosedDiscoveredAfterMonths: Int
+
+    public init(_ ruleSet: RuleSet, on day: CivilDate) throws(AnalysisError) {
+        func value(_ name: String) throws(AnalysisError) -> Fixed {
+            guard let index = ruleSet.parameter(named: name) else { throw .missingParameter(name) }
+            guard let v = ruleSet.parameters[index].value(on: day) else { throw .noValue(name, day) }
+            return Fixed(raw: v.raw)
+        }
+        func parameter(_ name: String) throws(AnalysisError) -> Parameter {
+            guard let index = ruleSet.parameter(named: name) else { throw .missingParameter(name) }
+            return ruleSet.parameters[index]
+        }
+        probeIncome = try value("proefbedrag_extra_inkomen")
+        minimumKeptShare = try value("drempel_behouden_deel")
+        minimumGainFromWork = try value("drempel_opbrengst_werk")
+        choiceTrapThreshold = try value("drempel_keuzeval")
+        capacityGapThreshold = try value("drempel_doenvermogenskloof")
+        shockShare = try value("drempel_inkomensschok")
+        protectedShare = try parameter("aandeel_beslagvrije_voet")
+        socialAssistanceNorm = try parameter("bijstandsnorm_alleenstaande")
+        requiredLevel = try value("vereist_niveau")
+        extraPerStep = try value("extra_per_stap")
+        extraPaper = try value("extra_papier")
+        extraTightDeadline = try value("extra_krappe_termijn")
+        extraRecurring = try value("extra_elke_maand")
+        var drop: [LifeEvent.Kind: Fixed] = [:], months: [LifeEvent.Kind: Int] = [:]
+        for kind in LifeEvent.Kind.allCases {
+            drop[kind] = try value("stress_\(kind.rawValue)")
+            months[kind] = Int(try value("duur_\(kind.rawValue)").raw / Fixed.scale)
+        }
+        stressDrop = drop
+        stressMonths = months
+        idealDaysAhead = Int(try value("ideaal_melden_dagen_vooraf").raw / Fixed.scale)
+        idealDaysAfterMonth = Int(try value("ideaal_melden_dagen_na_maand").raw / Fixed.scale)
+        undisclosedDiscoveredAfterMonths = Int(try value("ontdekking_maanden").raw / Fixed.scale)
+    }
+
+    /// The beslagvrije voet in a month: 95% of the social-assistance norm for
+    /// a single person (Rv art. 475da); nil before the first known norm.
+    public func protectedMinimum(in month: YearMonth) -> Int64? {
+        guard let share = protectedShare.value(on: month.first), let norm = socialAssistanceNorm.value(on: month.first),
+              let product = FixedMath.multiply(share.raw, norm.raw) else { return nil }
+        return Fixed(raw: product).cents
+    }
+}
+
+public enum AnalysisError: Error, Sendable, CustomStringConvertible {
+    case missingParameter(String)
+    case noValue(String, CivilDate)
+    case evaluation(Evaluator.RunError)
+
+    public var description: String {
+        switch self {
+        case .missingParameter(let name):
+            return "de analyse mist parameter '\(name)'; zet die met bron in Rules/analyse/ (zie de README)"
+        case .noValue(let name, let day):
+            return "parameter '\(name)' heeft geen waarde op \(day)"
+        case .evaluation(let e):
+            return "persona '\(e.personaID)', beslisdatum \(e.decisionDate): \(e.failure.message)"
+        }
+    }
+}

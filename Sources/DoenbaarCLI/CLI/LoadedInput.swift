@@ -1,0 +1,64 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+
+/// Rules and personas read and checked for a command, with every diagnostic
+/// shown once; commands that run many personas share this.
+struct LoadedInput {
+    let ruleSet: RuleSet
+    let personas: [Persona]
+    let evaluator: Evaluator
+    let sources: SourceManager
+
+    enum Outcome<T> { case success(T), failure(ExitCode) }
+
+    static func load(rules: String, personas: String, _ console: Console) -> Outcome<LoadedInput> {
+        let sources = SourceManager()
+        var diagnostics = DiagnosticBag()
+        let loaded: LoadedRules
+        let found: [Persona]
+        do throws(InputFiles.Failure) {
+            loaded = try RuleLoader.load([rules], sources: sources)
+            diagnostics.add(contentsOf: loaded.diagnostics)
+            let (p, d) = try PersonaLoader.loadAll([personas], sources: sources)
+            found = p
+            diagnostics.add(contentsOf: d)
+        } catch {
+            return .failure(console.fail(error.description))
+        }
+        if loaded.files.isEmpty { return .failure(console.fail("geen regelbestanden (*.regels) gevonden in '\(rules)'")) }
+        if diagnostics.hasErrors {
+            console.diagnostics(DiagnosticBag(errorsOf: diagnostics), sources: sources)
+            return .failure(.inputErrors)
+        }
+        guard let ruleSet = loaded.ruleSet else { return .failure(.inputErrors) }
+        if found.isEmpty { return .failure(console.fail("geen persona's (*.persona, *.json) gevonden in '\(personas)'")) }
+        return .success(LoadedInput(ruleSet: ruleSet, personas: found, evaluator: Evaluator(plan: Plan(ruleSet)), sources: sources))
+    }
+
+    /// Every persona over its own months; an evaluation error is a diagnostic at the declaration.
+    func analyzeAll(_ console: Console) -> Outcome<[Analyzer.PersonaAnalysis]> {
+        let analyzer: Analyzer
+        do throws(AnalysisError) { analyzer = try Analyzer(evaluator: evaluator) } catch {
+            return .failure(console.fail(error.description))
+        }
+        var out: [Analyzer.PersonaAnalysis] = []
+        for p in personas {
+            do throws(AnalysisError) {
+                guard let a = try analyzer.analyze(p) else {
+                    console.err("doenbaar: persona '\(p.id)' heeft geen feiten met een datum en geen periode; overgeslagen\n")
+                    continue
+                }
+                out.append(a)
+            } catch {
+                if case .evaluation(let e) = error {
+                    var bag = DiagnosticBag()
+                    bag.error(.evaluation, e.failure.range, "persona '\(e.personaID)', beslisdatum \(e.decisionDate): \(e.failure.message)")
+                    console.diagnostics(bag, sources: sources)
+                    return .failure(.inputErrors)
+                }
+                return .failure(console.fail(error.description))
+            }
+        }
+        return .success(out)
+    }
+}

@@ -1,0 +1,178 @@
+import DoenbaarCore
+import Foundation
+
+/// `doenbaar bench --dump MAP`: the WW/Wajong rules over a population that the
+/// OpenFisca benchmark dumped, timed, and checked against its checksum.
+enum BenchCommand: Command {
+    static let name = "bench"
+    static let summary = "reken de OpenFisca-benchmark (WW/Wajong) over een hele populatie"
+    static let help = """
+    Gebruik: doenbaar bench --dump MAP [--repeat K] [--rules BESTAND] [--threads T] [--block B] [--plan]
+
+    Leest de invoer die de OpenFisca-benchmark schrijft met
+    `bench.py N --money cents --dump MAP`, rekent de regels voor alle
+    personen en twaalf maanden met de batchberekening (zonder uitleg) en
+    drukt één regel af:
+
+      doenbaar persons=N months=12 seconds=X person_months_per_s=Y checksum_cents=Z
+
+    seconds is alleen de rekentijd, de beste van K herhalingen. De uitkomst
+    wordt daarna per persoon en maand vergeleken met totaal_inkomen_cents.bin
+    en met het controlegetal in manifest.json.
+
+      --dump MAP        map met manifest.json en de *.bin-bestanden
+      --repeat K        aantal herhalingen (standaard 1)
+      --rules BESTAND   regelbestand (standaard: Benchmarks/ww_wajong.regels)
+      --threads T       aantal rekenkernen (standaard: alle)
+      --block B         personen per blok (standaard 512)
+      --plan            schrijf het gecompileerde plan naar stderr
+
+    Afsluitcode 0: gelukt en gelijk aan de benchmark; 1: fouten in de regels
+    of een uitkomst die afwijkt; 2: onbruikbare argumenten of onleesbare dump.
+    """
+
+    /// The definition whose sum over all persons and months is the checksum.
+    static let output = "totaal_inkomen"
+
+    static func run(_ arguments: [String], _ console: Console) -> ExitCode {
+        let args: Arguments
+        do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "threads", "block"], switches: ["plan"]) } catch { return console.fail(error.message) }
+        if args.has("help") { console.out(help + "\n"); return .success }
+        guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])'; gebruik --dump MAP") }
+        guard let directory = args.value("dump") else { return console.fail("--dump MAP ontbreekt (zie doenbaar bench --help)") }
+        func positive(_ name: String, default value: Int?) -> Result<Int?, UsageError> {
+            guard let text = args.value(name) else { return .success(value) }
+            guard let n = Int(text), n >= 1, n <= 1_000_000 else { return .failure(UsageError("--\(name) verwacht een positief geheel getal, niet '\(text)'")) }
+            return .success(n)
+        }
+        let repeats: Int, threads: Int?, block: Int
+        switch (positive("repeat", default: 1), positive("threads", default: nil), positive("block", default: 512)) {
+        case (.success(let r?), .success(let t), .success(let b?)): (repeats, threads, block) = (r, t, b)
+        case (.failure(let e), _, _), (_, .failure(let e), _), (_, _, .failure(let e)): return console.fail(e.message)
+        default: return console.fail("onbruikbare argumenten")
+        }
+        let rulesPath = args.value("rules") ?? "Benchmarks/ww_wajong.regels"
+
+        // The rules.
+        let sources = SourceManager()
+        let loaded: LoadedRules
+        do throws(InputFiles.Failure) {
+            loaded = try RuleLoader.load([rulesPath], sources: sources)
+        } catch {
+            return console.fail(error.description)
+        }
+        if loaded.files.isEmpty { return console.fail("'\(rulesPath)' is geen regelbestand (*.regels)") }
+        console.diagnostics(loaded.diagnostics, sources: sources)
+        guard let ruleSet = loaded.ruleSet else { return .inputErrors }
+
+        // The population.
+        let dump: BenchDump, columns: InputColumns
+        do throws(BenchDump.Failure) {
+            dump = try BenchDump(directory: directory)
+            columns = try dump.columns(for: ruleSet)
+        } catch {
+            return console.fail(error.message)
+        }
+
+        // Compile once, for these inputs.
+        let plan: BatchPlan
+        do throws(BatchPlanError) {
+            plan = try BatchPlan(ruleSet, outputs: [output], firstMonth: dump.firstMonth, months: dump.months, inputs: columns.summaries)
+        } catch {
+            return report(error.message, error.range, sources, console)
+        }
+        let declaration = ruleSet.values[plan.outputs[0]]
+        guard declaration.type == .money else {
+            return report("'\(output)' moet een bedrag zijn: het controlegetal telt centen op", declaration.provenance.range, sources, console)
+        }
+        if args.has("plan") { console.err(plan.listing) }
+        let evaluator = BatchEvaluator(plan: plan, blockSize: block)
+
+        // Compute, best of K.
+        var best = Double.infinity
+        var result: BatchEvaluator.Result?
+        for _ in 0..<repeats {
+            let started = DispatchTime.now().uptimeNanoseconds
+            do throws(BatchEvaluator.Failure) {
+                result = try evaluator.run(columns, threads: threads)
+            } catch {
+                return report("persoon \(error.person) (rij \(error.person) van de dump), \(error.month): \(error.failure.message)",
+                              error.failure.range, sources, console)
+            }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        }
+        guard let result else { return .usage }
+        let total = result.totals[0]
+        guard total % 10_000 == 0 else {
+            return report("de som van '\(output)' is geen geheel aantal centen; geef de definitie 'afronding rekenkundig'", declaration.provenance.range, sources, console)
+        }
+        let checksum = total / 10_000
+        let personMonths = Double(dump.persons * dump.months)
+        console.out("doenbaar persons=\(dump.persons) months=\(dump.months) seconds=\(String(format: "%.4f", best)) "
+                    + "person_months_per_s=\(String(format: "%.0f", personMonths / max(best, 1e-9))) checksum_cents=\(checksum)\n")
+
+        // Check against what OpenFisca computed.
+        return verify(dump: dump, evaluator: evaluator, columns: columns, result: result, checksum: checksum, console: console)
+    }
+
+    private static func verify(dump: BenchDump, evaluator: BatchEvaluator, columns: InputColumns, result: BatchEvaluator.Result,
+                               checksum: Int128, console: Console) -> ExitCode {
+        var problems: [String] = []
+        if let expected = dump.manifest.checksum_cents, Int128(expected) != checksum {
+            problems.append("het controlegetal is \(checksum) cent, de benchmark geeft \(expected) cent (verschil \(checksum - Int128(expected)))")
+        }
+        if let sums = dump.manifest.month_sums_cents, sums.count == dump.months {
+            for (m, s) in sums.enumerated() where Int128(s) * 10_000 != result.monthSums[0][m] {
+                problems.append("\(dump.firstMonth.adding(months: m)): som \(result.monthSums[0][m] / 10_000) cent, de benchmark geeft \(s) cent")
+            }
+        }
+        let expectedValues: ColumnStorage?
+        do throws(BenchDump.Failure) { expectedValues = try dump.expected() } catch { return console.fail(error.message) }
+        if let expectedValues {
+            // A second, untimed run that compares every person-month.
+            let persons = dump.persons
+            let mismatch = FirstMismatch()
+            _ = try? evaluator.run(columns) { _, m, first, values in
+                let base = UnsafeRawPointer(expectedValues.bytes.baseAddress!).assumingMemoryBound(to: Int64.self)
+                for (k, v) in values.enumerated() where v != base[m * persons + first + k] * 10_000 {
+                    mismatch.record(person: first + k, month: m, got: v / 10_000, expected: base[m * persons + first + k])
+                    break
+                }
+            }
+            if let (person, month, got, want) = mismatch.first {
+                problems.append("\(mismatch.count) blok(ken) wijken af; eerste: persoon \(person), \(dump.firstMonth.adding(months: month)): \(got) cent, de benchmark geeft \(want) cent")
+            }
+        }
+        guard problems.isEmpty else {
+            console.err("doenbaar: fout: de uitkomst wijkt af van de benchmark in '\(dump.directory)':\n")
+            for p in problems.prefix(13) { console.err("  \(p)\n") }
+            return .inputErrors
+        }
+        return .success
+    }
+
+    private static func report(_ message: String, _ range: SourceRange, _ sources: SourceManager, _ console: Console) -> ExitCode {
+        if range.isSynthetic {
+            console.err("doenbaar: fout: \(message)\n")
+        } else {
+            var bag = DiagnosticBag()
+            bag.error(.evaluation, range, message)
+            console.diagnostics(bag, sources: sources)
+        }
+        return .inputErrors
+    }
+}
+
+/// The first differing person-month seen by any thread (lowest person, then month).
+private final class FirstMismatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var first: (Int, Int, Int64, Int64)?
+    private(set) var count = 0
+
+    func record(person: Int, month: Int, got: Int64, expected: Int64) {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        if first == nil || (person, month) < (first!.0, first!.1) { first = (person, month, got, expected) }
+    }
+}

@@ -1,0 +1,59 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+import DoenbaarReports
+
+/// `doenbaar knelpunten`: the main job. Runs every persona through the rules
+/// and the analysis, and writes the knelpuntenrapport as Markdown, HTML and JSON.
+enum KnelpuntenCommand: Command {
+    static let name = "knelpunten"
+    static let summary = "schrijf het knelpuntenrapport (Markdown, HTML en JSON)"
+    static let help = """
+    Gebruik: doenbaar knelpunten [--rules MAP] [--personas MAP] [--out MAP]
+
+    Rekent alle persona's door de regels, zoekt hardvochtige effecten en
+    bundelt ze tot knelpunten: per knelpunt wat er gebeurt, waarom (met de
+    artikelen), hoe hard, hoeveel mensen (geschat uit de gewichten), de kant
+    van het doenvermogen en de trede van de oplossingsladder. Schrijft
+    knelpunten.md, knelpunten.html en knelpunten.json; elk bestand wordt
+    helemaal of niet geschreven.
+
+      --rules MAP      regelbestanden (standaard: Rules)
+      --personas MAP   persona's (standaard: Personas)
+      --out MAP        waar de rapporten komen (standaard: Reports)
+
+    Afsluitcode 0: gelukt; 1: fouten in regels of persona's; 2: onbruikbare
+    argumenten of onleesbare bestanden.
+    """
+
+    static func run(_ arguments: [String], _ console: Console) -> ExitCode {
+        let args: Arguments
+        do { args = try Arguments(arguments, options: ["rules", "personas", "out"]) } catch { return console.fail(error.message) }
+        if args.has("help") { console.out(help + "\n"); return .success }
+        guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar knelpunten --help)") }
+        let input: LoadedInput
+        switch LoadedInput.load(rules: args.value("rules") ?? "Rules", personas: args.value("personas") ?? "Personas", console) {
+        case .success(let loaded): input = loaded
+        case .failure(let code): return code
+        }
+        let analyses: [Analyzer.PersonaAnalysis]
+        switch input.analyzeAll(console) {
+        case .success(let a): analyses = a
+        case .failure(let code): return code
+        }
+        let report = KnelpuntenRapport.build(analyses: analyses, ruleSet: input.ruleSet)
+        let out = args.value("out") ?? "Reports"
+        do {
+            try ReportWriter.write([
+                ("knelpunten.md", KnelpuntenMarkdown.render(report)),
+                ("knelpunten.html", KnelpuntenHTML.render(report)),
+                ("knelpunten.json", try ReportJSON.render(report)),
+            ], to: out)
+        } catch let failure as ReportWriter.Failure {
+            return console.fail(failure.description)
+        } catch {
+            return console.fail("rapport kan niet worden gemaakt: \(error)")
+        }
+        console.err("\(report.knelpunten.count) knelpunt\(report.knelpunten.count == 1 ? "" : "en") uit \(analyses.count) persona's; geschreven naar \(out)/knelpunten.md, .html en .json\n")
+        return .success
+    }
+}

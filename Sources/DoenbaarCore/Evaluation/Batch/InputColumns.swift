@@ -1,0 +1,145 @@
+/// The inputs of a batch: for every `invoer` of a rule set one column of
+/// values, one per person or one per person per month (month-major: all
+/// persons of the first month, then all of the second, ...).
+///
+/// A column keeps the width it was stored in (64-bit cents, 32-bit counts,
+/// one byte for ja/nee); the evaluator widens a block at a time into its
+/// registers, so the inputs are held in memory once.
+public struct InputColumns: Sendable {
+    public let persons: Int
+    public let months: Int
+    /// By input index of the rule set.
+    public let columns: [InputColumn]
+    /// Per column: the range and unit of its raw values, found in one pass
+    /// when the columns are made. A plan is compiled for these.
+    public let summaries: [InputSummary]
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// - Parameter names: per column, what to call it in a message.
+    public init(persons: Int, months: Int, columns: [InputColumn], names: [String]? = nil) throws(Failure) {
+        var summaries: [InputSummary] = []
+        for (i, column) in columns.enumerated() {
+            let name = names?[i] ?? "kolom \(i + 1)"
+            guard column.count == persons || column.count == persons * months else {
+                throw Failure(description: "\(name) heeft \(column.count) waarden; verwacht \(persons) (per persoon) of \(persons * months) (per persoon per maand)")
+            }
+            guard let range = column.rawRange() else {
+                throw Failure(description: "\(name) heeft een waarde die te groot is om mee te rekenen")
+            }
+            summaries.append(InputSummary(range: range, unit: column.unit, perMonth: column.count == persons * months && months != 1))
+        }
+        self.persons = persons
+        self.months = months
+        self.columns = columns
+        self.summaries = summaries
+    }
+}
+
+/// What a plan needs to know of an input column: every raw value lies in
+/// `range` and is a multiple of `unit`.
+public struct InputSummary: Sendable, Hashable {
+    public let range: ClosedRange<Int64>
+    public let unit: Int64
+    public let perMonth: Bool
+    public init(range: ClosedRange<Int64>, unit: Int64, perMonth: Bool) {
+        self.range = range
+        self.unit = unit
+        self.perMonth = perMonth
+    }
+}
+
+/// Bytes owned for the lifetime of the columns that read them; written once
+/// while loading, read-only afterwards (so it may be shared between threads).
+public final class ColumnStorage: @unchecked Sendable {
+    public let bytes: UnsafeMutableRawBufferPointer
+
+    /// Uninitialised, 64-byte aligned; the loader fills it.
+    public init(byteCount: Int) {
+        bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
+    }
+
+    public convenience init<T: FixedWidthInteger>(_ values: [T]) {
+        self.init(byteCount: values.count * MemoryLayout<T>.stride)
+        values.withUnsafeBytes { source in
+            if let base = source.baseAddress { bytes.baseAddress!.copyMemory(from: base, byteCount: source.count) }
+        }
+    }
+
+    deinit { bytes.deallocate() }
+}
+
+public struct InputColumn: Sendable {
+    /// How one stored value is laid out.
+    public enum Element: Sendable, Hashable {
+        case int64, int32, uint8
+        public var byteCount: Int {
+            switch self {
+            case .int64: return 8
+            case .int32: return 4
+            case .uint8: return 1
+            }
+        }
+    }
+
+    public let storage: ColumnStorage
+    public let element: Element
+    /// Raw `Fixed` units per stored unit: 10_000 for cents, 1_000_000 for whole
+    /// numbers and days, 1 for ja/nee (stored 0 or 1) and for raw values.
+    public let unit: Int64
+    /// The number of values: persons, or persons times months.
+    public let count: Int
+
+    public init(storage: ColumnStorage, element: Element, unit: Int64, count: Int) {
+        precondition(storage.bytes.count >= count * element.byteCount, "kolom is kleiner dan haar aantal waarden")
+        self.storage = storage
+        self.element = element
+        self.unit = unit
+        self.count = count
+    }
+
+    /// Money in whole cents.
+    public static func cents(_ values: [Int64]) -> InputColumn {
+        InputColumn(storage: ColumnStorage(values), element: .int64, unit: 10_000, count: values.count)
+    }
+    /// Whole numbers or days.
+    public static func whole(_ values: [Int32]) -> InputColumn {
+        InputColumn(storage: ColumnStorage(values), element: .int32, unit: Fixed.scale, count: values.count)
+    }
+    /// ja/nee as 0 or 1.
+    public static func flags(_ values: [Bool]) -> InputColumn {
+        InputColumn(storage: ColumnStorage(values.map { UInt8($0 ? 1 : 0) }), element: .uint8, unit: 1, count: values.count)
+    }
+
+    /// The smallest and largest stored value times the unit, as raw `Fixed`
+    /// values; nil when a value times the unit does not fit in 64 bits.
+    /// One pass over the column, before any evaluation; the plan is compiled
+    /// for these ranges, so most operations need no overflow check.
+    public func rawRange() -> ClosedRange<Int64>? {
+        var lo = Int64.max, hi = Int64.min
+        let base = UnsafeRawPointer(storage.bytes.baseAddress!)
+        switch element {
+        case .int64:
+            let p = base.assumingMemoryBound(to: Int64.self)
+            for i in 0..<count { let v = p[i]; lo = min(lo, v); hi = max(hi, v) }
+        case .int32:
+            let p = base.assumingMemoryBound(to: Int32.self)
+            var l = Int32.max, h = Int32.min
+            for i in 0..<count { let v = p[i]; l = min(l, v); h = max(h, v) }
+            lo = Int64(l); hi = Int64(h)
+        case .uint8:
+            let p = base.assumingMemoryBound(to: UInt8.self)
+            var l = UInt8.max, h = UInt8.min
+            for i in 0..<count { let v = p[i]; l = min(l, v); h = max(h, v) }
+            lo = Int64(l); hi = Int64(h)
+        }
+        if count == 0 { return 0...0 }
+        let (a, o1) = lo.multipliedReportingOverflow(by: unit)
+        let (b, o2) = hi.multipliedReportingOverflow(by: unit)
+        // Int64.min is the evaluator's mark for a failed computation: never an input.
+        guard !o1, !o2, a != Int64.min else { return nil }
+        return a...b
+    }
+}

@@ -1,0 +1,82 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+
+/// A finding in the stable JSON shape shared by `doenbaar run --format json`
+/// and the reports (field names in Dutch, amounts in cents).
+struct FindingJSON: Encodable {
+    let soort: String
+    let ernst: String
+    let persona: String
+    let persona_naam: String
+    let gewicht: Int
+    let van: String
+    let tot_en_met: String
+    let bepalingen: [Provision]
+    let schade_cent: Int64
+    let maanden: Int
+    let uitleg: String
+    let doenvermogen: String?
+    let andere_handeling: String?
+    let trede: Int
+    let trede_naam: String
+    let trede_reden: String
+    let bewijs: [TraceNode]
+
+    struct Provision: Encodable {
+        let naam: String
+        let regeling: String
+        let bron: String
+    }
+
+    init(_ f: Finding) {
+        soort = f.kind.rawValue
+        ernst = f.severity.dutch
+        persona = f.personaID
+        persona_naam = f.personaName
+        gewicht = f.weight
+        van = f.from.description
+        tot_en_met = f.through.description
+        bepalingen = f.provisions.map { Provision(naam: $0.name, regeling: $0.regulation, bron: $0.source) }
+        schade_cent = f.harmCents
+        maanden = f.months
+        uitleg = f.explanation
+        doenvermogen = f.capacityNote
+        andere_handeling = f.avoidingAction
+        trede = f.rung.rawValue
+        trede_naam = f.rung.dutch
+        trede_reden = f.rungReason
+        bewijs = f.evidence
+    }
+}
+
+/// The persona's three paths in JSON: net income per month.
+struct PathsJSON: Encodable {
+    struct Month: Encodable { let maand: String; let netto_cent: Int64 }
+    struct Decision: Encodable {
+        let verplichting: String
+        let van: String
+        let tot_en_met: String
+        let nagekomen: Bool
+        let vereist_niveau: String
+        let tekort_aan: [String]
+        let stress: [String]
+    }
+    let opgetekend: [Month]
+    let ideaal: [Month]
+    let realistisch: [Month]
+    let realistische_beslissingen: [Decision]
+
+    init(_ a: Analyzer.PersonaAnalysis) {
+        func months(_ run: PersonaRun, _ p: Persona) -> [Month] {
+            IncomeSeries(run: run, persona: p).months.map { Month(maand: $0.month.description, netto_cent: $0.netCents) }
+        }
+        opgetekend = months(a.recorded, a.persona)
+        ideaal = months(a.ideal, a.persona)
+        realistisch = months(a.realistic, a.persona)
+        realistische_beslissingen = a.realisticDecisions.map { d in
+            Decision(verplichting: d.obligation.name, van: d.from.description, tot_en_met: d.through.description,
+                     nagekomen: d.judgement.met, vereist_niveau: d.judgement.required.description,
+                     tekort_aan: d.judgement.shortParts.map(\.rawValue), stress: d.judgement.stress.map(\.kind.rawValue))
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+
+/// The invoeringstoets of a reform as data: per intent, holds or fails before
+/// and after; per persona, monthly income before and after; knelpunten
+/// solved, remaining and new.
+public struct InvoeringstoetsRapport: Codable, Sendable {
+    public var versie = 1
+    public let titel: String
+    public let hervorming: Hervorming
+    public let bedoelingen: [BedoelingVergelijking]
+    public let personas: [PersonaVergelijking]
+    public let opgelost: [KnelpuntKort]
+    public let blijvend: [KnelpuntKort]
+    public let nieuw: [KnelpuntKort]
+    public let werkwijze: [String]
+
+    public struct Hervorming: Codable, Sendable {
+        public let naam: String
+        public let titel: String
+        public let bron: String
+        public let geldig_vanaf: String?
+        public let vervangt: [String]
+        public let vervalt: [String]
+        public let voegt_toe: [String]
+    }
+
+    public struct BedoelingVergelijking: Codable, Sendable {
+        public let naam: String
+        public let tekst: String
+        public let bron: String
+        /// Personas (and the people they stand for) for whom the intent fails in some month.
+        public let voor_personas: [String]
+        public let voor_personen: Int
+        public let na_personas: [String]
+        public let na_personen: Int
+        /// gehaald | hersteld | blijft geschonden | nieuw geschonden | deels hersteld
+        public let oordeel: String
+    }
+
+    public struct PersonaVergelijking: Codable, Sendable {
+        public let id: String
+        public let naam: String
+        public let gewicht: Int
+        public let maanden: [String]
+        public let voor_cent: [Int64]
+        public let na_cent: [Int64]
+        public let verschil_cent: Int64
+    }
+
+    public struct KnelpuntKort: Codable, Sendable {
+        public let id: String
+        public let titel: String
+        public let soort_titel: String
+        public let ernst: String
+        public let personen: Int
+        public let personas: [String]
+        public let schade_totaal_cent: Int64
+        /// For a knelpunt that remains: how it stood before the reform.
+        public var voor_personen: Int? = nil
+        public var voor_personas: [String]? = nil
+        public var voor_schade_totaal_cent: Int64? = nil
+    }
+}
+
+extension InvoeringstoetsRapport {
+    /// Compares the same personas under the baseline and under the reform.
+    public static func build(reform: Reform, baseline: [Analyzer.PersonaAnalysis], reformed: [Analyzer.PersonaAnalysis],
+                             baselineRules: RuleSet, reformRules: RuleSet) -> InvoeringstoetsRapport {
+        let before = Knelpunt.gather(baseline.flatMap(\.findings))
+        let after = Knelpunt.gather(reformed.flatMap(\.findings))
+        let beforeKeys = Set(before.map(\.key)), afterKeys = Set(after.map(\.key))
+
+        var intents: [BedoelingVergelijking] = []
+        var names: [String] = baselineRules.intents.map(\.name)
+        for i in reformRules.intents where !names.contains(i.name) { names.append(i.name) }
+        for name in names {
+            let intent = reformRules.intents.first { $0.name == name } ?? baselineRules.intents.first { $0.name == name }!
+            let failedBefore = failing(name, baseline), failedAfter = failing(name, reformed)
+            let verdict: String
+            switch (failedBefore.isEmpty, failedAfter.isEmpty) {
+            case (true, true): verdict = "gehaald"
+            case (false, true): verdict = "hersteld"
+            case (true, false): verdict = "nieuw geschonden"
+            case (false, false): verdict = Set(failedAfter.map(\.persona.id)).isSubset(of: Set(failedBefore.map(\.persona.id)))
+                && failedAfter.count < failedBefore.count ? "deels hersteld" : "blijft geschonden"
+            }
+            intents.append(BedoelingVergelijking(naam: name, tekst: intent.text, bron: intent.provenance.source,
+                                                 voor_personas: failedBefore.map(\.persona.name), voor_personen: failedBefore.reduce(0) { $0 + $1.persona.weight },
+                                                 na_personas: failedAfter.map(\.persona.name), na_personen: failedAfter.reduce(0) { $0 + $1.persona.weight },
+                                                 oordeel: verdict))
+        }
+        let personas = zip(baseline, reformed).map { b, r -> PersonaVergelijking in
+            let x = IncomeSeries(run: b.recorded, persona: b.persona), y = IncomeSeries(run: r.recorded, persona: r.persona)
+            return PersonaVergelijking(id: b.persona.id, naam: b.persona.name, gewicht: b.persona.weight,
+                                       maanden: x.months.map(\.month.description), voor_cent: x.months.map(\.netCents),
+                                       na_cent: x.months.map { y.month($0.month)?.netCents ?? 0 },
+                                       verschil_cent: y.totalCents - x.totalCents)
+        }
+        return InvoeringstoetsRapport(
+            titel: "Invoeringstoets: \(reform.title)",
+            hervorming: Hervorming(naam: reform.name, titel: reform.title, bron: reform.source, geldig_vanaf: reform.validFrom?.description,
+                                   vervangt: reform.replaces, vervalt: reform.removes, voegt_toe: reform.adds),
+            bedoelingen: intents, personas: personas,
+            opgelost: before.filter { !afterKeys.contains($0.key) }.map(KnelpuntKort.init),
+            blijvend: after.filter { beforeKeys.contains($0.key) }.map { k in
+                var kort = KnelpuntKort(k)
+                if let was = before.first(where: { $0.key == k.key }) {
+                    kort.voor_personen = was.reach
+                    kort.voor_personas = was.personas
+                    kort.voor_schade_totaal_cent = was.totalHarmCents
+                }
+                return kort
+            },
+            nieuw: after.filter { !beforeKeys.contains($0.key) }.map(KnelpuntKort.init),
+            werkwijze: [
+                "Dezelfde persona's zijn doorgerekend onder de huidige regels (voor) en met de hervorming (na). Per persona het netto inkomen per maand zoals het dossier het beschrijft: inkomen uit werk plus uitkeringen, correcties en boetes.",
+                "Een bedoeling is geschonden voor een persona als zij in ten minste één maand niet wordt gehaald; het aantal mensen is de som van de gewichten.",
+                "Een knelpunt is opgelost als het na de hervorming bij geen enkele persona meer optreedt; nieuw als het pas na de hervorming optreedt.",
+            ])
+    }
+
+    static func failing(_ intent: String, _ analyses: [Analyzer.PersonaAnalysis]) -> [Analyzer.PersonaAnalysis] {
+        analyses.filter { a in a.recorded.months.contains { m in m.intents.contains { $0.intent == intent && $0.holds == false } } }
+    }
+}
+
+extension InvoeringstoetsRapport.KnelpuntKort {
+    init(_ k: Knelpunt) {
+        id = k.key.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "+", with: "-")
+        titel = k.title
+        soort_titel = k.kind.title
+        ernst = k.severity.dutch
+        personen = k.reach
+        personas = k.personas
+        schade_totaal_cent = k.totalHarmCents
+    }
+}

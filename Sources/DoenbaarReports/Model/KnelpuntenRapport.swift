@@ -1,0 +1,165 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+
+/// The knelpuntenrapport as data: everything the Markdown, HTML and JSON
+/// renderers show, in one versioned, Codable value. Built once from the
+/// analyses; the renderers only lay it out.
+public struct KnelpuntenRapport: Codable, Sendable {
+    public var versie = 1
+    public let titel: String
+    public let regelingen: [String]
+    public let aantal_personas: Int
+    public let totaal_gewicht: Int
+    public let knelpunten: [KnelpuntVerslag]
+    public let personas: [PersonaPaden]
+    public let werkwijze: [String]
+}
+
+public struct KnelpuntVerslag: Codable, Sendable {
+    public let rang: Int
+    public let id: String
+    public let titel: String
+    public let soort: String
+    public let soort_titel: String
+    public let ernst: String
+    public let ernst_waarde: Int
+    /// People plausibly hit: the weights of the personas summed (an estimate).
+    public let personen: Int
+    public let personen_toelichting: String
+    public let schade_per_persoon_min_cent: Int64
+    public let schade_per_persoon_max_cent: Int64
+    public let schade_totaal_cent: Int64
+    public let maanden: Int
+    public let wat_gebeurt: [Verhaal]
+    public let waarom: [Bepaling]
+    public let doenvermogen: [String]
+    public let andere_handeling: [String]
+    public let trede: Int
+    public let trede_naam: String
+    public let trede_reden: String
+    public let richting: String
+    public let bewijs: [TraceNode]
+
+    public struct Verhaal: Codable, Sendable {
+        public let persona: String
+        public let persona_naam: String
+        public let gewicht: Int
+        public let van: String
+        public let tot_en_met: String
+        public let schade_cent: Int64
+        public let uitleg: String
+    }
+}
+
+public struct Bepaling: Codable, Sendable, Hashable {
+    public let naam: String
+    public let regeling: String
+    public let bron: String
+}
+
+/// A persona's net income per month on the three paths, for the charts.
+public struct PersonaPaden: Codable, Sendable {
+    public let id: String
+    public let naam: String
+    public let gewicht: Int
+    public let maanden: [String]
+    public let zoals_beschreven_cent: [Int64?]
+    public let ideaal_cent: [Int64]
+    public let realistisch_cent: [Int64]
+    public let aantal_bevindingen: Int
+}
+
+extension KnelpuntenRapport {
+    public static func build(analyses: [Analyzer.PersonaAnalysis], ruleSet: RuleSet) -> KnelpuntenRapport {
+        let knelpunten = Knelpunt.gather(analyses.flatMap(\.findings))
+        let weight = analyses.reduce(0) { $0 + $1.persona.weight }
+        return KnelpuntenRapport(
+            titel: "Knelpuntenrapport",
+            regelingen: ruleSet.regulations.filter { $0.abbreviation != "ANALYSE" && $0.abbreviation != "DOENVERMOGEN" }
+                .map { "\($0.title) (\($0.abbreviation))" },
+            aantal_personas: analyses.count, totaal_gewicht: weight,
+            knelpunten: knelpunten.enumerated().map { KnelpuntVerslag($1, rank: $0 + 1) },
+            personas: analyses.map(PersonaPaden.init),
+            werkwijze: werkwijze)
+    }
+
+    static let werkwijze = [
+        "Elke persona staat voor een groep mensen; het gewicht zegt voor hoeveel. Het aantal getroffen mensen per knelpunt is de som van de gewichten van de persona's bij wie het optreedt: een schatting, geen telling.",
+        "Per persona rekent Doenbaar drie paden door: zoals het dossier het beschrijft, het ideale pad (alles op tijd gemeld) en het realistische pad (een verplichting wordt alleen nagekomen als het doenvermogen op dat moment, verlaagd door stress, volstaat). De getallen van het doenvermogenmodel en de drempels staan met hun onderbouwing in Rules/analyse/.",
+        "Een knelpunt is een uitkomst die juridisch klopt maar onevenredig, averechts of onvoorzienbaar is. De volgorde is ernst maal bereik.",
+        "De trede van de oplossingsladder is de laagste die past: eerst maatwerk binnen de wet of een beleidsregel als er beleidsruimte op het pad van de uitkomst ligt, anders een wetswijziging.",
+    ]
+}
+
+extension KnelpuntVerslag {
+    init(_ k: Knelpunt, rank: Int) {
+        rang = rank
+        id = k.key.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "+", with: "-")
+        titel = k.title
+        soort = k.kind.rawValue
+        soort_titel = k.kind.title
+        ernst = k.severity.dutch
+        ernst_waarde = k.severity.rawValue
+        personen = k.reach
+        personen_toelichting = "ongeveer \(Format.count(k.reach)) mensen: de som van de gewichten van \(k.personas.count == 1 ? "de persona" : "\(k.personas.count) persona's") \(Format.list(k.personas)) (een schatting)"
+        schade_per_persoon_min_cent = k.harmRange.lowerBound
+        schade_per_persoon_max_cent = k.harmRange.upperBound
+        schade_totaal_cent = k.totalHarmCents
+        maanden = k.months
+        wat_gebeurt = k.findings.map {
+            Verhaal(persona: $0.personaID, persona_naam: $0.personaName, gewicht: $0.weight, van: $0.from.description,
+                    tot_en_met: $0.through.description, schade_cent: $0.harmCents, uitleg: $0.explanation)
+        }
+        waarom = k.provisions.map { Bepaling(naam: $0.name, regeling: $0.regulation, bron: $0.source) }
+        doenvermogen = Array(Set(k.findings.compactMap(\.capacityNote))).sorted()
+        andere_handeling = k.findings.compactMap { f in f.avoidingAction }
+        trede = k.rung.rawValue
+        trede_naam = k.rung.dutch
+        trede_reden = k.rungReason
+        richting = k.direction
+        bewijs = Array(k.findings[0].evidence.prefix(2))
+    }
+}
+
+extension PersonaPaden {
+    init(_ a: Analyzer.PersonaAnalysis) {
+        let ideal = IncomeSeries(run: a.ideal, persona: a.persona)
+        let realistic = IncomeSeries(run: a.realistic, persona: a.persona)
+        let recorded = IncomeSeries(run: a.recorded, persona: a.persona)
+        id = a.persona.id
+        naam = a.persona.name
+        gewicht = a.persona.weight
+        maanden = ideal.months.map(\.month.description)
+        zoals_beschreven_cent = ideal.months.map { recorded.month($0.month)?.netCents }
+        ideaal_cent = ideal.months.map(\.netCents)
+        realistisch_cent = ideal.months.map { realistic.month($0.month)?.netCents ?? 0 }
+        aantal_bevindingen = a.findings.count
+    }
+}
+
+/// Dutch number formatting for reports.
+public enum Format {
+    public static func euro(_ cents: Int64) -> String { ValueFormatting.cents(cents) }
+    /// Whole euros with thousands separators: € 12.345.
+    public static func euroRounded(_ cents: Int64) -> String {
+        let euros = Fixed.divide(cents, 100, .halfAwayFromZero)
+        return "€ " + (euros < 0 ? "-" : "") + count(Int(abs(euros)))
+    }
+    public static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(".") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + String(out.reversed())
+    }
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " en " + items[items.count - 1]
+        }
+    }
+    public static func month(_ iso: String) -> String { YearMonth(iso: iso)?.dutch ?? iso }
+}

@@ -1,0 +1,152 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+import DoenbaarTesting
+import Testing
+
+/// Each detector fires on the persona it exists for and stays silent on
+/// ordinary, properly reporting personas.
+@Suite struct DetectorTests {
+    static let ordinary = ["anna", "bram", "lisa", "pieter", "sanne", "joost"]
+
+    let book: RuleBook
+    let analyzer: Analyzer
+    init() throws {
+        book = try RuleBook.bundled()
+        analyzer = try Analyzer(evaluator: book.evaluator)
+    }
+
+    func findings(_ id: String, _ detector: any Detector) throws -> [Finding] {
+        let analyzer = try Analyzer(evaluator: book.evaluator, detectors: [detector])
+        return try analyzer.analyze(try book.persona(named: id))?.findings ?? []
+    }
+
+    @Test(arguments: ordinary)
+    func ordinaryPersonasProduceNoFindingAtAll(_ id: String) throws {
+        let all = try analyzer.analyze(try book.persona(named: id))?.findings ?? []
+        #expect(all.isEmpty, "\(id): \(all.map { "\($0.kind.rawValue): \($0.explanation)" })")
+    }
+
+    @Test func theCalamityIntentFailsForOmerWithEvidenceAndARung() throws {
+        let f = try findings("omer", IntentDetector())
+        let finding = try #require(f.first { $0.provisions.first?.name == "geen_verlies_bij_overmacht" })
+        #expect(finding.from == YearMonth(year: 2023, month: 4) && finding.through == YearMonth(year: 2023, month: 5))
+        // At home April and May would each have been a full month, 70% x 21,75 x € 180 = € 2.740,50;
+        // abroad he got € 1.890 and € 1.638 (WWAbroadTests): € 850,50 + € 1.102,50 = € 1.953 less.
+        #expect(finding.harmCents == euro("1.953,00"))
+        #expect(!finding.evidence.isEmpty)
+        #expect(finding.evidence.contains { $0.cites("art. 19 lid 1 onderdeel e") })
+        // The minister's power in a disaster (art. 19 lid 10) lies on the path: a rung below a change of the law.
+        #expect(finding.rung == .policyRule)
+        #expect(finding.avoidingAction?.contains("vakantie") == true)
+    }
+
+    @Test func theSamenloopIntentFailsForDaanAndNeedsAChangeOfTheRules() throws {
+        let f = try findings("daan", IntentDetector())
+        let finding = try #require(f.first { $0.provisions.first?.name == "samenloop_niet_nadelig" })
+        #expect(finding.months == 6)
+        #expect(finding.rung == .lawChange)
+    }
+
+    @Test func theFineForIncomeThePolisadministratieHeldIsDisproportionate() throws {
+        let f = try findings("ingrid", DisproportionDetector())
+        let finding = try #require(f.first)
+        #expect(finding.severity == .high)
+        #expect(finding.explanation.contains("polisadministratie"))
+        // Recovery € 8.820 plus fines € 4.560 (VerrekeningTests computes both by hand).
+        #expect(finding.harmCents == euro("13.380,00"))
+        #expect(finding.provisions.contains { $0.name == "inkomen_melden_ww" })
+        #expect(finding.rung == .tailoring, "the fine can be a warning or be lowered (WW art. 27a lid 4 and 8)")
+        #expect(finding.avoidingAction != nil)
+    }
+
+    @Test func aYearlySettlementLargerThanAMonthsIncomeIsDisproportionate() throws {
+        let f = try findings("kees", DisproportionDetector())
+        #expect(f.count == 1)
+        #expect(f.first?.harmCents == euro("4.200,00"))
+        #expect(f.first?.from == YearMonth(year: 2025, month: 5))
+    }
+
+    @Test func esthersWorkBringsLessThanTheThreshold() throws {
+        let f = try findings("esther", WorkPaysDetector())
+        let finding = try #require(f.first)
+        // 8 months of € 100: she keeps 30% of € 800 = € 240, € 30 a month, below € 50 (Rules/analyse/drempels.regels).
+        #expect(finding.explanation.contains("€ 30,00 per maand"))
+        #expect(finding.harmCents == euro("560,00"))
+        #expect(finding.rung == .lawChange)
+    }
+
+    @Test(arguments: ["lisa", "noor", "joost", "fatima", "kees"])
+    func workThatPaysRaisesNoWorkFinding(_ id: String) throws {
+        #expect(try findings(id, WorkPaysDetector()).isEmpty)
+    }
+
+    @Test func claimingWWAfterCulpableDismissalIsAChoiceTrap() throws {
+        let f = try findings("daan", ChoiceTrapDetector())
+        let finding = try #require(f.first)
+        // SamenloopTests: € 8.781,36 without the claim against € 2.561,92 with it.
+        #expect(finding.harmCents == euro("6.219,44"))
+        #expect(finding.avoidingAction?.contains("geen WW aangevraagd") == true)
+        #expect(finding.provisions.contains { $0.name == "ww_op_wajong" })
+    }
+
+    @Test(arguments: ["anna", "lisa", "joost", "omer"])
+    func claimingWWIsNoTrapForOrdinaryRecipients(_ id: String) throws {
+        #expect(try findings(id, ChoiceTrapDetector()).isEmpty)
+    }
+
+    @Test func aSettlementAfterSixMonthsIsAnIncomeShock() throws {
+        let f = try findings("fatima", IncomeShockDetector())
+        let finding = try #require(f.first)
+        #expect(finding.from == YearMonth(year: 2024, month: 7))
+        #expect(finding.harmCents == euro("630,00"))
+        #expect(finding.provisions.contains { $0.name == "tijdvak_afgesloten" })
+    }
+
+    @Test func theRealisticPathLosesForOmerUnderStress() throws {
+        let f = try findings("omer", CapacityGapDetector())
+        let finding = try #require(f.first)
+        #expect(finding.severity == .high, "an obligation falls in a period of stress")
+        #expect(finding.provisions.contains { $0.name == "vakantie_melden" })
+        #expect(finding.capacityNote?.contains("stress") == true)
+    }
+
+    @Test func theRealisticPathLosesForEstherWhoCannotReportEveryMonth() throws {
+        let f = try findings("esther", CapacityGapDetector())
+        let finding = try #require(f.first)
+        // Eight monthly reports missed, each a € 150 fine without detriment (Boetebesluit art. 2 lid 11).
+        #expect(finding.harmCents == euro("1.200,00"))
+    }
+
+    @Test func flippingNationalityChangesElifsOutcome() throws {
+        let f = try findings("elif", ProtectedAttributeDetector())
+        let finding = try #require(f.first)
+        #expect(finding.provisions.map(\.name) == ["aardbeving_turkije_syrie"])
+        #expect(finding.harmCents > 0)
+        #expect(finding.severity == .high)
+    }
+
+    @Test(arguments: ["anna", "omer", "sanne"])
+    func flippingNationalityChangesNothingElsewhere(_ id: String) throws {
+        #expect(try findings(id, ProtectedAttributeDetector()).isEmpty)
+    }
+}
+
+@Suite struct DoenvermogenModelTests {
+    @Test func aMonthlyThreeStepDigitalReportAsksLevelThreeAndAHalf() throws {
+        let book = try RuleBook.bundled()
+        let model = DoenvermogenModel(try AnalysisParameters(book.ruleSet, on: CivilDate(year: 2025, month: 1, day: 1)!))
+        let o = try #require(book.ruleSet.obligations.first { $0.name == "inkomen_melden_wajong" })
+        // 2 (base) + 2 x 0,5 (two extra steps) + 0,5 (every month): Rules/analyse/doenvermogen.regels.
+        #expect(model.requiredLevel(o) == Fixed(raw: 3_500_000))
+    }
+
+    @Test func griefLowersCapacityForSixMonths() throws {
+        let book = try RuleBook.bundled()
+        let model = DoenvermogenModel(try AnalysisParameters(book.ruleSet, on: CivilDate(year: 2025, month: 1, day: 1)!))
+        let omer = try book.persona(named: "omer")
+        // Planning 3, minus 2 for a death in the family (8 April 2023, six months).
+        #expect(model.effectiveLevel(omer, .plan, on: CivilDate(year: 2023, month: 4, day: 9)!) == Fixed(integer: 1))
+        #expect(model.effectiveLevel(omer, .plan, on: CivilDate(year: 2023, month: 3, day: 9)!) == Fixed(integer: 3))
+        #expect(model.effectiveLevel(omer, .plan, on: CivilDate(year: 2023, month: 11, day: 9)!) == Fixed(integer: 3))
+    }
+}
