@@ -26,11 +26,19 @@ public struct Evaluator: Sendable {
 
         // The agency's view on a day. Days on which it learnt nothing new share
         // a frame, unless the rules read the decision date itself.
+        var decisionFrames: [Int32: Frame] = [:]  // by decision day, when the rules read it
         func frame(knownAt day: CivilDate) -> Frame {
-            let key = plan.readsDecisionDate ? Int(day.dayNumber) : knowledgeDates.prefix { $0 <= day }.count
-            if let f = frames[key] { return f }
-            let f = Frame(plan: plan, facts: FactTable(persona: persona, range: range, knownAt: day), personaID: persona.id)
-            frames[key] = f
+            let key = knowledgeDates.prefix { $0 <= day }.count
+            let base: Frame
+            if let f = frames[key] { base = f } else {
+                base = Frame(plan: plan, facts: FactTable(persona: persona, range: range, knownAt: day, calendar: frames.values.first?.facts),
+                             personaID: persona.id)
+                frames[key] = base
+            }
+            guard plan.readsDecisionDate else { return base }
+            if let f = decisionFrames[day.dayNumber] { return f }
+            let f = Frame(plan: plan, facts: base.facts.deciding(on: day), personaID: persona.id, shared: base)
+            decisionFrames[day.dayNumber] = f
             return f
         }
 

@@ -14,7 +14,9 @@ public struct FactTable: Sendable {
 
     static let factIndex: [Fact: Int] = Dictionary(uniqueKeysWithValues: Fact.allCases.enumerated().map { ($1, $0) })
 
-    public init(persona: Persona, range: EvaluationRange, knownAt: CivilDate) {
+    /// - Parameter calendar: a table of the same persona and range whose
+    ///   calendar columns (date, weekday, holiday, age) can be reused as they are.
+    public init(persona: Persona, range: EvaluationRange, knownAt: CivilDate, calendar: FactTable? = nil) {
         self.range = range
         self.knownAt = knownAt
         let count = Fact.allCases.count
@@ -22,7 +24,7 @@ public struct FactTable: Sendable {
         daily = Array(repeating: [], count: count)
         monthly = Array(repeating: [], count: count)
         fillConstants(persona)
-        fillDays(persona)
+        fillDays(persona, calendar: calendar)
         fillMonths(persona)
     }
 
@@ -53,25 +55,20 @@ public struct FactTable: Sendable {
         }
     }
 
-    private mutating func fillDays(_ p: Persona) {
+    private mutating func fillDays(_ p: Persona, calendar: FactTable?) {
         let n = range.dayCount
         func column(_ f: Fact, _ initial: Int64) -> Int { let i = FactTable.factIndex[f]!; daily[i] = Array(repeating: initial, count: n); return i }
-        let date = column(.referenceDate, 0), weekday = column(.weekday, 0), holiday = column(.publicHoliday, 0)
-        let age = column(.age, 0), abroad = column(.abroad, 0)
+        let calendarFacts: [Fact] = [.referenceDate, .weekday, .publicHoliday, .age]
+        if let calendar, calendar.range == range {
+            for f in calendarFacts { let i = FactTable.factIndex[f]!; daily[i] = calendar.daily[i] }
+        } else {
+            fillCalendar(p)
+        }
+        let abroad = column(.abroad, 0)
         let reason = column(.stayReason, 0), eea = column(.stayInEEA, 0), reported = column(.stayReported, 0)
         let ahead = column(.stayReportedDaysAhead, FactTable.absent), start = column(.stayStart, FactTable.absent)
         let pdU2 = column(.stayPDU2, 0), country = column(.stayCountry, 0)
-        let birth = p.birthDate.components
-        for offset in 0..<n {
-            let day = range.date(ofDay: offset)
-            daily[date][offset] = Int64(day.dayNumber)
-            daily[weekday][offset] = FactTable.bool(!day.isWeekend)
-            daily[holiday][offset] = FactTable.bool(Holidays.isPublicHoliday(day))
-            let c = day.components
-            var years = c.year - birth.year
-            if (c.month, c.day) < (birth.month, birth.day) { years -= 1 }
-            daily[age][offset] = Fixed(integer: max(0, years)).raw
-        }
+
         // Only stays the agency knew of on the decision date exist in this view.
         for stay in p.stays where stay.knowledge.isKnown(on: knownAt) {
             let first = max(0, range.offset(of: stay.from)), last = min(n - 1, range.offset(of: stay.through))
@@ -90,6 +87,28 @@ public struct FactTable: Sendable {
                 daily[pdU2][offset] = FactTable.bool(stay.pdU2)
                 daily[country][offset] = CountryCode.encode(stay.country) ?? 0
             }
+        }
+    }
+
+    /// The columns that depend only on the calendar and the birth date.
+    private mutating func fillCalendar(_ p: Persona) {
+        let n = range.dayCount
+        func column(_ f: Fact) -> Int { let i = FactTable.factIndex[f]!; daily[i] = Array(repeating: 0, count: n); return i }
+        let date = column(.referenceDate), weekday = column(.weekday), holiday = column(.publicHoliday), age = column(.age)
+        let birth = p.birthDate.components
+        var day = range.date(ofDay: 0)
+        var (y, m, dd) = day.components
+        for offset in 0..<n {
+            daily[date][offset] = Int64(day.dayNumber)
+            daily[weekday][offset] = FactTable.bool(!day.isWeekend)
+            daily[holiday][offset] = FactTable.bool(Holidays.isPublicHoliday(day))
+            var years = y - birth.year
+            if (m, dd) < (birth.month, birth.day) { years -= 1 }
+            daily[age][offset] = Fixed(integer: max(0, years)).raw
+            // Step the civil date along without converting from a day number each time.
+            day = day.adding(days: 1)
+            dd += 1
+            if dd > CivilDate.daysIn(year: y, month: m) { dd = 1; m += 1; if m > 12 { m = 1; y += 1 } }
         }
     }
 
@@ -116,6 +135,13 @@ public struct FactTable: Sendable {
     }
 
     func constant(_ fact: Fact) -> Int64 { constants[FactTable.factIndex[fact]!] }
+
+    /// The same knowledge, looked at on another decision date.
+    func deciding(on day: CivilDate) -> FactTable {
+        var copy = self
+        copy.constants[FactTable.factIndex[.decisionDate]!] = Int64(day.dayNumber)
+        return copy
+    }
 }
 
 /// The days and months one evaluation covers. It starts on 1 January of the

@@ -1,67 +1,119 @@
-/// The working memory of one evaluation: one persona, one decision date.
+/// The working memory of one evaluation: one persona, one view of the agency.
 /// Slot values are computed on demand and memoised per day or month, so a
 /// definition that no outcome needs is never computed (and a fact that a
 /// guarded branch never reads is never required).
+///
+/// A frame for a later decision date with the same knowledge shares the
+/// frame of that knowledge (`shared`): only slots that depend on the
+/// decision date are computed again; the rest are read from the shared frame.
 final class Frame {
     let plan: Plan
     let facts: FactTable
     let range: EvaluationRange
     let personaID: String
     let monthOfDay: [Int]
+    let shared: Frame?
 
-    private var dayValues: [[Int64]]
-    private var dayState: [[UInt8]]        // 0 = not yet, 1 = being computed, 2 = done
-    private var monthValues: [[Int64]]
-    private var monthState: [[UInt8]]
-    /// Which exception decided a rule's value: -2 rule not applicable, -1 the rule itself, k = exception k.
-    private(set) var decidedBy: [[Int8]]
+    /// Where each slot's values live in the flat buffers (see `Frame.Layout`).
+    private let layout: Layout
+    // One allocation each, sized once: values, state (0 = not yet, 1 = being
+    // computed, 2 = done) and which exception decided a value (-2 rule not
+    // applicable, -1 the rule itself, k = exception k). Flat pointers rather
+    // than nested arrays: no copy-on-write or exclusivity checks per access.
+    private let values: UnsafeMutablePointer<Int64>
+    private let state: UnsafeMutablePointer<UInt8>
+    private let decidedBy: UnsafeMutablePointer<Int8>
     private var running: [[Int64]]
     private var runningUpTo: [Int]
     var benefitPayments: [[Int64]]          // per benefit, per month, once computed
 
-    init(plan: Plan, facts: FactTable, personaID: String) {
+    /// Offsets of the slots a frame computes itself, in periods (days or months).
+    struct Layout {
+        let offset: [Int]       // -1: not stored here
+        let size: Int
+
+        init(plan: Plan, dayCount: Int, monthCount: Int, own: (Int) -> Bool) {
+            var offsets: [Int] = [], total = 0
+            for (i, s) in plan.slots.enumerated() {
+                guard own(i) else { offsets.append(-1); continue }
+                offsets.append(total)
+                total += s.periodicity == .month ? monthCount : dayCount
+            }
+            offset = offsets
+            size = total
+        }
+    }
+
+    init(plan: Plan, facts: FactTable, personaID: String, shared: Frame? = nil) {
         self.plan = plan
         self.facts = facts
         self.range = facts.range
         self.personaID = personaID
+        self.shared = shared
         let days = facts.range.dayCount, months = facts.range.monthCount
-        var mod = [Int](repeating: 0, count: days)
-        for m in 0..<months { for d in facts.range.days(ofMonth: m) { mod[d] = m } }
-        monthOfDay = mod
-        dayValues = plan.slots.map { $0.periodicity == .month ? [] : Array(repeating: 0, count: days) }
-        dayState = plan.slots.map { $0.periodicity == .month ? [] : Array(repeating: 0, count: days) }
-        monthValues = plan.slots.map { $0.periodicity == .month ? Array(repeating: 0, count: months) : [] }
-        monthState = plan.slots.map { $0.periodicity == .month ? Array(repeating: 0, count: months) : [] }
-        decidedBy = plan.slots.map { Array(repeating: -1, count: $0.periodicity == .month ? months : days) }
-        running = Array(repeating: Array(repeating: 0, count: days), count: plan.runningTotalSites)
+        if let shared {
+            monthOfDay = shared.monthOfDay
+        } else {
+            var mod = [Int](repeating: 0, count: days)
+            for m in 0..<months { for d in facts.range.days(ofMonth: m) { mod[d] = m } }
+            monthOfDay = mod
+        }
+        // Storage only for the slots this frame computes itself.
+        layout = Layout(plan: plan, dayCount: days, monthCount: months) { shared == nil || plan.decisionDependent[$0] }
+        let size = max(1, layout.size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: 0, count: size)
+        state = .allocate(capacity: size)
+        state.initialize(repeating: 0, count: size)
+        decidedBy = .allocate(capacity: size)
+        decidedBy.initialize(repeating: -1, count: size)
+        running = Array(repeating: [], count: plan.runningTotalSites)
         runningUpTo = Array(repeating: -1, count: plan.runningTotalSites)
         benefitPayments = Array(repeating: Array(repeating: 0, count: months), count: plan.ruleSet.benefits.count)
     }
 
+    deinit {
+        values.deallocate()
+        state.deallocate()
+        decidedBy.deallocate()
+    }
+
+    /// The frame that holds a slot's values: another one (shared), or nil for this one.
+    @inline(__always) private func owner(_ slot: Int) -> Frame? {
+        if let shared, !plan.decisionDependent[slot] { return shared }
+        return nil
+    }
+
     func dayValue(_ slot: Int, _ d: Int) throws(EvaluationFailure) -> Int64 {
-        switch dayState[slot][d] {
-        case 2: return dayValues[slot][d]
+        if let other = owner(slot) { return try other.dayValue(slot, d) }
+        return try value(slot, d, date: range.date(ofDay: d))
+    }
+
+    func monthValue(_ slot: Int, _ m: Int) throws(EvaluationFailure) -> Int64 {
+        if let other = owner(slot) { return try other.monthValue(slot, m) }
+        return try value(slot, m, date: range.month(m).first)
+    }
+
+    /// A slot's value in one period, computed once.
+    @inline(__always) private func value(_ slot: Int, _ p: Int, date: @autoclosure () -> CivilDate) throws(EvaluationFailure) -> Int64 {
+        let i = layout.offset[slot] + p
+        switch state[i] {
+        case 2: return values[i]
         case 1: throw EvaluationFailure(message: "kringverwijzing tijdens het rekenen", range: plan.ruleSet.values[slot].provenance.range)
         default:
-            dayState[slot][d] = 1
-            let v = try compute(slot, d, date: range.date(ofDay: d))
-            dayValues[slot][d] = v
-            dayState[slot][d] = 2
+            state[i] = 1
+            let v: Int64
+            do { v = try compute(slot, p, date: date()) } catch { state[i] = 0; throw error }
+            values[i] = v
+            state[i] = 2
             return v
         }
     }
 
-    func monthValue(_ slot: Int, _ m: Int) throws(EvaluationFailure) -> Int64 {
-        switch monthState[slot][m] {
-        case 2: return monthValues[slot][m]
-        case 1: throw EvaluationFailure(message: "kringverwijzing tijdens het rekenen", range: plan.ruleSet.values[slot].provenance.range)
-        default:
-            monthState[slot][m] = 1
-            let v = try compute(slot, m, date: range.month(m).first)
-            monthValues[slot][m] = v
-            monthState[slot][m] = 2
-            return v
-        }
+    /// Which exception decided a value, for traces.
+    func decided(_ slot: Int, _ p: Int) -> Int8 {
+        if let other = owner(slot) { return other.decided(slot, p) }
+        return decidedBy[layout.offset[slot] + p]
     }
 
     /// The value of a slot: the first exception that applies, else the rule
@@ -72,17 +124,17 @@ final class Frame {
         for (k, x) in s.exceptions.enumerated() where x.validity.contains(date) {
             if try x.condition(self, p) != 0 {
                 value = try x.body(self, p)
-                decidedBy[slot][p] = Int8(clamping: k)
+                decidedBy[layout.offset[slot] + p] = Int8(clamping: k)
                 break
             }
         }
         if value == nil {
             if s.validity.contains(date), try s.condition?(self, p) ?? 1 != 0 {
                 value = try s.body(self, p)
-                decidedBy[slot][p] = -1
+                decidedBy[layout.offset[slot] + p] = -1
             } else {
                 value = 0
-                decidedBy[slot][p] = -2
+                decidedBy[layout.offset[slot] + p] = -2
             }
         }
         guard let v = value else { return 0 }
@@ -109,6 +161,7 @@ final class Frame {
 
     func runningTotal(site: Int, upTo d: Int, counting: Bool, range sourceRange: SourceRange,
                       _ term: Plan.Compiled) throws(EvaluationFailure) -> Int64 {
+        if running[site].isEmpty { running[site] = Array(repeating: 0, count: range.dayCount) }
         var i = runningUpTo[site] + 1
         while i <= d {
             let v = try term(self, i)
@@ -129,9 +182,8 @@ final class Frame {
 
     /// Stored values for traces (after evaluation).
     func storedValue(_ slot: Int, period: Int) -> Int64? {
-        if plan.slots[slot].periodicity == .month {
-            return monthState[slot][period] == 2 ? monthValues[slot][period] : nil
-        }
-        return dayState[slot][period] == 2 ? dayValues[slot][period] : nil
+        if let other = owner(slot) { return other.storedValue(slot, period: period) }
+        let i = layout.offset[slot] + period
+        return state[i] == 2 ? values[i] : nil
     }
 }

@@ -4,7 +4,8 @@
 public final class Plan: Sendable {
     typealias Compiled = @Sendable (Frame, Int) throws(EvaluationFailure) -> Int64
 
-    struct Slot: Sendable {
+    /// A class, so that reading a slot while evaluating is one reference, not a copy of its closures.
+    final class Slot: Sendable {
         let periodicity: Periodicity
         let rounding: Rounding?
         let type: ValueType
@@ -12,6 +13,17 @@ public final class Plan: Sendable {
         let condition: Compiled?
         let body: Compiled
         let exceptions: [(validity: Validity, condition: Compiled, body: Compiled)]
+
+        init(periodicity: Periodicity, rounding: Rounding?, type: ValueType, validity: Validity, condition: Compiled?,
+             body: @escaping Compiled, exceptions: [(validity: Validity, condition: Compiled, body: Compiled)]) {
+            self.periodicity = periodicity
+            self.rounding = rounding
+            self.type = type
+            self.validity = validity
+            self.condition = condition
+            self.body = body
+            self.exceptions = exceptions
+        }
     }
 
     struct CompiledObligation: Sendable {
@@ -34,6 +46,9 @@ public final class Plan: Sendable {
     /// Whether any declaration reads `beslisdatum`: then every decision month
     /// needs its own frame, even when the agency learnt nothing new.
     let readsDecisionDate: Bool
+    /// Per slot: whether its value depends, directly or through other slots,
+    /// on the decision date. Only these are recomputed per decision date.
+    let decisionDependent: [Bool]
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -64,6 +79,30 @@ public final class Plan: Sendable {
         for o in ruleSet.obligations { expressions += [o.applies, o.fulfilled] + o.consequences.compactMap(\.amount) }
         for i in ruleSet.intents { expressions += [i.requirement] + (i.condition.map { [$0] } ?? []) }
         readsDecisionDate = expressions.contains { $0.references.contains(.fact(.decisionDate)) }
+        decisionDependent = Plan.dependence(on: .fact(.decisionDate), in: ruleSet)
+    }
+}
+
+extension Plan {
+    /// Slots that read a reference directly or through other slots (a fixed point over the slot graph).
+    static func dependence(on target: TypedExpr.Reference, in ruleSet: RuleSet) -> [Bool] {
+        let reads: [[TypedExpr.Reference]] = ruleSet.values.map { d in
+            var refs = d.body.references + (d.condition?.references ?? [])
+            for x in d.exceptions { refs += x.condition.references + x.body.references }
+            return refs
+        }
+        var depends = reads.map { $0.contains(target) }
+        var changed = true
+        while changed {
+            changed = false
+            for (slot, refs) in reads.enumerated() where !depends[slot] {
+                if refs.contains(where: { if case .value(let v) = $0 { return depends[v] } else { return false } }) {
+                    depends[slot] = true
+                    changed = true
+                }
+            }
+        }
+        return depends
     }
 }
 

@@ -44,7 +44,7 @@ struct TraceBuilder {
         let values = periods.map { frame.storedValue(slot, period: $0) }
         var node = TraceNode(kind: d.isRule ? "regel" : "definitie", name: d.name, source: d.provenance.source,
                              value: describe(values, d.type, daily: d.periodicity != .month))
-        let decided = periods.enumerated().filter { values[$0.offset] != nil }.map { frame.decidedBy[slot][$0.element] }
+        let decided = periods.enumerated().filter { values[$0.offset] != nil }.map { frame.decided(slot, $0.element) }
         var notes: [String] = []
         var references = d.body.references + (d.condition?.references ?? [])
         for (k, x) in d.exceptions.enumerated() {
