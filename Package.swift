@@ -38,6 +38,10 @@ let package = Package(
             name: "DoenbaarCLITests",
             dependencies: ["DoenbaarCLI", "DoenbaarCore"]
         ),
+        .testTarget(
+            name: "DoenbaarReportsTests",
+            dependencies: ["DoenbaarReports", "DoenbaarAnalysis", "DoenbaarCore"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,6 +34,14 @@ public struct Analyzer: Sendable {
                                realistic: realistic.run, realisticDecisions: realistic.decisions, findings: findings)
     }
 
+    /// Only the findings, as cheaply as possible: for population estimates.
+    public func findings(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> [Finding] {
+        let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to, estimating: true)
+        var findings: [Finding] = []
+        for d in detectors { findings += try d.findings(context) }
+        return findings
+    }
+
     /// Over the persona's own months.
     public func analyze(_ persona: Persona) throws(AnalysisError) -> PersonaAnalysis? {
         guard let months = persona.defaultMonths else { return nil }

@@ -14,8 +14,13 @@ public final class AnalysisContext {
     /// The ideal and realistic paths run this far, so that what a missed
     /// report sets in motion (discovery, recovery, fine) falls inside them.
     public let pathsTo: YearMonth
+    /// For population estimates: only what decides whether a finding fires and
+    /// how much it costs — no traces, no evidence, no alternatives to name.
+    public let estimating: Bool
 
-    public init(persona: Persona, evaluator: Evaluator, parameters: AnalysisParameters, from: YearMonth, to: YearMonth) {
+    public init(persona: Persona, evaluator: Evaluator, parameters: AnalysisParameters, from: YearMonth, to: YearMonth,
+                estimating: Bool = false) {
+        self.estimating = estimating
         self.persona = persona
         self.evaluator = evaluator
         ruleSet = evaluator.plan.ruleSet
@@ -28,7 +33,7 @@ public final class AnalysisContext {
 
     /// Any variant of the persona over the same months (or to another end).
     public func run(_ p: Persona, to end: YearMonth? = nil, trace: Bool = true) throws(AnalysisError) -> PersonaRun {
-        do { return try evaluator.run(p, from: from, to: end ?? to, trace: trace) } catch { throw .evaluation(error) }
+        do { return try evaluator.run(p, from: from, to: end ?? to, trace: trace && !estimating) } catch { throw .evaluation(error) }
     }
 
     private var cachedRecorded: PersonaRun?

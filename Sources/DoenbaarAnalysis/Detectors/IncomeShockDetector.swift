@@ -29,7 +29,7 @@ public struct IncomeShockDetector: Detector {
                 "; het gewone inkomen die maand is \(ValueFormatting.cents(month.regularCents)), er blijft \(ValueFormatting.cents(month.netCents)) over" +
                 (previous.map { ", tegen \(ValueFormatting.cents($0.netCents)) de maand ervoor." } ?? ".")
             let benefit = recoveries.first?.0 ?? ""
-            out.append(Finding(kind: kind, key: benefit, title: "Verrekening achteraf neemt in één maand een groot deel van het inkomen",
+            out.append(Finding(kind: kind, key: benefit, title: "Verrekening achteraf neemt in één maand een groot deel van het inkomen (\(benefit))",
                                direction: "Verreken maandelijks met de gegevens uit de polisadministratie in plaats van een schatting over zes of twaalf maanden, en vorder een verschil in termijnen in.",
                                severity: month.netCents < 0 ? .high : .medium, persona: context.persona,
                                from: month.month, through: month.month,

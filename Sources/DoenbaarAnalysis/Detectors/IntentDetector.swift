@@ -36,7 +36,8 @@ public struct IntentDetector: Detector {
                                from: first, through: last,
                                provisions: [context.provision(intent: intent.name)].compactMap { $0 } + context.relevantRules(in: names),
                                harmCents: harm, months: failed.count, explanation: explanation,
-                               capacityNote: capacityNote(context, months: failed), avoidingAction: try avoidingAction(context, series: series),
+                               capacityNote: capacityNote(context, months: failed),
+                               avoidingAction: context.estimating ? nil : try avoidingAction(context, series: series),
                                rung: rung, evidence: evidence))
         }
         return out

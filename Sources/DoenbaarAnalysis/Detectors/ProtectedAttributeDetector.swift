@@ -11,6 +11,8 @@ public struct ProtectedAttributeDetector: Detector {
         guard !uses.isEmpty else { return [] }
         let own = context.persona.nationality
         let candidates = Set(["NL"] + uses.flatMap(\.comparedCountries)).subtracting([own ?? "NL"]).sorted()
+        // Estimating: only people a nationality rule could touch (a nationality, or a stay abroad).
+        if context.estimating, context.persona.nationality == nil, context.persona.stays.isEmpty { return [] }
         let recorded = try context.recorded()
         let recordedTotal = context.series(recorded).totalCents
         for other in candidates {

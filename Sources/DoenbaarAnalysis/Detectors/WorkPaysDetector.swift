@@ -19,7 +19,8 @@ public struct WorkPaysDetector: Detector {
 
         // Marginal: € 100 more in one month, followed through every later settlement.
         var weak: [(month: YearMonth, keptCents: Int64)] = []
-        for m in incomeMonths {
+        // Estimating a population: one month stands for the others.
+        for m in context.estimating ? Array(incomeMonths.prefix(1)) : incomeMonths {
             let variant = p.withExtraIncome(probe, in: m)
             let kept = context.series(try context.run(variant, trace: false), variant).totalCents - baseTotal
             if kept * Fixed.scale < context.parameters.minimumKeptShare.raw * probe.cents { weak.append((m, kept)) }
@@ -27,7 +28,7 @@ public struct WorkPaysDetector: Detector {
         if let first = weak.first, let last = weak.last {
             let worst = weak.map(\.keptCents).min() ?? 0
             let cliff = worst < 0
-            let names = context.divergence(base, try context.run(p.withExtraIncome(probe, in: first.month)))
+            let names = context.estimating ? [] : context.divergence(base, try context.run(p.withExtraIncome(probe, in: first.month)))
             out.append(Finding(kind: kind, key: "marginaal", title: "Meer verdienen levert minder op dan de wet beoogt",
                                direction: "Zorg dat van elke extra verdiende euro ten minste het beoogde deel overblijft; laat boetes en verrekeningen niet samen het voordeel van werken wegnemen.",
                                severity: cliff ? .high : .medium, persona: p, from: first.month, through: last.month,

@@ -23,7 +23,7 @@ struct CommandEntry: Sendable {
 enum Commands {
     static let all: [CommandEntry] = [
         CommandEntry(CheckCommand.self), CommandEntry(RunCommand.self), CommandEntry(KnelpuntenCommand.self),
-        CommandEntry(InvoeringstoetsCommand.self),
+        CommandEntry(InvoeringstoetsCommand.self), CommandEntry(PopulatieCommand.self),
         CommandEntry(BenchCommand.self),
     ]
 

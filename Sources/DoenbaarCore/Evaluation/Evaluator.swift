@@ -45,6 +45,7 @@ public struct Evaluator: Sendable {
         var months: [MonthOutcome] = []
         var booked: [[Int64]] = Array(repeating: Array(repeating: 0, count: range.monthCount), count: plan.ruleSet.benefits.count)
         var seenEpisodes = Set<String>()
+        var episodeCache: [EpisodeKey: [Episode]] = [:]
         for k in reported {
             let decisionDate = range.month(k).last
             let view = frame(knownAt: decisionDate)
@@ -78,7 +79,7 @@ public struct Evaluator: Sendable {
                 // Obligations, judged once the agency can see them and their
                 // deadline has passed; a missed one is booked in that month.
                 for m in reported where m <= k {
-                    for episode in try obligationEpisodes(view, m, decisionDate: decisionDate)
+                    for episode in try obligationEpisodes(view, m, decisionDate: decisionDate, cache: &episodeCache)
                     where seenEpisodes.insert("\(episode.obligation)|\(episode.from)").inserted {
                         outcome.obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[episode.obligation].name,
                                                                     from: episode.from, through: episode.through, met: episode.met))
@@ -110,17 +111,20 @@ public struct Evaluator: Sendable {
         return total
     }
 
+    /// The payment of every benefit in month m as this frame sees it. A benefit
+    /// that does not depend on the decision date is computed once per
+    /// knowledge (in the shared frame) and copied.
     private func computePayments(_ frame: Frame, _ m: Int) throws(EvaluationFailure) {
         for b in plan.ruleSet.benefits.indices {
-            var gross: Int64 = 0, deducted: Int64 = 0
-            for (slot, d) in plan.ruleSet.values.enumerated() {
-                switch d.role {
-                case .payment(let benefit) where benefit == b: gross += try slotTotal(frame, slot, m)
-                case .deduction(let benefit) where benefit == b: deducted += try slotTotal(frame, slot, m)
-                default: break
-                }
+            let target = frame.shared.flatMap { plan.benefitDecisionDependent[b] ? nil : $0 } ?? frame
+            if !target.paymentDone[b][m] {
+                var gross: Int64 = 0, deducted: Int64 = 0
+                for slot in plan.paymentSlots[b] { gross += try slotTotal(target, slot, m) }
+                for slot in plan.deductionSlots[b] { deducted += try slotTotal(target, slot, m) }
+                target.benefitPayments[b][m] = Fixed(raw: max(0, gross - deducted)).rounded(.halfAwayFromZero).raw
+                target.paymentDone[b][m] = true
             }
-            frame.benefitPayments[b][m] = Fixed(raw: max(0, gross - deducted)).rounded(.halfAwayFromZero).raw
+            if target !== frame { frame.benefitPayments[b][m] = target.benefitPayments[b][m] }
         }
     }
 
@@ -172,40 +176,60 @@ public struct Evaluator: Sendable {
         let met: Bool
     }
 
+    /// Episodes of one obligation in one month, as one view of the agency saw them.
+    struct EpisodeKey: Hashable {
+        let frame: ObjectIdentifier
+        let obligation: Int
+        let month: Int
+    }
+
     /// The episodes of every obligation in month m that can be judged on the
     /// decision date: an obligation due afterwards ("termijn 1 maand
-    /// achteraf") is judged only once its deadline has passed.
-    private func obligationEpisodes(_ frame: Frame, _ m: Int, decisionDate: CivilDate) throws(EvaluationFailure) -> [Episode] {
+    /// achteraf") is judged only once its deadline has passed. An obligation
+    /// that does not depend on the decision date is worked out once per
+    /// knowledge and kept in the cache.
+    private func obligationEpisodes(_ frame: Frame, _ m: Int, decisionDate: CivilDate,
+                                    cache: inout [EpisodeKey: [Episode]]) throws(EvaluationFailure) -> [Episode] {
         var out: [Episode] = []
         for (i, o) in plan.ruleSet.obligations.enumerated() {
-            let compiled = plan.obligations[i]
             if let deadline = o.deadline, !deadline.before {
                 let periodEnd = frame.range.month(m).last
                 let due = deadline.unit == .month ? periodEnd.adding(days: 1).adding(months: deadline.amount).adding(days: -1)
                                                   : periodEnd.adding(days: deadline.amount)
                 if due > decisionDate { continue }
             }
-            // Runs of consecutive periods in which the obligation applies, split where met changes.
-            var runs: [(first: Int, last: Int, met: Bool)] = []
-            let periods = o.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
-            for p in periods {
-                guard try compiled.applies(frame, p) != 0 else { continue }
-                let met = try compiled.fulfilled(frame, p) != 0
-                if let last = runs.last, last.last == p - 1, last.met == met { runs[runs.count - 1].last = p } else { runs.append((p, p, met)) }
-            }
-            // A daily run that continues from last month was judged there already.
-            if o.periodicity == .day, let first = runs.first, first.first == periods.lowerBound, first.first > 0,
-               try compiled.applies(frame, first.first - 1) != 0,
-               try (compiled.fulfilled(frame, first.first - 1) != 0) == first.met {
-                runs.removeFirst()
-            }
-            for r in runs {
-                let from = o.periodicity == .month ? frame.range.month(r.first).first : frame.range.date(ofDay: r.first)
-                let through = o.periodicity == .month ? frame.range.month(r.last).last : frame.range.date(ofDay: r.last)
-                out.append(Episode(obligation: i, from: from, through: through, firstPeriod: r.first, met: r.met))
-            }
+            let owner = plan.obligationDecisionDependent[i] ? frame : (frame.shared ?? frame)
+            let key = EpisodeKey(frame: ObjectIdentifier(owner), obligation: i, month: m)
+            if let cached = cache[key] { out += cached; continue }
+            let episodes = try episodes(of: i, owner, m)
+            cache[key] = episodes
+            out += episodes
         }
         return out
+    }
+
+    /// Runs of consecutive periods in month m in which obligation i applies, split where met changes.
+    private func episodes(of i: Int, _ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [Episode] {
+        let o = plan.ruleSet.obligations[i]
+        let compiled = plan.obligations[i]
+        var runs: [(first: Int, last: Int, met: Bool)] = []
+        let periods = o.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
+        for p in periods {
+            guard try compiled.applies(frame, p) != 0 else { continue }
+            let met = try compiled.fulfilled(frame, p) != 0
+            if let last = runs.last, last.last == p - 1, last.met == met { runs[runs.count - 1].last = p } else { runs.append((p, p, met)) }
+        }
+        // A daily run that continues from last month was judged there already.
+        if o.periodicity == .day, let first = runs.first, first.first == periods.lowerBound, first.first > 0,
+           try compiled.applies(frame, first.first - 1) != 0,
+           try (compiled.fulfilled(frame, first.first - 1) != 0) == first.met {
+            runs.removeFirst()
+        }
+        return runs.map { r in
+            let from = o.periodicity == .month ? frame.range.month(r.first).first : frame.range.date(ofDay: r.first)
+            let through = o.periodicity == .month ? frame.range.month(r.last).last : frame.range.date(ofDay: r.last)
+            return Episode(obligation: i, from: from, through: through, firstPeriod: r.first, met: r.met)
+        }
     }
 
     /// A missed obligation and its fine. A fine set as a share of the

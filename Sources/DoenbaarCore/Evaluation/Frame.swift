@@ -26,6 +26,7 @@ final class Frame {
     private var running: [[Int64]]
     private var runningUpTo: [Int]
     var benefitPayments: [[Int64]]          // per benefit, per month, once computed
+    var paymentDone: [[Bool]]
 
     /// Offsets of the slots a frame computes itself, in periods (days or months).
     struct Layout {
@@ -70,6 +71,7 @@ final class Frame {
         running = Array(repeating: [], count: plan.runningTotalSites)
         runningUpTo = Array(repeating: -1, count: plan.runningTotalSites)
         benefitPayments = Array(repeating: Array(repeating: 0, count: months), count: plan.ruleSet.benefits.count)
+        paymentDone = Array(repeating: Array(repeating: false, count: months), count: plan.ruleSet.benefits.count)
     }
 
     deinit {

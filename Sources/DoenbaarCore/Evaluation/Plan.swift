@@ -49,6 +49,12 @@ public final class Plan: Sendable {
     /// Per slot: whether its value depends, directly or through other slots,
     /// on the decision date. Only these are recomputed per decision date.
     let decisionDependent: [Bool]
+    /// Per benefit: its payment and deduction rules, by slot.
+    let paymentSlots: [[Int]]
+    let deductionSlots: [[Int]]
+    /// Per benefit and per obligation: whether it depends on the decision date.
+    let benefitDecisionDependent: [Bool]
+    let obligationDecisionDependent: [Bool]
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -79,7 +85,28 @@ public final class Plan: Sendable {
         for o in ruleSet.obligations { expressions += [o.applies, o.fulfilled] + o.consequences.compactMap(\.amount) }
         for i in ruleSet.intents { expressions += [i.requirement] + (i.condition.map { [$0] } ?? []) }
         readsDecisionDate = expressions.contains { $0.references.contains(.fact(.decisionDate)) }
-        decisionDependent = Plan.dependence(on: .fact(.decisionDate), in: ruleSet)
+        let dependent = Plan.dependence(on: .fact(.decisionDate), in: ruleSet)
+        decisionDependent = dependent
+        var payments = Array(repeating: [Int](), count: ruleSet.benefits.count), deductions = payments
+        for (slot, d) in ruleSet.values.enumerated() {
+            switch d.role {
+            case .payment(let b): payments[b].append(slot)
+            case .deduction(let b): deductions[b].append(slot)
+            case .definition: break
+            }
+        }
+        paymentSlots = payments
+        deductionSlots = deductions
+        benefitDecisionDependent = ruleSet.benefits.indices.map { b in (payments[b] + deductions[b]).contains { dependent[$0] } }
+        obligationDecisionDependent = ruleSet.obligations.map { o in
+            (o.applies.references + o.fulfilled.references).contains { ref in
+                switch ref {
+                case .fact(.decisionDate): return true
+                case .value(let v): return dependent[v]
+                default: return false
+                }
+            }
+        }
     }
 }
 

@@ -30,7 +30,7 @@ public enum BarChart {
     }
 
     static let width = 720.0
-    static let left = 8.0, valueColumn = 200.0
+    static let left = 8.0, valueColumn = 210.0
     static let rowHeight = 46.0, barHeight = 16.0
     static let ink = "#154273"
 
@@ -75,6 +75,7 @@ public enum BarChart {
         nodes.append(SVG.group([.init("class", "raster")], grid))
 
         var rows: [SVG.Node] = []
+        let labelX = left + 6
         for (i, bar) in bars.enumerated() {
             let rowTop = top + rowHeight * Double(i)
             let barY = rowTop + 20
@@ -83,12 +84,13 @@ public enum BarChart {
             let barX = bar.value < 0 ? end - barW : start
             rows.append(SVG.group([.init("class", "staaf")], [
                 .element("title", [], [.text("\(bar.label): \(bar.valueLabel)")]),
-                SVG.text(left, rowTop + 14, SVG.fit(bar.label, width: width - valueColumn - left, fontSize: 13), [
+                SVG.text(labelX, rowTop + 14, SVG.fit(bar.label, width: width - labelX - 4, fontSize: 13), [
                     .init("font-size", "13"), .init("fill", "#1a1a1a"),
                 ]),
                 SVG.rect(barX, barY, barW, barHeight, fillAttributes(bar.fill, id: id)),
-                SVG.text(width - 4, barY + 12.5, SVG.fit(bar.valueLabel, width: valueColumn - 8, fontSize: 13), [
-                    .init("font-size", "13"), .init("font-weight", "bold"), .init("text-anchor", "end"), .init("fill", "#1a1a1a"),
+                // The value right after the bar (or after the zero line for a negative bar).
+                SVG.text(max(barX + barW, x(0)) + 8, barY + 12.5, SVG.fit(bar.valueLabel, width: valueColumn, fontSize: 13), [
+                    .init("font-size", "13"), .init("font-weight", "bold"), .init("fill", "#1a1a1a"),
                 ]),
             ]))
         }

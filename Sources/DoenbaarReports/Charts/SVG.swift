@@ -134,11 +134,12 @@ public enum SVG {
         var units = 0.0
         for c in text {
             switch c {
-            case "i", "l", "j", "t", "f", "r", ".", ",", ":", ";", "'", " ", "|", "!", "(", ")": units += 0.34
-            case "m", "w", "M", "W", "€": units += 0.9
-            case _ where c.isUppercase: units += 0.7
-            case _ where c.isNumber: units += 0.58
-            default: units += 0.56
+            case "i", "l", "j", "'", "|", ".", ",", ":", ";", "!": units += 0.3
+            case " ", "f", "t", "r", "(", ")", "-": units += 0.4
+            case "m", "w", "M", "W", "€": units += 0.95
+            case _ where c.isUppercase: units += 0.74
+            case _ where c.isNumber: units += 0.64
+            default: units += 0.62
             }
         }
         return units * fontSize

@@ -1,3 +1,5 @@
+import DoenbaarAnalysis
+
 /// Building HTML safely: every text from rule or persona files goes through
 /// `escape`; raw markup is only what the renderers write themselves.
 ///
@@ -106,7 +108,9 @@ public enum HTML {
             for (i, cell) in row.enumerated() {
                 let numeric = i < columns.count && columns[i].numeric
                 let cls = numeric ? " class=\"getal\"" : ""
-                out += i == rowHeader ? "<th scope=\"row\"\(cls)>\(cell)</th>" : "<td\(cls)>\(cell)</td>"
+                // The column title again, for the narrow layout where each row becomes a card.
+                let label = i < columns.count ? " data-label=\"\(escape(columns[i].title))\"" : ""
+                out += i == rowHeader ? "<th scope=\"row\"\(cls)>\(cell)</th>" : "<td\(cls)\(label)>\(cell)</td>"
             }
             out += "</tr>\n"
         }
@@ -137,6 +141,43 @@ public enum HTML {
         return "<span class=\"ernst ernst-\(level)\"><span class=\"meter\" aria-hidden=\"true\">\(meter)</span>\(escape(word))</span>"
     }
 
+    /// The page header: kind of document, title, a lead paragraph and key figures.
+    /// `lede` and `extra` are markup written by the renderer.
+    static func header(kind: String, title: String, lede: String, extra: String = "", figures: [(String, String)]) -> String {
+        var h = "<a class=\"overslaan\" href=\"#inhoud\">Naar de inhoud</a>\n"
+        h += "<header class=\"kop\">\n<div class=\"kop-binnen\">\n"
+        h += "<p class=\"documentsoort\">\(escape(kind))</p>\n"
+        h += "<h1>\(escape(title))</h1>\n"
+        h += "<p class=\"inleiding\">\(lede)</p>\n" + extra
+        if !figures.isEmpty {
+            h += "<dl class=\"kerncijfers\">\n"
+            h += figures.map { "<div><dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd></div>\n" }.joined()
+            h += "</dl>\n"
+        }
+        return h + "</div>\n</header>\n"
+    }
+
+    /// The table of contents: (anchor, text) pairs.
+    static func navigation(_ items: [(String, String)]) -> String {
+        "<nav class=\"inhoudsopgave\" aria-label=\"Inhoud van het rapport\">\n<ol>\n"
+            + items.map { "<li><a href=\"#\(escape($0.0))\">\(escape($0.1))</a></li>\n" }.joined()
+            + "</ol>\n</nav>\n"
+    }
+
+    static func footer(_ text: String) -> String {
+        "<footer class=\"voet\">\n<div class=\"voet-binnen\">\n<p>\(escape(text))</p>\n</div>\n</footer>\n"
+    }
+
+    /// A list of texts: one paragraph for one, a list for more.
+    static func texts(_ items: [String]) -> String {
+        items.count == 1 ? "<p>\(escape(items[0]))</p>\n" : "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+    }
+
+    /// The level (1 to 3) of a severity written in Dutch, 0 when unknown.
+    static func severityLevel(_ dutch: String) -> Int {
+        Severity.allCases.first { $0.dutch == dutch }?.rawValue ?? 0
+    }
+
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     /// The items in their first order, each once.
@@ -165,7 +206,7 @@ public enum HTML {
     .overslaan:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem 1rem; border: 2px solid var(--inkt); z-index: 2; }
     .visueel-verborgen { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
     .kop { background: var(--vlak); border-top: 0.5rem solid var(--accent); border-bottom: 1px solid var(--lijn); }
-    .kop-binnen, main, .voet-binnen { max-width: 62rem; margin: 0 auto; padding-left: 1.25rem; padding-right: 1.25rem; }
+    .kop-binnen, main, .voet-binnen { max-width: 70rem; margin: 0 auto; padding-left: 1.25rem; padding-right: 1.25rem; }
     .kop-binnen { padding-top: 1.75rem; padding-bottom: 1.5rem; }
     .documentsoort { margin: 0 0 0.35rem; font-size: 0.8rem; font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; color: var(--accent); }
     h1, h2, h3, h4 { line-height: 1.2; color: var(--inkt); }
@@ -186,7 +227,7 @@ public enum HTML {
     .kerncijfers dt { font-size: 0.85rem; color: var(--zacht); }
     .kerncijfers dd { margin: 0; font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.2; }
     nav.inhoudsopgave { border-bottom: 1px solid var(--lijn); }
-    nav.inhoudsopgave ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0 auto; padding: 0.75rem 1.25rem; max-width: 62rem; font-size: 0.95rem; }
+    nav.inhoudsopgave ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0 auto; padding: 0.75rem 1.25rem; max-width: 70rem; font-size: 0.95rem; }
     nav.inhoudsopgave li { margin: 0; }
     main { padding-top: 0.5rem; padding-bottom: 3rem; }
     .tabel-kader { overflow-x: auto; margin: 1rem 0 1.5rem; }
@@ -196,20 +237,20 @@ public enum HTML {
     thead th { border-bottom: 2px solid var(--inkt); font-size: 0.85rem; color: var(--zacht); vertical-align: bottom; }
     tbody th { font-weight: 600; }
     tbody tr:nth-child(even) { background: #f8f9fb; }
-    .getal { text-align: right; white-space: nowrap; }
+    .getal { text-align: right; }
+    thead .getal { white-space: normal; }
     td.leeg { font-style: italic; color: var(--zacht); }
     .samenvatting td.rang, .samenvatting th.rang { width: 2.5rem; }
-    .samenvatting tbody th { min-width: 16rem; }
+    .samenvatting tbody th { min-width: 16rem; font-weight: 400; }
     .nowrap { white-space: nowrap; }
     .ernst { display: inline-flex; align-items: center; gap: 0.35rem; white-space: nowrap; font-weight: 600; }
     .meter { display: inline-flex; gap: 2px; }
     .blok { display: inline-block; width: 0.55rem; height: 0.8rem; border: 1.5px solid var(--inkt); background: #fff; }
     .blok.vol { background: var(--inkt); }
-    .ernst-3 { text-transform: uppercase; letter-spacing: 0.03em; }
     section.knelpunt { margin-top: 3.5rem; }
     section.knelpunt > h2 { display: flex; gap: 0.75rem; align-items: baseline; }
     .rang { display: inline-block; min-width: 2.2rem; padding: 0.1rem 0.4rem; border: 2px solid var(--inkt); text-align: center; font-variant-numeric: tabular-nums; }
-    .kenmerken { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0; margin: 1rem 0 1.5rem; border: 1px solid var(--lijn); border-top: 3px solid var(--accent); }
+    .kenmerken { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0; margin: 1rem 0 1.5rem; border: 1px solid var(--lijn); border-top: 3px solid var(--accent); }
     .kenmerken div { padding: 0.6rem 0.8rem; border-right: 1px solid var(--lijn); border-bottom: 1px solid var(--lijn); margin: 0 -1px -1px 0; }
     .kenmerken dt { font-size: 0.8rem; color: var(--zacht); text-transform: uppercase; letter-spacing: 0.04em; }
     .kenmerken dd { margin: 0.15rem 0 0; font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -236,7 +277,8 @@ public enum HTML {
     .spoor-soort { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--zacht); margin-right: 0.3rem; }
     .spoor-bron, .spoor-noot { display: block; color: var(--zacht); font-size: 0.85rem; }
     .grafiek-figuur { margin: 1.25rem 0 2rem; }
-    .grafiek-kader { overflow-x: auto; border: 1px solid var(--lijn); padding: 0.5rem; background: #fff; }
+    .grafiek-kader { overflow-x: auto; border: 1px solid var(--lijn); padding: 0.5rem; background: #fff; max-width: 56rem; }
+    .grafiek-figuur details { max-width: 56rem; }
     svg.grafiek { display: block; width: 100%; min-width: 34rem; height: auto; max-width: 100%; }
     figcaption { font-size: 0.95rem; color: var(--zacht); margin-top: 0.5rem; }
     .gegevens { font-size: 0.95rem; }
@@ -252,6 +294,14 @@ public enum HTML {
       h2 { font-size: 1.3rem; }
       .inleiding { font-size: 1.05rem; }
       .kerncijfers dd { font-size: 1.3rem; }
+      .kenmerken { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+      .samenvatting thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      .samenvatting, .samenvatting caption, .samenvatting tbody, .samenvatting tr, .samenvatting td, .samenvatting tbody th { display: block; width: auto; }
+      .samenvatting tr { border: 1px solid var(--lijn); border-left: 0.3rem solid var(--accent); margin: 0 0 0.75rem; padding: 0.4rem 0.7rem; }
+      .samenvatting tbody tr:nth-child(even) { background: #fff; }
+      .samenvatting td, .samenvatting tbody th { border: 0; padding: 0.15rem 0; text-align: left; min-width: 0; }
+      .samenvatting tbody th { font-weight: 600; font-size: 1.05rem; padding-bottom: 0.3rem; }
+      .samenvatting td[data-label]::before { content: attr(data-label) ": "; color: var(--zacht); font-size: 0.9rem; }
       svg.grafiek { min-width: 30rem; }
     }
     @media print {

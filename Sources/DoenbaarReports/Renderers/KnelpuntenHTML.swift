@@ -46,26 +46,15 @@ public enum KnelpuntenHTML {
 
     static func header(_ r: KnelpuntenRapport) -> String {
         let high = r.knelpunten.filter { $0.ernst_waarde >= Severity.high.rawValue }.count
-        var h = "<a class=\"overslaan\" href=\"#inhoud\">Naar de inhoud</a>\n"
-        h += "<header class=\"kop\">\n<div class=\"kop-binnen\">\n"
-        h += "<p class=\"documentsoort\">Doenbaar · rapport over de uitvoering</p>\n"
-        h += "<h1>\(HTML.escape(r.titel))</h1>\n"
-        h += "<p class=\"inleiding\">Waar de regels juridisch kloppen, maar voor mensen onevenredig hard, averechts of onvoorzienbaar uitpakken. "
-        h += "Doorgerekend voor \(r.aantal_personas) persona\(r.aantal_personas == 1 ? "" : "'s") die samen staan voor ongeveer \(Format.count(r.totaal_gewicht)) mensen.</p>\n"
-        if !r.regelingen.isEmpty {
-            h += "<p class=\"regelingen\"><span class=\"label\">Regelingen</span>\(HTML.escape(Format.list(r.regelingen)))</p>\n"
-        }
-        h += "<dl class=\"kerncijfers\">\n"
-        h += keyFigure("Knelpunten", Format.count(r.knelpunten.count))
-        h += keyFigure("Waarvan ernst hoog", Format.count(high))
-        h += keyFigure("Persona's doorgerekend", Format.count(r.aantal_personas))
-        h += keyFigure("Mensen vertegenwoordigd", Format.count(r.totaal_gewicht))
-        h += "</dl>\n</div>\n</header>\n"
-        return h
-    }
-
-    static func keyFigure(_ term: String, _ value: String) -> String {
-        "<div><dt>\(HTML.escape(term))</dt><dd>\(HTML.escape(value))</dd></div>\n"
+        let lede = "Waar de regels juridisch kloppen, maar voor mensen onevenredig hard, averechts of onvoorzienbaar uitpakken. "
+            + "Doorgerekend voor \(r.aantal_personas) persona\(r.aantal_personas == 1 ? "" : "'s") die samen staan voor ongeveer \(HTML.escape(Format.count(r.totaal_gewicht))) mensen."
+        let extra = r.regelingen.isEmpty ? "" : "<p class=\"regelingen\"><span class=\"label\">Regelingen</span>\(HTML.escape(Format.list(r.regelingen)))</p>\n"
+        return HTML.header(kind: "Doenbaar · rapport over de uitvoering", title: r.titel, lede: lede, extra: extra, figures: [
+            ("Knelpunten", Format.count(r.knelpunten.count)),
+            ("Waarvan ernst hoog", Format.count(high)),
+            ("Persona's doorgerekend", Format.count(r.aantal_personas)),
+            ("Mensen vertegenwoordigd", Format.count(r.totaal_gewicht)),
+        ])
     }
 
     static func navigation(_ r: KnelpuntenRapport) -> String {
@@ -73,14 +62,12 @@ public enum KnelpuntenHTML {
         if !r.knelpunten.isEmpty { items.append(("ernst-en-bereik", "Ernst en bereik")) }
         if !r.personas.isEmpty { items.append(("personas", "Inkomen per persona")) }
         items.append(("werkwijze", "Werkwijze"))
-        return "<nav class=\"inhoudsopgave\" aria-label=\"Inhoud van het rapport\">\n<ol>\n"
-            + items.map { "<li><a href=\"#\($0.0)\">\(HTML.escape($0.1))</a></li>\n" }.joined()
-            + "</ol>\n</nav>\n"
+        return HTML.navigation(items)
     }
 
     static func footer(version: Int) -> String {
-        "<footer class=\"voet\">\n<div class=\"voet-binnen\">\n<p>Gemaakt met Doenbaar uit de regelbestanden en de persona's; rapportversie \(version). "
-            + "Dezelfde invoer geeft hetzelfde rapport. Aantallen mensen zijn schattingen uit de gewichten van de persona's, geen tellingen.</p>\n</div>\n</footer>\n"
+        HTML.footer("Gemaakt met Doenbaar uit de regelbestanden en de persona's; rapportversie \(version). "
+            + "Dezelfde invoer geeft hetzelfde rapport. Aantallen mensen zijn schattingen uit de gewichten van de persona's, geen tellingen.")
     }
 
     // MARK: Summary
@@ -205,14 +192,10 @@ public enum KnelpuntenHTML {
         let avoiding = HTML.unique(k.andere_handeling)
         if !capacity.isEmpty || !avoiding.isEmpty {
             h += "<h3>Doenvermogen</h3>\n"
-            if !capacity.isEmpty {
-                h += capacity.count == 1 ? "<p>\(HTML.escape(capacity[0]))</p>\n"
-                    : "<ul>\n" + capacity.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
-            }
+            h += capacity.isEmpty ? "<p>Bij dit knelpunt is geen bijzondere vraag aan het doenvermogen vastgelegd.</p>\n" : HTML.texts(capacity)
             if !avoiding.isEmpty {
                 h += "<h4>Wat de persoon anders had kunnen doen</h4>\n"
-                h += avoiding.count == 1 ? "<p>\(HTML.escape(avoiding[0]))</p>\n"
-                    : "<ul>\n" + avoiding.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+                h += HTML.texts(avoiding)
             }
         }
 

@@ -14,7 +14,7 @@ public struct BatchEvaluator: Sendable {
     /// Persons per block: the registers of a block stay in the core's cache.
     public let blockSize: Int
 
-    public init(plan: BatchPlan, blockSize: Int = 512) {
+    public init(plan: BatchPlan, blockSize: Int = 256) {
         self.plan = plan
         self.blockSize = max(1, blockSize)
     }

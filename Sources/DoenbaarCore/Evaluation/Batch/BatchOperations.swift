@@ -33,6 +33,10 @@ enum BatchOperation: UInt8, Sendable {
     /// round(a * b) to a multiple of `immediate`, half away from zero, for an
     /// exact, non-negative product: one division instead of two.
     case multiplyRound
+    /// (a OP b) ? c : e, with the comparison in `immediate` (a BatchOperation raw value).
+    case selectCompare
+    /// (a and b) ? c : e
+    case selectBoth
 
     static let failed = Int64.min
 
@@ -42,6 +46,7 @@ enum BatchOperation: UInt8, Sendable {
         case .select: return 3
         case .load, .splat: return 0
         case .differenceFloor, .multiplyRound: return 2
+        case .selectCompare, .selectBoth: return 4
         default: return 2
         }
     }
@@ -191,7 +196,7 @@ enum BatchSemantics {
         case .maximum: return maximum(a, b)
         case .round: return round(a, unit: immediate, rounding)
         case .bound: return bound(a)
-        case .yearToDate, .ever, .load, .splat, .differenceFloor, .multiplyRound:
+        case .yearToDate, .ever, .load, .splat, .differenceFloor, .multiplyRound, .selectCompare, .selectBoth:
             preconditionFailure("\(op) heeft toestand of invoer, of bestaat alleen in de kernels")
         }
     }

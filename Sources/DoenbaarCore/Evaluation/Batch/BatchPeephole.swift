@@ -15,7 +15,7 @@ struct BatchPeephole {
 
     func run() -> (person: [BatchInstruction], month: [BatchInstruction]) {
         var uses = [Int](repeating: 0, count: ranges.count)
-        for i in person + month { for r in [i.a, i.b, i.c].prefix(i.operation.arity) { uses[Int(r)] += 1 } }
+        for i in person + month { for r in i.operands { uses[Int(r)] += 1 } }
         for r in outputs { uses[Int(r)] += 2 }
         // Registers holding the scalar 0: splats of an all-zero scalar.
         var zeroRegisters = Set<Int32>()
@@ -63,7 +63,36 @@ struct BatchPeephole {
                     i = f
                 }
             }
+            // Conditions folded into the selection that reads them.
+            if i.operation == .select, i.fast {
+                if let k = definedAt[i.a], uses[Int(i.a)] == 1, out[k].operation == .not, out[k].fast {
+                    // als niet x dan a anders b: als x dan b anders a
+                    removed.insert(k)
+                    (i.a, i.b, i.c) = (out[k].a, i.c, i.b)
+                }
+                if let k = definedAt[i.a], uses[Int(i.a)] == 1, out[k].fast, !removed.contains(k) {
+                    let condition = out[k]
+                    if Self.inverse(condition.operation) != nil {
+                        removed.insert(k)
+                        i = BatchInstruction(operation: .selectCompare, fast: true, destination: i.destination,
+                                             a: condition.a, b: condition.b, c: i.b, e: i.c, immediate: Int64(condition.operation.rawValue))
+                    } else if condition.operation == .and {
+                        removed.insert(k)
+                        i = BatchInstruction(operation: .selectBoth, fast: true, destination: i.destination,
+                                             a: condition.a, b: condition.b, c: i.b, e: i.c)
+                    }
+                }
+            }
             switch i.operation {
+            case .less, .lessEqual, .greater, .greaterEqual, .maximum:
+                i.branchFree = i.fast && differenceFits(i.a, i.b)
+            case .selectCompare:
+                let op = BatchOperation(rawValue: UInt8(truncatingIfNeeded: i.immediate))!
+                i.branchFree = op != .equal && op != .notEqual && differenceFits(i.a, i.b)
+            case .select:
+                i.branchFree = i.fast && isFlag(i.a)
+            case .selectBoth:
+                i.branchFree = isFlag(i.a) && isFlag(i.b)
             case .multiply:
                 i.nonNegative = i.fast && Self.productNonNegative(i, ranges)
             case .round:
@@ -77,6 +106,16 @@ struct BatchPeephole {
         }
         return out.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
+
+    /// a - b - 1 and b - a - 1 fit in 64 bits for every a and b in their ranges.
+    private func differenceFits(_ a: Int32, _ b: Int32) -> Bool {
+        let x = ranges[Int(a)], y = ranges[Int(b)]
+        let low = min(Int128(x.low) - Int128(y.high), Int128(y.low) - Int128(x.high)) - 1
+        let high = max(Int128(x.high) - Int128(y.low), Int128(y.high) - Int128(x.low))
+        return low >= Int128(Int64.min) && high <= Int128(Int64.max)
+    }
+
+    private func isFlag(_ r: Int32) -> Bool { ranges[Int(r)].low >= 0 && ranges[Int(r)].high <= 1 }
 
     /// A product is non-negative when both factors are, or both are not positive.
     private static func productNonNegative(_ i: BatchInstruction, _ ranges: [(low: Int64, high: Int64)]) -> Bool {

@@ -142,12 +142,12 @@ public struct BatchPlan: Sendable {
         for r in pinned.sorted() { physical[Int(r)] = next; next += 1 }
         var lastUse = [Int](repeating: -1, count: count)
         for (k, i) in month.enumerated() {
-            for r in [i.a, i.b, i.c].prefix(i.operation.arity) { lastUse[Int(r)] = k }
+            for r in i.operands { lastUse[Int(r)] = k }
         }
         var free: [Int32] = []
         var mapped: [BatchInstruction] = []
         for (k, var i) in month.enumerated() {
-            let operands = Array([i.a, i.b, i.c].prefix(i.operation.arity))
+            let operands = i.operands
             let mappedOperands = operands.map { physical[Int($0)] }
             for r in Set(operands) where !pinned.contains(r) && lastUse[Int(r)] == k { free.append(physical[Int(r)]) }
             if physical[Int(i.destination)] < 0 {
@@ -155,18 +155,13 @@ public struct BatchPlan: Sendable {
             }
             if !pinned.contains(i.destination) && lastUse[Int(i.destination)] < 0 { free.append(physical[Int(i.destination)]) }
             i.destination = physical[Int(i.destination)]
-            if mappedOperands.count > 0 { i.a = mappedOperands[0] }
-            if mappedOperands.count > 1 { i.b = mappedOperands[1] }
-            if mappedOperands.count > 2 { i.c = mappedOperands[2] }
+            i.operands = mappedOperands
             mapped.append(i)
         }
         let personMapped = person.map { instruction -> BatchInstruction in
             var i = instruction
             i.destination = physical[Int(i.destination)]
-            let operands = [i.a, i.b, i.c].prefix(i.operation.arity).map { physical[Int($0)] }
-            if operands.count > 0 { i.a = operands[0] }
-            if operands.count > 1 { i.b = operands[1] }
-            if operands.count > 2 { i.c = operands[2] }
+            i.operands = i.operands.map { physical[Int($0)] }
             return i
         }
         return (personMapped, mapped, outputs.map { physical[Int($0)] }, Int(next))
@@ -176,13 +171,14 @@ public struct BatchPlan: Sendable {
     public var listing: String {
         var lines = ["; \(registerCount) values in \(kernelRegisterCount) registers, \(personProgram.count) person instructions, \(monthProgram.count) month instructions"]
         func render(_ i: BatchInstruction) -> String {
-            let operands = [i.a, i.b, i.c].prefix(i.operation.arity).map { "r\($0)" }.joined(separator: ", ")
+            let operands = i.operands.map { "r\($0)" }.joined(separator: ", ")
             var extra = ""
             switch i.operation {
             case .load: extra = "invoer \(ruleSet.inputs[Int(i.immediate)].name)"
             case .splat: extra = "scalar \(i.immediate) = \(scalars[Int(i.immediate)].map(String.init).joined(separator: " "))"
             case .round: extra = "op \(i.immediate) \(i.rounding.rawValue)"
             case .yearToDate: extra = i.immediate == 1 ? "tellend" : ""
+            case .selectCompare: extra = "\(BatchOperation(rawValue: UInt8(i.immediate))!)"
             default: break
             }
             return "r\(i.destination) = \(i.operation)\(i.fast ? "!" : "") \(operands) \(extra)".trimmingCharacters(in: .whitespaces)
@@ -218,7 +214,7 @@ struct BatchInstruction: Sendable {
     /// Proven free of overflow and of marked operands: the unchecked kernel.
     var fast: Bool
     var destination: Int32
-    var a: Int32 = 0, b: Int32 = 0, c: Int32 = 0
+    var a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, e: Int32 = 0
     var immediate: Int64 = 0
     var rounding: Rounding = .halfAwayFromZero
     /// Multiplication only: the product is known to be a multiple of 1_000_000.
@@ -226,8 +222,27 @@ struct BatchInstruction: Sendable {
     /// The first operand (for a multiplication: the product) is never negative,
     /// so the kernel may divide without a sign correction.
     var nonNegative = false
+    /// Comparisons and selections: the difference of the compared values cannot
+    /// overflow and conditions are 0 or 1, so the kernel may decide by the sign
+    /// of a difference and a mask instead of a branch (which vectorises).
+    var branchFree = false
     /// Where a failure of this instruction is reported (index in `sites`), or -1.
     var site: Int32 = -1
+
+    /// The registers it reads, as many as its operation takes.
+    var operands: [Int32] {
+        get { Array([a, b, c, e].prefix(operation.arity)) }
+        set {
+            for (k, r) in newValue.enumerated() {
+                switch k {
+                case 0: a = r
+                case 1: b = r
+                case 2: c = r
+                default: e = r
+                }
+            }
+        }
+    }
 }
 
 /// Where a failure is reported, and what it says.
@@ -654,7 +669,7 @@ struct BatchCompiler {
                 return r
             }
             return Analysis(low: max(a.low, -m), high: min(a.high, m), unit: a.unit, mayFail: true, fast: true)
-        case .yearToDate, .ever, .load, .splat, .differenceFloor, .multiplyRound:
+        case .yearToDate, .ever, .load, .splat, .differenceFloor, .multiplyRound, .selectCompare, .selectBoth:
             preconditionFailure("\(op) is geen gewone bewerking")
         }
     }

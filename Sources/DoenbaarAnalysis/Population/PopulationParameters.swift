@@ -1,0 +1,53 @@
+import DoenbaarCore
+
+/// The distributions of a synthetic population, from Rules/analyse/populatie.regels.
+public struct PopulationParameters: Sendable {
+    public let wwCaseload: Int
+    public let wajongCaseload: Int
+    public let wageSpread: Fixed
+    public let incomeSpread: Fixed
+    public let capacityChange: Fixed
+    public let stressEvent: Fixed
+    public let stayShiftDays: Int
+
+    public init(_ ruleSet: RuleSet, on day: CivilDate) throws(AnalysisError) {
+        func value(_ name: String) throws(AnalysisError) -> Fixed {
+            guard let index = ruleSet.parameter(named: name) else { throw .missingParameter(name) }
+            guard let v = ruleSet.parameters[index].value(on: day) else { throw .noValue(name, day) }
+            return Fixed(raw: v.raw)
+        }
+        wwCaseload = Int(try value("aantal_ww_uitkeringen").raw / Fixed.scale)
+        wajongCaseload = Int(try value("aantal_wajongers").raw / Fixed.scale)
+        wageSpread = try value("spreiding_dagloon")
+        incomeSpread = try value("spreiding_inkomen")
+        capacityChange = try value("kans_ander_doenvermogen")
+        stressEvent = try value("kans_stressgebeurtenis")
+        stayShiftDays = Int(try value("verschuiving_verblijf_dagen").raw / Fixed.scale)
+    }
+}
+
+/// A small seeded generator (SplitMix64): the same seed gives the same
+/// population on every machine, whatever the order threads run in, because
+/// every person gets a generator of her own from (seed, index).
+public struct SplitMix64: Sendable {
+    private var state: UInt64
+    public init(seed: UInt64, index: UInt64 = 0) {
+        state = seed &+ index &* 0x9E37_79B9_7F4A_7C15
+        _ = next()
+    }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in 0..<n.
+    public mutating func below(_ n: UInt64) -> UInt64 { n == 0 ? 0 : next() % n }
+    /// A fraction in [0, 1) as millionths (Fixed raw), exact and portable.
+    public mutating func unit() -> Int64 { Int64(below(UInt64(Fixed.scale))) }
+    /// True with probability p (a Fixed fraction).
+    public mutating func chance(_ p: Fixed) -> Bool { unit() < p.raw }
+    /// A factor in [1 - spread, 1 + spread], as a Fixed raw value.
+    public mutating func factor(_ spread: Fixed) -> Int64 { Fixed.scale - spread.raw + Int64(below(UInt64(2 * spread.raw + 1))) }
+}

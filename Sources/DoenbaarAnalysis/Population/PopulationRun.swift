@@ -1,0 +1,154 @@
+import DoenbaarCore
+import Foundation
+
+/// Runs the analysis on every synthetic person of a population and keeps only
+/// counts and sums per knelpunt, so memory stays flat as the population grows.
+/// Persons are processed in chunks on all cores; each chunk's tally is merged
+/// in chunk order, so the result is the same for the same seed.
+public struct PopulationRun: Sendable {
+    public let generator: PopulationGenerator
+    public let analyzer: Analyzer
+
+    public init(generator: PopulationGenerator, analyzer: Analyzer) {
+        self.generator = generator
+        self.analyzer = analyzer
+    }
+
+    /// What one knelpunt adds up to over the synthetic people.
+    public struct Tally: Sendable {
+        public var title = ""
+        public var kind = FindingKind.intentViolated
+        public var hits: [PopulationGenerator.Group: Int] = [:]
+        public var harmCents: [PopulationGenerator.Group: Int64] = [:]
+        public var harmSquares: [PopulationGenerator.Group: Double] = [:]
+
+        mutating func add(_ f: Finding, harm: Int64, group: PopulationGenerator.Group) {
+            title = f.title
+            kind = f.kind
+            hits[group, default: 0] += 1
+            harmCents[group, default: 0] += harm
+            harmSquares[group, default: 0] += Double(harm) * Double(harm)
+        }
+
+        mutating func merge(_ other: Tally) {
+            if title.isEmpty { title = other.title; kind = other.kind }
+            for (g, n) in other.hits { hits[g, default: 0] += n }
+            for (g, c) in other.harmCents { harmCents[g, default: 0] += c }
+            for (g, s) in other.harmSquares { harmSquares[g, default: 0] += s }
+        }
+    }
+
+    public struct Result: Sendable {
+        public var tallies: [String: Tally] = [:]
+        public var persons: [PopulationGenerator.Group: Int] = [:]
+        public var failures = 0
+        public var firstFailure: String?
+    }
+
+    public func run(chunkSize: Int = 256, progress: (@Sendable (Int) -> Void)? = nil) -> Result {
+        let size = generator.size
+        let chunks = (size + chunkSize - 1) / chunkSize
+        let results = ChunkResults(count: chunks)
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var result = Result()
+            for index in (c * chunkSize)..<min(size, (c + 1) * chunkSize) {
+                let (person, archetype) = generator.person(index)
+                result.persons[archetype.group, default: 0] += 1
+                do throws(AnalysisError) {
+                    let findings = try analyzer.findings(person, from: archetype.months.from, to: archetype.months.to)
+                    // One person counts once per knelpunt, with the harm of its findings together.
+                    var byKey: [String: (Finding, Int64)] = [:]
+                    for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? 0) + f.harmCents) }
+                    for (key, (f, harm)) in byKey { result.tallies[key, default: Tally()].add(f, harm: harm, group: archetype.group) }
+                } catch {
+                    result.failures += 1
+                    if result.firstFailure == nil { result.firstFailure = "\(person.id): \(error.description)" }
+                }
+            }
+            results.set(c, result)
+            progress?(done.add(min(size, (c + 1) * chunkSize) - c * chunkSize))
+        }
+        var total = Result()
+        for r in results.all() {
+            for (key, t) in r.tallies { total.tallies[key, default: Tally()].merge(t) }
+            for (g, n) in r.persons { total.persons[g, default: 0] += n }
+            total.failures += r.failures
+            if total.firstFailure == nil { total.firstFailure = r.firstFailure }
+        }
+        return total
+    }
+}
+
+/// Per-chunk results, written by worker threads, read in chunk order.
+private final class ChunkResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [PopulationRun.Result?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: PopulationRun.Result) { lock.lock(); results[i] = r; lock.unlock() }
+    func all() -> [PopulationRun.Result] { lock.lock(); defer { lock.unlock() }; return results.compactMap { $0 } }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add(_ n: Int) -> Int { lock.lock(); defer { lock.unlock() }; value += n; return value }
+}
+
+/// Estimates for the whole caseload from the tallies: people hit with a 95%
+/// interval (Wilson, per group), and the money involved with a 95% interval.
+/// Statistics are computed in floating point and rounded explicitly: to whole
+/// people, and to whole euros.
+public struct PopulationEstimate: Sendable {
+    public let key: String
+    public let title: String
+    public let kind: FindingKind
+    public let people: Int
+    public let peopleLow: Int
+    public let peopleHigh: Int
+    public let moneyCents: Int64
+    public let moneyLowCents: Int64
+    public let moneyHighCents: Int64
+    public let syntheticHits: Int
+
+    public static func estimates(_ result: PopulationRun.Result, generator: PopulationGenerator) -> [PopulationEstimate] {
+        result.tallies.map { key, t -> PopulationEstimate in
+            var people = 0.0, low = 0.0, high = 0.0, money = 0.0, moneyLow = 0.0, moneyHigh = 0.0
+            for g in PopulationGenerator.Group.allCases {
+                let n = Double(result.persons[g] ?? 0)
+                guard n > 0 else { continue }
+                let weight = Double((generator.personWeight[g] ?? .zero).raw) / Double(Fixed.scale)
+                let hits = Double(t.hits[g] ?? 0)
+                let caseload = n * weight
+                let (pLow, pHigh) = wilson(hits, n)
+                people += hits * weight
+                low += pLow * caseload
+                high += pHigh * caseload
+                let sum = Double(t.harmCents[g] ?? 0)
+                // Harm per synthetic person (zero for those not hit): mean and standard error of the total.
+                let mean = sum / n
+                let variance = max(0, (t.harmSquares[g] ?? 0) / n - mean * mean)
+                let se = (variance / n).squareRoot() * n * weight
+                money += sum * weight
+                moneyLow += max(0, sum * weight - 1.96 * se)
+                moneyHigh += sum * weight + 1.96 * se
+            }
+            return PopulationEstimate(key: key, title: t.title, kind: t.kind,
+                                      people: Int(people.rounded()), peopleLow: Int(low.rounded(.down)), peopleHigh: Int(high.rounded(.up)),
+                                      moneyCents: euros(money), moneyLowCents: euros(moneyLow), moneyHighCents: euros(moneyHigh),
+                                      syntheticHits: t.hits.values.reduce(0, +))
+        }.sorted { ($0.people, $1.key) > ($1.people, $0.key) }
+    }
+
+    /// Cents rounded to whole euros.
+    static func euros(_ cents: Double) -> Int64 { Int64((cents / 100).rounded()) * 100 }
+
+    /// Wilson score interval for a proportion, 95%.
+    static func wilson(_ hits: Double, _ n: Double) -> (Double, Double) {
+        let z = 1.96, p = hits / n
+        let denominator = 1 + z * z / n
+        let centre = (p + z * z / (2 * n)) / denominator
+        let margin = z * ((p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()) / denominator
+        return (max(0, centre - margin), min(1, centre + margin))
+    }
+}

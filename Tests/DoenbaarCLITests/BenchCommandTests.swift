@@ -1,0 +1,95 @@
+import DoenbaarCLI
+import Foundation
+import Testing
+
+/// `doenbaar bench` on a tiny dump in the benchmark's format, written here
+/// (the real dumps are hundreds of megabytes and only scripts/bench.sh makes them).
+@Suite struct BenchCommandTests {
+    static let rules = "\(packageRoot)/Benchmarks/ww_wajong.regels"
+
+    /// Two persons, twelve months. Person 0: WW from January at € 100,00 a day
+    /// (100,00 x 75% x 21,75 = € 1631,25 in January, nothing later).
+    /// Person 1: Wajong only, 70% of € 1995,00 = € 1396,50 every month.
+    static func writeDump(checksum: Int64 = 163_125 + 12 * 139_650, wrongCell: Bool = false) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-bench-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        func write<T>(_ name: String, _ values: [T]) throws {
+            let data = values.withUnsafeBytes { Data($0) }
+            try data.write(to: URL(fileURLWithPath: "\(directory)/\(name).bin"))
+        }
+        let persons = 2
+        var wwMonth = [Int32](repeating: 0, count: 12 * persons)
+        wwMonth[0] = 1
+        var totals = [Int64](repeating: 0, count: 12 * persons)
+        for m in 0..<12 { totals[m * persons + 1] = 139_650 }
+        totals[0] = wrongCell ? 163_126 : 163_125
+        try write("ww_dagloon_cents", [Int64(10_000), 0])
+        try write("heeft_wajong", [UInt8(0), 1])
+        try write("ww_maanden_sinds_start", wwMonth)
+        try write("days_abroad_non_vacation", [Int32](repeating: 0, count: 12 * persons))
+        try write("vacation_days_taken", [Int32](repeating: 0, count: 12 * persons))
+        try write("income_from_work_cents", [Int64](repeating: 0, count: 12 * persons))
+        try write("totaal_inkomen_cents", totals)
+        let monthly = "\"shape\": [12, \(persons)]"
+        let sums = (0..<12).map { m in String(totals[m * persons] + totals[m * persons + 1]) }.joined(separator: ", ")
+        let manifest = """
+        {"persons": \(persons), "months": [\((1...12).map { String(format: "\"2024-%02d\"", $0) }.joined(separator: ", "))],
+         "money": "cents",
+         "files": {
+           "ww_dagloon_cents": {"dtype": "<i8", "shape": [\(persons)]},
+           "heeft_wajong": {"dtype": "u1", "shape": [\(persons)]},
+           "ww_maanden_sinds_start": {"dtype": "<i4", \(monthly)},
+           "days_abroad_non_vacation": {"dtype": "<i4", \(monthly)},
+           "vacation_days_taken": {"dtype": "<i4", \(monthly)},
+           "income_from_work_cents": {"dtype": "<i8", \(monthly)},
+           "totaal_inkomen_cents": {"dtype": "<i8", \(monthly), "output": true}
+         },
+         "month_sums_cents": [\(sums)],
+         "checksum_cents": \(checksum)}
+        """
+        try manifest.write(toFile: "\(directory)/manifest.json", atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test func aDumpGivesOneLineWithTheChecksum() throws {
+        let dump = try Self.writeDump()
+        defer { try? FileManager.default.removeItem(atPath: dump) }
+        let r = runCLI(["bench", "--dump", dump, "--rules", Self.rules, "--repeat", "2"])
+        #expect(r.code == .success, "\(r.err)")
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("doenbaar persons=2 months=12 seconds=") == true)
+        #expect(lines.first?.contains(" person_months_per_s=") == true)
+        #expect(lines.first?.hasSuffix(" checksum_cents=\(163_125 + 12 * 139_650)") == true)
+    }
+
+    @Test func aDifferentChecksumFailsInDutch() throws {
+        let dump = try Self.writeDump(checksum: 1)
+        defer { try? FileManager.default.removeItem(atPath: dump) }
+        let r = runCLI(["bench", "--dump", dump, "--rules", Self.rules])
+        #expect(r.code == .inputErrors)
+        #expect(r.err.contains("wijkt af van de benchmark"))
+        #expect(r.err.contains("controlegetal"))
+    }
+
+    @Test func aDifferentPersonMonthFailsWithThePersonAndMonth() throws {
+        let dump = try Self.writeDump(wrongCell: true)
+        defer { try? FileManager.default.removeItem(atPath: dump) }
+        let r = runCLI(["bench", "--dump", dump, "--rules", Self.rules])
+        #expect(r.code == .inputErrors)
+        #expect(r.err.contains("persoon 0, 2024-01: 163125 cent, de benchmark geeft 163126 cent"), "\(r.err)")
+    }
+
+    @Test(arguments: [
+        (["bench"], "--dump MAP ontbreekt"),
+        (["bench", "--dump", "/bestaat/niet"], "bestaat niet"),
+        (["bench", "--dump", "x", "--repeat", "0"], "--repeat verwacht een positief geheel getal"),
+        (["bench", "--dump", "x", "--snel"], "onbekende optie '--snel'"),
+    ])
+    func unusableArgumentsExitWithUsageAndOneLine(arguments: [String], message: String) {
+        let r = runCLI(arguments + ["--rules", Self.rules])
+        #expect(r.code == .usage)
+        #expect(r.err.split(separator: "\n").count == 1, "\(r.err)")
+        #expect(r.err.contains(message), "\(r.err)")
+    }
+}

@@ -1,0 +1,90 @@
+import DoenbaarCore
+@testable import DoenbaarReports
+
+/// Report values built by hand, with texts that try to break out of the markup.
+enum Samples {
+    /// A name that would run a script, close an attribute or start an entity if it were not escaped.
+    static let hostile = #"<script>alert("x")</script> & 'Jan' "Piet" <b>"#
+    static let hostileID = #"an"na'><svg onload=alert(1)>"#
+
+    static func verhaal(_ persona: String, name: String, harm: Int64 = 120_000) -> KnelpuntVerslag.Verhaal {
+        .init(persona: persona, persona_naam: name, gewicht: 1_200, van: "2025-01", tot_en_met: "2025-03",
+              schade_cent: harm, uitleg: "\(name) meldt te laat <b>en</b> verliest & betaalt terug.")
+    }
+
+    static func knelpunt(rank: Int, id: String, title: String, severity: Int, people: Int, persona: String = hostileID,
+                         name: String = hostile) -> KnelpuntVerslag {
+        KnelpuntVerslag(
+            rang: rank, id: id, titel: title, soort: "doenvermogenskloof", soort_titel: "Doenvermogenskloof <i>",
+            ernst: ["laag", "middel", "hoog"][max(0, min(2, severity - 1))], ernst_waarde: severity,
+            personen: people, personen_toelichting: "ongeveer \(people) mensen: \(name) (een schatting)",
+            schade_per_persoon_min_cent: 30_000, schade_per_persoon_max_cent: 120_000, schade_totaal_cent: 3_000_000_000,
+            maanden: 3, wat_gebeurt: [verhaal(persona, name: name)],
+            waarom: [Bepaling(naam: "inkomen_melden<x>", regeling: "WW & co", bron: "Werkloosheidswet art. 25 \"lid 1\" <script>")],
+            doenvermogen: ["Vraagt plannen & volhouden van \(name).", "Vraagt plannen & volhouden van \(name)."],
+            andere_handeling: ["Op tijd melden <nu>."],
+            trede: 1, trede_naam: "maatwerk binnen de wet", trede_reden: "beleidsruimte 'boete_matigen' <script>",
+            richting: "Geef een waarschuwing & geen boete <script>.",
+            bewijs: [TraceNode(kind: "regel", name: "ww_uitkering<", source: "WW art. 47 \"a\"", value: "€ 1.234,56 & meer",
+                               note: "<noot>", children: [TraceNode(kind: "feit", name: "inkomen", value: "€ 0,00")])])
+    }
+
+    static func paden(id: String = hostileID, name: String = hostile, months: [String] = ["2025-01", "2025-02", "2025-03", "2025-04"]) -> PersonaPaden {
+        let n = months.count
+        return PersonaPaden(id: id, naam: name, gewicht: 1_200, maanden: months,
+                            zoals_beschreven_cent: (0..<n).map { $0 < n - 1 ? Int64(150_000 - 10_000 * $0) : nil },
+                            ideaal_cent: (0..<n).map { Int64(150_000 - 10_000 * $0) },
+                            realistisch_cent: (0..<n).map { $0 == 1 ? -25_000 : Int64(150_000 - 10_000 * $0) },
+                            aantal_bevindingen: 1)
+    }
+
+    static var knelpuntenRapport: KnelpuntenRapport {
+        KnelpuntenRapport(
+            titel: "Knelpuntenrapport <test> & zo", regelingen: ["Werkloosheidswet (WW) & <Wajong>"],
+            aantal_personas: 2, totaal_gewicht: 2_400,
+            knelpunten: [
+                knelpunt(rank: 1, id: "doenvermogenskloof-inkomen\"<x>", title: "Meldplicht \(hostile)", severity: 2, people: 33_600),
+                knelpunt(rank: 2, id: "disproportioneel-boete", title: "Boete & terugvordering 'in één keer'", severity: 3, people: 450),
+                knelpunt(rank: 3, id: "laag-iets", title: "Iets kleins", severity: 1, people: 1, persona: "bram", name: "Bram"),
+            ],
+            personas: [paden(), paden(id: "bram", name: "Bram", months: ["2024-12"])],
+            werkwijze: ["Een schatting & geen telling <script>."])
+    }
+
+    static var emptyKnelpuntenRapport: KnelpuntenRapport {
+        KnelpuntenRapport(titel: "Knelpuntenrapport", regelingen: [], aantal_personas: 0, totaal_gewicht: 0,
+                          knelpunten: [], personas: [], werkwijze: [])
+    }
+
+    static func kort(_ id: String, _ title: String, people: Int) -> InvoeringstoetsRapport.KnelpuntKort {
+        InvoeringstoetsRapport.KnelpuntKort(id: id, titel: title, soort_titel: "Inkomensschok & <x>", ernst: "hoog", personen: people,
+                                            personas: [hostile, "Bram"], schade_totaal_cent: 12_345_600)
+    }
+
+    static var invoeringstoetsRapport: InvoeringstoetsRapport {
+        var remaining = kort("inkomensschok-wajong", "Verrekening achteraf \(hostile)", people: 3_000)
+        remaining.voor_personen = 11_000
+        remaining.voor_personas = ["Fatima", hostile]
+        remaining.voor_schade_totaal_cent = 17_640_000_00
+        return InvoeringstoetsRapport(
+            titel: "Invoeringstoets: <Maandelijkse> verrekening & meer",
+            hervorming: .init(naam: "maandelijkse_verrekening<x>", titel: "Maandelijkse \"verrekening\"", bron: "Inkomensbesluit art. 5 <lid 4>",
+                              geldig_vanaf: "2024-01-01", vervangt: ["Wajong<x>"], vervalt: [], voegt_toe: ["nieuw & regel"]),
+            bedoelingen: [
+                .init(naam: "samenloop<x>", tekst: "Niemand houdt minder over \(hostile)", bron: "Wajong art. 2 & 3",
+                      voor_personas: [hostile], voor_personen: 600, na_personas: [], na_personen: 0, oordeel: "hersteld"),
+                .init(naam: "overmacht", tekst: "Wie vastzit, houdt WW", bron: "WW art. 19",
+                      voor_personas: ["Omer"], voor_personen: 150, na_personas: ["Omer"], na_personen: 150, oordeel: "blijft geschonden"),
+            ],
+            personas: [
+                .init(id: hostileID, naam: hostile, gewicht: 8_000, maanden: ["2024-01", "2024-02", "2024-03"],
+                      voor_cent: [122_858, 12_852, 107_352], na_cent: [122_858, 60_000, 60_204], verschil_cent: 0),
+                .init(id: "bram", naam: "Bram", gewicht: 90_000, maanden: ["2025-01"], voor_cent: [164_385], na_cent: [164_385], verschil_cent: 0),
+                .init(id: "kees", naam: "Kees", gewicht: 3_000, maanden: ["2025-05"], voor_cent: [-301_574], na_cent: [118_426], verschil_cent: 420_000),
+            ],
+            opgelost: [kort("bedoeling-samenloop", "Bedoeling niet gehaald: \(hostile)", people: 600)],
+            blijvend: [remaining],
+            nieuw: [],
+            werkwijze: ["Dezelfde persona's & dezelfde <maanden>."])
+    }
+}
