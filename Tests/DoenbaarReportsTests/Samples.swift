@@ -58,7 +58,9 @@ enum Samples {
 
     static func kort(_ id: String, _ title: String, people: Int) -> InvoeringstoetsRapport.KnelpuntKort {
         InvoeringstoetsRapport.KnelpuntKort(id: id, titel: title, soort_titel: "Inkomensschok & <x>", ernst: "hoog", personen: people,
-                                            personas: [hostile, "Bram"], schade_totaal_cent: 12_345_600)
+                                            personas: [hostile, "Bram"], schade_totaal_cent: 12_345_600, ernst_waarde: 3,
+                                            schade_per_persoon_min_cent: 63_000, schade_per_persoon_max_cent: 420_000,
+                                            trede: 1, trede_naam: "maatwerk binnen de wet")
     }
 
     static var invoeringstoetsRapport: InvoeringstoetsRapport {

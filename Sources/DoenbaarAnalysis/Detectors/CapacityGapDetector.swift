@@ -42,7 +42,7 @@ public struct CapacityGapDetector: Detector {
                                explanation: "\(context.persona.name) komt de verplichting '\(name)' op het realistische pad \(decisions.count) keer niet na: zij vraagt niveau \(j.required) voor \(j.shortParts.map(\.rawValue).joined(separator: ", "))\(stress.isEmpty ? "" : ", in een periode van stress door \(Format.dutchList(stress.map(\.dutch)))"). Dat kost \(ValueFormatting.cents(gap)) ten opzichte van het ideale pad.",
                                capacityNote: underStress
                                    ? "De verplichting valt in een periode van stress; niet handelen is dan een kwestie van niet kunnen, niet van niet willen (WRR 2017)."
-                                   : "Wat de verplichting vraagt, ligt boven het doenvermogen van \(context.persona.name).",
+                                   : "Wat de verplichting vraagt, ligt boven het doenvermogen van wie haar moet nakomen.",
                                avoidingAction: "Op tijd melden (het ideale pad) had \(ValueFormatting.cents(gap)) gescheeld.",
                                rung: context.rung(for: [name]), evidence: Array(evidence.prefix(2))))
         }

@@ -9,6 +9,18 @@ struct LoadedInput {
     let evaluator: Evaluator
     let sources: SourceManager
 
+    /// FNV-1a over the contents of every file read, in reading order: the same
+    /// rules and personas give the same fingerprint on every machine.
+    var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in sources.files {
+            for byte in file.bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
     enum Outcome<T> { case success(T), failure(ExitCode) }
 
     static func load(rules: String, personas: String, _ console: Console) -> Outcome<LoadedInput> {

@@ -8,7 +8,7 @@ enum InvoeringstoetsCommand: Command {
     static let name = "invoeringstoets"
     static let summary = "vergelijk de huidige regels met een hervorming"
     static let help = """
-    Gebruik: doenbaar invoeringstoets --baseline MAP --reform MAP [--personas MAP] [--out MAP]
+    Gebruik: doenbaar invoeringstoets --baseline MAP --reform MAP [--personas MAP] [--populatie N [--seed S]] [--out MAP]
 
     Rekent dezelfde persona's door onder de huidige regels (--baseline) en met
     een hervorming (--reform: een map met een 'hervorming'-bestand). Toont per
@@ -19,6 +19,10 @@ enum InvoeringstoetsCommand: Command {
       --baseline MAP   de huidige regels (bijvoorbeeld Rules)
       --reform MAP     de hervorming (bijvoorbeeld Rules/hervormingen/calamiteitenverlof)
       --personas MAP   persona's (standaard: Personas)
+      --populatie N    reken ook een synthetische populatie van N personen door,
+                       voor en na (zelfde zaad), en schat per knelpunt hoeveel
+                       mensen het in de hele populatie treft
+      --seed S         zaad van de populatie (standaard: 20240101)
       --out MAP        waar de rapporten komen (standaard: Reports)
 
     Afsluitcode 0: gelukt; 1: fouten in regels, hervorming of persona's; 2:
@@ -27,7 +31,7 @@ enum InvoeringstoetsCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["baseline", "reform", "personas", "out"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["baseline", "reform", "personas", "populatie", "seed", "out"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar invoeringstoets --help)") }
         guard let baselinePath = args.value("baseline") else { return console.fail("--baseline MAP ontbreekt (zie doenbaar invoeringstoets --help)") }
@@ -62,8 +66,18 @@ enum InvoeringstoetsCommand: Command {
         case .success(let a): after = a
         case .failure(let code): return code
         }
-        let report = InvoeringstoetsRapport.build(reform: reform, baseline: before, reformed: after,
+        var report = InvoeringstoetsRapport.build(reform: reform, baseline: before, reformed: after,
                                                   baselineRules: baseline.ruleSet, reformRules: reformRules)
+        if let sizeText = args.value("populatie") {
+            guard let size = Int(sizeText), (1...100_000_000).contains(size) else {
+                return console.fail("--populatie verwacht een aantal tussen 1 en 100.000.000, niet '\(sizeText)'")
+            }
+            guard let seed = UInt64(args.value("seed") ?? "20240101") else { return console.fail("--seed verwacht een geheel getal") }
+            switch (Population.estimate(baseline, size: size, seed: seed, console), Population.estimate(reformed, size: size, seed: seed, console)) {
+            case (.success(let b), .success(let a)): report = report.with(before: b, after: a)
+            case (.failure(let code), _), (_, .failure(let code)): return code
+            }
+        }
         let out = args.value("out") ?? "Reports"
         let stem = "invoeringstoets-\(reform.name)"
         do {

@@ -1,6 +1,7 @@
 import DoenbaarAnalysis
 import DoenbaarCore
 import DoenbaarReports
+import Foundation
 
 /// `doenbaar knelpunten`: the main job. Runs every persona through the rules
 /// and the analysis, and writes the knelpuntenrapport as Markdown, HTML and JSON.
@@ -8,7 +9,7 @@ enum KnelpuntenCommand: Command {
     static let name = "knelpunten"
     static let summary = "schrijf het knelpuntenrapport (Markdown, HTML en JSON)"
     static let help = """
-    Gebruik: doenbaar knelpunten [--rules MAP] [--personas MAP] [--out MAP]
+    Gebruik: doenbaar knelpunten [--rules MAP] [--personas MAP] [--populatie BESTAND] [--out MAP]
 
     Rekent alle persona's door de regels, zoekt hardvochtige effecten en
     bundelt ze tot knelpunten: per knelpunt wat er gebeurt, waarom (met de
@@ -19,6 +20,9 @@ enum KnelpuntenCommand: Command {
 
       --rules MAP      regelbestanden (standaard: Rules)
       --personas MAP   persona's (standaard: Personas)
+      --populatie BESTAND
+                       neem per knelpunt de schatting over uit een populatie.json
+                       van 'doenbaar populatie' over dezelfde regels en persona's
       --out MAP        waar de rapporten komen (standaard: Reports)
 
     Afsluitcode 0: gelukt; 1: fouten in regels of persona's; 2: onbruikbare
@@ -27,7 +31,7 @@ enum KnelpuntenCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["rules", "personas", "out"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["rules", "personas", "populatie", "out"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar knelpunten --help)") }
         let input: LoadedInput
@@ -40,7 +44,21 @@ enum KnelpuntenCommand: Command {
         case .success(let a): analyses = a
         case .failure(let code): return code
         }
-        let report = KnelpuntenRapport.build(analyses: analyses, ruleSet: input.ruleSet)
+        var report = KnelpuntenRapport.build(analyses: analyses, ruleSet: input.ruleSet)
+        if let path = args.value("populatie") {
+            let population: PopulatieRapport
+            do {
+                population = try JSONDecoder().decode(PopulatieRapport.self, from: Data(try InputFiles.read(path)))
+            } catch let failure as InputFiles.Failure {
+                return console.fail(failure.description)
+            } catch {
+                return console.fail("'\(path)' is geen populatie.json van 'doenbaar populatie'")
+            }
+            guard population.vingerafdruk == input.fingerprint else {
+                return console.fail("'\(path)' is gemaakt met andere regels of persona's (vingerafdruk \(population.vingerafdruk), nu \(input.fingerprint)); draai 'doenbaar populatie' opnieuw")
+            }
+            report = report.with(population: population)
+        }
         let out = args.value("out") ?? "Reports"
         do {
             try ReportWriter.write([

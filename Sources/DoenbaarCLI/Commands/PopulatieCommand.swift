@@ -84,6 +84,6 @@ enum Population {
         }
         // Timing goes to stderr only, so the reports stay the same for the same seed.
         console.err(String(format: "populatie van %d doorgerekend in %.1f s\n", size, Date().timeIntervalSince(started)))
-        return .success(PopulatieRapport.build(result, generator: generator))
+        return .success(PopulatieRapport.build(result, generator: generator, fingerprint: input.fingerprint))
     }
 }

@@ -59,7 +59,8 @@ enum RunCommand: Command {
         } catch {
             return console.fail(error.description)
         }
-        console.diagnostics(diagnostics, sources: sources)
+        // Warnings (a protected attribute, say) are for `doenbaar check`; a run shows errors only.
+        console.diagnostics(DiagnosticBag(errorsOf: diagnostics), sources: sources)
         guard let ruleSet = loaded.ruleSet, let persona, !diagnostics.hasErrors else { return .inputErrors }
         if loaded.files.isEmpty { return console.fail("geen regelbestanden (*.regels) gevonden in '\(args.value("rules") ?? "Rules")'") }
 

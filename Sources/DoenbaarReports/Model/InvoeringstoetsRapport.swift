@@ -10,10 +10,29 @@ public struct InvoeringstoetsRapport: Codable, Sendable {
     public let hervorming: Hervorming
     public let bedoelingen: [BedoelingVergelijking]
     public let personas: [PersonaVergelijking]
-    public let opgelost: [KnelpuntKort]
-    public let blijvend: [KnelpuntKort]
-    public let nieuw: [KnelpuntKort]
+    public var opgelost: [KnelpuntKort]
+    public var blijvend: [KnelpuntKort]
+    public var nieuw: [KnelpuntKort]
     public let werkwijze: [String]
+    public var populatie: PopulatieBron? = nil
+
+    /// The same report with population estimates before and after on each knelpunt.
+    public func with(before: PopulatieRapport, after: PopulatieRapport) -> InvoeringstoetsRapport {
+        var r = self
+        r.populatie = PopulatieBron(omvang: before.omvang, zaad: before.zaad, vingerafdruk: before.vingerafdruk)
+        func add(_ list: [KnelpuntKort]) -> [KnelpuntKort] {
+            list.map { k in
+                var k = k
+                k.populatie_voor = before.schattingen.first { $0.id == k.id }
+                k.populatie_na = after.schattingen.first { $0.id == k.id }
+                return k
+            }
+        }
+        r.opgelost = add(opgelost)
+        r.blijvend = add(blijvend)
+        r.nieuw = add(nieuw)
+        return r
+    }
 
     public struct Hervorming: Codable, Sendable {
         public let naam: String
@@ -56,10 +75,18 @@ public struct InvoeringstoetsRapport: Codable, Sendable {
         public let personen: Int
         public let personas: [String]
         public let schade_totaal_cent: Int64
+        public let ernst_waarde: Int
+        public let schade_per_persoon_min_cent: Int64
+        public let schade_per_persoon_max_cent: Int64
+        public let trede: Int
+        public let trede_naam: String
         /// For a knelpunt that remains: how it stood before the reform.
         public var voor_personen: Int? = nil
         public var voor_personas: [String]? = nil
         public var voor_schade_totaal_cent: Int64? = nil
+        /// With population runs before and after: the estimates for the whole caseload.
+        public var populatie_voor: PopulatieRapport.Schatting? = nil
+        public var populatie_na: PopulatieRapport.Schatting? = nil
     }
 }
 
@@ -134,5 +161,10 @@ extension InvoeringstoetsRapport.KnelpuntKort {
         personen = k.reach
         personas = k.personas
         schade_totaal_cent = k.totalHarmCents
+        ernst_waarde = k.severity.rawValue
+        schade_per_persoon_min_cent = k.harmRange.lowerBound
+        schade_per_persoon_max_cent = k.harmRange.upperBound
+        trede = k.rung.rawValue
+        trede_naam = k.rung.dutch
     }
 }

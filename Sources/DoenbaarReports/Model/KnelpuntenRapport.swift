@@ -10,9 +10,18 @@ public struct KnelpuntenRapport: Codable, Sendable {
     public let regelingen: [String]
     public let aantal_personas: Int
     public let totaal_gewicht: Int
-    public let knelpunten: [KnelpuntVerslag]
+    public var knelpunten: [KnelpuntVerslag]
     public let personas: [PersonaPaden]
     public let werkwijze: [String]
+    /// The population run whose estimates the knelpunten carry, if any.
+    public var populatie: PopulatieBron? = nil
+}
+
+/// Which population run a report's estimates come from.
+public struct PopulatieBron: Codable, Sendable {
+    public let omvang: Int
+    public let zaad: UInt64
+    public let vingerafdruk: String
 }
 
 public struct KnelpuntVerslag: Codable, Sendable {
@@ -39,6 +48,8 @@ public struct KnelpuntVerslag: Codable, Sendable {
     public let trede_reden: String
     public let richting: String
     public let bewijs: [TraceNode]
+    /// With a population run: how many people it hits in the whole caseload.
+    public var populatie: PopulatieRapport.Schatting? = nil
 
     public struct Verhaal: Codable, Sendable {
         public let persona: String
@@ -70,18 +81,33 @@ public struct PersonaPaden: Codable, Sendable {
 }
 
 extension KnelpuntenRapport {
+    /// The same report with the estimates of a population run on each knelpunt.
+    public func with(population: PopulatieRapport) -> KnelpuntenRapport {
+        var r = self
+        r.populatie = PopulatieBron(omvang: population.omvang, zaad: population.zaad, vingerafdruk: population.vingerafdruk)
+        r.knelpunten = knelpunten.map { k in
+            var k = k
+            k.populatie = population.schattingen.first { $0.id == k.id }
+            return k
+        }
+        return r
+    }
+
     public static func build(analyses: [Analyzer.PersonaAnalysis], ruleSet: RuleSet) -> KnelpuntenRapport {
         let knelpunten = Knelpunt.gather(analyses.flatMap(\.findings))
         let weight = analyses.reduce(0) { $0 + $1.persona.weight }
         return KnelpuntenRapport(
             titel: "Knelpuntenrapport",
-            regelingen: ruleSet.regulations.filter { $0.abbreviation != "ANALYSE" && $0.abbreviation != "DOENVERMOGEN" }
+            regelingen: ruleSet.regulations.filter { !analysisRegulations.contains($0.abbreviation) }
                 .map { "\($0.title) (\($0.abbreviation))" },
             aantal_personas: analyses.count, totaal_gewicht: weight,
             knelpunten: knelpunten.enumerated().map { KnelpuntVerslag($1, rank: $0 + 1) },
             personas: analyses.map(PersonaPaden.init),
             werkwijze: werkwijze)
     }
+
+    /// Parameter files of the analysis itself (Rules/analyse/), not law.
+    static let analysisRegulations: Set<String> = ["ANALYSE", "DOENVERMOGEN", "POPULATIE"]
 
     static let werkwijze = [
         "Elke persona staat voor een groep mensen; het gewicht zegt voor hoeveel. Het aantal getroffen mensen per knelpunt is de som van de gewichten van de persona's bij wie het optreedt: een schatting, geen telling.",

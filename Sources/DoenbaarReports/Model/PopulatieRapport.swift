@@ -8,6 +8,9 @@ public struct PopulatieRapport: Codable, Sendable {
     public let titel: String
     public let omvang: Int
     public let zaad: UInt64
+    /// Of the rule and persona files it was computed from: a report that
+    /// takes over these estimates checks it was made from the same input.
+    public let vingerafdruk: String
     public let groepen: [Groep]
     public let schattingen: [Schatting]
     public let niet_doorgerekend: Int
@@ -33,10 +36,10 @@ public struct PopulatieRapport: Codable, Sendable {
         public let synthetische_treffers: Int
     }
 
-    public static func build(_ result: PopulationRun.Result, generator: PopulationGenerator) -> PopulatieRapport {
+    public static func build(_ result: PopulationRun.Result, generator: PopulationGenerator, fingerprint: String) -> PopulatieRapport {
         let p = generator.parameters
         return PopulatieRapport(
-            titel: "Populatieschatting", omvang: generator.size, zaad: generator.seed,
+            titel: "Populatieschatting", omvang: generator.size, zaad: generator.seed, vingerafdruk: fingerprint,
             groepen: PopulationGenerator.Group.allCases.map { g in
                 Groep(groep: g.rawValue, synthetische_personen: result.persons[g] ?? 0,
                       uitkeringen: g == .ww ? p.wwCaseload : p.wajongCaseload,

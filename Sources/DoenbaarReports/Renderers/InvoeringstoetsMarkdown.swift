@@ -22,6 +22,11 @@ public enum InvoeringstoetsMarkdown {
                 if let was = k.voor_personen, was != k.personen, let names = k.voor_personas, let harm = k.voor_schade_totaal_cent {
                     out += "; vóór de hervorming \(Format.count(was)) mensen (\(Format.list(names))), \(Format.euroRounded(harm))"
                 }
+                if r.populatie != nil {
+                    let before = k.populatie_voor.map { Format.count($0.personen) } ?? "0"
+                    let after = title == "Opgelost" ? "0" : (k.populatie_na.map { Format.count($0.personen) } ?? "0")
+                    out += "; in de hele populatie naar schatting \(before) mensen voor en \(after) na de hervorming"
+                }
                 out += ".\n"
             }
             out += "\n"

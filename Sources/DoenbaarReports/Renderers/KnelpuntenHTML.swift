@@ -187,6 +187,9 @@ public enum KnelpuntenHTML {
 
         h += "<h3>Hoeveel mensen</h3>\n"
         h += "<p>\(HTML.escape(HTML.capitalized(k.personen_toelichting))).</p>\n"
+        if let p = k.populatie {
+            h += "<p>In de hele populatie: naar schatting <strong>\(Format.count(p.personen)) mensen</strong> (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), samen ongeveer \(HTML.escape(Format.euroRounded(p.bedrag_cent))) (\(HTML.escape(Format.euroRounded(p.bedrag_laag_cent))) tot \(HTML.escape(Format.euroRounded(p.bedrag_hoog_cent)))), uit een synthetische populatie.</p>\n"
+        }
 
         let capacity = HTML.unique(k.doenvermogen)
         let avoiding = HTML.unique(k.andere_handeling)

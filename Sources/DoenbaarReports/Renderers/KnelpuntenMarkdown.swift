@@ -23,6 +23,9 @@ public enum KnelpuntenMarkdown {
             for b in k.waarom { out += "- `\(b.naam)` (\(b.regeling)): \(b.bron)\n" }
             out += "\n**Hoe hard.** \(harm(k)) per persoon, over \(k.maanden) maand\(k.maanden == 1 ? "" : "en"); voor alle getroffenen samen ongeveer \(Format.euroRounded(k.schade_totaal_cent)).\n\n"
             out += "**Hoeveel mensen.** \(capitalized(k.personen_toelichting)).\n\n"
+            if let p = k.populatie, let source = r.populatie {
+                out += "**In de hele populatie.** Naar schatting \(Format.count(p.personen)) mensen (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), samen ongeveer \(Format.euroRounded(p.bedrag_cent)) (\(Format.euroRounded(p.bedrag_laag_cent)) tot \(Format.euroRounded(p.bedrag_hoog_cent))); uit een synthetische populatie van \(Format.count(source.omvang)) personen.\n\n"
+            }
             if !k.doenvermogen.isEmpty {
                 out += "**Doenvermogen.** " + k.doenvermogen.joined(separator: " ") + "\n\n"
             }

@@ -42,6 +42,8 @@ public struct BatchPlan: Sendable {
     let kernelPersonProgram: [BatchInstruction]
     let kernelMonthProgram: [BatchInstruction]
     let kernelOutputRegisters: [Int32]
+    /// Per output: whether it can carry the failure mark at all (else its sum needs no check).
+    let outputsMayFail: [Bool]
     let kernelRegisterCount: Int
     /// Per scalar, per month: its value (or the failure mark) and, for a mark, its site.
     let scalars: [[Int64]]
@@ -86,11 +88,13 @@ public struct BatchPlan: Sendable {
             slots.append(slot)
         }
         var compiler = BatchCompiler(ruleSet: ruleSet, firstMonth: firstMonth, months: months, inputs: inputs)
-        var registers: [Int32] = []
+        var registers: [Int32] = [], mayFail: [Bool] = []
         for slot in slots {
             let v = try compiler.slot(slot)
             registers.append(compiler.column(v))
+            mayFail.append(compiler.values[v].mayFail)
         }
+        outputsMayFail = mayFail
         self.ruleSet = ruleSet
         self.firstMonth = firstMonth
         self.months = months
