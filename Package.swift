@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DoenbaarReportsTests",
-            dependencies: ["DoenbaarReports", "DoenbaarAnalysis", "DoenbaarCore"]
+            dependencies: ["DoenbaarReports", "DoenbaarAnalysis", "DoenbaarTesting", "DoenbaarCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

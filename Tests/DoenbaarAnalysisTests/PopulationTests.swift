@@ -1,0 +1,57 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+import DoenbaarTesting
+import Testing
+
+@Suite struct PopulationTests {
+    let book: RuleBook
+    let generator: PopulationGenerator
+    init() throws {
+        book = try RuleBook.bundled()
+        let parameters = try PopulationParameters(book.ruleSet, on: CivilDate(year: 2025, month: 1, day: 1)!)
+        generator = PopulationGenerator(personas: try book.allPersonas(), parameters: parameters, size: 1000, seed: 42)
+    }
+
+    @Test func aSyntheticPersonIsTheSameForTheSameSeedAndIndex() throws {
+        let a = generator.person(17).persona, b = generator.person(17).persona
+        #expect(a.id == b.id)
+        #expect(a.ww?.dailyWage == b.ww?.dailyWage)
+        #expect(a.incomes.map(\.amount) == b.incomes.map(\.amount))
+        #expect(a.capacity == b.capacity)
+        #expect(generator.person(18).persona.id != a.id)
+    }
+
+    @Test func variationsStayWithinTheirSpreads() throws {
+        // Daily wage within 20% of the archetype's (Rules/analyse/populatie.regels), whole cents.
+        for i in 0..<200 {
+            let (p, archetype) = generator.person(i)
+            guard let wage = p.ww?.dailyWage, let base = archetype.persona.ww?.dailyWage else { continue }
+            #expect(wage.raw % 10_000 == 0)
+            #expect(wage.raw * 10 >= base.raw * 8 && wage.raw * 10 <= base.raw * 12)
+            #expect(p.capacity.values.allSatisfy { (1...5).contains($0) })
+        }
+    }
+
+    @Test func theWeightsAddUpToTheCaseloads() throws {
+        // Expected synthetic people per group times the people each stands for is the caseload.
+        for (group, caseload) in [(PopulationGenerator.Group.ww, 156_400), (.wajong, 245_000)] {
+            let share = try #require(generator.groupShare[group]), weight = try #require(generator.personWeight[group])
+            let total = Fixed.divide(Int64(generator.size) * share.raw, Fixed.scale, .halfAwayFromZero) * weight.raw / Fixed.scale
+            #expect(abs(total - Int64(caseload)) < Int64(caseload) / 50, "\(group): \(total)")
+        }
+    }
+
+    @Test func aSmallRunFindsTheKnelpuntenOfItsArchetypesAndIsRepeatable() throws {
+        let small = PopulationGenerator(personas: try book.allPersonas(), parameters: generator.parameters, size: 120, seed: 3)
+        let run = PopulationRun(generator: small, analyzer: try Analyzer(evaluator: book.evaluator))
+        let a = run.run(), b = run.run(chunkSize: 7)
+        #expect(a.failures == 0, "\(a.firstFailure ?? "")")
+        #expect(a.persons.values.reduce(0, +) == 120)
+        // Chunking does not change the outcome.
+        #expect(a.tallies.mapValues { $0.hits } == b.tallies.mapValues { $0.hits })
+        #expect(a.tallies.mapValues { $0.harmCents } == b.tallies.mapValues { $0.harmCents })
+        let estimates = PopulationEstimate.estimates(a, generator: small)
+        #expect(estimates.allSatisfy { $0.peopleLow <= $0.people && $0.people <= $0.peopleHigh })
+        #expect(estimates.contains { $0.kind == .capacityGap })
+    }
+}

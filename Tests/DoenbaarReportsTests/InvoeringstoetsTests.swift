@@ -1,0 +1,48 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+import DoenbaarReports
+import DoenbaarTesting
+import Testing
+
+/// The bundled reforms do what they are for, and the invoeringstoets says so.
+@Suite struct InvoeringstoetsTests {
+    func report(_ reform: String) throws -> InvoeringstoetsRapport {
+        let book = try RuleBook.bundled()
+        let loaded = try ReformLoader.load(reform: "\(RuleBook.packageRoot)/Rules/hervormingen/\(reform)",
+                                           baseline: ["\(RuleBook.packageRoot)/Rules"], sources: SourceManager())
+        let rules = try #require(loaded.ruleSet, "\(loaded.diagnostics.errors.map(\.message))")
+        let personas = try book.allPersonas()
+        let before = try Analyzer(evaluator: book.evaluator), after = try Analyzer(evaluator: Evaluator(plan: Plan(rules)))
+        return InvoeringstoetsRapport.build(reform: try #require(loaded.reform),
+                                            baseline: try personas.compactMap { try before.analyze($0) },
+                                            reformed: try personas.compactMap { try after.analyze($0) },
+                                            baselineRules: book.ruleSet, reformRules: rules)
+    }
+
+    @Test func calamityLeaveRestoresTheIntentForOmerAndCreatesNothingNew() throws {
+        let r = try report("calamiteitenverlof")
+        let intent = try #require(r.bedoelingen.first { $0.naam == "geen_verlies_bij_overmacht" })
+        #expect(intent.voor_personas == ["Omer"] && intent.na_personas.isEmpty && intent.oordeel == "hersteld")
+        #expect(r.opgelost.contains { $0.id == "bedoeling_geschonden-geen_verlies_bij_overmacht" })
+        #expect(r.nieuw.isEmpty)
+        // Omer keeps his WW on the 15 calamity days: 70% x 15 x € 180 = € 1.890 more (WWAbroadTests).
+        #expect(r.personas.first { $0.id == "omer" }?.verschil_cent == euro("1.953,00"))
+    }
+
+    @Test func noFictitiousWWSolvesDaansChoiceTrap() throws {
+        let r = try report("geen_fictieve_ww")
+        #expect(r.opgelost.contains { $0.id == "keuzeval-ww_aanvragen" })
+        #expect(r.opgelost.contains { $0.id == "bedoeling_geschonden-samenloop_niet_nadelig" })
+        // Daan gets the Wajong he would have had without the claim: € 6.219,44 more (SamenloopTests).
+        #expect(r.personas.first { $0.id == "daan" }?.verschil_cent == euro("6.219,44"))
+    }
+
+    @Test func monthlySettlementRemovesFatimasShockButNotKeesYearlyOne() throws {
+        let r = try report("maandelijkse_verrekening")
+        let shock = try #require(r.blijvend.first { $0.id == "inkomensschok-Wajong" })
+        #expect(shock.voor_personas == ["Fatima", "Kees"])
+        #expect(shock.personas == ["Kees"], "the self-employed are still settled from the tax return, a year later")
+        // Over the months her total stays the same; only the timing changes.
+        #expect(r.personas.first { $0.id == "fatima" }?.verschil_cent == 0)
+    }
+}
