@@ -27,15 +27,8 @@ public struct AnalysisParameters: Sendable {
     public let undisclosedDiscoveredAfterMonths: Int
 
     public init(_ ruleSet: RuleSet, on day: CivilDate) throws(AnalysisError) {
-        func value(_ name: String) throws(AnalysisError) -> Fixed {
-            guard let index = ruleSet.parameter(named: name) else { throw .missingParameter(name) }
-            guard let v = ruleSet.parameters[index].value(on: day) else { throw .noValue(name, day) }
-            return Fixed(raw: v.raw)
-        }
-        func parameter(_ name: String) throws(AnalysisError) -> Parameter {
-            guard let index = ruleSet.parameter(named: name) else { throw .missingParameter(name) }
-            return ruleSet.parameters[index]
-        }
+        let reader = ParameterReader(ruleSet: ruleSet, day: day)
+        let value = reader.value, parameter = reader.parameter
         probeIncome = try value("proefbedrag_extra_inkomen")
         minimumKeptShare = try value("drempel_behouden_deel")
         minimumGainFromWork = try value("drempel_opbrengst_werk")
@@ -52,13 +45,13 @@ public struct AnalysisParameters: Sendable {
         var drop: [LifeEvent.Kind: Fixed] = [:], months: [LifeEvent.Kind: Int] = [:]
         for kind in LifeEvent.Kind.allCases {
             drop[kind] = try value("stress_\(kind.rawValue)")
-            months[kind] = Int(try value("duur_\(kind.rawValue)").raw / Fixed.scale)
+            months[kind] = try reader.whole("duur_\(kind.rawValue)")
         }
         stressDrop = drop
         stressMonths = months
-        idealDaysAhead = Int(try value("ideaal_melden_dagen_vooraf").raw / Fixed.scale)
-        idealDaysAfterMonth = Int(try value("ideaal_melden_dagen_na_maand").raw / Fixed.scale)
-        undisclosedDiscoveredAfterMonths = Int(try value("ontdekking_maanden").raw / Fixed.scale)
+        idealDaysAhead = try reader.whole("ideaal_melden_dagen_vooraf")
+        idealDaysAfterMonth = try reader.whole("ideaal_melden_dagen_na_maand")
+        undisclosedDiscoveredAfterMonths = try reader.whole("ontdekking_maanden")
     }
 
     /// The beslagvrije voet in a month: 95% of the social-assistance norm for

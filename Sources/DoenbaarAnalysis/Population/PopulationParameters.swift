@@ -11,18 +11,14 @@ public struct PopulationParameters: Sendable {
     public let stayShiftDays: Int
 
     public init(_ ruleSet: RuleSet, on day: CivilDate) throws(AnalysisError) {
-        func value(_ name: String) throws(AnalysisError) -> Fixed {
-            guard let index = ruleSet.parameter(named: name) else { throw .missingParameter(name) }
-            guard let v = ruleSet.parameters[index].value(on: day) else { throw .noValue(name, day) }
-            return Fixed(raw: v.raw)
-        }
-        wwCaseload = Int(try value("aantal_ww_uitkeringen").raw / Fixed.scale)
-        wajongCaseload = Int(try value("aantal_wajongers").raw / Fixed.scale)
-        wageSpread = try value("spreiding_dagloon")
-        incomeSpread = try value("spreiding_inkomen")
-        capacityChange = try value("kans_ander_doenvermogen")
-        stressEvent = try value("kans_stressgebeurtenis")
-        stayShiftDays = Int(try value("verschuiving_verblijf_dagen").raw / Fixed.scale)
+        let reader = ParameterReader(ruleSet: ruleSet, day: day)
+        wwCaseload = try reader.whole("aantal_ww_uitkeringen")
+        wajongCaseload = try reader.whole("aantal_wajongers")
+        wageSpread = try reader.value("spreiding_dagloon")
+        incomeSpread = try reader.value("spreiding_inkomen")
+        capacityChange = try reader.value("kans_ander_doenvermogen")
+        stressEvent = try reader.value("kans_stressgebeurtenis")
+        stayShiftDays = try reader.whole("verschuiving_verblijf_dagen")
     }
 }
 

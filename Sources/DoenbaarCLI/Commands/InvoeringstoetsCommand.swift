@@ -80,17 +80,11 @@ enum InvoeringstoetsCommand: Command {
         }
         let out = args.value("out") ?? "Reports"
         let stem = "invoeringstoets-\(reform.name)"
-        do {
-            try ReportWriter.write([
-                ("\(stem).md", InvoeringstoetsMarkdown.render(report)),
-                ("\(stem).html", InvoeringstoetsHTML.render(report)),
-                ("\(stem).json", try ReportJSON.render(report)),
-            ], to: out)
-        } catch let failure as ReportWriter.Failure {
-            return console.fail(failure.description)
-        } catch {
-            return console.fail("rapport kan niet worden gemaakt: \(error)")
-        }
+        if let failed = console.write({ [
+            ("\(stem).md", InvoeringstoetsMarkdown.render(report)),
+            ("\(stem).html", InvoeringstoetsHTML.render(report)),
+            ("\(stem).json", try ReportJSON.render(report)),
+        ] }, to: out) { return failed }
         console.err("\(reform.title): \(report.opgelost.count) knelpunt(en) opgelost, \(report.blijvend.count) blijvend, \(report.nieuw.count) nieuw; geschreven naar \(out)/\(stem).md, .html en .json\n")
         return .success
     }

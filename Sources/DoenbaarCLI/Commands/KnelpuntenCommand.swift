@@ -60,17 +60,11 @@ enum KnelpuntenCommand: Command {
             report = report.with(population: population)
         }
         let out = args.value("out") ?? "Reports"
-        do {
-            try ReportWriter.write([
-                ("knelpunten.md", KnelpuntenMarkdown.render(report)),
-                ("knelpunten.html", KnelpuntenHTML.render(report)),
-                ("knelpunten.json", try ReportJSON.render(report)),
-            ], to: out)
-        } catch let failure as ReportWriter.Failure {
-            return console.fail(failure.description)
-        } catch {
-            return console.fail("rapport kan niet worden gemaakt: \(error)")
-        }
+        if let failed = console.write({ [
+            ("knelpunten.md", KnelpuntenMarkdown.render(report)),
+            ("knelpunten.html", KnelpuntenHTML.render(report)),
+            ("knelpunten.json", try ReportJSON.render(report)),
+        ] }, to: out) { return failed }
         console.err("\(report.knelpunten.count) knelpunt\(report.knelpunten.count == 1 ? "" : "en") uit \(analyses.count) persona's; geschreven naar \(out)/knelpunten.md, .html en .json\n")
         return .success
     }

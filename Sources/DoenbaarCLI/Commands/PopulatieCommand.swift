@@ -48,13 +48,8 @@ enum PopulatieCommand: Command {
         case .failure(let code): return code
         case .success(let report):
             let out = args.value("out") ?? "Reports"
-            do {
-                try ReportWriter.write([("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))], to: out)
-            } catch let failure as ReportWriter.Failure {
-                return console.fail(failure.description)
-            } catch {
-                return console.fail("rapport kan niet worden gemaakt: \(error)")
-            }
+            if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
+                                          to: out) { return failed }
             console.err("\(report.schattingen.count) knelpunt\(report.schattingen.count == 1 ? "" : "en") geschat uit \(Format.count(size)) synthetische personen; geschreven naar \(out)/populatie.md en .json\n")
             return .success
         }

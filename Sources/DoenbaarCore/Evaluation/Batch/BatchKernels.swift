@@ -271,14 +271,14 @@ enum SubtractFast: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: I
 enum SubtractChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.subtract(a, b) } }
 /// max(0, a - b): the difference, masked off by its own sign (the plan proved it does not overflow).
 enum DifferenceFloor: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { let x = a &- b; return x & ~(x >> 63) } }
+/// All ones where a < b.
+enum LessMask: Mask { @inline(__always) static func mask(_ a: Int64, _ b: Int64) -> Int64 { (a &- b) >> 63 } }
 /// max(a, b) as a plus the positive part of b - a.
 enum MaximumArithmetic: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { let x = b &- a; return a &+ (x & ~(x >> 63)) } }
 /// a < b as the sign bit of a - b: 1 or 0.
 enum LessBit: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { Int64(bitPattern: UInt64(bitPattern: a &- b) >> 63) } }
 /// a >= b: 1 minus the sign bit of a - b.
 enum NotLessBit: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { 1 &- Int64(bitPattern: UInt64(bitPattern: a &- b) >> 63) } }
-/// All ones where a < b.
-enum LessMask: Mask { @inline(__always) static func mask(_ a: Int64, _ b: Int64) -> Int64 { (a &- b) >> 63 } }
 /// All ones where both flags are 1.
 enum BothMask: Mask { @inline(__always) static func mask(_ a: Int64, _ b: Int64) -> Int64 { 0 &- (a & b) } }
 /// All ones where the flag is 1 (b is ignored).
