@@ -22,6 +22,14 @@ enum CheckCommand: Command {
         do { args = try Arguments(arguments, options: []) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         let paths = args.positional.isEmpty ? ["Rules", "Personas"] : args.positional
+        // A file named directly must be something check can read.
+        for p in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory), !isDirectory.boolValue,
+               !["regels", "persona", "json"].contains((p as NSString).pathExtension) {
+                return console.fail("'\(p)' is geen regelbestand (.regels) of persona (.persona, .json)")
+            }
+        }
         let sources = SourceManager()
         var diagnostics = DiagnosticBag()
         var ruleFiles = 0, personaCount = 0, reformCount = 0
