@@ -38,7 +38,7 @@ public enum RunJSON {
     struct Missed: Encodable { let verplichting: String; let bron: String; let van: String; let tot_en_met: String; let vraagt: [String]; let gevolgen: [String] }
     struct IntentItem: Encodable { let bedoeling: String; let bron: String; let tekst: String; let gehaald: Bool? }
 
-    public static func render(_ run: PersonaRun, analysis: Analyzer.PersonaAnalysis? = nil) -> String {
+    public static func render(_ run: PersonaRun, analysis: Analyzer.PersonaAnalysis? = nil) throws -> String {
         let doc = Document(
             persona: PersonaInfo(id: run.personaID, naam: run.personaName, gewicht: run.weight),
             periode: Period(van: run.range.firstMonth.description, tot_en_met: run.range.lastMonth.description),
@@ -61,10 +61,6 @@ public enum RunJSON {
             },
             paden: analysis.map(PathsJSON.init),
             bevindingen: analysis.map { $0.findings.map(FindingJSON.init) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types cannot fail; a failure would be a programming error.
-        let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try ReportJSON.render(doc)
     }
 }

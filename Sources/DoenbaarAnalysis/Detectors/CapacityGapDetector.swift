@@ -39,7 +39,7 @@ public struct CapacityGapDetector: Detector {
                                severity: underStress ? .high : .medium, persona: context.persona,
                                from: lost.first ?? first, through: lost.last ?? first,
                                provisions: [context.provision(obligation: name)].compactMap { $0 }, harmCents: gap, months: lost.count,
-                               explanation: "\(context.persona.name) komt de verplichting '\(name)' op het realistische pad \(decisions.count) keer niet na: zij vraagt niveau \(j.required) voor \(j.shortParts.map(\.rawValue).joined(separator: ", "))\(stress.isEmpty ? "" : ", in een periode van stress door \(Format.dutchList(stress.map(\.dutch)))"). Dat kost \(ValueFormatting.cents(gap)) ten opzichte van het ideale pad.",
+                               explanation: "\(context.persona.name) komt de verplichting '\(name)' op het realistische pad \(decisions.count) keer niet na: zij vraagt niveau \(j.required) voor \(j.shortParts.map(\.rawValue).joined(separator: ", "))\(stress.isEmpty ? "" : ", in een periode van stress door \(ValueFormatting.list(stress.map(\.dutch)))"). Dat kost \(ValueFormatting.cents(gap)) ten opzichte van het ideale pad.",
                                capacityNote: underStress
                                    ? "De verplichting valt in een periode van stress; niet handelen is dan een kwestie van niet kunnen, niet van niet willen (WRR 2017)."
                                    : "Wat de verplichting vraagt, ligt boven het doenvermogen van wie haar moet nakomen.",
@@ -47,11 +47,5 @@ public struct CapacityGapDetector: Detector {
                                rung: context.rung(for: [name]), evidence: Array(evidence.prefix(2))))
         }
         return out
-    }
-}
-
-enum Format {
-    static func dutchList(_ items: [String]) -> String {
-        items.count <= 1 ? (items.first ?? "") : items.dropLast().joined(separator: ", ") + " en " + items[items.count - 1]
     }
 }

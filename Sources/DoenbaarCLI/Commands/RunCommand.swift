@@ -89,7 +89,9 @@ enum RunCommand: Command {
             }
         }
         if format == "json" {
-            console.out(RunJSON.render(result, analysis: analysis))
+            do { console.out(try RunJSON.render(result, analysis: analysis)) } catch {
+                return console.fail("JSON kan niet worden gemaakt: \(error)")
+            }
         } else {
             console.out(RunTextRenderer.render(result, benefits: ruleSet.benefits.map(\.name)))
             if let analysis { console.out(AnalysisTextRenderer.render(analysis)) }

@@ -33,6 +33,14 @@ public enum ValueFormatting {
         "\(Fixed(raw: raw * 100).format(decimals: nil))%"
     }
 
+    /// A whole number with thousands separators: 12.345.
+    public static func count(_ n: Int) -> String { (n < 0 ? "-" : "") + groupThousands(String(n.magnitude)) }
+
+    /// Items joined the Dutch way: "a, b en c".
+    public static func list(_ items: [String]) -> String {
+        items.count <= 1 ? (items.first ?? "") : items.dropLast().joined(separator: ", ") + " en " + items[items.count - 1]
+    }
+
     static func groupThousands(_ digits: String) -> String {
         var out = ""
         for (i, c) in digits.reversed().enumerated() {

@@ -154,7 +154,7 @@ extension InvoeringstoetsRapport {
 
 extension InvoeringstoetsRapport.KnelpuntKort {
     init(_ k: Knelpunt) {
-        id = k.key.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "+", with: "-")
+        id = Format.id(forKey: k.key)
         titel = k.title
         soort_titel = k.kind.title
         ernst = k.severity.dutch

@@ -120,7 +120,7 @@ extension KnelpuntenRapport {
 extension KnelpuntVerslag {
     init(_ k: Knelpunt, rank: Int) {
         rang = rank
-        id = k.key.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "+", with: "-")
+        id = Format.id(forKey: k.key)
         titel = k.title
         soort = k.kind.rawValue
         soort_titel = k.kind.title
@@ -163,29 +163,11 @@ extension PersonaPaden {
     }
 }
 
-/// Dutch number formatting for reports.
-public enum Format {
-    public static func euro(_ cents: Int64) -> String { ValueFormatting.cents(cents) }
-    /// Whole euros with thousands separators: € 12.345.
-    public static func euroRounded(_ cents: Int64) -> String {
-        let euros = Fixed.divide(cents, 100, .halfAwayFromZero)
-        return "€ " + (euros < 0 ? "-" : "") + count(Int(abs(euros)))
+extension KnelpuntVerslag {
+    /// The harm one person suffers: one amount, or the range over the personas.
+    func harmPerPerson(_ money: (Int64) -> String = Format.euro) -> String {
+        schade_per_persoon_min_cent == schade_per_persoon_max_cent
+            ? money(schade_per_persoon_max_cent)
+            : "\(money(schade_per_persoon_min_cent)) tot \(money(schade_per_persoon_max_cent))"
     }
-    public static func count(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { out.append(".") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + String(out.reversed())
-    }
-    public static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " en " + items[items.count - 1]
-        }
-    }
-    public static func month(_ iso: String) -> String { YearMonth(iso: iso)?.dutch ?? iso }
 }

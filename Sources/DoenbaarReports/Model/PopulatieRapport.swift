@@ -58,7 +58,7 @@ public struct PopulatieRapport: Codable, Sendable {
 
 extension PopulatieRapport.Schatting {
     init(_ e: PopulationEstimate) {
-        id = e.key.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "+", with: "-")
+        id = Format.id(forKey: e.key)
         titel = e.title
         soort_titel = e.kind.title
         personen = e.people
@@ -83,7 +83,7 @@ public enum PopulatieMarkdown {
         out += "\n## Schattingen per knelpunt\n\n"
         out += "| Knelpunt | Soort | Mensen (95%-interval) | Bedrag (95%-interval) |\n|---|---|---:|---:|\n"
         for s in r.schattingen {
-            out += "| \(s.titel.replacingOccurrences(of: "|", with: "\\|")) | \(s.soort_titel) | \(Format.count(s.personen)) (\(Format.count(s.personen_laag))–\(Format.count(s.personen_hoog))) | \(Format.euroRounded(s.bedrag_cent)) (\(Format.euroRounded(s.bedrag_laag_cent))–\(Format.euroRounded(s.bedrag_hoog_cent))) |\n"
+            out += "| \(Format.markdownCell(s.titel)) | \(s.soort_titel) | \(Format.count(s.personen)) (\(Format.count(s.personen_laag))–\(Format.count(s.personen_hoog))) | \(Format.euroRounded(s.bedrag_cent)) (\(Format.euroRounded(s.bedrag_laag_cent))–\(Format.euroRounded(s.bedrag_hoog_cent))) |\n"
         }
         if r.schattingen.isEmpty { out += "| Geen knelpunten in de populatie | | | |\n" }
         if r.niet_doorgerekend > 0 { out += "\n\(r.niet_doorgerekend) synthetische personen konden niet worden doorgerekend.\n" }

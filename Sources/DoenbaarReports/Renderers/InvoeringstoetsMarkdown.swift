@@ -11,7 +11,7 @@ public enum InvoeringstoetsMarkdown {
         out += "\n## Werkt de regeling zoals bedoeld?\n\n"
         out += "| Bedoeling | Voor: geschonden bij | Na: geschonden bij | Oordeel |\n|---|---|---|---|\n"
         for b in r.bedoelingen {
-            out += "| \(cell(b.tekst)) | \(who(b.voor_personas, b.voor_personen)) | \(who(b.na_personas, b.na_personen)) | \(b.oordeel) |\n"
+            out += "| \(Format.markdownCell(b.tekst)) | \(who(b.voor_personas, b.voor_personen)) | \(who(b.na_personas, b.na_personen)) | \(b.oordeel) |\n"
         }
         out += "\n## Knelpunten\n\n"
         for (title, list) in [("Opgelost", r.opgelost), ("Blijvend", r.blijvend), ("Nieuw", r.nieuw)] {
@@ -50,5 +50,4 @@ public enum InvoeringstoetsMarkdown {
     static func who(_ personas: [String], _ people: Int) -> String {
         personas.isEmpty ? "niemand" : "\(Format.list(personas)) (ongeveer \(Format.count(people)) mensen)"
     }
-    static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 }

@@ -86,7 +86,7 @@ public enum KnelpuntenHTML {
                 HTML.escape(k.soort_titel),
                 HTML.severity(k.ernst, level: k.ernst_waarde),
                 HTML.escape(Format.count(k.personen)),
-                harm(k),
+                k.harmPerPerson(HTML.euro),
                 "<span class=\"nowrap\">trede \(k.trede)</span>: \(HTML.escape(k.trede_naam))",
             ]
         }
@@ -97,18 +97,6 @@ public enum KnelpuntenHTML {
                                   .init("Oplossing")],
                         rows: rows, rowHeader: 1, empty: "Geen knelpunten gevonden.", className: "tabel samenvatting")
         return h + "</section>\n"
-    }
-
-    static func harm(_ k: KnelpuntVerslag) -> String {
-        k.schade_per_persoon_min_cent == k.schade_per_persoon_max_cent
-            ? HTML.euro(k.schade_per_persoon_max_cent)
-            : "\(HTML.euro(k.schade_per_persoon_min_cent)) tot \(HTML.euro(k.schade_per_persoon_max_cent))"
-    }
-
-    static func harmText(_ k: KnelpuntVerslag) -> String {
-        k.schade_per_persoon_min_cent == k.schade_per_persoon_max_cent
-            ? Format.euro(k.schade_per_persoon_max_cent)
-            : "\(Format.euro(k.schade_per_persoon_min_cent)) tot \(Format.euro(k.schade_per_persoon_max_cent))"
     }
 
     // MARK: Severity and reach
@@ -153,7 +141,7 @@ public enum KnelpuntenHTML {
         h += "<div><dt>Soort</dt><dd>\(HTML.escape(k.soort_titel))</dd></div>\n"
         h += "<div><dt>Ernst</dt><dd>\(HTML.severity(k.ernst, level: k.ernst_waarde))</dd></div>\n"
         h += "<div><dt>Mensen (schatting)</dt><dd>\(HTML.escape(Format.count(k.personen)))</dd></div>\n"
-        h += "<div><dt>Schade per persoon</dt><dd>\(harm(k))</dd></div>\n"
+        h += "<div><dt>Schade per persoon</dt><dd>\(k.harmPerPerson(HTML.euro))</dd></div>\n"
         h += "<div><dt>Duur</dt><dd>\(HTML.months(k.maanden))</dd></div>\n"
         h += "<div><dt>Oplossing</dt><dd>trede \(k.trede): \(HTML.escape(k.trede_naam))</dd></div>\n"
         h += "</dl>\n"
@@ -183,7 +171,7 @@ public enum KnelpuntenHTML {
         }
 
         h += "<h3>Hoe hard</h3>\n"
-        h += "<p>\(harm(k)) per persoon, over \(HTML.months(k.maanden)). Voor alle getroffenen samen ongeveer \(HTML.euroRounded(k.schade_totaal_cent)).</p>\n"
+        h += "<p>\(k.harmPerPerson(HTML.euro)) per persoon, over \(HTML.months(k.maanden)). Voor alle getroffenen samen ongeveer \(HTML.euroRounded(k.schade_totaal_cent)).</p>\n"
 
         h += "<h3>Hoeveel mensen</h3>\n"
         h += "<p>\(HTML.escape(HTML.capitalized(k.personen_toelichting))).</p>\n"

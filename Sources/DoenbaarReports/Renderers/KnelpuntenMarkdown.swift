@@ -11,7 +11,7 @@ public enum KnelpuntenMarkdown {
         out += "| # | Knelpunt | Soort | Ernst | Mensen (schatting) | Schade per persoon | Oplossing |\n"
         out += "|---|---|---|---|---:|---|---|\n"
         for k in r.knelpunten {
-            out += "| \(k.rang) | [\(cell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(Format.count(k.personen)) | \(harm(k)) | trede \(k.trede): \(k.trede_naam) |\n"
+            out += "| \(k.rang) | [\(Format.markdownCell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(Format.count(k.personen)) | \(k.harmPerPerson()) | trede \(k.trede): \(k.trede_naam) |\n"
         }
         if r.knelpunten.isEmpty { out += "| | Geen knelpunten gevonden | | | | | |\n" }
         for k in r.knelpunten {
@@ -21,7 +21,7 @@ public enum KnelpuntenMarkdown {
             for v in k.wat_gebeurt { out += "- \(v.uitleg)\n" }
             out += "\n**Waarom.** Dit volgt uit:\n\n"
             for b in k.waarom { out += "- `\(b.naam)` (\(b.regeling)): \(b.bron)\n" }
-            out += "\n**Hoe hard.** \(harm(k)) per persoon, over \(k.maanden) maand\(k.maanden == 1 ? "" : "en"); voor alle getroffenen samen ongeveer \(Format.euroRounded(k.schade_totaal_cent)).\n\n"
+            out += "\n**Hoe hard.** \(k.harmPerPerson()) per persoon, over \(k.maanden) maand\(k.maanden == 1 ? "" : "en"); voor alle getroffenen samen ongeveer \(Format.euroRounded(k.schade_totaal_cent)).\n\n"
             out += "**Hoeveel mensen.** \(capitalized(k.personen_toelichting)).\n\n"
             if let p = k.populatie, let source = r.populatie {
                 out += "**In de hele populatie.** Naar schatting \(Format.count(p.personen)) mensen (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), samen ongeveer \(Format.euroRounded(p.bedrag_cent)) (\(Format.euroRounded(p.bedrag_laag_cent)) tot \(Format.euroRounded(p.bedrag_hoog_cent))); uit een synthetische populatie van \(Format.count(source.omvang)) personen.\n\n"
@@ -35,26 +35,12 @@ public enum KnelpuntenMarkdown {
             out += "**Oplossing.** Trede \(k.trede) van de oplossingsladder: \(k.trede_naam). \(k.trede_reden)\n\n"
             out += "**Richting.** \(k.richting)\n"
             if let e = k.bewijs.first {
-                out += "\n<details><summary>Bewijs: de berekening</summary>\n\n```\n" + tree(e, indent: "") + "```\n\n</details>\n"
+                out += "\n<details><summary>Bewijs: de berekening</summary>\n\n```\n" + RunTextRenderer.tree(e, indent: "") + "```\n\n</details>\n"
             }
         }
         out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \($0)\n" }.joined()
         return out
     }
 
-    static func harm(_ k: KnelpuntVerslag) -> String {
-        k.schade_per_persoon_min_cent == k.schade_per_persoon_max_cent
-            ? Format.euro(k.schade_per_persoon_max_cent)
-            : "\(Format.euro(k.schade_per_persoon_min_cent)) tot \(Format.euro(k.schade_per_persoon_max_cent))"
-    }
-
-    static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
-
-    static func tree(_ node: TraceNode, indent: String) -> String {
-        var line = "\(indent)\(node.kind) \(node.name) = \(node.value)"
-        if let s = node.source, !s.isEmpty { line += "  [\(s)]" }
-        if let n = node.note { line += "  (\(n))" }
-        return line + "\n" + node.children.map { tree($0, indent: indent + "  ") }.joined()
-    }
 }
