@@ -21,8 +21,6 @@ public struct Analyzer: Sendable {
         public let realistic: PersonaRun
         public let realisticDecisions: [Paths.Decision]
         public let findings: [Finding]
-        public var idealSeries: IncomeSeries { IncomeSeries(run: ideal, persona: persona) }
-        public var recordedSeries: IncomeSeries { IncomeSeries(run: recorded, persona: persona) }
     }
 
     public func analyze(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> PersonaAnalysis {

@@ -39,29 +39,36 @@ public final class AnalysisContext {
     private var cachedRecorded: PersonaRun?
     /// The persona as the file tells it: what she did and when.
     public func recorded() throws(AnalysisError) -> PersonaRun {
-        if let cachedRecorded { return cachedRecorded }
-        let r = try run(persona)
-        cachedRecorded = r
-        return r
+        try Self.once(&cachedRecorded) { () throws(AnalysisError) in try run(persona) }
     }
 
     public lazy var idealPersona: Persona = Paths.ideal(persona, parameters)
     private var cachedIdeal: PersonaRun?
     public func ideal() throws(AnalysisError) -> PersonaRun {
-        if let cachedIdeal { return cachedIdeal }
-        let r = try run(idealPersona, to: pathsTo)
-        cachedIdeal = r
-        return r
+        try Self.once(&cachedIdeal) { () throws(AnalysisError) in try run(idealPersona, to: pathsTo) }
+    }
+
+    private var cachedIdealInPeriod: PersonaRun?
+    /// The ideal path over the persona's own months only (no extension).
+    public func idealInPeriod() throws(AnalysisError) -> PersonaRun {
+        try Self.once(&cachedIdealInPeriod) { () throws(AnalysisError) in try run(idealPersona) }
     }
 
     private var cachedRealistic: (persona: Persona, decisions: [Paths.Decision], run: PersonaRun)?
     /// The realistic path: who meets which obligation, and what follows.
     public func realistic() throws(AnalysisError) -> (persona: Persona, decisions: [Paths.Decision], run: PersonaRun) {
-        if let cachedRealistic { return cachedRealistic }
-        let (p, decisions) = Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model)
-        let r = (p, decisions, try run(p, to: pathsTo))
-        cachedRealistic = r
-        return r
+        try Self.once(&cachedRealistic) { () throws(AnalysisError) in
+            let (p, decisions) = Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model)
+            return (p, decisions, try run(p, to: pathsTo))
+        }
+    }
+
+    /// A run is computed on first request and kept; a failed run is not kept.
+    private static func once<T>(_ cache: inout T?, _ compute: () throws(AnalysisError) -> T) throws(AnalysisError) -> T {
+        if let cache { return cache }
+        let value = try compute()
+        cache = value
+        return value
     }
 
     // MARK: Shared helpers for detectors
@@ -92,15 +99,6 @@ public final class AnalysisContext {
     /// The name a finding uses for the recoveries of a benefit on its path.
     public static func recoveryName(_ benefit: String) -> String { "terugvordering \(benefit)" }
 
-    private var cachedIdealInPeriod: PersonaRun?
-    /// The ideal path over the persona's own months only (no extension).
-    public func idealInPeriod() throws(AnalysisError) -> PersonaRun {
-        if let cachedIdealInPeriod { return cachedIdealInPeriod }
-        let r = try run(idealPersona)
-        cachedIdealInPeriod = r
-        return r
-    }
-
     /// Where two runs of the same months part ways: the rules and definitions
     /// whose values differ, in the first month where a payment differs.
     public func divergence(_ a: PersonaRun, _ b: PersonaRun) -> Set<String> {
@@ -115,28 +113,20 @@ public final class AnalysisContext {
     }
 
     public func provision(slot name: String) -> ProvisionReference? {
-        guard let v = ruleSet.values.first(where: { $0.name == name }) else { return nil }
-        return ProvisionReference(name: v.name, regulation: v.provenance.regulation, source: v.provenance.source)
+        ruleSet.values.first { $0.name == name }.map { ProvisionReference(name: $0.name, $0.provenance) }
     }
 
     public func provision(obligation name: String) -> ProvisionReference? {
-        guard let o = ruleSet.obligations.first(where: { $0.name == name }) else { return nil }
-        return ProvisionReference(name: o.name, regulation: o.provenance.regulation, source: o.provenance.source)
+        ruleSet.obligations.first { $0.name == name }.map { ProvisionReference(name: $0.name, $0.provenance) }
     }
 
     public func provision(intent name: String) -> ProvisionReference? {
-        guard let i = ruleSet.intents.first(where: { $0.name == name }) else { return nil }
-        return ProvisionReference(name: i.name, regulation: i.provenance.regulation, source: i.provenance.source)
+        ruleSet.intents.first { $0.name == name }.map { ProvisionReference(name: $0.name, $0.provenance) }
     }
 
     /// The payment rules of a benefit, as provisions.
     public func provisions(benefit: String) -> [ProvisionReference] {
         guard let b = ruleSet.benefit(named: benefit) else { return [] }
-        return ruleSet.values.filter { v in
-            switch v.role {
-            case .payment(let x), .deduction(let x): return x == b
-            case .definition: return false
-            }
-        }.map { ProvisionReference(name: $0.name, regulation: $0.provenance.regulation, source: $0.provenance.source) }
+        return ruleSet.values.filter { $0.role.benefit == b }.map { ProvisionReference(name: $0.name, $0.provenance) }
     }
 }

@@ -94,8 +94,6 @@ extension AnalysisContext {
     public func relevantRules(in names: Set<String>, limit: Int = 4) -> [ProvisionReference] {
         let rules = ruleSet.values.filter { names.contains($0.name) && $0.isRule }
         let definitions = ruleSet.values.filter { names.contains($0.name) && !$0.isRule }
-        return (rules + definitions).prefix(limit).map {
-            ProvisionReference(name: $0.name, regulation: $0.provenance.regulation, source: $0.provenance.source)
-        }
+        return (rules + definitions).prefix(limit).map { ProvisionReference(name: $0.name, $0.provenance) }
     }
 }

@@ -26,7 +26,7 @@ public struct ProtectedAttributeDetector: Detector {
                             title: "Regel maakt onderscheid naar nationaliteit: \(uses.map(\.declaration).joined(separator: ", "))",
                             direction: "Formuleer de uitzondering naar het land van verblijf en de omstandigheid (de ramp, de familie ter plaatse), niet naar nationaliteit.",
                             severity: .high, persona: context.persona, from: first.0.month, through: last.0.month,
-                            provisions: uses.map { ProvisionReference(name: $0.declaration, regulation: $0.provenance.regulation, source: $0.provenance.source) },
+                            provisions: uses.map { ProvisionReference(name: $0.declaration, $0.provenance) },
                             harmCents: abs(difference), months: changed.count,
                             explanation: "Met nationaliteit \(other) in plaats van \(own ?? "onbekend") krijgt \(context.persona.name) \(ValueFormatting.cents(abs(difference))) \(difference < 0 ? "minder" : "meer"), bij precies dezelfde feiten. De regel \(uses.map { "'\($0.declaration)'" }.joined(separator: ", ")) maakt onderscheid naar een beschermd kenmerk.",
                             capacityNote: nil, avoidingAction: nil,

@@ -132,6 +132,10 @@ public struct ProvisionReference: Sendable, Hashable, Comparable {
         self.regulation = regulation
         self.source = source
     }
+    /// A declaration by name, with the regulation and article it comes from.
+    public init(name: String, _ provenance: Provenance) {
+        self.init(name: name, regulation: provenance.regulation, source: provenance.source)
+    }
     public static func < (a: ProvisionReference, b: ProvisionReference) -> Bool {
         (a.regulation, a.name) < (b.regulation, b.name)
     }

@@ -44,7 +44,7 @@ public struct Evaluator: Sendable {
 
         var months: [MonthOutcome] = []
         var booked: [[Int64]] = Array(repeating: Array(repeating: 0, count: range.monthCount), count: plan.ruleSet.benefits.count)
-        var seenEpisodes = Set<String>()
+        var seenEpisodes = Set<EpisodeStart>()
         var episodeCache: [EpisodeKey: [Episode]] = [:]
         for k in reported {
             let decisionDate = range.month(k).last
@@ -80,7 +80,7 @@ public struct Evaluator: Sendable {
                 // deadline has passed; a missed one is booked in that month.
                 for m in reported where m <= k {
                     for episode in try obligationEpisodes(view, m, decisionDate: decisionDate, cache: &episodeCache)
-                    where seenEpisodes.insert("\(episode.obligation)|\(episode.from)").inserted {
+                    where seenEpisodes.insert(EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
                         outcome.obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[episode.obligation].name,
                                                                     from: episode.from, through: episode.through, met: episode.met))
                         if !episode.met { try book(missed: episode, in: &outcome, view) }
@@ -130,14 +130,11 @@ public struct Evaluator: Sendable {
 
     private func benefitOutcome(_ frame: Frame, _ b: Int, _ m: Int, trace: Bool) throws(EvaluationFailure) -> BenefitOutcome {
         var gross: Int64 = 0
+        for slot in plan.paymentSlots[b] { gross += try slotTotal(frame, slot, m) }
         var deductions: [Deduction] = []
-        for (slot, d) in plan.ruleSet.values.enumerated() {
-            switch d.role {
-            case .payment(let benefit) where benefit == b: gross += try slotTotal(frame, slot, m)
-            case .deduction(let benefit) where benefit == b:
-                deductions.append(Deduction(rule: d.name, source: d.provenance.source, cents: Fixed(raw: try slotTotal(frame, slot, m)).cents))
-            default: break
-            }
+        for slot in plan.deductionSlots[b] {
+            let d = plan.ruleSet.values[slot]
+            deductions.append(Deduction(rule: d.name, source: d.provenance.source, cents: Fixed(raw: try slotTotal(frame, slot, m)).cents))
         }
         var builder = TraceBuilder(frame: frame, month: m)
         let node = trace ? paymentTrace(&builder, b, m) : TraceNode(kind: "uitkering", name: plan.ruleSet.benefits[b].name, value: "")
@@ -145,24 +142,16 @@ public struct Evaluator: Sendable {
                               paidCents: frame.benefitPayments[b][m] / 10_000, corrections: [], trace: node)
     }
 
+    /// The payment of a benefit in a month, explained by its payment and
+    /// deduction rules in the order they were written. Their totals were
+    /// computed without failure for this frame and month before any trace is asked for.
     private func paymentTrace(_ builder: inout TraceBuilder, _ b: Int, _ m: Int) -> TraceNode {
         let benefit = plan.ruleSet.benefits[b]
-        var children: [TraceNode] = []
-        var clamped = false
         var gross: Int64 = 0, deducted: Int64 = 0
-        for (slot, d) in plan.ruleSet.values.enumerated() {
-            switch d.role {
-            case .payment(let x) where x == b:
-                children.append(builder.slot(slot))
-                gross += (try? slotTotal(builder.frame, slot, m)) ?? 0
-            case .deduction(let x) where x == b:
-                children.append(builder.slot(slot))
-                deducted += (try? slotTotal(builder.frame, slot, m)) ?? 0
-            default: break
-            }
-        }
-        clamped = deducted > gross
-        let note = clamped ? "kortingen (\(ValueFormatting.money(deducted))) zijn hoger dan het bruto bedrag (\(ValueFormatting.money(gross))): er wordt niets betaald, niet minder dan niets" : nil
+        for slot in plan.paymentSlots[b] { gross += (try? slotTotal(builder.frame, slot, m)) ?? 0 }
+        for slot in plan.deductionSlots[b] { deducted += (try? slotTotal(builder.frame, slot, m)) ?? 0 }
+        let children = (plan.paymentSlots[b] + plan.deductionSlots[b]).sorted().map { builder.slot($0) }
+        let note = deducted > gross ? "kortingen (\(ValueFormatting.money(deducted))) zijn hoger dan het bruto bedrag (\(ValueFormatting.money(gross))): er wordt niets betaald, niet minder dan niets" : nil
         return TraceNode(kind: "uitkering", name: benefit.name, source: benefit.provenance.source,
                          value: ValueFormatting.money(builder.frame.benefitPayments[b][m]), note: note, children: children)
     }
@@ -174,6 +163,12 @@ public struct Evaluator: Sendable {
         let through: CivilDate
         let firstPeriod: Int
         let met: Bool
+    }
+
+    /// An episode is reported once, in the first month that judges it.
+    struct EpisodeStart: Hashable {
+        let obligation: Int
+        let from: CivilDate
     }
 
     /// Episodes of one obligation in one month, as one view of the agency saw them.

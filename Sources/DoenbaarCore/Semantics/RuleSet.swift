@@ -119,6 +119,14 @@ public struct ValueDeclaration: Sendable {
         case definition
         case payment(benefit: Int)
         case deduction(benefit: Int)
+
+        /// The benefit a payment or deduction rule belongs to.
+        public var benefit: Int? {
+            switch self {
+            case .payment(let b), .deduction(let b): return b
+            case .definition: return nil
+            }
+        }
     }
     public let name: String
     public let role: Role
