@@ -73,6 +73,14 @@ struct JSONPersonaReader {
         diagnostics.error(id, range(value), message, suggestion: suggestion, notes: notes)
     }
 
+    /// Reports a broken persona rule at this value; true when there was one.
+    @discardableResult
+    mutating func report(_ problem: PersonaRules.Problem?, at value: JSONValue, notes: [Diagnostic.Note] = []) -> Bool {
+        guard let problem else { return false }
+        fail(value, problem.message, problem.id, suggestion: problem.suggestion, notes: notes)
+        return true
+    }
+
     // MARK: Persona
 
     mutating func persona(_ root: JSONValue, id: String) -> Persona? {
@@ -81,26 +89,19 @@ struct JSONPersonaReader {
         let birth = required(top, "geboren").flatMap { date($0, "geboren") }
         var weight: Int64?
         if let w = required(top, "gewicht"), let value = integer(w, "gewicht") {
-            if value < 1 { fail(w, "gewicht moet minstens 1 zijn") }
-            else if value > PersonaReader.maximumWeight { fail(w, "gewicht \(value) is groter dan het aantal inwoners van Nederland") }
-            else { weight = value }
+            if !report(PersonaRules.weight(value), at: w) { weight = value }
         }
         let capacity = required(top, "doenvermogen").flatMap { self.capacity($0) }
         var p = Persona(id: id, name: name ?? id, birthDate: birth ?? CivilDate(dayNumber: 0),
                         weight: Int(weight ?? 1), capacity: capacity ?? [:])
         p.range = SourceRange(fileID: fileID, start: root.start, end: root.start + 1)
         if let value = top["nationaliteit"], let text = string(value, "nationaliteit") {
-            if CountryCode.encode(text) == nil { fail(value, "'\(text)' is geen landcode van twee hoofdletters (ISO 3166), zoals NL of TR") }
-            else { p.nationality = text }
+            if !report(PersonaRules.nationality(text), at: value) { p.nationality = text }
         }
         p.selfEmployed = top["zelfstandige"].flatMap { bool($0, "zelfstandige") } ?? false
         if let value = top["periode"], let f = fields(of: value, "periode", schema: "periode") {
             let from = required(f, "van").flatMap { month($0, "van") }, to = required(f, "tot_en_met").flatMap { month($0, "tot_en_met") }
-            if let from, let to {
-                if to < from { fail(value, "de periode eindigt (\(to)) vóór zij begint (\(from))") }
-                else if to.index - from.index >= 120 { fail(value, "een periode van meer dan tien jaar is niet door te rekenen; kies een kortere") }
-                else { p.period = (from, to) }
-            }
+            if let from, let to, !report(PersonaRules.period(from: from, to: to), at: value) { p.period = (from, to) }
         }
         if let value = top["ww"] { p.ww = ww(value) }
         if let value = top["wajong"] { p.wajong = wajong(value) }
@@ -113,9 +114,7 @@ struct JSONPersonaReader {
         p.stays = stays.map(\.element)
         p.events = list(top, "gebeurtenissen", "een gebeurtenis") { $0.event($1) }.map(\.element)
         p.expectations = list(top, "verwacht", "een verwachting") { $0.expectation($1) }.map(\.element)
-        if let ww = p.ww, let birth, ww.start < birth, let value = top["ww"] {
-            fail(value, "de WW begint (\(ww.start)) vóór de geboortedatum (\(birth))")
-        }
+        if let ww = p.ww, let birth, let value = top["ww"] { report(PersonaRules.wwStart(ww.start, birth: birth), at: value) }
         guard name != nil, birth != nil, weight != nil, capacity != nil else { return nil }
         return p
     }
@@ -130,12 +129,7 @@ struct JSONPersonaReader {
         var written = Set<String>()
         for member in members {
             let key = keyValue(member)
-            guard let part = Capacity(rawValue: member.key) else {
-                let hint = Suggestions.closest(to: member.key, in: names)
-                fail(key, "onbekend onderdeel van doenvermogen '\(member.key)'", .unknownName,
-                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(names.joined(separator: ", "))")
-                continue
-            }
+            guard !report(PersonaRules.unknownCapacity(member.key), at: key), let part = Capacity(rawValue: member.key) else { continue }
             guard written.insert(member.key).inserted else { fail(key, "'\(member.key)' staat twee keer in het doenvermogen", .duplicateClause); continue }
             guard let level = integer(member.value, member.key) else { continue }
             guard (1...5).contains(level) else { fail(member.value, "niveau \(level) van '\(member.key)' ligt niet tussen 1 en 5"); continue }
@@ -151,15 +145,13 @@ struct JSONPersonaReader {
         guard let f = fields(of: value, "ww", schema: "ww") else { return nil }
         let start = required(f, "ingang").flatMap { date($0, "ingang") }
         let wage = required(f, "dagloon_cent").flatMap { cents($0, "dagloon_cent") }
-        let years = required(f, "arbeidsverleden_jaren").flatMap { integer($0, "arbeidsverleden_jaren", in: 0...Int64(PersonaReader.maximumWorkHistoryYears)) }
-        let before2016 = f["arbeidsverleden_voor_2016"].flatMap { integer($0, "arbeidsverleden_voor_2016", in: 0...Int64(PersonaReader.maximumWorkHistoryYears)) }
+        let years = required(f, "arbeidsverleden_jaren").flatMap { integer($0, "arbeidsverleden_jaren", in: 0...Int64(PersonaRules.maximumWorkHistoryYears)) }
+        let before2016 = f["arbeidsverleden_voor_2016"].flatMap { integer($0, "arbeidsverleden_voor_2016", in: 0...Int64(PersonaRules.maximumWorkHistoryYears)) }
         let culpable = f["verwijtbaar"].flatMap { bool($0, "verwijtbaar") } ?? false
         let claimed = f["aangevraagd"].flatMap { bool($0, "aangevraagd") } ?? true
         guard let start, let wage, let years else { return nil }
-        if let before2016, before2016 > years, let value = f["arbeidsverleden_voor_2016"] {
-            fail(value, "\(before2016) jaren vóór 2016 is meer dan het hele arbeidsverleden (\(years) jaar)")
-            return nil
-        }
+        if let before2016, let value = f["arbeidsverleden_voor_2016"],
+           report(PersonaRules.yearsBefore2016(before2016, of: years), at: value) { return nil }
         return WWClaim(start: start, dailyWage: wage, workHistoryYears: Int(years), yearsBefore2016: before2016.map { Int($0) },
                        culpable: culpable, claimed: claimed)
     }
@@ -170,11 +162,7 @@ struct JSONPersonaReader {
         let capacity = required(f, "arbeidsvermogen").flatMap { bool($0, "arbeidsvermogen") }
         let wageValue = f["loonwaarde_procent"].flatMap { integer($0, "loonwaarde_procent", in: 1...99) }
         let settlement = f["verrekening_maanden"].flatMap { value -> Int64? in
-            guard let n = integer(value, "verrekening_maanden") else { return nil }
-            guard [1, 2, 3, 4, 6, 12].contains(n) else {
-                fail(value, "een verrekentijdvak van \(n) maanden deelt het jaar niet; kies 1, 3, 6 of 12")
-                return nil
-            }
+            guard let n = integer(value, "verrekening_maanden"), !report(PersonaRules.settlement(n), at: value) else { return nil }
             return n
         }
         guard let start, let capacity else { return nil }
@@ -190,9 +178,7 @@ struct JSONPersonaReader {
                                   registerHidden: f["verborgen"].flatMap { bool($0, "verborgen") } ?? false,
                                   discovered: f["ontdekt"].flatMap { date($0, "ontdekt") })
         guard let month, let amount else { return nil }
-        if let known = knowledge.known, known < month.first, let written = f["gemeld"] ?? f["polis"] {
-            fail(written, "inkomen over \(month) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.first)")
-        }
+        if let written = f["gemeld"] ?? f["polis"] { report(PersonaRules.incomeKnown(month, on: knowledge.known), at: written) }
         return MonthlyIncome(month: month, amount: amount, knowledge: knowledge)
     }
 
@@ -207,45 +193,25 @@ struct JSONPersonaReader {
     mutating func stay(_ f: Fields) -> StayAbroad? {
         let from = required(f, "van").flatMap { date($0, "van") }
         let through = required(f, "tot_en_met").flatMap { date($0, "tot_en_met") }
-        let reasons = Array(Fact.stayReasons.dropFirst())
         var reason: String?
-        if let value = required(f, "reden"), let text = string(value, "reden") {
-            if reasons.contains(text) { reason = text } else {
-                let hint = Suggestions.closest(to: text, in: reasons)
-                fail(value, "onbekende reden '\(text)'", .unknownName,
-                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(reasons.joined(separator: ", "))")
-            }
-        }
+        if let value = required(f, "reden"), let text = string(value, "reden"), !report(PersonaRules.stayReason(text), at: value) { reason = text }
         var country: String?
-        if let value = required(f, "land"), let text = string(value, "land") {
-            if text.count == 2, text.allSatisfy({ $0.isASCII && $0.isUppercase }) { country = text } else {
-                fail(value, "'\(text)' is geen landcode van twee hoofdletters (ISO 3166), zoals ES of SD")
-            }
-        }
+        if let value = required(f, "land"), let text = string(value, "land"), !report(PersonaRules.stayCountry(text), at: value) { country = text }
         let pdU2 = f["pd_u2"].flatMap { bool($0, "pd_u2") } ?? false
         let knowledge = Knowledge(reported: f["gemeld"].flatMap { date($0, "gemeld") },
                                   discovered: f["ontdekt"].flatMap { date($0, "ontdekt") })
         guard let from, let through, let reason, let country else { return nil }
-        if through < from, let value = f["tot_en_met"] {
-            fail(value, "het verblijf eindigt (\(through)) vóór het begint (\(from))")
-            return nil
-        }
+        if let value = f["tot_en_met"], report(PersonaRules.stayDates(from: from, through: through), at: value) { return nil }
         return StayAbroad(from: from, through: through, reason: reason, country: country, pdU2: pdU2, knowledge: knowledge)
     }
 
     mutating func event(_ f: Fields) -> LifeEvent? {
         let date = required(f, "datum").flatMap { self.date($0, "datum") }
-        let kinds = LifeEvent.Kind.allCases.map(\.rawValue)
         var kind: LifeEvent.Kind?
-        if let value = required(f, "soort"), let text = string(value, "soort") {
+        if let value = required(f, "soort"), let text = string(value, "soort"), !report(PersonaRules.eventKind(text), at: value) {
             kind = LifeEvent.Kind(rawValue: text)
-            if kind == nil {
-                let hint = Suggestions.closest(to: text, in: kinds)
-                fail(value, "onbekende gebeurtenis '\(text)'", .unknownName,
-                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(kinds.joined(separator: ", "))")
-            }
         }
-        let months = f["duur_maanden"].flatMap { integer($0, "duur_maanden", in: 1...PersonaReader.maximumEventMonths) }
+        let months = f["duur_maanden"].flatMap { integer($0, "duur_maanden", in: 1...PersonaRules.maximumEventMonths) }
         guard let date, let kind else { return nil }
         return LifeEvent(date: date, kind: kind, months: months.map { Int($0) })
     }
@@ -265,8 +231,8 @@ struct JSONPersonaReader {
         for income in incomes {
             let month = income.element.month
             if let earlier = firstIncome[month] {
-                fail(income.value, "inkomen over \(month) staat er al", .personaOverlap,
-                     notes: [.init(range: range(earlier), message: "eerste inkomen over \(month)")])
+                report(PersonaRules.duplicateIncome(month), at: income.value,
+                       notes: [.init(range: range(earlier), message: "eerste inkomen over \(month)")])
             } else {
                 firstIncome[month] = income.value
             }
@@ -275,10 +241,8 @@ struct JSONPersonaReader {
             fail(later.value, "schattingen moeten op maand oplopen; \(later.element.from) komt niet na \(earlier.element.from)")
         }
         for (i, stay) in stays.enumerated() {
-            let (from, through) = (stay.element.from, stay.element.through)
-            if let other = stays[..<i].first(where: { $0.element.from <= through && from <= $0.element.through }) {
-                fail(stay.value, "dit verblijf overlapt met het verblijf van \(other.element.from) tot en met \(other.element.through)", .personaOverlap,
-                     notes: [.init(range: range(other.value), message: "het andere verblijf")])
+            if let (other, problem) = PersonaRules.overlap(from: stay.element.from, through: stay.element.through, with: stays[..<i].map(\.element)) {
+                report(problem, at: stay.value, notes: [.init(range: range(stays[other].value), message: "het andere verblijf")])
             }
         }
     }

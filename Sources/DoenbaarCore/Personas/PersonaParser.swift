@@ -30,13 +30,6 @@ public enum PersonaParser {
 }
 
 struct PersonaReader {
-    /// A life event weighs for at most this many months; larger counts would only
-    /// push date arithmetic downstream out of range.
-    static let maximumEventMonths: Int64 = 1200
-    /// Weights multiply amounts in population runs; more than all inhabitants makes no sense.
-    static let maximumWeight = 20_000_000
-    static let maximumWorkHistoryYears = 100
-
     var parser: Parser
     let id: String
     var persona: Persona?
@@ -109,6 +102,14 @@ struct PersonaReader {
 
     mutating func finish(_ before: Int) { parser.finishLine(since: before) }
 
+    /// Reports a broken persona rule at this place; true when there was one.
+    @discardableResult
+    mutating func report(_ problem: PersonaRules.Problem?, at range: SourceRange, notes: [Diagnostic.Note] = []) -> Bool {
+        guard let problem else { return false }
+        parser.error(problem.id, range, problem.message, suggestion: problem.suggestion, notes: notes)
+        return true
+    }
+
     // MARK: Declarations
 
     mutating func readHeader(_ keyword: SourceRange) {
@@ -137,24 +138,14 @@ struct PersonaReader {
             case "gewicht" where parser.firstTime(&seen, clause):
                 parser.advance()
                 if let w = parser.parseInteger("het aantal mensen dat deze persona vertegenwoordigt (geheel getal)") {
-                    if w.value < 1 {
-                        parser.error(.personaInvalid, w.range, "gewicht moet minstens 1 zijn")
-                    } else if w.value > PersonaReader.maximumWeight {
-                        parser.error(.personaInvalid, w.range, "gewicht \(w.value) is groter dan het aantal inwoners van Nederland")
-                    } else {
-                        weight = w.value
-                    }
+                    if !report(PersonaRules.weight(Int64(w.value)), at: w.range) { weight = w.value }
                 }
                 finish(before)
             case "doenvermogen" where parser.firstTime(&seen, clause):
                 parser.advance()
                 while let partName = parser.parseName("een onderdeel van doenvermogen") {
-                    guard let part = Capacity(rawValue: partName.text) else {
-                        let hint = Suggestions.closest(to: partName.text, in: Capacity.allCases.map(\.rawValue))
-                        parser.error(.unknownName, partName.range, "onbekend onderdeel van doenvermogen '\(partName.text)'",
-                                     suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(Capacity.allCases.map(\.rawValue).joined(separator: ", "))")
-                        break
-                    }
+                    guard !report(PersonaRules.unknownCapacity(partName.text), at: partName.range),
+                          let part = Capacity(rawValue: partName.text) else { break }
                     guard let level = parser.parseInteger("een niveau van 1 tot en met 5") else { break }
                     if !(1...5).contains(level.value) {
                         parser.error(.personaInvalid, level.range, "niveau \(level.value) ligt niet tussen 1 en 5")
@@ -169,11 +160,7 @@ struct PersonaReader {
             case "nationaliteit" where parser.firstTime(&seen, clause):
                 parser.advance()
                 if let code = parser.parseName("een landcode (ISO 3166, bijvoorbeeld TR)") {
-                    if CountryCode.encode(code.text) == nil {
-                        parser.error(.personaInvalid, code.range, "'\(code.text)' is geen landcode van twee hoofdletters (ISO 3166), zoals NL of TR")
-                    } else {
-                        nationality = code.text
-                    }
+                    if !report(PersonaRules.nationality(code.text), at: code.range) { nationality = code.text }
                 }
                 finish(before)
             case "zelfstandige" where parser.firstTime(&seen, clause):
@@ -184,13 +171,7 @@ struct PersonaReader {
                 parser.advance()
                 if let from = parser.parseMonth(), parser.expectWord("tot"), parser.expectWord("en"), parser.expectWord("met"),
                    let to = parser.parseMonth() {
-                    if to.value < from.value {
-                        parser.error(.personaInvalid, to.range, "de periode eindigt (\(to.value)) vóór zij begint (\(from.value))")
-                    } else if to.value.index - from.value.index >= 120 {
-                        parser.error(.personaInvalid, to.range, "een periode van meer dan tien jaar is niet door te rekenen; kies een kortere")
-                    } else {
-                        period = (from.value, to.value)
-                    }
+                    if !report(PersonaRules.period(from: from.value, to: to.value), at: to.range) { period = (from.value, to.value) }
                 }
                 finish(before)
             case "geboren", "gewicht", "doenvermogen", "nationaliteit", "zelfstandige", "periode": break
@@ -233,7 +214,7 @@ struct PersonaReader {
             case "arbeidsverleden" where parser.firstTime(&seen, clause):
                 parser.advance()
                 if let y = parser.parseInteger("het arbeidsverleden in hele jaren") {
-                    if y.value > PersonaReader.maximumWorkHistoryYears {
+                    if y.value > PersonaRules.maximumWorkHistoryYears {
                         parser.error(.personaInvalid, y.range, "een arbeidsverleden van \(y.value) jaar is niet mogelijk")
                     } else {
                         years = y.value
@@ -246,9 +227,7 @@ struct PersonaReader {
                     if let b = parser.parseInteger("het aantal jaren vóór 2016"), parser.expectWord("voor"),
                        parser.current.kind == .number(Fixed(integer: 2016)) {
                         parser.advance()
-                        if let years, b.value > years {
-                            parser.error(.personaInvalid, b.range, "\(b.value) jaren vóór 2016 is meer dan het hele arbeidsverleden (\(years) jaar)")
-                        } else {
+                        if !report(years.flatMap { PersonaRules.yearsBefore2016(Int64(b.value), of: Int64($0)) }, at: b.range) {
                             before2016 = b.value
                         }
                     } else if parser.diagnostics.all.count == before {
@@ -305,9 +284,7 @@ struct PersonaReader {
                 // Months over which UWV applies its estimate before settling (1, 3, 6 or 12).
                 parser.advance()
                 if let n = parser.parseInteger("het aantal maanden (1, 3, 6 of 12)") {
-                    if [1, 2, 3, 4, 6, 12].contains(n.value) { settlement = n.value } else {
-                        parser.error(.personaInvalid, n.range, "een verrekentijdvak van \(n.value) maanden deelt het jaar niet; kies 1, 3, 6 of 12")
-                    }
+                    if !report(PersonaRules.settlement(Int64(n.value)), at: n.range) { settlement = n.value }
                     if parser.current.isWord("maand") || parser.current.isWord("maanden") { parser.advance() } else { parser.expected("'maanden'") }
                 }
             case "ingang", "arbeidsvermogen", "loonwaarde", "verrekening": continue
@@ -330,8 +307,7 @@ struct PersonaReader {
     mutating func reportMissing(_ required: [String], seen: SeenClauses, in keyword: SourceRange, _ what: String) {
         let absent = required.filter { !seen.contains($0) }
         guard !absent.isEmpty else { return }
-        let list = absent.count == 1 ? absent[0] : absent.dropLast().joined(separator: ", ") + " en " + absent.last!
-        parser.missing(list, in: keyword, what)
+        parser.missing(ValueFormatting.list(absent), in: keyword, what)
     }
 
     /// `gemeld DATUM`, `polis DATUM` (or `belastingdienst DATUM`), `verborgen`,
@@ -365,13 +341,10 @@ struct PersonaReader {
         defer { finish(before) }
         guard let month = parser.parseMonth(), let value = amount() else { return }
         let k = knowledge(allowed: ["gemeld", "polis", "belastingdienst", "verborgen", "ontdekt"])
-        if let known = k.known, known < month.value.first {
-            parser.error(.personaInvalid, month.range,
-                         "inkomen over \(month.value) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.value.first)")
-        }
+        report(PersonaRules.incomeKnown(month.value, on: k.known), at: month.range)
         if let earlier = incomeLines[month.value] {
-            parser.error(.personaOverlap, month.range, "inkomen over \(month.value) staat er al",
-                         notes: [.init(range: earlier, message: "eerste inkomen over \(month.value)")])
+            report(PersonaRules.duplicateIncome(month.value), at: month.range,
+                   notes: [.init(range: earlier, message: "eerste inkomen over \(month.value)")])
             return
         }
         incomeLines[month.value] = month.range
@@ -396,28 +369,15 @@ struct PersonaReader {
         guard let from = parser.parseDate(), parser.expectWord("tot"), parser.expectWord("en"), parser.expectWord("met"),
               let through = parser.parseDate() else { return }
         guard parser.expectWord("reden"), let reason = parser.parseName("een reden (\(Fact.stayReasons.dropFirst().joined(separator: ", ")))") else { return }
-        guard Fact.stayReasons.dropFirst().contains(reason.text) else {
-            let hint = Suggestions.closest(to: reason.text, in: Fact.stayReasons.dropFirst())
-            parser.error(.unknownName, reason.range, "onbekende reden '\(reason.text)'",
-                         suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(Fact.stayReasons.dropFirst().joined(separator: ", "))")
-            return
-        }
+        guard !report(PersonaRules.stayReason(reason.text), at: reason.range) else { return }
         guard parser.expectWord("land"), let country = parser.parseName("een landcode (ISO 3166, bijvoorbeeld ES)") else { return }
-        guard country.text.count == 2, country.text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            parser.error(.personaInvalid, country.range, "'\(country.text)' is geen landcode van twee hoofdletters (ISO 3166), zoals ES of SD")
-            return
-        }
+        guard !report(PersonaRules.stayCountry(country.text), at: country.range) else { return }
         var pdU2 = false
         if parser.current.isWord("pd_u2") { parser.advance(); pdU2 = true }
         let k = knowledge(allowed: ["gemeld", "ontdekt"])
-        if through.value < from.value {
-            parser.error(.personaInvalid, through.range, "het verblijf eindigt (\(through.value)) vóór het begint (\(from.value))")
-            return
-        }
-        if let other = persona?.stays.first(where: { $0.from <= through.value && from.value <= $0.through }) {
-            parser.error(.personaOverlap, from.range, "dit verblijf overlapt met het verblijf van \(other.from) tot en met \(other.through)")
-            return
-        }
+        guard !report(PersonaRules.stayDates(from: from.value, through: through.value), at: through.range),
+              !report(PersonaRules.overlap(from: from.value, through: through.value, with: persona?.stays ?? [])?.problem, at: from.range)
+        else { return }
         persona?.stays.append(StayAbroad(from: from.value, through: through.value, reason: reason.text,
                                          country: country.text, pdU2: pdU2, knowledge: k))
     }
@@ -426,19 +386,13 @@ struct PersonaReader {
         let before = parser.diagnostics.all.count
         defer { finish(before) }
         guard let date = parser.parseDate(), let kindName = parser.parseName("de soort gebeurtenis") else { return }
-        guard let kind = LifeEvent.Kind(rawValue: kindName.text) else {
-            let names = LifeEvent.Kind.allCases.map(\.rawValue)
-            let hint = Suggestions.closest(to: kindName.text, in: names)
-            parser.error(.unknownName, kindName.range, "onbekende gebeurtenis '\(kindName.text)'",
-                         suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(names.joined(separator: ", "))")
-            return
-        }
+        guard !report(PersonaRules.eventKind(kindName.text), at: kindName.range), let kind = LifeEvent.Kind(rawValue: kindName.text) else { return }
         var months: Int?
         if parser.current.isWord("duur") {
             parser.advance()
             guard let m = parser.parseInteger("een aantal maanden") else { return }
-            guard (1...PersonaReader.maximumEventMonths).contains(Int64(m.value)) else {
-                parser.error(.personaInvalid, m.range, "een duur moet tussen 1 en \(PersonaReader.maximumEventMonths) maanden liggen, niet \(m.value)")
+            guard (1...PersonaRules.maximumEventMonths).contains(Int64(m.value)) else {
+                parser.error(.personaInvalid, m.range, "een duur moet tussen 1 en \(PersonaRules.maximumEventMonths) maanden liggen, niet \(m.value)")
                 return
             }
             guard parser.current.isWord("maanden") || parser.current.isWord("maand") else { parser.expected("'maanden'"); return }
@@ -468,8 +422,6 @@ struct PersonaReader {
             }
             return
         }
-        if let ww = p.ww, ww.start < p.birthDate {
-            parser.error(.personaInvalid, p.range, "de WW begint (\(ww.start)) vóór de geboortedatum (\(p.birthDate))")
-        }
+        if let ww = p.ww { report(PersonaRules.wwStart(ww.start, birth: p.birthDate), at: p.range) }
     }
 }
