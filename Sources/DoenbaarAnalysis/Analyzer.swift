@@ -8,8 +8,7 @@ public struct Analyzer: Sendable {
 
     public init(evaluator: Evaluator, detectors: [any Detector] = Detectors.all) throws(AnalysisError) {
         self.evaluator = evaluator
-        // Thresholds and model numbers as in force today; they are dated like any parameter.
-        parameters = try AnalysisParameters(evaluator.plan.ruleSet, on: CivilDate(year: 2025, month: 1, day: 1)!)
+        parameters = try AnalysisParameters(evaluator.plan.ruleSet)
         self.detectors = detectors
     }
 

@@ -26,7 +26,11 @@ public struct AnalysisParameters: Sendable {
     public let idealDaysAfterMonth: Int
     public let undisclosedDiscoveredAfterMonths: Int
 
-    public init(_ ruleSet: RuleSet, on day: CivilDate) throws(AnalysisError) {
+    /// Thresholds, model numbers and population distributions are read as in
+    /// force on this day; they are dated like any parameter.
+    public static let referenceDay = CivilDate(year: 2025, month: 1, day: 1)!
+
+    public init(_ ruleSet: RuleSet, on day: CivilDate = referenceDay) throws(AnalysisError) {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
         let value = reader.value, parameter = reader.parameter
         probeIncome = try value("proefbedrag_extra_inkomen")

@@ -10,7 +10,7 @@ public struct PopulationParameters: Sendable {
     public let stressEvent: Fixed
     public let stayShiftDays: Int
 
-    public init(_ ruleSet: RuleSet, on day: CivilDate) throws(AnalysisError) {
+    public init(_ ruleSet: RuleSet, on day: CivilDate = AnalysisParameters.referenceDay) throws(AnalysisError) {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
         wwCaseload = try reader.whole("aantal_ww_uitkeringen")
         wajongCaseload = try reader.whole("aantal_wajongers")

@@ -68,11 +68,12 @@ enum InvoeringstoetsCommand: Command {
         }
         var report = InvoeringstoetsRapport.build(reform: reform, baseline: before, reformed: after,
                                                   baselineRules: baseline.ruleSet, reformRules: reformRules)
-        if let sizeText = args.value("populatie") {
-            guard let size = Int(sizeText), (1...100_000_000).contains(size) else {
-                return console.fail("--populatie verwacht een aantal tussen 1 en 100.000.000, niet '\(sizeText)'")
+        if args.value("populatie") != nil {
+            let size: Int, seed: UInt64
+            switch Population.sizeAndSeed(args, sizeOption: "populatie", defaultSize: "") {
+            case .success(let s): (size, seed) = s
+            case .failure(let message): return console.fail(message.text)
             }
-            guard let seed = UInt64(args.value("seed") ?? "20240101") else { return console.fail("--seed verwacht een geheel getal") }
             switch (Population.estimate(baseline, size: size, seed: seed, console), Population.estimate(reformed, size: size, seed: seed, console)) {
             case (.success(let b), .success(let a)): report = report.with(before: b, after: a)
             case (.failure(let code), _), (_, .failure(let code)): return code

@@ -33,11 +33,10 @@ enum PopulatieCommand: Command {
         do { args = try Arguments(arguments, options: ["rules", "personas", "size", "seed", "out"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar populatie --help)") }
-        guard let size = Int(args.value("size") ?? "10000"), (1...100_000_000).contains(size) else {
-            return console.fail("--size verwacht een aantal tussen 1 en 100.000.000, niet '\(args.value("size") ?? "")'")
-        }
-        guard let seed = UInt64(args.value("seed") ?? "20240101") else {
-            return console.fail("--seed verwacht een geheel getal van 0 tot 2^64, niet '\(args.value("seed") ?? "")'")
+        let size: Int, seed: UInt64
+        switch Population.sizeAndSeed(args, sizeOption: "size", defaultSize: "10000") {
+        case .success(let s): (size, seed) = s
+        case .failure(let message): return console.fail(message.text)
         }
         let input: LoadedInput
         switch LoadedInput.load(rules: args.value("rules") ?? "Rules", personas: args.value("personas") ?? "Personas", console) {
@@ -58,10 +57,25 @@ enum PopulatieCommand: Command {
 
 /// The population run shared by the commands that use its estimates.
 enum Population {
+    struct Message: Error { let text: String }
+
+    /// The size (`--size` or `--populatie`) and `--seed`, read alike by every command.
+    static func sizeAndSeed(_ args: Arguments, sizeOption: String, defaultSize: String) -> Result<(Int, UInt64), Message> {
+        let sizeText = args.value(sizeOption) ?? defaultSize
+        guard let size = Int(sizeText), (1...100_000_000).contains(size) else {
+            return .failure(Message(text: "--\(sizeOption) verwacht een aantal tussen 1 en 100.000.000, niet '\(sizeText)'"))
+        }
+        let seedText = args.value("seed") ?? "20240101"
+        guard let seed = UInt64(seedText) else {
+            return .failure(Message(text: "--seed verwacht een geheel getal van 0 tot 2^64, niet '\(seedText)'"))
+        }
+        return .success((size, seed))
+    }
+
     static func estimate(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulatieRapport> {
         let parameters: PopulationParameters, analyzer: Analyzer
         do throws(AnalysisError) {
-            parameters = try PopulationParameters(input.ruleSet, on: CivilDate(year: 2025, month: 1, day: 1)!)
+            parameters = try PopulationParameters(input.ruleSet)
             analyzer = try Analyzer(evaluator: input.evaluator)
         } catch {
             return .failure(console.fail(error.description))
