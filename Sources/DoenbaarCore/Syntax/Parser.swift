@@ -255,6 +255,20 @@ public struct Parser {
         return s
     }
 
+    /// The clauses of a declaration whose only clause is `bron "..."`.
+    mutating func parseSourceOnlyClauses(in what: String) -> Located<String>? {
+        var source: Located<String>?
+        var seen = SeenClauses()
+        while let clause = nextClause() {
+            switch clause.word {
+            case "bron" where firstTime(&seen, clause): source = parseSourceClause()
+            case "bron": break
+            default: unknownClause(in: what, allowed: ["bron"])
+            }
+        }
+        return source
+    }
+
     /// `per dag` or `per maand`.
     mutating func parsePeriod() -> Located<PeriodKind>? {
         let start = current.range

@@ -11,15 +11,7 @@ extension Parser {
             }
         }
         finishLine(since: cases.isEmpty ? -1 : diagnostics.all.count)
-        var source: Located<String>?
-        var seen = SeenClauses()
-        while let clause = nextClause() {
-            switch clause.word {
-            case "bron" where firstTime(&seen, clause): source = parseSourceClause()
-            case "bron": break
-            default: unknownClause(in: "opsomming", allowed: ["bron"])
-            }
-        }
+        let source = parseSourceOnlyClauses(in: "opsomming")
         return EnumerationSyntax(name: name, cases: cases, source: source)
     }
 }

@@ -23,15 +23,7 @@ extension Parser {
             }
         }
         finishLine(since: before)
-        var source: Located<String>?
-        var seen = SeenClauses()
-        while let clause = nextClause() {
-            switch clause.word {
-            case "bron" where firstTime(&seen, clause): source = parseSourceClause()
-            case "bron": break
-            default: unknownClause(in: "invoer '\(name.text)'", allowed: ["bron"])
-            }
-        }
+        let source = parseSourceOnlyClauses(in: "invoer '\(name.text)'")
         requireSource(source, keyword: name.range, "invoer '\(name.text)'")
         return InputSyntax(name: name, type: type, period: period, source: source)
     }

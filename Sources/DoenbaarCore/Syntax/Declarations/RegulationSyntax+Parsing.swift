@@ -6,15 +6,7 @@ extension Parser {
         var title: Located<String>?
         if case .string = current.kind { title = parseString("de volledige naam") }
         endLine()
-        var source: Located<String>?
-        var seen = SeenClauses()
-        while let clause = nextClause() {
-            switch clause.word {
-            case "bron" where firstTime(&seen, clause): source = parseSourceClause()
-            case "bron": break
-            default: unknownClause(in: "regeling", allowed: ["bron"])
-            }
-        }
+        let source = parseSourceOnlyClauses(in: "regeling")
         return RegulationSyntax(abbreviation: abbreviation, title: title, source: source, range: keyword.to(abbreviation.range))
     }
 }
