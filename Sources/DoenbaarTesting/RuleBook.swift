@@ -53,7 +53,7 @@ public final class RuleBook: Sendable {
     public func persona(path: String) throws(RuleBookError) -> Persona {
         let sources = SourceManager()
         let result: (Persona?, DiagnosticBag)
-        do { result = try PersonaLoader.load(path: path, sources: sources) } catch { throw .unreadable(error.description) }
+        do { result = try PersonaLoader.load(path: path, rules: ruleSet, sources: sources) } catch { throw .unreadable(error.description) }
         guard let persona = result.0, !result.1.hasErrors else {
             throw .invalidInput(DiagnosticRenderer(sources: sources).render(result.1.all))
         }
@@ -64,7 +64,7 @@ public final class RuleBook: Sendable {
     public func persona(text: String, id: String = "inline") throws(RuleBookError) -> Persona {
         let sources = SourceManager()
         let source = SourceFile(path: "<\(id)>", text: text)
-        let (persona, diagnostics) = PersonaParser.parse(source, fileID: sources.add(source), id: id)
+        let (persona, diagnostics) = PersonaParser.parse(source, fileID: sources.add(source), id: id, schema: PersonaSchema(ruleSet))
         guard let persona, !diagnostics.hasErrors else {
             throw .invalidInput(DiagnosticRenderer(sources: sources).render(diagnostics.all))
         }
@@ -75,7 +75,7 @@ public final class RuleBook: Sendable {
     public func allPersonas() throws(RuleBookError) -> [Persona] {
         let sources = SourceManager()
         let result: ([Persona], DiagnosticBag)
-        do { result = try PersonaLoader.loadAll([personasDirectory], sources: sources) } catch { throw .unreadable(error.description) }
+        do { result = try PersonaLoader.loadAll([personasDirectory], rules: ruleSet, sources: sources) } catch { throw .unreadable(error.description) }
         if result.1.hasErrors { throw .invalidInput(DiagnosticRenderer(sources: sources).render(result.1.all)) }
         return result.0
     }

@@ -85,7 +85,8 @@ import Testing
         let finding = try #require(f.first)
         // SamenloopTests: € 8.781,36 without the claim against € 2.561,92 with it.
         #expect(finding.harmCents == euro("6.219,44"))
-        #expect(finding.avoidingAction?.contains("geen WW aangevraagd") == true)
+        #expect(finding.key == "keuzeval:ww_aangevraagd")
+        #expect(finding.avoidingAction?.contains("Met 'aangevraagd nee' (WW-aanvraag)") == true)
         #expect(finding.provisions.contains { $0.name == "ww_op_wajong" })
     }
 

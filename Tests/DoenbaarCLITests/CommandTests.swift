@@ -38,7 +38,7 @@ func runCLI(_ arguments: [String]) -> (code: ExitCode, out: String, err: String)
         let json = try String(contentsOfFile: "\(packageRoot)/Reports/knelpunten.json", encoding: .utf8)
         for id in [
             "bedoeling_geschonden-geen_verlies_bij_overmacht",   // calamity abroad (Omer)
-            "keuzeval-ww_aanvragen",                            // the Wajong/WW choice trap (Daan)
+            "keuzeval-ww_aangevraagd",                          // the Wajong/WW choice trap (Daan)
             "inkomensschok-Wajong",                              // offsetting recoveries (Fatima, Kees)
             "disproportioneel-polisboete",                       // the fine for income UWV already had (Ingrid)
             "werken_loont_niet-opbrengst",                       // Esther's low gain from work

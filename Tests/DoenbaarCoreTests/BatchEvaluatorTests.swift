@@ -467,7 +467,7 @@ import Testing
         #expect(missing.contains { $0.id == .missingSource })
         let perDay = Engine.diagnostics("regeling T \"T\"\ninvoer x: bedrag per dag\n  bron \"T art. 1\"\n")
         #expect(perDay.contains { $0.message.contains("niet per dag") })
-        let fact = Engine.diagnostics("regeling T \"T\"\ninvoer inkomen: bedrag per maand\n  bron \"T art. 1\"\n")
+        let fact = Engine.diagnostics("regeling T \"T\"\ninvoer peildatum: datum per maand\n  bron \"T art. 1\"\n")
         #expect(fact.contains { $0.id == .reservedName })
     }
 

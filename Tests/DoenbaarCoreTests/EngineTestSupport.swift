@@ -1,4 +1,5 @@
 import DoenbaarCore
+import Foundation
 
 /// Small helpers for engine tests: rule text in, a checked plan out.
 enum Engine {
@@ -49,4 +50,58 @@ extension PersonaRun {
     func paid(_ benefit: String, _ m: String) -> Int64? {
         month(YearMonth(iso: m)!)?.benefit(benefit)?.paidCents
     }
+}
+
+/// The facts engine tests read, declared the way Rules/persoon and Rules/ww
+/// declare them: income per month (known, reported) and stays abroad.
+let testFacts = """
+
+gegeven werkelijk_inkomen: bedrag per maand
+  bron "Testwet art. 10"
+gegeven inkomen_bekend: ja/nee per maand
+  bron "Testwet art. 10"
+gegeven inkomen_gemeld: ja/nee per maand
+  bron "Testwet art. 10"
+opgave inkomen
+  bron "Testwet art. 10"
+  maand werkelijk_inkomen
+  bekend inkomen_bekend
+  gemeld inkomen_gemeld
+  rol inkomen_uit_werk
+definitie inkomen: bedrag per maand
+  bron "Testwet art. 10"
+  = als inkomen_bekend dan werkelijk_inkomen anders € 0
+gegeven in_buitenland: ja/nee per dag
+  bron "Testwet art. 11"
+gegeven verblijf_gemeld: ja/nee per dag
+  bron "Testwet art. 11"
+opgave verblijf
+  bron "Testwet art. 11"
+  periode in_buitenland
+  kennis gemeld, ontdekt, polis
+  gemeld verblijf_gemeld
+  rol afwezigheid
+
+"""
+
+/// A month of income from work, as the `inkomen` line of `testFacts` gives it.
+func income(_ m: String, _ amount: String, _ knowledge: Knowledge) -> PersonaRecord {
+    PersonaRecord(kind: "inkomen", shape: .month, role: .workIncome, from: month(m).first, through: month(m).last,
+                  value: euro(amount).raw, knowledge: knowledge)
+}
+
+/// A stay abroad, as the `verblijf` line of `testFacts` gives it.
+func stay(_ from: String, _ through: String, _ knowledge: Knowledge) -> PersonaRecord {
+    PersonaRecord(kind: "verblijf", shape: .period, role: .absence, from: date(from), through: date(through), knowledge: knowledge)
+}
+
+/// The bundled Rules/, whose declarations say what a persona file may contain.
+func bundledSchema() throws -> PersonaSchema {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    let sources = SourceManager()
+    let loaded = try RuleLoader.load([root + "/Rules"], sources: sources)
+    guard let ruleSet = loaded.ruleSet else {
+        throw RuleTextError(rendered: DiagnosticRenderer(sources: sources).render(loaded.diagnostics.all))
+    }
+    return PersonaSchema(ruleSet)
 }

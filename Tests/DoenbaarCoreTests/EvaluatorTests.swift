@@ -9,7 +9,7 @@ import Testing
     uitkering U "Testuitkering"
       bron "Testwet art. 1"
 
-    """
+    """ + testFacts
 
     @Test func aParameterTakesTheValueInForceOnEachDay() throws {
         let rules = Self.header + """
@@ -60,8 +60,8 @@ import Testing
         """
         var p = persona()
         let known = Knowledge(reported: date("2025-01-01"))
-        p.incomes = [MonthlyIncome(month: month("2025-02"), amount: euro("500"), knowledge: Knowledge(reported: date("2025-02-01"))),
-                     MonthlyIncome(month: month("2025-03"), amount: euro("2000"), knowledge: Knowledge(reported: date("2025-03-01")))]
+        p.records = [income("2025-02", "500", Knowledge(reported: date("2025-02-01"))),
+                     income("2025-03", "2000", Knowledge(reported: date("2025-03-01")))]
         _ = known
         let run = try Engine.run(rules, p, from: "2025-01", to: "2025-03")
         #expect(run.paid("U", "2025-01") == 10_000)
@@ -80,7 +80,7 @@ import Testing
         """
         var p = persona()
         // March income reaches the register on 10 May.
-        p.incomes = [MonthlyIncome(month: month("2025-03"), amount: euro("500"), knowledge: Knowledge(register: date("2025-05-10")))]
+        p.records = [income("2025-03", "500", Knowledge(register: date("2025-05-10")))]
         let run = try Engine.run(rules, p, from: "2025-03", to: "2025-05")
         // Decided on what was known then: nothing about March's income until May.
         #expect(run.paid("U", "2025-03") == 100_000)
@@ -146,8 +146,7 @@ import Testing
         """
         var p = persona()
         // Abroad from 20 March to 10 April, never reported; discovered on 3 May.
-        p.stays = [StayAbroad(from: date("2025-03-20"), through: date("2025-04-10"), reason: "familie", country: "MA",
-                              knowledge: Knowledge(register: date("2025-05-03")))]
+        p.records = [stay("2025-03-20", "2025-04-10", Knowledge(register: date("2025-05-03")))]
         let run = try Engine.run(rules, p, from: "2025-03", to: "2025-06")
         let fines = run.months.flatMap { m in m.fines.map { (m.month, $0) } }
         #expect(fines.count == 1)
@@ -170,7 +169,7 @@ import Testing
           eis U + inkomen > € 1000,00
         """
         var p = persona()
-        p.incomes = [MonthlyIncome(month: month("2025-02"), amount: euro("400"), knowledge: Knowledge(reported: date("2025-02-01")))]
+        p.records = [income("2025-02", "400", Knowledge(reported: date("2025-02-01")))]
         let run = try Engine.run(rules, p, from: "2025-01", to: "2025-02")
         #expect(run.month(month("2025-01"))!.intents.first?.holds == nil)
         // Full offsetting: € 600 + € 400 is not more than € 1000, so working did not pay.
@@ -179,6 +178,11 @@ import Testing
 
     @Test func readingAFactThePersonaLacksIsAnErrorAtTheDeclaration() throws {
         let rules = Self.header + """
+        gegeven ww_dagloon: bedrag
+          bron "Testwet art. 2"
+        onderdeel ww
+          bron "Testwet art. 2"
+          veld dagloon ww_dagloon
         regel ww_achtig
           bron "Testwet art. 3"
           uitkomst U per maand
@@ -189,6 +193,8 @@ import Testing
             _ = try Engine.run(rules, persona(), from: "2025-01", to: "2025-01")
         } catch let error as Evaluator.RunError {
             #expect(error.failure.message.contains("ww_dagloon"))
+            // The message says where a persona gives it.
+            #expect(error.failure.message.contains("onderdeel 'ww' met 'dagloon'"), "\(error.failure.message)")
             #expect(!error.failure.range.isSynthetic)
         }
     }

@@ -52,6 +52,7 @@ import Testing
         // Paths relative to Fixtures/, so the snapshot reads the same on every machine.
         let rendered = DiagnosticRenderer(sources: sources).render(diagnostics.all)
             .replacingOccurrences(of: Self.fixturesDirectory + "/", with: "")
+            .replacingOccurrences(of: RobustnessTests.packageRoot.path + "/", with: "")
         let snapshotPath = Self.badDirectory + "/" + name + Self.snapshotExtension
         if Self.updatingSnapshots {
             try rendered.write(toFile: snapshotPath, atomically: true, encoding: .utf8)
@@ -64,11 +65,15 @@ import Testing
         #expect(rendered == expected, "\(name): meldingen wijken af van \(name)\(Self.snapshotExtension)")
     }
 
+    /// The bundled declarations of facts and persona lines: a drafter's file is
+    /// checked beside them, as it would be in Rules/.
+    static let factFiles = ["persoon", "ww", "wajong"].map { "\(RobustnessTests.packageRoot.path)/Rules/\($0)/gegevens.regels" }
+
     /// Through the same loaders the command line uses.
     static func load(_ path: String, sources: SourceManager) throws -> DiagnosticBag {
         if path.hasSuffix(".regels") {
-            return try RuleLoader.load([path], sources: sources).diagnostics
+            return try RuleLoader.load(factFiles + [path], sources: sources).diagnostics
         }
-        return try PersonaLoader.load(path: path, sources: sources).1
+        return try PersonaLoader.load(path: path, rules: bundledSchema().ruleSet, sources: sources).1
     }
 }

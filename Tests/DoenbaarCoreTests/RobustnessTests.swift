@@ -26,12 +26,14 @@ import Testing
     func mutatedRuleFilesGiveDiagnosticsNotCrashes(_ name: String) throws {
         let files = try Self.ruleFiles.map { ($0.lastPathComponent, try Self.read($0)) }
         let original = try #require(files.first { $0.0 == name }?.1)
+        let shared = try [("persoon.regels", Self.read(Self.packageRoot.appendingPathComponent("Rules/persoon/gegevens.regels")))]
         var mutator = Mutator(seed: 0x5EED_0000 &+ UInt64(name.utf8.count))
         var clean = 0
         for iteration in 0..<Self.iterations {
             let mutated = mutator.mutate(original)
-            // The mutated file is checked together with the others, as the loader would.
-            let inputs = files.map { $0.0 == name ? ($0.0, mutated) : $0 }
+            // The mutated file is checked together with the others, as the loader would,
+            // and with the facts every regulation shares (Rules/persoon).
+            let inputs = files.map { $0.0 == name ? ($0.0, mutated) : $0 } + shared
             let outcome = Self.checkRules(inputs, usePersona: iteration % 10 == 0)
             if let problem = outcome.problem {
                 Issue.record("\(name), mutatie \(iteration): \(problem)\n\(Self.excerpt(mutated))")
@@ -96,13 +98,16 @@ import Testing
         return (!diagnostics.hasErrors, nil)
     }
 
+    /// The bundled rules' persona declarations, read once.
+    static let schema: PersonaSchema = try! bundledSchema()
+
     static func checkPersona(_ bytes: [UInt8], json: Bool) -> String? {
         let started = ContinuousClock.now
         let sources = SourceManager()
         let file = SourceFile(path: json ? "sanne.json" : "sanne.persona", bytes: bytes)
         let id = sources.add(file)
-        let (persona, diagnostics) = json ? PersonaJSON.decode(file, fileID: id, id: "sanne")
-                                          : PersonaParser.parse(file, fileID: id, id: "sanne")
+        let (persona, diagnostics) = json ? PersonaJSON.decode(file, fileID: id, id: "sanne", schema: schema)
+                                          : PersonaParser.parse(file, fileID: id, id: "sanne", schema: schema)
         if let problem = misplaced(diagnostics, sources) { return problem }
         if diagnostics.hasErrors != (persona == nil) { return "persona en fouten spreken elkaar tegen" }
         if let persona { _ = persona.defaultMonths }
@@ -128,7 +133,7 @@ import Testing
     static let sannePersona: Persona? = {
         guard let bytes = try? read(packageRoot.appendingPathComponent("Personas/sanne.persona")) else { return nil }
         let file = SourceFile(path: "sanne.persona", bytes: bytes)
-        return PersonaParser.parse(file, fileID: 0, id: "sanne").0
+        return PersonaParser.parse(file, fileID: 0, id: "sanne", schema: schema).0
     }()
 
     /// The mutated text for a failure message, readable and not too long.
@@ -144,8 +149,8 @@ import Testing
         let huge = [UInt8](repeating: UInt8(ascii: "#"), count: Lexer.maximumFileSize + 1)
         let file = SourceFile(path: "groot.regels", bytes: huge)
         #expect(RuleFileParser.parse(file, fileID: 0).1.all.map(\.id) == [.fileTooLarge])
-        #expect(PersonaParser.parse(file, fileID: 0, id: "groot").1.all.map(\.id) == [.fileTooLarge])
-        #expect(PersonaJSON.decode(file, fileID: 0, id: "groot").1.all.map(\.id) == [.fileTooLarge])
+        #expect(PersonaParser.parse(file, fileID: 0, id: "groot", schema: Self.schema).1.all.map(\.id) == [.fileTooLarge])
+        #expect(PersonaJSON.decode(file, fileID: 0, id: "groot", schema: Self.schema).1.all.map(\.id) == [.fileTooLarge])
     }
 
     @Test func aHugeFileOnDiskIsReadOnlyUpToTheLimit() throws {
@@ -233,7 +238,7 @@ import Testing
 
     @Test func deeplyNestedJSONIsRefused() {
         let file = SourceFile(path: "diep.json", text: String(repeating: "[", count: 100_000))
-        let (persona, diagnostics) = PersonaJSON.decode(file, fileID: 0, id: "diep")
+        let (persona, diagnostics) = PersonaJSON.decode(file, fileID: 0, id: "diep", schema: Self.schema)
         #expect(persona == nil)
         #expect(diagnostics.all.count == 1)
         #expect(diagnostics.all.first?.message.contains("dieper genest") == true)
@@ -264,11 +269,11 @@ import Testing
         let rules = SourceFile(path: "bom.regels", bytes: Lexer.byteOrderMark + Array("regeling T \"Testwet\"\n".utf8))
         #expect(RuleFileParser.parse(rules, fileID: 0).1.all.isEmpty)
         let json = SourceFile(path: "bom.json", bytes: Lexer.byteOrderMark + Array("[]".utf8))
-        #expect(PersonaJSON.decode(json, fileID: 0, id: "bom").1.all.map(\.message) == ["de persona moet een object {...} zijn, maar is een lijst"])
+        #expect(PersonaJSON.decode(json, fileID: 0, id: "bom", schema: Self.schema).1.all.map(\.message) == ["de persona moet een object {...} zijn, maar is een lijst"])
     }
 
     @Test func aMonthCountBeyondAHundredYearsIsRefused() {
-        let text = Self.definition("ww_ingangsdatum + 99999999999 maanden", type: "datum")
+        let text = Self.definition("geboortedatum + 99999999999 maanden", type: "datum")
         #expect(Self.ids(text) == [.invalidNumber])
     }
 }

@@ -31,7 +31,7 @@ import Testing
 
     @Test func noFictitiousWWSolvesDaansChoiceTrap() throws {
         let r = try report("geen_fictieve_ww")
-        #expect(r.opgelost.contains { $0.id == "keuzeval-ww_aanvragen" })
+        #expect(r.opgelost.contains { $0.id == "keuzeval-ww_aangevraagd" })
         #expect(r.opgelost.contains { $0.id == "bedoeling_geschonden-samenloop_niet_nadelig" })
         // Daan gets the Wajong he would have had without the claim: € 6.219,44 more (SamenloopTests).
         #expect(r.personas.first { $0.id == "daan" }?.verschil_cent == euro("6.219,44"))

@@ -17,7 +17,7 @@ public struct CapacityGapDetector: Detector {
         for name in Array(Set(missed.map(\.obligation.name))).sorted() {
             let decisions = missed.filter { $0.obligation.name == name }
             // The ideal path with only this obligation's reports taken out.
-            let onlyThis = Paths.apply(decisions, to: context.idealPersona, discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths)
+            let onlyThis = Paths.apply(decisions, to: context.idealPersona, ruleSet: context.ruleSet, discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths)
             let run = try context.run(onlyThis, to: context.pathsTo)
             let gap = idealTotal - context.series(run, onlyThis).totalCents
             guard gap > context.parameters.capacityGapThreshold.cents else { continue }

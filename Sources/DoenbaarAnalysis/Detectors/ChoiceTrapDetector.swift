@@ -1,26 +1,33 @@
 import DoenbaarCore
 
-/// Keuzeval: of two choices the law offers (claim WW or not), the one a
-/// person would naturally take — claiming — leaves her worse off. Measured by
-/// running both.
+/// Keuzeval: of two answers to a choice the law leaves the person (a fact
+/// with `rol keuze`, such as claiming a benefit), the one she took leaves
+/// her worse off than the other. Measured by running both.
 public struct ChoiceTrapDetector: Detector {
     public let kind = FindingKind.choiceTrap
     public init() {}
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
+        var out: [Finding] = []
+        for choice in context.ruleSet.choices(of: context.persona) {
+            if let finding = try trap(context, choice) { out.append(finding) }
+        }
+        return out
+    }
+
+    private func trap(_ context: AnalysisContext, _ choice: Choice) throws(AnalysisError) -> Finding? {
         let p = context.persona
-        guard let ww = p.ww, ww.claimed else { return [] }
-        let claimed = try context.recorded()
-        let alternative = p.withWWClaimed(false)
-        let notClaimed = try context.run(alternative)
-        let loss = context.series(notClaimed, alternative).totalCents - context.series(claimed).totalCents
-        guard loss > context.parameters.choiceTrapThreshold.cents else { return [] }
+        let recorded = try context.recorded()
+        let alternative = p.with(choice.fact.name, choice.other)
+        let other = try context.run(alternative)
+        let loss = context.series(other, alternative).totalCents - context.series(recorded).totalCents
+        guard loss > context.parameters.choiceTrapThreshold.cents else { return nil }
 
         // Where the two runs part ways: the months and the definitions that differ.
         var months: [YearMonth] = []
         var differences: [(name: String, kind: String, source: String?, before: String, after: String)] = []
         var evidence: [TraceNode] = []
-        for (a, b) in zip(claimed.months, notClaimed.months) where a.totalCents != b.totalCents {
+        for (a, b) in zip(recorded.months, other.months) where a.totalCents != b.totalCents {
             months.append(a.month)
             if differences.isEmpty {
                 for (x, y) in zip(a.benefits, b.benefits) where x.paidCents != y.paidCents {
@@ -30,19 +37,18 @@ public struct ChoiceTrapDetector: Detector {
                 }
             }
         }
-        guard let first = months.first, let last = months.last else { return [] }
+        guard let first = months.first, let last = months.last else { return nil }
         let names = Set(differences.map(\.name))
         let because = differences.filter { $0.source != nil }.prefix(3)
             .map { "\($0.name) is \($0.before) in plaats van \($0.after)" }.joined(separator: "; ")
-        return [Finding(kind: kind, key: "ww_aanvragen", title: "WW aanvragen maakt armer dan niet aanvragen",
-                        direction: ww.culpable
-                            ? "Verreken een wegens verwijtbaarheid geweigerde WW niet met de Wajong (Inkomensbesluit Wajong art. 2 lid 3), of laat de arbeidsdeskundige vóór de aanvraag wijzen op de gevolgen."
-                            : "Zorg dat de samenloop van uitkeringen nooit tot minder inkomen leidt dan zonder aanvraag.",
-                        severity: loss > 100_000 ? .high : .medium, persona: p, from: first, through: last,
-                        provisions: context.relevantRules(in: names), harmCents: loss, months: months.count,
-                        explanation: "\(p.name) vraagt WW aan\(ww.culpable ? ", die wordt geweigerd omdat de werkloosheid verwijtbaar is," : "") en houdt daardoor \(ValueFormatting.cents(loss)) minder over dan zonder aanvraag, in \(months.count) maand\(months.count == 1 ? "" : "en"). Waarom: \(because).",
-                        capacityNote: "Wie werkloos wordt, vraagt WW aan; dat dit nadelig kan zijn, is niet te voorzien zonder de samenloopregels te kennen.",
-                        avoidingAction: "Had \(p.name) geen WW aangevraagd, dan had \(p.name) \(ValueFormatting.cents(loss)) meer gehad.",
-                        rung: context.rung(for: names), evidence: evidence)]
+        let taken = choice.line(choice.chosen), instead = choice.line(choice.other)
+        return Finding(kind: kind, key: choice.fact.name, title: "Keuze die armer maakt: \(taken)",
+                       direction: "Zorg dat \(taken) nooit tot minder inkomen leidt dan \(instead), of wijs de persoon vóór de keuze op de gevolgen.",
+                       severity: loss > 100_000 ? .high : .medium, persona: p, from: first, through: last,
+                       provisions: context.relevantRules(in: names), harmCents: loss, months: months.count,
+                       explanation: "\(p.name) houdt met \(taken) \(ValueFormatting.cents(loss)) minder over dan met \(instead), in \(months.count) maand\(months.count == 1 ? "" : "en"). Waarom: \(because).",
+                       capacityNote: "Wie deze keuze maakt, volgt de gewone weg; dat die nadelig kan zijn, is niet te voorzien zonder de samenloopregels te kennen.",
+                       avoidingAction: "Met \(instead) had \(p.name) \(ValueFormatting.cents(loss)) meer gehad.",
+                       rung: context.rung(for: names), evidence: evidence)
     }
 }

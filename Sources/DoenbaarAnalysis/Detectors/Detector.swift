@@ -62,11 +62,15 @@ public enum Evidence {
     /// the declarations through which, say, income reaches a payment.
     public static func declarations(reaching facts: Set<String>, in node: TraceNode) -> Set<String> {
         var out = Set<String>()
+        var counted = Set<String>()
         @discardableResult
         func walk(_ n: TraceNode) -> Bool {
-            var reaches = n.kind == "feit" && facts.contains(n.name)
+            // A named definition counts as one of the facts (`inkomen`: known or estimated), not as a
+            // provision; like a fact (shown once per tree), it counts where the tree first shows it.
+            let isTarget = facts.contains(n.name) && counted.insert(n.name).inserted
+            var reaches = isTarget
             for c in n.children where walk(c) { reaches = true }
-            if reaches, n.kind == "regel" || n.kind == "definitie" { out.insert(n.name) }
+            if reaches, !isTarget, n.kind == "regel" || n.kind == "definitie" { out.insert(n.name) }
             return reaches
         }
         walk(node)

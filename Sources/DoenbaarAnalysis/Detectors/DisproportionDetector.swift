@@ -26,7 +26,7 @@ public struct DisproportionDetector: Detector {
                 names.insert(fine.obligation)
                 if let p = context.provision(obligation: fine.obligation), !provisions.contains(p) { provisions.append(p) }
                 let o = context.ruleSet.obligations.first { $0.name == fine.obligation }
-                if o?.report == .income, registerHeld(context.persona, from: fine.forPeriodStart, by: m.month.last) {
+                if let o, context.ruleSet.reportsIncome(o), registerHeld(context.persona, from: fine.forPeriodStart, by: m.month.last) {
                     knownFines.append(fine)
                 } else if fine.detrimentCents ?? 0 == 0 {
                     emptyFines.append(fine)
@@ -43,7 +43,7 @@ public struct DisproportionDetector: Detector {
                 for b in m.benefits where b.corrections.contains(where: { $0.cents < 0 }) {
                     provisions += context.provisions(benefit: b.benefit).filter { !provisions.contains($0) }
                     names.insert(AnalysisContext.recoveryName(b.benefit))
-                    for c in b.corrections where c.cents < 0 { names.formUnion(Evidence.declarations(reaching: IncomeShockDetector.incomeFacts, in: c.trace)) }
+                    for c in b.corrections where c.cents < 0 { names.formUnion(Evidence.declarations(reaching: context.ruleSet.incomeFacts, in: c.trace)) }
                 }
             }
             if recovered + fined > month.regularCents {
@@ -59,7 +59,7 @@ public struct DisproportionDetector: Detector {
                 !knownFines.isEmpty ? ("polisboete", "Boete voor inkomen dat al in de polisadministratie stond",
                                        "Leg geen boete op voor inkomen dat de uitvoerder al uit de polisadministratie heeft; geef hooguit een waarschuwing (Boetebesluit art. 2aa) en vorder het te veel betaalde in termijnen boven de beslagvrije voet in.")
                 : !emptyFines.isEmpty ? ("boete_zonder_benadeling", "Boete terwijl er niets te veel is betaald",
-                                         "Geef bij een eerste gemiste melding zonder benadeling een waarschuwing in plaats van een boete (WW art. 27a lid 4, Boetebesluit art. 2aa).")
+                                         "Geef bij een eerste gemiste melding zonder benadeling een waarschuwing in plaats van een boete (Boetebesluit socialezekerheidswetten art. 2aa; de uitkeringswetten staan een waarschuwing toe).")
                 : ("terugvordering", "Terugvordering in één keer, groter dan het inkomen of onder de beslagvrije voet",
                    "Vorder in termijnen in, zodat de beslagvrije voet overblijft (Rv art. 475da), en zie bij dringende redenen gedeeltelijk af van terugvordering.")
             let evidence = m.benefits.flatMap { b in b.corrections.filter { $0.cents < 0 }.prefix(1).map { Evidence.excerpt($0.trace) } }
@@ -74,7 +74,8 @@ public struct DisproportionDetector: Detector {
 
     /// Whether a register held the income of the fined month by the decision.
     private func registerHeld(_ p: Persona, from: CivilDate, by day: CivilDate) -> Bool {
-        guard let income = p.incomes.first(where: { $0.month == from.yearMonth }), let held = income.knowledge.register else { return false }
+        guard let income = p.records.first(where: { $0.role == .workIncome && $0.shape == .month && $0.month == from.yearMonth }),
+              let held = income.knowledge.register else { return false }
         return held <= day
     }
 

@@ -6,13 +6,11 @@ public struct IncomeShockDetector: Detector {
     public let kind = FindingKind.incomeShock
     public init() {}
 
-    /// The facts through which income and its settlement reach a payment.
-    static let incomeFacts: Set<String> = [Fact.income, .incomeEstimate, .incomeKnown, .decisionDate, .settlementMonths].map(\.rawValue).reduce(into: []) { $0.insert($1) }
-
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let run = try context.recorded()
         let series = context.series(run)
         var out: [Finding] = []
+        let incomeFacts = context.ruleSet.incomeFacts
         for (m, month) in zip(run.months, series.months) {
             let taken = -min(0, month.correctionCents) + month.fineCents
             guard taken > 0 else { continue }
@@ -22,7 +20,7 @@ public struct IncomeShockDetector: Detector {
             let covered = Set(recoveries.map(\.1.forMonth)).sorted()
             var names = Set<String>()
             for (benefit, _) in recoveries { names.insert(AnalysisContext.recoveryName(benefit)) }
-            for (_, c) in recoveries { names.formUnion(Evidence.declarations(reaching: Self.incomeFacts, in: c.trace)) }
+            for (_, c) in recoveries { names.formUnion(Evidence.declarations(reaching: incomeFacts, in: c.trace)) }
             let previous = series.months.last { $0.month < month.month }
             let text = "\(context.persona.name), \(month.month.dutch): \(ValueFormatting.cents(taken)) wordt in één maand verrekend" +
                 (covered.isEmpty ? "" : " over \(covered.count) eerdere maand\(covered.count == 1 ? "" : "en") (\(covered.first!.dutch)\(covered.count > 1 ? " tot en met \(covered.last!.dutch)" : ""))") +
@@ -36,7 +34,7 @@ public struct IncomeShockDetector: Detector {
                                provisions: context.relevantRules(in: names),
                                harmCents: taken, months: 1, explanation: text,
                                capacityNote: "Een grote terugvordering vraagt om tegenslag te verwerken en een betalingsregeling te treffen, juist als het inkomen laag is.",
-                               avoidingAction: context.persona.estimates.isEmpty ? nil : "Een schatting die het werkelijke inkomen volgt (wijzigingen direct doorgeven) had de verrekening klein gehouden.",
+                               avoidingAction: !context.persona.records.contains(where: { $0.role == .workIncome && $0.shape == .from }) ? nil : "Een schatting die het werkelijke inkomen volgt (wijzigingen direct doorgeven) had de verrekening klein gehouden.",
                                rung: context.rung(for: names), evidence: recoveries.prefix(2).map { Evidence.excerpt($0.1.trace) }))
         }
         return out

@@ -13,7 +13,7 @@ public struct IntentDetector: Detector {
         for intent in context.ruleSet.intents {
             let failed = run.months.filter { m in m.intents.contains { $0.intent == intent.name && $0.holds == false } }.map(\.month)
             guard let first = failed.first, let last = failed.last else { continue }
-            // The outcome without the circumstance: at home instead of abroad, or without the WW claim.
+            // The outcome without the circumstance: at home instead of away, or the other choice.
             let (alternative, harm) = try counterpart(context, months: failed, series: series)
             var names: Set<String> = [intent.name]
             if let alternative { names.formUnion(context.divergence(run, alternative)) }
@@ -43,26 +43,28 @@ public struct IntentDetector: Detector {
         return out
     }
 
-    /// The run without the circumstance behind the failure, and what it would have brought more.
+    /// The run without the circumstance behind the failure (at home instead of
+    /// away, or the other choice), and what it would have brought more.
     private func counterpart(_ context: AnalysisContext, months: [YearMonth], series: IncomeSeries) throws(AnalysisError) -> (PersonaRun?, Int64) {
         var home = context.persona
-        home.stays.removeAll { s in months.contains { $0 >= s.from.yearMonth && $0 <= s.through.yearMonth } }
-        if home.stays.count != context.persona.stays.count {
+        home.records.removeAll { r in r.role == .absence && months.contains { $0 >= r.from.yearMonth && $0 <= r.through.yearMonth } }
+        if home.records.count != context.persona.records.count {
             let run = try context.run(home)
             return (run, max(0, context.series(run, home).totalCents - series.totalCents))
         }
-        if let ww = context.persona.ww, ww.claimed {
-            let other = context.persona.withWWClaimed(false)
+        if let choice = context.ruleSet.choices(of: context.persona).first(where: { $0.chosen != 0 }) {
+            let other = context.persona.with(choice.fact.name, choice.other)
             let run = try context.run(other)
             return (run, max(0, context.series(run, other).totalCents - series.totalCents))
         }
         return (nil, 0)
     }
 
-    /// One different action: reporting the stays as vacation, while vacation days last.
+    /// One different action: reporting the periods with the value the rules offer
+    /// as a choice (a stay abroad as vacation), while vacation days last.
     private func avoidingAction(_ context: AnalysisContext, series: IncomeSeries) throws(AnalysisError) -> String? {
-        let variant = context.persona.withStaysReportedAsVacation()
-        guard variant.stays.map(\.reason) != context.persona.stays.map(\.reason) else { return nil }
+        let variant = context.persona.withAlternativesReported(context.ruleSet)
+        guard variant.records.map(\.attributes) != context.persona.records.map(\.attributes) else { return nil }
         let gain = context.series(try context.run(variant, trace: false), variant).totalCents - series.totalCents
         guard gain > 0 else { return nil }
         return "Had \(context.persona.name) de dagen in het buitenland vooraf als vakantie gemeld, dan was \(ValueFormatting.cents(gain)) behouden gebleven, zolang er vakantiedagen waren."

@@ -1,7 +1,8 @@
 import DoenbaarCore
 
-/// Beschermde kenmerken: where a rule uses nationality (or a proxy), flip the
-/// attribute on an otherwise identical persona and see whether outcomes change.
+/// Beschermde kenmerken: where a rule uses a protected attribute (a fact
+/// declared `beschermd`, such as nationality), flip the attribute on an
+/// otherwise identical persona and see whether outcomes change.
 public struct ProtectedAttributeDetector: Detector {
     public let kind = FindingKind.protectedAttribute
     public init() {}
@@ -9,26 +10,28 @@ public struct ProtectedAttributeDetector: Detector {
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let uses = ProtectedAttributeUse.uses(in: context.ruleSet)
         guard !uses.isEmpty else { return [] }
-        let own = context.persona.nationality
+        let fact = context.ruleSet.facts[uses[0].fact]
+        let own = context.persona.values[fact.name].map(CountryCode.decode)
         let candidates = Set(["NL"] + uses.flatMap(\.comparedCountries)).subtracting([own ?? "NL"]).sorted()
-        // Estimating: only people a nationality rule could touch (a nationality, or a stay abroad).
-        if context.estimating, context.persona.nationality == nil, context.persona.stays.isEmpty { return [] }
+        // Estimating: only people such a rule could touch (the attribute given, or a period away).
+        if context.estimating, own == nil, context.persona.absences.isEmpty { return [] }
         let recorded = try context.recorded()
         let recordedTotal = context.series(recorded).totalCents
         for other in candidates {
-            let variant = context.persona.withNationality(other)
+            guard let code = CountryCode.encode(other) else { continue }
+            let variant = context.persona.with(fact.name, code)
             let flipped = try context.run(variant)
             let changed = zip(recorded.months, flipped.months).filter { $0.0.totalCents != $0.1.totalCents }
             guard let first = changed.first, let last = changed.last else { continue }
             let difference = context.series(flipped, variant).totalCents - recordedTotal
             let names = Set(uses.map(\.declaration))
             return [Finding(kind: kind, key: uses.map(\.declaration).sorted().joined(separator: "+"),
-                            title: "Regel maakt onderscheid naar nationaliteit: \(uses.map(\.declaration).joined(separator: ", "))",
-                            direction: "Formuleer de uitzondering naar het land van verblijf en de omstandigheid (de ramp, de familie ter plaatse), niet naar nationaliteit.",
+                            title: "Regel maakt onderscheid naar \(fact.name): \(uses.map(\.declaration).joined(separator: ", "))",
+                            direction: "Formuleer de uitzondering naar het land van verblijf en de omstandigheid (de ramp, de familie ter plaatse), niet naar wie iemand is.",
                             severity: .high, persona: context.persona, from: first.0.month, through: last.0.month,
                             provisions: uses.map { ProvisionReference(name: $0.declaration, $0.provenance) },
                             harmCents: abs(difference), months: changed.count,
-                            explanation: "Met nationaliteit \(other) in plaats van \(own ?? "onbekend") krijgt \(context.persona.name) \(ValueFormatting.cents(abs(difference))) \(difference < 0 ? "minder" : "meer"), bij precies dezelfde feiten. De regel \(uses.map { "'\($0.declaration)'" }.joined(separator: ", ")) maakt onderscheid naar een beschermd kenmerk.",
+                            explanation: "Met \(fact.name) \(other) in plaats van \(own ?? "onbekend") krijgt \(context.persona.name) \(ValueFormatting.cents(abs(difference))) \(difference < 0 ? "minder" : "meer"), bij precies dezelfde feiten. De regel \(uses.map { "'\($0.declaration)'" }.joined(separator: ", ")) maakt onderscheid naar een beschermd kenmerk.",
                             capacityNote: nil, avoidingAction: nil,
                             rung: context.rung(for: names),
                             evidence: evidence(first.0, first.1))]

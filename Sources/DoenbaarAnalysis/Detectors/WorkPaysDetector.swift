@@ -47,7 +47,7 @@ public struct WorkPaysDetector: Detector {
         let perMonth = gain / Int64(incomeMonths.count)
         if perMonth < context.parameters.minimumGainFromWork.cents {
             let names = context.divergence(base, withoutRun)
-            let duties = context.ruleSet.obligations.filter { $0.report == .income && $0.periodicity == .month }
+            let duties = context.ruleSet.obligations.filter { context.ruleSet.reportsIncome($0) && $0.periodicity == .month }
             let note = duties.first.map { o in
                 "Daarvoor moet \(p.name) elke maand het inkomen melden (\(o.name): vraagt \(o.demands.map(\.rawValue).joined(separator: ", ")), \(o.steps) stappen)."
             }

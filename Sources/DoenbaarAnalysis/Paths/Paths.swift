@@ -6,19 +6,18 @@ import DoenbaarCore
 /// missed report is learnt by the agency later (from a register, or after
 /// some months), and the rules then bring their consequences.
 public enum Paths {
-    /// Every stay reported a week before it starts, every income shortly
-    /// after its month; reports the person made even earlier are kept.
+    /// Every period the person reports (a stay abroad) reported a week before
+    /// it starts, every month line (an income) shortly after its month;
+    /// reports the person made even earlier are kept.
     public static func ideal(_ p: Persona, _ parameters: AnalysisParameters) -> Persona {
         var ideal = p
-        ideal.stays = p.stays.map { s in
-            var s = s
-            s.knowledge.reported = earliest(s.knowledge.reported, s.from.adding(days: -parameters.idealDaysAhead))
-            return s
-        }
-        ideal.incomes = p.incomes.map { i in
-            var i = i
-            i.knowledge.reported = earliest(i.knowledge.reported, i.month.last.adding(days: parameters.idealDaysAfterMonth))
-            return i
+        for i in ideal.records.indices where ideal.records[i].reportable {
+            let r = ideal.records[i]
+            switch r.shape {
+            case .period: ideal.records[i].knowledge.reported = earliest(r.knowledge.reported, r.from.adding(days: -parameters.idealDaysAhead))
+            case .month: ideal.records[i].knowledge.reported = earliest(r.knowledge.reported, r.through.adding(days: parameters.idealDaysAfterMonth))
+            case .from: break
+            }
         }
         return ideal
     }
@@ -42,30 +41,31 @@ public enum Paths {
                                       judgement: model.judge(o, for: ideal, on: due.from)))
         }
         let missed = decisions.filter { !$0.judgement.met }
-        return (apply(missed, to: ideal, discoveredAfterMonths: model.parameters.undisclosedDiscoveredAfterMonths), decisions)
+        return (apply(missed, to: ideal, ruleSet: ruleSet, discoveredAfterMonths: model.parameters.undisclosedDiscoveredAfterMonths), decisions)
     }
 
-    /// The persona with the reports behind these missed obligations taken out:
-    /// the agency learns of them from a register, or some months later.
-    public static func apply(_ missed: [Decision], to persona: Persona, discoveredAfterMonths lag: Int) -> Persona {
+    /// The persona with the reports behind these missed obligations taken out
+    /// (the lines of the `opgave` the obligation's `melding` names): the agency
+    /// learns of them from a register, or some months later.
+    public static func apply(_ missed: [Decision], to persona: Persona, ruleSet: RuleSet, discoveredAfterMonths lag: Int) -> Persona {
         var p = persona
         for d in missed {
-            switch d.obligation.report {
-            case .stay?:
-                for i in p.stays.indices where p.stays[i].from <= d.through && d.from <= p.stays[i].through {
-                    p.stays[i].knowledge.reported = nil
-                    if p.stays[i].knowledge.discovered == nil {
-                        p.stays[i].knowledge.discovered = p.stays[i].through.adding(months: lag)
+            guard let report = d.obligation.report else { continue }
+            let kind = ruleSet.records[report].keyword
+            for i in p.records.indices where p.records[i].kind == kind {
+                let r = p.records[i]
+                switch r.shape {
+                case .period:
+                    guard r.overlaps(d.from, d.through) else { continue }
+                    p.records[i].knowledge.reported = nil
+                    if r.knowledge.discovered == nil { p.records[i].knowledge.discovered = r.through.adding(months: lag) }
+                case .month, .from:
+                    guard r.month >= d.from.yearMonth && r.month <= d.through.yearMonth else { continue }
+                    p.records[i].knowledge.reported = nil
+                    if r.knowledge.register == nil, r.knowledge.discovered == nil {
+                        p.records[i].knowledge.discovered = r.month.last.adding(months: lag)
                     }
                 }
-            case .income?:
-                for i in p.incomes.indices where p.incomes[i].month >= d.from.yearMonth && p.incomes[i].month <= d.through.yearMonth {
-                    p.incomes[i].knowledge.reported = nil
-                    if p.incomes[i].knowledge.register == nil, p.incomes[i].knowledge.discovered == nil {
-                        p.incomes[i].knowledge.discovered = p.incomes[i].month.last.adding(months: lag)
-                    }
-                }
-            case nil: break
             }
         }
         return p

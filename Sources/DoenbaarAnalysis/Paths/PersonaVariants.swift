@@ -1,58 +1,123 @@
 import DoenbaarCore
 
 /// The persona changed in one respect, to compare outcomes: what if she
-/// earned € 100 more, had not claimed WW, had another nationality, or had
-/// reported differently. Each variant keeps everything else as it was.
+/// earned € 100 more, had made the other choice the law leaves her, had
+/// another value of a protected attribute, or had reported differently. Each
+/// variant keeps everything else as it was. Which lines are income and which
+/// facts are choices, the rule files say (`rol`), not this code.
 extension Persona {
+    /// Month lines of income from work (`rol inkomen_uit_werk`).
+    private func isIncomeLine(_ r: PersonaRecord) -> Bool { r.role == .workIncome && r.shape == .month }
+
     /// The same person with `extra` more income in one month, known to the agency
     /// the way that month's income already was (or reported a week after the month).
     public func withExtraIncome(_ extra: Fixed, in month: YearMonth) -> Persona {
         var p = self
-        if let i = p.incomes.firstIndex(where: { $0.month == month }) {
-            p.incomes[i].amount = Fixed(raw: p.incomes[i].amount.raw + extra.raw)
-        } else {
-            p.incomes.append(MonthlyIncome(month: month, amount: extra, knowledge: Knowledge(reported: month.last.adding(days: 7))))
+        if let i = p.records.firstIndex(where: { isIncomeLine($0) && $0.month == month }) {
+            p.records[i].value += extra.raw
+        } else if let kind = records.first(where: isIncomeLine) {
+            p.records.append(PersonaRecord(kind: kind.kind, shape: .month, role: .workIncome, reportable: kind.reportable,
+                                           from: month.first, through: month.last, value: extra.raw,
+                                           knowledge: Knowledge(reported: month.last.adding(days: 7))))
         }
         return p
     }
 
-    /// The same person without any income from work.
+    /// The same person without any income from work, nor an estimate of it.
     public func withoutWorkIncome() -> Persona {
         var p = self
-        p.incomes = p.incomes.map { var i = $0; i.amount = .zero; return i }
-        p.estimates = p.estimates.map { var e = $0; e.amount = .zero; return e }
+        for i in p.records.indices where p.records[i].role == .workIncome { p.records[i].value = 0 }
         return p
     }
 
-    /// The other choice the law leaves: claiming WW or not.
-    public func withWWClaimed(_ claimed: Bool) -> Persona {
+    /// The other answer to a choice the law leaves the person (`rol keuze`).
+    public func with(_ fact: String, _ value: Int64) -> Persona {
         var p = self
-        p.ww?.claimed = claimed
+        p.values[fact] = value
         return p
     }
 
-    public func withNationality(_ code: String?) -> Persona {
+    /// Periods whose attribute has another value than the person could have
+    /// reported (`keuze` in the `opgave`), reported in time with that value:
+    /// a stay abroad reported as vacation, while vacation days last.
+    public func withAlternativesReported(_ rules: RuleSet) -> Persona {
         var p = self
-        p.nationality = code
-        return p
-    }
-
-    /// Stays abroad other than vacation, reported in time as vacation: what a
-    /// person could have done to keep the benefit while vacation days last.
-    public func withStaysReportedAsVacation() -> Persona {
-        var p = self
-        p.stays = p.stays.map { s in
-            guard s.reason != "vakantie", s.reason != "werk_zoeken" else { return s }
-            var v = s
-            v.reason = "vakantie"
-            v.knowledge.reported = s.from.adding(days: -1)
-            return v
+        for kind in rules.records where kind.shape == .period {
+            guard let (a, value) = kind.alternative else { continue }
+            let name = rules.facts[kind.attributes[a].fact].name
+            for i in p.records.indices where p.records[i].kind == kind.keyword && p.records[i].attributes[name] != value {
+                p.records[i].attributes[name] = value
+                p.records[i].knowledge.reported = p.records[i].from.adding(days: -1)
+            }
         }
         return p
     }
 
     /// Income from work per month as it really was (not as the agency knew it).
     public func workIncome(in month: YearMonth) -> Int64 {
-        incomes.first { $0.month == month }?.amount.cents ?? 0
+        records.first { isIncomeLine($0) && $0.month == month }.map { Fixed(raw: $0.value).cents } ?? 0
+    }
+
+    /// Periods away (`rol afwezigheid`), such as stays abroad.
+    public var absences: [PersonaRecord] { records.filter { $0.role == .absence } }
+}
+
+/// A choice the law leaves the person, as her persona file states it.
+public struct Choice: Sendable {
+    public let fact: FactDeclaration
+    public let section: PersonaSection
+    /// The word of the line in the persona file (`aangevraagd`).
+    public let word: String
+    public let chosen: Int64
+
+    /// The line as the persona file would read with this answer: "aangevraagd ja (WW-aanvraag)".
+    public func line(_ answer: Int64) -> String { "'\(word) \(answer != 0 ? "ja" : "nee")' (\(section.title))" }
+    public var other: Int64 { chosen == 0 ? 1 : 0 }
+}
+
+extension RuleSet {
+    /// The choices (`rol keuze`) this persona made, with what she chose: a
+    /// choice counts where the persona has the block that asks it.
+    public func choices(of p: Persona) -> [Choice] {
+        var out: [Choice] = []
+        for section in sections where p.sections[section.keyword] != nil || section.keyword == PersonaSection.header {
+            for field in section.fields where facts[field.fact].role == .choice {
+                let fact = facts[field.fact]
+                guard let chosen = p.values[fact.name] ?? fact.defaultValue.flatMap(Self.constant) else { continue }
+                out.append(Choice(fact: fact, section: section, word: field.word, chosen: chosen))
+            }
+        }
+        return out
+    }
+
+    /// The value of a default that is a plain constant (`standaard = ja`).
+    static func constant(_ e: TypedExpr) -> Int64? {
+        if case .constant(let v) = e.node { return v }
+        return nil
+    }
+
+    /// Whether meeting the obligation means reporting income from work month by month.
+    public func reportsIncome(_ o: Obligation) -> Bool {
+        guard let r = o.report else { return false }
+        return records[r].role == .workIncome && records[r].shape == .month
+    }
+
+    /// Facts through which income from work and its settlement reach a payment:
+    /// what income lines fill, what the agency knew of them, the decision date,
+    /// and definitions made of those alone (`inkomen`: known, or else estimated).
+    public var incomeFacts: Set<String> {
+        var indices: Set<Int> = [BuiltinFact.decisionDate.index]
+        for kind in records where kind.role == .workIncome {
+            let k = kind.knowledgeFacts
+            indices.formUnion([kind.fact, k.known, k.reported, k.register].compactMap { $0 })
+        }
+        var names = Set(indices.map { facts[$0].name })
+        for d in values where !d.isRule && d.condition == nil && d.exceptions.isEmpty {
+            let reads = d.body.references
+            if !reads.isEmpty, reads.allSatisfy({ if case .fact(let f) = $0 { return indices.contains(f) } else { return false } }) {
+                names.insert(d.name)
+            }
+        }
+        return names
     }
 }

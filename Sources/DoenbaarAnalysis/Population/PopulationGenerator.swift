@@ -4,7 +4,11 @@ import DoenbaarCore
 /// one persona, chosen in proportion to the personas' weights; the weights of
 /// the synthetic people make the totals match UWV's caseloads (WW and Wajong).
 public struct PopulationGenerator: Sendable {
-    public enum Group: String, Sendable, CaseIterable { case ww = "WW", wajong = "Wajong" }
+    public enum Group: String, Sendable, CaseIterable {
+        case ww = "WW", wajong = "Wajong"
+        /// The persona block (`onderdeel`) that puts a persona in this group.
+        var section: String { rawValue.lowercased() }
+    }
 
     public struct Archetype: Sendable {
         public let persona: Persona
@@ -25,8 +29,10 @@ public struct PopulationGenerator: Sendable {
 
     public init(personas: [Persona], parameters: PopulationParameters, size: Int, seed: UInt64) {
         archetypes = personas.compactMap { p in
-            guard let months = p.defaultMonths, p.ww != nil || p.wajong != nil else { return nil }
-            return Archetype(persona: p, months: months, group: p.wajong != nil ? .wajong : .ww)
+            // The caseload a persona counts in: the block of the benefit she has (Wajong before WW).
+            guard let months = p.defaultMonths,
+                  let group = Group.allCases.reversed().first(where: { p.sections[$0.section] != nil }) else { return nil }
+            return Archetype(persona: p, months: months, group: group)
         }
         self.parameters = parameters
         self.size = size
@@ -57,20 +63,19 @@ public struct PopulationGenerator: Sendable {
         p.name = "\(a.persona.name) #\(index)"
         p.weight = 1
         p.expectations = []
-        if var ww = p.ww {
-            ww.dailyWage = Fixed(cents: Fixed.divide(ww.dailyWage.cents * rng.factor(parameters.wageSpread), Fixed.scale, .halfAwayFromZero))
-            p.ww = ww
+        // Wages (`rol loon`) vary per person, in the order the rule files declare them.
+        for name in parameters.wageFacts {
+            guard let wage = p.values[name] else { continue }
+            p.values[name] = Fixed(cents: Fixed.divide(Fixed(raw: wage).cents * rng.factor(parameters.wageSpread), Fixed.scale, .halfAwayFromZero)).raw
         }
+        // Estimates vary once per person, incomes month by month.
         let estimateFactor = rng.factor(parameters.incomeSpread)
-        p.estimates = p.estimates.map { e in
-            var e = e
-            e.amount = Fixed(cents: Fixed.divide(e.amount.cents * estimateFactor, Fixed.scale, .halfAwayFromZero))
-            return e
+        for i in p.records.indices where p.records[i].role == .workIncome && p.records[i].shape == .from {
+            p.records[i].value = Fixed(cents: Fixed.divide(Fixed(raw: p.records[i].value).cents * estimateFactor, Fixed.scale, .halfAwayFromZero)).raw
         }
-        p.incomes = p.incomes.map { i in
-            var i = i
-            i.amount = Fixed(cents: Fixed.divide(i.amount.cents * rng.factor(parameters.incomeSpread), Fixed.scale, .halfAwayFromZero))
-            return i
+        for i in p.records.indices where p.records[i].role == .workIncome && p.records[i].shape == .month {
+            p.records[i].value = Fixed(cents: Fixed.divide(Fixed(raw: p.records[i].value).cents * rng.factor(parameters.incomeSpread),
+                                                           Fixed.scale, .halfAwayFromZero)).raw
         }
         if rng.chance(parameters.capacityChange) {
             for part in Capacity.allCases {
@@ -79,14 +84,12 @@ public struct PopulationGenerator: Sendable {
             }
         }
         if parameters.stayShiftDays > 0 {
-            p.stays = p.stays.map { s in
+            for i in p.records.indices where p.records[i].role == .absence {
                 let shift = Int(rng.below(UInt64(2 * parameters.stayShiftDays + 1))) - parameters.stayShiftDays
-                var s = s
-                s.from = s.from.adding(days: shift)
-                s.through = s.through.adding(days: shift)
-                s.knowledge.reported = s.knowledge.reported?.adding(days: shift)
-                s.knowledge.discovered = s.knowledge.discovered?.adding(days: shift)
-                return s
+                p.records[i].from = p.records[i].from.adding(days: shift)
+                p.records[i].through = p.records[i].through.adding(days: shift)
+                p.records[i].knowledge.reported = p.records[i].knowledge.reported?.adding(days: shift)
+                p.records[i].knowledge.discovered = p.records[i].knowledge.discovered?.adding(days: shift)
             }
         }
         if rng.chance(parameters.stressEvent) {

@@ -9,6 +9,8 @@ public struct PopulationParameters: Sendable {
     public let capacityChange: Fixed
     public let stressEvent: Fixed
     public let stayShiftDays: Int
+    /// Facts the rule files mark as a wage (`rol loon`): varied by `wageSpread`.
+    public let wageFacts: [String]
 
     public init(_ ruleSet: RuleSet, on day: CivilDate = AnalysisParameters.referenceDay) throws(AnalysisError) {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
@@ -19,6 +21,7 @@ public struct PopulationParameters: Sendable {
         capacityChange = try reader.value("kans_ander_doenvermogen")
         stressEvent = try reader.value("kans_stressgebeurtenis")
         stayShiftDays = try reader.whole("verschuiving_verblijf_dagen")
+        wageFacts = ruleSet.facts.filter { $0.role == .wage }.map(\.name)
     }
 }
 

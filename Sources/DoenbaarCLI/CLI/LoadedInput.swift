@@ -27,13 +27,16 @@ struct LoadedInput {
         let sources = SourceManager()
         var diagnostics = DiagnosticBag()
         let loaded: LoadedRules
-        let found: [Persona]
+        var found: [Persona] = []
         do throws(InputFiles.Failure) {
             loaded = try RuleLoader.load([rules], sources: sources)
             diagnostics.add(contentsOf: loaded.diagnostics)
-            let (p, d) = try PersonaLoader.loadAll([personas], sources: sources)
-            found = p
-            diagnostics.add(contentsOf: d)
+            // Personas are read with the blocks and lines the rules declare.
+            if let ruleSet = loaded.ruleSet {
+                let (p, d) = try PersonaLoader.loadAll([personas], rules: ruleSet, sources: sources)
+                found = p
+                diagnostics.add(contentsOf: d)
+            }
         } catch {
             return .failure(console.fail(error.description))
         }

@@ -11,6 +11,8 @@ enum CheckCommand: Command {
     Leest en controleert regelbestanden (*.regels) en persona's (*.persona,
     *.json). Zonder PAD: Rules/ en Personas/. Een map wordt met submappen
     doorzocht. Regelbestanden worden samen als één regelset gecontroleerd.
+    Persona's worden gelezen met de onderdelen en opgaven die die regels
+    declareren (zonder regelbestanden als PAD: die in Rules/).
 
     Meldingen gaan naar stderr, als pad:regel:kolom: fout: melding.
     Afsluitcode 0: geen fouten; 1: fouten gevonden; 2: onbruikbare argumenten
@@ -45,10 +47,12 @@ enum CheckCommand: Command {
             }
             let plain = paths.filter { !$0.contains(RuleLoader.reformFolder + "/") }
             for p in plain where try !RuleLoader.ruleFiles([p]).isEmpty { rulePaths.append(p) }
+            var ruleSet: RuleSet?
             if !rulePaths.isEmpty {
                 let loaded = try RuleLoader.load(rulePaths, sources: sources)
                 diagnostics.add(contentsOf: loaded.diagnostics)
                 ruleFiles = loaded.files.count
+                ruleSet = loaded.ruleSet
                 // Each reform is checked applied to the baseline, like the invoeringstoets applies it.
                 if !loaded.diagnostics.hasErrors {
                     for reform in reformFolders(in: rulePaths) {
@@ -58,10 +62,26 @@ enum CheckCommand: Command {
                     }
                 }
             }
-            for p in plain {
-                let (personas, d) = try PersonaLoader.loadAll([p], sources: sources)
+            var personaFiles: [String] = []
+            for p in plain { personaFiles += try InputFiles.find(p, extensions: PersonaLoader.extensions) }
+            if !personaFiles.isEmpty, rulePaths.isEmpty {
+                // Personas alone are read with the bundled rules, which declare their blocks.
+                let loaded = try RuleLoader.load(["Rules"], sources: sources)
+                diagnostics.add(contentsOf: DiagnosticBag(errorsOf: loaded.diagnostics))
+                ruleSet = loaded.ruleSet
+            }
+            if let ruleSet, !personaFiles.isEmpty {
+                let (personas, d) = try PersonaLoader.loadAll(personaFiles, rules: ruleSet, sources: sources)
                 diagnostics.add(contentsOf: d)
                 personaCount += personas.count
+                // A persona gives facts, no batch input: a rule that reads `invoer` cannot run for her.
+                for input in ruleSet.inputs {
+                    diagnostics.error(.unknownName, input.provenance.range,
+                                      "invoer '\(input.name)' is alleen er voor een batchberekening (doenbaar bench); een persona kan haar niet geven",
+                                      suggestion: "declareer het als 'gegeven \(input.name): \(input.type)' en vul het in een onderdeel van de persona")
+                }
+            } else if !personaFiles.isEmpty {
+                diagnostics.error(.personaInvalid, SourceRange.synthetic, "de persona's zijn niet gecontroleerd: de regels die hun onderdelen declareren bevatten fouten")
             }
         } catch {
             return console.fail(error.description)

@@ -48,14 +48,16 @@ enum RunCommand: Command {
 
         let sources = SourceManager()
         let loaded: LoadedRules
-        let persona: Persona?
+        var persona: Persona?
         var diagnostics = DiagnosticBag()
         do throws(InputFiles.Failure) {
             loaded = try RuleLoader.load([args.value("rules") ?? "Rules"], sources: sources)
             diagnostics.add(contentsOf: loaded.diagnostics)
-            let (p, d) = try PersonaLoader.load(path: personaPath, sources: sources)
-            persona = p
-            diagnostics.add(contentsOf: d)
+            if let ruleSet = loaded.ruleSet {
+                let (p, d) = try PersonaLoader.load(path: personaPath, rules: ruleSet, sources: sources)
+                persona = p
+                diagnostics.add(contentsOf: d)
+            }
         } catch {
             return console.fail(error.description)
         }

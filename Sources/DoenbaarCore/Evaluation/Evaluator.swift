@@ -31,7 +31,8 @@ public struct Evaluator: Sendable {
             let key = knowledgeDates.prefix { $0 <= day }.count
             let base: Frame
             if let f = frames[key] { base = f } else {
-                base = Frame(plan: plan, facts: FactTable(persona: persona, range: range, knownAt: day, calendar: frames.values.first?.facts),
+                base = Frame(plan: plan, facts: FactTable(persona: persona, layout: plan.factLayout, range: range, knownAt: day,
+                                                         calendar: frames.values.first?.facts),
                              personaID: persona.id)
                 frames[key] = base
             }
@@ -98,9 +99,7 @@ public struct Evaluator: Sendable {
     /// Every date on which the agency learnt something new about the persona.
     static func knowledgeDates(of p: Persona) -> [CivilDate] {
         var dates = Set<CivilDate>()
-        for s in p.stays { dates.formUnion(s.knowledge.dates) }
-        for i in p.incomes { dates.formUnion(i.knowledge.dates) }
-        for e in p.estimates { dates.insert(e.known) }
+        for r in p.records { dates.formUnion(r.knowledge.dates) }
         return dates.sorted()
     }
 

@@ -1,100 +1,67 @@
 /// A persona's facts laid out as arrays over an evaluation range, as the
 /// agency knew them on one decision date. Rules read these by index; the
-/// timeline is not consulted again while evaluating.
+/// timeline is not consulted again while evaluating. Which fact a persona
+/// line fills comes from the rule files (`onderdeel`, `opgave`), through the
+/// plan's `FactLayout`.
 public struct FactTable: Sendable {
-    /// Marks a fact that has no value on a day (e.g. the report date of a stay
-    /// that was never reported); reading it is an evaluation error.
+    /// Marks a fact that has no value (the persona did not give it, or not on
+    /// that day); reading it uses the fact's default or is an evaluation error.
     public static let absent = Int64.min
+    /// A fact of a block (`onderdeel`) the persona does not have: no value,
+    /// and its default does not apply either (a WW claim's choices without a claim).
+    public static let outsideBlock = Int64.min + 1
 
     public let range: EvaluationRange
     public let knownAt: CivilDate
-    var constants: [Int64]               // by Fact index
-    var daily: [[Int64]]                 // by Fact index, then day offset (empty when not daily)
-    var monthly: [[Int64]]               // by Fact index, then month offset
-
-    static let factIndex: [Fact: Int] = Dictionary(uniqueKeysWithValues: Fact.allCases.enumerated().map { ($1, $0) })
+    var constants: [Int64]               // by fact index
+    var daily: [[Int64]]                 // by fact index, then day offset (empty when not daily)
+    var monthly: [[Int64]]               // by fact index, then month offset
 
     /// - Parameter calendar: a table of the same persona and range whose
     ///   calendar columns (date, weekday, holiday, age) can be reused as they are.
-    public init(persona: Persona, range: EvaluationRange, knownAt: CivilDate, calendar: FactTable? = nil) {
+    public init(persona: Persona, layout: FactLayout, range: EvaluationRange, knownAt: CivilDate, calendar: FactTable? = nil) {
         self.range = range
         self.knownAt = knownAt
-        let count = Fact.allCases.count
-        constants = Array(repeating: FactTable.absent, count: count)
-        daily = Array(repeating: [], count: count)
-        monthly = Array(repeating: [], count: count)
-        fillConstants(persona)
-        fillDays(persona, calendar: calendar)
-        fillMonths(persona)
-    }
-
-    private mutating func set(_ fact: Fact, _ value: Int64) { constants[FactTable.factIndex[fact]!] = value }
-    private static func bool(_ b: Bool) -> Int64 { b ? 1 : 0 }
-
-    private mutating func fillConstants(_ p: Persona) {
-        set(.birthDate, Int64(p.birthDate.dayNumber))
-        set(.hasWW, FactTable.bool(p.ww != nil))
-        set(.wwClaimed, FactTable.bool(p.ww?.claimed ?? false))
-        set(.wwCulpable, FactTable.bool(p.ww?.culpable ?? false))
-        set(.hasWajong, FactTable.bool(p.wajong != nil))
-        set(.selfEmployed, FactTable.bool(p.selfEmployed))
-        set(.decisionDate, Int64(knownAt.dayNumber))
-        set(.nationality, p.nationality.flatMap(CountryCode.encode) ?? 0)
-        if let ww = p.ww {
-            set(.wwStart, Int64(ww.start.dayNumber))
-            set(.wwDailyWage, ww.dailyWage.raw)
-            set(.workHistoryYears, Fixed(integer: ww.workHistoryYears).raw)
-            set(.workHistoryBefore2016, Fixed(integer: ww.yearsBefore2016).raw)
-        }
-        if let wajong = p.wajong {
-            set(.wajongStart, Int64(wajong.start.dayNumber))
-            set(.wajongWorkCapacity, FactTable.bool(wajong.workCapacity))
-            set(.wageDispensation, FactTable.bool(wajong.wageDispensation))
-            set(.settlementMonths, Fixed(integer: wajong.settlementMonths).raw)
-            if let value = wajong.wageValue { set(.wageValue, value.raw) }
-        }
-    }
-
-    private mutating func fillDays(_ p: Persona, calendar: FactTable?) {
-        let n = range.dayCount
-        func column(_ f: Fact, _ initial: Int64) -> Int { let i = FactTable.factIndex[f]!; daily[i] = Array(repeating: initial, count: n); return i }
-        let calendarFacts: [Fact] = [.referenceDate, .weekday, .publicHoliday, .age]
+        let facts = layout.facts
+        // A default that is a plain value is written into the table, so a trace shows it.
+        let initial = facts.indices.map { layout.constantDefaults[$0] ?? FactTable.absent }
+        constants = initial
+        daily = facts.indices.map { facts[$0].periodicity == .day ? Array(repeating: initial[$0], count: range.dayCount) : [] }
+        monthly = facts.indices.map { facts[$0].periodicity == .month ? Array(repeating: initial[$0], count: range.monthCount) : [] }
+        fillConstants(persona, layout)
         if let calendar, calendar.range == range {
-            for f in calendarFacts { let i = FactTable.factIndex[f]!; daily[i] = calendar.daily[i] }
+            for f in BuiltinFact.allCases where facts[f.index].periodicity == .day { daily[f.index] = calendar.daily[f.index] }
         } else {
-            fillCalendar(p)
+            fillCalendar(persona)
         }
-        let abroad = column(.abroad, 0)
-        let reason = column(.stayReason, 0), eea = column(.stayInEEA, 0), reported = column(.stayReported, 0)
-        let ahead = column(.stayReportedDaysAhead, FactTable.absent), start = column(.stayStart, FactTable.absent)
-        let pdU2 = column(.stayPDU2, 0), country = column(.stayCountry, 0)
-
-        // Only stays the agency knew of on the decision date exist in this view.
-        for stay in p.stays where stay.knowledge.isKnown(on: knownAt) {
-            let first = max(0, range.offset(of: stay.from)), last = min(n - 1, range.offset(of: stay.through))
-            guard first <= last else { continue }
-            let reasonIndex = Int64(Fact.stayReasons.firstIndex(of: stay.reason) ?? Fact.stayReasons.count - 1)
-            let wasReported = stay.knowledge.reported.map { $0 <= knownAt } ?? false
-            for offset in first...last {
-                daily[abroad][offset] = 1
-                daily[reason][offset] = reasonIndex
-                daily[eea][offset] = FactTable.bool(StayAbroad.eeaCountries.contains(stay.country))
-                daily[reported][offset] = FactTable.bool(wasReported)
-                if wasReported, let r = stay.knowledge.reported {
-                    daily[ahead][offset] = Fixed(integer: Int(stay.from.dayNumber - r.dayNumber)).raw
-                }
-                daily[start][offset] = Int64(stay.from.dayNumber)
-                daily[pdU2][offset] = FactTable.bool(stay.pdU2)
-                daily[country][offset] = CountryCode.encode(stay.country) ?? 0
+        for kind in layout.records {
+            let lines = persona.records.filter { $0.kind == kind.keyword }
+            switch kind.shape {
+            case .month: fillMonths(lines, kind, layout)
+            case .from: fillEstimates(lines, kind)
+            case .period: fillPeriods(lines, kind, layout)
             }
         }
+    }
+
+    private static func bool(_ b: Bool) -> Int64 { b ? 1 : 0 }
+
+    private mutating func fillConstants(_ p: Persona, _ layout: FactLayout) {
+        constants[BuiltinFact.birthDate.index] = Int64(p.birthDate.dayNumber)
+        constants[BuiltinFact.decisionDate.index] = Int64(knownAt.dayNumber)
+        // A block the persona does not have: its presence fact is nee, its fields have no value.
+        for presence in layout.presenceFacts { constants[presence] = 0 }
+        for (block, fields) in layout.blockFields where p.sections[block] == nil {
+            for f in fields { constants[f] = FactTable.outsideBlock }
+        }
+        for (name, value) in p.values { if let i = layout.index[name] { constants[i] = value } }
     }
 
     /// The columns that depend only on the calendar and the birth date.
     private mutating func fillCalendar(_ p: Persona) {
         let n = range.dayCount
-        func column(_ f: Fact) -> Int { let i = FactTable.factIndex[f]!; daily[i] = Array(repeating: 0, count: n); return i }
-        let date = column(.referenceDate), weekday = column(.weekday), holiday = column(.publicHoliday), age = column(.age)
+        let date = BuiltinFact.referenceDate.index, weekday = BuiltinFact.weekday.index
+        let holiday = BuiltinFact.publicHoliday.index, age = BuiltinFact.age.index
         let birth = p.birthDate.components
         var day = range.date(ofDay: 0)
         var (y, m, dd) = day.components
@@ -112,35 +79,95 @@ public struct FactTable: Sendable {
         }
     }
 
-    private mutating func fillMonths(_ p: Persona) {
-        let n = range.monthCount
-        let income = FactTable.factIndex[.income]!, estimate = FactTable.factIndex[.incomeEstimate]!, known = FactTable.factIndex[.incomeKnown]!
-        let reported = FactTable.factIndex[.incomeReported]!, register = FactTable.factIndex[.incomeInRegister]!
-        for column in [income, estimate, known, reported, register] { monthly[column] = Array(repeating: 0, count: n) }
-        for m in 0..<n {
+    /// Knowledge facts are always defined: nee where no line was known.
+    private mutating func clearKnowledge(_ kind: PersonaRecordKind) {
+        for f in [kind.knowledgeFacts.known, kind.knowledgeFacts.reported, kind.knowledgeFacts.register].compactMap({ $0 }) {
+            if kind.shape == .period { daily[f] = Array(repeating: 0, count: range.dayCount) } else { monthly[f] = Array(repeating: 0, count: range.monthCount) }
+        }
+    }
+
+    /// One value per month; a month whose line the agency did not know yet has none.
+    private mutating func fillMonths(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout) {
+        clearKnowledge(kind)
+        let k = kind.knowledgeFacts
+        for line in lines where line.knowledge.isKnown(on: knownAt) {
+            let m = range.monthOffset(line.month)
+            guard m >= 0, m < range.monthCount else { continue }
+            monthly[kind.fact][m] = line.value
+            for a in kind.attributes { monthly[a.fact][m] = line.attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
+            if let f = k.known { monthly[f][m] = 1 }
+            if let f = k.reported { monthly[f][m] = FactTable.bool(line.knowledge.reported.map { $0 <= knownAt } ?? false) }
+            if let f = k.register { monthly[f][m] = FactTable.bool(line.knowledge.register.map { $0 <= knownAt } ?? false) }
+        }
+    }
+
+    /// The latest line that covers the month and was known by the decision date.
+    private mutating func fillEstimates(_ lines: [PersonaRecord], _ kind: PersonaRecordKind) {
+        clearKnowledge(kind)
+        for m in 0..<range.monthCount {
             let month = range.month(m)
-            // The latest estimate that covers this month and was known by then.
-            let est = p.estimates.last { $0.from <= month && $0.known <= knownAt }?.amount.raw ?? 0
-            monthly[estimate][m] = est
-            if let actual = p.incomes.first(where: { $0.month == month }), actual.knowledge.isKnown(on: knownAt) {
-                monthly[income][m] = actual.amount.raw
-                monthly[known][m] = 1
-                monthly[reported][m] = FactTable.bool(actual.knowledge.reported.map { $0 <= knownAt } ?? false)
-                monthly[register][m] = FactTable.bool(actual.knowledge.register.map { $0 <= knownAt } ?? false)
-            } else {
-                // Without a known actual income the agency applies its estimate (zero when it has none).
-                monthly[income][m] = est
+            guard let line = lines.last(where: { $0.month <= month && $0.knowledge.isKnown(on: knownAt) }) else { continue }
+            monthly[kind.fact][m] = line.value
+            if let f = kind.knowledgeFacts.known { monthly[f][m] = 1 }
+        }
+    }
+
+    /// Only periods the agency knew of on the decision date exist in this view.
+    private mutating func fillPeriods(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout) {
+        let n = range.dayCount
+        daily[kind.fact] = Array(repeating: 0, count: n)
+        clearKnowledge(kind)
+        let k = kind.knowledgeFacts
+        for line in lines where line.knowledge.isKnown(on: knownAt) {
+            let first = max(0, range.offset(of: line.from)), last = min(n - 1, range.offset(of: line.through))
+            guard first <= last else { continue }
+            let wasReported = line.knowledge.reported.map { $0 <= knownAt } ?? false
+            let attributes = kind.attributes.map { a in (a.fact, line.attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent)) }
+            let ahead = wasReported ? line.knowledge.reported.map { Fixed(integer: Int(line.from.dayNumber - $0.dayNumber)).raw } : nil
+            for offset in first...last {
+                daily[kind.fact][offset] = 1
+                if let s = kind.start { daily[s][offset] = Int64(line.from.dayNumber) }
+                for (fact, value) in attributes { daily[fact][offset] = value }
+                if let f = k.known { daily[f][offset] = 1 }
+                if let f = k.reported { daily[f][offset] = FactTable.bool(wasReported) }
+                if let f = k.register { daily[f][offset] = FactTable.bool(line.knowledge.register.map { $0 <= knownAt } ?? false) }
+                if let f = k.daysAhead, let ahead { daily[f][offset] = ahead }
             }
         }
     }
 
-    func constant(_ fact: Fact) -> Int64 { constants[FactTable.factIndex[fact]!] }
-
     /// The same knowledge, looked at on another decision date.
     func deciding(on day: CivilDate) -> FactTable {
         var copy = self
-        copy.constants[FactTable.factIndex[.decisionDate]!] = Int64(day.dayNumber)
+        copy.constants[BuiltinFact.decisionDate.index] = Int64(day.dayNumber)
         return copy
+    }
+}
+
+/// Where each persona line lands in a fact table: computed once per plan.
+public struct FactLayout: Sendable {
+    public let facts: [FactDeclaration]
+    /// Fact index by name, for the once-per-person values of a persona.
+    public let index: [String: Int]
+    /// Facts that say whether the persona has a block; nee when it has not.
+    public let presenceFacts: [Int]
+    public let records: [PersonaRecordKind]
+    /// Defaults that are a plain value (`standaard = nee`), by fact index.
+    public let constantDefaults: [Int: Int64]
+    /// The facts each block (other than the header) fills, by block keyword.
+    public let blockFields: [(block: String, fields: [Int])]
+
+    public init(_ ruleSet: RuleSet) {
+        facts = ruleSet.facts
+        index = Dictionary(ruleSet.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        presenceFacts = ruleSet.sections.compactMap(\.presence)
+        records = ruleSet.records
+        var defaults: [Int: Int64] = [:]
+        for (i, f) in ruleSet.facts.enumerated() {
+            if let d = f.defaultValue, case .constant(let v) = d.node { defaults[i] = v }
+        }
+        constantDefaults = defaults
+        blockFields = ruleSet.sections.filter { $0.keyword != PersonaSection.header }.map { ($0.keyword, $0.fields.map(\.fact)) }
     }
 }
 

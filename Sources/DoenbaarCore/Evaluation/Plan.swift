@@ -39,6 +39,8 @@ public final class Plan: Sendable {
     }
 
     public let ruleSet: RuleSet
+    /// Where each persona line lands in a fact table.
+    public let factLayout: FactLayout
     let slots: [Slot]
     let obligations: [CompiledObligation]
     let intents: [CompiledIntent]
@@ -58,6 +60,7 @@ public final class Plan: Sendable {
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
+        factLayout = FactLayout(ruleSet)
         var compiler = Compiler(ruleSet: ruleSet)
         slots = ruleSet.values.map { d in
             let period = d.periodicity == .month ? Periodicity.month : .day
@@ -84,8 +87,8 @@ public final class Plan: Sendable {
         }
         for o in ruleSet.obligations { expressions += [o.applies, o.fulfilled] + o.consequences.compactMap(\.amount) }
         for i in ruleSet.intents { expressions += [i.requirement] + (i.condition.map { [$0] } ?? []) }
-        readsDecisionDate = expressions.contains { $0.references.contains(.fact(.decisionDate)) }
-        let dependent = Plan.dependence(on: .fact(.decisionDate), in: ruleSet)
+        readsDecisionDate = expressions.contains { $0.references.contains(.fact(BuiltinFact.decisionDate.index)) }
+        let dependent = Plan.dependence(on: .fact(BuiltinFact.decisionDate.index), in: ruleSet)
         decisionDependent = dependent
         var payments = Array(repeating: [Int](), count: ruleSet.benefits.count), deductions = payments
         for (slot, d) in ruleSet.values.enumerated() {
@@ -101,7 +104,7 @@ public final class Plan: Sendable {
         obligationDecisionDependent = ruleSet.obligations.map { o in
             (o.applies.references + o.fulfilled.references).contains { ref in
                 switch ref {
-                case .fact(.decisionDate): return true
+                case .fact(BuiltinFact.decisionDate.index): return true
                 case .value(let v): return dependent[v]
                 default: return false
                 }
@@ -219,32 +222,57 @@ private struct Compiler {
         }
     }
 
-    private func compileFact(_ fact: Fact, _ context: Periodicity, _ range: SourceRange) -> Compiled {
-        let index = FactTable.factIndex[fact]!
-        let name = fact.rawValue
-        @Sendable func absent(_ frame: Frame, _ what: String) -> EvaluationFailure {
-            EvaluationFailure(message: "'\(name)' heeft geen waarde \(what) voor persona '\(frame.personaID)'; bescherm het gebruik met een voorwaarde (als ...)", range: range)
+    /// A fact column read; where the persona gave no value, the fact's default
+    /// (compiled in the same context) or a failure that says where to give it.
+    private mutating func compileFact(_ index: Int, _ context: Periodicity, _ range: SourceRange) -> Compiled {
+        let fact = ruleSet.facts[index]
+        let fallback = fact.defaultValue.map { compile($0, context) }
+        let name = fact.name, filler = Compiler.filler(of: index, in: ruleSet)
+        @Sendable func absent(_ frame: Frame, _ when: String) -> EvaluationFailure {
+            EvaluationFailure(message: "persona '\(frame.personaID)' geeft geen waarde voor '\(name)'\(when) (\(fact.explanation)); "
+                                  + "\(filler), geef het gegeven een standaardwaarde, of bescherm het gebruik met een voorwaarde (als ...)", range: range)
         }
         switch fact.periodicity {
         case .constant:
-            return { frame, _ throws(EvaluationFailure) in
+            return { frame, p throws(EvaluationFailure) in
                 let v = frame.facts.constants[index]
-                if v == FactTable.absent { throw absent(frame, "") }
-                return v
+                if v > FactTable.outsideBlock { return v }
+                if v == FactTable.absent, let fallback { return try fallback(frame, p) }
+                throw absent(frame, "")
             }
         case .month:
-            if context == .month { return { frame, m in frame.facts.monthly[index][m] } }
-            return { frame, d in frame.facts.monthly[index][frame.monthOfDay[d]] }
+            return { frame, p throws(EvaluationFailure) in
+                let m = context == .month ? p : frame.monthOfDay[p]
+                let v = frame.facts.monthly[index][m]
+                if v != FactTable.absent { return v }
+                if let fallback { return try fallback(frame, p) }
+                throw absent(frame, " over \(frame.range.month(m))")
+            }
         case .day:
-            if fact == .referenceDate && context == .month {
+            if index == BuiltinFact.referenceDate.index && context == .month {
                 return { frame, m in Int64(frame.range.month(m).first.dayNumber) }
             }
             return { frame, d throws(EvaluationFailure) in
                 let v = frame.facts.daily[index][d]
-                if v == FactTable.absent { throw absent(frame, "op \(frame.range.date(ofDay: d))") }
-                return v
+                if v != FactTable.absent { return v }
+                if let fallback { return try fallback(frame, d) }
+                throw absent(frame, " op \(frame.range.date(ofDay: d))")
             }
         }
+    }
+
+    /// Where a persona file gives a fact, for the message when it is missing.
+    static func filler(of fact: Int, in ruleSet: RuleSet) -> String {
+        for s in ruleSet.sections {
+            if let field = s.fields.first(where: { $0.fact == fact }) {
+                return s.keyword == PersonaSection.header ? "geef het in de persona met '\(field.word)'"
+                    : "geef het in onderdeel '\(s.keyword)' met '\(field.word)'"
+            }
+        }
+        for r in ruleSet.records where r.fact == fact || r.start == fact || r.attributes.contains(where: { $0.fact == fact }) {
+            return "geef het met een regel '\(r.keyword)'"
+        }
+        return "geen regel van een persona-bestand vult dit gegeven (declareer een veld in een onderdeel)"
     }
 
     private func compileArithmetic(_ op: TypedExpr.Arithmetic, _ a: @escaping Compiled, _ b: @escaping Compiled, _ range: SourceRange) -> Compiled {

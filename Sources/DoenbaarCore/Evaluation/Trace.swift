@@ -91,21 +91,27 @@ struct TraceBuilder {
             }
             return TraceNode(kind: "parameter", name: parameter.name, source: parameter.provenance.source, value: "geen waarde")
         case .fact(let fact):
-            return TraceNode(kind: "feit", name: fact.rawValue, value: factValue(fact), note: fact.explanation)
+            let declaration = ruleSet.facts[fact]
+            return TraceNode(kind: "feit", name: declaration.name, value: factValue(fact), note: declaration.explanation)
         case .benefit(let b):
             return TraceNode(kind: "uitkering", name: ruleSet.benefits[b].name, source: ruleSet.benefits[b].provenance.source,
                              value: ValueFormatting.money(frame.benefitPayments[b][month]))
         }
     }
 
-    private func factValue(_ fact: Fact) -> String {
-        let index = FactTable.factIndex[fact]!
+    /// A fact as this frame sees it; where the persona gave none, its default is named.
+    private func factValue(_ index: Int) -> String {
+        let fact = ruleSet.facts[index]
         switch fact.periodicity {
         case .constant:
             let v = frame.facts.constants[index]
-            return v == FactTable.absent ? "onbekend" : ValueFormatting.format(v, fact.type, enumerations: ruleSet.enumerations)
+            if v == FactTable.outsideBlock { return "onbekend" }
+            return v == FactTable.absent ? (fact.defaultValue == nil ? "onbekend" : "standaardwaarde")
+                : ValueFormatting.format(v, fact.type, enumerations: ruleSet.enumerations)
         case .month:
-            return ValueFormatting.format(frame.facts.monthly[index][month], fact.type, enumerations: ruleSet.enumerations)
+            let v = frame.facts.monthly[index][month]
+            return v == FactTable.absent ? (fact.defaultValue == nil ? "onbekend" : "standaardwaarde")
+                : ValueFormatting.format(v, fact.type, enumerations: ruleSet.enumerations)
         case .day:
             let values = frame.range.days(ofMonth: month).map { d -> Int64? in
                 let v = frame.facts.daily[index][d]

@@ -64,20 +64,22 @@ public enum PersonaLoader {
         return name.split(separator: ".").first.map(String.init) ?? name
     }
 
-    public static func load(path: String, sources: SourceManager) throws(InputFiles.Failure) -> (Persona?, DiagnosticBag) {
+    /// Reads one persona file with the blocks and lines the rule set declares.
+    public static func load(path: String, rules: RuleSet, sources: SourceManager) throws(InputFiles.Failure) -> (Persona?, DiagnosticBag) {
         let bytes = try InputFiles.read(path)
         let source = SourceFile(path: path, bytes: bytes)
         let fileID = sources.add(source)
-        if path.hasSuffix(".json") { return PersonaJSON.decode(source, fileID: fileID, id: id(for: path)) }
-        return PersonaParser.parse(source, fileID: fileID, id: id(for: path))
+        let schema = PersonaSchema(rules)
+        if path.hasSuffix(".json") { return PersonaJSON.decode(source, fileID: fileID, id: id(for: path), schema: schema) }
+        return PersonaParser.parse(source, fileID: fileID, id: id(for: path), schema: schema)
     }
 
-    public static func loadAll(_ paths: [String], sources: SourceManager) throws(InputFiles.Failure) -> ([Persona], DiagnosticBag) {
+    public static func loadAll(_ paths: [String], rules: RuleSet, sources: SourceManager) throws(InputFiles.Failure) -> ([Persona], DiagnosticBag) {
         var personas: [Persona] = []
         var diagnostics = DiagnosticBag()
         for p in paths {
             for file in try InputFiles.find(p, extensions: extensions) {
-                let (persona, d) = try load(path: file, sources: sources)
+                let (persona, d) = try load(path: file, rules: rules, sources: sources)
                 diagnostics.add(contentsOf: d)
                 if let persona { personas.append(persona) }
             }

@@ -9,16 +9,13 @@ public struct Persona: Sendable {
     public var weight: Int
     /// Capacity levels from 1 (very low) to 5 (high), per part of doenvermogen.
     public var capacity: [Capacity: Int]
-    public var ww: WWClaim?
-    public var wajong: WajongClaim?
-    /// Works as self-employed: income is known from the tax return, a year later.
-    public var selfEmployed = false
-    /// Nationality (ISO 3166 alpha-2), only where a rule under test uses it:
-    /// Doenbaar flags such rules and tests them by flipping this value.
-    public var nationality: String?
-    public var incomes: [MonthlyIncome] = []
-    public var estimates: [IncomeEstimate] = []
-    public var stays: [StayAbroad] = []
+    /// Facts that hold once per person, by fact name, as slot values: what
+    /// the blocks (`onderdeel`) of the persona file gave.
+    public var values: [String: Int64] = [:]
+    /// The blocks the persona has, by keyword, with where each was written.
+    public var sections: [String: SourceRange] = [:]
+    /// The repeated lines (`opgave`): incomes, estimates, stays, in file order.
+    public var records: [PersonaRecord] = []
     public var events: [LifeEvent] = []
     public var expectations: [Expectation] = []
     /// The months to run when none are asked for (`periode` in the file).
@@ -35,52 +32,6 @@ public struct Persona: Sendable {
     }
 }
 
-public struct WWClaim: Sendable {
-    public var start: CivilDate
-    public var dailyWage: Fixed
-    public var workHistoryYears: Int
-    /// Of the work history, the years before 2016 (they count a full month
-    /// each beyond the first ten; later years half a month, WW art. 42 lid 2).
-    public var yearsBefore2016: Int
-    /// The claim was refused because the unemployment was the person's own fault.
-    public var culpable: Bool = false
-    /// Whether the person claims WW at all (a choice the law leaves them).
-    public var claimed: Bool = true
-    public init(start: CivilDate, dailyWage: Fixed, workHistoryYears: Int, yearsBefore2016: Int? = nil,
-                culpable: Bool = false, claimed: Bool = true) {
-        self.start = start
-        self.dailyWage = dailyWage
-        self.workHistoryYears = workHistoryYears
-        self.yearsBefore2016 = yearsBefore2016 ?? WWClaim.defaultYearsBefore2016(workHistoryYears, start: start)
-        self.culpable = culpable
-        self.claimed = claimed
-    }
-
-    /// Without a statement: the most recent years were worked right up to the
-    /// unemployment, so every year from 2016 to the year before the start is
-    /// a year after 2015.
-    public static func defaultYearsBefore2016(_ years: Int, start: CivilDate) -> Int {
-        max(0, years - max(0, start.year - 2016))
-    }
-}
-
-public struct WajongClaim: Sendable {
-    public var start: CivilDate
-    public var workCapacity: Bool
-    /// With wage dispensation: the reduced work value (loonwaarde) as a fraction, e.g. 0,5.
-    public var wageValue: Fixed?
-    public var wageDispensation: Bool { wageValue != nil }
-    /// Months over which the agency applies its income estimate before settling.
-    public var settlementMonths: Int
-    public init(start: CivilDate, workCapacity: Bool, wageValue: Fixed? = nil, settlementMonths: Int = 1) {
-        self.start = start
-        self.workCapacity = workCapacity
-        self.wageValue = wageValue
-        self.settlementMonths = settlementMonths
-    }
-
-}
-
 /// When the agency came to know a fact, and how.
 public struct Knowledge: Sendable, Hashable {
     /// The person reported it.
@@ -92,67 +43,65 @@ public struct Knowledge: Sendable, Hashable {
     public var registerHidden: Bool
     /// The agency found out otherwise (an investigation, a hidden signal surfacing).
     public var discovered: CivilDate?
+    /// The agency established it itself (an estimate it made).
+    public var established: CivilDate?
 
-    public init(reported: CivilDate? = nil, register: CivilDate? = nil, registerHidden: Bool = false, discovered: CivilDate? = nil) {
+    public init(reported: CivilDate? = nil, register: CivilDate? = nil, registerHidden: Bool = false,
+                discovered: CivilDate? = nil, established: CivilDate? = nil) {
         self.reported = reported
         self.register = register
         self.registerHidden = registerHidden
         self.discovered = discovered
+        self.established = established
     }
 
     /// The first day the agency knew, or nil when it never did.
     public var known: CivilDate? {
-        [reported, registerHidden ? nil : register, discovered].compactMap { $0 }.min()
+        [reported, registerHidden ? nil : register, discovered, established].compactMap { $0 }.min()
     }
     public func isKnown(on day: CivilDate) -> Bool { known.map { $0 <= day } ?? false }
     /// Every date on which this knowledge changed something for the agency.
-    public var dates: [CivilDate] { [reported, register, discovered].compactMap { $0 } }
+    public var dates: [CivilDate] { [reported, register, discovered, established].compactMap { $0 } }
 }
 
-public struct MonthlyIncome: Sendable {
-    public var month: YearMonth
-    public var amount: Fixed
-    public var knowledge: Knowledge
-    public init(month: YearMonth, amount: Fixed, knowledge: Knowledge) {
-        self.month = month
-        self.amount = amount
-        self.knowledge = knowledge
-    }
-}
-
-/// The agency's estimate of monthly income, applied from a month on.
-public struct IncomeEstimate: Sendable {
-    public var from: YearMonth
-    public var amount: Fixed
-    public var known: CivilDate
-    public init(from: YearMonth, amount: Fixed, known: CivilDate) {
-        self.from = from
-        self.amount = amount
-        self.known = known
-    }
-}
-
-public struct StayAbroad: Sendable {
+/// One line of a repeated kind (`opgave`): a value for a month, an estimate
+/// from a month on, or a period of days with attributes.
+public struct PersonaRecord: Sendable {
+    /// The keyword of its `opgave`.
+    public var kind: String
+    /// A month line: the month's first and last day; a `vanaf` line: the first
+    /// day of its month twice; a period: its first and last day.
     public var from: CivilDate
-    public var through: CivilDate         // last day abroad, inclusive
-    public var reason: String              // one of Fact.stayReasons
-    public var country: String             // ISO 3166 alpha-2
-    public var pdU2: Bool = false
+    public var through: CivilDate
+    /// The value of a month or `vanaf` line, as a slot value; 1 for a period.
+    public var value: Int64
+    /// Attribute facts by name, as slot values.
+    public var attributes: [String: Int64]
     public var knowledge: Knowledge
-    public init(from: CivilDate, through: CivilDate, reason: String, country: String, pdU2: Bool = false, knowledge: Knowledge) {
+    public var range: SourceRange
+    /// From its `opgave`, so the analysis can read a line without the rule set.
+    public var shape: PersonaRecordKind.Shape
+    public var role: RecordRole?
+    /// Whether the person reports lines of this kind herself (`gemeld`).
+    public var reportable: Bool
+
+    public init(kind: String, shape: PersonaRecordKind.Shape, role: RecordRole? = nil, reportable: Bool = true,
+                from: CivilDate, through: CivilDate, value: Int64 = 1, attributes: [String: Int64] = [:],
+                knowledge: Knowledge, range: SourceRange = .synthetic) {
+        self.kind = kind
+        self.shape = shape
+        self.role = role
+        self.reportable = reportable
         self.from = from
         self.through = through
-        self.reason = reason
-        self.country = country
-        self.pdU2 = pdU2
+        self.value = value
+        self.attributes = attributes
         self.knowledge = knowledge
+        self.range = range
     }
 
-    /// EU and EEA member states and Switzerland (Regulation 883/2004 art. 64; EEA Agreement; EU-CH agreement).
-    public static let eeaCountries: Set<String> = [
-        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
-        "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH",
-    ]
+    public var month: YearMonth { from.yearMonth }
+    public func overlaps(_ first: CivilDate, _ last: CivilDate) -> Bool { from <= last && first <= through }
 }
 
 public struct LifeEvent: Sendable {

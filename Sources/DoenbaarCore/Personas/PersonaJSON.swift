@@ -1,27 +1,33 @@
 /// JSON import of personas, for generated data. Same content as a `.persona`
-/// file; amounts in whole cents, dates as "JJJJ-MM-DD", months as "JJJJ-MM".
-/// The fields of each object are listed in `fields`; Fixtures/good/sanne.json
-/// (in the tests) is a complete example.
+/// file, read through the same `PersonaSchema`: a block (`onderdeel`) is an
+/// object under its keyword with its field words as keys; repeated lines
+/// (`opgave`) are a list under their keyword. Amounts in whole cents (key
+/// ending in `_cent`), percentages as whole numbers (`_procent`), dates as
+/// "JJJJ-MM-DD", months as "JJJJ-MM". Fixtures/good/sanne.json (in the tests)
+/// is a complete example.
 ///
 /// Read from a `JSONValue` rather than with `JSONDecoder`, so every problem —
 /// a syntax error, a missing or misspelt field, a wrong type — is reported at
 /// its line and column, in Dutch, and all of them at once.
 public enum PersonaJSON {
-    /// The fields of each object, by the name of the field that holds it ("" for the top).
-    static let fields: [String: [String]] = [
-        "": ["naam", "geboren", "gewicht", "doenvermogen", "nationaliteit", "zelfstandige", "periode", "ww", "wajong",
-             "inkomen", "schattingen", "verblijven", "gebeurtenissen", "verwacht"],
+    /// The framework's own objects, by the name of the field that holds them.
+    static let frameworkFields: [String: [String]] = [
+        "": ["naam", "geboren", "gewicht", "doenvermogen", "periode", "gebeurtenissen", "verwacht"],
         "periode": ["van", "tot_en_met"],
-        "ww": ["ingang", "dagloon_cent", "arbeidsverleden_jaren", "arbeidsverleden_voor_2016", "verwijtbaar", "aangevraagd"],
-        "wajong": ["ingang", "arbeidsvermogen", "loonwaarde_procent", "verrekening_maanden"],
-        "inkomen": ["maand", "bedrag_cent", "gemeld", "polis", "belastingdienst", "verborgen", "ontdekt"],
-        "schattingen": ["vanaf", "bedrag_cent", "bekend"],
-        "verblijven": ["van", "tot_en_met", "reden", "land", "pd_u2", "gemeld", "ontdekt"],
         "gebeurtenissen": ["datum", "soort", "duur_maanden"],
         "verwacht": ["maand", "uitkering", "bedrag_cent"],
     ]
 
-    public static func decode(_ file: SourceFile, fileID: Int, id: String) -> (Persona?, DiagnosticBag) {
+    /// The key of a value of this type: amounts and percentages say their unit.
+    static func key(_ word: String, _ type: ValueType) -> String {
+        switch type {
+        case .money: return word + "_cent"
+        case .percentage: return word + "_procent"
+        default: return word
+        }
+    }
+
+    public static func decode(_ file: SourceFile, fileID: Int, id: String, schema: PersonaSchema) -> (Persona?, DiagnosticBag) {
         var diagnostics = DiagnosticBag()
         if let refusal = Lexer.refusal(of: file.bytes, fileID: fileID) {
             diagnostics.add(refusal)
@@ -40,7 +46,7 @@ public enum PersonaJSON {
                               "ongeldige JSON: \(error.message)")
             return (nil, diagnostics)
         }
-        var reader = JSONPersonaReader(fileID: fileID)
+        var reader = JSONPersonaReader(fileID: fileID, schema: schema)
         let persona = reader.persona(root, id: id)
         return (reader.diagnostics.hasErrors ? nil : persona, reader.diagnostics)
     }
@@ -49,6 +55,7 @@ public enum PersonaJSON {
 /// Builds a persona from a JSON value, checking what `PersonaParser` checks.
 struct JSONPersonaReader {
     let fileID: Int
+    let schema: PersonaSchema
     var diagnostics = DiagnosticBag()
 
     /// The fields of one object, after unknown and repeated ones were reported.
@@ -84,7 +91,7 @@ struct JSONPersonaReader {
     // MARK: Persona
 
     mutating func persona(_ root: JSONValue, id: String) -> Persona? {
-        guard let top = fields(of: root, "de persona", schema: "") else { return nil }
+        guard let top = fields(of: root, "de persona", allowed: topFields) else { return nil }
         let name = required(top, "naam").flatMap { string($0, "naam") }
         let birth = required(top, "geboren").flatMap { date($0, "geboren") }
         var weight: Int64?
@@ -95,28 +102,88 @@ struct JSONPersonaReader {
         var p = Persona(id: id, name: name ?? id, birthDate: birth ?? CivilDate(dayNumber: 0),
                         weight: Int(weight ?? 1), capacity: capacity ?? [:])
         p.range = SourceRange(fileID: fileID, start: root.start, end: root.start + 1)
-        if let value = top["nationaliteit"], let text = string(value, "nationaliteit") {
-            if !report(PersonaRules.nationality(text), at: value) { p.nationality = text }
-        }
-        p.selfEmployed = top["zelfstandige"].flatMap { bool($0, "zelfstandige") } ?? false
-        if let value = top["periode"], let f = fields(of: value, "periode", schema: "periode") {
+        if let value = top["periode"], let f = fields(of: value, "periode", allowed: PersonaJSON.frameworkFields["periode"]!) {
             let from = required(f, "van").flatMap { month($0, "van") }, to = required(f, "tot_en_met").flatMap { month($0, "tot_en_met") }
             if let from, let to, !report(PersonaRules.period(from: from, to: to), at: value) { p.period = (from, to) }
         }
-        if let value = top["ww"] { p.ww = ww(value) }
-        if let value = top["wajong"] { p.wajong = wajong(value) }
-        let incomes = list(top, "inkomen", "een inkomen") { $0.income($1) }
-        let estimates = list(top, "schattingen", "een schatting") { $0.estimate($1) }
-        let stays = list(top, "verblijven", "een verblijf") { $0.stay($1) }
-        checkOrder(incomes: incomes, estimates: estimates, stays: stays)
-        p.incomes = incomes.map(\.element)
-        p.estimates = estimates.map(\.element)
-        p.stays = stays.map(\.element)
-        p.events = list(top, "gebeurtenissen", "een gebeurtenis") { $0.event($1) }.map(\.element)
-        p.expectations = list(top, "verwacht", "een verwachting") { $0.expectation($1) }.map(\.element)
-        if let ww = p.ww, let birth, let value = top["ww"] { report(PersonaRules.wwStart(ww.start, birth: birth), at: value) }
+        if let header = schema.header, let values = sectionValues(header, top, optional: true) { p.values.merge(values) { _, new in new } }
+        for section in schema.sections {
+            guard let value = top[section.keyword], let f = fields(of: value, "'\(section.keyword)'", allowed: keys(of: section)),
+                  var values = sectionValues(section, f) else { continue }
+            if let presence = section.presence { values[schema.fact(presence).name] = 1 }
+            p.values.merge(values) { _, new in new }
+            p.sections[section.keyword] = range(value)
+        }
+        for kind in schema.ruleSet.records {
+            let lines = list(top, kind.keyword, "een regel '\(kind.keyword)'", allowed: keys(of: kind)) { $0.record(kind, $1) }
+            checkOrder(lines, kind, before: p.records)
+            p.records += lines.map(\.element)
+        }
+        p.events = list(top, "gebeurtenissen", "een gebeurtenis", allowed: PersonaJSON.frameworkFields["gebeurtenissen"]!) { $0.event($1) }.map(\.element)
+        p.expectations = list(top, "verwacht", "een verwachting", allowed: PersonaJSON.frameworkFields["verwacht"]!) { $0.expectation($1) }.map(\.element)
+        if let birth {
+            for (key, raw) in p.values.sorted(by: { $0.key < $1.key }) {
+                guard let index = schema.ruleSet.fact(named: key), schema.fact(index).type == .date else { continue }
+                report(PersonaRules.dateAfterBirth(CivilDate(dayNumber: Int32(truncatingIfNeeded: raw)), birth: birth, schema.fact(index).explanation), at: root)
+            }
+        }
         guard name != nil, birth != nil, weight != nil, capacity != nil else { return nil }
         return p
+    }
+
+    var topFields: [String] {
+        PersonaJSON.frameworkFields[""]! + (schema.header.map(keys(of:)) ?? [])
+            + schema.sections.map(\.keyword) + schema.ruleSet.records.map(\.keyword)
+    }
+
+    func keys(of section: PersonaSection) -> [String] {
+        section.fields.map { PersonaJSON.key($0.word, schema.fact($0.fact).type) }
+    }
+
+    func keys(of kind: PersonaRecordKind) -> [String] {
+        var keys: [String]
+        switch kind.shape {
+        case .month: keys = ["maand", PersonaJSON.key("waarde", schema.fact(kind.fact).type)]
+        case .from: keys = ["vanaf", PersonaJSON.key("waarde", schema.fact(kind.fact).type)]
+        case .period: keys = ["van", "tot_en_met"]
+        }
+        return keys + kind.attributes.map { PersonaJSON.key($0.word, schema.fact($0.fact).type) } + kind.knowledgeWords.map(\.rawValue)
+    }
+
+    /// The values of a block's fields; nil when a field without a default is missing or wrong.
+    mutating func sectionValues(_ section: PersonaSection, _ f: Fields, optional: Bool = false) -> [String: Int64]? {
+        var values: [String: Int64] = [:], complete = true
+        for field in section.fields {
+            let fact = schema.fact(field.fact), key = PersonaJSON.key(field.word, fact.type)
+            let mustGive = fact.defaultValue == nil && !optional
+            guard let value = mustGive ? required(f, key) : f[key] else {
+                if mustGive { complete = false }
+                continue
+            }
+            if let v = self.value(value, key, fact.type) { values[fact.name] = v } else { complete = false }
+        }
+        return complete ? values : nil
+    }
+
+    /// A value of a declared type, as JSON writes it.
+    mutating func value(_ value: JSONValue, _ key: String, _ type: ValueType) -> Int64? {
+        switch type {
+        case .money: return cents(value, key)?.raw
+        case .percentage: return integer(value, key, in: 0...100).map { $0 * Fixed.scale / 100 }
+        case .number, .days: return integer(value, key, in: -Self.maximumCents...Self.maximumCents).map { $0 * Fixed.scale }
+        case .date: return date(value, key).map { Int64($0.dayNumber) }
+        case .bool: return bool(value, key).map { $0 ? 1 : 0 }
+        case .enumeration(let name):
+            guard let text = string(value, key), let enumeration = schema.enumeration(name),
+                  !report(PersonaRules.enumerationCase(text, of: enumeration, key), at: value) else { return nil }
+            return Int64(enumeration.cases.firstIndex(of: text) ?? 0)
+        case .country:
+            guard let text = string(value, key), !report(PersonaRules.country(text), at: value) else { return nil }
+            return CountryCode.encode(text)
+        case .months:
+            fail(value, "'\(key)' kan geen waarde van een persona zijn", .typeMismatch)
+            return nil
+        }
     }
 
     mutating func capacity(_ value: JSONValue) -> [Capacity: Int]? {
@@ -141,68 +208,58 @@ struct JSONPersonaReader {
         return capacity.count == names.count ? capacity : nil
     }
 
-    mutating func ww(_ value: JSONValue) -> WWClaim? {
-        guard let f = fields(of: value, "ww", schema: "ww") else { return nil }
-        let start = required(f, "ingang").flatMap { date($0, "ingang") }
-        let wage = required(f, "dagloon_cent").flatMap { cents($0, "dagloon_cent") }
-        let years = required(f, "arbeidsverleden_jaren").flatMap { integer($0, "arbeidsverleden_jaren", in: 0...Int64(PersonaRules.maximumWorkHistoryYears)) }
-        let before2016 = f["arbeidsverleden_voor_2016"].flatMap { integer($0, "arbeidsverleden_voor_2016", in: 0...Int64(PersonaRules.maximumWorkHistoryYears)) }
-        let culpable = f["verwijtbaar"].flatMap { bool($0, "verwijtbaar") } ?? false
-        let claimed = f["aangevraagd"].flatMap { bool($0, "aangevraagd") } ?? true
-        guard let start, let wage, let years else { return nil }
-        if let before2016, let value = f["arbeidsverleden_voor_2016"],
-           report(PersonaRules.yearsBefore2016(before2016, of: years), at: value) { return nil }
-        return WWClaim(start: start, dailyWage: wage, workHistoryYears: Int(years), yearsBefore2016: before2016.map { Int($0) },
-                       culpable: culpable, claimed: claimed)
-    }
-
-    mutating func wajong(_ value: JSONValue) -> WajongClaim? {
-        guard let f = fields(of: value, "wajong", schema: "wajong") else { return nil }
-        let start = required(f, "ingang").flatMap { date($0, "ingang") }
-        let capacity = required(f, "arbeidsvermogen").flatMap { bool($0, "arbeidsvermogen") }
-        let wageValue = f["loonwaarde_procent"].flatMap { integer($0, "loonwaarde_procent", in: 1...99) }
-        let settlement = f["verrekening_maanden"].flatMap { value -> Int64? in
-            guard let n = integer(value, "verrekening_maanden"), !report(PersonaRules.settlement(n), at: value) else { return nil }
-            return n
+    mutating func record(_ kind: PersonaRecordKind, _ f: Fields) -> PersonaRecord? {
+        var record: PersonaRecord
+        let valueKey = PersonaJSON.key("waarde", schema.fact(kind.fact).type)
+        switch kind.shape {
+        case .month, .from:
+            let monthKey = kind.shape == .month ? "maand" : "vanaf"
+            let month = required(f, monthKey).flatMap { self.month($0, monthKey) }
+            let value = required(f, valueKey).flatMap { self.value($0, valueKey, schema.fact(kind.fact).type) }
+            guard let month, let value else { return nil }
+            record = PersonaRecord(kind: kind.keyword, shape: kind.shape, role: kind.role, reportable: kind.knowledgeWords.contains(.reported), from: month.first, through: kind.shape == .month ? month.last : month.first,
+                                   value: value, knowledge: Knowledge())
+        case .period:
+            let from = required(f, "van").flatMap { date($0, "van") }
+            let through = required(f, "tot_en_met").flatMap { date($0, "tot_en_met") }
+            guard let from, let through else { return nil }
+            record = PersonaRecord(kind: kind.keyword, shape: kind.shape, role: kind.role, reportable: kind.knowledgeWords.contains(.reported), from: from, through: through, knowledge: Knowledge())
         }
-        guard let start, let capacity else { return nil }
-        return WajongClaim(start: start, workCapacity: capacity, wageValue: wageValue.map { Fixed(raw: $0 * Fixed.scale / 100) },
-                           settlementMonths: Int(settlement ?? 1))
-    }
-
-    mutating func income(_ f: Fields) -> MonthlyIncome? {
-        let month = required(f, "maand").flatMap { self.month($0, "maand") }
-        let amount = required(f, "bedrag_cent").flatMap { cents($0, "bedrag_cent") }
-        let knowledge = Knowledge(reported: f["gemeld"].flatMap { date($0, "gemeld") },
-                                  register: (f["polis"] ?? f["belastingdienst"]).flatMap { date($0, "polis") },
-                                  registerHidden: f["verborgen"].flatMap { bool($0, "verborgen") } ?? false,
-                                  discovered: f["ontdekt"].flatMap { date($0, "ontdekt") })
-        guard let month, let amount else { return nil }
-        if let written = f["gemeld"] ?? f["polis"] { report(PersonaRules.incomeKnown(month, on: knowledge.known), at: written) }
-        return MonthlyIncome(month: month, amount: amount, knowledge: knowledge)
-    }
-
-    mutating func estimate(_ f: Fields) -> IncomeEstimate? {
-        let from = required(f, "vanaf").flatMap { month($0, "vanaf") }
-        let amount = required(f, "bedrag_cent").flatMap { cents($0, "bedrag_cent") }
-        let known = required(f, "bekend").flatMap { date($0, "bekend") }
-        guard let from, let amount, let known else { return nil }
-        return IncomeEstimate(from: from, amount: amount, known: known)
-    }
-
-    mutating func stay(_ f: Fields) -> StayAbroad? {
-        let from = required(f, "van").flatMap { date($0, "van") }
-        let through = required(f, "tot_en_met").flatMap { date($0, "tot_en_met") }
-        var reason: String?
-        if let value = required(f, "reden"), let text = string(value, "reden"), !report(PersonaRules.stayReason(text), at: value) { reason = text }
-        var country: String?
-        if let value = required(f, "land"), let text = string(value, "land"), !report(PersonaRules.stayCountry(text), at: value) { country = text }
-        let pdU2 = f["pd_u2"].flatMap { bool($0, "pd_u2") } ?? false
-        let knowledge = Knowledge(reported: f["gemeld"].flatMap { date($0, "gemeld") },
-                                  discovered: f["ontdekt"].flatMap { date($0, "ontdekt") })
-        guard let from, let through, let reason, let country else { return nil }
-        if let value = f["tot_en_met"], report(PersonaRules.stayDates(from: from, through: through), at: value) { return nil }
-        return StayAbroad(from: from, through: through, reason: reason, country: country, pdU2: pdU2, knowledge: knowledge)
+        record.range = range(f.object)
+        var complete = true
+        for a in kind.attributes {
+            let fact = schema.fact(a.fact), key = PersonaJSON.key(a.word, fact.type)
+            if a.isFlag {
+                if let v = f[key].flatMap({ bool($0, key) }), v { record.attributes[fact.name] = 1 }
+                continue
+            }
+            guard let value = fact.defaultValue == nil ? required(f, key) : f[key] else {
+                if fact.defaultValue == nil { complete = false }
+                continue
+            }
+            if let v = self.value(value, key, fact.type) { record.attributes[fact.name] = v } else { complete = false }
+        }
+        if kind.shape == .period, let value = f["tot_en_met"],
+           report(PersonaRules.periodDates(kind.keyword, from: record.from, through: record.through), at: value) { complete = false }
+        for word in kind.knowledgeWords {
+            guard let value = f[word.rawValue] else { continue }
+            if word == .hidden { record.knowledge.registerHidden = bool(value, word.rawValue) ?? false; continue }
+            let d = date(value, word.rawValue)
+            switch word {
+            case .reported: record.knowledge.reported = d
+            case .discovered: record.knowledge.discovered = d
+            case .established: record.knowledge.established = d
+            default: record.knowledge.register = d
+            }
+        }
+        if kind.shape == .from, record.knowledge.known == nil {
+            fail(f.object, "een regel '\(kind.keyword)' zegt wanneer de uitvoerder het wist (\(kind.knowledgeWords.map(\.rawValue).joined(separator: ", ")))", .missingClause)
+            return nil
+        }
+        if kind.shape == .month, let written = f["gemeld"] ?? f["polis"] {
+            report(PersonaRules.knownBeforeMonth(kind.keyword, record.month, on: record.knowledge.known), at: written)
+        }
+        return complete ? record : nil
     }
 
     mutating func event(_ f: Fields) -> LifeEvent? {
@@ -225,24 +282,30 @@ struct JSONPersonaReader {
         return Expectation(month: month, benefit: benefit, amount: amount, range: range(f.object))
     }
 
-    /// Incomes once per month, estimates rising by month, stays apart: as in a `.persona` file.
-    mutating func checkOrder(incomes: [Read<MonthlyIncome>], estimates: [Read<IncomeEstimate>], stays: [Read<StayAbroad>]) {
-        var firstIncome: [YearMonth: JSONValue] = [:]
-        for income in incomes {
-            let month = income.element.month
-            if let earlier = firstIncome[month] {
-                report(PersonaRules.duplicateIncome(month), at: income.value,
-                       notes: [.init(range: range(earlier), message: "eerste inkomen over \(month)")])
-            } else {
-                firstIncome[month] = income.value
+    /// Month lines once per month, `vanaf` lines rising by month, periods apart: as in a `.persona` file.
+    mutating func checkOrder(_ lines: [Read<PersonaRecord>], _ kind: PersonaRecordKind, before: [PersonaRecord]) {
+        switch kind.shape {
+        case .month:
+            var first: [YearMonth: JSONValue] = [:]
+            for line in lines {
+                let month = line.element.month
+                if let earlier = first[month] {
+                    report(PersonaRules.duplicateMonth(kind.keyword, month), at: line.value,
+                           notes: [.init(range: range(earlier), message: "eerste \(kind.keyword) over \(month)")])
+                } else {
+                    first[month] = line.value
+                }
             }
-        }
-        for (earlier, later) in zip(estimates, estimates.dropFirst()) where later.element.from <= earlier.element.from {
-            fail(later.value, "schattingen moeten op maand oplopen; \(later.element.from) komt niet na \(earlier.element.from)")
-        }
-        for (i, stay) in stays.enumerated() {
-            if let (other, problem) = PersonaRules.overlap(from: stay.element.from, through: stay.element.through, with: stays[..<i].map(\.element)) {
-                report(problem, at: stay.value, notes: [.init(range: range(stays[other].value), message: "het andere verblijf")])
+        case .from:
+            for (earlier, later) in zip(lines, lines.dropFirst()) {
+                report(PersonaRules.estimatesRise(kind.keyword, later.element.month, after: earlier.element.month), at: later.value)
+            }
+        case .period:
+            for (i, line) in lines.enumerated() {
+                if let (other, problem) = PersonaRules.overlap(kind.keyword, from: line.element.from, through: line.element.through,
+                                                               with: lines[..<i].map(\.element)) {
+                    report(problem, at: line.value, notes: [.init(range: range(lines[other].value), message: "het andere \(kind.keyword)")])
+                }
             }
         }
     }
@@ -251,12 +314,11 @@ struct JSONPersonaReader {
 
     /// The fields of an object; unknown and repeated ones are reported, so a
     /// misspelt optional field is not silently ignored.
-    mutating func fields(of value: JSONValue, _ what: String, schema: String) -> Fields? {
+    mutating func fields(of value: JSONValue, _ what: String, allowed: [String]) -> Fields? {
         guard case .object(let members) = value.kind else {
             fail(value, "\(what) moet een object {...} zijn, maar is \(value.described)", .typeMismatch)
             return nil
         }
-        let allowed = PersonaJSON.fields[schema] ?? []
         var fields = Fields(object: value, what: what)
         for member in members {
             guard allowed.contains(member.key) else {
@@ -290,7 +352,7 @@ struct JSONPersonaReader {
     }
 
     /// A list of objects of one schema, each read by `read`; failed ones are left out.
-    mutating func list<T>(_ top: Fields, _ key: String, _ what: String,
+    mutating func list<T>(_ top: Fields, _ key: String, _ what: String, allowed: [String],
                           _ read: (inout JSONPersonaReader, Fields) -> T?) -> [Read<T>] {
         guard let value = top[key] else { return [] }
         guard case .array(let items) = value.kind else {
@@ -299,7 +361,7 @@ struct JSONPersonaReader {
         }
         var result: [Read<T>] = []
         for item in items {
-            guard let f = fields(of: item, what, schema: key), let element = read(&self, f) else { continue }
+            guard let f = fields(of: item, what, allowed: allowed), let element = read(&self, f) else { continue }
             result.append(Read(element: element, value: item))
         }
         return result

@@ -14,19 +14,11 @@ enum PersonaRules {
     static let maximumEventMonths: Int64 = 1200
     /// Weights multiply amounts in population runs; more than all inhabitants makes no sense.
     static let maximumWeight = 20_000_000
-    static let maximumWorkHistoryYears = 100
-    /// A settlement period must divide the year.
-    static let settlementMonths: [Int64] = [1, 2, 3, 4, 6, 12]
 
     static func weight(_ w: Int64) -> Problem? {
         if w < 1 { return Problem(id: .personaInvalid, message: "gewicht moet minstens 1 zijn") }
         if w > maximumWeight { return Problem(id: .personaInvalid, message: "gewicht \(w) is groter dan het aantal inwoners van Nederland") }
         return nil
-    }
-
-    static func nationality(_ code: String) -> Problem? {
-        CountryCode.encode(code) != nil ? nil
-            : Problem(id: .personaInvalid, message: "'\(code)' is geen landcode van twee hoofdletters (ISO 3166), zoals NL of TR")
     }
 
     static func period(from: YearMonth, to: YearMonth) -> Problem? {
@@ -42,50 +34,50 @@ enum PersonaRules {
         return unknown("onbekend onderdeel van doenvermogen '\(name)'", name, among: Capacity.allCases.map(\.rawValue))
     }
 
-    static func wwStart(_ start: CivilDate, birth: CivilDate) -> Problem? {
-        start < birth ? Problem(id: .personaInvalid, message: "de WW begint (\(start)) vóór de geboortedatum (\(birth))") : nil
+    /// No date of a person's life lies before her birth.
+    static func dateAfterBirth(_ date: CivilDate, birth: CivilDate, _ what: String) -> Problem? {
+        date < birth ? Problem(id: .personaInvalid, message: "\(what) (\(date)) ligt vóór de geboortedatum (\(birth))") : nil
     }
 
-    static func yearsBefore2016(_ before: Int64, of years: Int64) -> Problem? {
-        before > years ? Problem(id: .personaInvalid, message: "\(before) jaren vóór 2016 is meer dan het hele arbeidsverleden (\(years) jaar)") : nil
-    }
-
-    static func settlement(_ months: Int64) -> Problem? {
-        settlementMonths.contains(months) ? nil
-            : Problem(id: .personaInvalid, message: "een verrekentijdvak van \(months) maanden deelt het jaar niet; kies 1, 3, 6 of 12")
-    }
-
-    /// An income cannot be known before its month has begun.
-    static func incomeKnown(_ month: YearMonth, on known: CivilDate?) -> Problem? {
+    /// A month's value cannot be known before the month has begun.
+    static func knownBeforeMonth(_ kind: String, _ month: YearMonth, on known: CivilDate?) -> Problem? {
         guard let known, known < month.first else { return nil }
         return Problem(id: .personaInvalid,
-                       message: "inkomen over \(month) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.first)")
+                       message: "\(kind) over \(month) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.first)")
     }
 
-    static func duplicateIncome(_ month: YearMonth) -> Problem {
-        Problem(id: .personaOverlap, message: "inkomen over \(month) staat er al")
+    static func duplicateMonth(_ kind: String, _ month: YearMonth) -> Problem {
+        Problem(id: .personaOverlap, message: "\(kind) over \(month) staat er al")
     }
 
-    static func stayReason(_ reason: String) -> Problem? {
-        let reasons = Array(Fact.stayReasons.dropFirst())
-        return reasons.contains(reason) ? nil : unknown("onbekende reden '\(reason)'", reason, among: reasons)
+    static func enumerationCase(_ value: String, of enumeration: Enumeration, _ what: String) -> Problem? {
+        enumeration.cases.contains(value) ? nil : unknown("onbekende \(what) '\(value)'", value, among: enumeration.cases)
     }
 
-    /// A stay is in a country written as two capitals.
-    static func stayCountry(_ code: String) -> Problem? {
-        code.count == 2 && code.allSatisfy({ $0.isASCII && $0.isUppercase }) ? nil
+    /// A country is written as two capitals.
+    static func country(_ code: String) -> Problem? {
+        CountryCode.encode(code) != nil ? nil
             : Problem(id: .personaInvalid, message: "'\(code)' is geen landcode van twee hoofdletters (ISO 3166), zoals ES of SD")
     }
 
-    static func stayDates(from: CivilDate, through: CivilDate) -> Problem? {
-        through < from ? Problem(id: .personaInvalid, message: "het verblijf eindigt (\(through)) vóór het begint (\(from))") : nil
+    static func periodDates(_ kind: String, from: CivilDate, through: CivilDate) -> Problem? {
+        through < from ? Problem(id: .personaInvalid, message: "het \(kind) eindigt (\(through)) vóór het begint (\(from))") : nil
     }
 
-    /// The first earlier stay that shares a day with this one, by its index.
-    static func overlap(from: CivilDate, through: CivilDate, with earlier: [StayAbroad]) -> (index: Int, problem: Problem)? {
-        guard let i = earlier.firstIndex(where: { $0.from <= through && from <= $0.through }) else { return nil }
+    /// The first earlier period of the same kind that shares a day with this one, by its index.
+    static func overlap(_ kind: String, from: CivilDate, through: CivilDate, with earlier: [PersonaRecord]) -> (index: Int, problem: Problem)? {
+        guard let i = earlier.firstIndex(where: { $0.kind == kind && $0.overlaps(from, through) }) else { return nil }
         let other = earlier[i]
-        return (i, Problem(id: .personaOverlap, message: "dit verblijf overlapt met het verblijf van \(other.from) tot en met \(other.through)"))
+        return (i, Problem(id: .personaOverlap, message: "dit \(kind) overlapt met het \(kind) van \(other.from) tot en met \(other.through)"))
+    }
+
+    static func estimatesRise(_ kind: String, _ month: YearMonth, after earlier: YearMonth) -> Problem? {
+        month > earlier ? nil : Problem(id: .personaInvalid, message: "regels '\(kind) vanaf' moeten op maand oplopen; \(month) komt niet na \(earlier)")
+    }
+
+    /// A block of the persona that lacks a fact without a default.
+    static func missingFields(_ words: [String], in keyword: String) -> Problem? {
+        words.isEmpty ? nil : Problem(id: .missingClause, message: "\(keyword) mist \(ValueFormatting.list(words))")
     }
 
     static func eventKind(_ name: String) -> Problem? {

@@ -13,10 +13,12 @@ public struct Checker {
         "bron", "euro", "dagen", "maanden", "op", "geldig", "uitkomst", "korting",
     ])
 
-    private var diagnostics = DiagnosticBag()
-    private var model = RuleSet()
-    private var symbols: [String: ExpressionChecker.Symbol] = [:]
-    private var declaredAt: [String: SourceRange] = [:]
+    var diagnostics = DiagnosticBag()
+    var model = RuleSet()
+    var symbols: [String: ExpressionChecker.Symbol] = [:]
+    var declaredAt: [String: SourceRange] = [:]
+    /// Where a persona line was declared to fill each fact, by fact index.
+    var filledAt: [Int: SourceRange] = [:]
 
     public static func check(_ files: [SyntaxFile]) -> Result {
         var checker = Checker()
@@ -26,7 +28,7 @@ public struct Checker {
     }
 
     // Declarations grouped by kind, each with the regulation of its file.
-    private typealias Tagged<T> = (syntax: T, regulation: String)
+    typealias Tagged<T> = (syntax: T, regulation: String)
 
     private mutating func run(_ files: [SyntaxFile]) {
         var enums: [Tagged<EnumerationSyntax>] = [], benefits: [Tagged<BenefitSyntax>] = []
@@ -34,6 +36,7 @@ public struct Checker {
         var rules: [Tagged<RuleSyntax>] = [], exceptions: [Tagged<ExceptionSyntax>] = []
         var obligations: [Tagged<ObligationSyntax>] = [], discretions: [Tagged<DiscretionSyntax>] = []
         var intents: [Tagged<IntentSyntax>] = [], inputs: [Tagged<InputSyntax>] = []
+        var facts: [Tagged<FactSyntax>] = [], sections: [Tagged<SectionSyntax>] = [], records: [Tagged<RecordSyntax>] = []
 
         for file in files {
             var regulation: String?
@@ -67,6 +70,9 @@ public struct Checker {
                 case .discretion(let s): discretions.append((s, regulation))
                 case .intent(let s): intents.append((s, regulation))
                 case .input(let s): inputs.append((s, regulation))
+                case .fact(let s): facts.append((s, regulation))
+                case .section(let s): sections.append((s, regulation))
+                case .record(let s): records.append((s, regulation))
                 }
             }
         }
@@ -77,6 +83,7 @@ public struct Checker {
         for b in benefits { declareBenefit(b.syntax, b.regulation) }
         for p in parameters { declareParameter(p.syntax, p.regulation) }
         for i in inputs { declareInput(i.syntax, i.regulation) }
+        for f in facts { declareFact(f.syntax, f.regulation) }
         var pending: [(slot: Int, body: Expr?, condition: Expr?)] = []
         for d in definitions { if let s = declareDefinition(d.syntax, d.regulation) { pending.append((s, d.syntax.body, nil)) } }
         for r in rules { if let s = declareRule(r.syntax, r.regulation) { pending.append((s, r.syntax.body, r.syntax.condition)) } }
@@ -85,8 +92,12 @@ public struct Checker {
         for d in discretions { reserveName(d.syntax.name, "beleidsruimte") }
         for i in intents { reserveName(i.syntax.name, "bedoeling") }
 
-        // Then bodies.
+        // Then bodies, and the persona lines that fill the facts.
         for item in pending { checkBody(slot: item.slot, body: item.body, condition: item.condition) }
+        checkFactDefaults(facts)
+        for s in sections { declareSection(s.syntax, s.regulation) }
+        for r in records { declareRecord(r.syntax, r.regulation) }
+        checkPersonaKeywords()
         attachExceptions(exceptions)
         for o in obligations { checkObligation(o.syntax, o.regulation) }
         for d in discretions { checkDiscretion(d.syntax, d.regulation) }
@@ -104,8 +115,8 @@ public struct Checker {
     // MARK: Names
 
     @discardableResult
-    private mutating func reserveName(_ name: Name, _ what: String) -> Bool {
-        if Checker.reserved.contains(name.text) || Fact(rawValue: name.text) != nil || Function(rawValue: name.text) != nil {
+    mutating func reserveName(_ name: Name, _ what: String) -> Bool {
+        if Checker.reserved.contains(name.text) || BuiltinFact.declarations.contains(where: { $0.name == name.text }) || Function(rawValue: name.text) != nil {
             diagnostics.error(.reservedName, name.range,
                               "'\(name.text)' is een woord van de regeltaal en kan geen naam van een \(what) zijn")
             return false
@@ -120,9 +131,7 @@ public struct Checker {
     }
 
     private mutating func registerBuiltins() {
-        for fact in Fact.allCases { symbols[fact.rawValue] = .fact(fact) }
-        model.enumerations.append(Enumeration(name: Fact.stayReasonEnumeration, cases: Fact.stayReasons))
-        for (i, c) in Fact.stayReasons.enumerated() { symbols[c] = .enumCase(Fact.stayReasonEnumeration, i) }
+        for (i, fact) in model.facts.enumerated() { symbols[fact.name] = .fact(i, fact.type, fact.periodicity) }
     }
 
     private mutating func addRegulation(_ r: RegulationSyntax) {
@@ -155,7 +164,7 @@ public struct Checker {
 
     private var enumerationNames: Set<String> { Set(model.enumerations.map(\.name)) }
 
-    private mutating func resolveType(_ t: TypeSyntax?) -> ValueType? {
+    mutating func resolveType(_ t: TypeSyntax?) -> ValueType? {
         guard let t else { return nil }
         if let type = ValueType.named(t.name, enumerations: enumerationNames) { return type }
         let hint = Suggestions.closest(to: t.name, in: ValueType.writtenNames + Array(enumerationNames))
@@ -164,7 +173,7 @@ public struct Checker {
         return nil
     }
 
-    private func provenance(_ source: Located<String>?, _ regulation: String, _ name: Name) -> Provenance {
+    func provenance(_ source: Located<String>?, _ regulation: String, _ name: Name) -> Provenance {
         Provenance(source: source?.value ?? "", regulation: regulation, range: name.range)
     }
 
@@ -266,14 +275,14 @@ public struct Checker {
 
     // MARK: Bodies
 
-    private mutating func expression(_ e: Expr, _ context: ExpressionChecker.Context) -> TypedExpr? {
+    mutating func expression(_ e: Expr, _ context: ExpressionChecker.Context) -> TypedExpr? {
         var checker = ExpressionChecker(symbols: symbols)
         let typed = checker.check(e, context)
         diagnostics.add(contentsOf: checker.diagnostics)
         return typed
     }
 
-    private mutating func expect(_ typed: TypedExpr?, _ type: ValueType, _ range: SourceRange, _ what: String) -> TypedExpr? {
+    mutating func expect(_ typed: TypedExpr?, _ type: ValueType, _ range: SourceRange, _ what: String) -> TypedExpr? {
         guard let typed else { return nil }
         if typed.type == type || (type.isScalar && typed.type.isScalar) { return typed }
         diagnostics.error(.typeMismatch, range,
@@ -351,7 +360,7 @@ public struct Checker {
         let what: String
         switch symbols[target.text] {
         case .parameter?: what = "een parameter"
-        case .fact?: what = "een gegeven van de persona"
+        case .fact?: what = "een gegeven"
         case .benefit?: what = "een uitkering"
         case .enumCase?: what = "een waarde van een opsomming"
         case .input?: what = "een invoer"
@@ -418,12 +427,14 @@ public struct Checker {
             }
             consequences.append(Obligation.Consequence(kind: kind, amount: amount, detrimentShare: share))
         }
-        var report: Obligation.Report?
+        var report: Int?
         if let r = s.report {
-            report = Obligation.Report(rawValue: r.text)
+            report = model.records.firstIndex { $0.keyword == r.text }
             if report == nil {
-                diagnostics.error(.unknownName, r.range, "onbekende melding '\(r.text)'",
-                                  suggestion: "kies uit \(Obligation.Report.allCases.map(\.rawValue).joined(separator: ", "))")
+                let names = model.records.map(\.keyword)
+                diagnostics.error(.unknownName, r.range, "onbekende melding '\(r.text)': er is geen opgave met die naam",
+                                  suggestion: names.isEmpty ? "declareer eerst een opgave, bijvoorbeeld 'opgave \(r.text)'"
+                                      : Suggestions.closest(to: r.text, in: names).map { "bedoelde u '\($0)'?" } ?? "kies uit \(names.joined(separator: ", "))")
             }
         }
         guard let applies, let fulfilled else { return }

@@ -4,7 +4,7 @@ struct ExpressionChecker {
     enum Symbol {
         case value(Int, ValueType, Periodicity)
         case parameter(Int, ValueType)
-        case fact(Fact)
+        case fact(Int, ValueType, Periodicity)
         case enumCase(String, Int)
         case benefit(Int)
         case input(Int, ValueType, Periodicity)
@@ -112,10 +112,10 @@ struct ExpressionChecker {
             return TypedExpr(.value(slot), type, range)
         case .parameter(let index, let type):
             return TypedExpr(.parameter(index), type, range)
-        case .fact(let fact):
+        case .fact(let index, let type, let periodicity):
             // peildatum exists in every context: in a month it is the first day.
-            if fact != .referenceDate { guard checkPeriod(fact.periodicity, name, range, context) else { return nil } }
-            return TypedExpr(.fact(fact), fact.type, range)
+            if index != BuiltinFact.referenceDate.index { guard checkPeriod(periodicity, name, range, context) else { return nil } }
+            return TypedExpr(.fact(index), type, range)
         case .enumCase(let enumeration, let ordinal):
             return TypedExpr(.constant(Int64(ordinal)), .enumeration(enumeration), range)
         case .benefit(let index):

@@ -35,14 +35,15 @@ struct ProtectedAttributeCheck {
         var stack = [e]
         while let node = stack.popLast() {
             switch node.node {
-            case .fact(let f) where f.isProtected:
+            case .fact(let index) where model.facts[index].isProtected:
+                let name = model.facts[index].name
                 if let index = warned[declaration] {
-                    diagnostics.addNote(to: index, .init(range: node.range, message: "hier nog eens '\(f.rawValue)'"))
+                    diagnostics.addNote(to: index, .init(range: node.range, message: "hier nog eens '\(name)'"))
                     continue
                 }
                 warned[declaration] = diagnostics.all.count
                 diagnostics.warning(.protectedAttribute, node.range,
-                                    "\(declaration) maakt onderscheid naar '\(f.rawValue)', een beschermd kenmerk",
+                                    "\(declaration) maakt onderscheid naar '\(name)', een beschermd kenmerk",
                                     suggestion: "formuleer de voorwaarde naar het land van verblijf of de omstandigheid, niet naar wie iemand is; de analyse toetst dit door het kenmerk om te draaien")
             case .constant, .parameter, .value, .benefit, .fact, .input: break
             case .negate(let a), .not(let a): stack.append(a)
@@ -59,17 +60,18 @@ struct ProtectedAttributeCheck {
 public struct ProtectedAttributeUse: Sendable {
     public let declaration: String
     public let provenance: Provenance
-    public let fact: Fact
+    /// The protected fact, by index in `RuleSet.facts`.
+    public let fact: Int
     public let comparedCountries: [String]
 
     public static func uses(in model: RuleSet) -> [ProtectedAttributeUse] {
         var out: [ProtectedAttributeUse] = []
         func inspect(_ exprs: [TypedExpr], _ name: String, _ provenance: Provenance) {
-            var facts: [Fact] = [], countries = Set<String>()
+            var facts: [Int] = [], countries = Set<String>()
             var stack = exprs
             while let node = stack.popLast() {
                 switch node.node {
-                case .fact(let f) where f.isProtected: facts.append(f)
+                case .fact(let f) where model.facts[f].isProtected: facts.append(f)
                 case .constant(let v) where node.type == .country: countries.insert(CountryCode.decode(v))
                 case .constant, .parameter, .value, .benefit, .fact, .input: break
                 case .negate(let a), .not(let a): stack.append(a)

@@ -13,8 +13,18 @@ public struct RuleSet: Sendable {
     public var intents: [Intent] = []
     /// Values a batch of persons supplies itself (`invoer`), by index.
     public var inputs: [Input] = []
+    /// Facts a rule can read, by index: the calendar facts first (see
+    /// `BuiltinFact`), then those the rule files declare with `gegeven`.
+    public var facts: [FactDeclaration] = BuiltinFact.declarations
+    /// The blocks (`onderdeel`) and repeated lines (`opgave`) of a persona file.
+    public var sections: [PersonaSection] = []
+    public var records: [PersonaRecordKind] = []
 
     public init() {}
+
+    public func fact(named name: String) -> Int? { facts.firstIndex { $0.name == name } }
+    public func section(named keyword: String) -> Int? { sections.firstIndex { $0.keyword == keyword } }
+    public func record(named keyword: String) -> Int? { records.firstIndex { $0.keyword == keyword } }
 
     public func slot(named name: String) -> Int? { values.firstIndex { $0.name == name } }
     public func benefit(named name: String) -> Int? { benefits.firstIndex { $0.name == name } }
@@ -182,12 +192,6 @@ public struct Obligation: Sendable {
             self.detrimentShare = detrimentShare
         }
     }
-    /// What the person must report to meet the obligation; the analysis uses
-    /// it to play the obligation out on the ideal and the realistic path.
-    public enum Report: String, Sendable, Hashable, CaseIterable {
-        case stay = "verblijf"
-        case income = "inkomen"
-    }
     public struct Deadline: Sendable, Hashable {
         public let amount: Int
         public let unit: PeriodKind
@@ -209,7 +213,10 @@ public struct Obligation: Sendable {
     public let steps: Int
     public let channel: Channel?
     public let consequences: [Consequence]
-    public var report: Report? = nil
+    /// `melding OPGAVE`: the kind of persona line (by index in `RuleSet.records`)
+    /// the person reports to meet it; the analysis uses it to play the
+    /// obligation out on the ideal and the realistic path.
+    public var report: Int? = nil
 }
 
 public struct Discretion: Sendable {

@@ -6,7 +6,7 @@ public struct TypedExpr: Sendable {
         case parameter(Int)
         case value(Int)                 // a definition or rule, by slot
         case benefit(Int)               // a benefit's monthly payment (intents only)
-        case fact(Fact)
+        case fact(Int)                  // by index in RuleSet.facts
         case input(Int)                 // an `invoer` of a batch, by index
         case negate(TypedExpr)
         case not(TypedExpr)
@@ -42,7 +42,7 @@ public struct TypedExpr: Sendable {
     }
 
     public enum Reference: Hashable, Sendable {
-        case value(Int), parameter(Int), fact(Fact), benefit(Int)
+        case value(Int), parameter(Int), fact(Int), benefit(Int)
     }
 
     /// In order of first appearance; the set keeps a wide expression linear.

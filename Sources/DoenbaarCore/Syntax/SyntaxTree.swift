@@ -215,6 +215,78 @@ public struct InputSyntax: Sendable, Hashable {
     public let source: Located<String>?
 }
 
+/// `gegeven NAAM: TYPE [per dag|per maand]`: a fact about a person that rules
+/// read and persona files (or a batch of data) supply.
+public struct FactSyntax: Sendable, Hashable {
+    public let name: Name
+    public let type: TypeSyntax?
+    /// nil: one value per person.
+    public let period: Located<PeriodKind>?
+    public var source: Located<String>? = nil
+    public var explanation: Located<String>? = nil
+    /// `bekend via melding, register`: how the agency comes to know it.
+    public var channels: [Name] = []
+    /// `standaard = EXPR`: the value when the persona does not give one.
+    public var defaultValue: Expr? = nil
+    /// `beschermd`: a protected attribute (nationality and the like).
+    public var protected: SourceRange? = nil
+    /// `rol ROL`: what the analysis may do with the fact.
+    public var role: Name? = nil
+
+    public static let channels = ["melding", "register", "ontdekking", "uitvoerder"]
+    public static let roles = ["keuze", "loon"]
+}
+
+/// `veld WOORD GEGEVEN ["eenheid"]`: one line of a persona section.
+public struct FieldSyntax: Sendable, Hashable {
+    public let word: Name
+    public let fact: Name
+    /// Words written after the value, e.g. "jaar" or "voor 2016".
+    public let unit: Located<String>?
+    public let range: SourceRange
+}
+
+/// `onderdeel WOORD "titel"`: a block of a persona file and the facts it fills.
+public struct SectionSyntax: Sendable, Hashable {
+    public let keyword: Name
+    public var title: Located<String>? = nil
+    public var source: Located<String>? = nil
+    public var presence: Name? = nil
+    public var fields: [FieldSyntax] = []
+}
+
+/// `kenmerk WOORD GEGEVEN` or `vlag WOORD GEGEVEN` of a repeated persona line.
+public struct AttributeSyntax: Sendable, Hashable {
+    public let word: Name
+    public let fact: Name
+    /// A flag is a word alone (`pd_u2`); its fact is ja when written.
+    public let isFlag: Bool
+    public let range: SourceRange
+}
+
+/// `opgave WOORD "titel"`: a kind of line a persona file repeats.
+public struct RecordSyntax: Sendable, Hashable {
+    public let keyword: Name
+    public var title: Located<String>? = nil
+    public var source: Located<String>? = nil
+    /// `maand|vanaf|periode GEGEVEN`.
+    public var shape: (kind: Located<String>, fact: Name)? = nil
+    public var start: Name? = nil
+    public var attributes: [AttributeSyntax] = []
+    public var knowledgeWords: [Name] = []
+    /// `bekend|gemeld|register|dagen_vooraf GEGEVEN`: facts about what the agency knew.
+    public var knowledgeFacts: [(kind: Located<String>, fact: Name)] = []
+    /// `keuze WOORD WAARDE`: what the person could have reported instead.
+    public var alternative: (word: Name, value: Name)? = nil
+    public var role: Name? = nil
+
+    public static let knowledgeFacts = ["bekend", "gemeld", "register", "dagen_vooraf"]
+    public static let roles = ["inkomen_uit_werk", "afwezigheid"]
+
+    public static func == (a: RecordSyntax, b: RecordSyntax) -> Bool { a.keyword == b.keyword }
+    public func hash(into h: inout Hasher) { h.combine(keyword) }
+}
+
 /// `hervorming NAAM "titel"`: the header of a reform file. A reform adds
 /// declarations to a baseline, replaces the ones it names under `vervangt`
 /// and drops the ones under `vervalt` (see Loading/ReformLoader).
@@ -240,6 +312,9 @@ public enum DeclarationSyntax: Sendable, Hashable {
     case discretion(DiscretionSyntax)
     case intent(IntentSyntax)
     case input(InputSyntax)
+    case fact(FactSyntax)
+    case section(SectionSyntax)
+    case record(RecordSyntax)
 }
 
 extension DeclarationSyntax {
@@ -257,6 +332,9 @@ extension DeclarationSyntax {
         case .discretion(let s): return s.name
         case .intent(let s): return s.name
         case .input(let s): return s.name
+        case .fact(let s): return s.name
+        case .section(let s): return s.keyword
+        case .record(let s): return s.keyword
         }
     }
 }

@@ -157,7 +157,7 @@ struct BatchCompiler {
         case .value(let s):
             return try slot(s)
         case .fact(let fact):
-            throw unsupported("het gegeven '\(fact.rawValue)' van een persona", range)
+            throw unsupported("het gegeven '\(ruleSet.facts[fact].name)' van een persona", range)
         case .benefit(let b):
             throw unsupported("de betaling van uitkering '\(ruleSet.benefits[b].name)'", range)
         case .negate(let x):

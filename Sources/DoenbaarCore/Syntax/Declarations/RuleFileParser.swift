@@ -4,6 +4,7 @@ public enum RuleFileParser {
     public static let keywords: [String] = [
         "regeling", "opsomming", "uitkering", "parameter", "definitie", "regel",
         "uitzondering", "verplichting", "beleidsruimte", "bedoeling", "invoer", "hervorming",
+        "gegeven", "onderdeel", "opgave",
     ]
 
     public static func parse(_ file: SourceFile, fileID: Int) -> (SyntaxFile, DiagnosticBag) {
@@ -37,6 +38,9 @@ public enum RuleFileParser {
             case "verplichting": declaration = parser.parseObligation(keyword.range).map { .obligation($0) }
             case "beleidsruimte": declaration = parser.parseDiscretion(keyword.range).map { .discretion($0) }
             case "invoer": declaration = parser.parseInput(keyword.range).map { .input($0) }
+            case "gegeven": declaration = parser.parseFact(keyword.range).map { .fact($0) }
+            case "onderdeel": declaration = parser.parseSection(keyword.range).map { .section($0) }
+            case "opgave": declaration = parser.parseRecord(keyword.range).map { .record($0) }
             case "hervorming": declaration = parser.parseReform(keyword.range).map { .reform($0) }
             default: declaration = parser.parseIntent(keyword.range).map { .intent($0) }
             }

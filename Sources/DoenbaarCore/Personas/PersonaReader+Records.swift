@@ -1,0 +1,104 @@
+/// The repeated lines of a persona file that a regulation declares (`opgave`):
+///
+///     inkomen 2023-03 € 1200,00 gemeld 2023-04-05            (maand)
+///     schatting vanaf 2023-01 € 800,00 bekend 2023-01-02     (vanaf)
+///     verblijf 2023-05-02 tot en met 2023-07-15 reden familie land SD gemeld 2023-05-01   (periode)
+///
+/// After the value or the period come the attributes and what the agency knew when, in any order.
+extension PersonaReader {
+    mutating func readRecord(_ kind: PersonaRecordKind, _ keyword: SourceRange) {
+        let before = parser.diagnostics.all.count
+        defer { finish(before) }
+        var record: PersonaRecord
+        var anchor: SourceRange
+        switch kind.shape {
+        case .month:
+            guard let month = parser.parseMonth(), let value = value(of: schema.fact(kind.fact).type, kind.title) else { return }
+            record = PersonaRecord(kind: kind.keyword, shape: kind.shape, role: kind.role, reportable: kind.knowledgeWords.contains(.reported), from: month.value.first, through: month.value.last, value: value, knowledge: Knowledge())
+            anchor = month.range
+        case .from:
+            guard parser.expectWord("vanaf"), let month = parser.parseMonth(),
+                  let value = value(of: schema.fact(kind.fact).type, kind.title) else { return }
+            record = PersonaRecord(kind: kind.keyword, shape: kind.shape, role: kind.role, reportable: kind.knowledgeWords.contains(.reported), from: month.value.first, through: month.value.first, value: value, knowledge: Knowledge())
+            anchor = month.range
+        case .period:
+            guard let from = parser.parseDate(), parser.expectWord("tot"), parser.expectWord("en"), parser.expectWord("met"),
+                  let through = parser.parseDate() else { return }
+            guard !report(PersonaRules.periodDates(kind.keyword, from: from.value, through: through.value), at: through.range) else { return }
+            record = PersonaRecord(kind: kind.keyword, shape: kind.shape, role: kind.role, reportable: kind.knowledgeWords.contains(.reported), from: from.value, through: through.value, knowledge: Knowledge())
+            anchor = from.range
+        }
+        record.range = keyword.to(anchor)
+        guard readDetails(kind, into: &record) else { return }
+        guard validate(record, of: kind, at: anchor) else { return }
+        persona?.records.append(record)
+    }
+
+    /// Attributes and knowledge words, in any order, each at most once.
+    private mutating func readDetails(_ kind: PersonaRecordKind, into record: inout PersonaRecord) -> Bool {
+        var seen = Set<String>()
+        while let word = parser.current.word {
+            let attribute = kind.attributes.first { $0.word == word }
+            let knowledge = KnowledgeWord(rawValue: word).flatMap { kind.knowledgeWords.contains($0) ? $0 : nil }
+            guard attribute != nil || knowledge != nil else { break }
+            let t = parser.advance()
+            if !seen.insert(word).inserted {
+                parser.error(.duplicateClause, t.range, "'\(word)' staat twee keer op deze regel")
+                return false
+            }
+            if let attribute {
+                let fact = schema.fact(attribute.fact)
+                if attribute.isFlag { record.attributes[fact.name] = 1; continue }
+                guard let value = value(of: fact.type, attribute.word) else { return false }
+                record.attributes[fact.name] = value
+                continue
+            }
+            if knowledge == .hidden { record.knowledge.registerHidden = true; continue }
+            guard let d = parser.parseDate() else { return false }
+            switch knowledge {
+            case .reported?: record.knowledge.reported = d.value
+            case .discovered?: record.knowledge.discovered = d.value
+            case .established?: record.knowledge.established = d.value
+            default: record.knowledge.register = d.value
+            }
+        }
+        if record.knowledge.registerHidden, record.knowledge.register == nil {
+            parser.error(.personaInvalid, parser.previousEnd, "'verborgen' zegt dat een register het gegeven had; geef ook 'polis DATUM'")
+            return false
+        }
+        let missing = schema.requiredAttributes(of: kind).filter { record.attributes[schema.fact($0.fact).name] == nil }
+        if let first = missing.first {
+            parser.expected("'\(first.word)' (\(schema.fact(first.fact).explanation))")
+            return false
+        }
+        if kind.shape == .from, record.knowledge.known == nil {
+            parser.expected("wanneer de uitvoerder het wist (\(kind.knowledgeWords.map(\.rawValue).joined(separator: ", ")) DATUM)")
+            return false
+        }
+        return true
+    }
+
+    /// What a line must satisfy among the lines before it.
+    private mutating func validate(_ record: PersonaRecord, of kind: PersonaRecordKind, at anchor: SourceRange) -> Bool {
+        let earlier = persona?.records ?? []
+        switch kind.shape {
+        case .month:
+            if report(PersonaRules.knownBeforeMonth(kind.keyword, record.month, on: record.knowledge.known), at: anchor) { return false }
+            if let first = monthLines[kind.keyword]?[record.month] {
+                report(PersonaRules.duplicateMonth(kind.keyword, record.month), at: anchor,
+                       notes: [.init(range: first, message: "eerste \(kind.keyword) over \(record.month)")])
+                return false
+            }
+            monthLines[kind.keyword, default: [:]][record.month] = anchor
+        case .from:
+            if let last = earlier.last(where: { $0.kind == kind.keyword }),
+               report(PersonaRules.estimatesRise(kind.keyword, record.month, after: last.month), at: anchor) { return false }
+        case .period:
+            if let (_, problem) = PersonaRules.overlap(kind.keyword, from: record.from, through: record.through, with: earlier) {
+                report(problem, at: anchor)
+                return false
+            }
+        }
+        return true
+    }
+}

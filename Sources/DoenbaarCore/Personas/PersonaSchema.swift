@@ -1,0 +1,53 @@
+/// What a persona file may contain under a rule set: the framework's own
+/// lines (header, `gebeurtenis`, `verwacht`) and the blocks and repeated
+/// lines the rule files declare. Both persona readers read through it.
+public struct PersonaSchema: Sendable {
+    public let ruleSet: RuleSet
+
+    public init(_ ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    /// The words that start a line of a persona file, in the order a diagnostic lists them.
+    public var keywords: [String] {
+        ["persona"] + sections.map(\.keyword)
+            + ruleSet.records.map(\.keyword) + ["gebeurtenis", "verwacht"]
+    }
+
+    /// The blocks other than the header.
+    public var sections: [PersonaSection] { ruleSet.sections.filter { $0.keyword != PersonaSection.header } }
+    public func section(_ keyword: String) -> PersonaSection? { sections.first { $0.keyword == keyword } }
+    public func record(_ keyword: String) -> PersonaRecordKind? { ruleSet.records.first { $0.keyword == keyword } }
+    /// The lines regulations add to the persona header, from every `onderdeel persona`.
+    public var header: PersonaSection? {
+        let parts = ruleSet.sections.filter { $0.keyword == PersonaSection.header }
+        guard let first = parts.first else { return nil }
+        return PersonaSection(keyword: first.keyword, title: first.title, provenance: first.provenance, presence: nil,
+                              fields: parts.flatMap(\.fields))
+    }
+    public func fact(_ index: Int) -> FactDeclaration { ruleSet.facts[index] }
+    public func enumeration(_ name: String) -> Enumeration? { ruleSet.enumerations.first { $0.name == name } }
+
+    /// Fields of a block whose fact has no default: the persona must give them.
+    public func requiredFields(of section: PersonaSection) -> [PersonaSection.Field] {
+        section.fields.filter { ruleSet.facts[$0.fact].defaultValue == nil }
+    }
+
+    /// Attributes of a repeated line whose fact has no default.
+    public func requiredAttributes(of record: PersonaRecordKind) -> [PersonaRecordKind.Attribute] {
+        record.attributes.filter { !$0.isFlag && ruleSet.facts[$0.fact].defaultValue == nil }
+    }
+
+    /// How a value of this type is written in a persona file, for diagnostics.
+    public func example(_ type: ValueType) -> String {
+        switch type {
+        case .money: return "een bedrag, bijvoorbeeld € 1200,00"
+        case .number: return "een getal"
+        case .percentage: return "een percentage, bijvoorbeeld 50%"
+        case .days: return "een aantal dagen"
+        case .months: return "een aantal maanden"
+        case .date: return "een datum (JJJJ-MM-DD)"
+        case .bool: return "'ja' of 'nee'"
+        case .enumeration(let e): return "een van: \(enumeration(e)?.cases.joined(separator: ", ") ?? e)"
+        case .country: return "een landcode (ISO 3166, bijvoorbeeld ES)"
+        }
+    }
+}

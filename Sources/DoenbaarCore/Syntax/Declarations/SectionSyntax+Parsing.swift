@@ -1,0 +1,40 @@
+extension Parser {
+    /// onderdeel ww "WW-aanvraag"
+    ///   bron "Werkloosheidswet art. 15"
+    ///   aanwezig heeft_ww                              (ja when the persona has the section)
+    ///   veld ingang ww_ingangsdatum
+    ///   veld arbeidsverleden arbeidsverleden "jaar"   (words that follow the value)
+    ///
+    /// A block of a persona file, with the facts its lines fill. `onderdeel
+    /// persona` adds lines to the persona's own header.
+    mutating func parseSection(_ keyword: SourceRange) -> SectionSyntax? {
+        guard let name = parseDeclarationName("het onderdeel (het woord in het persona-bestand)") else { return nil }
+        var section = SectionSyntax(keyword: name)
+        if case .string = current.kind { section.title = parseString("de omschrijving") }
+        endLine()
+        var seen = SeenClauses()
+        while let clause = nextClause() {
+            let before = diagnostics.all.count
+            switch clause.word {
+            case "bron" where firstTime(&seen, clause): section.source = parseSourceClause()
+            case "aanwezig" where firstTime(&seen, clause):
+                advance()
+                section.presence = parseName("een gegeven van type ja/nee")
+                finishLine(since: before)
+            case "veld":
+                let start = advance().range
+                if let word = parseName("het woord van het veld in het persona-bestand"),
+                   let fact = parseName("het gegeven dat het veld vult") {
+                    var unit: Located<String>?
+                    if case .string = current.kind { unit = parseString("de woorden na de waarde") }
+                    section.fields.append(FieldSyntax(word: word, fact: fact, unit: unit, range: start.to(previousEnd)))
+                }
+                finishLine(since: before)
+            case "bron", "aanwezig": break
+            default: unknownClause(in: "onderdeel '\(name.text)'", allowed: ["bron", "aanwezig", "veld"])
+            }
+        }
+        requireSource(section.source, keyword: name.range, "onderdeel '\(name.text)'")
+        return section
+    }
+}
