@@ -28,7 +28,7 @@ public enum AnalysisTextRenderer {
         if !missed.isEmpty {
             out += "\nOp het realistische pad niet nagekomen:\n"
             for d in missed {
-                let stress = d.judgement.stress.isEmpty ? "" : "; stress: " + d.judgement.stress.map(\.kind.dutch).joined(separator: ", ")
+                let stress = d.judgement.stress.isEmpty ? "" : "; stress: " + d.judgement.stress.map(\.dutch).joined(separator: ", ")
                 out += "  \(d.obligation.name), \(d.from.dutch): vraagt niveau \(d.judgement.required) voor \(d.judgement.shortParts.map(\.rawValue).joined(separator: ", "))\(stress)\n"
             }
         }

@@ -76,7 +76,7 @@ struct PathsJSON: Encodable {
         realistische_beslissingen = a.realisticDecisions.map { d in
             Decision(verplichting: d.obligation.name, van: d.from.description, tot_en_met: d.through.description,
                      nagekomen: d.judgement.met, vereist_niveau: d.judgement.required.description,
-                     tekort_aan: d.judgement.shortParts.map(\.rawValue), stress: d.judgement.stress.map(\.kind.rawValue))
+                     tekort_aan: d.judgement.shortParts.map(\.rawValue), stress: d.judgement.stress.map(\.kind))
         }
     }
 }

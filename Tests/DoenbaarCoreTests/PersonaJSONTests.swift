@@ -30,7 +30,7 @@ import Testing
         let stays = p.records.filter { $0.kind == "verblijf" }
         #expect(stays.map { $0.attributes["reden_verblijf"] } == [1])
         #expect(stays.first?.through == CivilDate(iso: "2025-08-31"))
-        #expect(p.events.map(\.kind) == [LifeEvent.Kind.jobLoss])
+        #expect(p.events.map(\.kind) == ["baanverlies"])
         #expect(p.expectations.map(\.amount) == [Fixed(cents: 266175), nil])
     }
 

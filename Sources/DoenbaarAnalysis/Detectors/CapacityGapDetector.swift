@@ -23,7 +23,7 @@ public struct CapacityGapDetector: Detector {
             guard gap > context.parameters.capacityGapThreshold.cents else { continue }
             let j = decisions[0].judgement
             let underStress = decisions.contains { !$0.judgement.stress.isEmpty }
-            let stress = Array(Set(decisions.flatMap { $0.judgement.stress.map(\.kind) })).sorted { $0.rawValue < $1.rawValue }
+            let stress: [String] = Set(decisions.flatMap { $0.judgement.stress.map(\.dutch) }).sorted()
             let lost = zip(ideal.months, run.months).filter { $0.0.totalCents != $0.1.totalCents }.map(\.0.month)
             var evidence: [TraceNode] = []
             for m in run.months where evidence.count < 2 {
@@ -39,7 +39,7 @@ public struct CapacityGapDetector: Detector {
                                severity: underStress ? .high : .medium, persona: context.persona,
                                from: lost.first ?? first, through: lost.last ?? first,
                                provisions: [context.provision(obligation: name)].compactMap { $0 }, harmCents: gap, months: lost.count,
-                               explanation: "\(context.persona.name) komt de verplichting '\(name)' op het realistische pad \(decisions.count) keer niet na: zij vraagt niveau \(j.required) voor \(j.shortParts.map(\.rawValue).joined(separator: ", "))\(stress.isEmpty ? "" : ", in een periode van stress door \(ValueFormatting.list(stress.map(\.dutch)))"). Dat kost \(ValueFormatting.cents(gap)) ten opzichte van het ideale pad.",
+                               explanation: "\(context.persona.name) komt de verplichting '\(name)' op het realistische pad \(decisions.count) keer niet na: zij vraagt niveau \(j.required) voor \(j.shortParts.map(\.rawValue).joined(separator: ", "))\(stress.isEmpty ? "" : ", in een periode van stress door \(ValueFormatting.list(stress))"). Dat kost \(ValueFormatting.cents(gap)) ten opzichte van het ideale pad.",
                                capacityNote: underStress
                                    ? "De verplichting valt in een periode van stress; niet handelen is dan een kwestie van niet kunnen, niet van niet willen (WRR 2017)."
                                    : "Wat de verplichting vraagt, ligt boven het doenvermogen van wie haar moet nakomen.",

@@ -74,20 +74,7 @@ public struct IntentDetector: Detector {
         guard let first = months.first else { return nil }
         let stress = context.model.stressDrop(for: context.persona, on: first.first).causes
         guard !stress.isEmpty else { return nil }
-        return "Dit valt in een periode van stress (\(stress.map { $0.kind.dutch }.joined(separator: ", "))): het doenvermogen is dan lager."
-    }
-}
-
-extension LifeEvent.Kind {
-    public var dutch: String {
-        switch self {
-        case .deathInFamily: return "overlijden in de familie"
-        case .jobLoss: return "baanverlies"
-        case .illness: return "ziekte"
-        case .debts: return "schulden"
-        case .divorce: return "scheiding"
-        case .calamity: return "calamiteit"
-        }
+        return "Dit valt in een periode van stress (\(stress.map(\.dutch).joined(separator: ", "))): het doenvermogen is dan lager."
     }
 }
 

@@ -20,8 +20,10 @@ public struct AnalysisParameters: Sendable {
     public let extraPaper: Fixed
     public let extraTightDeadline: Fixed
     public let extraRecurring: Fixed
-    public let stressDrop: [LifeEvent.Kind: Fixed]
-    public let stressMonths: [LifeEvent.Kind: Int]
+    /// Per kind of life event (each a parameter `stress_<soort>`).
+    public let eventKinds: [String]
+    public let stressDrop: [String: Fixed]
+    public let stressMonths: [String: Int]
     public let idealDaysAhead: Int
     public let idealDaysAfterMonth: Int
     public let undisclosedDiscoveredAfterMonths: Int
@@ -46,10 +48,12 @@ public struct AnalysisParameters: Sendable {
         extraPaper = try value("extra_papier")
         extraTightDeadline = try value("extra_krappe_termijn")
         extraRecurring = try value("extra_elke_maand")
-        var drop: [LifeEvent.Kind: Fixed] = [:], months: [LifeEvent.Kind: Int] = [:]
-        for kind in LifeEvent.Kind.allCases {
-            drop[kind] = try value("stress_\(kind.rawValue)")
-            months[kind] = try reader.whole("duur_\(kind.rawValue)")
+        // Each declared kind of life event has its stress and duration as parameters.
+        eventKinds = LifeEvent.kinds(in: ruleSet)
+        var drop: [String: Fixed] = [:], months: [String: Int] = [:]
+        for kind in eventKinds {
+            drop[kind] = try value("stress_\(kind)")
+            months[kind] = try reader.whole("duur_\(kind)")
         }
         stressDrop = drop
         stressMonths = months

@@ -92,10 +92,10 @@ public struct PopulationGenerator: Sendable {
                 p.records[i].knowledge.discovered = p.records[i].knowledge.discovered?.adding(days: shift)
             }
         }
-        if rng.chance(parameters.stressEvent) {
+        if rng.chance(parameters.stressEvent), !parameters.eventKinds.isEmpty {
             let span = max(1, a.months.to.index - a.months.from.index + 1)
             let month = a.months.from.adding(months: Int(rng.below(UInt64(span))))
-            let kind = LifeEvent.Kind.allCases[Int(rng.below(UInt64(LifeEvent.Kind.allCases.count)))]
+            let kind = parameters.eventKinds[Int(rng.below(UInt64(parameters.eventKinds.count)))]
             p.events.append(LifeEvent(date: month.first.adding(days: Int(rng.below(28))), kind: kind))
         }
         return (p, a)

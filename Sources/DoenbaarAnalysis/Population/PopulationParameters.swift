@@ -11,6 +11,8 @@ public struct PopulationParameters: Sendable {
     public let stayShiftDays: Int
     /// Facts the rule files mark as a wage (`rol loon`): varied by `wageSpread`.
     public let wageFacts: [String]
+    /// The kinds of life events the rule files declare (`stress_<soort>`).
+    public let eventKinds: [String]
 
     public init(_ ruleSet: RuleSet, on day: CivilDate = AnalysisParameters.referenceDay) throws(AnalysisError) {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
@@ -22,6 +24,7 @@ public struct PopulationParameters: Sendable {
         stressEvent = try reader.value("kans_stressgebeurtenis")
         stayShiftDays = try reader.whole("verschuiving_verblijf_dagen")
         wageFacts = ruleSet.facts.filter { $0.role == .wage }.map(\.name)
+        eventKinds = LifeEvent.kinds(in: ruleSet)
     }
 }
 

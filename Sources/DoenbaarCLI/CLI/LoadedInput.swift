@@ -67,7 +67,7 @@ struct LoadedInput {
             } catch {
                 if case .evaluation(let e) = error {
                     var bag = DiagnosticBag()
-                    bag.error(.evaluation, e.failure.range, "persona '\(e.personaID)', beslisdatum \(e.decisionDate): \(e.failure.message)")
+                    bag.add(e.diagnostic)
                     console.diagnostics(bag, sources: sources)
                     return .failure(.inputErrors)
                 }

@@ -77,11 +77,9 @@ enum CheckCommand: Command {
                 // A persona gives facts, no batch input: a rule that reads `invoer` cannot run for her.
                 for input in ruleSet.inputs {
                     diagnostics.error(.unknownName, input.provenance.range,
-                                      "invoer '\(input.name)' is alleen er voor een batchberekening (doenbaar bench); een persona kan haar niet geven",
-                                      suggestion: "declareer het als 'gegeven \(input.name): \(input.type)' en vul het in een onderdeel van de persona")
+                                      "invoer '\(input.name)' is er alleen voor een batchberekening (doenbaar bench); een persona kan haar niet geven",
+                                      suggestion: "declareer het als 'gegeven \(input.name): \(input.type)\(input.periodicity == .month ? " per maand" : "")' en vul het met een regel van de persona (een veld van een onderdeel, of een opgave)")
                 }
-            } else if !personaFiles.isEmpty {
-                diagnostics.error(.personaInvalid, SourceRange.synthetic, "de persona's zijn niet gecontroleerd: de regels die hun onderdelen declareren bevatten fouten")
             }
         } catch {
             return console.fail(error.description)

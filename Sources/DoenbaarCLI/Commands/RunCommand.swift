@@ -103,8 +103,7 @@ enum RunCommand: Command {
 
     private static func report(_ error: Evaluator.RunError, sources: SourceManager, _ console: Console) -> ExitCode {
         var bag = DiagnosticBag()
-        bag.error(.evaluation, error.failure.range,
-                  "persona '\(error.personaID)', beslisdatum \(error.decisionDate): \(error.failure.message)")
+        bag.add(error.diagnostic)
         console.diagnostics(bag, sources: sources)
         return .inputErrors
     }

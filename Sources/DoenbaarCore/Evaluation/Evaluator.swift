@@ -16,6 +16,17 @@ public struct Evaluator: Sendable {
         public let personaID: String
         public let failure: EvaluationFailure
         public let decisionDate: CivilDate
+        /// Where the persona should have given the missing fact: its block, or its header.
+        public var missingAt: SourceRange? = nil
+
+        /// The failure at the declaration that needed the value, with a note at the persona.
+        public var diagnostic: Diagnostic {
+            let notes = zip([missingAt].compactMap { $0 }, [failure.missingFact].compactMap { $0 }).map { range, fact in
+                Diagnostic.Note(range: range, message: "persona '\(personaID)' geeft '\(fact)' niet")
+            }
+            return Diagnostic(.evaluation, at: failure.range,
+                              "persona '\(personaID)', beslisdatum \(decisionDate): \(failure.message)", notes: notes)
+        }
     }
 
     public func run(_ persona: Persona, from: YearMonth, to: YearMonth, trace: Bool = true) throws(RunError) -> PersonaRun {
@@ -90,10 +101,18 @@ public struct Evaluator: Sendable {
                 outcome.intents = try intents(view, k)
                 months.append(outcome)
             } catch {
-                throw RunError(personaID: persona.id, failure: error, decisionDate: decisionDate)
+                throw RunError(personaID: persona.id, failure: error, decisionDate: decisionDate,
+                               missingAt: error.missingFact.map { place(of: $0, in: persona) })
             }
         }
         return PersonaRun(personaID: persona.id, personaName: persona.name, weight: persona.weight, range: range, months: months)
+    }
+
+    /// The block of the persona file that gives a fact, or else its header.
+    private func place(of fact: String, in persona: Persona) -> SourceRange {
+        let index = plan.ruleSet.fact(named: fact)
+        let block = plan.ruleSet.sections.first { s in s.fields.contains { $0.fact == index } && persona.sections[s.keyword] != nil }
+        return block.flatMap { persona.sections[$0.keyword] } ?? persona.range
     }
 
     /// Every date on which the agency learnt something new about the persona.

@@ -140,6 +140,8 @@ extension Plan {
 public struct EvaluationFailure: Error, Sendable {
     public let message: String
     public let range: SourceRange
+    /// The fact the persona did not give, when that is why it failed.
+    public var missingFact: String? = nil
 }
 
 private struct Compiler {
@@ -229,15 +231,23 @@ private struct Compiler {
         let fallback = fact.defaultValue.map { compile($0, context) }
         let name = fact.name, filler = Compiler.filler(of: index, in: ruleSet)
         @Sendable func absent(_ frame: Frame, _ when: String) -> EvaluationFailure {
-            EvaluationFailure(message: "persona '\(frame.personaID)' geeft geen waarde voor '\(name)'\(when) (\(fact.explanation)); "
-                                  + "\(filler), geef het gegeven een standaardwaarde, of bescherm het gebruik met een voorwaarde (als ...)", range: range)
+            EvaluationFailure(message: "geen waarde voor '\(name)'\(when) (\(fact.explanation)); "
+                                  + "\(filler), geef het gegeven een standaardwaarde, of bescherm het gebruik met een voorwaarde (als ...)",
+                              range: range, missingFact: name)
+        }
+        // A default that itself cannot be computed names the fact it stands in for.
+        @Sendable func defaulted(_ frame: Frame, _ p: Int, _ fallback: Compiled) throws(EvaluationFailure) -> Int64 {
+            do { return try fallback(frame, p) } catch {
+                throw EvaluationFailure(message: "geen waarde voor '\(name)' (\(fact.explanation)): \(filler); de standaardwaarde lukt ook niet, want \(error.message)",
+                                        range: range, missingFact: name)
+            }
         }
         switch fact.periodicity {
         case .constant:
             return { frame, p throws(EvaluationFailure) in
                 let v = frame.facts.constants[index]
                 if v > FactTable.outsideBlock { return v }
-                if v == FactTable.absent, let fallback { return try fallback(frame, p) }
+                if v == FactTable.absent, let fallback { return try defaulted(frame, p, fallback) }
                 throw absent(frame, "")
             }
         case .month:
@@ -245,7 +255,7 @@ private struct Compiler {
                 let m = context == .month ? p : frame.monthOfDay[p]
                 let v = frame.facts.monthly[index][m]
                 if v != FactTable.absent { return v }
-                if let fallback { return try fallback(frame, p) }
+                if let fallback { return try defaulted(frame, p, fallback) }
                 throw absent(frame, " over \(frame.range.month(m))")
             }
         case .day:
@@ -255,7 +265,7 @@ private struct Compiler {
             return { frame, d throws(EvaluationFailure) in
                 let v = frame.facts.daily[index][d]
                 if v != FactTable.absent { return v }
-                if let fallback { return try fallback(frame, d) }
+                if let fallback { return try defaulted(frame, d, fallback) }
                 throw absent(frame, " op \(frame.range.date(ofDay: d))")
             }
         }

@@ -104,24 +104,31 @@ public struct PersonaRecord: Sendable {
     public func overlaps(_ first: CivilDate, _ last: CivilDate) -> Bool { from <= last && first <= through }
 }
 
+/// Something that happened to the person and weighs on her doenvermogen for
+/// a time. Its kinds are declared in the rule files: each kind has a
+/// parameter `stress_<soort>` and `duur_<soort>` (Rules/analyse/doenvermogen.regels).
 public struct LifeEvent: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
-        case deathInFamily = "overlijden_familie"
-        case jobLoss = "baanverlies"
-        case illness = "ziekte"
-        case debts = "schulden"
-        case divorce = "scheiding"
-        case calamity = "calamiteit"
+    /// The prefix of the parameters that declare the kinds of events.
+    public static let stressPrefix = "stress_"
+
+    /// The kinds of events a rule set declares, in declaration order.
+    public static func kinds(in ruleSet: RuleSet) -> [String] {
+        ruleSet.parameters.map(\.name).filter { $0.hasPrefix(stressPrefix) }.map { String($0.dropFirst(stressPrefix.count)) }
     }
+
     public var date: CivilDate
-    public var kind: Kind
+    /// A declared kind, such as `overlijden_familie`.
+    public var kind: String
     /// How long the event weighs on the person, in months.
     public var months: Int?
-    public init(date: CivilDate, kind: Kind, months: Int? = nil) {
+    public init(date: CivilDate, kind: String, months: Int? = nil) {
         self.date = date
         self.kind = kind
         self.months = months
     }
+
+    /// The kind as a reader reads it: `overlijden familie`.
+    public var dutch: String { kind.replacingOccurrences(of: "_", with: " ") }
 }
 
 /// An outcome a persona file states, checked by the persona test suite.

@@ -124,7 +124,8 @@ struct JSONPersonaReader {
         if let birth {
             for (key, raw) in p.values.sorted(by: { $0.key < $1.key }) {
                 guard let index = schema.ruleSet.fact(named: key), schema.fact(index).type == .date else { continue }
-                report(PersonaRules.dateAfterBirth(CivilDate(dayNumber: Int32(truncatingIfNeeded: raw)), birth: birth, schema.fact(index).explanation), at: root)
+                report(PersonaRules.dateAfterBirth(CivilDate(dayNumber: Int32(truncatingIfNeeded: raw)), birth: birth,
+                                                   "'\(schema.fieldWord(of: key) ?? key)'"), at: root)
             }
         }
         guard name != nil, birth != nil, weight != nil, capacity != nil else { return nil }
@@ -233,10 +234,7 @@ struct JSONPersonaReader {
                 if let v = f[key].flatMap({ bool($0, key) }), v { record.attributes[fact.name] = 1 }
                 continue
             }
-            guard let value = fact.defaultValue == nil ? required(f, key) : f[key] else {
-                if fact.defaultValue == nil { complete = false }
-                continue
-            }
+            guard let value = required(f, key) else { complete = false; continue }
             if let v = self.value(value, key, fact.type) { record.attributes[fact.name] = v } else { complete = false }
         }
         if kind.shape == .period, let value = f["tot_en_met"],
@@ -264,9 +262,10 @@ struct JSONPersonaReader {
 
     mutating func event(_ f: Fields) -> LifeEvent? {
         let date = required(f, "datum").flatMap { self.date($0, "datum") }
-        var kind: LifeEvent.Kind?
-        if let value = required(f, "soort"), let text = string(value, "soort"), !report(PersonaRules.eventKind(text), at: value) {
-            kind = LifeEvent.Kind(rawValue: text)
+        var kind: String?
+        if let value = required(f, "soort"), let text = string(value, "soort"),
+           !report(PersonaRules.eventKind(text, declared: LifeEvent.kinds(in: schema.ruleSet)), at: value) {
+            kind = text
         }
         let months = f["duur_maanden"].flatMap { integer($0, "duur_maanden", in: 1...PersonaRules.maximumEventMonths) }
         guard let date, let kind else { return nil }

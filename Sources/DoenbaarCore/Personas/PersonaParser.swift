@@ -200,7 +200,8 @@ struct PersonaReader {
         let before = parser.diagnostics.all.count
         defer { finish(before) }
         guard let date = parser.parseDate(), let kindName = parser.parseName("de soort gebeurtenis") else { return }
-        guard !report(PersonaRules.eventKind(kindName.text), at: kindName.range), let kind = LifeEvent.Kind(rawValue: kindName.text) else { return }
+        guard !report(PersonaRules.eventKind(kindName.text, declared: LifeEvent.kinds(in: schema.ruleSet)), at: kindName.range) else { return }
+        let kind = kindName.text
         var months: Int?
         if parser.current.isWord("duur") {
             parser.advance()
@@ -240,7 +241,7 @@ struct PersonaReader {
         for (name, raw) in p.values.sorted(by: { $0.key < $1.key }) {
             guard let index = schema.ruleSet.fact(named: name), schema.fact(index).type == .date else { continue }
             report(PersonaRules.dateAfterBirth(CivilDate(dayNumber: Int32(truncatingIfNeeded: raw)), birth: p.birthDate,
-                                               schema.fact(index).explanation), at: valueRanges[name] ?? p.range)
+                                               "'\(schema.fieldWord(of: name) ?? name)'"), at: valueRanges[name] ?? p.range)
         }
     }
 }

@@ -40,6 +40,11 @@ extension PersonaReader {
         while let word = parser.current.word {
             let attribute = kind.attributes.first { $0.word == word }
             let knowledge = KnowledgeWord(rawValue: word).flatMap { kind.knowledgeWords.contains($0) ? $0 : nil }
+            if attribute == nil, knowledge == nil, KnowledgeWord(rawValue: word) != nil {
+                parser.error(.unknownClause, parser.current.range, "'\(word)' kan niet bij een regel '\(kind.keyword)'",
+                             suggestion: "de uitvoerder kent een \(kind.keyword) via \(ValueFormatting.list(kind.knowledgeWords.map(\.rawValue)))")
+                return false
+            }
             guard attribute != nil || knowledge != nil else { break }
             let t = parser.advance()
             if !seen.insert(word).inserted {

@@ -36,7 +36,7 @@ enum PersonaRules {
 
     /// No date of a person's life lies before her birth.
     static func dateAfterBirth(_ date: CivilDate, birth: CivilDate, _ what: String) -> Problem? {
-        date < birth ? Problem(id: .personaInvalid, message: "\(what) (\(date)) ligt vóór de geboortedatum (\(birth))") : nil
+        date < birth ? Problem(id: .personaInvalid, message: "\(what) \(date) ligt vóór de geboortedatum (\(birth))") : nil
     }
 
     /// A month's value cannot be known before the month has begun.
@@ -80,9 +80,14 @@ enum PersonaRules {
         words.isEmpty ? nil : Problem(id: .missingClause, message: "\(keyword) mist \(ValueFormatting.list(words))")
     }
 
-    static func eventKind(_ name: String) -> Problem? {
-        guard LifeEvent.Kind(rawValue: name) == nil else { return nil }
-        return unknown("onbekende gebeurtenis '\(name)'", name, among: LifeEvent.Kind.allCases.map(\.rawValue))
+    /// A life event of a kind the rule files declare (a parameter `stress_<soort>`).
+    static func eventKind(_ name: String, declared: [String]) -> Problem? {
+        guard !declared.contains(name) else { return nil }
+        guard !declared.isEmpty else {
+            return Problem(id: .unknownName, message: "onbekende gebeurtenis '\(name)': de regels declareren geen soorten gebeurtenis",
+                           suggestion: "declareer 'parameter \(LifeEvent.stressPrefix)\(name): getal' en 'parameter duur_\(name): getal' (zie Rules/analyse/doenvermogen.regels)")
+        }
+        return unknown("onbekende gebeurtenis '\(name)'", name, among: declared)
     }
 
     private static func unknown(_ message: String, _ name: String, among names: [String]) -> Problem {

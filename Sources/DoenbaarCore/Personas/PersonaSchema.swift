@@ -31,9 +31,18 @@ public struct PersonaSchema: Sendable {
         section.fields.filter { ruleSet.facts[$0.fact].defaultValue == nil }
     }
 
-    /// Attributes of a repeated line whose fact has no default.
+    /// Attributes a repeated line must give: all but the flags. (A fact's
+    /// default is its value on days or months without a line.)
     public func requiredAttributes(of record: PersonaRecordKind) -> [PersonaRecordKind.Attribute] {
-        record.attributes.filter { !$0.isFlag && ruleSet.facts[$0.fact].defaultValue == nil }
+        record.attributes.filter { !$0.isFlag }
+    }
+
+    /// The word a block's field gives a fact by, for diagnostics.
+    public func fieldWord(of fact: String) -> String? {
+        for s in ruleSet.sections {
+            if let f = s.fields.first(where: { ruleSet.facts[$0.fact].name == fact }) { return f.word }
+        }
+        return nil
     }
 
     /// How a value of this type is written in a persona file, for diagnostics.

@@ -210,8 +210,12 @@ extension Checker {
             return nil
         }
         if fact.periodicity != periodicity {
+            func kind(_ p: Periodicity) -> String { p == .constant ? "een vast gegeven (één waarde per persoon)" : "een gegeven \(p.dutch)" }
+            let ownerKind = periodicity == .constant ? "onderdeel" : "opgave"
             diagnostics.error(.periodMismatch, name.range,
-                              "'\(name.text)' is \(fact.periodicity.dutch), maar '\(owner.text)' vult een gegeven \(periodicity.dutch)")
+                              "'\(name.text)' is \(kind(fact.periodicity)), maar \(ownerKind) '\(owner.text)' vult \(kind(periodicity))",
+                              suggestion: periodicity == .constant ? "vul een gegeven per dag of per maand met een opgave (maand, vanaf of periode)"
+                                  : "declareer het gegeven \(periodicity.dutch), of vul een vast gegeven met een veld van een onderdeel")
             return nil
         }
         if let earlier = filledAt[index] {

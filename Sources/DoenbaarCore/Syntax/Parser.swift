@@ -250,7 +250,7 @@ public struct Parser {
     /// `bron "..."` — the caller has seen the keyword.
     mutating func parseSourceClause() -> Located<String>? {
         advance()
-        let s = parseString("de bron als tekst tussen aanhalingstekens, bijvoorbeeld \"WW art. 47 lid 1\"")
+        let s = parseString("de bron als tekst tussen aanhalingstekens, bijvoorbeeld \"Ziektewet art. 29 lid 7\"")
         endLine()
         return s
     }

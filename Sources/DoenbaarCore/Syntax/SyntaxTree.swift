@@ -134,8 +134,8 @@ public struct DefinitionSyntax: Sendable, Hashable {
 
 public struct RuleSyntax: Sendable, Hashable {
     public enum Effect: Sendable, Hashable {
-        case payment        // `uitkomst WW`: the gross amount of a benefit
-        case deduction      // `korting op WW`: subtracted from that benefit
+        case payment        // `uitkomst ZW`: the gross amount of a benefit
+        case deduction      // `korting op ZW`: subtracted from that benefit
     }
     public let name: Name
     public let effect: Effect?

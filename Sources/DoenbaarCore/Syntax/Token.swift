@@ -7,7 +7,7 @@ public struct Token: Sendable, Hashable {
         case number(Fixed)         // 75 or 290,67
         case date(CivilDate)       // 2025-01-01
         case month(YearMonth)      // 2025-01
-        case string(String)        // "WW art. 47 lid 1"
+        case string(String)        // "Ziektewet art. 29 lid 7"
         case symbol(Symbol)
         case newline
         /// A character or literal the lexer could not read and has reported.
