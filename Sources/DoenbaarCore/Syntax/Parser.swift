@@ -255,6 +255,15 @@ public struct Parser {
         return s
     }
 
+    /// `KEYWORD NAME` on a line of its own (`rol keuze`, `aanwezig heeft_ww`) — the caller has seen the keyword.
+    mutating func parseNameClause(_ what: String) -> Name? {
+        advance()
+        let before = diagnostics.all.count
+        let name = parseName(what)
+        finishLine(since: before)
+        return name
+    }
+
     /// The clauses of a declaration whose only clause is `bron "..."`.
     mutating func parseSourceOnlyClauses(in what: String) -> Located<String>? {
         var source: Located<String>?

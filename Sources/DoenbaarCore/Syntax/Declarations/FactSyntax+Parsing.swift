@@ -50,9 +50,7 @@ extension Parser {
                 fact.protected = advance().range
                 endLine()
             case "rol" where firstTime(&seen, clause):
-                advance()
-                fact.role = parseName("een rol (\(FactSyntax.roles.joined(separator: ", ")))")
-                finishLine(since: before)
+                fact.role = parseNameClause("een rol (\(FactSyntax.roles.joined(separator: ", ")))")
             case "bron", "omschrijving", "bekend", "standaard", "beschermd", "rol": break
             default: unknownClause(in: "gegeven '\(name.text)'", allowed: allowed)
             }

@@ -37,9 +37,7 @@ extension Parser {
                 if let fact = parseName("het gegeven dat de opgave vult") { record.shape = (kind, fact) }
                 finishLine(since: before)
             case "begin" where firstTime(&seen, clause):
-                advance()
-                record.start = parseName("een gegeven van type datum")
-                finishLine(since: before)
+                record.start = parseNameClause("een gegeven van type datum")
             case "kenmerk", "vlag":
                 let start = advance().range
                 if let w = parseName("het woord van het kenmerk in het persona-bestand"), let fact = parseName("het gegeven dat het kenmerk vult") {
@@ -55,9 +53,7 @@ extension Parser {
                 }
                 finishLine(since: before)
             case _ where knowledgeFacts.contains(word) && firstTime(&seen, clause):
-                advance()
-                if let fact = parseName("een gegeven") { record.knowledgeFacts.append((Located(word, clause.range), fact)) }
-                finishLine(since: before)
+                if let fact = parseNameClause("een gegeven") { record.knowledgeFacts.append((Located(word, clause.range), fact)) }
             case "keuze" where firstTime(&seen, clause):
                 advance()
                 if let w = parseName("het woord van een kenmerk"), let value = parseName("de waarde die de persoon ook had kunnen opgeven") {
@@ -65,9 +61,7 @@ extension Parser {
                 }
                 finishLine(since: before)
             case "rol" where firstTime(&seen, clause):
-                advance()
-                record.role = parseName("een rol (\(RecordSyntax.roles.joined(separator: ", ")))")
-                finishLine(since: before)
+                record.role = parseNameClause("een rol (\(RecordSyntax.roles.joined(separator: ", ")))")
             case _ where seen.contains(word): break
             default: unknownClause(in: "opgave '\(name.text)'", allowed: allowed)
             }

@@ -18,9 +18,7 @@ extension Parser {
             switch clause.word {
             case "bron" where firstTime(&seen, clause): section.source = parseSourceClause()
             case "aanwezig" where firstTime(&seen, clause):
-                advance()
-                section.presence = parseName("een gegeven van type ja/nee")
-                finishLine(since: before)
+                section.presence = parseNameClause("een gegeven van type ja/nee")
             case "veld":
                 let start = advance().range
                 if let word = parseName("het woord van het veld in het persona-bestand"),
