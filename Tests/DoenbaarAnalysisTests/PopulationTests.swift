@@ -33,8 +33,12 @@ import Testing
     }
 
     @Test func theWeightsAddUpToTheCaseloads() throws {
-        // Expected synthetic people per group times the people each stands for is the caseload.
-        for (group, caseload) in [(PopulationGenerator.Group.ww, 156_400), (.wajong, 245_000)] {
+        // Expected synthetic people per group times the people each stands for is the caseload
+        // (Rules/analyse/populatie.regels, named by each block's `bestand`).
+        let caseloads = Dictionary(uniqueKeysWithValues: generator.parameters.groups.map { ($0.section, $0.caseload) })
+        #expect(caseloads == ["ww": 156_400, "wajong": 245_000, "zw": 171_000])
+        for group in generator.parameters.groups {
+            let caseload = group.caseload
             let share = try #require(generator.groupShare[group]), weight = try #require(generator.personWeight[group])
             let total = Fixed.divide(Int64(generator.size) * share.raw, Fixed.scale, .halfAwayFromZero) * weight.raw / Fixed.scale
             #expect(abs(total - Int64(caseload)) < Int64(caseload) / 50, "\(group): \(total)")

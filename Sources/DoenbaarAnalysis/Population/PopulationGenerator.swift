@@ -2,13 +2,10 @@ import DoenbaarCore
 
 /// Synthetic people from the personas as archetypes: each is a variation on
 /// one persona, chosen in proportion to the personas' weights; the weights of
-/// the synthetic people make the totals match UWV's caseloads (WW and Wajong).
+/// the synthetic people make the totals match the caseloads the rule files
+/// give for each block (`onderdeel ... bestand PARAMETER`).
 public struct PopulationGenerator: Sendable {
-    public enum Group: String, Sendable, CaseIterable {
-        case ww = "WW", wajong = "Wajong"
-        /// The persona block (`onderdeel`) that puts a persona in this group.
-        var section: String { rawValue.lowercased() }
-    }
+    public typealias Group = PopulationGroup
 
     public struct Archetype: Sendable {
         public let persona: Persona
@@ -29,9 +26,11 @@ public struct PopulationGenerator: Sendable {
 
     public init(personas: [Persona], parameters: PopulationParameters, size: Int, seed: UInt64) {
         archetypes = personas.compactMap { p in
-            // The caseload a persona counts in: the block of the benefit she has (Wajong before WW).
+            // The caseload a persona counts in: of the blocks she has, the one with the
+            // largest caseload (a Wajonger who claims WW counts among the Wajongers).
             guard let months = p.defaultMonths,
-                  let group = Group.allCases.reversed().first(where: { p.sections[$0.section] != nil }) else { return nil }
+                  let group = parameters.groups.filter({ p.sections[$0.section] != nil }).max(by: { $0.caseload < $1.caseload })
+            else { return nil }
             return Archetype(persona: p, months: months, group: group)
         }
         self.parameters = parameters
@@ -41,9 +40,9 @@ public struct PopulationGenerator: Sendable {
         cumulative = archetypes.map { running += $0.persona.weight; return running }
         let total = max(1, running)
         var weight: [Group: Fixed] = [:], share: [Group: Fixed] = [:]
-        for g in Group.allCases {
+        for g in parameters.groups {
             let groupWeight = archetypes.filter { $0.group == g }.reduce(0) { $0 + $1.persona.weight }
-            let caseload = g == .ww ? parameters.wwCaseload : parameters.wajongCaseload
+            let caseload = g.caseload
             // Expected synthetic people in the group: size x its share of the weight.
             let expected = Fixed.divide(Int64(size) * Int64(groupWeight) * Fixed.scale, Int64(total), .halfAwayFromZero)
             share[g] = Fixed(raw: Fixed.divide(Int64(groupWeight) * Fixed.scale, Int64(total), .halfAwayFromZero))

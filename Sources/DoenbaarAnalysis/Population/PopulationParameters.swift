@@ -2,8 +2,9 @@ import DoenbaarCore
 
 /// The distributions of a synthetic population, from Rules/analyse/populatie.regels.
 public struct PopulationParameters: Sendable {
-    public let wwCaseload: Int
-    public let wajongCaseload: Int
+    /// The groups of the population: each block (`onderdeel`) with a caseload
+    /// (`bestand`), with its number of people, in declaration order.
+    public let groups: [PopulationGroup]
     public let wageSpread: Fixed
     public let incomeSpread: Fixed
     public let capacityChange: Fixed
@@ -16,8 +17,12 @@ public struct PopulationParameters: Sendable {
 
     public init(_ ruleSet: RuleSet, on day: CivilDate = AnalysisParameters.referenceDay) throws(AnalysisError) {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
-        wwCaseload = try reader.whole("aantal_ww_uitkeringen")
-        wajongCaseload = try reader.whole("aantal_wajongers")
+        var groups: [PopulationGroup] = []
+        for section in ruleSet.sections {
+            guard let c = section.caseload else { continue }
+            groups.append(PopulationGroup(section: section.keyword, title: section.title, caseload: try reader.whole(ruleSet.parameters[c].name)))
+        }
+        self.groups = groups
         wageSpread = try reader.value("spreiding_dagloon")
         incomeSpread = try reader.value("spreiding_inkomen")
         capacityChange = try reader.value("kans_ander_doenvermogen")
@@ -26,6 +31,15 @@ public struct PopulationParameters: Sendable {
         wageFacts = ruleSet.facts.filter { $0.role == .wage }.map(\.name)
         eventKinds = LifeEvent.kinds(in: ruleSet)
     }
+}
+
+/// The people with one kind of block in their persona file (a WW claim, a
+/// Wajong benefit): the synthetic people of a group together stand for its caseload.
+public struct PopulationGroup: Sendable, Hashable {
+    /// The keyword of the block (`ww`).
+    public let section: String
+    public let title: String
+    public let caseload: Int
 }
 
 /// A small seeded generator (SplitMix64): the same seed gives the same

@@ -114,7 +114,7 @@ public struct PopulationEstimate: Sendable {
     public static func estimates(_ result: PopulationRun.Result, generator: PopulationGenerator) -> [PopulationEstimate] {
         result.tallies.map { key, t -> PopulationEstimate in
             var people = 0.0, low = 0.0, high = 0.0, money = 0.0, moneyLow = 0.0, moneyHigh = 0.0
-            for g in PopulationGenerator.Group.allCases {
+            for g in generator.parameters.groups {
                 let n = Double(result.persons[g] ?? 0)
                 guard n > 0 else { continue }
                 let weight = Double((generator.personWeight[g] ?? .zero).raw) / Double(Fixed.scale)

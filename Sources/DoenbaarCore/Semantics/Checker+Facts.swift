@@ -99,8 +99,19 @@ extension Checker {
             }
             fields.append(.init(word: field.word.text, fact: f, unit: unit, unitText: field.unit?.value))
         }
+        var caseload: Int?
+        if let c = s.caseload {
+            if let index = model.parameter(named: c.text), model.parameters[index].type == .number {
+                caseload = index
+            } else {
+                diagnostics.error(.unknownName, c.range, "'\(c.text)' is geen parameter van type getal",
+                                  suggestion: Suggestions.closest(to: c.text, in: model.parameters.filter { $0.type == .number }.map(\.name))
+                                      .map { "bedoelde u '\($0)'?" } ?? "declareer het aantal als 'parameter \(c.text): getal'")
+            }
+        }
         model.sections.append(PersonaSection(keyword: s.keyword.text, title: s.title?.value ?? s.keyword.text,
-                                             provenance: provenance(s.source, regulation, s.keyword), presence: presence, fields: fields))
+                                             provenance: provenance(s.source, regulation, s.keyword), presence: presence, fields: fields,
+                                             caseload: caseload))
     }
 
     mutating func declareRecord(_ s: RecordSyntax, _ regulation: String) {

@@ -17,6 +17,8 @@ public struct Checker {
     var model = RuleSet()
     var symbols: [String: ExpressionChecker.Symbol] = [:]
     var declaredAt: [String: SourceRange] = [:]
+    /// Where each declared name is first written, in file order.
+    var firstWritten: [String: SourceRange] = [:]
     /// Where a persona line was declared to fill each fact, by fact index.
     var filledAt: [Int: SourceRange] = [:]
 
@@ -77,6 +79,17 @@ public struct Checker {
             }
         }
 
+        // Where each name is first written, in file order: a name given twice is
+        // reported at the later place, whichever kind of declaration comes first.
+        for file in files {
+            for (declaration, _) in file.declarations {
+                switch declaration {
+                case .section, .record, .regulation, .reform: continue
+                default:
+                    if let name = declaration.declaredName, firstWritten[name.text] == nil { firstWritten[name.text] = name.range }
+                }
+            }
+        }
         // Names first, so declarations can refer to each other in any order.
         registerBuiltins()
         for e in enums { declareEnumeration(e.syntax) }
@@ -121,7 +134,7 @@ public struct Checker {
                               "'\(name.text)' is een woord van de regeltaal en kan geen naam van een \(what) zijn")
             return false
         }
-        if let earlier = declaredAt[name.text] {
+        if let earlier = declaredAt[name.text] ?? firstWritten[name.text].flatMap({ $0 != name.range ? $0 : nil }) {
             diagnostics.add(Diagnostic(.duplicateName, at: name.range, "'\(name.text)' is al eerder gedeclareerd",
                                        notes: [.init(range: earlier, message: "eerste declaratie van '\(name.text)'")]))
             return false

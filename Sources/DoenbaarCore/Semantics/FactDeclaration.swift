@@ -80,6 +80,8 @@ public struct PersonaSection: Sendable {
     /// A ja/nee fact that is ja when the persona has this block.
     public let presence: Int?
     public let fields: [Field]
+    /// A parameter (by index): how many people have this block, for population estimates.
+    public var caseload: Int? = nil
 }
 
 /// When and how the agency came to know a persona line: the words a line may carry.

@@ -253,6 +253,8 @@ public struct SectionSyntax: Sendable, Hashable {
     public var source: Located<String>? = nil
     public var presence: Name? = nil
     public var fields: [FieldSyntax] = []
+    /// `bestand PARAMETER`: how many people have this block (a caseload), for population estimates.
+    public var caseload: Name? = nil
 }
 
 /// `kenmerk WOORD GEGEVEN` or `vlag WOORD GEGEVEN` of a repeated persona line.

@@ -40,16 +40,16 @@ public struct PopulatieRapport: Codable, Sendable {
         let p = generator.parameters
         return PopulatieRapport(
             titel: "Populatieschatting", omvang: generator.size, zaad: generator.seed, vingerafdruk: fingerprint,
-            groepen: PopulationGenerator.Group.allCases.map { g in
-                Groep(groep: g.rawValue, synthetische_personen: result.persons[g] ?? 0,
-                      uitkeringen: g == .ww ? p.wwCaseload : p.wajongCaseload,
+            groepen: p.groups.map { g in
+                Groep(groep: g.title, synthetische_personen: result.persons[g] ?? 0,
+                      uitkeringen: g.caseload,
                       personen_per_synthetische_persoon: (generator.personWeight[g] ?? .zero).format(decimals: 2))
             },
             schattingen: PopulationEstimate.estimates(result, generator: generator).map(Schatting.init),
             niet_doorgerekend: result.failures,
             werkwijze: [
                 "Elke synthetische persoon is een variatie op een persona (gekozen naar de gewichten van de persona's): dagloon, inkomen, de schatting ervan, het doenvermogen, de data van verblijven in het buitenland en soms een extra ingrijpende gebeurtenis variëren volgens Rules/analyse/populatie.regels.",
-                "De synthetische personen van een groep (WW, Wajong) staan samen voor het aantal uitkeringen van UWV in die groep.",
+                "De synthetische personen van een groep (\(ValueFormatting.list(p.groups.map(\.title)))) staan samen voor het aantal uitkeringen van UWV in die groep; wie meer dan één uitkering heeft, telt mee in de grootste groep.",
                 "Het aantal getroffen mensen is een schatting met een 95%-interval (Wilson) per groep; het bedrag met een 95%-interval uit de spreiding tussen de synthetische personen. Beide gaan alleen over de onzekerheid van de steekproef, niet over die van de aannames.",
                 "Dezelfde omvang en hetzelfde zaad geven precies dezelfde uitkomst.",
             ])

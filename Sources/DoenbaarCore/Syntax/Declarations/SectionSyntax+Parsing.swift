@@ -4,6 +4,7 @@ extension Parser {
     ///   aanwezig heeft_ww                              (ja when the persona has the section)
     ///   veld ingang ww_ingangsdatum
     ///   veld arbeidsverleden arbeidsverleden "jaar"   (words that follow the value)
+    ///   bestand aantal_ww_uitkeringen                 (a parameter: how many people have the block)
     ///
     /// A block of a persona file, with the facts its lines fill. `onderdeel
     /// persona` adds lines to the persona's own header.
@@ -19,6 +20,8 @@ extension Parser {
             case "bron" where firstTime(&seen, clause): section.source = parseSourceClause()
             case "aanwezig" where firstTime(&seen, clause):
                 section.presence = parseNameClause("een gegeven van type ja/nee")
+            case "bestand" where firstTime(&seen, clause):
+                section.caseload = parseNameClause("een parameter: het aantal mensen met dit onderdeel")
             case "veld":
                 let start = advance().range
                 if let word = parseName("het woord van het veld in het persona-bestand"),
@@ -28,8 +31,8 @@ extension Parser {
                     section.fields.append(FieldSyntax(word: word, fact: fact, unit: unit, range: start.to(previousEnd)))
                 }
                 finishLine(since: before)
-            case "bron", "aanwezig": break
-            default: unknownClause(in: "onderdeel '\(name.text)'", allowed: ["bron", "aanwezig", "veld"])
+            case "bron", "aanwezig", "bestand": break
+            default: unknownClause(in: "onderdeel '\(name.text)'", allowed: ["bron", "aanwezig", "veld", "bestand"])
             }
         }
         requireSource(section.source, keyword: name.range, "onderdeel '\(name.text)'")
