@@ -23,6 +23,8 @@ enum KnelpuntenCommand: Command {
       --populatie BESTAND
                        neem per knelpunt de schatting over uit een populatie.json
                        van 'doenbaar populatie' over dezelfde regels en persona's
+                       (standaard: populatie.json in de map van --out, als die
+                       over dezelfde regels en persona's gaat)
       --out MAP        waar de rapporten komen (standaard: Reports)
 
     Afsluitcode 0: gelukt; 1: fouten in regels of persona's; 2: onbruikbare
@@ -45,7 +47,10 @@ enum KnelpuntenCommand: Command {
         case .failure(let code): return code
         }
         var report = KnelpuntenRapport.build(analyses: analyses, ruleSet: input.ruleSet)
-        if let path = args.value("populatie") {
+        let out = args.value("out") ?? "Reports"
+        // Without --populatie: the estimates beside the reports, when they were made from these rules and personas.
+        let path = args.value("populatie") ?? "\(out)/populatie.json"
+        if args.value("populatie") != nil || FileManager.default.fileExists(atPath: path) {
             let population: PopulatieRapport
             do {
                 population = try JSONDecoder().decode(PopulatieRapport.self, from: Data(try InputFiles.read(path)))
@@ -54,12 +59,15 @@ enum KnelpuntenCommand: Command {
             } catch {
                 return console.fail("'\(path)' is geen populatie.json van 'doenbaar populatie'")
             }
-            guard population.vingerafdruk == input.fingerprint else {
+            if population.vingerafdruk == input.fingerprint {
+                report = report.with(population: population)
+                console.err("schattingen per knelpunt uit \(path)\n")
+            } else if args.value("populatie") != nil {
                 return console.fail("'\(path)' is gemaakt met andere regels of persona's (vingerafdruk \(population.vingerafdruk), nu \(input.fingerprint)); draai 'doenbaar populatie' opnieuw")
+            } else {
+                console.err("doenbaar: let op: \(path) hoort bij andere regels of persona's; het rapport krijgt geen populatieschatting (draai 'doenbaar populatie --out \(out)')\n")
             }
-            report = report.with(population: population)
         }
-        let out = args.value("out") ?? "Reports"
         if let failed = console.write({ [
             ("knelpunten.md", KnelpuntenMarkdown.render(report)),
             ("knelpunten.html", KnelpuntenHTML.render(report)),
