@@ -450,6 +450,18 @@ private struct Compiler {
                 for k in 0...m where try a(f, k) != 0 { return 1 }
                 return 0
             }
+        case .valueOn:
+            guard case .parameter(let p) = args[0].node else {
+                // The checker lets only a parameter through; a model built in Swift may not.
+                return { _, _ throws(EvaluationFailure) in throw EvaluationFailure(message: "waarde_op verwacht een parameter", range: range) }
+            }
+            let parameter = ruleSet.parameters[p]
+            let day = compile(args[1], context)
+            return { f, x throws(EvaluationFailure) in
+                let d = try day(f, x)
+                guard Compiler.supportedDays.contains(d) else { throw Compiler.dateOutOfRange(range) }
+                return try f.parameter(parameter, on: CivilDate(dayNumber: Int32(d)), range)
+            }
         }
     }
 }

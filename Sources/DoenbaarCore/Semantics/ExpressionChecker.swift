@@ -298,6 +298,16 @@ struct ExpressionChecker {
             guard let x = check(args[0], context) else { return nil }
             guard x.type == .bool else { return mismatch(range, "ooit verwacht ja/nee, niet \(Self.described(x.type))") }
             return TypedExpr(.call(function, [x]), .bool, range)
+        case .valueOn:
+            // A parameter's value on a given day, not on the day computed: the law
+            // often fixes a value once (the AOW age of the year one reaches it).
+            guard arity(2) else { return nil }
+            guard case .name(let name) = args[0].kind, case .parameter(let index, let type)? = symbols[name] else {
+                return mismatch(args[0].range, "waarde_op leest een parameter op een datum; het eerste argument moet de naam van een parameter zijn")
+            }
+            guard let day = check(args[1], context) else { return nil }
+            guard day.type == .date else { return mismatch(args[1].range, "waarde_op verwacht een datum als tweede argument, niet \(Self.described(day.type))") }
+            return TypedExpr(.call(function, [TypedExpr(.parameter(index), type, args[0].range), day]), type, range)
         }
     }
 }

@@ -15,6 +15,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     case plusMonths = "plus_maanden"
     case blockEnd = "einde_tijdvak"
     case ever = "ooit"
+    case valueOn = "waarde_op"
 
     public var signature: String {
         switch self {
@@ -30,6 +31,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
         case .plusMonths: return "plus_maanden(datum, aantal)"
         case .blockEnd: return "einde_tijdvak(datum, maanden)"
         case .ever: return "ooit(ja/nee per maand)"
+        case .valueOn: return "waarde_op(parameter, datum)"
         }
     }
 }
