@@ -238,6 +238,16 @@ public struct Evaluator: Sendable {
            try (compiled.fulfilled(frame, first.first - 1) != 0) == first.met {
             runs.removeFirst()
         }
+        // A daily run that goes on past the month is one episode to its end (a stay
+        // abroad of three months is one missed report), so its detriment is whole.
+        if o.periodicity == .day, let last = runs.last, last.last == periods.upperBound - 1 {
+            var end = last.last
+            while end + 1 < frame.range.dayCount, try compiled.applies(frame, end + 1) != 0,
+                  try (compiled.fulfilled(frame, end + 1) != 0) == last.met {
+                end += 1
+            }
+            runs[runs.count - 1].last = end
+        }
         return runs.map { r in
             let from = o.periodicity == .month ? frame.range.month(r.first).first : frame.range.date(ofDay: r.first)
             let through = o.periodicity == .month ? frame.range.month(r.last).last : frame.range.date(ofDay: r.last)
