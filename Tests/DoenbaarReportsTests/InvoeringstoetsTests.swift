@@ -1,3 +1,4 @@
+import Foundation
 import DoenbaarAnalysis
 import DoenbaarCore
 import DoenbaarReports
@@ -6,9 +7,9 @@ import Testing
 
 /// The bundled reforms do what they are for, and the invoeringstoets says so.
 @Suite struct InvoeringstoetsTests {
-    func report(_ reform: String) throws -> InvoeringstoetsRapport {
+    func report(_ reform: String, folder: String? = nil) throws -> InvoeringstoetsRapport {
         let book = try RuleBook.bundled()
-        let loaded = try ReformLoader.load(reform: "\(RuleBook.packageRoot)/Rules/hervormingen/\(reform)",
+        let loaded = try ReformLoader.load(reform: folder ?? "\(RuleBook.packageRoot)/Rules/hervormingen/\(reform)",
                                            baseline: ["\(RuleBook.packageRoot)/Rules"], sources: SourceManager())
         let rules = try #require(loaded.ruleSet, "\(loaded.diagnostics.errors.map(\.message))")
         let personas = try book.allPersonas()
@@ -17,6 +18,20 @@ import Testing
                                             baseline: try personas.compactMap { try before.analyze($0) },
                                             reformed: try personas.compactMap { try after.analyze($0) },
                                             baselineRules: book.ruleSet, reformRules: rules)
+    }
+
+    @Test func aReformThatStartsLaterLeavesTheEarlierMonthsAsTheyWere() throws {
+        // The calamity leave, but from 2026: Omer's stay abroad is in 2023, so nothing changes
+        // for him, and the knelpunt remains.
+        let text = try String(contentsOfFile: "\(RuleBook.packageRoot)/Rules/hervormingen/calamiteitenverlof/calamiteitenverlof.regels",
+                              encoding: .utf8).replacingOccurrences(of: "geldig vanaf 2023-01-01", with: "geldig vanaf 2026-01-01")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("later-\(UUID().uuidString)/calamiteitenverlof")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try text.write(to: folder.appendingPathComponent("calamiteitenverlof.regels"), atomically: true, encoding: .utf8)
+        let r = try report("calamiteitenverlof", folder: folder.path)
+        #expect(r.personas.allSatisfy { $0.verschil_cent == 0 }, "\(r.personas.filter { $0.verschil_cent != 0 }.map(\.id))")
+        #expect(!r.opgelost.contains { $0.id == "bedoeling_geschonden-geen_verlies_bij_overmacht" })
     }
 
     @Test func calamityLeaveRestoresTheIntentForOmerAndCreatesNothingNew() throws {

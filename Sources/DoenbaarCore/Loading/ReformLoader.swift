@@ -73,6 +73,14 @@ public enum ReformLoader {
                                        suggestion: "zet '\(name)' onder 'vervangt' in de kop van de hervorming als zij het vervangt",
                                        notes: [.init(range: baselineNames[name]!, message: "'\(name)' in de basis")]))
         }
+        let reform = Reform(name: header.name.text, title: header.title?.value ?? header.name.text, source: header.source?.value ?? "",
+                            validFrom: header.validFrom?.value, replaces: header.replaces.map(\.text), removes: header.removes.map(\.text),
+                            adds: reformNames.keys.filter { baselineNames[$0] == nil }.sorted(), files: files)
+        // A reform with a start date: the baseline before it, the reform from it.
+        if let start = header.validFrom?.value {
+            let plan = ReformFromDate.Plan(reform: header.name.text, start: start, replaced: replaced, removed: removed)
+            return (reform, ReformFromDate.merge(baseline: baseline, reform: reformSyntax, plan))
+        }
         let out = replaced.union(removed)
         let kept = baseline.map { file in
             SyntaxFile(fileID: file.fileID, declarations: file.declarations.filter { d in d.declaration.declaredName.map { !out.contains($0.text) } ?? true })
@@ -83,9 +91,6 @@ public enum ReformLoader {
                 return true
             })
         }
-        let reform = Reform(name: header.name.text, title: header.title?.value ?? header.name.text, source: header.source?.value ?? "",
-                            validFrom: header.validFrom?.value, replaces: header.replaces.map(\.text), removes: header.removes.map(\.text),
-                            adds: reformNames.keys.filter { baselineNames[$0] == nil }.sorted(), files: files)
         return (reform, kept + added)
     }
 }

@@ -321,7 +321,9 @@ public struct Checker {
         for x in exceptions { byName[x.syntax.name.text] = x.syntax }
         var claimedBy: [String: Name] = [:]
         var inReportedCycle = Set<String>()
-        for (x, regulation) in exceptions {
+        // A reform's version of a declaration comes last: every written exception goes before it.
+        let ordered = exceptions.filter { !$0.syntax.isReformVersion } + exceptions.filter(\.syntax.isReformVersion)
+        for (x, regulation) in ordered {
             guard let target = x.target else { continue }
             var rootName = target.text
             var seen: Set<String> = [x.name.text]
@@ -343,14 +345,14 @@ public struct Checker {
                 // Otherwise the target is an exception whose own target is wrong: reported there.
                 continue
             }
-            if let other = claimedBy[target.text] {
+            if !x.isReformVersion, let other = claimedBy[target.text] {
                 diagnostics.add(Diagnostic(.conflictingRules, at: x.name.range,
                                            "'\(x.name.text)' en '\(other.text)' zijn allebei een uitzondering op '\(target.text)' zonder onderlinge voorrang",
                                            suggestion: "laat de specifiekere uitzondering gelden 'op \(other.text)'",
                                            notes: [.init(range: other.range, message: "andere uitzondering op '\(target.text)'")]))
                 continue
             }
-            claimedBy[target.text] = x.name
+            if !x.isReformVersion { claimedBy[target.text] = x.name }
             let rule = model.values[slot]
             let context = ExpressionChecker.Context(periodicity: rule.periodicity)
             let condition = x.condition.flatMap { c in expect(expression(c, context), .bool, c.range, "de voorwaarde van '\(x.name.text)'") }

@@ -155,6 +155,9 @@ public struct ExceptionSyntax: Sendable, Hashable {
     public let validity: ValiditySyntax?
     public let condition: Expr?
     public let body: Expr?
+    /// Made by the ReformLoader: a reform's version of a declaration from its
+    /// start date. It yields to every exception the drafters wrote.
+    public var isReformVersion = false
 }
 
 public struct DeadlineSyntax: Sendable, Hashable {
