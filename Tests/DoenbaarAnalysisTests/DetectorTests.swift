@@ -35,9 +35,21 @@ import Testing
         #expect(finding.harmCents == euro("1.953,00"))
         #expect(!finding.evidence.isEmpty)
         #expect(finding.evidence.contains { $0.cites("art. 19 lid 1 onderdeel e") })
-        // The minister's power in a disaster (art. 19 lid 10) lies on the path: a rung below a change of the law.
-        #expect(finding.rung == .policyRule)
+        // The minister's power in a disaster (art. 19 lid 10) lies on the path, but its scope is a
+        // designated disaster (Rules/ww/buitenland.regels, ramp_buitenland): a war in Sudan and a
+        // death in the family are not, so only a change of the law helps, and it names the article.
+        #expect(finding.rung == .lawChange)
+        #expect(finding.rungReason.contains("recht_ondanks_buitenland (Werkloosheidswet art. 19 lid 1 onderdeel e"), "\(finding.rungReason)")
         #expect(finding.avoidingAction?.contains("vakantie") == true)
+    }
+
+    @Test func theDisasterProvisionIsTheRungWhereTheMinisterDesignatedTheDisaster() throws {
+        // Elif stays in Turkey after the 2023 earthquakes, which the minister designated
+        // (Rules/tijdelijk/aardbeving_2023.regels): the disaster provision is within its scope.
+        let f = try findings("elif", ProtectedAttributeDetector())
+        let finding = try #require(f.first)
+        #expect(finding.rung == .policyRule)
+        #expect(finding.rungReason.contains("ramp_buitenland"))
     }
 
     @Test func theSamenloopIntentFailsForDaanAndNeedsAChangeOfTheRules() throws {

@@ -78,12 +78,19 @@ public final class AnalysisContext {
     /// The rung of the solution ladder for a finding whose path runs through
     /// these declarations: a discretion point on the path offers its own rung;
     /// without one, only a change of the law helps.
-    public func rung(for names: Set<String>) -> RungChoice {
+    public func rung(for names: Set<String>, from first: YearMonth? = nil, through last: YearMonth? = nil) throws(AnalysisError) -> RungChoice {
         // An exception lies on the path of the declaration it overrides.
         var names = names
         for v in ruleSet.values where v.exceptions.contains(where: { names.contains($0.name) }) { names.insert(v.name) }
+        // A discretion point with a scope counts only where its scope held in the finding's months.
+        var inScope = Set<String>()
+        if ruleSet.discretions.contains(where: { $0.scope != nil }) {
+            for m in try recorded().months where first.map({ m.month >= $0 }) ?? true && last.map({ m.month <= $0 }) ?? true {
+                inScope.formUnion(m.discretionsInScope)
+            }
+        }
         var best: (Discretion, SolutionRung)?
-        for d in ruleSet.discretions {
+        for d in ruleSet.discretions where d.scope == nil || inScope.contains(d.name) {
             let covered = d.slots.map { ruleSet.values[$0].name } + d.obligations.map { ruleSet.obligations[$0].name }
                 + d.recoveries.map { Self.recoveryName(ruleSet.benefits[$0].name) }
             guard !names.isDisjoint(with: covered) else { continue }
@@ -93,7 +100,12 @@ public final class AnalysisContext {
         if let (d, rung) = best {
             return RungChoice(rung, "beleidsruimte '\(d.name)' (\(d.provenance.source)): \(d.text)")
         }
-        return RungChoice(.lawChange, "er ligt geen beleidsruimte op het pad van deze uitkomst; alleen een wetswijziging kan haar veranderen")
+        // Rung 3 names what to change: the articles of the definitions on the path (the
+        // conditions the outcome turns on), else of its rules.
+        let onPath = ruleSet.values.filter { names.contains($0.name) }
+        let articles = (onPath.filter { !$0.isRule } + onPath.filter(\.isRule)).prefix(2).map { "\($0.name) (\($0.provenance.source))" }
+        return RungChoice(.lawChange, "er ligt geen beleidsruimte op het pad van deze uitkomst; alleen een wetswijziging kan haar veranderen"
+                              + (articles.isEmpty ? "" : ", te beginnen bij \(ValueFormatting.list(articles))"))
     }
 
     /// The name a finding uses for the recoveries of a benefit on its path.

@@ -44,7 +44,7 @@ public struct CapacityGapDetector: Detector {
                                    ? "De verplichting valt in een periode van stress; niet handelen is dan een kwestie van niet kunnen, niet van niet willen (WRR 2017)."
                                    : "Wat de verplichting vraagt, ligt boven het doenvermogen van wie haar moet nakomen.",
                                avoidingAction: "Op tijd melden (het ideale pad) had \(ValueFormatting.cents(gap)) gescheeld.",
-                               rung: context.rung(for: [name]), evidence: Array(evidence.prefix(2))))
+                               rung: try context.rung(for: [name]), evidence: Array(evidence.prefix(2))))
         }
         return out
     }

@@ -49,6 +49,6 @@ public struct ChoiceTrapDetector: Detector {
                        explanation: "\(p.name) houdt met \(taken) \(ValueFormatting.cents(loss)) minder over dan met \(instead), in \(months.count) maand\(months.count == 1 ? "" : "en"). Waarom: \(because).",
                        capacityNote: "Wie deze keuze maakt, volgt de gewone weg; dat die nadelig kan zijn, is niet te voorzien zonder de samenloopregels te kennen.",
                        avoidingAction: "Met \(instead) had \(p.name) \(ValueFormatting.cents(loss)) meer gehad.",
-                       rung: context.rung(for: names), evidence: evidence)
+                       rung: try context.rung(for: names, from: first, through: last), evidence: evidence)
     }
 }

@@ -67,7 +67,7 @@ public struct DisproportionDetector: Detector {
                                severity: severity, persona: context.persona, from: m.month, through: m.month,
                                provisions: provisions, harmCents: recovered + fined, months: 1,
                                explanation: "\(context.persona.name), \(m.month.dutch): " + reasons.map(\.0).joined(separator: "; ") + ".",
-                               avoidingAction: avoiding, rung: context.rung(for: names), evidence: evidence))
+                               avoidingAction: avoiding, rung: try context.rung(for: names, from: m.month, through: m.month), evidence: evidence))
         }
         return out
     }

@@ -27,7 +27,7 @@ public struct IntentDetector: Detector {
             let monthsText = failed.count == 1 ? first.dutch : "\(failed.count) maanden (\(first.dutch) tot en met \(last.dutch))"
             var explanation = "\(context.persona.name): de bedoeling '\(intent.name)' wordt niet gehaald in \(monthsText). De bedoeling luidt: \"\(intent.text)\""
             if harm > 0 { explanation += " Het verschil: \(ValueFormatting.cents(harm))." }
-            let rung = context.rung(for: names)
+            let rung = try context.rung(for: names, from: first, through: last)
             out.append(Finding(kind: kind, key: intent.name, title: "Bedoeling niet gehaald: \(intent.text)",
                                direction: rung.rung == .lawChange
                                    ? "Pas de regeling aan zodat de bedoeling weer gehaald wordt; er is geen ruimte binnen de huidige regels."

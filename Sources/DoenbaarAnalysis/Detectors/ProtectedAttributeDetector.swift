@@ -33,7 +33,7 @@ public struct ProtectedAttributeDetector: Detector {
                             harmCents: abs(difference), months: changed.count,
                             explanation: "Met \(fact.name) \(other) in plaats van \(own ?? "onbekend") krijgt \(context.persona.name) \(ValueFormatting.cents(abs(difference))) \(difference < 0 ? "minder" : "meer"), bij precies dezelfde feiten. De regel \(uses.map { "'\($0.declaration)'" }.joined(separator: ", ")) maakt onderscheid naar een beschermd kenmerk.",
                             capacityNote: nil, avoidingAction: nil,
-                            rung: context.rung(for: names),
+                            rung: try context.rung(for: names, from: first.0.month, through: last.0.month),
                             evidence: evidence(first.0, first.1))]
         }
         return []

@@ -36,7 +36,7 @@ public struct WorkPaysDetector: Detector {
                                explanation: "\(p.name): van \(ValueFormatting.cents(probe.cents)) extra verdienen blijft soms maar \(ValueFormatting.cents(worst)) over" +
                                (cliff ? ", minder dan niets: meer werken verlaagt het inkomen." : ", minder dan het deel dat de wet zelf beoogt.") +
                                " Dat geldt in \(weak.count) maand\(weak.count == 1 ? "" : "en").",
-                               rung: context.rung(for: names), evidence: evidence(base, first.month, names)))
+                               rung: try context.rung(for: names, from: first.month), evidence: evidence(base, first.month, names)))
         }
 
         // Absolute: what the work as a whole adds per month.
@@ -56,7 +56,7 @@ public struct WorkPaysDetector: Detector {
                                severity: .medium, persona: p, from: incomeMonths[0], through: incomeMonths[incomeMonths.count - 1],
                                provisions: context.relevantRules(in: names), harmCents: earned - gain, months: incomeMonths.count,
                                explanation: "\(p.name) verdient \(ValueFormatting.cents(earned)) met werken, maar houdt daarvan na verrekening \(ValueFormatting.cents(gain)) over: \(ValueFormatting.cents(perMonth)) per maand, minder dan \(ValueFormatting.cents(context.parameters.minimumGainFromWork.cents)).",
-                               capacityNote: note, rung: context.rung(for: names), evidence: evidence(base, incomeMonths[0], names)))
+                               capacityNote: note, rung: try context.rung(for: names), evidence: evidence(base, incomeMonths[0], names)))
         }
         return out
     }

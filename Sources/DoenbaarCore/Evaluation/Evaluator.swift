@@ -99,6 +99,9 @@ public struct Evaluator: Sendable {
                     }
                 }
                 outcome.intents = try intents(view, k)
+                for (d, scope) in zip(plan.ruleSet.discretions, plan.discretionScopes) {
+                    if let scope, try scope(view, k) != 0 { outcome.discretionsInScope.append(d.name) }
+                }
                 months.append(outcome)
             } catch {
                 throw RunError(personaID: persona.id, failure: error, decisionDate: decisionDate,

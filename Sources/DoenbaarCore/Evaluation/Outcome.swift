@@ -17,6 +17,8 @@ public struct MonthOutcome: Sendable {
     /// Every obligation judged in this month, met or not.
     public var obligationsDue: [DueObligation]
     public var intents: [IntentOutcome]
+    /// Discretion points with a scope (`geldt als`) that holds this month, by name.
+    public var discretionsInScope: [String] = []
 
     public func benefit(_ name: String) -> BenefitOutcome? { benefits.first { $0.benefit == name } }
 

@@ -44,6 +44,8 @@ public final class Plan: Sendable {
     let slots: [Slot]
     let obligations: [CompiledObligation]
     let intents: [CompiledIntent]
+    /// Per discretion point: its compiled scope (per month), if it has one.
+    let discretionScopes: [Compiled?]
     let runningTotalSites: Int
     /// Whether any declaration reads `beslisdatum`: then every decision month
     /// needs its own frame, even when the agency learnt nothing new.
@@ -78,6 +80,7 @@ public final class Plan: Sendable {
             let period = i.periodicity == .month ? Periodicity.month : .day
             return CompiledIntent(condition: i.condition.map { compiler.compile($0, period) }, requirement: compiler.compile(i.requirement, period))
         }
+        discretionScopes = ruleSet.discretions.map { d in d.scope.map { compiler.compile($0, .month) } }
         runningTotalSites = compiler.runningTotalSites
         var expressions: [TypedExpr] = []
         for d in ruleSet.values {

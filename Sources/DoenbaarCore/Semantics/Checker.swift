@@ -487,9 +487,14 @@ public struct Checker {
                                   suggestion: "kies 'maatwerk' (de uitvoerder beslist per geval) of 'beleidsregel' (een regel onder de wet)")
             }
         }
+        var scope: TypedExpr?
+        if let e = s.scope {
+            guard let typed = expect(expression(e, ExpressionChecker.Context(periodicity: .month)), .bool, e.range, "'geldt als' van een beleidsruimte") else { return }
+            scope = typed
+        }
         model.discretions.append(Discretion(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                             slots: slots, text: s.text?.value ?? "", kind: kind, obligations: obligations,
-                                            recoveries: recoveries))
+                                            recoveries: recoveries, scope: scope))
     }
 
     private mutating func checkIntent(_ s: IntentSyntax, _ regulation: String) {

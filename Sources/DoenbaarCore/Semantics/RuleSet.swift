@@ -234,6 +234,8 @@ public struct Discretion: Sendable {
     public var obligations: [Int] = []
     /// Benefits whose recoveries the discretion can soften (waive, collect in terms).
     public var recoveries: [Int] = []
+    /// The months in which it can be used (`geldt als`, per maand); nil: always.
+    public var scope: TypedExpr? = nil
 }
 
 public struct Intent: Sendable {

@@ -197,6 +197,8 @@ public struct DiscretionSyntax: Sendable, Hashable {
     public let text: Located<String>?
     /// `soort maatwerk|beleidsregel`: the rung of the solution ladder it offers.
     public var kind: Name? = nil
+    /// `geldt als EXPR`: the months in which it can be used (a ja/nee per maand).
+    public var scope: Expr? = nil
 }
 
 public struct IntentSyntax: Sendable, Hashable {

@@ -4,6 +4,7 @@ extension Parser {
     ///   bij recht_ondanks_buitenland, vakantie_melden    (rules, definitions or obligations)
     ///   soort beleidsregel                                (or: maatwerk)
     ///   tekst "De minister kan bij een ramp ... afwijken."
+    ///   geldt als aantal_dagen(aangewezen_ramp) > 0 dagen    (optional: the months it can be used in)
     mutating func parseDiscretion(_ keyword: SourceRange) -> DiscretionSyntax? {
         guard let name = parseDeclarationName("de beleidsruimte") else { return nil }
         endLine()
@@ -11,6 +12,7 @@ extension Parser {
         var rules: [Name] = []
         var text: Located<String>?
         var kind: Name?
+        var scope: Expr?
         var seen = SeenClauses()
         while let clause = nextClause() {
             switch clause.word {
@@ -34,12 +36,15 @@ extension Parser {
                 let before = diagnostics.all.count
                 kind = parseName("'maatwerk' of 'beleidsregel'")
                 finishLine(since: before)
-            case "bron", "bij", "tekst", "soort": break
-            default: unknownClause(in: "beleidsruimte '\(name.text)'", allowed: ["bron", "bij", "soort", "tekst"])
+            case "geldt" where firstTime(&seen, clause):
+                advance()
+                if current.isWord("als") { scope = parseExpressionClause() } else { expected("'als'"); skipLine() }
+            case "bron", "bij", "tekst", "soort", "geldt": break
+            default: unknownClause(in: "beleidsruimte '\(name.text)'", allowed: ["bron", "bij", "soort", "tekst", "geldt"])
             }
         }
         requireSource(source, keyword: name.range, "beleidsruimte '\(name.text)'")
         if !seen.contains("bij") { missing("de regel(s) waarbij zij geldt (bij ...)", in: name.range, "beleidsruimte '\(name.text)'") }
-        return DiscretionSyntax(name: name, source: source, rules: rules, text: text, kind: kind)
+        return DiscretionSyntax(name: name, source: source, rules: rules, text: text, kind: kind, scope: scope)
     }
 }
