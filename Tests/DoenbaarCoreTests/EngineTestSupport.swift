@@ -105,3 +105,16 @@ func bundledSchema() throws -> PersonaSchema {
     }
     return PersonaSchema(ruleSet)
 }
+
+/// A baseline file and a reform folder written to a temporary place, the reform loaded on the baseline.
+func loadReform(baseline: String, reform: String) throws -> (LoadedReform, SourceManager) {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("reform-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("hervorming"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    try baseline.write(to: root.appendingPathComponent("basis.regels"), atomically: true, encoding: .utf8)
+    try reform.write(to: root.appendingPathComponent("hervorming/voorstel.regels"), atomically: true, encoding: .utf8)
+    let sources = SourceManager()
+    let loaded = try ReformLoader.load(reform: root.appendingPathComponent("hervorming").path,
+                                       baseline: [root.appendingPathComponent("basis.regels").path], sources: sources)
+    return (loaded, sources)
+}

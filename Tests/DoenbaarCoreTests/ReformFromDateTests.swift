@@ -28,14 +28,7 @@ import Testing
     """
 
     func run(_ reform: String, from: String = "2024-11", to: String = "2025-02") throws -> [Int64] {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reform-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("hervorming"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Self.baseline.write(to: root.appendingPathComponent("basis.regels"), atomically: true, encoding: .utf8)
-        try reform.write(to: root.appendingPathComponent("hervorming/voorstel.regels"), atomically: true, encoding: .utf8)
-        let sources = SourceManager()
-        let loaded = try ReformLoader.load(reform: root.appendingPathComponent("hervorming").path,
-                                           baseline: [root.appendingPathComponent("basis.regels").path], sources: sources)
+        let (loaded, sources) = try loadReform(baseline: Self.baseline, reform: reform)
         guard let rules = loaded.ruleSet else {
             throw RuleTextError(rendered: DiagnosticRenderer(sources: sources).render(loaded.diagnostics.all))
         }

@@ -26,15 +26,7 @@ import Testing
 
     /// Writes baseline and reform to a temporary folder and loads the reform.
     func load(_ reform: String) throws -> (LoadedReform, SourceManager) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reform-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("hervorming"), withIntermediateDirectories: true)
-        try Self.baseline.write(to: root.appendingPathComponent("basis.regels"), atomically: true, encoding: .utf8)
-        try reform.write(to: root.appendingPathComponent("hervorming/voorstel.regels"), atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let sources = SourceManager()
-        let loaded = try ReformLoader.load(reform: root.appendingPathComponent("hervorming").path,
-                                           baseline: [root.appendingPathComponent("basis.regels").path], sources: sources)
-        return (loaded, sources)
+        try loadReform(baseline: Self.baseline, reform: reform)
     }
 
     func messages(_ l: LoadedReform) -> [String] { l.diagnostics.errors.map(\.message) }
