@@ -104,7 +104,29 @@ import Testing
 
     @Test(arguments: ["anna", "lisa", "joost", "omer"])
     func claimingWWIsNoTrapForOrdinaryRecipients(_ id: String) throws {
-        #expect(try findings(id, ChoiceTrapDetector()).isEmpty)
+        #expect(!(try findings(id, ChoiceTrapDetector())).contains { $0.key.hasSuffix("ww_aangevraagd") })
+    }
+
+    @Test func reportingTheCalamityHonestlyIsAChoiceTrapForOmer() throws {
+        // Omer reported his stay of 22 April to 12 May 2023 as a calamity: no right on its 15
+        // weekdays (WW art. 19 lid 1 e). As vacation (the `keuze reden vakantie` of the opgave),
+        // his 20 vacation days (Vakantieregeling WW en IOW art. 2) would have covered all but the
+        // last two: 9 used on 11-21 April (Easter Monday free), then 24-26 and 28 April, 1-4 and
+        // 8-10 May (Koningsdag and 5 May free) make 20; 11 and 12 May are without right.
+        // April: full month, 70% x 21,75 x € 180 = € 2.740,50 against € 1.890,00: € 850,50.
+        // May: 21 of 23 weekdays, 70% x 21 x € 180 = € 2.646,00 against € 1.638,00: € 1.008,00.
+        let f = try findings("omer", ChoiceTrapDetector())
+        let finding = try #require(f.first { $0.key.hasSuffix("verblijf_reden") })
+        #expect(finding.harmCents == euro("1.858,50"))
+        #expect(finding.title.contains("met reden calamiteit in plaats van reden vakantie"))
+        #expect(finding.from == YearMonth(year: 2023, month: 4) && finding.through == YearMonth(year: 2023, month: 5))
+    }
+
+    /// Sanne's, Pieter's and Okke's stays are vacations already; Elif's family stay gains nothing
+    /// as vacation, since she keeps her WW by the 2023 earthquake exception; Anna has no stay.
+    @Test(arguments: ["sanne", "pieter", "okke", "elif", "anna"])
+    func aStayThatLosesNothingIsNoReportTrap(_ id: String) throws {
+        #expect(!(try findings(id, ChoiceTrapDetector())).contains { $0.key.hasSuffix("verblijf_reden") })
     }
 
     @Test func aSettlementAfterSixMonthsIsAnIncomeShock() throws {

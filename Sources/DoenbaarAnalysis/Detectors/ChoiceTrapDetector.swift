@@ -1,8 +1,10 @@
 import DoenbaarCore
 
 /// Keuzeval: of two answers to a choice the law leaves the person (a fact
-/// with `rol keuze`, such as claiming a benefit), the one she took leaves
-/// her worse off than the other. Measured by running both.
+/// with `rol keuze`, such as claiming a benefit), or two ways to report the
+/// same days (`keuze` in an `opgave`: a stay abroad as family visit or as
+/// vacation), the one she took leaves her worse off than the other. Measured
+/// by running both.
 public struct ChoiceTrapDetector: Detector {
     public let kind = FindingKind.choiceTrap
     public init() {}
@@ -12,7 +14,39 @@ public struct ChoiceTrapDetector: Detector {
         for choice in context.ruleSet.choices(of: context.persona) {
             if let finding = try trap(context, choice) { out.append(finding) }
         }
+        if let finding = try reportTrap(context) { out.append(finding) }
         return out
+    }
+
+    /// The same days reported with the value the rules offer instead (`keuze reden vakantie`).
+    private func reportTrap(_ context: AnalysisContext) throws(AnalysisError) -> Finding? {
+        let p = context.persona
+        let alternative = p.withAlternativesReported(context.ruleSet)
+        let changed = zip(p.records, alternative.records).filter { $0.attributes != $1.attributes }
+        guard let (line, _) = changed.first,
+              let kind = context.ruleSet.records.first(where: { $0.keyword == line.kind }), let (a, value) = kind.alternative else { return nil }
+        let recorded = try context.recorded()
+        let other = try context.run(alternative)
+        let loss = context.series(other, alternative).totalCents - context.series(recorded).totalCents
+        guard loss > context.parameters.choiceTrapThreshold.cents else { return nil }
+        let months = zip(recorded.months, other.months).filter { $0.totalCents != $1.totalCents }.map(\.0.month)
+        guard let first = months.first, let last = months.last else { return nil }
+        let names = context.estimating ? [] : context.divergence(recorded, other)
+        let fact = context.ruleSet.facts[kind.attributes[a].fact]
+        let cases = context.ruleSet.enumerations.first { if case .enumeration(let e) = fact.type { return $0.name == e } else { return false } }?.cases ?? []
+        let taken = Set(changed.compactMap { $0.0.attributes[fact.name] }).sorted().map { cases.indices.contains(Int($0)) ? cases[Int($0)] : "\($0)" }
+        let instead = cases.indices.contains(Int(value)) ? cases[Int(value)] : "\(value)"
+        let word = kind.attributes[a].word
+        let what = "\(kind.title) met \(word) \(ValueFormatting.list(taken))"
+        return Finding(kind: self.kind, key: "\(kind.keyword)_\(word)",
+                       title: "Keuze die armer maakt: \(what) in plaats van \(word) \(instead)",
+                       direction: "Laat het recht volgen uit wat er gebeurde, niet uit hoe het verblijf wordt genoemd; of wijs de persoon vóór de melding op de gevolgen van elke reden.",
+                       severity: loss > 100_000 ? .high : .medium, persona: p, from: first, through: last,
+                       provisions: context.relevantRules(in: names), harmCents: loss, months: months.count,
+                       explanation: "\(p.name) meldde een \(what); met \(word) \(instead) voor dezelfde dagen had \(p.name) \(ValueFormatting.cents(loss)) meer gehad, in \(months.count) maand\(months.count == 1 ? "" : "en").",
+                       capacityNote: "Wie onder stress meldt wat er gebeurde, kiest de eerlijke reden; dat een andere reden de uitkering had behouden, is niet te voorzien.",
+                       avoidingAction: "Met \(word) \(instead) gemeld had \(p.name) \(ValueFormatting.cents(loss)) meer gehad, zolang de regels die reden toestaan.",
+                       rung: try context.rung(for: names, from: first, through: last), evidence: [])
     }
 
     private func trap(_ context: AnalysisContext, _ choice: Choice) throws(AnalysisError) -> Finding? {
