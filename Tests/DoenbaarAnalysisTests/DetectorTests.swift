@@ -52,6 +52,22 @@ import Testing
         #expect(finding.rungReason.contains("ramp_buitenland"))
     }
 
+    @Test func aDeathInTheFamilyReportedAsFamilyIsStillACalamity() throws {
+        // Samira's mother died on 3 March 2025; she reported her stay of 5-21 March as 'familie'.
+        // What happened decides (calamiteit_bij_verblijf, Rules/ww/buitenland.regels), so the
+        // intent applies and fails: at home March is a full month, 70% x 21,75 x € 120 =
+        // € 1.827,00, against € 672,00 for 8 of 21 weekdays (WW art. 19 lid 1 e): € 1.155,00.
+        let f = try findings("samira", IntentDetector())
+        let finding = try #require(f.first { $0.provisions.first?.name == "geen_verlies_bij_overmacht" })
+        #expect(finding.harmCents == euro("1.155,00"))
+        #expect(finding.from == YearMonth(year: 2025, month: 3) && finding.through == YearMonth(year: 2025, month: 3))
+    }
+
+    @Test(arguments: ["sanne", "pieter", "okke"])
+    func aVacationWithoutACalamityRaisesNoCalamityFinding(_ id: String) throws {
+        #expect(!(try findings(id, IntentDetector())).contains { $0.provisions.first?.name == "geen_verlies_bij_overmacht" })
+    }
+
     @Test func theSamenloopIntentFailsForDaanAndNeedsAChangeOfTheRules() throws {
         let f = try findings("daan", IntentDetector())
         let finding = try #require(f.first { $0.provisions.first?.name == "samenloop_niet_nadelig" })

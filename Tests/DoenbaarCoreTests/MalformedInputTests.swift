@@ -65,9 +65,11 @@ import Testing
         #expect(rendered == expected, "\(name): meldingen wijken af van \(name)\(Self.snapshotExtension)")
     }
 
-    /// The bundled declarations of facts and persona lines: a drafter's file is
-    /// checked beside them, as it would be in Rules/.
-    static let factFiles = ["persoon", "ww", "wajong"].map { "\(RobustnessTests.packageRoot.path)/Rules/\($0)/gegevens.regels" }
+    /// The bundled declarations of facts and persona lines, and the kinds of life
+    /// events (the doenvermogen model): a drafter's file is checked beside them, as it
+    /// would be in Rules/.
+    static let factFiles = ["persoon/gegevens", "ww/gegevens", "wajong/gegevens", "analyse/doenvermogen"]
+        .map { "\(RobustnessTests.packageRoot.path)/Rules/\($0).regels" }
 
     /// Through the same loaders the command line uses.
     static func load(_ path: String, sources: SourceManager) throws -> DiagnosticBag {

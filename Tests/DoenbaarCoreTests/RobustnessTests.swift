@@ -27,7 +27,7 @@ import Testing
         let files = try Self.ruleFiles.map { ($0.lastPathComponent, try Self.read($0)) }
         let original = try #require(files.first { $0.0 == name }?.1)
         // The WW reads the facts every regulation shares, and the Ziektewet (no WW while ziekengeld is received).
-        let shared = try ["persoon/gegevens", "zw/ziekengeld", "zw/samenloop_ww"].map { name in
+        let shared = try ["persoon/gegevens", "zw/ziekengeld", "zw/samenloop_ww", "analyse/doenvermogen"].map { name in
             (name + ".regels", try Self.read(Self.packageRoot.appendingPathComponent("Rules/\(name).regels")))
         }
         var mutator = Mutator(seed: 0x5EED_0000 &+ UInt64(name.utf8.count))
@@ -35,7 +35,7 @@ import Testing
         for iteration in 0..<Self.iterations {
             let mutated = mutator.mutate(original)
             // The mutated file is checked together with the others, as the loader would,
-            // and with the regulations it reads (Rules/persoon, Rules/zw).
+            // and with the regulations it reads (Rules/persoon, Rules/zw, the kinds of life event).
             let inputs = files.map { $0.0 == name ? ($0.0, mutated) : $0 } + shared
             let outcome = Self.checkRules(inputs, usePersona: iteration % 10 == 0)
             if let problem = outcome.problem {

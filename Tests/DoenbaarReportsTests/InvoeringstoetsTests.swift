@@ -34,12 +34,16 @@ import Testing
         #expect(!r.opgelost.contains { $0.id == "bedoeling_geschonden-geen_verlies_bij_overmacht" })
     }
 
-    @Test func calamityLeaveRestoresTheIntentForOmerAndCreatesNothingNew() throws {
+    @Test func calamityLeaveRestoresTheIntentForOmerAndSamiraAndCreatesNothingNew() throws {
         let r = try report("calamiteitenverlof")
         let intent = try #require(r.bedoelingen.first { $0.naam == "geen_verlies_bij_overmacht" })
-        #expect(intent.voor_personas == ["Omer"] && intent.na_personas.isEmpty && intent.oordeel == "hersteld")
+        #expect(intent.voor_personas == ["Omer", "Samira"] && intent.na_personas.isEmpty && intent.oordeel == "hersteld")
         #expect(r.opgelost.contains { $0.id == "bedoeling_geschonden-geen_verlies_bij_overmacht" })
         #expect(r.nieuw.isEmpty)
+        // Samira's stay for her mother's funeral was reported as 'familie'; what happened makes it a
+        // calamity, so the leave keeps her March a full month: € 1.827,00 instead of € 672,00,
+        // € 1.155,00 more (DetectorTests).
+        #expect(r.personas.first { $0.id == "samira" }?.verschil_cent == euro("1.155,00"))
         // Omer keeps his WW on the 15 calamity days: 70% x 15 x € 180 = € 1.890 more (WWAbroadTests).
         #expect(r.personas.first { $0.id == "omer" }?.verschil_cent == euro("1.953,00"))
     }

@@ -34,6 +34,7 @@ public struct FactTable: Sendable {
         } else {
             fillCalendar(persona)
         }
+        fillEvents(persona, layout)
         for kind in layout.records {
             let lines = persona.records.filter { $0.kind == kind.keyword }
             switch kind.shape {
@@ -76,6 +77,18 @@ public struct FactTable: Sendable {
             day = day.adding(days: 1)
             dd += 1
             if dd > CivilDate.daysIn(year: y, month: m) { dd = 1; m += 1; if m > 12 { m = 1; y += 1 } }
+        }
+    }
+
+    /// Facts from life events: on each day the date of the latest event of their kinds
+    /// up to that day. What happened is no report: it has no knowledge date.
+    private mutating func fillEvents(_ p: Persona, _ layout: FactLayout) {
+        for (fact, kinds) in layout.eventFacts {
+            for e in p.events.sorted(by: { $0.date < $1.date }) where kinds.contains(e.kind) {
+                let first = max(0, range.offset(of: e.date))
+                guard first < range.dayCount else { continue }
+                for d in first..<range.dayCount { daily[fact][d] = Int64(e.date.dayNumber) }
+            }
         }
     }
 
@@ -154,6 +167,8 @@ public struct FactLayout: Sendable {
     public let records: [PersonaRecordKind]
     /// Defaults that are a plain value (`standaard = nee`), by fact index.
     public let constantDefaults: [Int: Int64]
+    /// Facts taken from life events (`uit gebeurtenis`), with their kinds.
+    public let eventFacts: [(fact: Int, kinds: Set<String>)]
     /// The facts each block (other than the header) fills, by block keyword.
     public let blockFields: [(block: String, fields: [Int])]
 
@@ -167,6 +182,7 @@ public struct FactLayout: Sendable {
             if let d = f.defaultValue, case .constant(let v) = d.node { defaults[i] = v }
         }
         constantDefaults = defaults
+        eventFacts = ruleSet.facts.indices.filter { !ruleSet.facts[$0].events.isEmpty }.map { ($0, Set(ruleSet.facts[$0].events)) }
         blockFields = ruleSet.sections.filter { $0.keyword != PersonaSection.header }.map { ($0.keyword, $0.fields.map(\.fact)) }
     }
 }

@@ -24,6 +24,15 @@ extension Checker {
             }
         }
         fact.isProtected = s.protected != nil
+        if !s.events.isEmpty {
+            if type != .date || periodicity != .day {
+                diagnostics.error(.typeMismatch, s.events[0].range, "een gegeven uit gebeurtenissen is een datum per dag: de laatste gebeurtenis tot die dag")
+            }
+            let kinds = LifeEvent.kinds(in: model)
+            for k in s.events {
+                if kinds.contains(k.text) { fact.events.append(k.text) } else { unknownWord(k, "gebeurtenis", among: kinds) }
+            }
+        }
         symbols[s.name.text] = .fact(model.facts.count, type, periodicity)
         model.facts.append(fact)
     }

@@ -17,6 +17,8 @@ public struct FactDeclaration: Sendable {
     public var role: FactRole? = nil
     /// Set for the calendar facts, which no persona fills.
     public var builtin: BuiltinFact? = nil
+    /// `uit gebeurtenis`: the kinds of life event whose latest date (up to each day) this fact holds.
+    public var events: [String] = []
 }
 
 /// What the analysis may do with a fact, declared in the rule files so the

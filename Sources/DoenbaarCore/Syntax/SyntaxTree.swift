@@ -237,6 +237,9 @@ public struct FactSyntax: Sendable, Hashable {
     public var protected: SourceRange? = nil
     /// `rol ROL`: what the analysis may do with the fact.
     public var role: Name? = nil
+    /// `uit gebeurtenis SOORT, ...`: a date per day, the latest life event of
+    /// these kinds on or before the day (what happened, not how it was reported).
+    public var events: [Name] = []
 
     public static let channels = ["melding", "register", "ontdekking", "uitvoerder"]
     public static let roles = ["keuze", "loon"]

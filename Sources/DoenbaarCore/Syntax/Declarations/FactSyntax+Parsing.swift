@@ -6,6 +6,8 @@ extension Parser {
     ///   standaard = ja                          (when the persona does not give it)
     ///   beschermd                               (a protected attribute: rules must not read it)
     ///   rol keuze                               (what the analysis may do with it)
+    /// gegeven datum_calamiteit: datum per dag
+    ///   uit gebeurtenis overlijden_familie, calamiteit   (the latest such life event up to the day)
     /// gegeven werkelijk_inkomen: bedrag per maand
     mutating func parseFact(_ keyword: SourceRange) -> FactSyntax? {
         guard let name = parseDeclarationName("het gegeven") else { return nil }
@@ -19,7 +21,7 @@ extension Parser {
         finishLine(since: before)
         var fact = FactSyntax(name: name, type: type, period: period)
         var seen = SeenClauses()
-        let allowed = ["bron", "omschrijving", "bekend", "standaard", "beschermd", "rol"]
+        let allowed = ["bron", "omschrijving", "bekend", "standaard", "beschermd", "rol", "uit"]
         while let clause = nextClause() {
             let before = diagnostics.all.count
             switch clause.word {
@@ -51,7 +53,17 @@ extension Parser {
                 endLine()
             case "rol" where firstTime(&seen, clause):
                 fact.role = parseNameClause("een rol (\(FactSyntax.roles.joined(separator: ", ")))")
-            case "bron", "omschrijving", "bekend", "standaard", "beschermd", "rol": break
+            case "uit" where firstTime(&seen, clause):
+                advance()
+                if expectWord("gebeurtenis") {
+                    while let kind = parseName("een soort gebeurtenis") {
+                        fact.events.append(kind)
+                        guard current.isSymbol(.comma) else { break }
+                        advance()
+                    }
+                }
+                finishLine(since: before)
+            case "bron", "omschrijving", "bekend", "standaard", "beschermd", "rol", "uit": break
             default: unknownClause(in: "gegeven '\(name.text)'", allowed: allowed)
             }
         }
