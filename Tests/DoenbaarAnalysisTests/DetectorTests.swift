@@ -68,6 +68,32 @@ import Testing
         #expect(!(try findings(id, IntentDetector())).contains { $0.provisions.first?.name == "geen_verlies_bij_overmacht" })
     }
 
+    @Test func workAbroadLosesWhatTheIncomeRulesWouldHaveLeft() throws {
+        // Bas works in Germany 3-14 March 2025 for € 800 (Personas/bas.persona). Abroad, the 10
+        // weekdays have no right (WW art. 19 lid 1 e): 70% x (11 x € 100 - € 800) = € 210,00.
+        // The same work at home: 70% x (21,75 x € 100 - € 800) = € 962,50 (art. 47 lid 1 b).
+        // The condition on stays takes € 752,50 the income rules would have left.
+        let f = try findings("bas", WorkAbroadDetector())
+        let finding = try #require(f.first)
+        #expect(finding.harmCents == euro("752,50"))
+        #expect(finding.provisions.contains { $0.name == "recht_ondanks_buitenland" })
+        #expect(finding.rung == .lawChange)
+        #expect(finding.rungReason.contains("art. 19 lid 1 onderdeel e"))
+    }
+
+    @Test func withoutTheWorkMeansWithoutItsPeriodsAwayToo() throws {
+        // Without the work Bas would be home all of March: € 1.522,50 (70% x 21,75 x € 100).
+        // With it: € 210 WW + € 800 earned = € 1.010,00, so the work costs him € 512,50.
+        let f = try findings("bas", WorkPaysDetector())
+        let finding = try #require(f.first { $0.key.hasSuffix("opbrengst") })
+        #expect(finding.explanation.contains("€ -512,50"))
+    }
+
+    @Test(arguments: ["sanne", "esther", "omer", "lisa"])
+    func noWorkAwayNoWorkAbroadFinding(_ id: String) throws {
+        #expect(try findings(id, WorkAbroadDetector()).isEmpty)
+    }
+
     @Test func theSamenloopIntentFailsForDaanAndNeedsAChangeOfTheRules() throws {
         let f = try findings("daan", IntentDetector())
         let finding = try #require(f.first { $0.provisions.first?.name == "samenloop_niet_nadelig" })

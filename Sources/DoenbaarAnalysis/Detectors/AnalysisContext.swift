@@ -102,7 +102,10 @@ public final class AnalysisContext {
         }
         // Rung 3 names what to change: the articles of the definitions on the path (the
         // conditions the outcome turns on), else of its rules.
-        let onPath = ruleSet.values.filter { names.contains($0.name) }
+        // A definition made of facts alone (`inkomen`) restates them: no article to change.
+        let onPath = ruleSet.values.filter { v in
+            names.contains(v.name) && (v.isRule || v.body.references.contains { if case .fact = $0 { return false } else { return true } })
+        }
         let articles = (onPath.filter { !$0.isRule } + onPath.filter(\.isRule)).prefix(2).map { "\($0.name) (\($0.provenance.source))" }
         return RungChoice(.lawChange, "er ligt geen beleidsruimte op het pad van deze uitkomst; alleen een wetswijziging kan haar veranderen"
                               + (articles.isEmpty ? "" : ", te beginnen bij \(ValueFormatting.list(articles))"))

@@ -11,7 +11,7 @@ public protocol Detector: Sendable {
 public enum Detectors {
     public static let all: [any Detector] = [
         IntentDetector(), DisproportionDetector(), WorkPaysDetector(), ChoiceTrapDetector(),
-        IncomeShockDetector(), CapacityGapDetector(), ProtectedAttributeDetector(),
+        IncomeShockDetector(), CapacityGapDetector(), ProtectedAttributeDetector(), WorkAbroadDetector(),
     ]
 }
 

@@ -40,14 +40,17 @@ public struct WorkPaysDetector: Detector {
         }
 
         // Absolute: what the work as a whole adds per month.
-        let without = p.withoutWorkIncome()
+        // Without the work: its income, and the periods it took the person away.
+        let without = p.withoutWorkIncome().withoutActivityPeriods(context.ruleSet)
         let withoutRun = try context.run(without)
         let gain = baseTotal - context.series(withoutRun, without).totalCents
         let earned = incomeMonths.reduce(Int64(0)) { $0 + p.workIncome(in: $1) }
         let perMonth = gain / Int64(incomeMonths.count)
         if perMonth < context.parameters.minimumGainFromWork.cents {
             let names = context.divergence(base, withoutRun)
-            let duties = context.ruleSet.obligations.filter { context.ruleSet.reportsIncome($0) && $0.periodicity == .month }
+            // The income duty this person had (the one her ideal run judged), not any in the rule set.
+            let due = Set(base.months.flatMap(\.obligationsDue).map(\.obligation))
+            let duties = context.ruleSet.obligations.filter { context.ruleSet.reportsIncome($0) && $0.periodicity == .month && due.contains($0.name) }
             let note = duties.first.map { o in
                 "Daarvoor moet \(p.name) elke maand het inkomen melden (\(o.name): vraagt \(o.demands.map(\.rawValue).joined(separator: ", ")), \(o.steps) stappen)."
             }

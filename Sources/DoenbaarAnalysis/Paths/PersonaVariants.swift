@@ -53,6 +53,23 @@ extension Persona {
         return p
     }
 
+    /// Periods of paid work (`activiteit` in their `opgave`), such as work abroad.
+    public func activities(_ rules: RuleSet) -> [PersonaRecord] {
+        records.filter { r in
+            guard let kind = rules.records.first(where: { $0.keyword == r.kind }), let (a, value) = kind.activity else { return false }
+            return r.attributes[rules.facts[kind.attributes[a].fact].name] == value
+        }
+    }
+
+    /// The same person, the same work and income, but without the periods the
+    /// work took her away: what the income rules alone would make of it.
+    public func withoutActivityPeriods(_ rules: RuleSet) -> Persona {
+        var p = self
+        let activities = activities(rules)
+        p.records.removeAll { r in activities.contains { $0.kind == r.kind && $0.from == r.from } }
+        return p
+    }
+
     /// Income from work per month as it really was (not as the agency knew it).
     public func workIncome(in month: YearMonth) -> Int64 {
         records.first { isIncomeLine($0) && $0.month == month }.map { Fixed(raw: $0.value).cents } ?? 0

@@ -173,20 +173,8 @@ extension Checker {
             default: knowledge.daysAhead = f
             }
         }
-        var alternative: (attribute: Int, value: Int64)?
-        if let (word, value) = s.alternative {
-            if let a = attributes.firstIndex(where: { $0.word == word.text && !$0.isFlag }) {
-                if case .enumeration(let e) = model.facts[attributes[a].fact].type,
-                   let ordinal = model.enumerations.first(where: { $0.name == e })?.cases.firstIndex(of: value.text) {
-                    alternative = (a, Int64(ordinal))
-                } else {
-                    diagnostics.error(.unknownName, value.range, "'\(value.text)' is geen waarde van kenmerk '\(word.text)'",
-                                      suggestion: "een keuze geldt voor een kenmerk dat een opsomming is")
-                }
-            } else {
-                unknownWord(word, "kenmerk", among: attributes.filter { !$0.isFlag }.map(\.word))
-            }
-        }
+        let alternative = s.alternative.flatMap { attributeValue($0.word, $0.value, in: attributes) }
+        let activity = s.activity.flatMap { attributeValue($0.word, $0.value, in: attributes) }
         var role: RecordRole?
         if let r = s.role {
             role = RecordRole(rawValue: r.text)
@@ -195,7 +183,22 @@ extension Checker {
         model.records.append(PersonaRecordKind(keyword: s.keyword.text, title: s.title?.value ?? s.keyword.text,
                                                provenance: provenance(s.source, regulation, s.keyword), shape: shape, fact: fact,
                                                start: start, attributes: attributes, knowledgeWords: words,
-                                               knowledgeFacts: knowledge, alternative: alternative, role: role))
+                                               knowledgeFacts: knowledge, alternative: alternative, activity: activity, role: role))
+    }
+
+    /// `keuze` or `activiteit`: a value of one of the line's enumeration attributes.
+    private mutating func attributeValue(_ word: Name, _ value: Name, in attributes: [PersonaRecordKind.Attribute]) -> (attribute: Int, value: Int64)? {
+        guard let a = attributes.firstIndex(where: { $0.word == word.text && !$0.isFlag }) else {
+            unknownWord(word, "kenmerk", among: attributes.filter { !$0.isFlag }.map(\.word))
+            return nil
+        }
+        guard case .enumeration(let e) = model.facts[attributes[a].fact].type,
+              let ordinal = model.enumerations.first(where: { $0.name == e })?.cases.firstIndex(of: value.text) else {
+            diagnostics.error(.unknownName, value.range, "'\(value.text)' is geen waarde van kenmerk '\(word.text)'",
+                              suggestion: "dit geldt voor een kenmerk dat een opsomming is")
+            return nil
+        }
+        return (a, Int64(ordinal))
     }
 
     /// Section and record keywords start lines of a persona file, so they must

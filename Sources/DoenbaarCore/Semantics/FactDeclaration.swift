@@ -141,5 +141,7 @@ public struct PersonaRecordKind: Sendable {
     public let knowledgeFacts: KnowledgeFacts
     /// `keuze WOORD WAARDE`: the attribute value the person could have reported instead.
     public let alternative: (attribute: Int, value: Int64)?
+    /// `activiteit WOORD WAARDE`: the attribute value that marks a period as paid work.
+    public var activity: (attribute: Int, value: Int64)? = nil
     public let role: RecordRole?
 }

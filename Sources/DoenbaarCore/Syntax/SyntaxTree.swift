@@ -288,6 +288,8 @@ public struct RecordSyntax: Sendable, Hashable {
     public var knowledgeFacts: [(kind: Located<String>, fact: Name)] = []
     /// `keuze WOORD WAARDE`: what the person could have reported instead.
     public var alternative: (word: Name, value: Name)? = nil
+    /// `activiteit WOORD WAARDE`: a period with this value is paid work (income comes with it).
+    public var activity: (word: Name, value: Name)? = nil
     public var role: Name? = nil
 
     public static let knowledgeFacts = ["bekend", "gemeld", "register", "dagen_vooraf"]

@@ -8,6 +8,7 @@ extension Parser {
     ///   kennis gemeld, ontdekt
     ///   gemeld verblijf_gemeld                (also: bekend, register, dagen_vooraf)
     ///   keuze reden vakantie
+    ///   activiteit reden werk                 (a period with this value is paid work)
     ///   rol afwezigheid
     ///
     /// A kind of line a persona file repeats: a value per month, an estimate
@@ -20,7 +21,7 @@ extension Parser {
         endLine()
         var seen = SeenClauses()
         let shapes = ["maand", "vanaf", "periode"], knowledgeFacts = RecordSyntax.knowledgeFacts
-        let allowed = ["bron"] + shapes + ["begin", "kenmerk", "vlag", "kennis"] + knowledgeFacts + ["keuze", "rol"]
+        let allowed = ["bron"] + shapes + ["begin", "kenmerk", "vlag", "kennis"] + knowledgeFacts + ["keuze", "activiteit", "rol"]
         while let clause = nextClause() {
             let before = diagnostics.all.count
             guard let word = clause.word else { unknownClause(in: "opgave '\(name.text)'", allowed: allowed); continue }
@@ -54,10 +55,11 @@ extension Parser {
                 finishLine(since: before)
             case _ where knowledgeFacts.contains(word) && firstTime(&seen, clause):
                 if let fact = parseNameClause("een gegeven") { record.knowledgeFacts.append((Located(word, clause.range), fact)) }
-            case "keuze" where firstTime(&seen, clause):
+            case "keuze" where firstTime(&seen, clause), "activiteit" where firstTime(&seen, clause):
                 advance()
-                if let w = parseName("het woord van een kenmerk"), let value = parseName("de waarde die de persoon ook had kunnen opgeven") {
-                    record.alternative = (w, value)
+                if let w = parseName("het woord van een kenmerk"),
+                   let value = parseName(word == "keuze" ? "de waarde die de persoon ook had kunnen opgeven" : "de waarde die betaald werk aanduidt") {
+                    if word == "keuze" { record.alternative = (w, value) } else { record.activity = (w, value) }
                 }
                 finishLine(since: before)
             case "rol" where firstTime(&seen, clause):
