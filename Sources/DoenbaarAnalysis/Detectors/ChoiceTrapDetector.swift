@@ -40,7 +40,7 @@ public struct ChoiceTrapDetector: Detector {
         let what = "\(kind.title) met \(word) \(ValueFormatting.list(taken))"
         return Finding(kind: self.kind, key: "\(kind.keyword)_\(word)",
                        title: "Keuze die armer maakt: \(what) in plaats van \(word) \(instead)",
-                       direction: "Laat het recht volgen uit wat er gebeurde, niet uit hoe het verblijf wordt genoemd; of wijs de persoon vóór de melding op de gevolgen van elke reden.",
+                       direction: "Laat het recht volgen uit wat er gebeurde, niet uit hoe een \(kind.title) wordt genoemd; of wijs de persoon vóór de melding op de gevolgen van elke \(word).",
                        severity: loss > 100_000 ? .high : .medium, persona: p, from: first, through: last,
                        provisions: context.relevantRules(in: names), harmCents: loss, months: months.count,
                        explanation: "\(p.name) meldde een \(what); met \(word) \(instead) voor dezelfde dagen had \(p.name) \(ValueFormatting.cents(loss)) meer gehad, in \(months.count) maand\(months.count == 1 ? "" : "en").",
