@@ -71,6 +71,33 @@ public final class AnalysisContext {
         return value
     }
 
+    /// The persona changed in one respect, run beside the recorded run.
+    public struct Comparison: Sendable {
+        public let persona: Persona
+        public let run: PersonaRun
+        /// What the variant brings more than the recorded run over the months (negative: less).
+        public let gainCents: Int64
+        /// The months whose totals differ, in order.
+        public let months: [YearMonth]
+    }
+
+    private var comparisons: [String: Comparison] = [:]
+    /// The comparison keys detectors share.
+    public static func choiceKey(_ choice: Choice) -> String { "keuze:\(choice.fact.name)" }
+    public static let alternativeReportKey = "andere_melding"
+    /// A variant run and compared once per key, so detectors that ask the same
+    /// question (the other choice, the other report) share one run.
+    public func compare(_ key: String, _ variant: () -> Persona) throws(AnalysisError) -> Comparison {
+        if let known = comparisons[key] { return known }
+        let recorded = try recorded()
+        let p = variant()
+        let run = try run(p)
+        let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - series(recorded).totalCents,
+                                    months: zip(recorded.months, run.months).filter { $0.totalCents != $1.totalCents }.map(\.0.month))
+        comparisons[key] = comparison
+        return comparison
+    }
+
     // MARK: Shared helpers for detectors
 
     public func series(_ run: PersonaRun, _ p: Persona? = nil) -> IncomeSeries { IncomeSeries(run: run, persona: p ?? persona) }

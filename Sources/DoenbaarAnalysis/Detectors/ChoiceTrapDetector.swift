@@ -21,17 +21,14 @@ public struct ChoiceTrapDetector: Detector {
     /// The same days reported with the value the rules offer instead (`keuze reden vakantie`).
     private func reportTrap(_ context: AnalysisContext) throws(AnalysisError) -> Finding? {
         let p = context.persona
-        let alternative = p.withAlternativesReported(context.ruleSet)
-        let changed = zip(p.records, alternative.records).filter { $0.attributes != $1.attributes }
+        let other = try context.compare(AnalysisContext.alternativeReportKey) { p.withAlternativesReported(context.ruleSet) }
+        let changed = zip(p.records, other.persona.records).filter { $0.attributes != $1.attributes }
         guard let (line, _) = changed.first,
               let kind = context.ruleSet.records.first(where: { $0.keyword == line.kind }), let (a, value) = kind.alternative else { return nil }
-        let recorded = try context.recorded()
-        let other = try context.run(alternative)
-        let loss = context.series(other, alternative).totalCents - context.series(recorded).totalCents
-        guard loss > context.parameters.choiceTrapThreshold.cents else { return nil }
-        let months = zip(recorded.months, other.months).filter { $0.totalCents != $1.totalCents }.map(\.0.month)
-        guard let first = months.first, let last = months.last else { return nil }
-        let names = context.estimating ? [] : context.divergence(recorded, other)
+        let loss = other.gainCents
+        guard loss > context.parameters.choiceTrapThreshold.cents, let first = other.months.first, let last = other.months.last else { return nil }
+        let months = other.months
+        let names = context.estimating ? [] : context.divergence(try context.recorded(), other.run)
         let fact = context.ruleSet.facts[kind.attributes[a].fact]
         let cases = context.ruleSet.enumerations.first { if case .enumeration(let e) = fact.type { return $0.name == e } else { return false } }?.cases ?? []
         let taken = Set(changed.compactMap { $0.0.attributes[fact.name] }).sorted().map { cases.indices.contains(Int($0)) ? cases[Int($0)] : "\($0)" }
@@ -52,26 +49,21 @@ public struct ChoiceTrapDetector: Detector {
     private func trap(_ context: AnalysisContext, _ choice: Choice) throws(AnalysisError) -> Finding? {
         let p = context.persona
         let recorded = try context.recorded()
-        let alternative = p.with(choice.fact.name, choice.other)
-        let other = try context.run(alternative)
-        let loss = context.series(other, alternative).totalCents - context.series(recorded).totalCents
+        let compared = try context.compare(AnalysisContext.choiceKey(choice)) { p.with(choice.fact.name, choice.other) }
+        let other = compared.run, loss = compared.gainCents
         guard loss > context.parameters.choiceTrapThreshold.cents else { return nil }
 
-        // Where the two runs part ways: the months and the definitions that differ.
-        var months: [YearMonth] = []
+        let months = compared.months
+        guard let first = months.first, let last = months.last,
+              let a = recorded.month(first), let b = other.month(first) else { return nil }
+        // Where the two runs part ways: the definitions that differ in the first month that differs.
         var differences: [(name: String, kind: String, source: String?, before: String, after: String)] = []
         var evidence: [TraceNode] = []
-        for (a, b) in zip(recorded.months, other.months) where a.totalCents != b.totalCents {
-            months.append(a.month)
-            if differences.isEmpty {
-                for (x, y) in zip(a.benefits, b.benefits) where x.paidCents != y.paidCents {
-                    let d = Evidence.differences(x.trace, y.trace)
-                    differences += d
-                    if let focused = Evidence.focused(x.trace, on: Set(d.map(\.name))) { evidence.append(focused) }
-                }
-            }
+        for (x, y) in zip(a.benefits, b.benefits) where x.paidCents != y.paidCents {
+            let d = Evidence.differences(x.trace, y.trace)
+            differences += d
+            if let focused = Evidence.focused(x.trace, on: Set(d.map(\.name))) { evidence.append(focused) }
         }
-        guard let first = months.first, let last = months.last else { return nil }
         let names = Set(differences.map(\.name))
         let because = differences.filter { $0.source != nil }.prefix(3)
             .map { "\($0.name) is \($0.before) in plaats van \($0.after)" }.joined(separator: "; ")

@@ -74,8 +74,7 @@ public struct DisproportionDetector: Detector {
 
     /// Whether a register held the income of the fined month by the decision.
     private func registerHeld(_ p: Persona, from: CivilDate, by day: CivilDate) -> Bool {
-        guard let income = p.records.first(where: { $0.role == .workIncome && $0.shape == .month && $0.month == from.yearMonth }),
-              let held = income.knowledge.register else { return false }
+        guard let held = p.incomeLine(in: from.yearMonth)?.knowledge.register else { return false }
         return held <= day
     }
 

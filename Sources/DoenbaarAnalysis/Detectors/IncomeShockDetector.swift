@@ -34,7 +34,7 @@ public struct IncomeShockDetector: Detector {
                                provisions: context.relevantRules(in: names),
                                harmCents: taken, months: 1, explanation: text,
                                capacityNote: "Een grote terugvordering vraagt om tegenslag te verwerken en een betalingsregeling te treffen, juist als het inkomen laag is.",
-                               avoidingAction: !context.persona.records.contains(where: { $0.role == .workIncome && $0.shape == .from }) ? nil : "Een schatting die het werkelijke inkomen volgt (wijzigingen direct doorgeven) had de verrekening klein gehouden.",
+                               avoidingAction: !context.persona.hasIncomeEstimate ? nil : "Een schatting die het werkelijke inkomen volgt (wijzigingen direct doorgeven) had de verrekening klein gehouden.",
                                rung: try context.rung(for: names, from: month.month, through: month.month), evidence: recoveries.prefix(2).map { Evidence.excerpt($0.1.trace) }))
         }
         return out

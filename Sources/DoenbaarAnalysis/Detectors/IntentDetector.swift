@@ -8,13 +8,12 @@ public struct IntentDetector: Detector {
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let run = try context.recorded()
-        let series = context.series(run)
         var out: [Finding] = []
         for intent in context.ruleSet.intents {
             let failed = run.months.filter { m in m.intents.contains { $0.intent == intent.name && $0.holds == false } }.map(\.month)
             guard let first = failed.first, let last = failed.last else { continue }
             // The outcome without the circumstance: at home instead of away, or the other choice.
-            let (alternative, harm) = try counterpart(context, months: failed, series: series)
+            let (alternative, harm) = try counterpart(context, months: failed)
             var names: Set<String> = [intent.name]
             if let alternative { names.formUnion(context.divergence(run, alternative)) }
             var evidence: [TraceNode] = []
@@ -37,7 +36,7 @@ public struct IntentDetector: Detector {
                                provisions: [context.provision(intent: intent.name)].compactMap { $0 } + context.relevantRules(in: names),
                                harmCents: harm, months: failed.count, explanation: explanation,
                                capacityNote: capacityNote(context, months: failed),
-                               avoidingAction: context.estimating ? nil : try avoidingAction(context, series: series),
+                               avoidingAction: context.estimating ? nil : try avoidingAction(context),
                                rung: rung, evidence: evidence))
         }
         return out
@@ -45,29 +44,31 @@ public struct IntentDetector: Detector {
 
     /// The run without the circumstance behind the failure (at home instead of
     /// away, or the other choice), and what it would have brought more.
-    private func counterpart(_ context: AnalysisContext, months: [YearMonth], series: IncomeSeries) throws(AnalysisError) -> (PersonaRun?, Int64) {
-        var home = context.persona
-        home.records.removeAll { r in r.role == .absence && months.contains { $0 >= r.from.yearMonth && $0 <= r.through.yearMonth } }
-        if home.records.count != context.persona.records.count {
-            let run = try context.run(home)
-            return (run, max(0, context.series(run, home).totalCents - series.totalCents))
+    private func counterpart(_ context: AnalysisContext, months: [YearMonth]) throws(AnalysisError) -> (PersonaRun?, Int64) {
+        let p = context.persona
+        let away = p.records.filter { r in r.role == .absence && months.contains { $0 >= r.from.yearMonth && $0 <= r.through.yearMonth } }
+        let compared: AnalysisContext.Comparison
+        if !away.isEmpty {
+            compared = try context.compare("thuis:\(months.map(\.description).joined(separator: ","))") {
+                var home = p
+                home.records.removeAll { r in away.contains { $0.kind == r.kind && $0.from == r.from } }
+                return home
+            }
+        } else if let choice = context.ruleSet.choices(of: p).first(where: { $0.chosen != 0 }) {
+            compared = try context.compare(AnalysisContext.choiceKey(choice)) { p.with(choice.fact.name, choice.other) }
+        } else {
+            return (nil, 0)
         }
-        if let choice = context.ruleSet.choices(of: context.persona).first(where: { $0.chosen != 0 }) {
-            let other = context.persona.with(choice.fact.name, choice.other)
-            let run = try context.run(other)
-            return (run, max(0, context.series(run, other).totalCents - series.totalCents))
-        }
-        return (nil, 0)
+        return (compared.run, max(0, compared.gainCents))
     }
 
     /// One different action: reporting the periods with the value the rules offer
     /// as a choice (a stay abroad as vacation), while vacation days last.
-    private func avoidingAction(_ context: AnalysisContext, series: IncomeSeries) throws(AnalysisError) -> String? {
-        let variant = context.persona.withAlternativesReported(context.ruleSet)
-        guard variant.records.map(\.attributes) != context.persona.records.map(\.attributes) else { return nil }
-        let gain = context.series(try context.run(variant, trace: false), variant).totalCents - series.totalCents
-        guard gain > 0 else { return nil }
-        return "Had \(context.persona.name) de dagen in het buitenland vooraf als vakantie gemeld, dan was \(ValueFormatting.cents(gain)) behouden gebleven, zolang er vakantiedagen waren."
+    private func avoidingAction(_ context: AnalysisContext) throws(AnalysisError) -> String? {
+        let p = context.persona
+        let compared = try context.compare(AnalysisContext.alternativeReportKey) { p.withAlternativesReported(context.ruleSet) }
+        guard compared.persona.records.map(\.attributes) != p.records.map(\.attributes), compared.gainCents > 0 else { return nil }
+        return "Had \(p.name) de dagen in het buitenland vooraf als vakantie gemeld, dan was \(ValueFormatting.cents(compared.gainCents)) behouden gebleven, zolang er vakantiedagen waren."
     }
 
     private func capacityNote(_ context: AnalysisContext, months: [YearMonth]) -> String? {

@@ -14,13 +14,11 @@ public struct WorkAbroadDetector: Detector {
         let activities = p.activities(context.ruleSet)
         guard !activities.isEmpty else { return [] }
         let recorded = try context.recorded()
-        let atHome = p.withoutActivityPeriods(context.ruleSet)
-        let homeRun = try context.run(atHome)
-        let loss = context.series(homeRun, atHome).totalCents - context.series(recorded).totalCents
-        guard loss > context.parameters.choiceTrapThreshold.cents else { return [] }
-        let months = zip(recorded.months, homeRun.months).filter { $0.totalCents != $1.totalCents }.map(\.0.month)
-        guard let first = months.first, let last = months.last else { return [] }
-        let names = context.estimating ? [] : context.divergence(recorded, homeRun)
+        let home = try context.compare("werk_thuis") { p.withoutActivityPeriods(context.ruleSet) }
+        let loss = home.gainCents, months = home.months
+        guard loss > context.parameters.choiceTrapThreshold.cents, let first = months.first, let last = months.last else { return [] }
+        let names = context.estimating ? [] : context.divergence(recorded, home.run)
+        let atHome = home.persona
         // Without the work at all: no periods away and no income in their months.
         let idle = atHome.withoutWorkIncome()
         let idleTotal = context.series(try context.run(idle, trace: false), idle).totalCents

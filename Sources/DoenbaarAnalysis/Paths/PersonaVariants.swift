@@ -70,9 +70,17 @@ extension Persona {
         return p
     }
 
+    /// The line of income from work for a month, if the persona has one.
+    public func incomeLine(in month: YearMonth) -> PersonaRecord? {
+        records.first { isIncomeLine($0) && $0.month == month }
+    }
+
+    /// Whether the agency works with an estimate of the income (`vanaf` lines of income from work).
+    public var hasIncomeEstimate: Bool { records.contains { $0.role == .workIncome && $0.shape == .from } }
+
     /// Income from work per month as it really was (not as the agency knew it).
     public func workIncome(in month: YearMonth) -> Int64 {
-        records.first { isIncomeLine($0) && $0.month == month }.map { Fixed(raw: $0.value).cents } ?? 0
+        incomeLine(in: month).map { Fixed(raw: $0.value).cents } ?? 0
     }
 
     /// Periods away (`rol afwezigheid`), such as stays abroad.

@@ -113,9 +113,8 @@ public struct Evaluator: Sendable {
 
     /// The block of the persona file that gives a fact, or else its header.
     private func place(of fact: String, in persona: Persona) -> SourceRange {
-        let index = plan.ruleSet.fact(named: fact)
-        let block = plan.ruleSet.sections.first { s in s.fields.contains { $0.fact == index } && persona.sections[s.keyword] != nil }
-        return block.flatMap { persona.sections[$0.keyword] } ?? persona.range
+        let block = plan.ruleSet.fact(named: fact).flatMap { plan.ruleSet.field(filling: $0)?.section.keyword }
+        return block.flatMap { persona.sections[$0] } ?? persona.range
     }
 
     /// Every date on which the agency learnt something new about the persona.

@@ -135,6 +135,7 @@ public struct FactTable: Sendable {
             let first = max(0, range.offset(of: line.from)), last = min(n - 1, range.offset(of: line.through))
             guard first <= last else { continue }
             let wasReported = line.knowledge.reported.map { $0 <= knownAt } ?? false
+            let inRegister = FactTable.bool(line.knowledge.register.map { $0 <= knownAt } ?? false)
             let attributes = kind.attributes.map { a in (a.fact, line.attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent)) }
             let ahead = wasReported ? line.knowledge.reported.map { Fixed(integer: Int(line.from.dayNumber - $0.dayNumber)).raw } : nil
             for offset in first...last {
@@ -143,7 +144,7 @@ public struct FactTable: Sendable {
                 for (fact, value) in attributes { daily[fact][offset] = value }
                 if let f = k.known { daily[f][offset] = 1 }
                 if let f = k.reported { daily[f][offset] = FactTable.bool(wasReported) }
-                if let f = k.register { daily[f][offset] = FactTable.bool(line.knowledge.register.map { $0 <= knownAt } ?? false) }
+                if let f = k.register { daily[f][offset] = inRegister }
                 if let f = k.daysAhead, let ahead { daily[f][offset] = ahead }
             }
         }

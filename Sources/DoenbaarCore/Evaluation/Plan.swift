@@ -254,13 +254,15 @@ private struct Compiler {
                 throw absent(frame, "")
             }
         case .month:
-            return { frame, p throws(EvaluationFailure) in
-                let m = context == .month ? p : frame.monthOfDay[p]
+            @Sendable func read(_ frame: Frame, _ p: Int, month m: Int) throws(EvaluationFailure) -> Int64 {
                 let v = frame.facts.monthly[index][m]
                 if v != FactTable.absent { return v }
                 if let fallback { return try defaulted(frame, p, fallback) }
                 throw absent(frame, " over \(frame.range.month(m))")
             }
+            // The month of the period is chosen when compiling, not on every read.
+            if context == .month { return { frame, m throws(EvaluationFailure) in try read(frame, m, month: m) } }
+            return { frame, d throws(EvaluationFailure) in try read(frame, d, month: frame.monthOfDay[d]) }
         case .day:
             if index == BuiltinFact.referenceDate.index && context == .month {
                 return { frame, m in Int64(frame.range.month(m).first.dayNumber) }
@@ -276,15 +278,11 @@ private struct Compiler {
 
     /// Where a persona file gives a fact, for the message when it is missing.
     static func filler(of fact: Int, in ruleSet: RuleSet) -> String {
-        for s in ruleSet.sections {
-            if let field = s.fields.first(where: { $0.fact == fact }) {
-                return s.keyword == PersonaSection.header ? "geef het in de persona met '\(field.word)'"
-                    : "geef het in onderdeel '\(s.keyword)' met '\(field.word)'"
-            }
+        if let (s, field) = ruleSet.field(filling: fact) {
+            return s.keyword == PersonaSection.header ? "geef het in de persona met '\(field.word)'"
+                : "geef het in onderdeel '\(s.keyword)' met '\(field.word)'"
         }
-        for r in ruleSet.records where r.fact == fact || r.start == fact || r.attributes.contains(where: { $0.fact == fact }) {
-            return "geef het met een regel '\(r.keyword)'"
-        }
+        if let r = ruleSet.record(filling: fact) { return "geef het met een regel '\(r.keyword)'" }
         return "geen regel van een persona-bestand vult dit gegeven (declareer een veld in een onderdeel)"
     }
 

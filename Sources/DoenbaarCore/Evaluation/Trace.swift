@@ -99,19 +99,23 @@ struct TraceBuilder {
         }
     }
 
+    /// A once-per-person or monthly fact's value; without one, whether its default stands in.
+    private func text(_ v: Int64, _ fact: FactDeclaration) -> String {
+        switch v {
+        case FactTable.outsideBlock: return "onbekend"
+        case FactTable.absent: return fact.defaultValue == nil ? "onbekend" : "standaardwaarde"
+        default: return ValueFormatting.format(v, fact.type, enumerations: ruleSet.enumerations)
+        }
+    }
+
     /// A fact as this frame sees it; where the persona gave none, its default is named.
     private func factValue(_ index: Int) -> String {
         let fact = ruleSet.facts[index]
         switch fact.periodicity {
         case .constant:
-            let v = frame.facts.constants[index]
-            if v == FactTable.outsideBlock { return "onbekend" }
-            return v == FactTable.absent ? (fact.defaultValue == nil ? "onbekend" : "standaardwaarde")
-                : ValueFormatting.format(v, fact.type, enumerations: ruleSet.enumerations)
+            return text(frame.facts.constants[index], fact)
         case .month:
-            let v = frame.facts.monthly[index][month]
-            return v == FactTable.absent ? (fact.defaultValue == nil ? "onbekend" : "standaardwaarde")
-                : ValueFormatting.format(v, fact.type, enumerations: ruleSet.enumerations)
+            return text(frame.facts.monthly[index][month], fact)
         case .day:
             let values = frame.range.days(ofMonth: month).map { d -> Int64? in
                 let v = frame.facts.daily[index][d]

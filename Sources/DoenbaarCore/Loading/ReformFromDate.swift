@@ -54,10 +54,11 @@ enum ReformFromDate {
                 if let name, keptInBaseline.contains(name) {
                     // The reform's version of a kept definition or rule: an exception from the start.
                     switch entry.declaration {
-                    case .definition(let d): return (.exception(version(of: d.name, source: d.source, validity: nil, condition: nil, body: d.body, plan)), entry.keyword)
+                    case .definition(let d): return (.exception(version(of: d.name, source: d.source, validity: nil, body: d.body, plan)), entry.keyword)
                     case .rule(let r):
+                        // A rule's condition moves into the body: where it fails, the reform's rule pays nothing.
                         let body = r.body.map { b in r.condition.map { Expr(.conditional($0, b, zeroMoney(b.range)), b.range) } ?? b }
-                        return (.exception(version(of: r.name, source: r.source, validity: r.validity, condition: nil, body: body, plan)), entry.keyword)
+                        return (.exception(version(of: r.name, source: r.source, validity: r.validity, body: body, plan)), entry.keyword)
                     default: return nil
                     }
                 }
@@ -69,7 +70,7 @@ enum ReformFromDate {
         for file in baseline {
             for (d, keyword) in file.declarations {
                 guard case .rule(let r) = d, plan.removed.contains(r.name.text) else { continue }
-                lapses.append((.exception(version(of: r.name, source: r.source, validity: nil, condition: nil, body: zeroMoney(r.name.range), plan)), keyword))
+                lapses.append((.exception(version(of: r.name, source: r.source, validity: nil, body: zeroMoney(r.name.range), plan)), keyword))
             }
         }
         // They belong to the reform, so they go after its first file's regulation.
@@ -80,10 +81,10 @@ enum ReformFromDate {
     }
 
     /// The reform's version as an exception on the kept declaration, from the start date.
-    static func version(of name: Name, source: Located<String>?, validity: ValiditySyntax?, condition: Expr?, body: Expr?, _ plan: Plan) -> ExceptionSyntax {
+    static func version(of name: Name, source: Located<String>?, validity: ValiditySyntax?, body: Expr?, _ plan: Plan) -> ExceptionSyntax {
         var x = ExceptionSyntax(name: Name("hervorming_\(plan.reform)_\(name.text)", name.range), target: name, source: source,
                                 validity: starting(validity, plan.start, at: name.range),
-                                condition: condition ?? Expr(.literal(.bool(true)), name.range), body: body)
+                                condition: Expr(.literal(.bool(true)), name.range), body: body)
         x.isReformVersion = true
         return x
     }
@@ -96,10 +97,8 @@ enum ReformFromDate {
                                     validity: starting(r.validity, plan.start, at: r.name.range), condition: r.condition,
                                     rounding: r.rounding, body: r.body))
         case .exception(let x):
-            var copy = ExceptionSyntax(name: x.name, target: x.target, source: x.source,
-                                       validity: starting(x.validity, plan.start, at: x.name.range), condition: x.condition, body: x.body)
-            copy.isReformVersion = x.isReformVersion
-            return .exception(copy)
+            return .exception(ExceptionSyntax(name: x.name, target: x.target, source: x.source,
+                                              validity: starting(x.validity, plan.start, at: x.name.range), condition: x.condition, body: x.body))
         case .obligation(let o):
             var copy = ObligationSyntax(name: o.name, source: o.source, period: o.period, applies: o.applies.map { since(plan.start, and: $0) },
                                         fulfilled: o.fulfilled, deadline: o.deadline, demands: o.demands, steps: o.steps,

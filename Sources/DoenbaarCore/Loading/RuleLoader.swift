@@ -66,10 +66,13 @@ public enum PersonaLoader {
 
     /// Reads one persona file with the blocks and lines the rule set declares.
     public static func load(path: String, rules: RuleSet, sources: SourceManager) throws(InputFiles.Failure) -> (Persona?, DiagnosticBag) {
+        try load(path: path, schema: PersonaSchema(rules), sources: sources)
+    }
+
+    static func load(path: String, schema: PersonaSchema, sources: SourceManager) throws(InputFiles.Failure) -> (Persona?, DiagnosticBag) {
         let bytes = try InputFiles.read(path)
         let source = SourceFile(path: path, bytes: bytes)
         let fileID = sources.add(source)
-        let schema = PersonaSchema(rules)
         if path.hasSuffix(".json") { return PersonaJSON.decode(source, fileID: fileID, id: id(for: path), schema: schema) }
         return PersonaParser.parse(source, fileID: fileID, id: id(for: path), schema: schema)
     }
@@ -77,9 +80,10 @@ public enum PersonaLoader {
     public static func loadAll(_ paths: [String], rules: RuleSet, sources: SourceManager) throws(InputFiles.Failure) -> ([Persona], DiagnosticBag) {
         var personas: [Persona] = []
         var diagnostics = DiagnosticBag()
+        let schema = PersonaSchema(rules)
         for p in paths {
             for file in try InputFiles.find(p, extensions: extensions) {
-                let (persona, d) = try load(path: file, rules: rules, sources: sources)
+                let (persona, d) = try load(path: file, schema: schema, sources: sources)
                 diagnostics.add(contentsOf: d)
                 if let persona { personas.append(persona) }
             }

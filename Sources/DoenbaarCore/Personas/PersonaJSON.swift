@@ -122,11 +122,7 @@ struct JSONPersonaReader {
         p.events = list(top, "gebeurtenissen", "een gebeurtenis", allowed: PersonaJSON.frameworkFields["gebeurtenissen"]!) { $0.event($1) }.map(\.element)
         p.expectations = list(top, "verwacht", "een verwachting", allowed: PersonaJSON.frameworkFields["verwacht"]!) { $0.expectation($1) }.map(\.element)
         if let birth {
-            for (key, raw) in p.values.sorted(by: { $0.key < $1.key }) {
-                guard let index = schema.ruleSet.fact(named: key), schema.fact(index).type == .date else { continue }
-                report(PersonaRules.dateAfterBirth(CivilDate(dayNumber: Int32(truncatingIfNeeded: raw)), birth: birth,
-                                                   "'\(schema.fieldWord(of: key) ?? key)'"), at: root)
-            }
+            for (_, problem) in PersonaRules.datesAfterBirth(p.values, birth: birth, schema: schema) { report(problem, at: root) }
         }
         guard name != nil, birth != nil, weight != nil, capacity != nil else { return nil }
         return p
@@ -203,7 +199,7 @@ struct JSONPersonaReader {
         let date = required(f, "datum").flatMap { self.date($0, "datum") }
         var kind: String?
         if let value = required(f, "soort"), let text = string(value, "soort"),
-           !report(PersonaRules.eventKind(text, declared: LifeEvent.kinds(in: schema.ruleSet)), at: value) {
+           !report(PersonaRules.eventKind(text, declared: schema.eventKinds), at: value) {
             kind = text
         }
         let months = f["duur_maanden"].flatMap { integer($0, "duur_maanden", in: 1...PersonaRules.maximumEventMonths) }

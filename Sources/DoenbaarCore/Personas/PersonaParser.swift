@@ -200,7 +200,7 @@ struct PersonaReader {
         let before = parser.diagnostics.all.count
         defer { finish(before) }
         guard let date = parser.parseDate(), let kindName = parser.parseName("de soort gebeurtenis") else { return }
-        guard !report(PersonaRules.eventKind(kindName.text, declared: LifeEvent.kinds(in: schema.ruleSet)), at: kindName.range) else { return }
+        guard !report(PersonaRules.eventKind(kindName.text, declared: schema.eventKinds), at: kindName.range) else { return }
         let kind = kindName.text
         var months: Int?
         if parser.current.isWord("duur") {
@@ -238,10 +238,8 @@ struct PersonaReader {
             return
         }
         // Dates a block gives (a benefit's start) cannot precede the birth.
-        for (name, raw) in p.values.sorted(by: { $0.key < $1.key }) {
-            guard let index = schema.ruleSet.fact(named: name), schema.fact(index).type == .date else { continue }
-            report(PersonaRules.dateAfterBirth(CivilDate(dayNumber: Int32(truncatingIfNeeded: raw)), birth: p.birthDate,
-                                               "'\(schema.fieldWord(of: name) ?? name)'"), at: valueRanges[name] ?? p.range)
+        for (fact, problem) in PersonaRules.datesAfterBirth(p.values, birth: p.birthDate, schema: schema) {
+            report(problem, at: valueRanges[fact] ?? p.range)
         }
     }
 }

@@ -34,9 +34,15 @@ enum PersonaRules {
         return unknown("onbekend onderdeel van doenvermogen '\(name)'", name, among: Capacity.allCases.map(\.rawValue))
     }
 
-    /// No date of a person's life lies before her birth.
-    static func dateAfterBirth(_ date: CivilDate, birth: CivilDate, _ what: String) -> Problem? {
-        date < birth ? Problem(id: .personaInvalid, message: "\(what) \(date) ligt vóór de geboortedatum (\(birth))") : nil
+    /// No date a block gives (a benefit's start) lies before the birth: the
+    /// problems, by the fact name of the value, in name order.
+    static func datesAfterBirth(_ values: [String: Int64], birth: CivilDate, schema: PersonaSchema) -> [(fact: String, problem: Problem)] {
+        values.sorted { $0.key < $1.key }.compactMap { name, raw in
+            guard let index = schema.ruleSet.fact(named: name), schema.fact(index).type == .date else { return nil }
+            let date = CivilDate(dayNumber: Int32(truncatingIfNeeded: raw))
+            guard date < birth else { return nil }
+            return (name, Problem(id: .personaInvalid, message: "'\(schema.fieldWord(of: name) ?? name)' \(date) ligt vóór de geboortedatum (\(birth))"))
+        }
     }
 
     /// A month's value cannot be known before the month has begun.

@@ -3,26 +3,29 @@
 /// lines the rule files declare. Both persona readers read through it.
 public struct PersonaSchema: Sendable {
     public let ruleSet: RuleSet
-
-    public init(_ ruleSet: RuleSet) { self.ruleSet = ruleSet }
-
     /// The words that start a line of a persona file, in the order a diagnostic lists them.
-    public var keywords: [String] {
-        ["persona"] + sections.map(\.keyword)
-            + ruleSet.records.map(\.keyword) + ["gebeurtenis", "verwacht"]
+    public let keywords: [String]
+    /// The blocks other than the header.
+    public let sections: [PersonaSection]
+    /// The lines regulations add to the persona header, from every `onderdeel persona`.
+    public let header: PersonaSection?
+    /// The kinds of life events the rules declare (see `LifeEvent.kinds`).
+    public let eventKinds: [String]
+
+    /// Worked out once per rule set, not per line read.
+    public init(_ ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        sections = ruleSet.sections.filter { $0.keyword != PersonaSection.header }
+        keywords = ["persona"] + sections.map(\.keyword) + ruleSet.records.map(\.keyword) + ["gebeurtenis", "verwacht"]
+        let parts = ruleSet.sections.filter { $0.keyword == PersonaSection.header }
+        header = parts.first.map { first in
+            PersonaSection(keyword: first.keyword, title: first.title, provenance: first.provenance, presence: nil, fields: parts.flatMap(\.fields))
+        }
+        eventKinds = LifeEvent.kinds(in: ruleSet)
     }
 
-    /// The blocks other than the header.
-    public var sections: [PersonaSection] { ruleSet.sections.filter { $0.keyword != PersonaSection.header } }
     public func section(_ keyword: String) -> PersonaSection? { sections.first { $0.keyword == keyword } }
     public func record(_ keyword: String) -> PersonaRecordKind? { ruleSet.records.first { $0.keyword == keyword } }
-    /// The lines regulations add to the persona header, from every `onderdeel persona`.
-    public var header: PersonaSection? {
-        let parts = ruleSet.sections.filter { $0.keyword == PersonaSection.header }
-        guard let first = parts.first else { return nil }
-        return PersonaSection(keyword: first.keyword, title: first.title, provenance: first.provenance, presence: nil,
-                              fields: parts.flatMap(\.fields))
-    }
     public func fact(_ index: Int) -> FactDeclaration { ruleSet.facts[index] }
     public func enumeration(_ name: String) -> Enumeration? { ruleSet.enumerations.first { $0.name == name } }
 
@@ -39,10 +42,7 @@ public struct PersonaSchema: Sendable {
 
     /// The word a block's field gives a fact by, for diagnostics.
     public func fieldWord(of fact: String) -> String? {
-        for s in ruleSet.sections {
-            if let f = s.fields.first(where: { ruleSet.facts[$0.fact].name == fact }) { return f.word }
-        }
-        return nil
+        ruleSet.fact(named: fact).flatMap { ruleSet.field(filling: $0)?.field.word }
     }
 
     /// How a value of this type is written in a persona file, for diagnostics.

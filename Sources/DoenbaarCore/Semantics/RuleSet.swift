@@ -26,6 +26,17 @@ public struct RuleSet: Sendable {
     public func section(named keyword: String) -> Int? { sections.firstIndex { $0.keyword == keyword } }
     public func record(named keyword: String) -> Int? { records.firstIndex { $0.keyword == keyword } }
 
+    /// The block and field that fill a fact, if a block does.
+    public func field(filling fact: Int) -> (section: PersonaSection, field: PersonaSection.Field)? {
+        for s in sections { if let f = s.fields.first(where: { $0.fact == fact }) { return (s, f) } }
+        return nil
+    }
+
+    /// The repeated line that fills a fact (its value, its start or an attribute), if one does.
+    public func record(filling fact: Int) -> PersonaRecordKind? {
+        records.first { r in r.fact == fact || r.start == fact || r.attributes.contains { $0.fact == fact } }
+    }
+
     public func slot(named name: String) -> Int? { values.firstIndex { $0.name == name } }
     public func benefit(named name: String) -> Int? { benefits.firstIndex { $0.name == name } }
     public func parameter(named name: String) -> Int? { parameters.firstIndex { $0.name == name } }

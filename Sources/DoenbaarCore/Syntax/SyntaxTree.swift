@@ -242,7 +242,6 @@ public struct FactSyntax: Sendable, Hashable {
     public var events: [Name] = []
 
     public static let channels = ["melding", "register", "ontdekking", "uitvoerder"]
-    public static let roles = ["keuze", "loon"]
 }
 
 /// `veld WOORD GEGEVEN ["eenheid"]`: one line of a persona section.
@@ -293,7 +292,6 @@ public struct RecordSyntax: Sendable, Hashable {
     public var role: Name? = nil
 
     public static let knowledgeFacts = ["bekend", "gemeld", "register", "dagen_vooraf"]
-    public static let roles = ["inkomen_uit_werk", "afwezigheid"]
 
     public static func == (a: RecordSyntax, b: RecordSyntax) -> Bool { a.keyword == b.keyword }
     public func hash(into h: inout Hasher) { h.combine(keyword) }

@@ -52,7 +52,7 @@ extension Parser {
                 fact.protected = advance().range
                 endLine()
             case "rol" where firstTime(&seen, clause):
-                fact.role = parseNameClause("een rol (\(FactSyntax.roles.joined(separator: ", ")))")
+                fact.role = parseNameClause("een rol (\(FactRole.allCases.map(\.rawValue).joined(separator: ", ")))")
             case "uit" where firstTime(&seen, clause):
                 advance()
                 if expectWord("gebeurtenis") {

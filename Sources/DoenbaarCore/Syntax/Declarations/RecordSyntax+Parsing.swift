@@ -63,7 +63,7 @@ extension Parser {
                 }
                 finishLine(since: before)
             case "rol" where firstTime(&seen, clause):
-                record.role = parseNameClause("een rol (\(RecordSyntax.roles.joined(separator: ", ")))")
+                record.role = parseNameClause("een rol (\(RecordRole.allCases.map(\.rawValue).joined(separator: ", ")))")
             case _ where seen.contains(word): break
             default: unknownClause(in: "opgave '\(name.text)'", allowed: allowed)
             }
