@@ -26,6 +26,7 @@ public struct Analyzer: Sendable {
         let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to)
         var findings: [Finding] = []
         for d in detectors { findings += try d.findings(context) }
+        findings = SharedEvents.merge(findings)
         let realistic = try context.realistic()
         return PersonaAnalysis(persona: persona, recorded: try context.recorded(), ideal: try context.ideal(),
                                realistic: realistic.run, realisticDecisions: realistic.decisions, findings: findings)
@@ -36,6 +37,7 @@ public struct Analyzer: Sendable {
         let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to, estimating: true)
         var findings: [Finding] = []
         for d in detectors { findings += try d.findings(context) }
+        findings = SharedEvents.merge(findings)
         return findings
     }
 

@@ -37,7 +37,8 @@ public enum AnalysisTextRenderer {
         for (i, f) in a.findings.enumerated() {
             out += "\n\(i + 1). \(f.kind.title) (ernst \(f.severity.dutch)), \(f.from.dutch)\(f.through != f.from ? " tot en met \(f.through.dutch)" : "")\n"
             out += "   \(f.explanation)\n"
-            if f.harmCents != 0 { out += "   Schade: \(ValueFormatting.cents(f.harmCents)) in \(f.months) maand\(f.months == 1 ? "" : "en").\n" }
+            if !f.harm.isEmpty { out += "   Schade: \(Schade(f.harm).sentence()), in \(f.months) maand\(f.months == 1 ? "" : "en").\n" }
+            for lens in f.lenses { out += "   Ook gezien als \(lens.kind.title.lowercased()): \(lens.explanation)\n" }
             if !f.provisions.isEmpty { out += "   Bepalingen: " + f.provisions.map { "\($0.name) [\($0.source)]" }.joined(separator: "; ") + "\n" }
             if let note = f.capacityNote { out += "   Doenvermogen: \(note)\n" }
             if let action = f.avoidingAction { out += "   Anders handelen: \(action)\n" }

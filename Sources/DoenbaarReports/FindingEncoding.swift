@@ -12,7 +12,8 @@ struct FindingJSON: Encodable {
     let van: String
     let tot_en_met: String
     let bepalingen: [Provision]
-    let schade_cent: Int64
+    let schade: Schade
+    let ook_gezien_als: [KnelpuntVerslag.Lens]
     let maanden: Int
     let uitleg: String
     let doenvermogen: String?
@@ -37,7 +38,8 @@ struct FindingJSON: Encodable {
         van = f.from.description
         tot_en_met = f.through.description
         bepalingen = f.provisions.map { Provision(naam: $0.name, regeling: $0.regulation, bron: $0.source) }
-        schade_cent = f.harmCents
+        schade = Schade(f.harm)
+        ook_gezien_als = f.lenses.map { KnelpuntVerslag.Lens(soort: $0.kind.rawValue, soort_titel: $0.kind.title, titel: $0.title, uitleg: $0.explanation) }
         maanden = f.months
         uitleg = f.explanation
         doenvermogen = f.capacityNote

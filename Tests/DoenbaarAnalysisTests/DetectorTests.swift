@@ -32,7 +32,8 @@ import Testing
         #expect(finding.from == YearMonth(year: 2023, month: 4) && finding.through == YearMonth(year: 2023, month: 5))
         // At home April and May would each have been a full month, 70% x 21,75 x € 180 = € 2.740,50;
         // abroad he got € 1.890 and € 1.638 (WWAbroadTests): € 850,50 + € 1.102,50 = € 1.953 less.
-        #expect(finding.harmCents == euro("1.953,00"))
+        #expect(finding.harm.lostCents == euro("1.953,00"))
+        #expect(finding.harm.fineCents == 0 && finding.harm.repaymentCents == 0)
         #expect(!finding.evidence.isEmpty)
         #expect(finding.evidence.contains { $0.cites("art. 19 lid 1 onderdeel e") })
         // The minister's power in a disaster (art. 19 lid 10) lies on the path, but its scope is a
@@ -59,7 +60,7 @@ import Testing
         // € 1.827,00, against € 672,00 for 8 of 21 weekdays (WW art. 19 lid 1 e): € 1.155,00.
         let f = try findings("samira", IntentDetector())
         let finding = try #require(f.first { $0.provisions.first?.name == "geen_verlies_bij_overmacht" })
-        #expect(finding.harmCents == euro("1.155,00"))
+        #expect(finding.harm.lostCents == euro("1.155,00"))
         #expect(finding.from == YearMonth(year: 2025, month: 3) && finding.through == YearMonth(year: 2025, month: 3))
     }
 
@@ -75,7 +76,7 @@ import Testing
         // The condition on stays takes € 752,50 the income rules would have left.
         let f = try findings("bas", WorkAbroadDetector())
         let finding = try #require(f.first)
-        #expect(finding.harmCents == euro("752,50"))
+        #expect(finding.harm.lostCents == euro("752,50"))
         #expect(finding.provisions.contains { $0.name == "recht_ondanks_buitenland" })
         #expect(finding.rung == .lawChange)
         #expect(finding.rungReason.contains("art. 19 lid 1 onderdeel e"))
@@ -106,8 +107,11 @@ import Testing
         let finding = try #require(f.first)
         #expect(finding.severity == .high)
         #expect(finding.explanation.contains("polisadministratie"))
-        // Recovery € 8.820 plus fines € 4.560 (VerrekeningTests computes both by hand).
-        #expect(finding.harmCents == euro("13.380,00"))
+        // Recovery € 8.820 and fines € 4.560 (VerrekeningTests computes both by hand): the
+        // recovery returns money received, so only the fines are a loss.
+        #expect(finding.harm.repaymentCents == euro("8.820,00"))
+        #expect(finding.harm.fineCents == euro("4.560,00"))
+        #expect(finding.harm.lossCents == euro("4.560,00"))
         #expect(finding.provisions.contains { $0.name == "inkomen_melden_ww" })
         #expect(finding.rung == .tailoring, "the fine can be a warning or be lowered (WW art. 27a lid 4 and 8)")
         #expect(finding.avoidingAction != nil)
@@ -116,7 +120,8 @@ import Testing
     @Test func aYearlySettlementLargerThanAMonthsIncomeIsDisproportionate() throws {
         let f = try findings("kees", DisproportionDetector())
         #expect(f.count == 1)
-        #expect(f.first?.harmCents == euro("4.200,00"))
+        #expect(f.first?.harm.repaymentCents == euro("4.200,00"))
+        #expect(f.first?.harm.lossCents == 0)
         #expect(f.first?.from == YearMonth(year: 2025, month: 5))
     }
 
@@ -125,7 +130,7 @@ import Testing
         let finding = try #require(f.first)
         // 8 months of € 100: she keeps 30% of € 800 = € 240, € 30 a month, below € 50 (Rules/analyse/drempels.regels).
         #expect(finding.explanation.contains("€ 30,00 per maand"))
-        #expect(finding.harmCents == euro("560,00"))
+        #expect(finding.harm.lostCents == euro("560,00"))
         #expect(finding.rung == .lawChange)
     }
 
@@ -138,7 +143,7 @@ import Testing
         let f = try findings("daan", ChoiceTrapDetector())
         let finding = try #require(f.first)
         // SamenloopTests: € 8.781,36 without the claim against € 2.561,92 with it.
-        #expect(finding.harmCents == euro("6.219,44"))
+        #expect(finding.harm.lostCents == euro("6.219,44"))
         #expect(finding.key == "keuzeval:ww_aangevraagd")
         #expect(finding.avoidingAction?.contains("Met 'aangevraagd nee' (WW-aanvraag)") == true)
         #expect(finding.provisions.contains { $0.name == "ww_op_wajong" })
@@ -159,7 +164,7 @@ import Testing
         // May: 21 of 23 weekdays, 70% x 21 x € 180 = € 2.646,00 against € 1.638,00: € 1.008,00.
         let f = try findings("omer", ChoiceTrapDetector())
         let finding = try #require(f.first { $0.key.hasSuffix("verblijf_reden") })
-        #expect(finding.harmCents == euro("1.858,50"))
+        #expect(finding.harm.lostCents == euro("1.858,50"))
         #expect(finding.title.contains("met reden calamiteit in plaats van reden vakantie"))
         #expect(finding.from == YearMonth(year: 2023, month: 4) && finding.through == YearMonth(year: 2023, month: 5))
     }
@@ -175,7 +180,7 @@ import Testing
         let f = try findings("fatima", IncomeShockDetector())
         let finding = try #require(f.first)
         #expect(finding.from == YearMonth(year: 2024, month: 7))
-        #expect(finding.harmCents == euro("630,00"))
+        #expect(finding.harm.repaymentCents == euro("630,00"))
         #expect(finding.provisions.contains { $0.name == "tijdvak_afgesloten" })
     }
 
@@ -191,14 +196,16 @@ import Testing
         let f = try findings("esther", CapacityGapDetector())
         let finding = try #require(f.first)
         // Eight monthly reports missed, each a € 150 fine without detriment (Boetebesluit art. 2 lid 11).
-        #expect(finding.harmCents == euro("1.200,00"))
+        #expect(finding.harm.fineCents == euro("1.200,00"))
+        #expect(finding.harm.lostCents == 0 && finding.harm.repaymentCents == 0)
     }
 
     @Test func flippingNationalityChangesElifsOutcome() throws {
         let f = try findings("elif", ProtectedAttributeDetector())
         let finding = try #require(f.first)
         #expect(finding.provisions.map(\.name) == ["aardbeving_turkije_syrie"])
-        #expect(finding.harmCents > 0)
+        #expect(finding.harm.lossCents > 0)
+        #expect(finding.harm.lines.allSatisfy { $0.key.basis == .probe }, "another nationality is a probe, not money Elif lost")
         #expect(finding.severity == .high)
     }
 

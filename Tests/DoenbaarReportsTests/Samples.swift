@@ -9,7 +9,17 @@ enum Samples {
 
     static func verhaal(_ persona: String, name: String, harm: Int64 = 120_000) -> KnelpuntVerslag.Verhaal {
         .init(persona: persona, persona_naam: name, gewicht: 1_200, van: "2025-01", tot_en_met: "2025-03",
-              schade_cent: harm, uitleg: "\(name) meldt te laat <b>en</b> verliest & betaalt terug.")
+              schade: schade(fines: harm, repayment: harm * 2), uitleg: "\(name) meldt te laat <b>en</b> verliest & betaalt terug.",
+              ook_gezien_als: [.init(soort: "inkomensschok", soort_titel: "Inkomensschok <i>", titel: "Verrekening & <x>", uitleg: "Dezelfde \(name) <b>terugvordering</b>.")])
+    }
+
+    static func schade(lost: Int64 = 0, fines: Int64 = 0, repayment: Int64 = 0) -> Schade {
+        var s = Schade()
+        s.gemist_recht_cent = lost
+        s.boetes_cent = fines
+        s.terugbetaling_cent = repayment
+        s.onder_beslagvrije_voet_cent = repayment / 2
+        return s
     }
 
     static func knelpunt(rank: Int, id: String, title: String, severity: Int, people: Int, persona: String = hostileID,
@@ -18,7 +28,10 @@ enum Samples {
             rang: rank, id: id, titel: title, soort: "doenvermogenskloof", soort_titel: "Doenvermogenskloof <i>",
             ernst: ["laag", "middel", "hoog"][max(0, min(2, severity - 1))], ernst_waarde: severity,
             personen: people, personen_toelichting: "ongeveer \(people) mensen: \(name) (een schatting)",
-            schade_per_persoon_min_cent: 30_000, schade_per_persoon_max_cent: 120_000, schade_totaal_cent: 3_000_000_000,
+            verlies_per_persoon_min_cent: 30_000, verlies_per_persoon_max_cent: 120_000,
+            terugbetaling_per_persoon_min_cent: 0, terugbetaling_per_persoon_max_cent: 240_000,
+            totaal: schade(lost: 1_000_000_000, fines: 2_000_000_000, repayment: 500_000_000),
+            per_jaar: [.init(jaar: 2025, schade: schade(lost: 1_000_000_000, fines: 2_000_000_000, repayment: 500_000_000))],
             maanden: 3, wat_gebeurt: [verhaal(persona, name: name)],
             waarom: [Bepaling(naam: "inkomen_melden<x>", regeling: "WW & co", bron: "Werkloosheidswet art. 25 \"lid 1\" <script>")],
             doenvermogen: ["Vraagt plannen & volhouden van \(name).", "Vraagt plannen & volhouden van \(name)."],
@@ -48,18 +61,19 @@ enum Samples {
                 knelpunt(rank: 3, id: "laag-iets", title: "Iets kleins", severity: 1, people: 1, persona: "bram", name: "Bram"),
             ],
             personas: [paden(), paden(id: "bram", name: "Bram", months: ["2024-12"])],
-            werkwijze: ["Een schatting & geen telling <script>."])
+            werkwijze: ["Een schatting & geen telling <script>."], totaal: schade(lost: 1_000_000_000, fines: 2_000_000_000, repayment: 500_000_000))
     }
 
     static var emptyKnelpuntenRapport: KnelpuntenRapport {
         KnelpuntenRapport(titel: "Knelpuntenrapport", regelingen: [], aantal_personas: 0, totaal_gewicht: 0,
-                          knelpunten: [], personas: [], werkwijze: [])
+                          knelpunten: [], personas: [], werkwijze: [], totaal: Schade())
     }
 
     static func kort(_ id: String, _ title: String, people: Int) -> InvoeringstoetsRapport.KnelpuntKort {
         InvoeringstoetsRapport.KnelpuntKort(id: id, titel: title, soort_titel: "Inkomensschok & <x>", ernst: "hoog", personen: people,
-                                            personas: [hostile, "Bram"], schade_totaal_cent: 12_345_600, ernst_waarde: 3,
-                                            schade_per_persoon_min_cent: 63_000, schade_per_persoon_max_cent: 420_000,
+                                            personas: [hostile, "Bram"], totaal: schade(fines: 2_345_600, repayment: 10_000_000), ernst_waarde: 3,
+                                            verlies_per_persoon_min_cent: 0, verlies_per_persoon_max_cent: 15_000,
+                                            terugbetaling_per_persoon_min_cent: 63_000, terugbetaling_per_persoon_max_cent: 420_000,
                                             trede: 1, trede_naam: "maatwerk binnen de wet")
     }
 
@@ -67,7 +81,7 @@ enum Samples {
         var remaining = kort("inkomensschok-wajong", "Verrekening achteraf \(hostile)", people: 3_000)
         remaining.voor_personen = 11_000
         remaining.voor_personas = ["Fatima", hostile]
-        remaining.voor_schade_totaal_cent = 17_640_000_00
+        remaining.voor_totaal = schade(repayment: 17_640_000_00)
         return InvoeringstoetsRapport(
             titel: "Invoeringstoets: <Maandelijkse> verrekening & meer",
             hervorming: .init(naam: "maandelijkse_verrekening<x>", titel: "Maandelijkse \"verrekening\"", bron: "Inkomensbesluit art. 5 <lid 4>",

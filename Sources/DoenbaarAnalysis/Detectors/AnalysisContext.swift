@@ -77,6 +77,8 @@ public final class AnalysisContext {
         public let run: PersonaRun
         /// What the variant brings more than the recorded run over the months (negative: less).
         public let gainCents: Int64
+        /// What the recorded run costs against the variant, by kind of money.
+        public let harm: Harm
         /// The months whose totals differ, in order.
         public let months: [YearMonth]
     }
@@ -93,6 +95,7 @@ public final class AnalysisContext {
         let p = variant()
         let run = try run(p)
         let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - series(recorded).totalCents,
+                                    harm: harm(recorded, persona, against: run),
                                     months: zip(recorded.months, run.months).filter { $0.totalCents != $1.totalCents }.map(\.0.month))
         comparisons[key] = comparison
         return comparison
@@ -101,6 +104,13 @@ public final class AnalysisContext {
     // MARK: Shared helpers for detectors
 
     public func series(_ run: PersonaRun, _ p: Persona? = nil) -> IncomeSeries { IncomeSeries(run: run, persona: p ?? persona) }
+
+    /// What `actual` (a run of `person`) costs against a better run of the
+    /// same months, with its repayments measured against the beslagvrije voet.
+    public func harm(_ actual: PersonaRun, _ person: Persona, against better: PersonaRun, basis: Harm.Basis = .outcome) -> Harm {
+        Harm.between(actual: actual, better: better, basis: basis)
+            .collected(from: series(actual, person), protectedMinimum: parameters.protectedMinimum(in:))
+    }
 
     /// The rung of the solution ladder for a finding whose path runs through
     /// these declarations: a discretion point on the path offers its own rung;

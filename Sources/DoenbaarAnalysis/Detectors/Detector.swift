@@ -7,11 +7,14 @@ public protocol Detector: Sendable {
     func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding]
 }
 
-/// Every detector, in the order their findings are listed.
+/// Every detector, in the order their findings are listed. Where two find
+/// the same money, the earlier one keeps the event (`SharedEvents`): the
+/// most specific cause first (a failed intent, work away from home), the
+/// broad lenses (income shock, nationality probe) last.
 public enum Detectors {
     public static let all: [any Detector] = [
-        IntentDetector(), DisproportionDetector(), WorkPaysDetector(), ChoiceTrapDetector(),
-        IncomeShockDetector(), CapacityGapDetector(), ProtectedAttributeDetector(), WorkAbroadDetector(),
+        IntentDetector(), WorkAbroadDetector(), DisproportionDetector(), WorkPaysDetector(), ChoiceTrapDetector(),
+        CapacityGapDetector(), IncomeShockDetector(), ProtectedAttributeDetector(),
     ]
 }
 

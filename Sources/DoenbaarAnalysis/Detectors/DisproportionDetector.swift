@@ -65,7 +65,8 @@ public struct DisproportionDetector: Detector {
             let evidence = m.benefits.flatMap { b in b.corrections.filter { $0.cents < 0 }.prefix(1).map { Evidence.excerpt($0.trace) } }
             out.append(Finding(kind: kind, key: key, title: title, direction: direction,
                                severity: severity, persona: context.persona, from: m.month, through: m.month,
-                               provisions: provisions, harmCents: recovered + fined, months: 1,
+                               provisions: provisions,
+                               harm: Harm.collected(in: m).collected(from: series, protectedMinimum: context.parameters.protectedMinimum(in:)), months: 1,
                                explanation: "\(context.persona.name), \(m.month.dutch): " + reasons.map(\.0).joined(separator: "; ") + ".",
                                avoidingAction: avoiding, rung: try context.rung(for: names, from: m.month, through: m.month), evidence: evidence))
         }

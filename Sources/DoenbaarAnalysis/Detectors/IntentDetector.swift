@@ -14,6 +14,7 @@ public struct IntentDetector: Detector {
             guard let first = failed.first, let last = failed.last else { continue }
             // The outcome without the circumstance: at home instead of away, or the other choice.
             let (alternative, harm) = try counterpart(context, months: failed)
+            let harmCents = harm.lossCents
             var names: Set<String> = [intent.name]
             if let alternative { names.formUnion(context.divergence(run, alternative)) }
             var evidence: [TraceNode] = []
@@ -25,16 +26,16 @@ public struct IntentDetector: Detector {
             }
             let monthsText = failed.count == 1 ? first.dutch : "\(failed.count) maanden (\(first.dutch) tot en met \(last.dutch))"
             var explanation = "\(context.persona.name): de bedoeling '\(intent.name)' wordt niet gehaald in \(monthsText). De bedoeling luidt: \"\(intent.text)\""
-            if harm > 0 { explanation += " Het verschil: \(ValueFormatting.cents(harm))." }
+            if harmCents > 0 { explanation += " Het verschil: \(ValueFormatting.cents(harmCents))." }
             let rung = try context.rung(for: names, from: first, through: last)
             out.append(Finding(kind: kind, key: intent.name, title: "Bedoeling niet gehaald: \(intent.text)",
                                direction: rung.rung == .lawChange
                                    ? "Pas de regeling aan zodat de bedoeling weer gehaald wordt; er is geen ruimte binnen de huidige regels."
                                    : "Benut de beleidsruimte die op het pad ligt (\(rung.reason.prefix { $0 != ":" })) en leg vast wanneer zij wordt gebruikt.",
-                               severity: failed.count >= 2 || harm > 100_000 ? .high : .medium, persona: context.persona,
+                               severity: failed.count >= 2 || harmCents > 100_000 ? .high : .medium, persona: context.persona,
                                from: first, through: last,
                                provisions: [context.provision(intent: intent.name)].compactMap { $0 } + context.relevantRules(in: names),
-                               harmCents: harm, months: failed.count, explanation: explanation,
+                               harm: harm, months: failed.count, explanation: explanation,
                                capacityNote: capacityNote(context, months: failed),
                                avoidingAction: context.estimating ? nil : try avoidingAction(context),
                                rung: rung, evidence: evidence))
@@ -44,7 +45,7 @@ public struct IntentDetector: Detector {
 
     /// The run without the circumstance behind the failure (at home instead of
     /// away, or the other choice), and what it would have brought more.
-    private func counterpart(_ context: AnalysisContext, months: [YearMonth]) throws(AnalysisError) -> (PersonaRun?, Int64) {
+    private func counterpart(_ context: AnalysisContext, months: [YearMonth]) throws(AnalysisError) -> (PersonaRun?, Harm) {
         let p = context.persona
         let away = p.records.filter { r in r.role == .absence && months.contains { $0 >= r.from.yearMonth && $0 <= r.through.yearMonth } }
         let compared: AnalysisContext.Comparison
@@ -57,9 +58,9 @@ public struct IntentDetector: Detector {
         } else if let choice = context.ruleSet.choices(of: p).first(where: { $0.chosen != 0 }) {
             compared = try context.compare(AnalysisContext.choiceKey(choice)) { p.with(choice.fact.name, choice.other) }
         } else {
-            return (nil, 0)
+            return (nil, .none)
         }
-        return (compared.run, max(0, compared.gainCents))
+        return (compared.run, compared.gainCents > 0 ? compared.harm : .none)
     }
 
     /// One different action: reporting the periods with the value the rules offer

@@ -30,7 +30,7 @@ public struct WorkAbroadDetector: Detector {
         return [Finding(kind: kind, key: "werk_weg_van_huis", title: "Werk weg van huis kost de uitkering, ook waar de inkomstenregels een deel laten",
                         direction: "Behandel betaald werk tijdens een verblijf als inkomen volgens de inkomstenregels van de uitkering, in plaats van het recht op die dagen te laten vervallen.",
                         severity: withWork <= idleTotal ? .high : .medium, persona: p, from: first, through: last,
-                        provisions: context.relevantRules(in: names), harmCents: loss, months: months.count,
+                        provisions: context.relevantRules(in: names), harm: home.harm, months: months.count,
                         explanation: explanation,
                         capacityNote: "Wie gewend is over de grens te werken, ziet niet dat de uitkering die dagen vervalt: de regel gaat over verblijf, niet over werk.",
                         avoidingAction: "Had \(p.name) hetzelfde werk in Nederland gedaan, dan had \(p.name) \(ValueFormatting.cents(loss)) meer gehad.",

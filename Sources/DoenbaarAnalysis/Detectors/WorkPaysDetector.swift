@@ -18,21 +18,25 @@ public struct WorkPaysDetector: Detector {
         let probe = context.parameters.probeIncome
 
         // Marginal: € 100 more in one month, followed through every later settlement.
-        var weak: [(month: YearMonth, keptCents: Int64)] = []
+        var weak: [(month: YearMonth, keptCents: Int64, harm: Harm)] = []
         // Estimating a population: one month stands for the others.
         for m in context.estimating ? Array(incomeMonths.prefix(1)) : incomeMonths {
             let variant = p.withExtraIncome(probe, in: m)
-            let kept = context.series(try context.run(variant, trace: false), variant).totalCents - baseTotal
-            if kept * Fixed.scale < context.parameters.minimumKeptShare.raw * probe.cents { weak.append((m, kept)) }
+            let run = try context.run(variant, trace: false)
+            let kept = context.series(run, variant).totalCents - baseTotal
+            if kept * Fixed.scale < context.parameters.minimumKeptShare.raw * probe.cents {
+                // What the extra euros cost in benefit and fines: a probe, not money anyone lost.
+                weak.append((m, kept, context.harm(run, variant, against: base, basis: .probe)))
+            }
         }
         if let first = weak.first, let last = weak.last {
-            let worst = weak.map(\.keptCents).min() ?? 0
+            let (_, worst, worstHarm) = weak.min { $0.keptCents < $1.keptCents }!
             let cliff = worst < 0
             let names = context.estimating ? [] : context.divergence(base, try context.run(p.withExtraIncome(probe, in: first.month)))
             out.append(Finding(kind: kind, key: "marginaal", title: "Meer verdienen levert minder op dan de wet beoogt",
                                direction: "Zorg dat van elke extra verdiende euro ten minste het beoogde deel overblijft; laat boetes en verrekeningen niet samen het voordeel van werken wegnemen.",
                                severity: cliff ? .high : .medium, persona: p, from: first.month, through: last.month,
-                               provisions: context.relevantRules(in: names), harmCents: probe.cents - worst, months: weak.count,
+                               provisions: context.relevantRules(in: names), harm: worstHarm, months: weak.count,
                                explanation: "\(p.name): van \(ValueFormatting.cents(probe.cents)) extra verdienen blijft soms maar \(ValueFormatting.cents(worst)) over" +
                                (cliff ? ", minder dan niets: meer werken verlaagt het inkomen." : ", minder dan het deel dat de wet zelf beoogt.") +
                                " Dat geldt in \(weak.count) maand\(weak.count == 1 ? "" : "en").",
@@ -57,7 +61,7 @@ public struct WorkPaysDetector: Detector {
             out.append(Finding(kind: kind, key: "opbrengst", title: "Werken levert per maand nauwelijks iets op",
                                direction: "Laat een groter deel van een klein inkomen buiten de verrekening, of vervang de maandelijkse inkomensmelding door gegevens uit de polisadministratie.",
                                severity: .medium, persona: p, from: incomeMonths[0], through: incomeMonths[incomeMonths.count - 1],
-                               provisions: context.relevantRules(in: names), harmCents: earned - gain, months: incomeMonths.count,
+                               provisions: context.relevantRules(in: names), harm: context.harm(base, p, against: withoutRun), months: incomeMonths.count,
                                explanation: "\(p.name) verdient \(ValueFormatting.cents(earned)) met werken, maar houdt daarvan na verrekening \(ValueFormatting.cents(gain)) over: \(ValueFormatting.cents(perMonth)) per maand, minder dan \(ValueFormatting.cents(context.parameters.minimumGainFromWork.cents)).",
                                capacityNote: note, rung: try context.rung(for: names), evidence: evidence(base, incomeMonths[0], names)))
         }

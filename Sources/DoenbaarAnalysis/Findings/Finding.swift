@@ -12,16 +12,16 @@ public struct Finding: Sendable {
     public let title: String
     /// A direction for a solution.
     public let direction: String
-    public let severity: Severity
+    public internal(set) var severity: Severity
     public let personaID: String
     public let personaName: String
     /// How many people the persona stands for.
     public let weight: Int
     public let from: YearMonth
     public let through: YearMonth
-    public let provisions: [ProvisionReference]
-    /// The harm in cents (money lost, recovered or fined); positive.
-    public let harmCents: Int64
+    public internal(set) var provisions: [ProvisionReference]
+    /// What it costs: lost entitlement, fines and repayments, each by month.
+    public internal(set) var harm: Harm
     /// Months in which the person feels the harm.
     public let months: Int
     /// What happened, in plain Dutch.
@@ -34,10 +34,13 @@ public struct Finding: Sendable {
     /// Why this rung: the discretion point on the path, or that there is none.
     public let rungReason: String
     public let evidence: [TraceNode]
+    /// Other findings about the same money (the same event seen by another
+    /// detector), folded into this one so that it is counted once.
+    public internal(set) var lenses: [Lens] = []
 
     public init(kind: FindingKind, key: String, title: String, direction: String,
                 severity: Severity, persona: Persona, from: YearMonth, through: YearMonth,
-                provisions: [ProvisionReference], harmCents: Int64, months: Int, explanation: String,
+                provisions: [ProvisionReference], harm: Harm, months: Int, explanation: String,
                 capacityNote: String? = nil, avoidingAction: String? = nil, rung: RungChoice, evidence: [TraceNode]) {
         self.kind = kind
         self.key = "\(kind.rawValue):\(key)"
@@ -50,7 +53,7 @@ public struct Finding: Sendable {
         self.from = from
         self.through = through
         self.provisions = provisions
-        self.harmCents = harmCents
+        self.harm = harm
         self.months = months
         self.explanation = explanation
         self.capacityNote = capacityNote
@@ -59,6 +62,15 @@ public struct Finding: Sendable {
         rungReason = rung.reason
         self.evidence = evidence
     }
+}
+
+/// Another detector's view of the event a finding is about.
+public struct Lens: Sendable {
+    public let kind: FindingKind
+    public let key: String
+    public let title: String
+    public let explanation: String
+    public let harm: Harm
 }
 
 public enum FindingKind: String, Sendable, Hashable, CaseIterable, Codable {

@@ -2,7 +2,8 @@ import DoenbaarCore
 
 /// A bottleneck: findings of one kind and cause, gathered across personas.
 /// How many people it plausibly hits is the sum of the personas' weights (an
-/// estimate: each persona stands for a group); how hard, their harm.
+/// estimate: each persona stands for a group); how hard, their harm, kept
+/// apart by kind of money.
 public struct Knelpunt: Sendable {
     public let key: String
     public let title: String
@@ -20,19 +21,23 @@ public struct Knelpunt: Sendable {
         return findings.reduce(0) { seen.insert($1.personaID).inserted ? $0 + $1.weight : $0 }
     }
     public var personas: [String] { Array(Set(findings.map(\.personaName))).sorted() }
-    /// Harm per person: the smallest and the largest.
-    public var harmRange: ClosedRange<Int64> {
-        let harms = personaHarms.map(\.cents)
-        return (harms.min() ?? 0)...(harms.max() ?? 0)
-    }
-    /// Per persona the harm of its findings together, and its weight.
-    public var personaHarms: [(id: String, cents: Int64, weight: Int)] {
-        var by: [String: (Int64, Int)] = [:]
-        for f in findings { by[f.personaID, default: (0, f.weight)].0 += f.harmCents }
+    /// Per persona the harm of its findings together (money two findings
+    /// share counted once), and its weight.
+    public var personaHarms: [(id: String, harm: Harm, weight: Int)] {
+        var by: [String: (Harm, Int)] = [:]
+        for f in findings { by[f.personaID] = ((by[f.personaID]?.0 ?? .none).union(f.harm), f.weight) }
         return by.keys.sorted().map { ($0, by[$0]!.0, by[$0]!.1) }
     }
-    /// The money involved across everyone the personas stand for.
-    public var totalHarmCents: Int64 { personaHarms.reduce(0) { $0 + $1.cents * Int64($1.weight) } }
+    /// Per person, the smallest and the largest amount of one kind of money
+    /// (a loss: lost entitlement and fines together).
+    public func range(_ amount: (Harm) -> Int64) -> ClosedRange<Int64> {
+        let amounts = personaHarms.map { amount($0.harm) }
+        return (amounts.min() ?? 0)...(amounts.max() ?? 0)
+    }
+    /// An amount across everyone the personas stand for.
+    public func total(_ amount: (Harm) -> Int64) -> Int64 { personaHarms.reduce(0) { $0 + amount($1.harm) * Int64($1.weight) } }
+    /// The years in which its money moves.
+    public var years: [Int] { Array(Set(findings.flatMap(\.harm.years))).sorted() }
     public var months: Int { findings.map(\.months).max() ?? 0 }
     /// Ordering: severity times reach.
     public var score: Int { severity.rawValue * reach }
@@ -42,7 +47,7 @@ public struct Knelpunt: Sendable {
         var groups: [String: [Finding]] = [:]
         for f in findings { groups[f.key, default: []].append(f) }
         let knelpunten = groups.map { key, fs -> Knelpunt in
-            let sorted = fs.sorted { ($0.severity, $0.harmCents, $0.personaID) > ($1.severity, $1.harmCents, $1.personaID) }
+            let sorted = fs.sorted { ($0.severity, $0.harm.lossCents + $0.harm.repaymentCents, $0.personaID) > ($1.severity, $1.harm.lossCents + $1.harm.repaymentCents, $1.personaID) }
             let lead = sorted[0]
             var provisions: [ProvisionReference] = []
             for f in sorted { for p in f.provisions where !provisions.contains(p) { provisions.append(p) } }
@@ -52,6 +57,7 @@ public struct Knelpunt: Sendable {
                             findings: sorted, provisions: Array(provisions.prefix(6)), rung: best.rung, rungReason: best.rungReason,
                             direction: lead.direction)
         }
-        return knelpunten.sorted { ($0.score, $0.totalHarmCents, $1.key) > ($1.score, $1.totalHarmCents, $0.key) }
+        func money(_ k: Knelpunt) -> Int64 { k.total { $0.lossCents + $0.repaymentCents } }
+        return knelpunten.sorted { ($0.score, money($0), $1.key) > ($1.score, money($1), $0.key) }
     }
 }

@@ -19,15 +19,28 @@ public struct PopulationRun: Sendable {
         public var title = ""
         public var kind = FindingKind.intentViolated
         public var hits: [PopulationGenerator.Group: Int] = [:]
+        /// The loss (lost entitlement and fines), with squares for its interval.
         public var harmCents: [PopulationGenerator.Group: Int64] = [:]
         public var harmSquares: [PopulationGenerator.Group: Double] = [:]
+        /// The same loss by kind, and the repayments (no loss, kept apart).
+        public var money: [PopulationGenerator.Group: Money] = [:]
 
-        mutating func add(_ f: Finding, harm: Int64, group: PopulationGenerator.Group) {
+        public struct Money: Sendable, Equatable {
+            public var lost: Int64 = 0, fines: Int64 = 0, repayment: Int64 = 0, belowProtected: Int64 = 0
+            mutating func add(_ o: Money) {
+                lost += o.lost; fines += o.fines; repayment += o.repayment; belowProtected += o.belowProtected
+            }
+        }
+
+        mutating func add(_ f: Finding, harm: Harm, group: PopulationGenerator.Group) {
             title = f.title
             kind = f.kind
             hits[group, default: 0] += 1
-            harmCents[group, default: 0] += harm
-            harmSquares[group, default: 0] += Double(harm) * Double(harm)
+            let loss = harm.lossCents
+            harmCents[group, default: 0] += loss
+            harmSquares[group, default: 0] += Double(loss) * Double(loss)
+            money[group, default: Money()].add(Money(lost: harm.lostCents, fines: harm.fineCents, repayment: harm.repaymentCents,
+                                                     belowProtected: harm.belowProtectedCents))
         }
 
         mutating func merge(_ other: Tally) {
@@ -35,6 +48,7 @@ public struct PopulationRun: Sendable {
             for (g, n) in other.hits { hits[g, default: 0] += n }
             for (g, c) in other.harmCents { harmCents[g, default: 0] += c }
             for (g, s) in other.harmSquares { harmSquares[g, default: 0] += s }
+            for (g, m) in other.money { money[g, default: Money()].add(m) }
         }
     }
 
@@ -58,8 +72,8 @@ public struct PopulationRun: Sendable {
                 do throws(AnalysisError) {
                     let findings = try analyzer.findings(person, from: archetype.months.from, to: archetype.months.to)
                     // One person counts once per knelpunt, with the harm of its findings together.
-                    var byKey: [String: (Finding, Int64)] = [:]
-                    for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? 0) + f.harmCents) }
+                    var byKey: [String: (Finding, Harm)] = [:]
+                    for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? .none).union(f.harm)) }
                     for (key, (f, harm)) in byKey { result.tallies[key, default: Tally()].add(f, harm: harm, group: archetype.group) }
                 } catch {
                     result.failures += 1
@@ -109,11 +123,17 @@ public struct PopulationEstimate: Sendable {
     public let moneyCents: Int64
     public let moneyLowCents: Int64
     public let moneyHighCents: Int64
+    /// The loss by kind and the repayments (whole euros; point estimates).
+    public let lostCents: Int64
+    public let fineCents: Int64
+    public let repaymentCents: Int64
+    public let belowProtectedCents: Int64
     public let syntheticHits: Int
 
     public static func estimates(_ result: PopulationRun.Result, generator: PopulationGenerator) -> [PopulationEstimate] {
         result.tallies.map { key, t -> PopulationEstimate in
             var people = 0.0, low = 0.0, high = 0.0, money = 0.0, moneyLow = 0.0, moneyHigh = 0.0
+            var lost = 0.0, fines = 0.0, repayment = 0.0, below = 0.0
             for g in generator.parameters.groups {
                 let n = Double(result.persons[g] ?? 0)
                 guard n > 0 else { continue }
@@ -132,10 +152,16 @@ public struct PopulationEstimate: Sendable {
                 money += sum * weight
                 moneyLow += max(0, sum * weight - 1.96 * se)
                 moneyHigh += sum * weight + 1.96 * se
+                let parts = t.money[g] ?? .init()
+                lost += Double(parts.lost) * weight
+                fines += Double(parts.fines) * weight
+                repayment += Double(parts.repayment) * weight
+                below += Double(parts.belowProtected) * weight
             }
             return PopulationEstimate(key: key, title: t.title, kind: t.kind,
                                       people: Int(people.rounded()), peopleLow: Int(low.rounded(.down)), peopleHigh: Int(high.rounded(.up)),
                                       moneyCents: euros(money), moneyLowCents: euros(moneyLow), moneyHighCents: euros(moneyHigh),
+                                      lostCents: euros(lost), fineCents: euros(fines), repaymentCents: euros(repayment), belowProtectedCents: euros(below),
                                       syntheticHits: t.hits.values.reduce(0, +))
         }.sorted { ($0.people, $1.key) > ($1.people, $0.key) }
     }

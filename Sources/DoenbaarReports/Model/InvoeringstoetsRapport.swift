@@ -74,16 +74,19 @@ public struct InvoeringstoetsRapport: Codable, Sendable {
         public let ernst: String
         public let personen: Int
         public let personas: [String]
-        public let schade_totaal_cent: Int64
+        /// Across everyone hit, by kind of money.
+        public let totaal: Schade
         public let ernst_waarde: Int
-        public let schade_per_persoon_min_cent: Int64
-        public let schade_per_persoon_max_cent: Int64
+        public let verlies_per_persoon_min_cent: Int64
+        public let verlies_per_persoon_max_cent: Int64
+        public let terugbetaling_per_persoon_min_cent: Int64
+        public let terugbetaling_per_persoon_max_cent: Int64
         public let trede: Int
         public let trede_naam: String
         /// For a knelpunt that remains: how it stood before the reform.
         public var voor_personen: Int? = nil
         public var voor_personas: [String]? = nil
-        public var voor_schade_totaal_cent: Int64? = nil
+        public var voor_totaal: Schade? = nil
         /// With population runs before and after: the estimates for the whole caseload.
         public var populatie_voor: PopulatieRapport.Schatting? = nil
         public var populatie_na: PopulatieRapport.Schatting? = nil
@@ -135,7 +138,7 @@ extension InvoeringstoetsRapport {
                 if let was = before.first(where: { $0.key == k.key }) {
                     kort.voor_personen = was.reach
                     kort.voor_personas = was.personas
-                    kort.voor_schade_totaal_cent = was.totalHarmCents
+                    kort.voor_totaal = KnelpuntKort(was).totaal
                 }
                 return kort
             },
@@ -160,10 +163,13 @@ extension InvoeringstoetsRapport.KnelpuntKort {
         ernst = k.severity.dutch
         personen = k.reach
         personas = k.personas
-        schade_totaal_cent = k.totalHarmCents
+        totaal = k.personaHarms.reduce(Schade()) { $0 + Schade($1.harm, times: $1.weight) }
         ernst_waarde = k.severity.rawValue
-        schade_per_persoon_min_cent = k.harmRange.lowerBound
-        schade_per_persoon_max_cent = k.harmRange.upperBound
+        let loss = k.range(\.lossCents), repayment = k.range(\.repaymentCents)
+        verlies_per_persoon_min_cent = loss.lowerBound
+        verlies_per_persoon_max_cent = loss.upperBound
+        terugbetaling_per_persoon_min_cent = repayment.lowerBound
+        terugbetaling_per_persoon_max_cent = repayment.upperBound
         trede = k.rung.rawValue
         trede_naam = k.rung.dutch
     }

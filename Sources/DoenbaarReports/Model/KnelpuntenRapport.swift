@@ -13,6 +13,9 @@ public struct KnelpuntenRapport: Codable, Sendable {
     public var knelpunten: [KnelpuntVerslag]
     public let personas: [PersonaPaden]
     public let werkwijze: [String]
+    /// All knelpunten together, every euro once: per persona the money of all
+    /// its findings, times its weight (probes such as € 100 extra left out).
+    public let totaal: Schade
     /// The population run whose estimates the knelpunten carry, if any.
     public var populatie: PopulatieBron? = nil
 }
@@ -35,9 +38,14 @@ public struct KnelpuntVerslag: Codable, Sendable {
     /// People plausibly hit: the weights of the personas summed (an estimate).
     public let personen: Int
     public let personen_toelichting: String
-    public let schade_per_persoon_min_cent: Int64
-    public let schade_per_persoon_max_cent: Int64
-    public let schade_totaal_cent: Int64
+    /// Per person: the loss (lost entitlement and fines) and the repayment, smallest and largest.
+    public let verlies_per_persoon_min_cent: Int64
+    public let verlies_per_persoon_max_cent: Int64
+    public let terugbetaling_per_persoon_min_cent: Int64
+    public let terugbetaling_per_persoon_max_cent: Int64
+    /// Across everyone the personas stand for, and the same per calendar year.
+    public let totaal: Schade
+    public let per_jaar: [JaarSchade]
     public let maanden: Int
     public let wat_gebeurt: [Verhaal]
     public let waarom: [Bepaling]
@@ -57,7 +65,16 @@ public struct KnelpuntVerslag: Codable, Sendable {
         public let gewicht: Int
         public let van: String
         public let tot_en_met: String
-        public let schade_cent: Int64
+        public let schade: Schade
+        public let uitleg: String
+        /// The same event as other detectors see it: counted here, once.
+        public let ook_gezien_als: [Lens]
+    }
+
+    public struct Lens: Codable, Sendable {
+        public let soort: String
+        public let soort_titel: String
+        public let titel: String
         public let uitleg: String
     }
 }
@@ -103,7 +120,10 @@ extension KnelpuntenRapport {
             aantal_personas: analyses.count, totaal_gewicht: weight,
             knelpunten: knelpunten.enumerated().map { KnelpuntVerslag($1, rank: $0 + 1) },
             personas: analyses.map(PersonaPaden.init),
-            werkwijze: werkwijze)
+            werkwijze: werkwijze,
+            totaal: analyses.reduce(Schade()) { sum, a in
+                sum + Schade(a.findings.reduce(Harm.none) { $0.union($1.harm) }, times: a.persona.weight, outcomesOnly: true)
+            })
     }
 
     /// Parameter files of the analysis itself (Rules/analyse/), not law.
@@ -113,6 +133,8 @@ extension KnelpuntenRapport {
         "Elke persona staat voor een groep mensen; het gewicht zegt voor hoeveel. Het aantal getroffen mensen per knelpunt is de som van de gewichten van de persona's bij wie het optreedt: een schatting, geen telling.",
         "Per persona rekent Doenbaar drie paden door: zoals het dossier het beschrijft, het ideale pad (alles op tijd gemeld) en het realistische pad (een verplichting wordt alleen nagekomen als het doenvermogen op dat moment, verlaagd door stress, volstaat). De getallen van het doenvermogenmodel en de drempels staan met hun onderbouwing in Rules/analyse/.",
         "Een knelpunt is een uitkomst die juridisch klopt maar onevenredig, averechts of onvoorzienbaar is. De volgorde is ernst maal bereik.",
+        "Schade is drie soorten geld die niet bij elkaar worden opgeteld: gemist recht (uitkering die iemand niet krijgt), boetes, en terugbetalen (te veel ontvangen geld dat terug moet; dat is geen verlies, wel een last, vooral als er minder dan de beslagvrije voet overblijft). Elk bedrag hoort bij een maand en een uitkering of verplichting.",
+        "Eén gebeurtenis is één knelpunt: als twee detectoren hetzelfde geld vinden (een terugvordering die zowel onevenredig is als een inkomensschok), staat de gebeurtenis bij één knelpunt en de andere blik erbij als 'ook gezien als'. Zo telt geen totaal dezelfde euro twee keer.",
         "De trede van de oplossingsladder is de laagste die past: eerst maatwerk binnen de wet of een beleidsregel als er beleidsruimte op het pad van de uitkomst ligt, anders een wetswijziging.",
     ]
 }
@@ -128,13 +150,18 @@ extension KnelpuntVerslag {
         ernst_waarde = k.severity.rawValue
         personen = k.reach
         personen_toelichting = "ongeveer \(Format.count(k.reach)) mensen: de som van de gewichten van \(k.personas.count == 1 ? "de persona" : "\(k.personas.count) persona's") \(Format.list(k.personas)) (een schatting)"
-        schade_per_persoon_min_cent = k.harmRange.lowerBound
-        schade_per_persoon_max_cent = k.harmRange.upperBound
-        schade_totaal_cent = k.totalHarmCents
+        let loss = k.range(\.lossCents), repayment = k.range(\.repaymentCents)
+        verlies_per_persoon_min_cent = loss.lowerBound
+        verlies_per_persoon_max_cent = loss.upperBound
+        terugbetaling_per_persoon_min_cent = repayment.lowerBound
+        terugbetaling_per_persoon_max_cent = repayment.upperBound
+        totaal = k.personaHarms.reduce(Schade()) { $0 + Schade($1.harm, times: $1.weight) }
+        per_jaar = k.years.map { year in JaarSchade(jaar: year, schade: k.personaHarms.reduce(Schade()) { $0 + Schade($1.harm, times: $1.weight, year: year) }) }
         maanden = k.months
         wat_gebeurt = k.findings.map {
             Verhaal(persona: $0.personaID, persona_naam: $0.personaName, gewicht: $0.weight, van: $0.from.description,
-                    tot_en_met: $0.through.description, schade_cent: $0.harmCents, uitleg: $0.explanation)
+                    tot_en_met: $0.through.description, schade: Schade($0.harm), uitleg: $0.explanation,
+                    ook_gezien_als: $0.lenses.map { Lens(soort: $0.kind.rawValue, soort_titel: $0.kind.title, titel: $0.title, uitleg: $0.explanation) })
         }
         waarom = k.provisions.map { Bepaling(naam: $0.name, regeling: $0.regulation, bron: $0.source) }
         doenvermogen = Array(Set(k.findings.compactMap(\.capacityNote))).sorted()
@@ -164,10 +191,21 @@ extension PersonaPaden {
 }
 
 extension KnelpuntVerslag {
-    /// The harm one person suffers: one amount, or the range over the personas.
+    /// The harm one person suffers: the loss and the repayment, each one
+    /// amount or the range over the personas.
     func harmPerPerson(_ money: (Int64) -> String = Format.euro) -> String {
-        schade_per_persoon_min_cent == schade_per_persoon_max_cent
-            ? money(schade_per_persoon_max_cent)
-            : "\(money(schade_per_persoon_min_cent)) tot \(money(schade_per_persoon_max_cent))"
+        Self.perPerson(loss: verlies_per_persoon_min_cent...verlies_per_persoon_max_cent,
+                       repayment: terugbetaling_per_persoon_min_cent...terugbetaling_per_persoon_max_cent, money)
+    }
+
+    static func perPerson(loss: ClosedRange<Int64>, repayment: ClosedRange<Int64>, _ money: (Int64) -> String) -> String {
+        // Zero for some personas: "tot" the largest, not "€ 0,00 tot".
+        func range(_ r: ClosedRange<Int64>) -> String {
+            r.lowerBound == r.upperBound ? money(r.upperBound) : r.lowerBound == 0 ? "tot \(money(r.upperBound))" : "\(money(r.lowerBound)) tot \(money(r.upperBound))"
+        }
+        var parts: [String] = []
+        if loss.upperBound != 0 { parts.append("verlies \(range(loss))") }
+        if repayment.upperBound != 0 { parts.append("terugbetalen \(range(repayment))") }
+        return parts.isEmpty ? "geen geldbedrag" : parts.joined(separator: "; ")
     }
 }

@@ -33,6 +33,8 @@ public struct PopulatieRapport: Codable, Sendable {
         public let bedrag_cent: Int64
         public let bedrag_laag_cent: Int64
         public let bedrag_hoog_cent: Int64
+        /// The bedrag (a loss) by kind, and the repayments beside it.
+        public let schade: Schade
         public let synthetische_treffers: Int
     }
 
@@ -50,7 +52,7 @@ public struct PopulatieRapport: Codable, Sendable {
             werkwijze: [
                 "Elke synthetische persoon is een variatie op een persona (gekozen naar de gewichten van de persona's): dagloon, inkomen, de schatting ervan, het doenvermogen, de data van verblijven in het buitenland en soms een extra ingrijpende gebeurtenis variëren volgens Rules/analyse/populatie.regels.",
                 "De synthetische personen van een groep (\(ValueFormatting.list(p.groups.map(\.title)))) staan samen voor het aantal uitkeringen van UWV in die groep; wie meer dan één uitkering heeft, telt mee in de grootste groep.",
-                "Het aantal getroffen mensen is een schatting met een 95%-interval (Wilson) per groep; het bedrag met een 95%-interval uit de spreiding tussen de synthetische personen. Beide gaan alleen over de onzekerheid van de steekproef, niet over die van de aannames.",
+                "Het aantal getroffen mensen is een schatting met een 95%-interval (Wilson) per groep; het verlies (gemist recht en boetes) met een 95%-interval uit de spreiding tussen de synthetische personen; terug te betalen bedragen staan ernaast en tellen niet mee in het verlies. Beide gaan alleen over de onzekerheid van de steekproef, niet over die van de aannames.",
                 "Dezelfde omvang en hetzelfde zaad geven precies dezelfde uitkomst.",
             ])
     }
@@ -67,6 +69,12 @@ extension PopulatieRapport.Schatting {
         bedrag_cent = e.moneyCents
         bedrag_laag_cent = e.moneyLowCents
         bedrag_hoog_cent = e.moneyHighCents
+        var s = Schade()
+        s.gemist_recht_cent = e.lostCents
+        s.boetes_cent = e.fineCents
+        s.terugbetaling_cent = e.repaymentCents
+        s.onder_beslagvrije_voet_cent = e.belowProtectedCents
+        schade = s
         synthetische_treffers = e.syntheticHits
     }
 }
@@ -81,11 +89,11 @@ public enum PopulatieMarkdown {
             out += "| \(g.groep) | \(Format.count(g.synthetische_personen)) | \(Format.count(g.uitkeringen)) | \(g.personen_per_synthetische_persoon) |\n"
         }
         out += "\n## Schattingen per knelpunt\n\n"
-        out += "| Knelpunt | Soort | Mensen (95%-interval) | Bedrag (95%-interval) |\n|---|---|---:|---:|\n"
+        out += "| Knelpunt | Soort | Mensen (95%-interval) | Verlies (95%-interval) | Gemist recht | Boetes | Terug te betalen |\n|---|---|---:|---:|---:|---:|---:|\n"
         for s in r.schattingen {
-            out += "| \(Format.markdownCell(s.titel)) | \(s.soort_titel) | \(Format.count(s.personen)) (\(Format.count(s.personen_laag))–\(Format.count(s.personen_hoog))) | \(Format.euroRounded(s.bedrag_cent)) (\(Format.euroRounded(s.bedrag_laag_cent))–\(Format.euroRounded(s.bedrag_hoog_cent))) |\n"
+            out += "| \(Format.markdownCell(s.titel)) | \(s.soort_titel) | \(Format.count(s.personen)) (\(Format.count(s.personen_laag))–\(Format.count(s.personen_hoog))) | \(Format.euroRounded(s.bedrag_cent)) (\(Format.euroRounded(s.bedrag_laag_cent))–\(Format.euroRounded(s.bedrag_hoog_cent))) | \(Format.euroRounded(s.schade.gemist_recht_cent)) | \(Format.euroRounded(s.schade.boetes_cent)) | \(Format.euroRounded(s.schade.terugbetaling_cent)) |\n"
         }
-        if r.schattingen.isEmpty { out += "| Geen knelpunten in de populatie | | | |\n" }
+        if r.schattingen.isEmpty { out += "| Geen knelpunten in de populatie | | | | | | |\n" }
         if r.niet_doorgerekend > 0 { out += "\n\(r.niet_doorgerekend) synthetische personen konden niet worden doorgerekend.\n" }
         out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \($0)\n" }.joined()
         return out

@@ -93,7 +93,7 @@ public enum InvoeringstoetsHTML {
         var h = "<section aria-labelledby=\"samenvatting\">\n<h2 id=\"samenvatting\">Samenvatting</h2>\n"
         var sentence = "Met deze hervorming \(r.opgelost.count == 1 ? "is" : "zijn") \(r.opgelost.count) knelpunt\(r.opgelost.count == 1 ? "" : "en") opgelost"
         sentence += ", \(r.blijvend.count == 1 ? "blijft er" : "blijven er") \(r.blijvend.count) en \(r.nieuw.count == 1 ? "komt er" : "komen er") \(r.nieuw.count) nieuw bij."
-        h += "<p>\(HTML.escape(sentence)) De tabel zet per knelpunt het geschatte aantal getroffen mensen en de schade voor alle getroffenen samen naast elkaar, voor en na de hervorming.</p>\n"
+        h += "<p>\(HTML.escape(sentence)) De tabel zet per knelpunt het geschatte aantal getroffen mensen, hun verlies (gemist recht en boetes) en wat zij terug moeten betalen naast elkaar, voor en na de hervorming.</p>\n"
         var rows: [[String]] = []
         var number = 0
         for (status, list) in [(Status.solved, r.opgelost), (.remaining, r.blijvend), (.new, r.nieuw)] {
@@ -108,25 +108,28 @@ public enum InvoeringstoetsHTML {
                     HTML.severity(k.ernst, level: HTML.severityLevel(k.ernst)),
                     HTML.escape(Format.count(before)),
                     HTML.escape(Format.count(after)),
-                    harmBefore.map(HTML.euroRounded) ?? "—",
-                    HTML.euroRounded(harmAfter),
+                    harmBefore.map { HTML.euroRounded($0.verlies_cent) } ?? "—",
+                    HTML.euroRounded(harmAfter.verlies_cent),
+                    harmBefore.map { HTML.euroRounded($0.terugbetaling_cent) } ?? "—",
+                    HTML.euroRounded(harmAfter.terugbetaling_cent),
                 ])
             }
         }
         h += HTML.table(id: "samenvatting-tabel", caption: "Knelpunten voor en na de hervorming",
                         columns: [.init("Nr."), .init("Knelpunt"), .init("Na de hervorming"), .init("Ernst"),
                                   .init("Mensen voor", numeric: true), .init("Mensen na", numeric: true),
-                                  .init("Schade samen voor", numeric: true), .init("Schade samen na", numeric: true)],
+                                  .init("Verlies samen voor", numeric: true), .init("Verlies samen na", numeric: true),
+                                  .init("Terug te betalen voor", numeric: true), .init("Terug te betalen na", numeric: true)],
                         rows: rows, rowHeader: 1, empty: "Geen knelpunten, voor noch na de hervorming.", className: "tabel samenvatting")
         return h + "</section>\n"
     }
 
     /// People and total harm before and after, from what the report holds.
-    static func figures(_ k: InvoeringstoetsRapport.KnelpuntKort, _ status: Status) -> (Int, Int, Int64?, Int64) {
+    static func figures(_ k: InvoeringstoetsRapport.KnelpuntKort, _ status: Status) -> (Int, Int, Schade?, Schade) {
         switch status {
-        case .solved: return (k.personen, 0, k.schade_totaal_cent, 0)
-        case .remaining: return (k.voor_personen ?? k.personen, k.personen, k.voor_schade_totaal_cent, k.schade_totaal_cent)
-        case .new: return (0, k.personen, 0, k.schade_totaal_cent)
+        case .solved: return (k.personen, 0, k.totaal, Schade())
+        case .remaining: return (k.voor_personen ?? k.personen, k.personen, k.voor_totaal, k.totaal)
+        case .new: return (0, k.personen, Schade(), k.totaal)
         }
     }
 
@@ -196,7 +199,8 @@ public enum InvoeringstoetsHTML {
             h += "<div><dt>Soort</dt><dd>\(HTML.escape(k.soort_titel))</dd></div>\n"
             h += "<div><dt>Ernst</dt><dd>\(HTML.severity(k.ernst, level: HTML.severityLevel(k.ernst)))</dd></div>\n"
             h += "<div><dt>Mensen (schatting)</dt><dd>\(change(Format.count(before), Format.count(after), status))</dd></div>\n"
-            h += "<div><dt>Schade samen</dt><dd>\(change(harmBefore.map(Format.euroRounded) ?? "onbekend", Format.euroRounded(harmAfter), status))</dd></div>\n"
+            h += "<div><dt>Verlies samen</dt><dd>\(change(harmBefore.map { Format.euroRounded($0.verlies_cent) } ?? "onbekend", Format.euroRounded(harmAfter.verlies_cent), status))</dd></div>\n"
+            h += "<div><dt>Terug te betalen samen</dt><dd>\(change(harmBefore.map { Format.euroRounded($0.terugbetaling_cent) } ?? "onbekend", Format.euroRounded(harmAfter.terugbetaling_cent), status))</dd></div>\n"
             h += "</dl>\n"
             let people: String
             switch status {

@@ -18,9 +18,9 @@ public enum InvoeringstoetsMarkdown {
             out += "### \(title)\n\n"
             if list.isEmpty { out += "Geen.\n\n"; continue }
             for k in list {
-                out += "- **\(k.titel)** (\(k.soort_titel), ernst \(k.ernst)): ongeveer \(Format.count(k.personen)) mensen (\(Format.list(k.personas))), samen ongeveer \(Format.euroRounded(k.schade_totaal_cent))"
-                if let was = k.voor_personen, was != k.personen, let names = k.voor_personas, let harm = k.voor_schade_totaal_cent {
-                    out += "; vóór de hervorming \(Format.count(was)) mensen (\(Format.list(names))), \(Format.euroRounded(harm))"
+                out += "- **\(k.titel)** (\(k.soort_titel), ernst \(k.ernst)): ongeveer \(Format.count(k.personen)) mensen (\(Format.list(k.personas))), samen ongeveer \(k.totaal.sentence(Format.euroRounded))"
+                if let was = k.voor_personen, was != k.personen, let names = k.voor_personas, let harm = k.voor_totaal {
+                    out += "; vóór de hervorming \(Format.count(was)) mensen (\(Format.list(names))), \(harm.sentence(Format.euroRounded))"
                 }
                 if r.populatie != nil {
                     let before = k.populatie_voor.map { Format.count($0.personen) } ?? "0"

@@ -93,10 +93,26 @@ public enum KnelpuntenHTML {
         // The title is the row header (scope="row"); the rank stays in the first column.
         h += HTML.table(id: "samenvatting-tabel", caption: "Knelpunten, van zwaarst naar lichtst",
                         columns: [.init("Nr."), .init("Knelpunt"), .init("Soort"), .init("Ernst"),
-                                  .init("Mensen (schatting)", numeric: true), .init("Schade per persoon", numeric: true),
+                                  .init("Mensen (schatting)", numeric: true), .init("Per persoon", numeric: true),
                                   .init("Oplossing")],
                         rows: rows, rowHeader: 1, empty: "Geen knelpunten gevonden.", className: "tabel samenvatting")
+        if !r.knelpunten.isEmpty {
+            h += "<p class=\"totaal\">Alle knelpunten samen, elke euro één keer geteld: \(HTML.escape(r.totaal.sentence(Format.euroRounded))) (voor alle getroffenen samen; een gebeurtenis die meer knelpunten raakt, telt één keer).</p>\n"
+        }
         return h + "</section>\n"
+    }
+
+    /// The harm per calendar year, the kinds of money in their own columns.
+    static func yearTable(_ k: KnelpuntVerslag) -> String {
+        guard !k.per_jaar.isEmpty else { return "" }
+        let rows = k.per_jaar.map { y in
+            ["\(y.jaar)", HTML.euroRounded(y.schade.gemist_recht_cent), HTML.euroRounded(y.schade.boetes_cent),
+             HTML.euroRounded(y.schade.terugbetaling_cent), HTML.euroRounded(y.schade.onder_beslagvrije_voet_cent)]
+        }
+        return HTML.table(caption: "Per jaar, voor alle getroffenen samen",
+                          columns: [.init("Jaar"), .init("Gemist recht", numeric: true), .init("Boetes", numeric: true),
+                                    .init("Terug te betalen", numeric: true), .init("Waarvan onder de beslagvrije voet", numeric: true)],
+                          rows: rows, rowHeader: 0)
     }
 
     // MARK: Severity and reach
@@ -141,7 +157,7 @@ public enum KnelpuntenHTML {
         h += "<div><dt>Soort</dt><dd>\(HTML.escape(k.soort_titel))</dd></div>\n"
         h += "<div><dt>Ernst</dt><dd>\(HTML.severity(k.ernst, level: k.ernst_waarde))</dd></div>\n"
         h += "<div><dt>Mensen (schatting)</dt><dd>\(HTML.escape(Format.count(k.personen)))</dd></div>\n"
-        h += "<div><dt>Schade per persoon</dt><dd>\(k.harmPerPerson(HTML.euro))</dd></div>\n"
+        h += "<div><dt>Per persoon</dt><dd>\(k.harmPerPerson(HTML.euro))</dd></div>\n"
         h += "<div><dt>Duur</dt><dd>\(HTML.months(k.maanden))</dd></div>\n"
         h += "<div><dt>Oplossing</dt><dd>trede \(k.trede): \(HTML.escape(k.trede_naam))</dd></div>\n"
         h += "</dl>\n"
@@ -153,8 +169,12 @@ public enum KnelpuntenHTML {
             h += "<ol class=\"verhalen\">\n"
             for v in k.wat_gebeurt {
                 let name = ids.persona[v.persona].map { "<a href=\"#\(HTML.escape($0))\">\(HTML.escape(v.persona_naam))</a>" } ?? HTML.escape(v.persona_naam)
-                h += "<li>\n<p class=\"verhaal-kop\">\(name) <span class=\"meta\">· \(HTML.escape(period(v.van, v.tot_en_met))) · staat voor ongeveer \(HTML.escape(Format.count(v.gewicht))) mensen · schade \(HTML.euro(v.schade_cent))</span></p>\n"
-                h += "<p>\(HTML.escape(v.uitleg))</p>\n</li>\n"
+                h += "<li>\n<p class=\"verhaal-kop\">\(name) <span class=\"meta\">· \(HTML.escape(period(v.van, v.tot_en_met))) · staat voor ongeveer \(HTML.escape(Format.count(v.gewicht))) mensen · \(HTML.escape(v.schade.sentence()))</span></p>\n"
+                h += "<p>\(HTML.escape(v.uitleg))</p>\n"
+                for lens in v.ook_gezien_als {
+                    h += "<p class=\"lens\"><strong>Dezelfde gebeurtenis, ook gezien als \(HTML.escape(lens.soort_titel.lowercased())).</strong> \(HTML.escape(lens.uitleg))</p>\n"
+                }
+                h += "</li>\n"
             }
             h += "</ol>\n"
         }
@@ -171,12 +191,13 @@ public enum KnelpuntenHTML {
         }
 
         h += "<h3>Hoe hard</h3>\n"
-        h += "<p>\(k.harmPerPerson(HTML.euro)) per persoon, over \(HTML.months(k.maanden)). Voor alle getroffenen samen ongeveer \(HTML.euroRounded(k.schade_totaal_cent)).</p>\n"
+        h += "<p>Per persoon \(k.harmPerPerson(HTML.euro)), over \(HTML.months(k.maanden)). Voor alle getroffenen samen ongeveer \(HTML.escape(k.totaal.sentence(Format.euroRounded))).</p>\n"
+        h += yearTable(k)
 
         h += "<h3>Hoeveel mensen</h3>\n"
         h += "<p>\(HTML.escape(HTML.capitalized(k.personen_toelichting))).</p>\n"
         if let p = k.populatie {
-            h += "<p>In de hele populatie: naar schatting <strong>\(Format.count(p.personen)) mensen</strong> (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), samen ongeveer \(HTML.escape(Format.euroRounded(p.bedrag_cent))) (\(HTML.escape(Format.euroRounded(p.bedrag_laag_cent))) tot \(HTML.escape(Format.euroRounded(p.bedrag_hoog_cent)))), uit een synthetische populatie.</p>\n"
+            h += "<p>In de hele populatie: naar schatting <strong>\(Format.count(p.personen)) mensen</strong> (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), met samen ongeveer \(HTML.escape(Format.euroRounded(p.bedrag_cent))) verlies (\(HTML.escape(Format.euroRounded(p.bedrag_laag_cent))) tot \(HTML.escape(Format.euroRounded(p.bedrag_hoog_cent)))): \(HTML.escape(p.schade.sentence(Format.euroRounded))), uit een synthetische populatie.</p>\n"
         }
 
         let capacity = HTML.unique(k.doenvermogen)

@@ -8,23 +8,28 @@ public enum KnelpuntenMarkdown {
         var out = "# \(r.titel)\n\n"
         out += "Regelingen: \(Format.list(r.regelingen)). Doorgerekend: \(r.aantal_personas) persona's, samen ongeveer \(Format.count(r.totaal_gewicht)) mensen.\n\n"
         out += "## Samenvatting\n\n"
-        out += "| # | Knelpunt | Soort | Ernst | Mensen (schatting) | Schade per persoon | Oplossing |\n"
+        out += "| # | Knelpunt | Soort | Ernst | Mensen (schatting) | Per persoon | Oplossing |\n"
         out += "|---|---|---|---|---:|---|---|\n"
         for k in r.knelpunten {
             out += "| \(k.rang) | [\(Format.markdownCell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(Format.count(k.personen)) | \(k.harmPerPerson()) | trede \(k.trede): \(k.trede_naam) |\n"
         }
         if r.knelpunten.isEmpty { out += "| | Geen knelpunten gevonden | | | | | |\n" }
+        out += "\nAlle knelpunten samen, elke euro één keer geteld: \(r.totaal.sentence(Format.euroRounded)) (voor alle getroffenen samen; een gebeurtenis die meer knelpunten raakt, telt één keer).\n"
         for k in r.knelpunten {
             out += "\n<a id=\"\(k.id)\"></a>\n\n## \(k.rang). \(k.titel)\n\n"
             out += "*\(k.soort_titel), ernst \(k.ernst).*\n\n"
             out += "**Wat er gebeurt.**\n\n"
-            for v in k.wat_gebeurt { out += "- \(v.uitleg)\n" }
+            for v in k.wat_gebeurt {
+                out += "- \(v.uitleg)\n"
+                for lens in v.ook_gezien_als { out += "  - Dezelfde gebeurtenis, ook gezien als \(lens.soort_titel.lowercased()): \(lens.uitleg)\n" }
+            }
             out += "\n**Waarom.** Dit volgt uit:\n\n"
             for b in k.waarom { out += "- `\(b.naam)` (\(b.regeling)): \(b.bron)\n" }
-            out += "\n**Hoe hard.** \(k.harmPerPerson()) per persoon, over \(k.maanden) maand\(k.maanden == 1 ? "" : "en"); voor alle getroffenen samen ongeveer \(Format.euroRounded(k.schade_totaal_cent)).\n\n"
+            out += "\n**Hoe hard.** Per persoon \(k.harmPerPerson()), over \(k.maanden) maand\(k.maanden == 1 ? "" : "en"). Voor alle getroffenen samen ongeveer \(k.totaal.sentence(Format.euroRounded)).\n\n"
+            out += yearTable(k.per_jaar)
             out += "**Hoeveel mensen.** \(capitalized(k.personen_toelichting)).\n\n"
             if let p = k.populatie, let source = r.populatie {
-                out += "**In de hele populatie.** Naar schatting \(Format.count(p.personen)) mensen (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), samen ongeveer \(Format.euroRounded(p.bedrag_cent)) (\(Format.euroRounded(p.bedrag_laag_cent)) tot \(Format.euroRounded(p.bedrag_hoog_cent))); uit een synthetische populatie van \(Format.count(source.omvang)) personen.\n\n"
+                out += "**In de hele populatie.** Naar schatting \(Format.count(p.personen)) mensen (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), met samen ongeveer \(Format.euroRounded(p.bedrag_cent)) verlies (\(Format.euroRounded(p.bedrag_laag_cent)) tot \(Format.euroRounded(p.bedrag_hoog_cent))): \(p.schade.sentence(Format.euroRounded)); uit een synthetische populatie van \(Format.count(source.omvang)) personen.\n\n"
             }
             if !k.doenvermogen.isEmpty {
                 out += "**Doenvermogen.** " + k.doenvermogen.joined(separator: " ") + "\n\n"
@@ -40,6 +45,16 @@ public enum KnelpuntenMarkdown {
         }
         out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \($0)\n" }.joined()
         return out
+    }
+
+    /// The harm per calendar year, the kinds of money in their own columns.
+    static func yearTable(_ years: [JaarSchade]) -> String {
+        guard !years.isEmpty else { return "" }
+        var out = "| Jaar | Gemist recht | Boetes | Terug te betalen | Waarvan onder de beslagvrije voet |\n|---|---:|---:|---:|---:|\n"
+        for y in years {
+            out += "| \(y.jaar) | \(Format.euroRounded(y.schade.gemist_recht_cent)) | \(Format.euroRounded(y.schade.boetes_cent)) | \(Format.euroRounded(y.schade.terugbetaling_cent)) | \(Format.euroRounded(y.schade.onder_beslagvrije_voet_cent)) |\n"
+        }
+        return out + "\n"
     }
 
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }

@@ -1,0 +1,181 @@
+import DoenbaarCore
+
+/// What a finding costs the person, kept apart by kind of money, because the
+/// kinds do not add up: entitlement she never gets, fines she pays, and undue
+/// payments she pays back. A repayment returns money she had received, so it
+/// is no loss; its harm is when and how much is collected, measured against
+/// the beslagvrije voet.
+///
+/// Each amount is a line with its own identity (which money, about what, in
+/// which month), so that findings about the same money can be recognised as
+/// one event and no total counts the same euro twice.
+public struct Harm: Sendable, Hashable {
+    public enum Category: Int, Sendable, Hashable, Comparable, CaseIterable {
+        /// Benefit the person is not paid, counted in the month it is for.
+        case lostEntitlement
+        /// A fine, in the month it is imposed.
+        case fine
+        /// An undue payment recovered, in the month it is collected.
+        case repayment
+        public static func < (a: Category, b: Category) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Money that happened on one of the person's paths, or the result of a
+    /// probe (€ 100 more, another nationality) that no path contains.
+    public enum Basis: Int, Sendable, Hashable, Comparable {
+        case outcome, probe
+        public static func < (a: Basis, b: Basis) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public struct Key: Sendable, Hashable, Comparable {
+        public let category: Category
+        /// The benefit (lost entitlement, repayment) or the obligation (fine).
+        public let subject: String
+        public let month: YearMonth
+        public let basis: Basis
+        public init(category: Category, subject: String, month: YearMonth, basis: Basis) {
+            self.category = category
+            self.subject = subject
+            self.month = month
+            self.basis = basis
+        }
+        public static func < (a: Key, b: Key) -> Bool {
+            (a.basis, a.category, a.month, a.subject) < (b.basis, b.category, b.month, b.subject)
+        }
+    }
+
+    public struct Line: Sendable, Hashable {
+        public let key: Key
+        public let cents: Int64
+        /// Of a repayment: the part collected in a month that left the person
+        /// less than the beslagvrije voet.
+        public let belowProtectedCents: Int64
+        public init(key: Key, cents: Int64, belowProtectedCents: Int64) {
+            self.key = key
+            self.cents = cents
+            self.belowProtectedCents = belowProtectedCents
+        }
+    }
+
+    /// Sorted by key, one line per key, no zero amounts.
+    public let lines: [Line]
+
+    /// Lines with the same key are added up.
+    public init(_ lines: [Line]) {
+        var by: [Key: (Int64, Int64)] = [:]
+        for l in lines { by[l.key, default: (0, 0)].0 += l.cents; by[l.key, default: (0, 0)].1 += l.belowProtectedCents }
+        self.lines = by.keys.sorted().compactMap { k in
+            let (c, b) = by[k]!
+            return c == 0 ? nil : Line(key: k, cents: c, belowProtectedCents: b)
+        }
+    }
+
+    public static let none = Harm([])
+
+    public func cents(_ category: Category, year: Int? = nil) -> Int64 {
+        lines.reduce(0) { sum, l in sum + (l.key.category == category && (year == nil || l.key.month.year == year) ? l.cents : 0) }
+    }
+    public var lostCents: Int64 { cents(.lostEntitlement) }
+    public var fineCents: Int64 { cents(.fine) }
+    public var repaymentCents: Int64 { cents(.repayment) }
+    public var belowProtectedCents: Int64 { lines.reduce(0) { $0 + $1.belowProtectedCents } }
+    /// How much worse off the person ends up: lost entitlement and fines.
+    public var lossCents: Int64 { lostCents + fineCents }
+    /// Whether there is anything to report: a loss or a repayment.
+    public var isEmpty: Bool { lines.isEmpty }
+    /// The calendar years the money moves in.
+    public var years: [Int] { Array(Set(lines.map(\.key.month.year))).sorted() }
+
+    /// Whether two findings speak about some of the same money.
+    public func overlaps(_ other: Harm) -> Bool {
+        let keys = Set(lines.map(\.key))
+        return other.lines.contains { keys.contains($0.key) }
+    }
+
+    /// This harm with the lines of another that it does not name itself: a
+    /// finding taking in its lenses keeps its own measure of shared money.
+    public func adding(_ other: Harm) -> Harm {
+        let keys = Set(lines.map(\.key))
+        return Harm(lines + other.lines.filter { !keys.contains($0.key) })
+    }
+
+    /// The money of two findings together. Where both name the same line they
+    /// claim the same euros, measured against different alternatives: the
+    /// larger claim counts, once.
+    public func union(_ other: Harm) -> Harm {
+        var by: [Key: Line] = [:]
+        for l in lines + other.lines {
+            if let known = by[l.key], abs(known.cents) >= abs(l.cents) { continue }
+            by[l.key] = l
+        }
+        return Harm(Array(by.values))
+    }
+}
+
+extension Harm {
+    /// What `actual` costs against a `better` run of the same months: per
+    /// benefit and month, the entitlement in the end (paid, plus corrections
+    /// booked for that month later); fines and repayments per month booked.
+    public static func between(actual: PersonaRun, better: PersonaRun, basis: Basis = .outcome) -> Harm {
+        var lines: [Line] = []
+        func add(_ run: PersonaRun, sign: Int64) {
+            for m in run.months {
+                for b in m.benefits {
+                    lines.append(.init(key: Key(category: .lostEntitlement, subject: b.benefit, month: m.month, basis: basis), cents: -sign * b.paidCents, belowProtectedCents: 0))
+                    for c in b.corrections {
+                        lines.append(.init(key: Key(category: .lostEntitlement, subject: b.benefit, month: c.forMonth, basis: basis), cents: -sign * c.cents, belowProtectedCents: 0))
+                    }
+                }
+                for f in m.fines { lines.append(.init(key: Key(category: .fine, subject: f.obligation, month: m.month, basis: basis), cents: sign * f.cents, belowProtectedCents: 0)) }
+            }
+        }
+        add(actual, sign: 1)
+        add(better, sign: -1)
+        // Repayments: only what the actual run collects more, per benefit and month.
+        func recovered(_ run: PersonaRun) -> [Key: Int64] {
+            var by: [Key: Int64] = [:]
+            for m in run.months {
+                for b in m.benefits {
+                    for c in b.corrections where c.cents < 0 {
+                        by[Key(category: .repayment, subject: b.benefit, month: m.month, basis: basis), default: 0] -= c.cents
+                    }
+                }
+            }
+            return by
+        }
+        let worse = recovered(actual), other = recovered(better)
+        for (k, c) in worse where c > other[k] ?? 0 { lines.append(.init(key: k, cents: c - (other[k] ?? 0), belowProtectedCents: 0)) }
+        return Harm(lines)
+    }
+
+    /// What is collected in one month of a run: its recoveries and fines.
+    public static func collected(in m: MonthOutcome) -> Harm {
+        var lines: [Line] = []
+        for b in m.benefits {
+            let recovered = -b.corrections.filter { $0.cents < 0 }.reduce(Int64(0)) { $0 + $1.cents }
+            guard recovered > 0 else { continue }
+            lines.append(.init(key: Key(category: .repayment, subject: b.benefit, month: m.month, basis: .outcome), cents: recovered, belowProtectedCents: 0))
+        }
+        for f in m.fines { lines.append(.init(key: Key(category: .fine, subject: f.obligation, month: m.month, basis: .outcome), cents: f.cents, belowProtectedCents: 0)) }
+        return Harm(lines)
+    }
+
+    /// The repayments measured against the beslagvrije voet: in a month where
+    /// the person is left with less than the voet (`protectedMinimum`), the
+    /// shortfall is collected below it, up to the repayments of that month.
+    public func collected(from series: IncomeSeries, protectedMinimum: (YearMonth) -> Int64?) -> Harm {
+        var shortfall: [YearMonth: Int64] = [:]
+        return Harm(lines.map { l in
+            guard l.key.category == .repayment, let month = series.month(l.key.month), let minimum = protectedMinimum(l.key.month) else { return l }
+            let left = shortfall[l.key.month] ?? max(0, minimum - month.netCents)
+            let part = min(left, l.cents)
+            shortfall[l.key.month] = left - part
+            return Line(key: l.key, cents: l.cents, belowProtectedCents: part)
+        })
+    }
+
+    /// The same lines as the result of a probe.
+    public var asProbe: Harm {
+        Harm(lines.map { Line(key: Key(category: $0.key.category, subject: $0.key.subject, month: $0.key.month, basis: .probe), cents: $0.cents, belowProtectedCents: $0.belowProtectedCents) })
+    }
+}
