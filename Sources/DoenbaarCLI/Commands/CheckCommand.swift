@@ -12,7 +12,10 @@ enum CheckCommand: Command {
     *.json). Zonder PAD: Rules/ en Personas/. Een map wordt met submappen
     doorzocht. Regelbestanden worden samen als één regelset gecontroleerd.
     Persona's worden gelezen met de onderdelen en opgaven die die regels
-    declareren (zonder regelbestanden als PAD: die in Rules/).
+    declareren (zonder regelbestanden als PAD: die in Rules/). De uitkomsten
+    die een persona verwacht ('verwacht 2025-03 WW € 210,00', eventueel 'met
+    hervorming NAAM' voor een map onder hervormingen/) worden uitgerekend; een
+    verwachting die niet uitkomt is een fout op haar regel.
 
     Meldingen gaan naar stderr, als pad:regel:kolom: fout: melding.
     Afsluitcode 0: geen fouten; 1: fouten gevonden; 2: onbruikbare argumenten
@@ -34,7 +37,7 @@ enum CheckCommand: Command {
         }
         let sources = SourceManager()
         var diagnostics = DiagnosticBag()
-        var ruleFiles = 0, personaCount = 0, reformCount = 0
+        var ruleFiles = 0, personaCount = 0, reformCount = 0, expectationCount = 0
         do throws(InputFiles.Failure) {
             var rulePaths: [String] = []
             // A path inside a reform folder is checked as that reform, on the baseline around it.
@@ -74,6 +77,13 @@ enum CheckCommand: Command {
                 let (personas, d) = try PersonaLoader.loadAll(personaFiles, rules: ruleSet, sources: sources)
                 diagnostics.add(contentsOf: d)
                 personaCount += personas.count
+                // The outcomes the personas state (`verwacht`), computed: only on rules and personas without errors.
+                if !diagnostics.hasErrors, ruleSet.inputs.isEmpty {
+                    var expectations = ExpectationCheck(baseline: Evaluator(plan: Plan(ruleSet)),
+                                                        baselinePaths: rulePaths.isEmpty ? ["Rules"] : rulePaths, sources: sources)
+                    for p in personas { diagnostics.add(contentsOf: expectations.check(p)) }
+                    expectationCount = personas.reduce(0) { $0 + $1.expectations.count }
+                }
                 // A persona gives facts, no batch input: a rule that reads `invoer` cannot run for her.
                 for input in ruleSet.inputs {
                     diagnostics.error(.unknownName, input.provenance.range,
@@ -86,23 +96,15 @@ enum CheckCommand: Command {
         }
         console.diagnostics(diagnostics, sources: sources)
         if diagnostics.hasErrors { return .inputErrors }
-        console.err("in orde: \(ruleFiles) regelbestand\(ruleFiles == 1 ? "" : "en"), \(reformCount) hervorming\(reformCount == 1 ? "" : "en"), \(personaCount) persona\(personaCount == 1 ? "" : "'s")\n")
+        console.err("in orde: \(ruleFiles) regelbestand\(ruleFiles == 1 ? "" : "en"), \(reformCount) hervorming\(reformCount == 1 ? "" : "en"), \(personaCount) persona\(personaCount == 1 ? "" : "'s")\(expectationCount == 0 ? "" : ", \(expectationCount) verwachting\(expectationCount == 1 ? "" : "en") gehaald")\n")
         return .success
     }
 
     /// The folders under `<rules>/hervormingen/`, one reform each, sorted.
     static func reformFolders(in rulePaths: [String]) -> [String] {
-        var out: [String] = []
-        for p in rulePaths {
+        rulePaths.flatMap { p in
             let folder = p + "/" + RuleLoader.reformFolder
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for e in entries.sorted() {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: folder + "/" + e, isDirectory: &isDirectory), isDirectory.boolValue {
-                    out.append(folder + "/" + e)
-                }
-            }
+            return InputFiles.subfolders(of: folder).map { folder + "/" + $0 }
         }
-        return out
     }
 }

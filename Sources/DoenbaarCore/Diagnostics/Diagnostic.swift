@@ -76,6 +76,7 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case personaOverlap = "overlappende-feiten"
     // Evaluation
     case evaluation = "rekenfout"
+    case expectationFailed = "verwachting-niet-gehaald"
 }
 
 /// Collects diagnostics; passed explicitly through every stage, never global.

@@ -29,6 +29,15 @@ public enum InputFiles {
         return found.sorted()
     }
 
+    /// The names of the folders directly inside a folder, sorted; none if it does not exist.
+    public static func subfolders(of folder: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return entries.sorted().filter { e in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder + "/" + e, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }
+
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, "geen toegang of geen bestand") }
         defer { try? handle.close() }

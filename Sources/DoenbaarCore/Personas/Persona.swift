@@ -138,10 +138,16 @@ public struct Expectation: Sendable {
     /// nil means: no payment at all in that month.
     public var amount: Fixed?
     public var range: SourceRange
-    public init(month: YearMonth, benefit: String, amount: Fixed?, range: SourceRange = .synthetic) {
+    /// Expected under this reform (a folder under `hervormingen/`), not the baseline.
+    public var reform: String?
+    public var reformRange: SourceRange
+    public init(month: YearMonth, benefit: String, amount: Fixed?, range: SourceRange = .synthetic,
+                reform: String? = nil, reformRange: SourceRange = .synthetic) {
         self.month = month
         self.benefit = benefit
         self.amount = amount
         self.range = range
+        self.reform = reform
+        self.reformRange = reformRange
     }
 }

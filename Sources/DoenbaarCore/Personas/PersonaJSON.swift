@@ -15,7 +15,7 @@ public enum PersonaJSON {
         "": ["naam", "geboren", "gewicht", "doenvermogen", "periode", "gebeurtenissen", "verwacht"],
         "periode": ["van", "tot_en_met"],
         "gebeurtenissen": ["datum", "soort", "duur_maanden"],
-        "verwacht": ["maand", "uitkering", "bedrag_cent"],
+        "verwacht": ["maand", "uitkering", "bedrag_cent", "hervorming"],
     ]
 
     /// The key of a value of this type: amounts and percentages say their unit.
@@ -211,9 +211,12 @@ struct JSONPersonaReader {
         let month = required(f, "maand").flatMap { self.month($0, "maand") }
         let benefit = required(f, "uitkering").flatMap { string($0, "uitkering") }
         let amount = f["bedrag_cent"].flatMap { cents($0, "bedrag_cent") }
+        let reform = f["hervorming"].flatMap { string($0, "hervorming") }
         guard let month, let benefit else { return nil }
         if f["bedrag_cent"] != nil && amount == nil { return nil }
-        return Expectation(month: month, benefit: benefit, amount: amount, range: range(f.object))
+        if f["hervorming"] != nil && reform == nil { return nil }
+        return Expectation(month: month, benefit: benefit, amount: amount, range: range(f.object),
+                           reform: reform, reformRange: f["hervorming"].map(range) ?? .synthetic)
     }
 
     // MARK: Structure

@@ -221,13 +221,22 @@ struct PersonaReader {
         let before = parser.diagnostics.all.count
         defer { finish(before) }
         guard let month = parser.parseMonth(), let benefit = parser.parseName("de naam van een uitkering") else { return }
+        var value: Fixed?
         if parser.current.isWord("geen_betaling") {
             parser.advance()
-            persona?.expectations.append(Expectation(month: month.value, benefit: benefit.text, amount: nil, range: keyword.to(parser.previousEnd)))
-            return
+        } else {
+            guard let amount = amount() else { return }
+            value = amount
         }
-        guard let value = amount() else { return }
-        persona?.expectations.append(Expectation(month: month.value, benefit: benefit.text, amount: value, range: keyword.to(parser.previousEnd)))
+        var expectation = Expectation(month: month.value, benefit: benefit.text, amount: value, range: keyword.to(parser.previousEnd))
+        // `verwacht 2023-04 WW € 1890,00 met hervorming calamiteitenverlof`: expected under a reform.
+        if parser.current.isWord("met") {
+            parser.advance()
+            guard parser.expectWord("hervorming"), let name = parser.parseName("de naam van een hervorming (een map onder hervormingen/)") else { return }
+            expectation.reform = name.text
+            expectation.reformRange = name.range
+        }
+        persona?.expectations.append(expectation)
     }
 
     mutating func validate() {
