@@ -90,6 +90,82 @@ import Testing
         #expect(finding.explanation.contains("€ -512,50"))
     }
 
+    @Test func seasonalWorkAbroadBesideAJobAtHomeLosesWhatTheIncomeRulesWouldHaveLeft() throws {
+        // Vera (Personas/vera.persona): dagloon € 140, WW since 1 May 2025, 70% from July
+        // (WW art. 47 lid 1 onderdeel b). Every month € 350 from a bakery in Heerlen; grape
+        // harvest in Germany 22 September - 3 October, € 700 in September and € 300 in October,
+        // tied to the stay. A full month: maandloon 21,75 x € 140 = € 3.045 (art. 1b lid 2 a).
+        // September abroad: 7 of 22 weekdays (22-26, 29, 30) without right (art. 19 lid 1 e),
+        // maandloon 15 x € 140 = € 2.100 (art. 1b lid 2 b): 70% x (€ 2.100 - € 1.050) = € 735,00.
+        // At home: 70% x (€ 3.045 - € 1.050) = € 1.396,50. Lost: € 661,50.
+        // October abroad: 3 of 23 weekdays (1-3) without right, maandloon 20 x € 140 = € 2.800:
+        // 70% x (€ 2.800 - € 650) = € 1.505,00. At home: 70% x (€ 3.045 - € 650) = € 1.676,50.
+        // Lost: € 171,50. Together € 833,00 in two months. (September was first paid on the
+        // bakery wage alone; the recovery of € 490,00 in October is the same at home and abroad.)
+        let f = try findings("vera", WorkAbroadDetector())
+        let finding = try #require(f.first)
+        #expect(finding.harmCents == euro("833,00"))
+        #expect(finding.months == 2)
+        #expect(finding.from == YearMonth(year: 2025, month: 9) && finding.through == YearMonth(year: 2025, month: 10))
+        #expect(finding.provisions.contains { $0.name == "recht_ondanks_buitenland" })
+        // With the work, July to October: € 2.236,50 twice (€ 1.886,50 WW + € 350), September
+        // € 1.225 + € 1.050 = € 2.275,00, October € 1.505 - € 490 + € 650 = € 1.665,00: € 8.413,00.
+        // Without the work, the bakery wage stays: each month 70% x (€ 3.045 - € 350) = € 1.886,50
+        // plus € 350 = € 2.236,50, € 8.946,00 in four months. (Without the wage too it would be
+        // 4 x 70% x € 3.045 = € 8.526,00.)
+        #expect(finding.explanation.contains("Met het werk houdt Vera € 8.413,00 over, zonder het werk € 8.946,00"), "\(finding.explanation)")
+        #expect(finding.severity == .high)
+    }
+
+    @Test func withoutTheActivityItsIncomeGoesAndTheJobAtHomeStays() throws {
+        let vera = try book.persona(named: "vera")
+        let september = YearMonth(year: 2025, month: 9), october = YearMonth(year: 2025, month: 10)
+        let idle = vera.withoutActivities(book.ruleSet)
+        #expect(idle.activities(book.ruleSet).isEmpty)
+        #expect(idle.records.allSatisfy { $0.earnedBy == nil })
+        // The bakery's € 350 stays; the € 700 and € 300 of the harvest go with the stay.
+        #expect(idle.workIncome(in: september) == 35_000 && idle.workIncome(in: october) == 35_000)
+        // Without only the periods away, all income stays, as earned at home.
+        let home = vera.withoutActivityPeriods(book.ruleSet)
+        #expect(home.activities(book.ruleSet).isEmpty)
+        #expect(home.workIncome(in: september) == 105_000 && home.workIncome(in: october) == 65_000)
+    }
+
+    @Test func withoutTheSeasonalWorkVeraWouldHaveHadMore() throws {
+        // The ideal path reports the harvest pay right after each month, so September is paid
+        // on € 1.050 at once: € 2.236,50 + € 2.236,50 + (€ 735 + € 1.050) + (€ 1.505 + € 650) =
+        // € 8.413,00. Without any work (no stay, no income): 4 x 70% x € 3.045 = € 8.526,00.
+        // The work brings € -113,00 over four months with income, € -28,25 a month.
+        let f = try findings("vera", WorkPaysDetector())
+        let finding = try #require(f.first { $0.key.hasSuffix("opbrengst") })
+        #expect(finding.explanation.contains("houdt daarvan na verrekening € -113,00 over: € -28,25 per maand"), "\(finding.explanation)")
+        // Earned € 4 x 350 + € 700 + € 300 = € 2.400,00; harm € 2.400 + € 113 = € 2.513,00.
+        #expect(finding.harmCents == euro("2.513,00"))
+    }
+
+    @Test func theSameIncomeEarnedAtHomeRaisesNoWorkAbroadFinding() throws {
+        // Vera's months with the harvest pay earned in the Netherlands: no stay, one line a month.
+        let home = try book.persona(text: """
+        persona "Vera thuis"
+          geboren 1981-06-12
+          gewicht 1
+          periode 2025-07 tot en met 2025-10
+          doenvermogen plannen 3, in_actie_komen 3, volhouden 3, verleiding_weerstaan 3, tegenslag_verwerken 3
+        ww
+          ingang 2025-05-01
+          dagloon € 140,00
+          arbeidsverleden 10 jaar
+        inkomen 2025-07 € 350,00 gemeld 2025-08-04 polis 2025-08-15
+        inkomen 2025-08 € 350,00 gemeld 2025-09-03 polis 2025-09-15
+        inkomen 2025-09 € 1050,00 gemeld 2025-10-03 polis 2025-10-15
+        inkomen 2025-10 € 650,00 gemeld 2025-11-04 polis 2025-11-14
+        """, id: "vera_thuis")
+        let analyzer = try Analyzer(evaluator: book.evaluator, detectors: [WorkAbroadDetector()])
+        #expect(try analyzer.analyze(home)?.findings.isEmpty == true)
+        // The same months as in the finding above: at home September pays 70% x (€ 3.045 - € 1.050).
+        #expect(try book.run(home).payment("WW", in: "2025-09") == euro("1.396,50"))
+    }
+
     @Test(arguments: ["sanne", "esther", "omer", "lisa"])
     func noWorkAwayNoWorkAbroadFinding(_ id: String) throws {
         #expect(try findings(id, WorkAbroadDetector()).isEmpty)

@@ -32,6 +32,22 @@ import Testing
         }
     }
 
+    @Test func incomeAStayEarnedGoesOnNamingTheStayWhenItsDatesShift() throws {
+        // Stays move by up to `verschuiving_verblijf_dagen` (Rules/analyse/populatie.regels);
+        // the income tied to them (Bas, Vera) must still name them, or "without the activity"
+        // would leave that income behind.
+        var tied = 0
+        for i in 0..<300 {
+            let p = generator.person(i).persona
+            for line in p.records {
+                guard let tie = line.earnedBy else { continue }
+                tied += 1
+                #expect(p.records.contains(where: tie.names), "\(p.id): \(tie.text)")
+            }
+        }
+        #expect(tied > 0, "some synthetic people descend from Bas or Vera")
+    }
+
     @Test func theWeightsAddUpToTheCaseloads() throws {
         // Expected synthetic people per group times the people each stands for is the caseload
         // (Rules/analyse/populatie.regels, named by each block's `bestand`).

@@ -75,8 +75,7 @@ public struct DisproportionDetector: Detector {
 
     /// Whether a register held the income of the fined month by the decision.
     private func registerHeld(_ p: Persona, from: CivilDate, by day: CivilDate) -> Bool {
-        guard let held = p.incomeLine(in: from.yearMonth)?.knowledge.register else { return false }
-        return held <= day
+        p.incomeInRegister(in: from.yearMonth, by: day)
     }
 
     /// "3 boetes van samen € 450,00 (over januari 2024 tot en met maart 2024)".

@@ -4,7 +4,8 @@ import DoenbaarCore
 /// away (a period marked `activiteit`, such as work abroad) ends the benefit
 /// on those days, although the benefit's own income rules would let her keep
 /// part of the same earnings. Measured by the same person, the same work and
-/// income, without the periods away.
+/// income, without the periods away; whether the work pays at all, by the
+/// person without the periods and the income they earned (her other income stays).
 public struct WorkAbroadDetector: Detector {
     public let kind = FindingKind.workDoesNotPay
     public init() {}
@@ -18,9 +19,8 @@ public struct WorkAbroadDetector: Detector {
         let loss = home.gainCents, months = home.months
         guard loss > context.parameters.choiceTrapThreshold.cents, let first = months.first, let last = months.last else { return [] }
         let names = context.estimating ? [] : context.divergence(recorded, home.run)
-        let atHome = home.persona
-        // Without the work at all: no periods away and no income in their months.
-        let idle = atHome.withoutWorkIncome()
+        // Without the work at all: no periods away and none of the income they earned; other income stays.
+        let idle = p.withoutActivities(context.ruleSet)
         let idleTotal = context.series(try context.run(idle, trace: false), idle).totalCents
         let withWork = context.series(recorded).totalCents
         var explanation = "\(p.name) werkt \(activities.count == 1 ? "een periode" : "\(activities.count) perioden") weg van huis; op die dagen vervalt de uitkering, terwijl de inkomstenregels van dezelfde verdiensten een deel hadden gelaten. Dat kost \(ValueFormatting.cents(loss)) in \(months.count) maand\(months.count == 1 ? "" : "en")."

@@ -44,8 +44,8 @@ public struct WorkPaysDetector: Detector {
         }
 
         // Absolute: what the work as a whole adds per month.
-        // Without the work: its income, and the periods it took the person away.
-        let without = p.withoutWorkIncome().withoutActivityPeriods(context.ruleSet)
+        // Without the work: the periods it took the person away with the income they earned, and all other income.
+        let without = p.withoutActivities(context.ruleSet).withoutWorkIncome()
         let withoutRun = try context.run(without)
         let gain = baseTotal - context.series(withoutRun, without).totalCents
         let earned = incomeMonths.reduce(Int64(0)) { $0 + p.workIncome(in: $1) }

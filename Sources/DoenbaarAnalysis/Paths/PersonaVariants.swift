@@ -9,16 +9,18 @@ extension Persona {
     /// Month lines of income from work (`rol inkomen_uit_werk`).
     private func isIncomeLine(_ r: PersonaRecord) -> Bool { r.role == .workIncome && r.shape == .month }
 
-    /// The same person with `extra` more income in one month, known to the agency
-    /// the way that month's income already was (or reported a week after the month).
+    /// The same person with `extra` more income in one month, earned at home (on
+    /// the month's line that no period earned), known to the agency the way that
+    /// month's income already was (or reported a week after the month).
     public func withExtraIncome(_ extra: Fixed, in month: YearMonth) -> Persona {
         var p = self
-        if let i = p.records.firstIndex(where: { isIncomeLine($0) && $0.month == month }) {
+        let lines = incomeLines(in: month)
+        if let i = p.records.firstIndex(where: { isIncomeLine($0) && $0.month == month && $0.earnedBy == nil }) {
             p.records[i].value += extra.raw
-        } else if let kind = records.first(where: isIncomeLine) {
+        } else if let kind = lines.first ?? records.first(where: isIncomeLine) {
             p.records.append(PersonaRecord(kind: kind.kind, shape: .month, role: .workIncome, reportable: kind.reportable,
                                            from: month.first, through: month.last, value: extra.raw,
-                                           knowledge: Knowledge(reported: month.last.adding(days: 7))))
+                                           knowledge: lines.first?.knowledge ?? Knowledge(reported: month.last.adding(days: 7))))
         }
         return p
     }
@@ -55,32 +57,53 @@ extension Persona {
 
     /// Periods of paid work (`activiteit` in their `opgave`), such as work abroad.
     public func activities(_ rules: RuleSet) -> [PersonaRecord] {
-        records.filter { r in
-            guard let kind = rules.records.first(where: { $0.keyword == r.kind }), let (a, value) = kind.activity else { return false }
-            return r.attributes[rules.facts[kind.attributes[a].fact].name] == value
-        }
+        records.filter(rules.isActivity)
     }
 
     /// The same person, the same work and income, but without the periods the
-    /// work took her away: what the income rules alone would make of it.
+    /// work took her away: what the income rules alone would make of it. The
+    /// income those periods earned stays, as earned at home.
     public func withoutActivityPeriods(_ rules: RuleSet) -> Persona {
         var p = self
         let activities = activities(rules)
         p.records.removeAll { r in activities.contains { $0.kind == r.kind && $0.from == r.from } }
+        for i in p.records.indices where p.records[i].earnedBy.map({ tie in activities.contains(where: tie.names) }) ?? false {
+            p.records[i].earnedBy = nil
+        }
         return p
     }
 
-    /// The line of income from work for a month, if the persona has one.
-    public func incomeLine(in month: YearMonth) -> PersonaRecord? {
-        records.first { isIncomeLine($0) && $0.month == month }
+    /// The same person without the work that took her away: without its periods
+    /// and without the income they earned (the lines that name them, `bij`).
+    /// Other income, such as a job at home in the same months, stays.
+    public func withoutActivities(_ rules: RuleSet) -> Persona {
+        var p = self
+        let activities = activities(rules)
+        p.records.removeAll { r in
+            activities.contains { $0.kind == r.kind && $0.from == r.from }
+                || (r.earnedBy.map { tie in activities.contains(where: tie.names) } ?? false)
+        }
+        return p
+    }
+
+    /// The lines of income from work for a month: one, or one per period of
+    /// paid work that earned part of it and one for the rest.
+    public func incomeLines(in month: YearMonth) -> [PersonaRecord] {
+        records.filter { isIncomeLine($0) && $0.month == month }
+    }
+
+    /// Whether a register held all of the month's income from work by that day.
+    public func incomeInRegister(in month: YearMonth, by day: CivilDate) -> Bool {
+        let lines = incomeLines(in: month)
+        return !lines.isEmpty && lines.allSatisfy { $0.knowledge.register.map { $0 <= day } ?? false }
     }
 
     /// Whether the agency works with an estimate of the income (`vanaf` lines of income from work).
     public var hasIncomeEstimate: Bool { records.contains { $0.role == .workIncome && $0.shape == .from } }
 
-    /// Income from work per month as it really was (not as the agency knew it).
+    /// Income from work per month as it really was (not as the agency knew it): all its lines.
     public func workIncome(in month: YearMonth) -> Int64 {
-        incomeLine(in: month).map { Fixed(raw: $0.value).cents } ?? 0
+        incomeLines(in: month).reduce(Int64(0)) { $0 + Fixed(raw: $1.value).cents }
     }
 
     /// Periods away (`rol afwezigheid`), such as stays abroad.

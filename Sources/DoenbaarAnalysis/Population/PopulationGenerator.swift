@@ -85,6 +85,11 @@ public struct PopulationGenerator: Sendable {
         if parameters.stayShiftDays > 0 {
             for i in p.records.indices where p.records[i].role == .absence {
                 let shift = Int(rng.below(UInt64(2 * parameters.stayShiftDays + 1))) - parameters.stayShiftDays
+                // Income the stay earned goes on naming it (it keeps its month).
+                let stay = p.records[i]
+                for j in p.records.indices where p.records[j].earnedBy?.names(stay) ?? false {
+                    p.records[j].earnedBy?.from = stay.from.adding(days: shift)
+                }
                 p.records[i].from = p.records[i].from.adding(days: shift)
                 p.records[i].through = p.records[i].through.adding(days: shift)
                 p.records[i].knowledge.reported = p.records[i].knowledge.reported?.adding(days: shift)

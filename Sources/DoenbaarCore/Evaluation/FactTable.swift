@@ -99,18 +99,35 @@ public struct FactTable: Sendable {
         }
     }
 
-    /// One value per month; a month whose line the agency did not know yet has none.
+    /// One value per month: the sum of the month's lines the agency knew by the
+    /// decision date (a month may hold a line per period of paid work that earned
+    /// part of it, `bij`, and one for the rest). A month of which it knew no line
+    /// has none. Reported or in a register: every line it knew was.
     private mutating func fillMonths(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout) {
         clearKnowledge(kind)
         let k = kind.knowledgeFacts
+        var seen = Array(repeating: false, count: range.monthCount)
         for line in lines where line.knowledge.isKnown(on: knownAt) {
             let m = range.monthOffset(line.month)
             guard m >= 0, m < range.monthCount else { continue }
+            let reported = FactTable.bool(line.knowledge.reported.map { $0 <= knownAt } ?? false)
+            let inRegister = FactTable.bool(line.knowledge.register.map { $0 <= knownAt } ?? false)
+            if seen[m] {
+                // Each amount has at most 12 digits before the comma; only dozens of lines
+                // in one month could pass Int64, and then the sum stays at its largest value.
+                let (sum, overflow) = monthly[kind.fact][m].addingReportingOverflow(line.value)
+                monthly[kind.fact][m] = overflow ? Int64.max : sum
+                if let f = k.reported { monthly[f][m] = min(monthly[f][m], reported) }
+                if let f = k.register { monthly[f][m] = min(monthly[f][m], inRegister) }
+                continue
+            }
+            seen[m] = true
             monthly[kind.fact][m] = line.value
+            // A kind with attributes has one line per month (Checker+Earnings).
             for a in kind.attributes { monthly[a.fact][m] = line.attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
             if let f = k.known { monthly[f][m] = 1 }
-            if let f = k.reported { monthly[f][m] = FactTable.bool(line.knowledge.reported.map { $0 <= knownAt } ?? false) }
-            if let f = k.register { monthly[f][m] = FactTable.bool(line.knowledge.register.map { $0 <= knownAt } ?? false) }
+            if let f = k.reported { monthly[f][m] = reported }
+            if let f = k.register { monthly[f][m] = inRegister }
         }
     }
 

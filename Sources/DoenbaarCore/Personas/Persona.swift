@@ -84,10 +84,12 @@ public struct PersonaRecord: Sendable {
     public var role: RecordRole?
     /// Whether the person reports lines of this kind herself (`gemeld`).
     public var reportable: Bool
+    /// The period of paid work that earned this month line (`bij verblijf 2025-03-03`), if it names one.
+    public var earnedBy: PeriodReference?
 
     public init(kind: String, shape: PersonaRecordKind.Shape, role: RecordRole? = nil, reportable: Bool = true,
                 from: CivilDate, through: CivilDate, value: Int64 = 1, attributes: [String: Int64] = [:],
-                knowledge: Knowledge, range: SourceRange = .synthetic) {
+                knowledge: Knowledge, earnedBy: PeriodReference? = nil, range: SourceRange = .synthetic) {
         self.kind = kind
         self.shape = shape
         self.role = role
@@ -97,11 +99,28 @@ public struct PersonaRecord: Sendable {
         self.value = value
         self.attributes = attributes
         self.knowledge = knowledge
+        self.earnedBy = earnedBy
         self.range = range
     }
 
     public var month: YearMonth { from.yearMonth }
     public func overlaps(_ first: CivilDate, _ last: CivilDate) -> Bool { from <= last && first <= through }
+}
+
+/// A period line as another line names it: by the keyword of its kind and its first day.
+public struct PeriodReference: Sendable, Hashable {
+    public var kind: String
+    public var from: CivilDate
+
+    public init(kind: String, from: CivilDate) {
+        self.kind = kind
+        self.from = from
+    }
+
+    /// Whether this names that line.
+    public func names(_ line: PersonaRecord) -> Bool { line.kind == kind && line.from == from && line.shape == .period }
+    /// As a persona file writes it: "verblijf 2025-03-03".
+    public var text: String { "\(kind) \(from)" }
 }
 
 /// Something that happened to the person and weighs on her doenvermogen for

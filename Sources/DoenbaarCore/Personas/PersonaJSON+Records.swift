@@ -1,6 +1,7 @@
 /// The repeated lines (`opgave`) of a JSON persona: a list under the kind's
 /// keyword, each an object with `maand`/`vanaf` or `van`/`tot_en_met`, the value as
-/// `waarde`, and the attribute and knowledge words as keys.
+/// `waarde`, the attribute and knowledge words as keys, and the period that earned
+/// the line as `"bij": {"verblijf": "2025-03-03"}`.
 extension JSONPersonaReader {
     func keys(of kind: PersonaRecordKind) -> [String] {
         var keys: [String]
@@ -9,7 +10,31 @@ extension JSONPersonaReader {
         case .from: keys = ["vanaf", PersonaJSON.key("waarde", schema.fact(kind.fact).type)]
         case .period: keys = ["van", "tot_en_met"]
         }
+        // `bij` is read on every kind, so a kind no period earns gets the same diagnostic as in a .persona file.
         return keys + kind.attributes.map { PersonaJSON.key($0.word, schema.fact($0.fact).type) } + kind.knowledgeWords.map(\.rawValue)
+            + [PersonaRecordKind.tieWord]
+    }
+
+    /// `"bij": {"verblijf": "2025-03-03"}`: the kind and first day of the period whose work earned the line.
+    mutating func tie(_ value: JSONValue, _ kind: PersonaRecordKind) -> PeriodReference? {
+        let earners = schema.earners(of: kind).map(\.keyword)
+        if report(PersonaRules.untiable(kind.keyword, earners: earners, tieable: schema.tieable), at: value) { return nil }
+        guard case .object(let members) = value.kind, members.count == 1, let member = members.first else {
+            fail(value, "'\(PersonaRecordKind.tieWord)' moet een object met één veld zijn: de periode en haar eerste dag, zoals {\"\(earners[0])\": \"2025-03-03\"}", .typeMismatch)
+            return nil
+        }
+        if report(PersonaRules.tieKind(member.key, of: kind.keyword, earners: earners), at: keyValue(member)) { return nil }
+        return date(member.value, member.key).map { PeriodReference(kind: member.key, from: $0) }
+    }
+
+    /// Every line that names the period that earned it names one that is there, as in a `.persona` file.
+    mutating func checkTies(_ lines: [Read<PersonaRecord>]) {
+        let records = lines.map(\.element)
+        for line in lines {
+            guard case .object(let members) = line.value.kind, let written = members.first(where: { $0.key == PersonaRecordKind.tieWord }),
+                  let (period, problem) = PersonaRules.tie(line.element, among: records, schema: schema) else { continue }
+            report(problem, at: written.value, notes: period.map { [.init(range: range(lines[$0].value), message: "het \(records[$0].kind)")] } ?? [])
+        }
     }
 
     mutating func record(_ kind: PersonaRecordKind, _ f: Fields) -> PersonaRecord? {
@@ -40,6 +65,9 @@ extension JSONPersonaReader {
             guard let value = required(f, key) else { complete = false; continue }
             if let v = self.value(value, key, fact.type) { record.attributes[fact.name] = v } else { complete = false }
         }
+        if let value = f[PersonaRecordKind.tieWord] {
+            if let earnedBy = tie(value, kind) { record.earnedBy = earnedBy } else { complete = false }
+        }
         if kind.shape == .period, let value = f["tot_en_met"],
            report(PersonaRules.periodDates(kind.keyword, from: record.from, through: record.through), at: value) { complete = false }
         for word in kind.knowledgeWords {
@@ -67,14 +95,14 @@ extension JSONPersonaReader {
     mutating func checkOrder(_ lines: [Read<PersonaRecord>], _ kind: PersonaRecordKind, before: [PersonaRecord]) {
         switch kind.shape {
         case .month:
-            var first: [YearMonth: JSONValue] = [:]
+            var first: [PersonaRules.MonthSlot: JSONValue] = [:]
             for line in lines {
-                let month = line.element.month
-                if let earlier = first[month] {
-                    report(PersonaRules.duplicateMonth(kind.keyword, month), at: line.value,
-                           notes: [.init(range: range(earlier), message: "eerste \(kind.keyword) over \(month)")])
+                let slot = PersonaRules.MonthSlot(line.element)
+                if let earlier = first[slot] {
+                    report(PersonaRules.duplicateMonth(kind.keyword, slot, earners: schema.earners(of: kind).map(\.keyword)), at: line.value,
+                           notes: [.init(range: range(earlier), message: "eerste \(slot.text(kind.keyword))")])
                 } else {
-                    first[month] = line.value
+                    first[slot] = line.value
                 }
             }
         case .from:

@@ -114,11 +114,14 @@ struct JSONPersonaReader {
             p.values.merge(values) { _, new in new }
             p.sections[section.keyword] = range(value)
         }
+        var lines: [Read<PersonaRecord>] = []
         for kind in schema.ruleSet.records {
-            let lines = list(top, kind.keyword, "een regel '\(kind.keyword)'", allowed: keys(of: kind)) { $0.record(kind, $1) }
-            checkOrder(lines, kind, before: p.records)
-            p.records += lines.map(\.element)
+            let read = list(top, kind.keyword, "een regel '\(kind.keyword)'", allowed: keys(of: kind)) { $0.record(kind, $1) }
+            checkOrder(read, kind, before: p.records)
+            p.records += read.map(\.element)
+            lines += read
         }
+        checkTies(lines)
         p.events = list(top, "gebeurtenissen", "een gebeurtenis", allowed: PersonaJSON.frameworkFields["gebeurtenissen"]!) { $0.event($1) }.map(\.element)
         p.expectations = list(top, "verwacht", "een verwachting", allowed: PersonaJSON.frameworkFields["verwacht"]!) { $0.expectation($1) }.map(\.element)
         if let birth {

@@ -33,8 +33,11 @@ struct PersonaReader {
     let schema: PersonaSchema
     var persona: Persona?
     var header: SourceRange?
-    /// Where each month line was given, by kind and month, for a note when it is given twice.
-    var monthLines: [String: [YearMonth: SourceRange]] = [:]
+    /// Where each month line was given, by kind, month and the period that earned
+    /// it, for a note when it is given twice.
+    var monthLines: [String: [PersonaRules.MonthSlot: SourceRange]] = [:]
+    /// Lines that name the period that earned them (by index in the records), with where the tie was written.
+    var ties: [(line: Int, range: SourceRange)] = []
     /// Where each once-per-person value was written, by fact name.
     var valueRanges: [String: SourceRange] = [:]
 
@@ -250,5 +253,6 @@ struct PersonaReader {
         for (fact, problem) in PersonaRules.datesAfterBirth(p.values, birth: p.birthDate, schema: schema) {
             report(problem, at: valueRanges[fact] ?? p.range)
         }
+        validateTies()
     }
 }

@@ -3,8 +3,10 @@
 ///     inkomen 2023-03 € 1200,00 gemeld 2023-04-05            (maand)
 ///     schatting vanaf 2023-01 € 800,00 bekend 2023-01-02     (vanaf)
 ///     verblijf 2023-05-02 tot en met 2023-07-15 reden familie land SD gemeld 2023-05-01   (periode)
+///     inkomen 2025-03 € 800,00 bij verblijf 2025-03-03 gemeld 2025-04-02   (earned by that period)
 ///
-/// After the value or the period come the attributes and what the agency knew when, in any order.
+/// After the value or the period come the attributes, the period that earned
+/// the line, and what the agency knew when, in any order.
 extension PersonaReader {
     mutating func readRecord(_ kind: PersonaRecordKind, _ keyword: SourceRange) {
         let before = parser.diagnostics.all.count
@@ -29,15 +31,28 @@ extension PersonaReader {
             anchor = from.range
         }
         record.range = keyword.to(anchor)
-        guard readDetails(kind, into: &record) else { return }
+        var tie: SourceRange?
+        guard readDetails(kind, into: &record, tie: &tie) else { return }
         guard validate(record, of: kind, at: anchor) else { return }
+        // The period it names may stand further down: checked once the file is read.
+        if let tie, let count = persona?.records.count { ties.append((count, tie)) }
         persona?.records.append(record)
     }
 
-    /// Attributes and knowledge words, in any order, each at most once.
-    private mutating func readDetails(_ kind: PersonaRecordKind, into record: inout PersonaRecord) -> Bool {
+    /// Attributes, the period that earned the line and knowledge words, in any order, each at most once.
+    private mutating func readDetails(_ kind: PersonaRecordKind, into record: inout PersonaRecord, tie: inout SourceRange?) -> Bool {
         var seen = Set<String>()
         while let word = parser.current.word {
+            if word == PersonaRecordKind.tieWord {
+                guard seen.insert(word).inserted else {
+                    parser.error(.duplicateClause, parser.current.range, "'\(word)' staat twee keer op deze regel")
+                    return false
+                }
+                guard let (earnedBy, range) = readTie(kind) else { return false }
+                record.earnedBy = earnedBy
+                tie = range
+                continue
+            }
             let attribute = kind.attributes.first { $0.word == word }
             let knowledge = KnowledgeWord(rawValue: word).flatMap { kind.knowledgeWords.contains($0) ? $0 : nil }
             if attribute == nil, knowledge == nil, KnowledgeWord(rawValue: word) != nil {
@@ -83,18 +98,41 @@ extension PersonaReader {
         return true
     }
 
+    /// `bij verblijf 2025-03-03`: the kind and first day of the period whose work
+    /// earned the line, with where it was written.
+    private mutating func readTie(_ kind: PersonaRecordKind) -> (PeriodReference, SourceRange)? {
+        let word = parser.advance()
+        let earners = schema.earners(of: kind).map(\.keyword)
+        if report(PersonaRules.untiable(kind.keyword, earners: earners, tieable: schema.tieable), at: word.range) { return nil }
+        guard let name = parser.parseName("de soort periode die het \(kind.keyword) opleverde, zoals \(earners[0])") else { return nil }
+        if report(PersonaRules.tieKind(name.text, of: kind.keyword, earners: earners), at: name.range) { return nil }
+        guard let start = parser.parseDate("de eerste dag van het \(name.text) (JJJJ-MM-DD)") else { return nil }
+        return (PeriodReference(kind: name.text, from: start.value), word.range.to(start.range))
+    }
+
+    /// Every line that names the period that earned it names one that is there (checked after the whole file).
+    mutating func validateTies() {
+        guard let lines = persona?.records else { return }
+        for (index, range) in ties {
+            guard let (period, problem) = PersonaRules.tie(lines[index], among: lines, schema: schema) else { continue }
+            let notes = period.map { [Diagnostic.Note(range: lines[$0].range, message: "het \(lines[$0].kind)")] } ?? []
+            report(problem, at: range, notes: notes)
+        }
+    }
+
     /// What a line must satisfy among the lines before it.
     private mutating func validate(_ record: PersonaRecord, of kind: PersonaRecordKind, at anchor: SourceRange) -> Bool {
         let earlier = persona?.records ?? []
         switch kind.shape {
         case .month:
             if report(PersonaRules.knownBeforeMonth(kind.keyword, record.month, on: record.knowledge.known), at: anchor) { return false }
-            if let first = monthLines[kind.keyword]?[record.month] {
-                report(PersonaRules.duplicateMonth(kind.keyword, record.month), at: anchor,
-                       notes: [.init(range: first, message: "eerste \(kind.keyword) over \(record.month)")])
+            let slot = PersonaRules.MonthSlot(record)
+            if let first = monthLines[kind.keyword]?[slot] {
+                report(PersonaRules.duplicateMonth(kind.keyword, slot, earners: schema.earners(of: kind).map(\.keyword)), at: anchor,
+                       notes: [.init(range: first, message: "eerste \(slot.text(kind.keyword))")])
                 return false
             }
-            monthLines[kind.keyword, default: [:]][record.month] = anchor
+            monthLines[kind.keyword, default: [:]][slot] = anchor
         case .from:
             if let last = earlier.last(where: { $0.kind == kind.keyword }),
                report(PersonaRules.estimatesRise(kind.keyword, record.month, after: last.month), at: anchor) { return false }

@@ -52,8 +52,68 @@ enum PersonaRules {
                        message: "\(kind) over \(month) kan niet al op \(known) bekend zijn: die maand begint pas op \(month.first)")
     }
 
-    static func duplicateMonth(_ kind: String, _ month: YearMonth) -> Problem {
-        Problem(id: .personaOverlap, message: "\(kind) over \(month) staat er al")
+    /// What makes a month line one of a kind: its month and the period that earned it, if any.
+    struct MonthSlot: Hashable {
+        let month: YearMonth
+        let earnedBy: PeriodReference?
+        init(_ line: PersonaRecord) {
+            month = line.month
+            earnedBy = line.earnedBy
+        }
+        /// "inkomen over 2025-03" or "inkomen over 2025-03 bij verblijf 2025-03-03".
+        func text(_ kind: String) -> String {
+            "\(kind) over \(month)" + (earnedBy.map { " \(PersonaRecordKind.tieWord) \($0.text)" } ?? "")
+        }
+    }
+
+    /// One line per month, or per month and period that earned it. `earners`: the
+    /// kinds of period a line of this kind may name (`verdient` in their opgave).
+    static func duplicateMonth(_ kind: String, _ slot: MonthSlot, earners: [String]) -> Problem {
+        var problem = Problem(id: .personaOverlap, message: "\(slot.text(kind)) staat er al")
+        if slot.earnedBy == nil, let period = earners.first {
+            problem.suggestion = "\(kind) uit werk tijdens een \(period) krijgt een eigen regel met '\(PersonaRecordKind.tieWord) \(period) DATUM'; tel de rest van de maand op één regel op"
+        }
+        return problem
+    }
+
+    /// `bij` on a line whose kind no period earns. `tieable`: the kinds that can
+    /// name a period, each with the first kind of period that earns it.
+    static func untiable(_ kind: String, earners: [String], tieable: [(kind: String, earner: String)]) -> Problem? {
+        guard earners.isEmpty else { return nil }
+        return Problem(id: .unknownClause, message: "een regel '\(kind)' kan niet bij een periode horen",
+                       suggestion: tieable.isEmpty ? "geen opgave in de regels zegt 'verdient \(kind)'"
+                           : "alleen \(ValueFormatting.list(tieable.map { "een regel '\($0.kind) ... \(PersonaRecordKind.tieWord) \($0.earner) DATUM'" })) noemt de periode die het opleverde")
+    }
+
+    /// The word after `bij` names a kind of period that earns this kind.
+    static func tieKind(_ name: String, of kind: String, earners: [String]) -> Problem? {
+        guard !earners.contains(name) else { return nil }
+        return unknown("\(kind) kan niet bij '\(name)' horen", name, among: earners)
+    }
+
+    /// A line that names the period that earned it (`bij verblijf 2025-03-03`):
+    /// that period exists, is paid work, and touches the line's month. With the
+    /// problem comes the index of the period it is about, for a note there.
+    static func tie(_ line: PersonaRecord, among lines: [PersonaRecord], schema: PersonaSchema) -> (period: Int?, problem: Problem)? {
+        guard let tie = line.earnedBy else { return nil }
+        let what = "\(line.kind) over \(line.month)"
+        guard let i = lines.firstIndex(where: tie.names) else {
+            let near = lines.filter { $0.kind == tie.kind && $0.shape == .period && $0.overlaps(line.month.first, line.month.last) }
+            return (nil, Problem(id: .unknownName, message: "\(what) hoort bij het \(tie.kind) dat op \(tie.from) begint, maar zo'n \(tie.kind) staat er niet",
+                                 suggestion: near.first.map { "bedoelde u '\(PersonaRecordKind.tieWord) \(tie.kind) \($0.from)' (van \($0.from) tot en met \($0.through))?" }
+                                     ?? "geef het \(tie.kind) een eigen regel: '\(tie.kind) \(tie.from) tot en met DATUM ...'"))
+        }
+        let period = lines[i]
+        let named = "het \(tie.kind) van \(period.from) tot en met \(period.through)"
+        if !schema.ruleSet.isActivity(period) {
+            let marking = schema.record(tie.kind).flatMap(schema.activityText(of:))
+            return (i, Problem(id: .personaInvalid, message: "\(named) is geen betaald werk, dus levert geen \(line.kind) op",
+                               suggestion: "laat '\(PersonaRecordKind.tieWord) \(tie.text)' weg" + (marking.map { ", of geef het \(tie.kind) '\($0)'" } ?? "")))
+        }
+        if !period.overlaps(line.month.first, line.month.last) {
+            return (i, Problem(id: .personaInvalid, message: "\(what) kan niet bij \(named) horen: dat valt helemaal buiten \(line.month)"))
+        }
+        return nil
     }
 
     static func enumerationCase(_ value: String, of enumeration: Enumeration, _ what: String) -> Problem? {

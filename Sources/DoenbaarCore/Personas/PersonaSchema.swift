@@ -40,6 +40,25 @@ public struct PersonaSchema: Sendable {
         record.attributes.filter { !$0.isFlag }
     }
 
+    /// The kinds of period whose paid work earns lines of this kind (`verdient`):
+    /// what a line of this kind may name after `bij`.
+    public func earners(of kind: PersonaRecordKind) -> [PersonaRecordKind] {
+        guard let index = ruleSet.record(named: kind.keyword) else { return [] }
+        return ruleSet.records.filter { $0.earns == index }
+    }
+
+    /// The kinds of line that can name the period that earned them, each with the first kind of period that can.
+    public var tieable: [(kind: String, earner: String)] {
+        ruleSet.records.compactMap { kind in earners(of: kind).first.map { (kind.keyword, $0.keyword) } }
+    }
+
+    /// How a persona line marks a period of this kind as paid work: "reden werk".
+    public func activityText(of kind: PersonaRecordKind) -> String? {
+        guard let (a, value) = kind.activity, case .enumeration(let e) = fact(kind.attributes[a].fact).type,
+              let cases = enumeration(e)?.cases, cases.indices.contains(Int(value)) else { return nil }
+        return "\(kind.attributes[a].word) \(cases[Int(value)])"
+    }
+
     /// The word a block's field gives a fact by, for diagnostics.
     public func fieldWord(of fact: String) -> String? {
         ruleSet.fact(named: fact).flatMap { ruleSet.field(filling: $0)?.field.word }

@@ -142,7 +142,8 @@ extension Checker {
                 diagnostics.error(.unknownClause, a.range, "een opgave 'vanaf' heeft geen kenmerken")
                 continue
             }
-            if attributes.contains(where: { $0.word == a.word.text }) || KnowledgeWord(rawValue: a.word.text) != nil {
+            if attributes.contains(where: { $0.word == a.word.text }) || KnowledgeWord(rawValue: a.word.text) != nil
+                || a.word.text == PersonaRecordKind.tieWord {
                 diagnostics.error(.duplicateName, a.word.range, "'\(a.word.text)' is al een woord van opgave '\(s.keyword.text)'")
                 continue
             }

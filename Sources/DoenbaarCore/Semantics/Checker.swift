@@ -110,6 +110,7 @@ public struct Checker {
         checkFactDefaults(facts)
         for s in sections { declareSection(s.syntax, s.regulation) }
         for r in records { declareRecord(r.syntax, r.regulation) }
+        linkEarnings(records.map(\.syntax))
         checkPersonaKeywords()
         attachExceptions(exceptions)
         for o in obligations { checkObligation(o.syntax, o.regulation) }

@@ -143,5 +143,14 @@ public struct PersonaRecordKind: Sendable {
     public let alternative: (attribute: Int, value: Int64)?
     /// `activiteit WOORD WAARDE`: the attribute value that marks a period as paid work.
     public var activity: (attribute: Int, value: Int64)? = nil
+    /// `verdient OPGAVE`: the month lines (by index in `RuleSet.records`) that a
+    /// period of paid work of this kind earns. Such a line names its period with
+    /// `bij` (`inkomen 2025-03 € 800,00 bij verblijf 2025-03-03`), so a month may
+    /// hold several lines of that kind, one per period that earned it and one for
+    /// the rest.
+    public var earns: Int? = nil
     public let role: RecordRole?
+
+    /// The word with which a line names the period that earned it.
+    public static let tieWord = "bij"
 }

@@ -37,6 +37,13 @@ public struct RuleSet: Sendable {
         records.first { r in r.fact == fact || r.start == fact || r.attributes.contains { $0.fact == fact } }
     }
 
+    /// Whether a period line is paid work: its `activiteit` attribute has the value that marks it.
+    public func isActivity(_ line: PersonaRecord) -> Bool {
+        guard let kind = record(named: line.kind).map({ records[$0] }), kind.shape == .period,
+              let (a, value) = kind.activity else { return false }
+        return line.attributes[facts[kind.attributes[a].fact].name] == value
+    }
+
     public func slot(named name: String) -> Int? { values.firstIndex { $0.name == name } }
     public func benefit(named name: String) -> Int? { benefits.firstIndex { $0.name == name } }
     public func parameter(named name: String) -> Int? { parameters.firstIndex { $0.name == name } }

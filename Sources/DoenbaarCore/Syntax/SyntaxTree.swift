@@ -289,6 +289,8 @@ public struct RecordSyntax: Sendable, Hashable {
     public var alternative: (word: Name, value: Name)? = nil
     /// `activiteit WOORD WAARDE`: a period with this value is paid work (income comes with it).
     public var activity: (word: Name, value: Name)? = nil
+    /// `verdient OPGAVE`: the month lines a period of paid work earns; such a line names its period.
+    public var earns: Name? = nil
     public var role: Name? = nil
 
     public static let knowledgeFacts = ["bekend", "gemeld", "register", "dagen_vooraf"]

@@ -9,6 +9,7 @@ extension Parser {
     ///   gemeld verblijf_gemeld                (also: bekend, register, dagen_vooraf)
     ///   keuze reden vakantie
     ///   activiteit reden werk                 (a period with this value is paid work)
+    ///   verdient inkomen                      (the month lines that work earns: inkomen ... bij verblijf 2025-03-03)
     ///   rol afwezigheid
     ///
     /// A kind of line a persona file repeats: a value per month, an estimate
@@ -21,7 +22,7 @@ extension Parser {
         endLine()
         var seen = SeenClauses()
         let shapes = ["maand", "vanaf", "periode"], knowledgeFacts = RecordSyntax.knowledgeFacts
-        let allowed = ["bron"] + shapes + ["begin", "kenmerk", "vlag", "kennis"] + knowledgeFacts + ["keuze", "activiteit", "rol"]
+        let allowed = ["bron"] + shapes + ["begin", "kenmerk", "vlag", "kennis"] + knowledgeFacts + ["keuze", "activiteit", "verdient", "rol"]
         while let clause = nextClause() {
             let before = diagnostics.all.count
             guard let word = clause.word else { unknownClause(in: "opgave '\(name.text)'", allowed: allowed); continue }
@@ -62,6 +63,8 @@ extension Parser {
                     if word == "keuze" { record.alternative = (w, value) } else { record.activity = (w, value) }
                 }
                 finishLine(since: before)
+            case "verdient" where firstTime(&seen, clause):
+                record.earns = parseNameClause("de opgave van het inkomen dat het werk in deze periode oplevert")
             case "rol" where firstTime(&seen, clause):
                 record.role = parseNameClause("een rol (\(RecordRole.allCases.map(\.rawValue).joined(separator: ", ")))")
             case _ where seen.contains(word): break
