@@ -104,7 +104,7 @@ import Testing
         // bakery wage alone; the recovery of € 490,00 in October is the same at home and abroad.)
         let f = try findings("vera", WorkAbroadDetector())
         let finding = try #require(f.first)
-        #expect(finding.harmCents == euro("833,00"))
+        #expect(finding.harm.lostCents == euro("833,00"))
         #expect(finding.months == 2)
         #expect(finding.from == YearMonth(year: 2025, month: 9) && finding.through == YearMonth(year: 2025, month: 10))
         #expect(finding.provisions.contains { $0.name == "recht_ondanks_buitenland" })
@@ -139,8 +139,8 @@ import Testing
         let f = try findings("vera", WorkPaysDetector())
         let finding = try #require(f.first { $0.key.hasSuffix("opbrengst") })
         #expect(finding.explanation.contains("houdt daarvan na verrekening € -113,00 over: € -28,25 per maand"), "\(finding.explanation)")
-        // Earned € 4 x 350 + € 700 + € 300 = € 2.400,00; harm € 2.400 + € 113 = € 2.513,00.
-        #expect(finding.harmCents == euro("2.513,00"))
+        // Earned € 4 x 350 + € 700 + € 300 = € 2.400,00; it costs € 2.400 + € 113 = € 2.513,00 of WW.
+        #expect(finding.harm.lostCents == euro("2.513,00"), "WW the work costs: the offset of art. 47 lid 1 and the days abroad")
     }
 
     @Test func theSameIncomeEarnedAtHomeRaisesNoWorkAbroadFinding() throws {
