@@ -24,9 +24,11 @@ public struct ExpectationMismatch: Sendable, CustomStringConvertible {
 }
 
 extension PersonaRun {
-    /// The persona's stated expectations that this run does not meet; empty when all hold.
+    /// The persona's stated expectations under the baseline (not those `met
+    /// hervorming`: `RuleBook.unmetExpectations(named:)` holds those too) that
+    /// this run does not meet; empty when all hold.
     public func unmetExpectations(of persona: Persona) -> [ExpectationMismatch] {
-        persona.expectations.compactMap { e in
+        persona.expectations.filter { $0.reform == nil }.compactMap { e in
             guard let month = self.month(e.month) else {
                 return ExpectationMismatch(personaID: persona.id, expectation: e, actualCents: nil, benefitExists: true)
             }

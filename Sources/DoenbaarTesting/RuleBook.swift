@@ -50,6 +50,22 @@ public final class RuleBook: Sendable {
         throw .unreadable("geen persona '\(name)' in \(personasDirectory) (verwacht \(name).persona of \(name).json)")
     }
 
+    /// Every `verwacht` line of a persona file, under the baseline and under
+    /// the reforms it names (`met hervorming`), held as `doenbaar check` holds
+    /// them: for each that fails, the rendered Dutch diagnostic at its line.
+    public func unmetExpectations(named name: String) throws(RuleBookError) -> [String] {
+        let path = ["persona", "json"].map { "\(personasDirectory)/\(name).\($0)" }.first { FileManager.default.fileExists(atPath: $0) }
+        guard let path else { throw .unreadable("geen persona '\(name)' in \(personasDirectory)") }
+        let sources = SourceManager()
+        let result: (Persona?, DiagnosticBag)
+        do { result = try PersonaLoader.load(path: path, rules: ruleSet, sources: sources) } catch { throw .unreadable(error.description) }
+        guard let persona = result.0, !result.1.hasErrors else {
+            throw .invalidInput(DiagnosticRenderer(sources: sources).render(result.1.all))
+        }
+        var check = ExpectationCheck(baseline: evaluator, baselinePaths: [rulesDirectory], sources: sources)
+        return check.check(persona).all.map { DiagnosticRenderer(sources: sources).render($0) }
+    }
+
     public func persona(path: String) throws(RuleBookError) -> Persona {
         let sources = SourceManager()
         let result: (Persona?, DiagnosticBag)

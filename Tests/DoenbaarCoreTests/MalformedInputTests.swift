@@ -76,6 +76,13 @@ import Testing
         if path.hasSuffix(".regels") {
             return try RuleLoader.load(factFiles + [path], sources: sources).diagnostics
         }
-        return try PersonaLoader.load(path: path, rules: bundledSchema().ruleSet, sources: sources).1
+        let ruleSet = try bundledSchema().ruleSet
+        let (persona, diagnostics) = try PersonaLoader.load(path: path, rules: ruleSet, sources: sources)
+        guard let persona, !diagnostics.hasErrors else { return diagnostics }
+        // A persona that reads well is run: its `verwacht` lines must come out, as `doenbaar check` does.
+        var check = ExpectationCheck(baseline: Evaluator(plan: Plan(ruleSet)), baselinePaths: [RobustnessTests.packageRoot.path + "/Rules"], sources: sources)
+        var all = diagnostics
+        all.add(contentsOf: check.check(persona))
+        return all
     }
 }

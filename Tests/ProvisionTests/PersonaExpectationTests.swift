@@ -13,11 +13,9 @@ import Testing
 
     @Test(arguments: personaIDs)
     func personaMeetsItsStatedExpectations(_ id: String) throws {
-        let book = try RuleBook.bundled()
-        let persona = try book.persona(named: id)
-        let run = try book.run(persona)
-        for mismatch in run.unmetExpectations(of: persona) {
-            Issue.record(Comment(rawValue: mismatch.description))
+        // As `doenbaar check` holds them, the lines under a reform (`met hervorming`) included.
+        for message in try RuleBook.bundled().unmetExpectations(named: id) {
+            Issue.record(Comment(rawValue: message))
         }
     }
 }

@@ -7,7 +7,7 @@ enum RunCommand: Command {
     static let name = "run"
     static let summary = "reken een persona door, maand voor maand, met uitleg"
     static let help = """
-    Gebruik: doenbaar run --persona PAD [--rules MAP] [--from JJJJ-MM --to JJJJ-MM] [--format text|json]
+    Gebruik: doenbaar run --persona PAD [--rules MAP] [--reform MAP] [--from JJJJ-MM --to JJJJ-MM] [--format text|json]
 
     Rekent een persona maand voor maand door de regels en toont per maand de
     betaling per uitkering, kortingen, nabetalingen, terugvorderingen en
@@ -18,6 +18,9 @@ enum RunCommand: Command {
 
       --persona PAD     persona-bestand (*.persona of *.json)
       --rules MAP       map met regelbestanden (standaard: Rules)
+      --reform MAP      een hervorming (een map onder hervormingen/): toont de
+                        persona voor en na, alleen de maanden die veranderen,
+                        met per veranderde euro waar de berekening verandert
       --from JJJJ-MM    eerste maand (standaard: eerste maand met een feit)
       --to JJJJ-MM      laatste maand (standaard: twee maanden na het laatste feit)
       --format FORMAAT  text (standaard) of json; de JSON-vorm staat in de README
@@ -29,7 +32,7 @@ enum RunCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["persona", "rules", "from", "to", "format"], switches: ["zonder-analyse"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["persona", "rules", "reform", "from", "to", "format"], switches: ["zonder-analyse"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])'; gebruik --persona PAD") }
         guard let personaPath = args.value("persona") else { return console.fail("--persona PAD ontbreekt (zie doenbaar run --help)") }
@@ -74,6 +77,10 @@ enum RunCommand: Command {
         if last.index - first.index > 12 * 10 { return console.fail("periode is langer dan tien jaar; kies --from en --to dichter bij elkaar") }
 
         let evaluator = Evaluator(plan: Plan(ruleSet))
+        if let reformPath = args.value("reform") {
+            return compare(persona, under: reformPath, rules: args.value("rules") ?? "Rules", baseline: evaluator,
+                           from: first, to: last, json: format == "json", sources: sources, console)
+        }
         let result: PersonaRun
         do throws(Evaluator.RunError) {
             result = try evaluator.run(persona, from: first, to: last)
@@ -97,6 +104,36 @@ enum RunCommand: Command {
         } else {
             console.out(RunTextRenderer.render(result, benefits: ruleSet.benefits.map(\.name)))
             if let analysis { console.out(AnalysisTextRenderer.render(analysis)) }
+        }
+        return .success
+    }
+
+    /// The persona before and after a reform: the changed months with the values that differ.
+    private static func compare(_ persona: Persona, under reformPath: String, rules: String, baseline: Evaluator,
+                                from: YearMonth, to: YearMonth, json: Bool, sources: SourceManager, _ console: Console) -> ExitCode {
+        let loaded: LoadedReform
+        do throws(InputFiles.Failure) {
+            loaded = try ReformLoader.load(reform: reformPath, baseline: [rules], sources: sources)
+        } catch {
+            return console.fail(error.description)
+        }
+        console.diagnostics(DiagnosticBag(errorsOf: loaded.diagnostics), sources: sources)
+        guard let reformed = loaded.ruleSet, let reform = loaded.reform else {
+            if !loaded.diagnostics.hasErrors { return console.fail("'\(reformPath)' bevat geen hervorming (een bestand met 'hervorming NAAM \"titel\"')") }
+            return .inputErrors
+        }
+        let before: PersonaRun, after: PersonaRun
+        do throws(Evaluator.RunError) {
+            before = try baseline.run(persona, from: from, to: to)
+            after = try Evaluator(plan: Plan(reformed)).run(persona, from: from, to: to)
+        } catch {
+            return report(error, sources: sources, console)
+        }
+        let comparison = ReformRun(reform: reform, before: before, after: after)
+        if json {
+            do { console.out(try comparison.json()) } catch { return console.fail("JSON kan niet worden gemaakt: \(error)") }
+        } else {
+            console.out(comparison.text())
         }
         return .success
     }

@@ -62,8 +62,8 @@ public struct ExpectationCheck {
         let got = outcome.paidCents == 0 ? "geen betaling (€ 0,00)" : ValueFormatting.cents(outcome.paidCents)
         let difference = outcome.paidCents - expected
         bag.error(.expectationFailed, e.range,
-                  "persona '\(persona.id)', \(e.month.dutch)\(under): verwacht \(wanted) \(e.benefit), maar de regels geven \(got) (\(difference > 0 ? "€ \(ValueFormatting.cents(difference).dropFirst(2)) meer" : "\(ValueFormatting.cents(-difference)) minder"))",
-                  suggestion: "zie de berekening met: doenbaar run --persona \(sources.file(e.range.fileID)?.path ?? "<persona>") --from \(e.month) --to \(e.month)\(e.reform.map { " --reform <regels>/hervormingen/\($0)" } ?? "")")
+                  "persona '\(persona.id)', \(e.month.dutch)\(under): verwacht \(wanted) \(e.benefit), maar de regels geven \(got) (\(ValueFormatting.cents(abs(difference))) \(difference > 0 ? "meer" : "minder"))",
+                  suggestion: "zie de berekening met: doenbaar run --persona \(sources.file(e.range.fileID)?.path ?? "<persona>") --from \(e.month) --to \(e.month)\(e.reform.flatMap { reformFolders[$0] }.map { " --reform \($0)" } ?? "")")
     }
 
     /// The baseline, or the baseline with a reform applied (loaded once).

@@ -238,6 +238,7 @@ struct PersonaReader {
             guard parser.expectWord("hervorming"), let name = parser.parseName("de naam van een hervorming (een map onder hervormingen/)") else { return }
             expectation.reform = name.text
             expectation.reformRange = name.range
+            expectation.range = keyword.to(parser.previousEnd)
         }
         persona?.expectations.append(expectation)
     }
