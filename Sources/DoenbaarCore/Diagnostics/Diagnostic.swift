@@ -68,6 +68,7 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case invalidValidity = "ongeldige-geldigheid"
     case conflictingRegulation = "conflicterende-regeling"
     case protectedAttribute = "beschermd-kenmerk"
+    case yearTotal = "jaartotaal-over-de-jaarwisseling"
     // Reforms
     case misplacedReform = "hervorming-op-verkeerde-plek"
     case reformConflict = "hervorming-conflict"

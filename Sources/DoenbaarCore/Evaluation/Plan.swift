@@ -399,6 +399,29 @@ private struct Compiler {
             runningTotalSites += 1
             let counting = args[0].type == .bool
             return { f, d throws(EvaluationFailure) in try f.runningTotal(site: site, upTo: d, counting: counting, range: range, a) }
+        case .totalSince:
+            // The months from the month of the date up to and including this one. A
+            // month before the first one computed is unknown: an error, not a silent zero.
+            let a = compile(args[0], .month), since = compile(args[1], .month)
+            let counting = args[0].type == .bool
+            return { f, m throws(EvaluationFailure) in
+                let start = CivilDate(dayNumber: Int32(clamping: try since(f, m))).yearMonth
+                let first = f.range.month(0)
+                guard start >= first else {
+                    throw EvaluationFailure(message: "totaal_sinds telt vanaf \(start.dutch), vóór de eerste doorgerekende maand (\(first.dutch)); reken vanaf \(start.dutch) door", range: range)
+                }
+                var total: Int64 = 0
+                var k = m
+                while k >= 0 && f.range.month(k) >= start {
+                    let v = try a(f, k)
+                    guard let sum = FixedMath.add(total, counting ? (v != 0 ? Fixed.scale : 0) : v) else {
+                        throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
+                    }
+                    total = sum
+                    k -= 1
+                }
+                return total
+            }
         case .year, .monthOf:
             let a = compile(args[0], context)
             let year = function == .year

@@ -265,6 +265,21 @@ struct ExpressionChecker {
             if x.type == .bool { return TypedExpr(.call(function, [x]), context.periodicity == .day ? .days : .number, range) }
             guard x.type.isNumeric else { return mismatch(range, "totaal_dit_jaar telt getallen, bedragen, dagen of ja/nee op, niet \(Self.described(x.type))") }
             return TypedExpr(.call(function, [x]), x.type, range)
+        case .totalSince:
+            // The months from the month of a date up to and including this one,
+            // across the turn of the year: a duration that runs on.
+            guard arity(2) else { return nil }
+            guard context.periodicity == .month, !context.insideAggregation else {
+                diagnostics.error(.periodMismatch, range, "totaal_sinds telt hele maanden op en hoort in een berekening per maand",
+                                  suggestion: "tel dagen eerst per maand op met som_in_maand of aantal_dagen, en die maandtotalen met totaal_sinds")
+                return nil
+            }
+            let x = check(args[0], context), day = check(args[1], context)
+            guard let x, let day else { return nil }
+            guard day.type == .date else { return mismatch(args[1].range, "totaal_sinds telt vanaf een datum; het tweede argument moet een datum zijn, niet \(Self.described(day.type))") }
+            if x.type == .bool { return TypedExpr(.call(function, [x, day]), .number, range) }
+            guard x.type.isNumeric else { return mismatch(range, "totaal_sinds telt getallen, bedragen, dagen of ja/nee op, niet \(Self.described(x.type))") }
+            return TypedExpr(.call(function, [x, day]), x.type, range)
         case .year, .monthOf, .yearStart:
             guard arity(1), let x = check(args[0], context) else { return nil }
             guard x.type == .date else { return mismatch(range, "\(function.signature) verwacht een datum, niet \(Self.described(x.type))") }
