@@ -7,6 +7,9 @@
 #   RSS=1 scripts/bench.sh            also peak RSS of one run of each (/usr/bin/time -v)
 #   COPIES="1 2 4 8" scripts/bench.sh cost against the number of rules (at the largest N)
 #   DOENBAAR=path scripts/bench.sh    use that binary instead of building one
+#   POPULATION=20000 scripts/bench.sh the full analysis (every detector) on the bundled
+#                                     Rules/ and Personas/ over that many synthetic
+#                                     people, with peak RSS (default 20000; 0 skips it)
 #
 # Everything it makes (the harness copy, the venv, the dumps: 449 MB at 1M)
 # goes to .bench/, which git ignores. shared/ is only read. Rerunnable: the
@@ -84,7 +87,13 @@ for n in $SIZES; do
   fi
 done
 
-# 6. Optionally: the rules copied k times (each copy with its own parameter values,
+# 6. The real rules: the whole analysis over a synthetic population, with peak memory.
+if [ "${POPULATION:-20000}" != 0 ]; then
+  /usr/bin/time -v "$DOENBAAR" bench --populatie "${POPULATION:-20000}" 2> "$WORK/time_populatie.txt" || status=1
+  echo "populatie peak_rss_mib=$(peak "$WORK/time_populatie.txt")"
+fi
+
+# 7. Optionally: the rules copied k times (each copy with its own parameter values,
 #    so nothing is shared), all feeding one output.
 if [ -n "${COPIES:-}" ]; then
   n=$(tr ' ' '\n' <<< "$SIZES" | tail -1)

@@ -34,11 +34,15 @@ public struct Analyzer: Sendable {
 
     /// Only the findings, as cheaply as possible: for population estimates.
     public func findings(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> [Finding] {
+        try estimate(persona, from: from, to: to).findings
+    }
+
+    /// The findings for an estimate, and how many runs of the rules they took.
+    public func estimate(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> (findings: [Finding], runs: Int) {
         let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to, estimating: true)
         var findings: [Finding] = []
         for d in detectors { findings += try d.findings(context) }
-        findings = SharedEvents.merge(findings)
-        return findings
+        return (SharedEvents.merge(findings), context.runs)
     }
 
     /// Over the persona's own months.

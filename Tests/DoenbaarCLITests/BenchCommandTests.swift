@@ -80,6 +80,21 @@ import Testing
         #expect(r.err.contains("persoon 0, 2024-01: 163125 cent, de benchmark geeft 163126 cent"), "\(r.err)")
     }
 
+    @Test func thePopulationBenchPrintsOneLineWithItsFigures() throws {
+        let r = runCLI(["bench", "--populatie", "60", "--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas"])
+        #expect(r.code == .success, "\(r.err)")
+        let line = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.split(separator: "\n").count == 1)
+        let fields = Dictionary(uniqueKeysWithValues: line.split(separator: " ").dropFirst().compactMap { f -> (String, Double)? in
+            let kv = f.split(separator: "=")
+            return kv.count == 2 ? (String(kv[0]), Double(kv[1]) ?? -1) : nil
+        })
+        #expect(line.hasPrefix("doenbaar-populatie persons=60 variants="), "\(line)")
+        // Every person is run at least as recorded, on the ideal path and on the realistic path.
+        #expect((fields["variants"] ?? 0) >= 3, "\(line)")
+        #expect((fields["seconds"] ?? 0) > 0 && (fields["persons_per_s"] ?? 0) > 0, "\(line)")
+    }
+
     @Test(arguments: [
         (["bench"], "--dump MAP ontbreekt"),
         (["bench", "--dump", "/bestaat/niet"], "bestaat niet"),

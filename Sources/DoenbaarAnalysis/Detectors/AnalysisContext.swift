@@ -32,7 +32,11 @@ public final class AnalysisContext {
     }
 
     /// Any variant of the persona over the same months (or to another end).
+    /// How many runs of the rules this person's analysis has made so far.
+    public private(set) var runs = 0
+
     public func run(_ p: Persona, to end: YearMonth? = nil, trace: Bool = true) throws(AnalysisError) -> PersonaRun {
+        runs += 1
         do { return try evaluator.run(p, from: from, to: end ?? to, trace: trace && !estimating) } catch { throw .evaluation(error) }
     }
 

@@ -3,15 +3,27 @@ import Foundation
 
 /// Runs the analysis on every synthetic person of a population and keeps only
 /// counts and sums per knelpunt, so memory stays flat as the population grows.
-/// Persons are processed in chunks on all cores; each chunk's tally is merged
-/// in chunk order, so the result is the same for the same seed.
+/// Persons are processed in chunks of `chunkSize` on all cores; the chunks'
+/// tallies are merged in chunk order, so the result is the same for the same
+/// seed — also when the chunks were computed in parts on different machines
+/// (`PopulationPart`) and merged afterwards.
 public struct PopulationRun: Sendable {
     public let generator: PopulationGenerator
     public let analyzer: Analyzer
+    /// Persons per chunk: the unit of work, and of splitting into parts.
+    public static let chunkSize = 256
 
     public init(generator: PopulationGenerator, analyzer: Analyzer) {
         self.generator = generator
         self.analyzer = analyzer
+    }
+
+    /// How many chunks the population has.
+    public var chunkCount: Int { (generator.size + Self.chunkSize - 1) / Self.chunkSize }
+
+    /// The chunks of part `k` of `n` (1-based): a contiguous range, the parts together all chunks once.
+    public func chunks(part k: Int, of n: Int) -> Range<Int> {
+        (chunkCount * (k - 1) / n)..<(chunkCount * k / n)
     }
 
     /// What one knelpunt adds up to over the synthetic people.
@@ -57,20 +69,30 @@ public struct PopulationRun: Sendable {
         public var persons: [PopulationGenerator.Group: Int] = [:]
         public var failures = 0
         public var firstFailure: String?
+        /// Runs of the rules the analysis made (every variant of every person).
+        public var runs = 0
+        public init() {}
     }
 
-    public func run(chunkSize: Int = 256, progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-        let size = generator.size
-        let chunks = (size + chunkSize - 1) / chunkSize
-        let results = ChunkResults(count: chunks)
+    /// The whole population, merged.
+    public func run(progress: (@Sendable (Int) -> Void)? = nil) -> Result {
+        Self.merge(run(chunks: 0..<chunkCount, progress: progress))
+    }
+
+    /// The results of some chunks, one per chunk in order, for `merge`.
+    public func run(chunks: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) -> [Result] {
+        let size = generator.size, chunkSize = Self.chunkSize
+        let results = ChunkResults(count: chunks.count)
         let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
+            let c = chunks.lowerBound + i
             var result = Result()
             for index in (c * chunkSize)..<min(size, (c + 1) * chunkSize) {
                 let (person, archetype) = generator.person(index)
                 result.persons[archetype.group, default: 0] += 1
                 do throws(AnalysisError) {
-                    let findings = try analyzer.findings(person, from: archetype.months.from, to: archetype.months.to)
+                    let (findings, runs) = try analyzer.estimate(person, from: archetype.months.from, to: archetype.months.to)
+                    result.runs += runs
                     // One person counts once per knelpunt, with the harm of its findings together.
                     var byKey: [String: (Finding, Harm)] = [:]
                     for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? .none).union(f.harm)) }
@@ -80,14 +102,20 @@ public struct PopulationRun: Sendable {
                     if result.firstFailure == nil { result.firstFailure = "\(person.id): \(error.description)" }
                 }
             }
-            results.set(c, result)
+            results.set(i, result)
             progress?(done.add(min(size, (c + 1) * chunkSize) - c * chunkSize))
         }
+        return results.all()
+    }
+
+    /// Chunk results merged in the order given: the same order gives the same sums to the last bit.
+    public static func merge(_ chunks: [Result]) -> Result {
         var total = Result()
-        for r in results.all() {
+        for r in chunks {
             for (key, t) in r.tallies { total.tallies[key, default: Tally()].merge(t) }
             for (g, n) in r.persons { total.persons[g, default: 0] += n }
             total.failures += r.failures
+            total.runs += r.runs
             if total.firstFailure == nil { total.firstFailure = r.firstFailure }
         }
         return total

@@ -8,6 +8,7 @@ enum BenchCommand: Command {
     static let summary = "reken de OpenFisca-benchmark (WW/Wajong) over een hele populatie"
     static let help = """
     Gebruik: doenbaar bench --dump MAP [--repeat K] [--rules BESTAND] [--output NAAM] [--threads T] [--block B] [--plan]
+             doenbaar bench --populatie N [--seed S] [--rules MAP] [--personas MAP]
 
     Leest de invoer die de OpenFisca-benchmark schrijft met
     `bench.py N --money cents --dump MAP`, rekent de regels voor alle
@@ -29,6 +30,15 @@ enum BenchCommand: Command {
       --block B         personen per blok (standaard 256)
       --plan            schrijf het gecompileerde plan naar stderr
 
+    Met --populatie N: de hele analyse (alle detectoren) op N synthetische
+    personen uit de regels en persona's (standaard Rules en Personas), getimed,
+    op één regel:
+
+      doenbaar-populatie persons=N variants=V seconds=X persons_per_s=Y
+
+    variants is het gemiddelde aantal doorrekeningen per persoon (zoals
+    beschreven, ideaal, realistisch, tegenfeitelijke varianten).
+
     Afsluitcode 0: gelukt en gelijk aan de benchmark; 1: fouten in de regels
     of een uitkomst die afwijkt; 2: onbruikbare argumenten of onleesbare dump.
     """
@@ -38,8 +48,9 @@ enum BenchCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "output", "threads", "block"], switches: ["plan"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "output", "threads", "block", "populatie", "seed", "personas"], switches: ["plan"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
+        if args.value("populatie") != nil { return population(args, console) }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])'; gebruik --dump MAP") }
         guard let directory = args.value("dump") else { return console.fail("--dump MAP ontbreekt (zie doenbaar bench --help)") }
         func positive(_ name: String, default value: Int?) -> Result<Int?, UsageError> {
@@ -118,6 +129,28 @@ enum BenchCommand: Command {
         // Check against what OpenFisca computed.
         guard output == Self.output else { return .success }
         return verify(dump: dump, evaluator: evaluator, columns: columns, result: result, checksum: checksum, console: console)
+    }
+
+    /// `--populatie N`: the full analysis over a synthetic population, timed.
+    private static func population(_ args: Arguments, _ console: Console) -> ExitCode {
+        let size: Int, seed: UInt64
+        switch Population.sizeAndSeed(args, sizeOption: "populatie", defaultSize: "10000") {
+        case .success(let s): (size, seed) = s
+        case .failure(let message): return console.fail(message.text)
+        }
+        let input: LoadedInput
+        switch LoadedInput.load(rules: args.value("rules") ?? "Rules", personas: args.value("personas") ?? "Personas", console) {
+        case .success(let loaded): input = loaded
+        case .failure(let code): return code
+        }
+        guard case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result = run.run()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        Population.reportFailures(result, console)
+        console.out("doenbaar-populatie persons=\(size) variants=\(String(format: "%.1f", Double(result.runs) / Double(size))) "
+                    + "seconds=\(String(format: "%.2f", seconds)) persons_per_s=\(String(format: "%.0f", Double(size) / max(seconds, 1e-9)))\n")
+        return result.failures == size ? .inputErrors : .success
     }
 
     private static func verify(dump: BenchDump, evaluator: BatchEvaluator, columns: InputColumns, result: BatchEvaluator.Result,

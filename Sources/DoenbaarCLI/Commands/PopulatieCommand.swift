@@ -10,6 +10,8 @@ enum PopulatieCommand: Command {
     static let summary = "schat per knelpunt hoeveel mensen het treft, met een synthetische populatie"
     static let help = """
     Gebruik: doenbaar populatie [--rules MAP] [--personas MAP] [--size N] [--seed S] [--out MAP]
+             doenbaar populatie --deel K/N [dezelfde opties]
+             doenbaar populatie --samenvoegen MAP [--rules MAP] [--personas MAP] [--out MAP]
 
     Maakt uit de persona's een synthetische populatie (variaties volgens
     Rules/analyse/populatie.regels, gewogen naar het aantal uitkeringen van
@@ -23,6 +25,12 @@ enum PopulatieCommand: Command {
       --rules MAP      regelbestanden (standaard: Rules)
       --personas MAP   persona's (standaard: Personas)
       --out MAP        waar de rapporten komen (standaard: Reports)
+      --deel K/N       reken alleen deel K van N (K van 1 tot N) en schrijf
+                       populatie-deel-K-van-N.json; elk deel kan op een andere
+                       machine draaien, met dezelfde omvang, hetzelfde zaad en
+                       dezelfde regels en persona's
+      --samenvoegen MAP  voeg de delen in MAP samen tot precies het rapport dat
+                       één doorrekening geeft
 
     Afsluitcode 0: gelukt; 1: fouten in regels of persona's; 2: onbruikbare
     argumenten of onleesbare bestanden.
@@ -30,7 +38,7 @@ enum PopulatieCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["rules", "personas", "size", "seed", "out"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["rules", "personas", "size", "seed", "out", "deel", "samenvoegen"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar populatie --help)") }
         let size: Int, seed: UInt64
@@ -43,15 +51,67 @@ enum PopulatieCommand: Command {
         case .success(let loaded): input = loaded
         case .failure(let code): return code
         }
+        let out = args.value("out") ?? "Reports"
+        if let folder = args.value("samenvoegen") { return merge(folder, input, out: out, console) }
+        if let part = args.value("deel") { return compute(part: part, input, size: size, seed: seed, out: out, console) }
         switch Population.estimate(input, size: size, seed: seed, console) {
         case .failure(let code): return code
         case .success(let report):
-            let out = args.value("out") ?? "Reports"
             if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
                                           to: out) { return failed }
             console.err("\(report.schattingen.count) knelpunt\(report.schattingen.count == 1 ? "" : "en") geschat uit \(Format.count(size)) synthetische personen; geschreven naar \(out)/populatie.md en .json\n")
             return .success
         }
+    }
+}
+
+extension PopulatieCommand {
+    /// `--deel K/N`: the chunks of one part, written as they are, for `--samenvoegen`.
+    static func compute(part text: String, _ input: LoadedInput, size: Int, seed: UInt64, out: String, _ console: Console) -> ExitCode {
+        let numbers = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard numbers.count == 2, let k = numbers[0], let n = numbers[1], (1...10_000).contains(n), (1...n).contains(k) else {
+            return console.fail("--deel verwacht K/N met 1 <= K <= N <= 10000, zoals 2/4, niet '\(text)'")
+        }
+        guard case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
+        let chunks = run.run(chunks: run.chunks(part: k, of: n))
+        let part = PopulationPart(run: run, part: k, of: n, fingerprint: input.fingerprint, chunks: chunks)
+        let name = "populatie-deel-\(k)-van-\(n).json"
+        if let failed = console.write({ [(name, try ReportJSON.render(part))] }, to: out) { return failed }
+        let persons = chunks.reduce(0) { $0 + $1.persons.values.reduce(0, +) }
+        console.err("deel \(k) van \(n): \(Format.count(persons)) synthetische personen doorgerekend; geschreven naar \(out)/\(name)\n")
+        return .success
+    }
+
+    /// `--samenvoegen MAP`: every part in the folder, merged in chunk order into the report of one run.
+    static func merge(_ folder: String, _ input: LoadedInput, out: String, _ console: Console) -> ExitCode {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasPrefix("populatie-deel-") && $0.hasSuffix(".json") }.sorted()
+        guard !names.isEmpty else { return console.fail("geen delen (populatie-deel-K-van-N.json) in '\(folder)'") }
+        var parts: [PopulationPart] = []
+        for name in names {
+            let path = folder + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else { return console.fail("'\(path)' is niet te lezen") }
+            do { parts.append(try JSONDecoder().decode(PopulationPart.self, from: data)) } catch {
+                return console.fail("'\(path)' is geen deel van 'doenbaar populatie --deel'")
+            }
+        }
+        guard parts.allSatisfy({ $0.vingerafdruk == input.fingerprint }) else {
+            return console.fail("de delen in '\(folder)' zijn met andere regels of persona's gemaakt dan die nu zijn gelezen")
+        }
+        guard let size = parts.first?.omvang, let seed = parts.first?.zaad,
+              case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
+        let result: PopulationRun.Result
+        do throws(PopulationError) {
+            result = try PopulationPart.merge(parts, groups: run.generator.parameters.groups, chunkCount: run.chunkCount)
+        } catch {
+            return console.fail(error.description)
+        }
+        Population.reportFailures(result, console)
+        let report = PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint)
+        if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
+                                      to: out) { return failed }
+        console.err("\(parts.count) delen samengevoegd tot \(Format.count(size)) synthetische personen; geschreven naar \(out)/populatie.md en .json\n")
+        return .success
     }
 }
 
@@ -72,7 +132,8 @@ enum Population {
         return .success((size, seed))
     }
 
-    static func estimate(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulatieRapport> {
+    /// The population of the input, ready to run (not yet run).
+    static func run(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulationRun> {
         let parameters: PopulationParameters, analyzer: Analyzer
         do throws(AnalysisError) {
             parameters = try PopulationParameters(input.ruleSet)
@@ -81,18 +142,31 @@ enum Population {
             return .failure(console.fail(error.description))
         }
         let generator = PopulationGenerator(personas: input.personas, parameters: parameters, size: size, seed: seed)
-        guard !generator.archetypes.isEmpty else { return .failure(console.fail("geen persona's met WW of Wajong om een populatie van te maken")) }
+        guard !generator.archetypes.isEmpty else { return .failure(console.fail("geen persona's met een uitkering uit de populatieparameters om een populatie van te maken")) }
+        return .success(PopulationRun(generator: generator, analyzer: analyzer))
+    }
+
+    static func reportFailures(_ result: PopulationRun.Result, _ console: Console) {
+        if let failure = result.firstFailure {
+            console.err("doenbaar: \(result.failures) synthetische personen niet doorgerekend; de eerste: \(failure)\n")
+        }
+    }
+
+    static func estimate(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulatieRapport> {
+        let run: PopulationRun
+        switch self.run(input, size: size, seed: seed, console) {
+        case .success(let r): run = r
+        case .failure(let code): return .failure(code)
+        }
         let started = Date()
         let bar = ProgressBar(total: size, console: console)
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done) } }
-        let result = PopulationRun(generator: generator, analyzer: analyzer).run(progress: progress)
+        let result = run.run(progress: progress)
         bar?.finish()
-        if let failure = result.firstFailure {
-            console.err("doenbaar: \(result.failures) synthetische personen niet doorgerekend; de eerste: \(failure)\n")
-        }
+        reportFailures(result, console)
         // Timing goes to stderr only, so the reports stay the same for the same seed.
         console.err(String(format: "populatie van %d doorgerekend in %.1f s\n", size, Date().timeIntervalSince(started)))
-        return .success(PopulatieRapport.build(result, generator: generator, fingerprint: input.fingerprint))
+        return .success(PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint))
     }
 }

@@ -1,0 +1,136 @@
+import DoenbaarCore
+
+/// Part K of N of a population run, as a file: the results of its chunks,
+/// each kept apart, so that merging all parts in chunk order gives exactly
+/// the sums one run on one machine gives (floating-point sums depend on the
+/// order they are added in). A batch scheduler runs the parts anywhere;
+/// `doenbaar populatie --samenvoegen` merges them.
+public struct PopulationPart: Codable, Sendable {
+    public var versie = 1
+    public let omvang: Int
+    public let zaad: UInt64
+    /// Of the rules and personas: parts of other input are not merged.
+    public let vingerafdruk: String
+    public let deel: Int
+    public let delen: Int
+    public let personen_per_blok: Int
+    public let eerste_blok: Int
+    public let blokken: [Chunk]
+
+    public struct Chunk: Codable, Sendable {
+        public let personen: [String: Int]
+        public let niet_doorgerekend: Int
+        public let eerste_fout: String?
+        public let berekeningen: Int
+        public let knelpunten: [String: Tally]
+    }
+
+    public struct Tally: Codable, Sendable {
+        public let titel: String
+        public let soort: String
+        public let treffers: [String: Int]
+        public let verlies_cent: [String: Int64]
+        public let verlies_kwadraten: [String: Double]
+        public let gemist_recht_cent: [String: Int64]
+        public let boetes_cent: [String: Int64]
+        public let terugbetaling_cent: [String: Int64]
+        public let onder_beslagvrije_voet_cent: [String: Int64]
+    }
+
+    public init(run: PopulationRun, part k: Int, of n: Int, fingerprint: String, chunks: [PopulationRun.Result]) {
+        omvang = run.generator.size
+        zaad = run.generator.seed
+        vingerafdruk = fingerprint
+        deel = k
+        delen = n
+        personen_per_blok = PopulationRun.chunkSize
+        eerste_blok = run.chunks(part: k, of: n).lowerBound
+        blokken = chunks.map(Chunk.init)
+    }
+
+    /// The chunk results back, with the groups of this population.
+    public func results(groups: [PopulationGroup]) throws(PopulationError) -> [PopulationRun.Result] {
+        func group(_ section: String) throws(PopulationError) -> PopulationGroup {
+            guard let g = groups.first(where: { $0.section == section }) else {
+                throw PopulationError("deel \(deel) van \(delen) noemt een groep '\(section)' die de regels niet hebben")
+            }
+            return g
+        }
+        func byGroup<T>(_ values: [String: T]) throws(PopulationError) -> [PopulationGroup: T] {
+            var out: [PopulationGroup: T] = [:]
+            for (section, v) in values { out[try group(section)] = v }
+            return out
+        }
+        var results: [PopulationRun.Result] = []
+        for c in blokken {
+            var r = PopulationRun.Result()
+            r.persons = try byGroup(c.personen)
+            r.failures = c.niet_doorgerekend
+            r.firstFailure = c.eerste_fout
+            r.runs = c.berekeningen
+            for (key, t) in c.knelpunten {
+                guard let kind = FindingKind(rawValue: t.soort) else { throw PopulationError("deel \(deel) van \(delen): onbekende soort '\(t.soort)'") }
+                var tally = PopulationRun.Tally()
+                tally.title = t.titel
+                tally.kind = kind
+                tally.hits = try byGroup(t.treffers)
+                tally.harmCents = try byGroup(t.verlies_cent)
+                tally.harmSquares = try byGroup(t.verlies_kwadraten)
+                var money: [PopulationGroup: PopulationRun.Tally.Money] = [:]
+                for section in Set(t.gemist_recht_cent.keys).union(t.boetes_cent.keys).union(t.terugbetaling_cent.keys) {
+                    money[try group(section)] = .init(lost: t.gemist_recht_cent[section] ?? 0, fines: t.boetes_cent[section] ?? 0,
+                                                      repayment: t.terugbetaling_cent[section] ?? 0,
+                                                      belowProtected: t.onder_beslagvrije_voet_cent[section] ?? 0)
+                }
+                tally.money = money
+                r.tallies[key] = tally
+            }
+            results.append(r)
+        }
+        return results
+    }
+
+    /// Parts of one population merged: they must be of the same run and
+    /// together hold every chunk exactly once.
+    public static func merge(_ parts: [PopulationPart], groups: [PopulationGroup], chunkCount: Int) throws(PopulationError) -> PopulationRun.Result {
+        guard let first = parts.first else { throw PopulationError("geen delen gevonden") }
+        for p in parts where (p.omvang, p.zaad, p.vingerafdruk, p.delen, p.personen_per_blok) != (first.omvang, first.zaad, first.vingerafdruk, first.delen, first.personen_per_blok) {
+            throw PopulationError("deel \(p.deel) van \(p.delen) hoort bij een andere doorrekening (omvang, zaad, invoer of aantal delen verschilt van deel \(first.deel))")
+        }
+        let sorted = parts.sorted { $0.eerste_blok < $1.eerste_blok }
+        var next = 0
+        for p in sorted {
+            guard p.eerste_blok == next else {
+                throw PopulationError(p.eerste_blok < next ? "deel \(p.deel) van \(p.delen) komt twee keer voor" : "een deel ontbreekt vóór deel \(p.deel) van \(p.delen)")
+            }
+            next += p.blokken.count
+        }
+        guard next == chunkCount else { throw PopulationError("de delen beslaan \(next) van de \(chunkCount) blokken; er ontbreekt een deel") }
+        var chunks: [PopulationRun.Result] = []
+        for p in sorted { chunks += try p.results(groups: groups) }
+        return PopulationRun.merge(chunks)
+    }
+}
+
+public struct PopulationError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension PopulationPart.Chunk {
+    init(_ r: PopulationRun.Result) {
+        func named<T>(_ values: [PopulationGroup: T]) -> [String: T] {
+            Dictionary(uniqueKeysWithValues: values.map { ($0.key.section, $0.value) })
+        }
+        personen = named(r.persons)
+        niet_doorgerekend = r.failures
+        eerste_fout = r.firstFailure
+        berekeningen = r.runs
+        knelpunten = r.tallies.mapValues { t in
+            PopulationPart.Tally(titel: t.title, soort: t.kind.rawValue, treffers: named(t.hits), verlies_cent: named(t.harmCents),
+                                 verlies_kwadraten: named(t.harmSquares), gemist_recht_cent: named(t.money.mapValues(\.lost)),
+                                 boetes_cent: named(t.money.mapValues(\.fines)), terugbetaling_cent: named(t.money.mapValues(\.repayment)),
+                                 onder_beslagvrije_voet_cent: named(t.money.mapValues(\.belowProtected)))
+        }
+    }
+}
