@@ -136,8 +136,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m)
     }
 
-    public var first: CivilDate { CivilDate(year: year, month: month, day: 1)! }
-    public var last: CivilDate { CivilDate(year: year, month: month, day: dayCount)! }
+    // By day number, not by the checked initialiser: a month past the years the
+    // engine computes (1800-2999) still has a first and a last day, and the
+    // evaluator refuses such months with a message instead of a crash.
+    public var first: CivilDate { CivilDate(dayNumber: Int32(CivilDate.daysFromCivil(year, month, 1))) }
+    public var last: CivilDate { CivilDate(dayNumber: Int32(CivilDate.daysFromCivil(year, month, dayCount))) }
     public var dayCount: Int { CivilDate.daysIn(year: year, month: month) }
     public var index: Int { year * 12 + month - 1 }
 

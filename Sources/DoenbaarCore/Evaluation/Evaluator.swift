@@ -29,7 +29,16 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// The months a run can cover: dates run from 1800 to 2999, and a month is
+    /// decided (and its consequences booked) some weeks after it ends.
+    public static let computableMonths = YearMonth(year: 1800, month: 1)...YearMonth(year: 2999, month: 10)
+
     public func run(_ persona: Persona, from: YearMonth, to: YearMonth, trace: Bool = true) throws(RunError) -> PersonaRun {
+        for m in [from, to] where !Self.computableMonths.contains(m) {
+            throw RunError(personaID: persona.id,
+                           failure: EvaluationFailure(message: "\(m.dutch) valt buiten de maanden die Doenbaar kan doorrekenen (\(Self.computableMonths.lowerBound.dutch) tot en met \(Self.computableMonths.upperBound.dutch))", range: persona.range),
+                           decisionDate: (m < Self.computableMonths.lowerBound ? Self.computableMonths.lowerBound : Self.computableMonths.upperBound).last)
+        }
         let range = EvaluationRange(from: from, to: to)
         let reported = Array(range.reportedMonths)
         var frames: [Int: Frame] = [:]        // by number of knowledge dates passed, or by month

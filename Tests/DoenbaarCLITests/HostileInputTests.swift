@@ -1,0 +1,32 @@
+import DoenbaarCLI
+import Foundation
+import Testing
+
+/// Input at the edges gets a Dutch message and an exit code, never a crash.
+@Suite struct HostileInputTests {
+    @Test(arguments: ["2999-09", "2999-01"])
+    func aPersonaNearTheLastComputableYearIsAMessageNotACrash(_ start: String) throws {
+        // The analysis plays months past the persona's period (a missed report is discovered
+        // later); past October 2999 the engine's dates end. It used to trap in YearMonth.last.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-laat-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = """
+        persona "Laat"
+          geboren 2960-01-01
+          gewicht 1
+          periode \(start) tot en met 2999-12
+          doenvermogen plannen 3, in_actie_komen 3, volhouden 3, verleiding_weerstaan 3, tegenslag_verwerken 3
+
+        ww
+          ingang \(start)-01
+          dagloon € 100,00
+          arbeidsverleden 10 jaar
+        """
+        try text.write(toFile: dir + "/laat.persona", atomically: true, encoding: .utf8)
+        let r = runCLI(["run", "--persona", dir + "/laat.persona", "--rules", "\(packageRoot)/Rules"])
+        #expect(r.code == .inputErrors, "\(r.err)")
+        #expect(r.err.contains("valt buiten de maanden die Doenbaar kan doorrekenen (januari 1800 tot en met oktober 2999)"), "\(r.err)")
+        #expect(r.err.contains("laat.persona:1:1: fout:"), "positioned at the persona: \(r.err)")
+    }
+}
