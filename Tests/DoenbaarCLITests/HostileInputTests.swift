@@ -29,4 +29,28 @@ import Testing
         #expect(r.err.contains("valt buiten de maanden die Doenbaar kan doorrekenen (januari 1800 tot en met oktober 2999)"), "\(r.err)")
         #expect(r.err.contains("laat.persona:1:1: fout:"), "positioned at the persona: \(r.err)")
     }
+
+    @Test func aRulesFolderReachedThroughALinkIsReadAndALoopEndsOnce() throws {
+        // Rules/ through a symbolic link, with a link inside pointing back up: every file once.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-link-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: "\(packageRoot)/Rules", toPath: dir + "/echt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/regels", withDestinationPath: dir + "/echt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/echt/ww/terug", withDestinationPath: dir + "/echt")
+        let direct = runCLI(["check", "\(packageRoot)/Rules"]), linked = runCLI(["check", dir + "/regels"])
+        #expect(linked.code == .success, "\(linked.err)")
+        let count = { (r: (code: ExitCode, out: String, err: String)) in r.err.split(separator: "\n").last { $0.hasPrefix("in orde") } }
+        #expect(count(linked) == count(direct), "\(linked.err)")
+    }
+
+    @Test func aNamedPipeCalledRegelsIsRefusedNotWaitedOn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-pijp-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(mkfifo(dir + "/x.regels", 0o600) == 0)
+        let r = runCLI(["check", dir])
+        #expect(r.code == .usage)
+        #expect(r.err.contains("x.regels' is niet te lezen: geen gewoon bestand"), "\(r.err)")
+    }
 }

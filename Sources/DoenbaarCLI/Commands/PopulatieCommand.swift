@@ -106,7 +106,7 @@ extension PopulatieCommand {
         } catch {
             return console.fail(error.description)
         }
-        Population.reportFailures(result, console)
+        guard Population.reportFailures(result, console) else { return .inputErrors }
         let report = PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint)
         if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
                                       to: out) { return failed }
@@ -146,10 +146,17 @@ enum Population {
         return .success(PopulationRun(generator: generator, analyzer: analyzer))
     }
 
-    static func reportFailures(_ result: PopulationRun.Result, _ console: Console) {
-        if let failure = result.firstFailure {
-            console.err("doenbaar: \(result.failures) synthetische personen niet doorgerekend; de eerste: \(failure)\n")
+    /// Says how many people could not be run; false when nobody could (no estimate is then worth a report).
+    @discardableResult
+    static func reportFailures(_ result: PopulationRun.Result, _ console: Console) -> Bool {
+        guard let failure = result.firstFailure else { return true }
+        let total = result.persons.values.reduce(0, +)
+        guard result.failures < total else {
+            console.err("doenbaar: fout: geen van de \(total) synthetische personen kon worden doorgerekend; de eerste fout: \(failure)\n")
+            return false
         }
+        console.err("doenbaar: \(result.failures) synthetische personen niet doorgerekend; de eerste: \(failure)\n")
+        return true
     }
 
     static func estimate(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulatieRapport> {
@@ -164,7 +171,7 @@ enum Population {
         if let bar { progress = { done in bar.update(done) } }
         let result = run.run(progress: progress)
         bar?.finish()
-        reportFailures(result, console)
+        guard reportFailures(result, console) else { return .failure(.inputErrors) }
         // Timing goes to stderr only, so the reports stay the same for the same seed.
         console.err(String(format: "populatie van %d doorgerekend in %.1f s\n", size, Date().timeIntervalSince(started)))
         return .success(PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint))

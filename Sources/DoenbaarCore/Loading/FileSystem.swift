@@ -13,20 +13,59 @@ public enum InputFiles {
         }
     }
 
-    /// Files with one of the extensions under a path (a file itself, or a folder searched recursively).
+    /// Files with one of the extensions under a path (a file itself, or a
+    /// folder searched recursively). Folders reached through a symbolic link
+    /// are searched too, each real folder once (a link back up is no loop); a
+    /// folder that cannot be read, or a matching name that is no regular file
+    /// (a named pipe would block every command), is an error, never skipped.
     public static func find(_ path: String, extensions: Set<String>) throws(Failure) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
+        guard let what = kind(of: path) else { throw .notFound(path) }
         // A file named directly counts only with a matching extension, so a persona
         // given on the command line is not also read as a rule file.
-        guard isDirectory.boolValue else { return extensions.contains((path as NSString).pathExtension) ? [path] : [] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { throw .unreadable(path, "map kan niet worden doorlopen") }
+        guard what == .directory else {
+            guard extensions.contains((path as NSString).pathExtension) else { return [] }
+            guard what == .regular else { throw .unreadable(path, "geen gewoon bestand") }
+            return [path]
+        }
         var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let ext = (relative as NSString).pathExtension
-            if extensions.contains(ext) { found.append((path as NSString).appendingPathComponent(relative)) }
+        var visited = Set<String>()
+        var pending = [path]
+        while let folder = pending.popLast() {
+            guard visited.insert(realPath(folder)).inserted else { continue }
+            let entries: [String]
+            do { entries = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+                throw .unreadable(folder, "map kan niet worden gelezen")
+            }
+            for e in entries where !e.hasPrefix(".") {
+                let full = (folder as NSString).appendingPathComponent(e)
+                switch kind(of: full) {
+                case .directory?: pending.append(full)
+                case .regular? where extensions.contains((e as NSString).pathExtension): found.append(full)
+                case .other? where extensions.contains((e as NSString).pathExtension): throw .unreadable(full, "geen gewoon bestand")
+                default: break
+                }
+            }
         }
         return found.sorted()
+    }
+
+    enum Kind { case regular, directory, other }
+
+    /// What a path is, following symbolic links; nil if nothing is there (or a link leads nowhere).
+    static func kind(of path: String) -> Kind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The names of the folders directly inside a folder, sorted; none if it does not exist.
@@ -39,6 +78,12 @@ public enum InputFiles {
     }
 
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        switch kind(of: path) {
+        case nil: throw .notFound(path)
+        case .directory?: throw .unreadable(path, "een map, geen bestand")
+        case .other?: throw .unreadable(path, "geen gewoon bestand")
+        case .regular?: break
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, "geen toegang of geen bestand") }
         defer { try? handle.close() }
         // Read at most one byte beyond the limit: the lexer reports the file as too large.
