@@ -53,4 +53,16 @@ import Testing
         #expect(r.code == .usage)
         #expect(r.err.contains("x.regels' is niet te lezen: geen gewoon bestand"), "\(r.err)")
     }
+
+    @Test func twoPersonasWithOneIdAreAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-dubbel-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: "\(packageRoot)/Personas/bas.persona", toPath: dir + "/bas.persona")
+        try FileManager.default.copyItem(atPath: "\(packageRoot)/Tests/DoenbaarCoreTests/Fixtures/good/sanne.json", toPath: dir + "/bas.json")
+        let r = runCLI(["check", "\(packageRoot)/Rules", dir])
+        #expect(r.code == .inputErrors)
+        #expect(r.err.contains("bas.persona:11:1: fout: er is al een persona 'bas'"), "\(r.err)")
+        #expect(r.err.contains("bas.json:1:1: noot: de eerste persona 'bas'"))
+    }
 }

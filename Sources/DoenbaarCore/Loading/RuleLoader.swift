@@ -85,7 +85,15 @@ public enum PersonaLoader {
             for file in try InputFiles.find(p, extensions: extensions) {
                 let (persona, d) = try load(path: file, schema: schema, sources: sources)
                 diagnostics.add(contentsOf: d)
-                if let persona { personas.append(persona) }
+                guard let persona else { continue }
+                // The id (the file name) names the persona in reports and tests: one persona per id.
+                if let earlier = personas.first(where: { $0.id == persona.id }) {
+                    diagnostics.error(.duplicateName, persona.range, "er is al een persona '\(persona.id)'; twee persona's met dezelfde bestandsnaam zijn in rapporten niet uit elkaar te houden",
+                                      suggestion: "geef een van beide bestanden een andere naam",
+                                      notes: [.init(range: earlier.range, message: "de eerste persona '\(persona.id)'")])
+                    continue
+                }
+                personas.append(persona)
             }
         }
         return (personas, diagnostics)
