@@ -315,7 +315,13 @@ struct JSONPersonaReader {
     }
 
     mutating func cents(_ value: JSONValue, _ name: String) -> Fixed? {
-        integer(value, name, in: -Self.maximumCents...Self.maximumCents).map { Fixed(cents: $0) }
+        // As in the .persona form, which has no negative amounts: a negative income would raise a benefit.
+        if case .number(let text) = value.kind, text.hasPrefix("-") {
+            fail(value, "'\(name)' is een bedrag en kan niet negatief zijn, niet \(text)", .invalidNumber,
+                 suggestion: "geef het bedrag zonder minteken, in centen")
+            return nil
+        }
+        return integer(value, name, in: 0...Self.maximumCents).map { Fixed(cents: $0) }
     }
 
     mutating func date(_ value: JSONValue, _ name: String) -> CivilDate? {
