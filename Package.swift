@@ -3,7 +3,8 @@ import PackageDescription
 
 // Foundation and the toolchain's Swift Testing only: no package dependencies.
 // Dependencies run one way: Core <- Analysis <- Reports <- CLI <- doenbaar;
-// Testing (support for uitvoeringstoets suites) sits beside Reports.
+// Testing (support for uitvoeringstoets suites) sits beside Reports, and
+// LanguageServer (the editor's view of the language, `doenbaar lsp`) needs Core only.
 let package = Package(
     name: "Doenbaar",
     products: [
@@ -19,7 +20,8 @@ let package = Package(
         .target(name: "DoenbaarAnalysis", dependencies: ["DoenbaarCore"]),
         .target(name: "DoenbaarReports", dependencies: ["DoenbaarCore", "DoenbaarAnalysis"]),
         .target(name: "DoenbaarTesting", dependencies: ["DoenbaarCore", "DoenbaarAnalysis"]),
-        .target(name: "DoenbaarCLI", dependencies: ["DoenbaarCore", "DoenbaarAnalysis", "DoenbaarReports"]),
+        .target(name: "DoenbaarLanguageServer", dependencies: ["DoenbaarCore"]),
+        .target(name: "DoenbaarCLI", dependencies: ["DoenbaarCore", "DoenbaarAnalysis", "DoenbaarReports", "DoenbaarLanguageServer"]),
         .executableTarget(name: "doenbaar", dependencies: ["DoenbaarCLI"]),
         .testTarget(
             name: "DoenbaarCoreTests",
@@ -37,6 +39,10 @@ let package = Package(
         .testTarget(
             name: "DoenbaarCLITests",
             dependencies: ["DoenbaarCLI", "DoenbaarCore"]
+        ),
+        .testTarget(
+            name: "DoenbaarLanguageServerTests",
+            dependencies: ["DoenbaarLanguageServer", "DoenbaarCore"]
         ),
         .testTarget(
             name: "DoenbaarReportsTests",

@@ -24,7 +24,7 @@ enum Commands {
     static let all: [CommandEntry] = [
         CommandEntry(CheckCommand.self), CommandEntry(RunCommand.self), CommandEntry(KnelpuntenCommand.self),
         CommandEntry(InvoeringstoetsCommand.self), CommandEntry(PopulatieCommand.self),
-        CommandEntry(BenchCommand.self),
+        CommandEntry(BenchCommand.self), CommandEntry(LspCommand.self),
     ]
 
     static var overview: String {
