@@ -14,7 +14,7 @@ import Testing
     static let snapshotExtension = ".expected"
     static var updatingSnapshots: Bool { ProcessInfo.processInfo.environment["DOENBAAR_UPDATE_SNAPSHOTS"] == "1" }
 
-    /// The malformed inputs, by file name, sorted so the cases run in a stable order.
+    /// The malformed inputs, by file name (or reform folder name), sorted so the cases run in a stable order.
     static let inputs: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: badDirectory)) ?? []
         return names.filter { !$0.hasSuffix(snapshotExtension) && !$0.hasPrefix(".") }.sorted()
@@ -71,8 +71,15 @@ import Testing
     static let factFiles = ["persoon/gegevens", "ww/gegevens", "wajong/gegevens", "analyse/doenvermogen"]
         .map { "\(RobustnessTests.packageRoot.path)/Rules/\($0).regels" }
 
+    /// A folder `NAME.hervorming` holds a baseline (`basis.regels`) and a reform
+    /// (`voorstel/`): the reform is applied to the baseline, as `doenbaar check` does.
+    static let reformSuffix = ".hervorming"
+
     /// Through the same loaders the command line uses.
     static func load(_ path: String, sources: SourceManager) throws -> DiagnosticBag {
+        if path.hasSuffix(reformSuffix) {
+            return try ReformLoader.load(reform: path + "/voorstel", baseline: [path + "/basis.regels"], sources: sources).diagnostics
+        }
         if path.hasSuffix(".regels") {
             return try RuleLoader.load(factFiles + [path], sources: sources).diagnostics
         }

@@ -15,7 +15,10 @@ enum CheckCommand: Command {
     declareren (zonder regelbestanden als PAD: die in Rules/). De uitkomsten
     die een persona verwacht ('verwacht 2025-03 WW € 210,00', eventueel 'met
     hervorming NAAM' voor een map onder hervormingen/) worden uitgerekend; een
-    verwachting die niet uitkomt is een fout op haar regel.
+    verwachting die niet uitkomt is een fout op haar regel. Elke hervorming in
+    een map hervormingen/ naast de regels wordt op die regels toegepast en
+    gecontroleerd, met haar fouten en waarschuwingen; een fout die zij in de
+    regels zelf veroorzaakt, noemt haar.
 
     Meldingen gaan naar stderr, als pad:regel:kolom: fout: melding.
     Afsluitcode 0: geen fouten; 1: fouten gevonden; 2: onbruikbare argumenten
@@ -59,8 +62,9 @@ enum CheckCommand: Command {
                 // Each reform is checked applied to the baseline, like the invoeringstoets applies it.
                 if !loaded.diagnostics.hasErrors {
                     for reform in reformFolders(in: rulePaths) {
+                        // Errors and warnings: a reform reading a protected attribute is warned about too.
                         let r = try ReformLoader.load(reform: reform, baseline: rulePaths, sources: sources)
-                        diagnostics.add(contentsOf: DiagnosticBag(errorsOf: r.diagnostics))
+                        diagnostics.add(contentsOf: r.diagnostics)
                         reformCount += 1
                     }
                 }

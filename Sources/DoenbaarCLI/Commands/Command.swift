@@ -36,7 +36,9 @@ enum Commands {
         Opdrachten:
 
         """
-        for c in all { text += "  \(c.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(c.summary)\n" }
+        // The column fits the longest name, so no name is cut short.
+        let width = (all.map(\.name.count).max() ?? 0) + 2
+        for c in all { text += "  \(c.name.padding(toLength: width, withPad: " ", startingAt: 0))\(c.summary)\n" }
         text += "\nMeer over een opdracht: doenbaar <opdracht> --help\n"
         return text
     }

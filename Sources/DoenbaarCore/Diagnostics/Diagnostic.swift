@@ -20,17 +20,27 @@ public struct Diagnostic: Sendable, Hashable {
     public let severity: Severity
     public let range: SourceRange
     public let message: String
+    /// The advice on the `hulp:` line. Where a fix-it says it all, this is the
+    /// first fix-it's message.
     public var suggestion: String?
     public var notes: [Note]
+    /// Edits that would fix the problem, for tools; each is also shown as a `hulp:` line.
+    public var fixIts: [FixIt]
 
     public init(_ id: DiagnosticID, _ severity: Severity = .error, at range: SourceRange,
-                _ message: String, suggestion: String? = nil, notes: [Note] = []) {
+                _ message: String, suggestion: String? = nil, notes: [Note] = [], fixIts: [FixIt] = []) {
         self.id = id
         self.severity = severity
         self.range = range
         self.message = message
-        self.suggestion = suggestion
+        self.suggestion = suggestion ?? fixIts.first?.message
         self.notes = notes
+        self.fixIts = fixIts
+    }
+
+    /// The same diagnostic with another message and notes added (to say where it comes from).
+    public func with(message: String, addingNotes extra: [Note]) -> Diagnostic {
+        Diagnostic(id, severity, at: range, message, suggestion: suggestion, notes: notes + extra, fixIts: fixIts)
     }
 }
 
@@ -43,12 +53,14 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     // Lexing
     case unexpectedCharacter = "onverwacht-teken"
     case unterminatedString = "onafgesloten-tekst"
+    case unquotedText = "tekst-zonder-aanhalingstekens"
     case invalidNumber = "ongeldig-getal"
     case invalidDate = "ongeldige-datum"
     case tooDeep = "te-diep-genest"
     case tooManyErrors = "te-veel-fouten"
     // Parsing
     case expected = "verwacht"
+    case indentation = "inspringing"
     case unknownDeclaration = "onbekende-declaratie"
     case unknownClause = "onbekende-clausule"
     case duplicateClause = "dubbele-clausule"
@@ -95,12 +107,12 @@ public struct DiagnosticBag: Sendable {
     public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
     public mutating func add(contentsOf other: DiagnosticBag) { all.append(contentsOf: other.all) }
     public mutating func error(_ id: DiagnosticID, _ range: SourceRange, _ message: String,
-                               suggestion: String? = nil, notes: [Diagnostic.Note] = []) {
-        all.append(Diagnostic(id, .error, at: range, message, suggestion: suggestion, notes: notes))
+                               suggestion: String? = nil, notes: [Diagnostic.Note] = [], fixIts: [FixIt] = []) {
+        all.append(Diagnostic(id, .error, at: range, message, suggestion: suggestion, notes: notes, fixIts: fixIts))
     }
     public mutating func warning(_ id: DiagnosticID, _ range: SourceRange, _ message: String,
-                                 suggestion: String? = nil) {
-        all.append(Diagnostic(id, .warning, at: range, message, suggestion: suggestion))
+                                 suggestion: String? = nil, fixIts: [FixIt] = []) {
+        all.append(Diagnostic(id, .warning, at: range, message, suggestion: suggestion, fixIts: fixIts))
     }
 
     /// Adds a note to a diagnostic already collected (by its index in `all`).

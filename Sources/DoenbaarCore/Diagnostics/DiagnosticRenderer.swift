@@ -25,6 +25,10 @@ public struct DiagnosticRenderer {
         if let suggestion = diagnostic.suggestion {
             out += "  hulp: \(suggestion)\n"
         }
+        // Further fix-its (alternatives) each get a line of their own.
+        for fixIt in diagnostic.fixIts where fixIt.message != diagnostic.suggestion {
+            out += "  hulp: \(fixIt.message)\n"
+        }
         for note in diagnostic.notes {
             out += block(range: note.range, label: "noot", message: note.message)
         }

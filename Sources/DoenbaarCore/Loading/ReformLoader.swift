@@ -30,7 +30,7 @@ public enum ReformLoader {
         let reformSyntax = try RuleLoader.parse(reformFiles, sources: sources, into: &diagnostics)
         let (reform, merged) = apply(reformSyntax, files: reformFiles, to: baseline, diagnostics: &diagnostics)
         let checked = Checker.check(merged)
-        diagnostics.add(contentsOf: checked.diagnostics)
+        diagnostics.add(contentsOf: ReformAttribution.attribute(checked.diagnostics, reform: reformSyntax, baseline: baseline, sources: sources))
         return LoadedReform(reform: reform, ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics)
     }
 

@@ -76,8 +76,8 @@ struct JSONPersonaReader {
 
     /// Reports at the value; the ids match those the `.persona` reader gives for the same mistake.
     mutating func fail(_ value: JSONValue, _ message: String, _ id: DiagnosticID = .personaInvalid,
-                       suggestion: String? = nil, notes: [Diagnostic.Note] = []) {
-        diagnostics.error(id, range(value), message, suggestion: suggestion, notes: notes)
+                       suggestion: String? = nil, notes: [Diagnostic.Note] = [], fixIts: [FixIt] = []) {
+        diagnostics.error(id, range(value), message, suggestion: suggestion, notes: notes, fixIts: fixIts)
     }
 
     /// Reports a broken persona rule at this value; true when there was one.
@@ -327,6 +327,11 @@ struct JSONPersonaReader {
     mutating func date(_ value: JSONValue, _ name: String) -> CivilDate? {
         guard let text = string(value, name) else { return nil }
         if let date = CivilDate(iso: text) { return date }
+        if let date = Lexer.dayFirstDate(text) ?? Lexer.paddedISO(text).flatMap(CivilDate.init(iso:)) {
+            fail(value, "'\(name)': '\(text)' is geen datum als JJJJ-MM-DD", .invalidDate,
+                 fixIts: [.replace(range(value), with: "\"\(date)\"", "schrijf \"\(date)\"")])
+            return nil
+        }
         fail(value, "'\(name)': '\(text)' is geen bestaande datum\(Lexer.whyNoDate(text))", .invalidDate,
              suggestion: "schrijf een datum als \"JJJJ-MM-DD\", bijvoorbeeld \"2025-01-01\"")
         return nil

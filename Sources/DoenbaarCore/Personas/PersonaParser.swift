@@ -18,7 +18,8 @@ public enum PersonaParser {
     public static func parse(_ file: SourceFile, fileID: Int, id: String, schema: PersonaSchema) -> (Persona?, DiagnosticBag) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file, fileID: fileID)
         let parser = Parser(tokens: tokens, declarationKeywords: schema.keywords, declarationNoun: "een persona-gegeven",
-                            lexicalErrors: lexDiagnostics.all)
+                            lexicalErrors: lexDiagnostics.all,
+                            textStart: file.bytes.starts(with: Lexer.byteOrderMark) ? Lexer.byteOrderMark.count : 0)
         var p = PersonaReader(parser: parser, id: id, schema: schema)
         p.read()
         var diagnostics = lexDiagnostics
@@ -69,6 +70,7 @@ struct PersonaReader {
                 parser.skipDeclaration()
                 continue
             }
+            parser.requireUnindentedDeclaration()
             parser.advance()
             switch word {
             case "persona": readHeader(keyword.range)
@@ -79,6 +81,7 @@ struct PersonaReader {
                 else if let record = schema.record(word) { readRecord(record, keyword.range) }
             }
         }
+        parser.reportUnindentedClause()
         validate()
     }
 
@@ -109,7 +112,8 @@ struct PersonaReader {
     @discardableResult
     mutating func report(_ problem: PersonaRules.Problem?, at range: SourceRange, notes: [Diagnostic.Note] = []) -> Bool {
         guard let problem else { return false }
-        parser.error(problem.id, range, problem.message, suggestion: problem.suggestion, notes: notes)
+        parser.error(problem.id, range, problem.message, suggestion: problem.suggestion, notes: notes,
+                     fixIts: FixIt.didYouMean(range, problem.closest))
         return true
     }
 

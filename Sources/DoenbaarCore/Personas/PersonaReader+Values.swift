@@ -10,6 +10,14 @@ extension PersonaReader {
             parser.advance()
             return n.raw
         case .percentage:
+            if case .number(let n) = parser.current.kind, !parser.peek().isSymbol(.percent),
+               let written = TypeAdvice.literal(n, as: .percentage) {
+                // loonwaarde 0,5: a share written as a fraction.
+                let t = parser.advance()
+                parser.error(.personaInvalid, t.range, "een percentage schrijft u met %, niet als \(n)",
+                             fixIts: [.replace(t.range, with: written, "schrijf \(written)")])
+                return nil
+            }
             guard case .number(let n) = parser.current.kind, parser.peek().isSymbol(.percent) else {
                 parser.expected(schema.example(type))
                 return nil

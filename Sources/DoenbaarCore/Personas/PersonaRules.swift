@@ -7,6 +7,8 @@ enum PersonaRules {
         let id: DiagnosticID
         let message: String
         var suggestion: String? = nil
+        /// The word the drafter likely meant, where the problem is a misspelt word.
+        var closest: String? = nil
     }
 
     /// A life event weighs for at most this many months; larger counts would only
@@ -159,6 +161,6 @@ enum PersonaRules {
     private static func unknown(_ message: String, _ name: String, among names: [String]) -> Problem {
         let hint = Suggestions.closest(to: name, in: names)
         return Problem(id: .unknownName, message: message,
-                       suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(names.joined(separator: ", "))")
+                       suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(names.joined(separator: ", "))", closest: hint)
     }
 }

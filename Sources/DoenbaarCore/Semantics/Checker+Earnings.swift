@@ -21,15 +21,17 @@ extension Checker {
             }
             guard let earned = model.record(named: target.text) else {
                 let names = model.records.filter { $0.shape == .month }.map(\.keyword)
+                let hint = Suggestions.closest(to: target.text, in: names)
                 diagnostics.error(.unknownName, target.range, "onbekende opgave '\(target.text)'",
-                                  suggestion: Suggestions.closest(to: target.text, in: names).map { "bedoelde u '\($0)'?" }
-                                      ?? (names.isEmpty ? "declareer een opgave met 'maand GEGEVEN'" : "kies uit \(names.joined(separator: ", "))"))
+                                  suggestion: hint != nil ? nil : names.isEmpty ? "declareer een opgave met 'maand GEGEVEN'" : "kies uit \(names.joined(separator: ", "))",
+                                  fixIts: FixIt.didYouMean(target.range, hint))
                 continue
             }
             let line = model.records[earned]
             guard line.shape == .month else {
                 diagnostics.error(.typeMismatch, target.range,
-                                  "opgave '\(target.text)' geeft een \(line.shape == .from ? "waarde vanaf een maand" : "periode"); alleen een opgave per maand ('maand GEGEVEN') kan bij een periode horen")
+                                  "opgave '\(target.text)' geeft een \(line.shape == .from ? "waarde vanaf een maand" : "periode"); alleen een opgave per maand ('maand GEGEVEN') kan bij een periode horen",
+                                  suggestion: "laat 'verdient' een opgave noemen met 'maand GEGEVEN', zoals 'verdient inkomen'")
                 continue
             }
             guard line.attributes.isEmpty else {

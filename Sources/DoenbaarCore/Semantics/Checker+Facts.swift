@@ -20,13 +20,15 @@ extension Checker {
         if let role = s.role {
             if let r = FactRole(rawValue: role.text) { fact.role = r } else { unknownWord(role, "rol", among: FactRole.allCases.map(\.rawValue)) }
             if fact.role == .choice, type != .bool || periodicity != .constant {
-                diagnostics.error(.typeMismatch, role.range, "een keuze is een vast gegeven van type ja/nee")
+                diagnostics.error(.typeMismatch, role.range, "een keuze is een vast gegeven van type ja/nee",
+                                  suggestion: "declareer het als 'gegeven \(s.name.text): ja/nee' (zonder 'per'), of laat 'rol keuze' weg")
             }
         }
         fact.isProtected = s.protected != nil
         if !s.events.isEmpty {
             if type != .date || periodicity != .day {
-                diagnostics.error(.typeMismatch, s.events[0].range, "een gegeven uit gebeurtenissen is een datum per dag: de laatste gebeurtenis tot die dag")
+                diagnostics.error(.typeMismatch, s.events[0].range, "een gegeven uit gebeurtenissen is een datum per dag: de laatste gebeurtenis tot die dag",
+                                  suggestion: "declareer het als 'gegeven \(s.name.text): datum per dag'")
             }
             let kinds = LifeEvent.kinds(in: model)
             for k in s.events {
@@ -54,7 +56,8 @@ extension Checker {
                     readsOnlyFacts = false
                 case .value, .benefit:
                     diagnostics.error(.typeMismatch, body.range,
-                                      "een standaardwaarde kan alleen gegevens, parameters en vaste waarden gebruiken, geen definities of regels")
+                                      "een standaardwaarde kan alleen gegevens, parameters en vaste waarden gebruiken, geen definities of regels",
+                                      suggestion: "lees in de standaardwaarde alleen gegevens en parameters; een berekening met definities hoort in de definitie die dit gegeven gebruikt")
                     readsOnlyFacts = false
                 default: break
                 }
@@ -113,9 +116,10 @@ extension Checker {
             if let index = model.parameter(named: c.text), model.parameters[index].type == .number {
                 caseload = index
             } else {
+                let hint = Suggestions.closest(to: c.text, in: model.parameters.filter { $0.type == .number }.map(\.name))
                 diagnostics.error(.unknownName, c.range, "'\(c.text)' is geen parameter van type getal",
-                                  suggestion: Suggestions.closest(to: c.text, in: model.parameters.filter { $0.type == .number }.map(\.name))
-                                      .map { "bedoelde u '\($0)'?" } ?? "declareer het aantal als 'parameter \(c.text): getal'")
+                                  suggestion: hint == nil ? "declareer het aantal als 'parameter \(c.text): getal'" : nil,
+                                  fixIts: FixIt.didYouMean(c.range, hint))
             }
         }
         model.sections.append(PersonaSection(keyword: s.keyword.text, title: s.title?.value ?? s.keyword.text,
@@ -223,9 +227,10 @@ extension Checker {
     private mutating func personaFact(_ name: Name, filledBy owner: Name, periodicity: Periodicity) -> Int? {
         guard let index = model.fact(named: name.text) else {
             let declared = model.facts.filter { $0.builtin == nil }.map(\.name)
+            let hint = Suggestions.closest(to: name.text, in: declared)
             diagnostics.error(.unknownName, name.range, "onbekend gegeven '\(name.text)'",
-                              suggestion: Suggestions.closest(to: name.text, in: declared).map { "bedoelde u '\($0)'?" }
-                                  ?? "declareer het met 'gegeven \(name.text): TYPE'")
+                              suggestion: hint == nil ? "declareer het met 'gegeven \(name.text): TYPE'" : nil,
+                              fixIts: FixIt.didYouMean(name.range, hint))
             return nil
         }
         let fact = model.facts[index]
@@ -253,12 +258,15 @@ extension Checker {
 
     private mutating func wrongType(_ name: Name, _ expected: String) {
         let fact = model.fact(named: name.text).map { model.facts[$0] }
-        diagnostics.error(.typeMismatch, name.range, "'\(name.text)' moet \(expected) zijn, maar is \(fact.map { "\($0.type)" } ?? "onbekend")")
+        diagnostics.error(.typeMismatch, name.range, "'\(name.text)' moet \(expected) zijn, maar is \(fact.map { "\($0.type)" } ?? "onbekend")",
+                          suggestion: "kies een gegeven van dat type, of verander de declaratie van '\(name.text)'",
+                          notes: fact.flatMap { f in f.provenance.map { [.init(range: $0.range, message: "'\(name.text)' is hier gedeclareerd als \(f.type)")] } } ?? [])
     }
 
     private mutating func unknownWord(_ word: Name, _ what: String, among names: [String]) {
+        let hint = Suggestions.closest(to: word.text, in: names)
         diagnostics.error(.unknownName, word.range, "onbekende \(what) '\(word.text)'",
-                          suggestion: Suggestions.closest(to: word.text, in: names).map { "bedoelde u '\($0)'?" }
-                              ?? "kies uit \(names.joined(separator: ", "))")
+                          suggestion: hint == nil ? "kies uit \(names.joined(separator: ", "))" : nil,
+                          fixIts: FixIt.didYouMean(word.range, hint))
     }
 }

@@ -186,7 +186,8 @@ public struct Checker {
         if let type = ValueType.named(t.name, enumerations: enumerationNames) { return type }
         let hint = Suggestions.closest(to: t.name, in: ValueType.writtenNames + Array(enumerationNames))
         diagnostics.error(.unknownName, t.range, "onbekend type '\(t.name)'",
-                          suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(ValueType.writtenNames.joined(separator: ", ")) of een opsomming")
+                          suggestion: hint == nil ? "kies uit \(ValueType.writtenNames.joined(separator: ", ")) of een opsomming" : nil,
+                          fixIts: FixIt.didYouMean(t.range, hint))
         return nil
     }
 
@@ -211,12 +212,15 @@ public struct Checker {
             guard let typed = checker.check(v.value, .init(periodicity: .constant)),
                   let raw = Checker.constantValue(typed) else {
                 diagnostics.error(.typeMismatch, v.value.range,
-                                  "de waarde van een parameter moet een vaste waarde zijn, zoals € 290,67, 75% of 2025-01-01")
+                                  "de waarde van een parameter moet een vaste waarde zijn, zoals € 290,67, 75% of 2025-01-01",
+                                  suggestion: "reken met de parameter in een definitie; de parameter zelf heeft per datum één vaste waarde, zoals \(TypeAdvice.example(type))")
                 continue
             }
             guard ExpressionChecker.common(typed.type, type) == type || typed.type == type else {
+                let advice = TypeAdvice.conversion(typed, to: type)
                 diagnostics.error(.typeMismatch, v.value.range,
-                                  "parameter '\(s.name.text)' is \(ExpressionChecker.described(type)), maar deze waarde is \(ExpressionChecker.described(typed.type))")
+                                  "parameter '\(s.name.text)' is \(ExpressionChecker.described(type)), maar deze waarde is \(ExpressionChecker.described(typed.type))",
+                                  suggestion: advice.suggestion, fixIts: advice.fixIts)
                 continue
             }
             if let last = values.last, v.from.value <= last.from {
@@ -249,7 +253,8 @@ public struct Checker {
     private mutating func declareDefinition(_ s: DefinitionSyntax, _ regulation: String) -> Int? {
         guard reserveName(s.name, "definitie"), let type = resolveType(s.type), let period = s.period else { return nil }
         if s.rounding != nil && type != .money && type != .number && type != .days {
-            diagnostics.error(.typeMismatch, s.rounding!.range, "afronding geldt alleen voor bedragen, getallen en dagen")
+            diagnostics.error(.typeMismatch, s.rounding!.range, "afronding geldt alleen voor bedragen, getallen en dagen",
+                              fixIts: [.replace(s.rounding!.range, with: "", "laat 'afronding' weg: \(ExpressionChecker.described(type)) wordt niet afgerond")])
         }
         return addSlot(ValueDeclaration(name: s.name.text, role: .definition, type: type, periodicity: Periodicity(period.value),
                                         provenance: provenance(s.source, regulation, s.name), rounding: s.rounding?.value,
@@ -262,7 +267,8 @@ public struct Checker {
         guard case .benefit(let benefit)? = symbols[benefitName.text] else {
             let hint = Suggestions.closest(to: benefitName.text, in: model.benefits.map(\.name))
             diagnostics.error(.unknownName, benefitName.range, "onbekende uitkering '\(benefitName.text)'",
-                              suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "declareer haar met 'uitkering \(benefitName.text)'")
+                              suggestion: hint == nil ? "declareer haar met 'uitkering \(benefitName.text)'" : nil,
+                              fixIts: FixIt.didYouMean(benefitName.range, hint))
             return nil
         }
         guard let validity = checkValidity(s.validity) else { return nil }
@@ -276,7 +282,8 @@ public struct Checker {
     private mutating func checkValidity(_ v: ValiditySyntax?) -> Validity? {
         guard let v else { return Validity(from: nil, until: nil) }
         if let f = v.from, let u = v.until, u.value <= f.value {
-            diagnostics.error(.invalidValidity, u.range, "de einddatum (\(u.value)) ligt niet na de begindatum (\(f.value))",
+            let problem = v.through.map { "de einddatum (tot en met \($0.value)) ligt vóór" } ?? "de einddatum (\(u.value)) ligt niet na"
+            diagnostics.error(.invalidValidity, u.range, "\(problem) de begindatum (\(f.value))",
                               notes: [.init(range: f.range, message: "begindatum")])
             return nil
         }
@@ -302,8 +309,10 @@ public struct Checker {
     mutating func expect(_ typed: TypedExpr?, _ type: ValueType, _ range: SourceRange, _ what: String) -> TypedExpr? {
         guard let typed else { return nil }
         if typed.type == type || (type.isScalar && typed.type.isScalar) { return typed }
+        let advice = TypeAdvice.conversion(typed, to: type)
         diagnostics.error(.typeMismatch, range,
-                          "\(what) moet \(ExpressionChecker.described(type)) zijn, maar is \(ExpressionChecker.described(typed.type))")
+                          "\(what) moet \(ExpressionChecker.described(type)) zijn, maar is \(ExpressionChecker.described(typed.type))",
+                          suggestion: advice.suggestion, fixIts: advice.fixIts)
         return nil
     }
 
@@ -386,7 +395,8 @@ public struct Checker {
         default:
             let hint = Suggestions.closest(to: target.text, in: ruleNames.sorted())
             diagnostics.error(.unknownName, target.range, "onbekende regel of definitie '\(target.text)'",
-                              suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "een uitzondering geldt op een regel, een definitie of een andere uitzondering")
+                              suggestion: hint == nil ? "een uitzondering geldt op een regel, een definitie of een andere uitzondering" : nil,
+                              fixIts: FixIt.didYouMean(target.range, hint))
             return
         }
         diagnostics.error(.unknownName, target.range, "'\(target.text)' is \(what); een uitzondering geldt op een regel of een definitie",
@@ -403,7 +413,8 @@ public struct Checker {
             guard let c = Capacity(rawValue: d.text) else {
                 let hint = Suggestions.closest(to: d.text, in: Capacity.allCases.map(\.rawValue))
                 diagnostics.error(.unknownName, d.range, "onbekend onderdeel van doenvermogen '\(d.text)'",
-                                  suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "kies uit \(Capacity.allCases.map(\.rawValue).joined(separator: ", "))")
+                                  suggestion: hint == nil ? "kies uit \(Capacity.allCases.map(\.rawValue).joined(separator: ", "))" : nil,
+                                  fixIts: FixIt.didYouMean(d.range, hint))
                 continue
             }
             demands.append(c)
@@ -418,19 +429,25 @@ public struct Checker {
             guard let kind = Obligation.ConsequenceKind(rawValue: c.kind.text) else {
                 let hint = Suggestions.closest(to: c.kind.text, in: Obligation.ConsequenceKind.allCases.map(\.rawValue))
                 diagnostics.error(.unknownName, c.kind.range, "onbekend gevolg '\(c.kind.text)'",
-                                  suggestion: hint.map { "bedoelde u '\($0)'?" })
+                                  suggestion: hint == nil ? "kies uit \(Obligation.ConsequenceKind.allCases.map(\.rawValue).joined(separator: ", "))" : nil,
+                                  fixIts: FixIt.didYouMean(c.kind.range, hint))
                 continue
             }
             var amount: TypedExpr?
             var share: Int64?
             if let e = c.detrimentShare {
                 guard kind == .fine else {
-                    diagnostics.error(.typeMismatch, e.range, "alleen een boete kan een deel van de benadeling zijn")
+                    diagnostics.error(.typeMismatch, e.range, "alleen een boete kan een deel van de benadeling zijn",
+                                      suggestion: "schrijf 'gevolg boete \(TypeAdvice.example(.percentage)) van benadeling, zonder benadeling € 150,00', of geef '\(kind.rawValue)' zonder deel")
                     continue
                 }
-                guard let typed = expression(e, context), typed.type == .percentage, let raw = Checker.constantValue(typed),
+                let typed = expression(e, context)
+                guard let typed, typed.type == .percentage, let raw = Checker.constantValue(typed),
                       raw >= 0, raw <= 2 * Fixed.scale else {
-                    diagnostics.error(.typeMismatch, e.range, "het deel van de benadeling is een vast percentage tussen 0% en 200%, zoals 50%")
+                    // 0,5 van benadeling: the share written as a fraction.
+                    let fix = typed.flatMap { TypeAdvice.rewrite($0, as: .percentage, "schrijf het deel als percentage") }
+                    diagnostics.error(.typeMismatch, e.range, "het deel van de benadeling is een vast percentage tussen 0% en 200%, zoals 50%",
+                                      fixIts: fix.map { [$0] } ?? [])
                     continue
                 }
                 share = raw
@@ -451,9 +468,11 @@ public struct Checker {
             report = model.records.firstIndex { $0.keyword == r.text }
             if report == nil {
                 let names = model.records.map(\.keyword)
+                let hint = Suggestions.closest(to: r.text, in: names)
                 diagnostics.error(.unknownName, r.range, "onbekende melding '\(r.text)': er is geen opgave met die naam",
                                   suggestion: names.isEmpty ? "declareer eerst een opgave, bijvoorbeeld 'opgave \(r.text)'"
-                                      : Suggestions.closest(to: r.text, in: names).map { "bedoelde u '\($0)'?" } ?? "kies uit \(names.joined(separator: ", "))")
+                                      : hint == nil ? "kies uit \(names.joined(separator: ", "))" : nil,
+                                  fixIts: FixIt.didYouMean(r.range, hint))
             }
         }
         guard let applies, let fulfilled else { return }
@@ -479,7 +498,8 @@ public struct Checker {
             } else {
                 let hint = Suggestions.closest(to: r.text, in: model.values.map(\.name) + obligationNames + model.benefits.map(\.name))
                 diagnostics.error(.unknownName, r.range, "onbekende regel, definitie, verplichting of uitkering '\(r.text)'",
-                                  suggestion: hint.map { "bedoelde u '\($0)'?" })
+                                  suggestion: hint == nil ? "'bij' noemt de regels, definities, verplichtingen of uitkeringen waar de beleidsruimte bij hoort" : nil,
+                                  fixIts: FixIt.didYouMean(r.range, hint))
             }
         }
         var kind = Discretion.Kind.tailoring

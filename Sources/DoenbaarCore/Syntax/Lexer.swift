@@ -128,7 +128,9 @@ public struct Lexer {
             position += characterLength(at: position)
         }
         if position == start { lexSymbol(); return }
-        emit(.word(String(decoding: bytes[start..<position], as: UTF8.self)), start, position)
+        let word = String(decoding: bytes[start..<position], as: UTF8.self)
+        emit(.word(word), start, position)
+        if word == "bron" { lexUnquotedSource() }
     }
 
     mutating func lexString() {
@@ -152,9 +154,12 @@ public struct Lexer {
             content.append(b)
             position += 1
         }
+        // The closing quote goes after the last character of the text, before trailing blanks.
+        var end = position
+        while end > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[end - 1]) { end -= 1 }
         diagnostics.error(.unterminatedString, range(start, start + 1),
                           "tekst tussen aanhalingstekens is niet afgesloten",
-                          suggestion: "sluit de tekst af met \" op dezelfde regel")
+                          fixIts: [.insert("\"", at: end, in: fileID, "sluit de tekst af met \" op dezelfde regel")])
         emit(.string(String(decoding: content, as: UTF8.self)), start, position)
     }
 
@@ -166,87 +171,14 @@ public struct Lexer {
 
     func text(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
 
-    mutating func lexNumberOrDate() {
-        let start = position
-        let intDigits = digits()
-        // 2025-01-01 (a date) or 2025-01 (a month)
-        if intDigits == 4, position < bytes.count, bytes[position] == UInt8(ascii: "-"),
-           position + 1 < bytes.count, Lexer.isDigit(bytes[position + 1]) {
-            position += 1
-            _ = digits()
-            if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "-"), Lexer.isDigit(bytes[position + 1]) {
-                position += 1
-                _ = digits()
-                let literal = text(start, position)
-                if let date = CivilDate(iso: literal) {
-                    emit(.date(date), start, position)
-                } else {
-                    invalid(.invalidDate, start, "'\(literal)' is geen bestaande datum\(Lexer.whyNoDate(literal))",
-                            suggestion: "schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
-                }
-                return
-            }
-            let literal = text(start, position)
-            if let month = YearMonth(iso: literal) {
-                emit(.month(month), start, position)
-            } else {
-                invalid(.invalidDate, start, "'\(literal)' is geen bestaande maand",
-                        suggestion: "schrijf een maand als JJJJ-MM, bijvoorbeeld 2025-01")
-            }
-            return
-        }
-        var fractionDigits = 0
-        let wholeEnd = position
-        // A decimal comma only when a digit follows at once: `1,5` is one number,
-        // `min(1, 5)` two arguments.
-        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: ","), Lexer.isDigit(bytes[position + 1]) {
-            position += 1
-            fractionDigits = digits()
-        }
-        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."), Lexer.isDigit(bytes[position + 1]) {
-            // Take every further digit, dot and comma, so `1.234,56` is one mistake.
-            while position + 1 < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: ","),
-                  Lexer.isDigit(bytes[position + 1]) {
-                position += 1
-                _ = digits()
-            }
-            let literal = text(start, position)
-            let withComma = literal.replacingOccurrences(of: ".", with: ",")
-            let withoutDots = literal.replacingOccurrences(of: ".", with: "")
-            let hint: String
-            if literal.contains(",") || literal.filter({ $0 == "." }).count > 1 {
-                hint = "duizendtallen krijgen geen scheidingsteken: \(withoutDots)"
-            } else if literal.split(separator: ".").last?.count == 3 {
-                // 1.234 may be a thousand or one and a bit: name both.
-                hint = "schrijf \(withComma) als het decimalen zijn, of \(withoutDots) voor duizendtallen"
-            } else {
-                hint = "gebruik een komma voor decimalen: \(withComma)"
-            }
-            invalid(.invalidNumber, start, "'\(literal)': een punt is geen decimaalteken", suggestion: hint)
-            return
-        }
-        let whole = text(start, wholeEnd)
-        let fraction = fractionDigits > 0 ? text(wholeEnd + 1, position) : ""
-        guard fractionDigits <= 6 else {
-            invalid(.invalidNumber, start, "getal '\(text(start, position))' heeft meer dan 6 decimalen")
-            return
-        }
-        let padded = fraction + String(repeating: "0", count: 6 - fraction.count)
-        guard whole.count <= Lexer.maximumWholeDigits, let w = Int64(whole), let f = Int64(padded) else {
-            invalid(.invalidNumber, start, "getal '\(text(start, position))' is te groot",
-                    suggestion: "een getal heeft hoogstens \(Lexer.maximumWholeDigits) cijfers vóór de komma")
-            return
-        }
-        emit(.number(Fixed(raw: w * Fixed.scale + f)), start, position)
-    }
-
     /// Twelve digits before the comma and six after still fit an Int64 with room to add.
     static let maximumWholeDigits = 12
 
     /// Reports the literal from `start` up to here and stands an `.invalid` token in
     /// for it, so no made-up value reaches the checker.
-    mutating func invalid(_ id: DiagnosticID, _ start: Int, _ message: String, suggestion: String? = nil) {
-        diagnostics.error(id, range(start, position), message, suggestion: suggestion)
+    mutating func invalid(_ id: DiagnosticID, _ start: Int, _ message: String, suggestion: String? = nil,
+                          fixIts: [FixIt] = []) {
+        diagnostics.error(id, range(start, position), message, suggestion: suggestion, fixIts: fixIts)
         emit(.invalid, start, position)
     }
 

@@ -29,8 +29,15 @@ public struct Parser {
     /// The parser stays silent there: one mistake gives one diagnostic.
     private let linesWithLexicalErrors: Set<Int>
 
+    /// Where the text of the file starts (after a byte order mark), for the indentation of its first line.
+    let textStart: Int
+    /// A clause line that does not indent, reported once it is known to be a
+    /// clause (an unknown word there is taken for a misspelt declaration instead).
+    var unindentedClause: Token?
+
     public init(tokens: [Token], declarationKeywords: [String], declarationNoun: String = "een declaratie",
-                lexicalErrors: [Diagnostic] = []) {
+                lexicalErrors: [Diagnostic] = [], textStart: Int = 0) {
+        self.textStart = textStart
         self.tokens = tokens.isEmpty ? [Token(kind: .end, range: .synthetic)] : tokens
         self.declarationKeywordList = declarationKeywords
         self.declarationKeywords = Set(declarationKeywords)
@@ -84,8 +91,8 @@ public struct Parser {
     }
 
     mutating func error(_ id: DiagnosticID, _ range: SourceRange, _ message: String, suggestion: String? = nil,
-                        notes: [Diagnostic.Note] = []) {
-        report(Diagnostic(id, .error, at: range, message, suggestion: suggestion, notes: notes))
+                        notes: [Diagnostic.Note] = [], fixIts: [FixIt] = []) {
+        report(Diagnostic(id, .error, at: range, message, suggestion: suggestion, notes: notes, fixIts: fixIts))
     }
 
     /// Every parser diagnostic passes here, so none follows a lexical error on its line.
@@ -106,9 +113,16 @@ public struct Parser {
     /// Whether the current token is the first thing on its line, not indented.
     var atUnindentedLineStart: Bool {
         let start = current.range.start
-        if index == 0 { return start == 0 }
+        if index == 0 { return start == textStart }
         let previous = tokens[index - 1]
         return previous.kind == .newline && previous.range.end == start
+    }
+
+    /// Where the line of the current token starts, when the token is the first on its line.
+    var currentLineStart: Int? {
+        if index == 0 { return textStart }
+        let previous = tokens[index - 1]
+        return previous.kind == .newline ? previous.range.end : nil
     }
 
     /// Reports what was expected at the current token; the caller then recovers.
@@ -134,15 +148,42 @@ public struct Parser {
     /// Moves to the next clause line of the current declaration. Returns nil
     /// when the next line starts a new declaration or the file ends.
     mutating func nextClause() -> Token? {
+        reportUnindentedClause()
         skipNewlines()
         if atEnd || isDeclarationStart(current) { return nil }
+        if atUnindentedLineStart { unindentedClause = current }
         return current
+    }
+
+    /// A clause written at the start of the line: the README has a declaration's
+    /// clauses indented, and a line that is not starts a declaration.
+    mutating func reportUnindentedClause() {
+        guard let clause = unindentedClause else { return }
+        unindentedClause = nil
+        let shown = clause.word.map { "'\($0)'" } ?? clause.display
+        error(.indentation, clause.range,
+              "\(shown) staat vooraan op de regel; wat bij een declaratie hoort springt in, alleen een nieuwe declaratie begint vooraan",
+              fixIts: [.insert("  ", at: clause.range.start, in: clause.range.fileID, "spring de regel in met twee spaties")])
+    }
+
+    /// A declaration keyword must start its line; an indented one is reported
+    /// (and read as the declaration it is).
+    mutating func requireUnindentedDeclaration() {
+        guard !atUnindentedLineStart, let lineStart = currentLineStart else { return }
+        let keyword = current
+        let shown = keyword.word.map { "'\($0)'" } ?? keyword.display
+        error(.indentation, keyword.range,
+              "\(shown) begint een declaratie en staat daarom vooraan op de regel, zonder inspringing",
+              fixIts: [.replace(SourceRange(fileID: keyword.range.fileID, start: lineStart, end: keyword.range.start), with: "",
+                                "haal de inspringing weg")])
     }
 
     /// Reports an unknown clause keyword, with a suggestion, and skips its line.
     /// A word at the very start of a line is taken for a misspelt declaration
     /// instead, so its own clauses are not attributed to the declaration above.
     mutating func unknownClause(in declaration: String, allowed: [String]) {
+        // One diagnostic for the line: what it is, not also how it is indented.
+        if unindentedClause?.range == current.range { unindentedClause = nil }
         if atUnindentedLineStart, current.word != nil {
             unknownDeclaration()
             return
@@ -151,7 +192,8 @@ public struct Parser {
         let shown = token.word.map { "'\($0)'" } ?? token.display
         let hint = token.word.flatMap { Suggestions.closest(to: $0, in: allowed) }
         error(.unknownClause, token.range, "onbekende clausule \(shown) in \(declaration)",
-              suggestion: hint.map { "bedoelde u '\($0)'?" } ?? "toegestaan: \(allowed.joined(separator: ", "))")
+              suggestion: hint == nil ? "toegestaan: \(allowed.joined(separator: ", "))" : nil,
+              fixIts: FixIt.didYouMean(token.range, hint))
         skipLine()
     }
 
@@ -162,7 +204,7 @@ public struct Parser {
         let hint = token.word.flatMap { Suggestions.closest(to: $0, in: declarationKeywordList) }
         error(.unknownDeclaration, token.range,
               "verwacht \(declarationNoun) (\(declarationKeywordList.joined(separator: ", "))), maar vond \(token.display)",
-              suggestion: hint.map { "bedoelde u '\($0)'?" })
+              fixIts: FixIt.didYouMean(token.range, hint))
         skipDeclaration()
     }
 
@@ -324,26 +366,36 @@ public struct Parser {
         return Located(rounding, start.to(end))
     }
 
-    /// `geldig vanaf DATE [tot DATE]` or `geldig tot DATE`.
+    /// `geldig vanaf DATE [tot DATE]` or `geldig tot DATE`; `tot` excludes its
+    /// day, `tot en met` includes it (and is kept as the day after).
     mutating func parseValidityClause() -> ValiditySyntax? {
         let start = advance().range
-        var from: Located<CivilDate>?, until: Located<CivilDate>?
+        let before = diagnostics.all.count
+        var from: Located<CivilDate>?, until: Located<CivilDate>?, through: Located<CivilDate>?
         if current.isWord("vanaf") {
             advance()
             from = parseDate()
         }
-        if current.isWord("tot") {
+        if diagnostics.all.count == before, current.isWord("tot") {
             advance()
-            until = parseDate()
+            let inclusive = current.isWord("en") && peek().isWord("met")
+            if inclusive { advance(); advance() }
+            if let date = parseDate() {
+                if inclusive {
+                    through = date
+                    until = Located(CivilDate(dayNumber: date.value.dayNumber + 1), date.range)
+                } else {
+                    until = date
+                }
+            }
         }
-        if from == nil && until == nil {
+        if diagnostics.all.count == before, from == nil && until == nil {
             expected("'vanaf DATUM' en/of 'tot DATUM'")
-            skipLine()
-            return nil
         }
         let range = start.to(previousEnd)
-        endLine()
-        return ValiditySyntax(from: from, until: until, range: range)
+        finishLine(since: before)
+        if from == nil && until == nil { return nil }
+        return ValiditySyntax(from: from, until: until, through: through, range: range)
     }
 
     /// `= EXPR`, `als EXPR`, `eis EXPR` and the like: keyword, expression, end of line.

@@ -77,10 +77,14 @@ public enum PeriodKind: String, Sendable, Hashable, Codable {
     case month = "maand"
 }
 
-/// A validity window: `geldig vanaf 2023-02-14 tot 2023-07-01` (end exclusive).
+/// A validity window: `geldig vanaf 2023-02-14 tot 2023-07-01` (end exclusive),
+/// or the same window as `geldig vanaf 2023-02-14 tot en met 2023-06-30`.
 public struct ValiditySyntax: Sendable, Hashable {
     public let from: Located<CivilDate>?
+    /// The first day it no longer holds.
     public let until: Located<CivilDate>?
+    /// The last day it holds, where written `tot en met` (then `until` is the day after).
+    public var through: Located<CivilDate>? = nil
     public let range: SourceRange
 }
 

@@ -9,7 +9,8 @@ public enum RuleFileParser {
 
     public static func parse(_ file: SourceFile, fileID: Int) -> (SyntaxFile, DiagnosticBag) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file, fileID: fileID)
-        var parser = Parser(tokens: tokens, declarationKeywords: keywords, lexicalErrors: lexDiagnostics.all)
+        var parser = Parser(tokens: tokens, declarationKeywords: keywords, lexicalErrors: lexDiagnostics.all,
+                            textStart: file.bytes.starts(with: Lexer.byteOrderMark) ? Lexer.byteOrderMark.count : 0)
         var declarations: [(declaration: DeclarationSyntax, keyword: SourceRange)] = []
         parser.skipNewlines()
         if parser.atEnd, !parser.hasLexicalErrors {
@@ -25,6 +26,7 @@ public enum RuleFileParser {
                 parser.unknownDeclaration()
                 continue
             }
+            parser.requireUnindentedDeclaration()
             parser.advance()
             let declaration: DeclarationSyntax?
             switch word {
@@ -46,6 +48,7 @@ public enum RuleFileParser {
             }
             if let declaration { declarations.append((declaration, keyword.range)) }
         }
+        parser.reportUnindentedClause()
         var diagnostics = lexDiagnostics
         diagnostics.add(contentsOf: parser.diagnostics)
         return (SyntaxFile(fileID: fileID, declarations: declarations), diagnostics)
