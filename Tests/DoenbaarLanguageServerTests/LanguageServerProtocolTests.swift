@@ -97,7 +97,7 @@ import Testing
         }
     }
 
-    @Test func aDiagnosticWithoutFixItsHasNoCodeActionAndAFixBecomesAWorkspaceEdit() throws {
+    @Test func aFixItBecomesAQuickFixThatEditsTheFile() throws {
         let ws = try TemporaryWorkspace(), client = TestClient()
         client.initialize(root: ws.root)
         let uri = ws.uri("Rules/ww/uitkering.regels")
@@ -105,9 +105,14 @@ import Testing
         let published = try #require(diagnostics(for: uri, in: client.open(uri, text)))
         let asked = client.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)], "range": published[0]["range"]!,
                                                                "context": ["diagnostics": .array(published)]])
-        #expect(asked.response["result"] == [], "no diagnostic carries a fix-it yet")
+        // The unknown name's fix-it (the closest declared name) is offered as the preferred quick fix.
+        let offered = try #require(asked.response["result"]?.array?.first)
+        #expect(offered["kind"] == "quickfix")
+        #expect(offered["isPreferred"] == true)
+        #expect(offered["title"] == "bedoelde u 'uitkeringspercentage'?")
+        #expect(offered["edit", "changes", uri] == [["range": published[0]["range"]!, "newText": "uitkeringspercentage"]])
 
-        // The conversion a fix-it will go through: byte ranges to UTF-16 positions, per file.
+        // The conversion a fix-it goes through: byte ranges to UTF-16 positions, per file.
         let sources = SourceManager()
         let id = sources.add(SourceFile(path: ws.path("Rules/ww/uitkering.regels"), text: text))
         let start = text.utf8.distance(from: text.startIndex, to: text.range(of: "uitkeringspercentagee")!.lowerBound)

@@ -322,9 +322,11 @@ struct ExpressionChecker {
             }
             let x = check(args[0], context), day = check(args[1], context)
             guard let x, let day else { return nil }
-            guard day.type == .date else { return mismatch(args[1].range, "totaal_sinds telt vanaf een datum; het tweede argument moet een datum zijn, niet \(Self.described(day.type))") }
+            guard day.type == .date else { return mismatch(args[1].range, "totaal_sinds telt vanaf een datum; het tweede argument moet een datum zijn, niet \(Self.described(day.type))",
+                                                              "geef een datum: geschreven als JJJJ-MM-DD, of een gegeven of definitie van het type datum, zoals een ingangsdatum") }
             if x.type == .bool { return TypedExpr(.call(function, [x, day]), .number, range) }
-            guard x.type.isNumeric else { return mismatch(range, "totaal_sinds telt getallen, bedragen, dagen of ja/nee op, niet \(Self.described(x.type))") }
+            guard x.type.isNumeric else { return mismatch(range, "totaal_sinds telt getallen, bedragen, dagen of ja/nee op, niet \(Self.described(x.type))",
+                                                         "tel een waarde per maand op (een getal, bedrag of aantal dagen), of de maanden waarin een voorwaarde (ja/nee) geldt") }
             return TypedExpr(.call(function, [x, day]), x.type, range)
         case .year, .monthOf, .yearStart:
             guard arity(1), let x = check(args[0], context) else { return nil }

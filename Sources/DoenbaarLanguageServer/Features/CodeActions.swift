@@ -25,15 +25,12 @@ public struct QuickFix: Sendable, Hashable {
 
 /// `textDocument/codeAction`: the quick fixes of the diagnostics the editor asks about.
 public enum CodeActions {
-    /// The quick fixes of one diagnostic. This is the one place where
-    /// diagnostics become fixes: when `Diagnostic` carries fix-its (each a
-    /// message and edits of a `SourceRange` with a replacement), each fix-it
-    /// maps to one `QuickFix` with its message as the title and its edits as
-    /// they are; the rest of the server (matching the editor's diagnostics,
-    /// positions in UTF-16, the workspace edit) is in place. Until then no
-    /// diagnostic has a fix, and this returns none.
+    /// The quick fixes of one diagnostic: one per fix-it it carries, titled by
+    /// its message, with its edits as they are; the first is the preferred one.
     public static func quickFixes(for diagnostic: Diagnostic) -> [QuickFix] {
-        []
+        diagnostic.fixIts.enumerated().map { i, fix in
+            QuickFix(title: fix.message, edits: fix.edits.map { QuickFix.Edit(range: $0.range, replacement: $0.replacement) }, isPreferred: i == 0)
+        }
     }
 
     /// The LSP code actions for the fixes of one published diagnostic.
