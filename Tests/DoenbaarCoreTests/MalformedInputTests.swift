@@ -71,8 +71,16 @@ import Testing
     static let factFiles = ["persoon/gegevens", "ww/gegevens", "wajong/gegevens", "analyse/doenvermogen"]
         .map { "\(RobustnessTests.packageRoot.path)/Rules/\($0).regels" }
 
+    /// A rule file named `hervorming-*.regels` is a reform, applied to the bundled Rules/;
+    /// like `doenbaar check`, only its errors count (not the baseline's own warnings).
+    static let reformPrefix = "hervorming-"
+
     /// Through the same loaders the command line uses.
     static func load(_ path: String, sources: SourceManager) throws -> DiagnosticBag {
+        if path.hasSuffix(".regels"), (path as NSString).lastPathComponent.hasPrefix(reformPrefix) {
+            let loaded = try ReformLoader.load(reform: path, baseline: [RobustnessTests.packageRoot.path + "/Rules"], sources: sources)
+            return DiagnosticBag(errorsOf: loaded.diagnostics)
+        }
         if path.hasSuffix(".regels") {
             return try RuleLoader.load(factFiles + [path], sources: sources).diagnostics
         }
