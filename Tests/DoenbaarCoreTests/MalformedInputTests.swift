@@ -74,11 +74,18 @@ import Testing
     /// A folder `NAME.hervorming` holds a baseline (`basis.regels`) and a reform
     /// (`voorstel/`): the reform is applied to the baseline, as `doenbaar check` does.
     static let reformSuffix = ".hervorming"
+    /// A rule file named `hervorming-*.regels` is a reform, applied to the bundled Rules/;
+    /// like `doenbaar check`, only its errors count (not the baseline's own warnings).
+    static let reformPrefix = "hervorming-"
 
     /// Through the same loaders the command line uses.
     static func load(_ path: String, sources: SourceManager) throws -> DiagnosticBag {
         if path.hasSuffix(reformSuffix) {
             return try ReformLoader.load(reform: path + "/voorstel", baseline: [path + "/basis.regels"], sources: sources).diagnostics
+        }
+        if path.hasSuffix(".regels"), (path as NSString).lastPathComponent.hasPrefix(reformPrefix) {
+            let loaded = try ReformLoader.load(reform: path, baseline: [RobustnessTests.packageRoot.path + "/Rules"], sources: sources)
+            return DiagnosticBag(errorsOf: loaded.diagnostics)
         }
         if path.hasSuffix(".regels") {
             return try RuleLoader.load(factFiles + [path], sources: sources).diagnostics

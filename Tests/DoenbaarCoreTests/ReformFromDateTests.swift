@@ -27,8 +27,8 @@ import Testing
       = € 10,00
     """
 
-    func run(_ reform: String, from: String = "2024-11", to: String = "2025-02") throws -> [Int64] {
-        let (loaded, sources) = try loadReform(baseline: Self.baseline, reform: reform)
+    func run(_ reform: String, on baseline: String = baseline, from: String = "2024-11", to: String = "2025-02") throws -> [Int64] {
+        let (loaded, sources) = try loadReform(baseline: baseline, reform: reform)
         guard let rules = loaded.ruleSet else {
             throw RuleTextError(rendered: DiagnosticRenderer(sources: sources).render(loaded.diagnostics.all))
         }
@@ -100,6 +100,44 @@ import Testing
         """)
         // Before February 2025: € 100 + € 10; from February: € 100 + € 25.
         #expect(paid == [11_000, 11_000, 11_000, 12_500])
+    }
+
+    @Test func aLapsedParameterStillServesTheBaselinesVersionBeforeTheStart() throws {
+        // The baseline's hoogte reads basisbedrag until 2025; the reform's does not, and drops it.
+        let paid = try run("""
+        hervorming vast "Vast bedrag"
+          bron "Voorstel art. 1"
+          geldig vanaf 2025-01-01
+          vervangt hoogte
+          vervalt basisbedrag
+        regeling T "Testwet"
+        definitie hoogte: bedrag per maand
+          bron "Voorstel art. 2"
+          = € 150,00
+        """)
+        #expect(paid == [11_000, 11_000, 16_000, 16_000])
+    }
+
+    @Test func aLapsedExceptionHoldsUntilTheStart() throws {
+        // In the baseline December pays € 50 more (Testwet art. 6); the reform drops that from 2025.
+        let withDecember = Self.baseline + """
+
+        uitzondering december op u
+          bron "Testwet art. 6"
+          als maand(peildatum) = 12
+          = hoogte + € 50,00
+        """
+        let reform = """
+        hervorming geen_decemberbonus "Geen decemberbonus"
+          bron "Voorstel art. 1"
+          geldig vanaf 2025-01-01
+          vervalt december
+        regeling T "Testwet"
+        """
+        #expect(try run(reform, on: withDecember, from: "2024-11", to: "2025-12") ==
+                [11_000, 16_000] + Array(repeating: 11_000, count: 12))
+        // Without the reform, December 2025 pays the bonus too.
+        #expect(try run(reform.replacingOccurrences(of: "vervalt december", with: ""), on: withDecember, from: "2025-12", to: "2025-12") == [16_000])
     }
 
     @Test func aReformWithoutAStartDateReplacesFromTheBeginning() throws {

@@ -82,7 +82,7 @@ import Testing
         #expect(hint == "bedoelde u 'hoogte'?")
     }
 
-    @Test func droppingWhatOthersStillUseGivesTheUsualUnknownName() throws {
+    @Test func droppingWhatOthersStillUseNamesTheReformOnce() throws {
         let (loaded, sources) = try load("""
         hervorming weg "Weg ermee"
           bron "Voorstel"
@@ -90,8 +90,11 @@ import Testing
         regeling T "Testwet"
         """)
         let rendered = DiagnosticRenderer(sources: sources).render(loaded.diagnostics.errors)
-        #expect(rendered.contains("onbekende naam 'hoogte'"))
-        #expect(rendered.contains("basis.regels:"))
+        #expect(rendered.contains("basis.regels:13:5: fout: 'hoogte' vervalt door hervorming 'weg', maar regel 'u' verwijst er nog naar"), "\(rendered)")
+        #expect(rendered.contains("voorstel.regels:3:11: noot: hier laat hervorming 'weg' 'hoogte' vervallen"), "\(rendered)")
+        // Reported as lapsed, not also as an unknown name.
+        #expect(!rendered.contains("onbekende naam"))
+        #expect(loaded.diagnostics.errors.count == 1)
     }
 
     @Test func aFolderWithoutAHeaderIsNoReform() throws {

@@ -34,6 +34,25 @@ import Testing
         #expect(!r.opgelost.contains { $0.id == "bedoeling_geschonden-geen_verlies_bij_overmacht" })
     }
 
+    @Test func aLapsedIntentIsNotCalledRestored() throws {
+        // Dropping the calamity intent (Rules/ww/buitenland.regels) makes no failure go away in
+        // anyone's months: it is no longer tested, and the report says so.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonder-\(UUID().uuidString)/zonder_bedoeling")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try """
+        hervorming zonder_bedoeling "Zonder bedoeling over overmacht"
+          bron "Testhervorming"
+          vervalt geen_verlies_bij_overmacht
+        regeling WW "Werkloosheidswet"
+        """.write(to: folder.appendingPathComponent("zonder_bedoeling.regels"), atomically: true, encoding: .utf8)
+        let r = try report("zonder_bedoeling", folder: folder.path)
+        let intent = try #require(r.bedoelingen.first { $0.naam == "geen_verlies_bij_overmacht" })
+        #expect(intent.voor_personas == ["Omer", "Samira"] && intent.na_personas.isEmpty)
+        #expect(intent.oordeel == "vervallen")
+        #expect(r.personas.allSatisfy { $0.verschil_cent == 0 })
+    }
+
     @Test func calamityLeaveRestoresTheIntentForOmerAndSamiraAndCreatesNothingNew() throws {
         let r = try report("calamiteitenverlof")
         let intent = try #require(r.bedoelingen.first { $0.naam == "geen_verlies_bij_overmacht" })

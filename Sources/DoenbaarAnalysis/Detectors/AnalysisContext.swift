@@ -123,15 +123,18 @@ public final class AnalysisContext {
         // An exception lies on the path of the declaration it overrides.
         var names = names
         for v in ruleSet.values where v.exceptions.contains(where: { names.contains($0.name) }) { names.insert(v.name) }
-        // A discretion point with a scope counts only where its scope held in the finding's months.
-        var inScope = Set<String>()
-        if ruleSet.discretions.contains(where: { $0.scope != nil }) {
-            for m in try recorded().months where first.map({ m.month >= $0 }) ?? true && last.map({ m.month <= $0 }) ?? true {
-                inScope.formUnion(m.discretionsInScope)
-            }
+        // A discretion point with a scope counts only where its scope held in the finding's months;
+        // one that a reform with a start date made a version, only in the months of its window.
+        var months: [MonthOutcome] = []
+        if ruleSet.discretions.contains(where: { $0.scope != nil || $0.validity.isBounded }) {
+            months = try recorded().months.filter { m in first.map { m.month >= $0 } ?? true && last.map { m.month <= $0 } ?? true }
+        }
+        func usable(_ d: Discretion) -> Bool {
+            guard d.scope != nil || d.validity.isBounded else { return true }
+            return months.contains { m in d.validity.contains(m.month.first) && (d.scope == nil || m.discretionsInScope.contains(d.name)) }
         }
         var best: (Discretion, SolutionRung)?
-        for d in ruleSet.discretions where d.scope == nil || inScope.contains(d.name) {
+        for d in ruleSet.discretions where usable(d) {
             let covered = d.slots.map { ruleSet.values[$0].name } + d.obligations.map { ruleSet.obligations[$0].name }
                 + d.recoveries.map { Self.recoveryName(ruleSet.benefits[$0].name) }
             guard !names.isDisjoint(with: covered) else { continue }
@@ -172,12 +175,13 @@ public final class AnalysisContext {
         ruleSet.values.first { $0.name == name }.map { ProvisionReference(name: $0.name, $0.provenance) }
     }
 
-    public func provision(obligation name: String) -> ProvisionReference? {
-        ruleSet.obligations.first { $0.name == name }.map { ProvisionReference(name: $0.name, $0.provenance) }
+    /// An obligation as a provision: the version that held on the day, if given.
+    public func provision(obligation name: String, on day: CivilDate? = nil) -> ProvisionReference? {
+        ruleSet.obligation(named: name, on: day).map { ProvisionReference(name: $0.name, $0.provenance) }
     }
 
-    public func provision(intent name: String) -> ProvisionReference? {
-        ruleSet.intents.first { $0.name == name }.map { ProvisionReference(name: $0.name, $0.provenance) }
+    public func provision(intent name: String, on day: CivilDate? = nil) -> ProvisionReference? {
+        ruleSet.intent(named: name, on: day).map { ProvisionReference(name: $0.name, $0.provenance) }
     }
 
     /// The payment rules of a benefit, as provisions.

@@ -38,7 +38,7 @@ public struct CapacityGapDetector: Detector {
                                direction: "Vereenvoudig de melding (minder stappen, een ruimere termijn, gegevens uit registers vooraf ingevuld) en geef bij een eerste gemiste melding een waarschuwing in plaats van een boete of het verlies van de uitkering.",
                                severity: underStress ? .high : .medium, persona: context.persona,
                                from: lost.first ?? first, through: lost.last ?? first,
-                               provisions: [context.provision(obligation: name)].compactMap { $0 }, harm: context.harm(run, onlyThis, against: ideal), months: lost.count,
+                               provisions: [context.provision(obligation: name, on: decisions[0].from)].compactMap { $0 }, harm: context.harm(run, onlyThis, against: ideal), months: lost.count,
                                explanation: "\(context.persona.name) komt de verplichting '\(name)' op het realistische pad \(decisions.count) keer niet na: zij vraagt niveau \(j.required) voor \(j.shortParts.map(\.rawValue).joined(separator: ", "))\(stress.isEmpty ? "" : ", in een periode van stress door \(ValueFormatting.list(stress))"). Dat kost \(ValueFormatting.cents(gap)) ten opzichte van het ideale pad.",
                                capacityNote: underStress
                                    ? "De verplichting valt in een periode van stress; niet handelen is dan een kwestie van niet kunnen, niet van niet willen (WRR 2017)."

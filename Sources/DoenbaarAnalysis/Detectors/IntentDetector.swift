@@ -9,9 +9,12 @@ public struct IntentDetector: Detector {
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let run = try context.recorded()
         var out: [Finding] = []
-        for intent in context.ruleSet.intents {
-            let failed = run.months.filter { m in m.intents.contains { $0.intent == intent.name && $0.holds == false } }.map(\.month)
-            guard let first = failed.first, let last = failed.last else { continue }
+        // One finding per intent, also where a reform with a start date left two versions of it.
+        var seen = Set<String>()
+        for name in context.ruleSet.intents.map(\.name) where seen.insert(name).inserted {
+            let failed = run.months.filter { m in m.intents.contains { $0.intent == name && $0.holds == false } }.map(\.month)
+            guard let first = failed.first, let last = failed.last,
+                  let intent = context.ruleSet.intent(named: name, on: first.first) else { continue }
             // The outcome without the circumstance: at home instead of away, or the other choice.
             let (alternative, harm) = try counterpart(context, months: failed)
             let harmCents = harm.lossCents
@@ -34,7 +37,7 @@ public struct IntentDetector: Detector {
                                    : "Benut de beleidsruimte die op het pad ligt (\(rung.reason.prefix { $0 != ":" })) en leg vast wanneer zij wordt gebruikt.",
                                severity: failed.count >= 2 || harmCents > 100_000 ? .high : .medium, persona: context.persona,
                                from: first, through: last,
-                               provisions: [context.provision(intent: intent.name)].compactMap { $0 } + context.relevantRules(in: names),
+                               provisions: [context.provision(intent: intent.name, on: first.first)].compactMap { $0 } + context.relevantRules(in: names),
                                harm: harm, months: failed.count, explanation: explanation,
                                capacityNote: capacityNote(context, months: failed),
                                avoidingAction: context.estimating ? nil : try avoidingAction(context),

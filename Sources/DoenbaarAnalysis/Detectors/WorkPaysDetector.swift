@@ -53,8 +53,10 @@ public struct WorkPaysDetector: Detector {
         if perMonth < context.parameters.minimumGainFromWork.cents {
             let names = context.divergence(base, withoutRun)
             // The income duty this person had (the one her ideal run judged), not any in the rule set.
-            let due = Set(base.months.flatMap(\.obligationsDue).map(\.obligation))
-            let duties = context.ruleSet.obligations.filter { context.ruleSet.reportsIncome($0) && $0.periodicity == .month && due.contains($0.name) }
+            let due = base.months.flatMap(\.obligationsDue)
+            let duties = context.ruleSet.obligations.filter { o in
+                context.ruleSet.reportsIncome(o) && o.periodicity == .month && due.contains { $0.obligation == o.name && o.validity.contains($0.from) }
+            }
             let note = duties.first.map { o in
                 "Daarvoor moet \(p.name) elke maand het inkomen melden (\(o.name): vraagt \(o.demands.map(\.rawValue).joined(separator: ", ")), \(o.steps) stappen)."
             }

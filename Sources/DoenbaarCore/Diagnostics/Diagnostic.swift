@@ -84,6 +84,7 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     // Reforms
     case misplacedReform = "hervorming-op-verkeerde-plek"
     case reformConflict = "hervorming-conflict"
+    case removedByReform = "vervallen-door-hervorming"
     // Personas
     case personaInvalid = "ongeldige-persona"
     case personaOverlap = "overlappende-feiten"

@@ -109,7 +109,7 @@ public struct Evaluator: Sendable {
                 }
                 outcome.intents = try intents(view, k)
                 for (d, scope) in zip(plan.ruleSet.discretions, plan.discretionScopes) {
-                    if let scope, try scope(view, k) != 0 { outcome.discretionsInScope.append(d.name) }
+                    if let scope, d.validity.contains(range.month(k).first), try scope(view, k) != 0 { outcome.discretionsInScope.append(d.name) }
                 }
                 months.append(outcome)
             } catch {
@@ -236,16 +236,24 @@ public struct Evaluator: Sendable {
     private func episodes(of i: Int, _ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [Episode] {
         let o = plan.ruleSet.obligations[i]
         let compiled = plan.obligations[i]
+        // A version of an obligation (a reform with a start date) applies only within its window.
+        func applies(_ p: Int) throws(EvaluationFailure) -> Bool {
+            if o.validity.isBounded {
+                let day = o.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
+                guard o.validity.contains(day) else { return false }
+            }
+            return try compiled.applies(frame, p) != 0
+        }
         var runs: [(first: Int, last: Int, met: Bool)] = []
         let periods = o.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
         for p in periods {
-            guard try compiled.applies(frame, p) != 0 else { continue }
+            guard try applies(p) else { continue }
             let met = try compiled.fulfilled(frame, p) != 0
             if let last = runs.last, last.last == p - 1, last.met == met { runs[runs.count - 1].last = p } else { runs.append((p, p, met)) }
         }
         // A daily run that continues from last month was judged there already.
         if o.periodicity == .day, let first = runs.first, first.first == periods.lowerBound, first.first > 0,
-           try compiled.applies(frame, first.first - 1) != 0,
+           try applies(first.first - 1),
            try (compiled.fulfilled(frame, first.first - 1) != 0) == first.met {
             runs.removeFirst()
         }
@@ -253,7 +261,7 @@ public struct Evaluator: Sendable {
         // abroad of three months is one missed report), so its detriment is whole.
         if o.periodicity == .day, let last = runs.last, last.last == periods.upperBound - 1 {
             var end = last.last
-            while end + 1 < frame.range.dayCount, try compiled.applies(frame, end + 1) != 0,
+            while end + 1 < frame.range.dayCount, try applies(end + 1),
                   try (compiled.fulfilled(frame, end + 1) != 0) == last.met {
                 end += 1
             }
@@ -291,6 +299,9 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// One outcome per intent name: the versions a reform with a start date
+    /// leaves (the baseline's before it, the reform's from it) count as one
+    /// intent, told with the words of the version tested last in the month.
     private func intents(_ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [IntentOutcome] {
         var out: [IntentOutcome] = []
         for (i, intent) in plan.ruleSet.intents.enumerated() {
@@ -298,11 +309,25 @@ public struct Evaluator: Sendable {
             let periods = intent.periodicity == .month ? [m] : Array(frame.range.days(ofMonth: m))
             var applies = false, holds = true
             for p in periods {
+                if intent.validity.isBounded {
+                    let day = intent.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
+                    guard intent.validity.contains(day) else { continue }
+                }
                 guard try compiled.condition?(frame, p) ?? 1 != 0 else { continue }
                 applies = true
                 if try compiled.requirement(frame, p) == 0 { holds = false }
             }
-            out.append(IntentOutcome(intent: intent.name, source: intent.provenance.source, text: intent.text, holds: applies ? holds : nil))
+            let outcome = IntentOutcome(intent: intent.name, source: intent.provenance.source, text: intent.text, holds: applies ? holds : nil)
+            if let earlier = out.firstIndex(where: { $0.intent == intent.name }) {
+                if let held = outcome.holds {
+                    let before = out[earlier].holds
+                    out[earlier] = IntentOutcome(intent: intent.name, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
+                } else if out[earlier].holds == nil, intent.validity.contains(frame.range.month(m).first) {
+                    out[earlier] = outcome
+                }
+            } else {
+                out.append(outcome)
+            }
         }
         return out
     }

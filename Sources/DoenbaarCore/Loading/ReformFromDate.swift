@@ -7,18 +7,28 @@
 /// - a replaced parameter keeps the baseline's values before the start and
 ///   takes the reform's from it;
 /// - a rule that lapses (`vervalt`) stays, with an exception from the start
-///   that makes it pay nothing;
-/// - an added rule or exception is valid from the start, an added obligation or
-///   intent applies from it.
+///   that makes it pay nothing; a lapsing exception holds until the start; a
+///   lapsing definition or parameter stays as it is (from the start nothing
+///   may read it: see ReformReferences);
+/// - an obligation, intent or discretion point becomes a version: the
+///   baseline's holds until the start (a lapsing one ends there), the reform's
+///   from it; the two share the name (`Obligation.validity`);
+/// - an added rule or exception is valid from the start, an added obligation,
+///   intent or discretion point holds from it.
 ///
-/// Other replaced or lapsed declarations (benefits, obligations, intents,
-/// facts) are replaced as a whole, from the beginning.
+/// Other replaced or lapsed declarations (benefits, exceptions, facts,
+/// persona blocks) are replaced as a whole, from the beginning.
 enum ReformFromDate {
     struct Plan {
         let reform: String
         let start: CivilDate
+        /// The date in the reform's header, where a window made from it points.
+        let startRange: SourceRange
         let replaced: Set<String>
         let removed: Set<String>
+
+        var untilStart: ValiditySyntax { ValiditySyntax(from: nil, until: Located(start, startRange), range: startRange) }
+        var fromStart: ValiditySyntax { ValiditySyntax(from: Located(start, startRange), until: nil, range: startRange) }
     }
 
     /// The baseline's and the reform's declarations merged for a reform that starts on `plan.start`.
@@ -32,16 +42,37 @@ enum ReformFromDate {
         let kept = baseline.map { file in
             SyntaxFile(fileID: file.fileID, declarations: file.declarations.compactMap { entry in
                 guard let name = entry.declaration.declaredName?.text, plan.replaced.contains(name) || plan.removed.contains(name) else { return entry }
+                let lapses = plan.removed.contains(name)
                 switch (entry.declaration, reformVersions[name]) {
                 case (.definition, .definition?), (.rule, .rule?):
                     keptInBaseline.insert(name)
                     return entry
-                case (.rule, nil) where plan.removed.contains(name):
+                case (.rule, nil) where lapses:
                     keptInBaseline.insert(name)
                     return entry
+                case (.definition, nil) where lapses, (.parameter, nil) where lapses:
+                    return entry
+                case (.exception(let x), nil) where lapses:
+                    // It holds until the start; one that would begin on or after it never holds.
+                    if let from = x.validity?.from, from.value >= plan.start { return nil }
+                    let until = x.validity?.until.map { $0.value < plan.start ? $0 : Located(plan.start, plan.startRange) }
+                        ?? Located(plan.start, plan.startRange)
+                    let validity = ValiditySyntax(from: x.validity?.from, until: until, range: x.validity?.range ?? plan.startRange)
+                    return (.exception(ExceptionSyntax(name: x.name, target: x.target, source: x.source, validity: validity,
+                                                       condition: x.condition, body: x.body)), entry.keyword)
                 case (.parameter(let old), .parameter(let new)?):
                     keptInBaseline.insert(name)
                     return (.parameter(merged(old, new, from: plan.start)), entry.keyword)
+                // The baseline's version of an obligation, intent or discretion point, until the start.
+                case (.obligation(var o), .obligation?), (.obligation(var o), nil) where lapses:
+                    o.window = plan.untilStart
+                    return (.obligation(o), entry.keyword)
+                case (.intent(var i), .intent?), (.intent(var i), nil) where lapses:
+                    i.window = plan.untilStart
+                    return (.intent(i), entry.keyword)
+                case (.discretion(var d), .discretion?), (.discretion(var d), nil) where lapses:
+                    d.window = plan.untilStart
+                    return (.discretion(d), entry.keyword)
                 default:
                     return nil
                 }
@@ -99,16 +130,15 @@ enum ReformFromDate {
         case .exception(let x):
             return .exception(ExceptionSyntax(name: x.name, target: x.target, source: x.source,
                                               validity: starting(x.validity, plan.start, at: x.name.range), condition: x.condition, body: x.body))
-        case .obligation(let o):
-            var copy = ObligationSyntax(name: o.name, source: o.source, period: o.period, applies: o.applies.map { since(plan.start, and: $0) },
-                                        fulfilled: o.fulfilled, deadline: o.deadline, demands: o.demands, steps: o.steps,
-                                        channel: o.channel, consequences: o.consequences)
-            copy.report = o.report
-            return .obligation(copy)
-        case .intent(let i):
-            return .intent(IntentSyntax(name: i.name, source: i.source, text: i.text, period: i.period,
-                                        condition: i.condition.map { since(plan.start, and: $0) } ?? since(plan.start, and: nil, at: i.name.range),
-                                        requirement: i.requirement))
+        case .obligation(var o):
+            o.window = plan.fromStart
+            return .obligation(o)
+        case .intent(var i):
+            i.window = plan.fromStart
+            return .intent(i)
+        case .discretion(var x):
+            x.window = plan.fromStart
+            return .discretion(x)
         default:
             return d
         }
@@ -118,13 +148,6 @@ enum ReformFromDate {
     static func starting(_ v: ValiditySyntax?, _ start: CivilDate, at range: SourceRange) -> ValiditySyntax {
         let from = v?.from.map { $0.value > start ? $0 : Located(start, $0.range) } ?? Located(start, range)
         return ValiditySyntax(from: from, until: v?.until, range: v?.range ?? range)
-    }
-
-    /// `peildatum >= START en (condition)`.
-    static func since(_ start: CivilDate, and condition: Expr?, at fallback: SourceRange = .synthetic) -> Expr {
-        let range = condition?.range ?? fallback
-        let from = Expr(.binary(.greaterEqual, Expr(.name(BuiltinFact.referenceDate.declaration.name), range), Expr(.literal(.date(start)), range)), range)
-        return condition.map { Expr(.binary(.and, from, $0), range) } ?? from
     }
 
     static func zeroMoney(_ range: SourceRange) -> Expr { Expr(.literal(.money(.zero)), range) }

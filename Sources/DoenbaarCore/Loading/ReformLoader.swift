@@ -30,7 +30,10 @@ public enum ReformLoader {
         let reformSyntax = try RuleLoader.parse(reformFiles, sources: sources, into: &diagnostics)
         let (reform, merged) = apply(reformSyntax, files: reformFiles, to: baseline, diagnostics: &diagnostics)
         let checked = Checker.check(merged)
-        diagnostics.add(contentsOf: ReformAttribution.attribute(checked.diagnostics, reform: reformSyntax, baseline: baseline, sources: sources))
+        // A name the reform lets lapse, still used, is reported once: as lapsed, not also as unknown.
+        let lapsed = Set(diagnostics.all.filter { $0.id == .removedByReform }.map(\.range))
+        let attributed = ReformAttribution.attribute(checked.diagnostics, reform: reformSyntax, baseline: baseline, sources: sources)
+        for d in attributed.all where !(d.id == .unknownName && lapsed.contains(d.range)) { diagnostics.add(d) }
         return LoadedReform(reform: reform, ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics)
     }
 
@@ -51,10 +54,14 @@ public enum ReformLoader {
                                        notes: [.init(range: header.name.range, message: "de hervorming van deze map")]))
         }
         // What the baseline declares, by name.
-        var baselineNames: [String: SourceRange] = [:]
-        for file in baseline { for (d, _) in file.declarations { if let n = d.declaredName { baselineNames[n.text] = n.range } } }
-        var reformNames: [String: SourceRange] = [:]
-        for file in reformSyntax { for (d, _) in file.declarations { if let n = d.declaredName { reformNames[n.text] = n.range } } }
+        var baselineNames: [String: SourceRange] = [:], baselineKinds: [String: DeclarationSyntax] = [:]
+        for file in baseline {
+            for (d, _) in file.declarations { if let n = d.declaredName { baselineNames[n.text] = n.range; baselineKinds[n.text] = d } }
+        }
+        var reformNames: [String: SourceRange] = [:], reformKinds: [String: DeclarationSyntax] = [:]
+        for file in reformSyntax {
+            for (d, _) in file.declarations { if let n = d.declaredName { reformNames[n.text] = n.range; reformKinds[n.text] = d } }
+        }
 
         let replaced = Set(header.replaces.map(\.text)), removed = Set(header.removes.map(\.text))
         for n in header.replaces + header.removes where baselineNames[n.text] == nil {
@@ -68,6 +75,16 @@ public enum ReformLoader {
         for n in header.removes where reformNames[n.text] != nil {
             diagnostics.error(.reformConflict, n.range, "'\(n.text)' vervalt, maar de hervorming declareert het opnieuw; zet het onder 'vervangt'")
         }
+        // An obligation, intent or discretion point is replaced by one of its own kind.
+        for n in header.replaces {
+            guard let old = baselineKinds[n.text], let new = reformKinds[n.text], let at = reformNames[n.text],
+                  old.isVersionable || new.isVersionable, old.kindNoun != new.kindNoun else { continue }
+            diagnostics.add(Diagnostic(.reformConflict, at: at,
+                                       "'\(n.text)' is in de basis een \(old.kindNoun), maar de hervorming declareert een \(new.kindNoun) '\(n.text)'",
+                                       suggestion: "vervang een \(old.kindNoun) door een \(old.kindNoun); een nieuwe \(new.kindNoun) krijgt een eigen naam",
+                                       notes: [.init(range: baselineNames[n.text]!, message: "'\(n.text)' in de basis")]))
+        }
+        ReformReferences.check(header, baseline: baseline, reform: reformSyntax, diagnostics: &diagnostics)
         for (name, range) in reformNames where baselineNames[name] != nil && !replaced.contains(name) && !removed.contains(name) {
             diagnostics.add(Diagnostic(.reformConflict, at: range, "'\(name)' bestaat al in de basis",
                                        suggestion: "zet '\(name)' onder 'vervangt' in de kop van de hervorming als zij het vervangt",
@@ -78,7 +95,8 @@ public enum ReformLoader {
                             adds: reformNames.keys.filter { baselineNames[$0] == nil }.sorted(), files: files)
         // A reform with a start date: the baseline before it, the reform from it.
         if let start = header.validFrom?.value {
-            let plan = ReformFromDate.Plan(reform: header.name.text, start: start, replaced: replaced, removed: removed)
+            let plan = ReformFromDate.Plan(reform: header.name.text, start: start, startRange: header.validFrom!.range,
+                                           replaced: replaced, removed: removed)
             return (reform, ReformFromDate.merge(baseline: baseline, reform: reformSyntax, plan))
         }
         let out = replaced.union(removed)

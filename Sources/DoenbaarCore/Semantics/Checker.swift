@@ -101,9 +101,16 @@ public struct Checker {
         for d in definitions { if let s = declareDefinition(d.syntax, d.regulation) { pending.append((s, d.syntax.body, nil)) } }
         for r in rules { if let s = declareRule(r.syntax, r.regulation) { pending.append((s, r.syntax.body, r.syntax.condition)) } }
         for x in exceptions { reserveName(x.syntax.name, "uitzondering") }
-        for o in obligations { reserveName(o.syntax.name, "verplichting") }
-        for d in discretions { reserveName(d.syntax.name, "beleidsruimte") }
-        for i in intents { reserveName(i.syntax.name, "bedoeling") }
+        // A reform with a start date leaves two versions of one name (the
+        // baseline's before the start, the reform's from it): one name.
+        var versions = Set<String>()
+        func reserveVersion(_ name: Name, _ window: ValiditySyntax?, _ what: String) {
+            if window != nil, !versions.insert("\(what) \(name.text)").inserted { return }
+            reserveName(name, what)
+        }
+        for o in obligations { reserveVersion(o.syntax.name, o.syntax.window, "verplichting") }
+        for d in discretions { reserveVersion(d.syntax.name, d.syntax.window, "beleidsruimte") }
+        for i in intents { reserveVersion(i.syntax.name, i.syntax.window, "bedoeling") }
 
         // Then bodies, and the persona lines that fill the facts.
         for item in pending { checkBody(slot: item.slot, body: item.body, condition: item.condition) }
@@ -332,7 +339,8 @@ public struct Checker {
         // Which rule or definition (slot) each exception ultimately overrides, following chains.
         var byName: [String: ExceptionSyntax] = [:]
         for x in exceptions { byName[x.syntax.name.text] = x.syntax }
-        var claimedBy: [String: Name] = [:]
+        // The first exception on each target, with its checked value.
+        var claimedBy: [String: (name: Name, body: TypedExpr?)] = [:]
         var inReportedCycle = Set<String>()
         // A reform's version of a declaration comes last: every written exception goes before it.
         let ordered = exceptions.filter { !$0.syntax.isReformVersion } + exceptions.filter(\.syntax.isReformVersion)
@@ -358,18 +366,24 @@ public struct Checker {
                 // Otherwise the target is an exception whose own target is wrong: reported there.
                 continue
             }
-            if !x.isReformVersion, let other = claimedBy[target.text] {
-                diagnostics.add(Diagnostic(.conflictingRules, at: x.name.range,
-                                           "'\(x.name.text)' en '\(other.text)' zijn allebei een uitzondering op '\(target.text)' zonder onderlinge voorrang",
-                                           suggestion: "laat de specifiekere uitzondering gelden 'op \(other.text)'",
-                                           notes: [.init(range: other.range, message: "andere uitzondering op '\(target.text)'")]))
-                continue
-            }
-            if !x.isReformVersion { claimedBy[target.text] = x.name }
             let rule = model.values[slot]
             let context = ExpressionChecker.Context(periodicity: rule.periodicity)
             let condition = x.condition.flatMap { c in expect(expression(c, context), .bool, c.range, "de voorwaarde van '\(x.name.text)'") }
             let body = x.body.flatMap { b in expect(expression(b, context), rule.type, b.range, "uitzondering '\(x.name.text)'") }
+            // Two exceptions on one target need a precedence, unless they give the
+            // same value: then it does not matter which of them decides.
+            if !x.isReformVersion, let other = claimedBy[target.text] {
+                let sameValue = body.flatMap { b in other.body.map { b.hasSameValue(as: $0) } } ?? false
+                if !sameValue {
+                    diagnostics.add(Diagnostic(.conflictingRules, at: x.name.range,
+                                               "'\(x.name.text)' en '\(other.name.text)' zijn allebei een uitzondering op '\(target.text)' zonder onderlinge voorrang",
+                                               suggestion: "laat de specifiekere uitzondering gelden 'op \(other.name.text)'",
+                                               notes: [.init(range: other.name.range, message: "andere uitzondering op '\(target.text)'")]))
+                    continue
+                }
+            } else if !x.isReformVersion {
+                claimedBy[target.text] = (x.name, body)
+            }
             guard let validity = checkValidity(x.validity), let condition, let body else { continue }
             let exception = RuleException(name: x.name.text, provenance: provenance(x.source, regulation, x.name),
                                           validity: validity, condition: condition, body: body, overrides: target.text)
@@ -475,12 +489,12 @@ public struct Checker {
                                   fixIts: FixIt.didYouMean(r.range, hint))
             }
         }
-        guard let applies, let fulfilled else { return }
+        guard let applies, let fulfilled, let validity = checkValidity(s.window) else { return }
         let deadline = s.deadline.map { Obligation.Deadline(amount: $0.amount, unit: $0.unit, before: $0.before) }
         model.obligations.append(Obligation(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                             periodicity: Periodicity(period.value), applies: applies, fulfilled: fulfilled,
                                             deadline: deadline, demands: demands, steps: s.steps?.value ?? 1,
-                                            channel: channel, consequences: consequences, report: report))
+                                            channel: channel, consequences: consequences, report: report, validity: validity))
     }
 
     private var obligationNames: [String] { model.obligations.map(\.name) }
@@ -490,8 +504,9 @@ public struct Checker {
         for r in s.rules {
             if case .value(let slot, _, _)? = symbols[r.text] {
                 slots.append(slot)
-            } else if let o = obligationNames.firstIndex(of: r.text) {
-                obligations.append(o)
+            } else if obligationNames.contains(r.text) {
+                // Every version of the obligation (see `Obligation.validity`).
+                obligations += obligationNames.indices.filter { obligationNames[$0] == r.text }
             } else if case .benefit(let b)? = symbols[r.text] {
                 // A benefit stands for its recoveries: `bij WW` softens what is paid back.
                 recoveries.append(b)
@@ -516,9 +531,10 @@ public struct Checker {
             guard let typed = expect(expression(e, ExpressionChecker.Context(periodicity: .month)), .bool, e.range, "'geldt als' van een beleidsruimte") else { return }
             scope = typed
         }
+        guard let validity = checkValidity(s.window) else { return }
         model.discretions.append(Discretion(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                             slots: slots, text: s.text?.value ?? "", kind: kind, obligations: obligations,
-                                            recoveries: recoveries, scope: scope))
+                                            recoveries: recoveries, scope: scope, validity: validity))
     }
 
     private mutating func checkIntent(_ s: IntentSyntax, _ regulation: String) {
@@ -527,8 +543,9 @@ public struct Checker {
         let condition = s.condition.flatMap { e in expect(expression(e, context), .bool, e.range, "'geldt als'") }
         guard let r = s.requirement, let requirement = expect(expression(r, context), .bool, r.range, "de eis") else { return }
         if s.condition != nil && condition == nil { return }
+        guard let validity = checkValidity(s.window) else { return }
         model.intents.append(Intent(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                     text: s.text?.value ?? "", periodicity: Periodicity(period.value),
-                                    condition: condition, requirement: requirement))
+                                    condition: condition, requirement: requirement, validity: validity))
     }
 }

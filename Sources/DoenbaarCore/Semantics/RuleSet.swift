@@ -44,6 +44,17 @@ public struct RuleSet: Sendable {
         return line.attributes[facts[kind.attributes[a].fact].name] == value
     }
 
+    /// The version of an obligation that holds on a day (a reform with a start
+    /// date can leave two of the same name), or else the first of that name.
+    public func obligation(named name: String, on day: CivilDate? = nil) -> Obligation? {
+        day.flatMap { d in obligations.first { $0.name == name && $0.validity.contains(d) } } ?? obligations.first { $0.name == name }
+    }
+
+    /// The version of an intent tested on a day, or else the first of that name.
+    public func intent(named name: String, on day: CivilDate? = nil) -> Intent? {
+        day.flatMap { d in intents.first { $0.name == name && $0.validity.contains(d) } } ?? intents.first { $0.name == name }
+    }
+
     public func slot(named name: String) -> Int? { values.firstIndex { $0.name == name } }
     public func benefit(named name: String) -> Int? { benefits.firstIndex { $0.name == name } }
     public func parameter(named name: String) -> Int? { parameters.firstIndex { $0.name == name } }
@@ -125,6 +136,8 @@ public struct Validity: Sendable, Hashable {
         self.from = from
         self.until = until
     }
+    public static let always = Validity(from: nil, until: nil)
+    public var isBounded: Bool { from != nil || until != nil }
     public func contains(_ day: CivilDate) -> Bool {
         if let from, day < from { return false }
         if let until, day >= until { return false }
@@ -235,6 +248,10 @@ public struct Obligation: Sendable {
     /// the person reports to meet it; the analysis uses it to play the
     /// obligation out on the ideal and the realistic path.
     public var report: Int? = nil
+    /// The days it holds: always, unless a reform with a start date made it a
+    /// version (the baseline's before the start, the reform's from it). Two
+    /// versions share a name; their windows do not overlap.
+    public var validity = Validity.always
 }
 
 public struct Discretion: Sendable {
@@ -254,6 +271,8 @@ public struct Discretion: Sendable {
     public var recoveries: [Int] = []
     /// The months in which it can be used (`geldt als`, per maand); nil: always.
     public var scope: TypedExpr? = nil
+    /// The months it exists in, by their first day (see `Obligation.validity`).
+    public var validity = Validity.always
 }
 
 public struct Intent: Sendable {
@@ -263,4 +282,6 @@ public struct Intent: Sendable {
     public let periodicity: Periodicity
     public let condition: TypedExpr?
     public let requirement: TypedExpr
+    /// The days it is tested on (see `Obligation.validity`).
+    public var validity = Validity.always
 }

@@ -67,3 +67,33 @@ public struct TypedExpr: Sendable {
         }
     }
 }
+
+extension TypedExpr {
+    /// Whether two checked expressions compute the same value in the same way:
+    /// the same operations on the same constants, slots, parameters and facts,
+    /// wherever they were written (`€ 0` and `0 euro` are the same). Two
+    /// exceptions on one target with the same value need no precedence.
+    public func hasSameValue(as other: TypedExpr) -> Bool {
+        guard type == other.type else { return false }
+        switch (node, other.node) {
+        case let (.constant(a), .constant(b)): return a == b
+        case let (.parameter(a), .parameter(b)), let (.value(a), .value(b)), let (.benefit(a), .benefit(b)),
+             let (.fact(a), .fact(b)), let (.input(a), .input(b)):
+            return a == b
+        case let (.negate(a), .negate(b)), let (.not(a), .not(b)):
+            return a.hasSameValue(as: b)
+        case let (.arithmetic(op, a1, a2), .arithmetic(op2, b1, b2)):
+            return op == op2 && a1.hasSameValue(as: b1) && a2.hasSameValue(as: b2)
+        case let (.compare(op, a1, a2), .compare(op2, b1, b2)):
+            return op == op2 && a1.hasSameValue(as: b1) && a2.hasSameValue(as: b2)
+        case let (.and(a1, a2), .and(b1, b2)), let (.or(a1, a2), .or(b1, b2)):
+            return a1.hasSameValue(as: b1) && a2.hasSameValue(as: b2)
+        case let (.conditional(a1, a2, a3), .conditional(b1, b2, b3)):
+            return a1.hasSameValue(as: b1) && a2.hasSameValue(as: b2) && a3.hasSameValue(as: b3)
+        case let (.call(f, a), .call(g, b)):
+            return f == g && a.count == b.count && zip(a, b).allSatisfy { $0.hasSameValue(as: $1) }
+        default:
+            return false
+        }
+    }
+}

@@ -192,6 +192,10 @@ public struct ObligationSyntax: Sendable, Hashable {
     public let consequences: [ConsequenceSyntax]
     /// `melding verblijf|inkomen`: what the person reports to meet it.
     public var report: Name? = nil
+    /// Set by the ReformLoader for a reform with a start date, never written by
+    /// a drafter: the dates this version holds (the baseline's before the
+    /// start, the reform's from it).
+    public var window: ValiditySyntax? = nil
 }
 
 public struct DiscretionSyntax: Sendable, Hashable {
@@ -203,6 +207,10 @@ public struct DiscretionSyntax: Sendable, Hashable {
     public var kind: Name? = nil
     /// `geldt als EXPR`: the months in which it can be used (a ja/nee per maand).
     public var scope: Expr? = nil
+    /// Set by the ReformLoader for a reform with a start date, never written by
+    /// a drafter: the dates this version holds (the baseline's before the
+    /// start, the reform's from it).
+    public var window: ValiditySyntax? = nil
 }
 
 public struct IntentSyntax: Sendable, Hashable {
@@ -212,6 +220,10 @@ public struct IntentSyntax: Sendable, Hashable {
     public let period: Located<PeriodKind>?
     public let condition: Expr?      // `geldt als`: months in which the intent is tested
     public let requirement: Expr?    // `eis`: what must hold
+    /// Set by the ReformLoader for a reform with a start date, never written by
+    /// a drafter: the dates this version holds (the baseline's before the
+    /// start, the reform's from it).
+    public var window: ValiditySyntax? = nil
 }
 
 /// `invoer dagloon_ww: bedrag [per maand]`: a value a batch of persons supplies

@@ -53,7 +53,7 @@ public struct InvoeringstoetsRapport: Codable, Sendable {
         public let voor_personen: Int
         public let na_personas: [String]
         public let na_personen: Int
-        /// gehaald | hersteld | blijft geschonden | nieuw geschonden | deels hersteld
+        /// gehaald | hersteld | blijft geschonden | nieuw geschonden | deels hersteld | vervallen (the reform drops it)
         public let oordeel: String
     }
 
@@ -105,10 +105,13 @@ extension InvoeringstoetsRapport {
         var names: [String] = baselineRules.intents.map(\.name)
         for i in reformRules.intents where !names.contains(i.name) { names.append(i.name) }
         for name in names {
-            let intent = reformRules.intents.first { $0.name == name } ?? baselineRules.intents.first { $0.name == name }!
+            // The reform's own version where a start date left two.
+            let intent = reformRules.intents.last { $0.name == name } ?? baselineRules.intents.first { $0.name == name }!
             let failedBefore = failing(name, baseline), failedAfter = failing(name, reformed)
             let verdict: String
             switch (failedBefore.isEmpty, failedAfter.isEmpty) {
+            // A lapsed intent is not tested after the reform: it is not restored either.
+            case _ where !reformRules.intents.contains { $0.name == name }: verdict = "vervallen"
             case (true, true): verdict = "gehaald"
             case (false, true): verdict = "hersteld"
             case (true, false): verdict = "nieuw geschonden"
