@@ -218,15 +218,38 @@ import Testing
     /// A definition takes three lines: 100,000 lines in all.
     static let chainLength = 33_334
 
-    /// The checker's walk over dependencies is iterative, so a long chain cannot overflow the stack.
+    /// The checker's walks over dependencies are iterative, so a long chain cannot overflow
+    /// its stack; the evaluator's is not (it computes what a value reads first), so a chain
+    /// deeper than it can follow is refused here, once, with where it ends.
     @Test(.timeLimit(.minutes(1)))
-    func aHundredThousandLineChainOfDefinitionsChecks() throws {
+    func aHundredThousandLineChainOfDefinitionsIsOneDiagnostic() throws {
         let count = Self.chainLength
         var text = Self.header + "definitie d0: getal per dag\n  bron \"Testwet art. 1\"\n  = 1\n"
         for i in 1..<count { text += "definitie d\(i): getal per dag\n  bron \"Testwet art. 1\"\n  = d\(i - 1) + 1\n" }
         let loaded = RuleLoader.load(text: text, path: "keten.regels")
-        #expect(loaded.diagnostics.all.isEmpty)
-        #expect(loaded.ruleSet?.values.count == count)
+        #expect(loaded.diagnostics.all.map(\.id) == [.tooDeep])
+        #expect(loaded.diagnostics.all.first?.message.contains("hangt af van een keten van \(count) definities (tot 'd0'); Doenbaar rekent ketens tot 250 diep") == true,
+                "\(loaded.diagnostics.all.map(\.message))")
+    }
+
+    /// A chain as deep as the checker allows runs, also on a thread with a small stack
+    /// (Swift Testing's, like a population's workers); one deeper is refused.
+    @Test func aChainAsDeepAsAllowedRunsAndOneMoreIsRefused() throws {
+        func chain(_ n: Int) -> String {
+            var text = Self.header + "uitkering U \"Testuitkering\"\n  bron \"Testwet art. 1\"\ndefinitie d0: bedrag per maand\n  bron \"Testwet art. 1\"\n  = € 0,01\n"
+            for i in 1..<n { text += "definitie d\(i): bedrag per maand\n  bron \"Testwet art. 1\"\n  = d\(i - 1) + € 0,01\n" }
+            return text
+        }
+        let deepest = Checker.maximumChainDepth
+        // The rule is one more link: d0 ... d(n-2) and the rule make n.
+        let allowed = chain(deepest - 1) + "regel r\n  bron \"Testwet art. 2\"\n  uitkomst U per maand\n  = d\(deepest - 2)\n"
+        let loaded = RuleLoader.load(text: allowed, path: "keten.regels")
+        let rules = try #require(loaded.ruleSet, "\(loaded.diagnostics.all.map(\.message))")
+        let run = try Evaluator(plan: Plan(rules)).run(persona(), from: YearMonth(year: 2025, month: 1), to: YearMonth(year: 2025, month: 1))
+        // d0 is € 0,01 and every link adds € 0,01: € 0,01 times the number of definitions.
+        #expect(run.months[0].benefit("U")?.paidCents == Int64(deepest - 1))
+        let tooDeep = chain(deepest) + "regel r\n  bron \"Testwet art. 2\"\n  uitkomst U per maand\n  = d\(deepest - 1)\n"
+        #expect(RuleLoader.load(text: tooDeep, path: "keten.regels").diagnostics.all.map(\.id) == [.tooDeep])
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -2,6 +2,9 @@
 /// reports every problem: unknown names, types, periods, cycles, missing
 /// sources, conflicting rules, parameters without a value where one is used.
 public struct Checker {
+    /// The longest chain of definitions a rule set may have (see DependencyChecks).
+    public static let maximumChainDepth = 250
+
     public struct Result: Sendable {
         public let ruleSet: RuleSet?
         public let diagnostics: DiagnosticBag

@@ -8,6 +8,7 @@ struct DependencyChecks {
 
     mutating func run() {
         checkCycles()
+        if !diagnostics.hasErrors { checkDepth() }
         checkClaims()
         checkParameterGaps()
     }
@@ -58,6 +59,51 @@ struct DependencyChecks {
                 }
             }
         }
+    }
+
+    /// The longest chain of definitions the evaluator follows. It computes a
+    /// value by computing what it reads first, on the stack of the thread it
+    /// runs on (worker threads of a population have small stacks), so a chain
+    /// longer than this is refused here rather than overflowing there. Real
+    /// law is far below it: the bundled rules chain at most a few dozen deep.
+    static let maximumDepth = Checker.maximumChainDepth
+
+    /// Refuses a chain of definitions deeper than `maximumDepth`, once, at its top.
+    private mutating func checkDepth() {
+        let edges = model.values.map { d in
+            DependencyChecks.dependencies(of: d).compactMap { ref -> Int? in
+                if case .value(let s) = ref { return s }
+                return nil
+            }
+        }
+        // Longest chain below each slot, iteratively (the graph has no cycles here).
+        var depth = [Int](repeating: 0, count: model.values.count)
+        var below = [Int](repeating: -1, count: model.values.count)
+        for root in model.values.indices where depth[root] == 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            while var top = work.popLast() {
+                if top.next < edges[top.node].count {
+                    let target = edges[top.node][top.next]
+                    top.next += 1
+                    work.append(top)
+                    if depth[target] == 0 { work.append((target, 0)) }
+                } else {
+                    depth[top.node] = 1
+                    for t in edges[top.node] where depth[t] + 1 > depth[top.node] {
+                        depth[top.node] = depth[t] + 1
+                        below[top.node] = t
+                    }
+                }
+            }
+        }
+        guard let top = depth.indices.max(by: { depth[$0] < depth[$1] }), depth[top] > Self.maximumDepth else { return }
+        var bottom = top
+        while below[bottom] >= 0 { bottom = below[bottom] }
+        let d = model.values[top]
+        diagnostics.add(Diagnostic(.tooDeep, at: d.provenance.range,
+                                   "'\(d.name)' hangt af van een keten van \(depth[top]) definities (tot '\(model.values[bottom].name)'); Doenbaar rekent ketens tot \(Self.maximumDepth) diep",
+                                   suggestion: "reken tussenstappen samen in één definitie, of deel de keten op",
+                                   notes: [.init(range: model.values[bottom].provenance.range, message: "het einde van de keten")]))
     }
 
     /// A long cycle is shown by its first and last members, so the message stays readable.
