@@ -65,4 +65,35 @@ import Testing
         #expect(r.err.contains("bas.persona:11:1: fout: er is al een persona 'bas'"), "\(r.err)")
         #expect(r.err.contains("bas.json:1:1: noot: de eerste persona 'bas'"))
     }
+
+    /// The built executable, its standard output pointed somewhere that fails.
+    func runExecutable(_ arguments: [String], stdout: FileHandle) throws -> (status: Int32, reason: Process.TerminationReason, err: String) {
+        let executable = try #require(LanguageServerTests.executable(), "no built 'doenbaar'; run 'swift build' first")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = stdout
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, process.terminationReason, text)
+    }
+
+    @Test func aFullDiskForTheOutputIsAMessageNotATrap() throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let r = try runExecutable(["--help"], stdout: full)
+        #expect(r.reason == .exit && r.status == 2, "\(r)")
+        #expect(r.err == "doenbaar: fout: de uitvoer kon niet worden geschreven: de schijf is vol\n")
+    }
+
+    @Test func aClosedPipeForTheOutputIsAMessageNotASignal() throws {
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let r = try runExecutable(["run", "--persona", "\(packageRoot)/Personas/omer.persona", "--rules", "\(packageRoot)/Rules", "--zonder-analyse"],
+                                  stdout: pipe.fileHandleForWriting)
+        #expect(r.reason == .exit && r.status == 2, "\(r)")
+        #expect(r.err.hasSuffix("doenbaar: fout: de uitvoer kon niet worden geschreven: de ontvanger van de uitvoer is gesloten\n"), "\(r.err)")
+    }
 }

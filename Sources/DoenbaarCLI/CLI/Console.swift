@@ -20,12 +20,22 @@ public final class Console: @unchecked Sendable {
         self.errorIsTerminal = errorIsTerminal
     }
 
-    /// The process's own standard output and standard error.
+    /// The process's own standard output and standard error, written with
+    /// write(2): a full disk or a closed pipe is an error the command can
+    /// report (`outputFailure`), never a trap (FileHandle.write traps).
     public static func standard() -> Console {
-        Console(errorIsTerminal: isatty(STDERR_FILENO) != 0) { text, toError in
-            (toError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+        let failure = OutputFailure()
+        let console = Console(errorIsTerminal: isatty(STDERR_FILENO) != 0) { text, toError in
+            guard let error = StandardStreams.write(text, to: toError ? STDERR_FILENO : STDOUT_FILENO) else { return }
+            if !toError { failure.record(error) }
         }
+        console.failure = failure
+        return console
     }
+
+    private var failure: OutputFailure?
+    /// Why standard output could not be written, if it could not.
+    public var outputFailure: String? { failure?.reason }
 
     public func out(_ text: String) { write(text, false) }
     public func err(_ text: String) { write(text, true) }
@@ -45,6 +55,35 @@ public final class Console: @unchecked Sendable {
         if errors > 0 { summary.append("\(errors) fout\(errors == 1 ? "" : "en")") }
         if warnings > 0 { summary.append("\(warnings) waarschuwing\(warnings == 1 ? "" : "en")") }
         err(summary.joined(separator: ", ") + "\n")
+    }
+}
+
+/// The first failure to write standard output.
+final class OutputFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: String?
+    func record(_ reason: String) { lock.lock(); if first == nil { first = reason }; lock.unlock() }
+    var reason: String? { lock.lock(); defer { lock.unlock() }; return first }
+}
+
+enum StandardStreams {
+    /// Writes all of the text; nil when written, else why not (in Dutch).
+    static func write(_ text: String, to descriptor: Int32) -> String? {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                switch errno {
+                case EPIPE: return "de ontvanger van de uitvoer is gesloten"
+                case ENOSPC: return "de schijf is vol"
+                case EBADF: return "er is geen uitvoer open"
+                default: return String(cString: strerror(errno))
+                }
+            }
+            bytes = bytes.dropFirst(n)
+        }
+        return nil
     }
 }
 
