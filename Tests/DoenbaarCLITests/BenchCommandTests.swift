@@ -80,6 +80,25 @@ import Testing
         #expect(r.err.contains("persoon 0, 2024-01: 163125 cent, de benchmark geeft 163126 cent"), "\(r.err)")
     }
 
+    @Test(arguments: [
+        ("\"persons\": 2,", "\"persons\": 9223372036854775807,", "meer dan de benchmark aankan"),
+        ("\"persons\": 2,", "\"persons\": 50000000,", "heeft niet de 400000000 bytes die het manifest belooft"),
+    ])
+    func aManifestPromisingTooMuchIsRefusedBeforeAnythingIsAllocated(_ old: String, _ new: String, _ message: String) throws {
+        // A huge persons count used to overflow, or allocate terabytes before reading a byte.
+        let dump = try Self.writeDump()
+        defer { try? FileManager.default.removeItem(atPath: dump) }
+        let manifest = try String(contentsOfFile: dump + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains(old))
+        try manifest.replacingOccurrences(of: old, with: new)
+            .replacingOccurrences(of: "[12, 2]", with: new.contains("50000000") ? "[12, 50000000]" : "[12, 2]")
+            .replacingOccurrences(of: "\"shape\": [2]", with: new.contains("50000000") ? "\"shape\": [50000000]" : "\"shape\": [2]")
+            .write(toFile: dump + "/manifest.json", atomically: true, encoding: .utf8)
+        let r = runCLI(["bench", "--dump", dump, "--rules", Self.rules])
+        #expect(r.code == .usage, "\(r.err)")
+        #expect(r.err.contains(message), "\(r.err)")
+    }
+
     @Test func thePopulationBenchPrintsOneLineWithItsFigures() throws {
         let r = runCLI(["bench", "--populatie", "60", "--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas"])
         #expect(r.code == .success, "\(r.err)")

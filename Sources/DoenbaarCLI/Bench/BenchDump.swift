@@ -63,8 +63,15 @@ struct BenchDump {
               manifest.months.enumerated().allSatisfy({ YearMonth(iso: $0.element) == first.adding(months: $0.offset) }) else {
             throw Failure(message: "'\(path)': de maanden moeten opeenvolgend zijn, als JJJJ-MM")
         }
+        // A manifest is input like any other: a size it cannot mean is refused before anything is allocated.
+        guard manifest.persons <= Self.maximumPersons, manifest.months.count <= Self.maximumMonths else {
+            throw Failure(message: "'\(path)': \(manifest.persons) personen en \(manifest.months.count) maanden is meer dan de benchmark aankan (ten hoogste \(Self.maximumPersons) personen en \(Self.maximumMonths) maanden)")
+        }
         firstMonth = first
     }
+
+    static let maximumPersons = 100_000_000
+    static let maximumMonths = 120
 
     var persons: Int { manifest.persons }
     var months: Int { manifest.months.count }
@@ -102,7 +109,12 @@ struct BenchDump {
         }
         let element = dtype == "<i8" ? 8 : dtype == "<i4" ? 4 : 1
         let path = (directory as NSString).appendingPathComponent(name + ".bin")
-        let byteCount = count * element
+        let (byteCount, overflow) = count.multipliedReportingOverflow(by: element)
+        // The file must be as large as the manifest says before its size is allocated.
+        var info = stat()
+        guard !overflow, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == byteCount else {
+            throw Failure(message: "'\(path)' heeft niet de \(overflow ? "\(count) x \(element)" : "\(byteCount)") bytes die het manifest belooft")
+        }
         let storage = ColumnStorage(byteCount: byteCount)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw Failure(message: "'\(path)' is niet te openen") }
