@@ -96,4 +96,36 @@ import Testing
         #expect(r.reason == .exit && r.status == 2, "\(r)")
         #expect(r.err.hasSuffix("doenbaar: fout: de uitvoer kon niet worden geschreven: de ontvanger van de uitvoer is gesloten\n"), "\(r.err)")
     }
+
+    @Test func aPersonaWithoutPeriodWhoseLinesRunPastFourYearsIsWarnedAbout() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-lang-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func persona(_ lastIncome: String, reported: String) -> String {
+            """
+            persona "Lang"
+              geboren 1980-01-01
+              gewicht 1
+              doenvermogen plannen 3, in_actie_komen 3, volhouden 3, verleiding_weerstaan 3, tegenslag_verwerken 3
+
+            ww
+              ingang 2020-01-01
+              dagloon € 100,00
+              arbeidsverleden 10 jaar
+
+            inkomen 2020-03 € 100,00 gemeld 2020-04-02
+            inkomen \(lastIncome) € 100,00 gemeld \(reported)
+            """
+        }
+        // Without a period a run shows at most four years: January 2020 to December 2023. An
+        // income line in 2025 would be left out without a word.
+        try persona("2025-03", reported: "2025-04-02").write(toFile: dir + "/lang.persona", atomically: true, encoding: .utf8)
+        let r = runCLI(["check", "\(packageRoot)/Rules", dir + "/lang.persona"])
+        #expect(r.code == .success, "a warning, not an error: \(r.err)")
+        #expect(r.err.contains("lang.persona:1:1: waarschuwing: persona 'lang' heeft geen periode en loopt door tot maart 2025; zonder periode rekent Doenbaar ten hoogste vier jaar door (maart 2020 tot en met februari 2024)"), "\(r.err)")
+        #expect(r.err.contains("hulp: geef de periode: 'periode 2020-03 tot en met 2025-05'"))
+        // Within four years: silent.
+        try persona("2021-03", reported: "2021-04-02").write(toFile: dir + "/lang.persona", atomically: true, encoding: .utf8)
+        #expect(!runCLI(["check", "\(packageRoot)/Rules", dir + "/lang.persona"]).err.contains("heeft geen periode"))
+    }
 }

@@ -73,8 +73,11 @@ public enum PersonaLoader {
         let bytes = try InputFiles.read(path)
         let source = SourceFile(path: path, bytes: bytes)
         let fileID = sources.add(source)
-        if path.hasSuffix(".json") { return PersonaJSON.decode(source, fileID: fileID, id: id(for: path), schema: schema) }
-        return PersonaParser.parse(source, fileID: fileID, id: id(for: path), schema: schema)
+        var (persona, diagnostics) = path.hasSuffix(".json")
+            ? PersonaJSON.decode(source, fileID: fileID, id: id(for: path), schema: schema)
+            : PersonaParser.parse(source, fileID: fileID, id: id(for: path), schema: schema)
+        if let persona, let cut = persona.timelineBeyondDefaultMonths { diagnostics.add(cut) }
+        return (persona, diagnostics)
     }
 
     public static func loadAll(_ paths: [String], rules: RuleSet, sources: SourceManager) throws(InputFiles.Failure) -> ([Persona], DiagnosticBag) {

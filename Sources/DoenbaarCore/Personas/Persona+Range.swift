@@ -11,7 +11,21 @@ extension Persona {
         months += expectations.map(\.month)
         guard let first = months.min(), let last = months.max() else { return nil }
         let expected = expectations.map(\.month).max() ?? last
-        let to = min(max(last.adding(months: 2), expected), first.adding(months: 47))
+        let to = min(max(last.adding(months: 2), expected), first.adding(months: Self.defaultSpan - 1))
         return (first, to)
+    }
+
+    /// Without a `periode`, a run shows at most this many months.
+    static let defaultSpan = 48
+
+    /// A warning when a persona without `periode` has lines past the months a
+    /// run shows by default: they would be left out without a word.
+    var timelineBeyondDefaultMonths: Diagnostic? {
+        guard period == nil, let months = defaultMonths else { return nil }
+        let lines = records.map(\.from.yearMonth) + events.map(\.date.yearMonth)
+        guard let last = lines.max(), last > months.to else { return nil }
+        return Diagnostic(.personaInvalid, .warning, at: range,
+                          "persona '\(id)' heeft geen periode en loopt door tot \(last.dutch); zonder periode rekent Doenbaar ten hoogste vier jaar door (\(months.from.dutch) tot en met \(months.to.dutch))",
+                          suggestion: "geef de periode: 'periode \(months.from) tot en met \(last.adding(months: 2))'")
     }
 }
