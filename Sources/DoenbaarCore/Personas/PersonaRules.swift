@@ -122,10 +122,13 @@ enum PersonaRules {
         enumeration.cases.contains(value) ? nil : unknown("onbekende \(what) '\(value)'", value, among: enumeration.cases)
     }
 
-    /// A country is written as two capitals.
+    /// A country is written as an assigned ISO 3166 code of two capitals.
     static func country(_ code: String) -> Problem? {
-        CountryCode.encode(code) != nil ? nil
-            : Problem(id: .personaInvalid, message: "'\(code)' is geen landcode van twee hoofdletters (ISO 3166), zoals ES of SD")
+        guard CountryCode.encode(code) != nil else {
+            return Problem(id: .personaInvalid, message: "'\(code)' is geen landcode van twee hoofdletters (ISO 3166), zoals ES of SD")
+        }
+        return CountryCode.isAssigned(code) ? nil
+            : Problem(id: .personaInvalid, message: "'\(code)' is geen bestaande landcode (ISO 3166-1), zoals ES, SD of TR")
     }
 
     static func periodDates(_ kind: String, from: CivilDate, through: CivilDate) -> Problem? {

@@ -35,6 +35,10 @@ struct ExpressionChecker {
                     return mismatch(expr.range, "tekst in een berekening kan alleen een landcode zijn: twee hoofdletters (ISO 3166), zoals \"TR\"",
                                     "schrijf een landcode als \"TR\"; een toelichting hoort in een commentaar (#) of in 'bron'")
                 }
+                guard CountryCode.isAssigned(text) else {
+                    return mismatch(expr.range, "\"\(text)\" is geen bestaande landcode (ISO 3166-1)",
+                                    "controleer de code; Turkije is \"TR\", Syrië \"SY\", Nederland \"NL\"")
+                }
                 return TypedExpr(.constant(code), .country, expr.range)
             }
             return Self.literal(literal, expr.range)

@@ -79,6 +79,40 @@ public enum CountryCode {
         return Int64(bytes[0]) << 8 | Int64(bytes[1])
     }
 
+    /// Whether a code is an assigned ISO 3166-1 alpha-2 country (or XK, Kosovo,
+    /// which the EU and the Dutch registers use), not just two capitals: a typo
+    /// ("TK" for Turkey) or a made-up "XX" must not pass as a country.
+    public static func isAssigned(_ code: String) -> Bool { assigned.contains(code) }
+
+    static let assigned: Set<String> = Set([
+        "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ",
+        "BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ",
+        "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ",
+        "DE DJ DK DM DO DZ",
+        "EC EE EG EH ER ES ET",
+        "FI FJ FK FM FO FR",
+        "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY",
+        "HK HM HN HR HT HU",
+        "ID IE IL IM IN IO IQ IR IS IT",
+        "JE JM JO JP",
+        "KE KG KH KI KM KN KP KR KW KY KZ",
+        "LA LB LC LI LK LR LS LT LU LV LY",
+        "MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ",
+        "NA NC NE NF NG NI NL NO NP NR NU NZ",
+        "OM",
+        "PA PE PF PG PH PK PL PM PN PR PS PT PW PY",
+        "QA",
+        "RE RO RS RU RW",
+        "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ",
+        "TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ",
+        "UA UG UM US UY UZ",
+        "VA VC VE VG VI VN VU",
+        "WF WS",
+        "YE YT",
+        "ZA ZM ZW",
+        "XK",
+    ].flatMap { $0.split(separator: " ").map(String.init) })
+
     public static func decode(_ value: Int64) -> String {
         guard value > 0 else { return "onbekend" }
         return String(decoding: [UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)], as: UTF8.self)
