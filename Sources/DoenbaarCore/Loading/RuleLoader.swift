@@ -77,6 +77,7 @@ public enum PersonaLoader {
             ? PersonaJSON.decode(source, fileID: fileID, id: id(for: path), schema: schema)
             : PersonaParser.parse(source, fileID: fileID, id: id(for: path), schema: schema)
         if let persona, let cut = persona.timelineBeyondDefaultMonths { diagnostics.add(cut) }
+        if let persona { diagnostics.add(contentsOf: persona.datesBeforeBirth) }
         return (persona, diagnostics)
     }
 

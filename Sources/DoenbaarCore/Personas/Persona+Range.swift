@@ -15,6 +15,29 @@ extension Persona {
         return (first, to)
     }
 
+    /// Dates that cannot be: a period before the person was born, a line of the
+    /// timeline, or what the agency knew of it, before the birth (a year typed
+    /// wrong, 1800 for 2023). Checked once for both forms of a persona.
+    var datesBeforeBirth: DiagnosticBag {
+        var bag = DiagnosticBag()
+        let born = birthDate.yearMonth
+        if let period, period.to < born {
+            bag.error(.personaInvalid, range, "persona '\(id)' wordt geboren op \(birthDate.dutch), na haar periode (\(period.from.dutch) tot en met \(period.to.dutch))",
+                      suggestion: "controleer het geboortejaar en de periode")
+        }
+        for r in records {
+            if r.through < birthDate {
+                bag.error(.personaInvalid, r.range, "\(r.kind) op \(r.from.dutch) ligt vóór de geboorte (\(birthDate.dutch))", suggestion: "controleer het jaartal")
+                continue
+            }
+            if let early = r.knowledge.dates.first(where: { $0 < birthDate }) {
+                bag.error(.personaInvalid, r.range, "de uitvoerder wist dit (\(r.kind)) op \(early.dutch), vóór de geboorte (\(birthDate.dutch))",
+                          suggestion: "controleer het jaartal van gemeld, polis, belastingdienst, ontdekt of bekend")
+            }
+        }
+        return bag
+    }
+
     /// Without a `periode`, a run shows at most this many months.
     static let defaultSpan = 48
 
