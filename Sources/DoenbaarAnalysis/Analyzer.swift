@@ -24,9 +24,7 @@ public struct Analyzer: Sendable {
 
     public func analyze(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> PersonaAnalysis {
         let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to)
-        var findings: [Finding] = []
-        for d in detectors { findings += try d.findings(context) }
-        findings = SharedEvents.merge(findings)
+        let findings = try findings(in: context)
         let realistic = try context.realistic()
         return PersonaAnalysis(persona: persona, recorded: try context.recorded(), ideal: try context.ideal(),
                                realistic: realistic.run, realisticDecisions: realistic.decisions, findings: findings)
@@ -40,9 +38,14 @@ public struct Analyzer: Sendable {
     /// The findings for an estimate, and how many runs of the rules they took.
     public func estimate(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> (findings: [Finding], runs: Int) {
         let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to, estimating: true)
+        return (try findings(in: context), context.runs)
+    }
+
+    /// Every detector over one context, the findings about the same money merged.
+    private func findings(in context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         var findings: [Finding] = []
         for d in detectors { findings += try d.findings(context) }
-        return (SharedEvents.merge(findings), context.runs)
+        return SharedEvents.merge(findings)
     }
 
     /// Over the persona's own months.

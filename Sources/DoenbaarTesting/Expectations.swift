@@ -29,15 +29,12 @@ extension PersonaRun {
     /// this run does not meet; empty when all hold.
     public func unmetExpectations(of persona: Persona) -> [ExpectationMismatch] {
         persona.expectations.filter { $0.reform == nil }.compactMap { e in
-            guard let month = self.month(e.month) else {
-                return ExpectationMismatch(personaID: persona.id, expectation: e, actualCents: nil, benefitExists: true)
+            switch e.result(in: self) {
+            case .holds: return nil
+            case .outsideRun: return ExpectationMismatch(personaID: persona.id, expectation: e, actualCents: nil, benefitExists: true)
+            case .unknownBenefit: return ExpectationMismatch(personaID: persona.id, expectation: e, actualCents: nil, benefitExists: false)
+            case .differs(let cents): return ExpectationMismatch(personaID: persona.id, expectation: e, actualCents: cents, benefitExists: true)
             }
-            guard let outcome = month.benefit(e.benefit) else {
-                return ExpectationMismatch(personaID: persona.id, expectation: e, actualCents: nil, benefitExists: false)
-            }
-            let expected = e.amount?.cents ?? 0
-            return outcome.paidCents == expected ? nil
-                : ExpectationMismatch(personaID: persona.id, expectation: e, actualCents: outcome.paidCents, benefitExists: true)
         }
     }
 }

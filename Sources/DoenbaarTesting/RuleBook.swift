@@ -43,9 +43,14 @@ public final class RuleBook: Sendable {
 
     /// A persona file of the persona folder by its name (`omer` reads `omer.persona` or `omer.json`).
     public func persona(named name: String) throws(RuleBookError) -> Persona {
+        try persona(path: try path(named: name))
+    }
+
+    /// The file of a persona of the persona folder by its name.
+    private func path(named name: String) throws(RuleBookError) -> String {
         for ext in ["persona", "json"] {
             let path = "\(personasDirectory)/\(name).\(ext)"
-            if FileManager.default.fileExists(atPath: path) { return try persona(path: path) }
+            if FileManager.default.fileExists(atPath: path) { return path }
         }
         throw .unreadable("geen persona '\(name)' in \(personasDirectory) (verwacht \(name).persona of \(name).json)")
     }
@@ -54,8 +59,7 @@ public final class RuleBook: Sendable {
     /// the reforms it names (`met hervorming`), held as `doenbaar check` holds
     /// them: for each that fails, the rendered Dutch diagnostic at its line.
     public func unmetExpectations(named name: String) throws(RuleBookError) -> [String] {
-        let path = ["persona", "json"].map { "\(personasDirectory)/\(name).\($0)" }.first { FileManager.default.fileExists(atPath: $0) }
-        guard let path else { throw .unreadable("geen persona '\(name)' in \(personasDirectory)") }
+        let path = try path(named: name)
         let sources = SourceManager()
         let result: (Persona?, DiagnosticBag)
         do { result = try PersonaLoader.load(path: path, rules: ruleSet, sources: sources) } catch { throw .unreadable(error.description) }

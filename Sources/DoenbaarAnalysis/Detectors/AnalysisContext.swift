@@ -116,6 +116,11 @@ public final class AnalysisContext {
             .collected(from: series(actual, person), protectedMinimum: parameters.protectedMinimum(in:))
     }
 
+    /// What one month of a run collects (recoveries, fines), measured against the beslagvrije voet.
+    public func collectedHarm(_ month: MonthOutcome, _ series: IncomeSeries) -> Harm {
+        Harm.collected(in: month).collected(from: series, protectedMinimum: parameters.protectedMinimum(in:))
+    }
+
     /// The rung of the solution ladder for a finding whose path runs through
     /// these declarations: a discretion point on the path offers its own rung;
     /// without one, only a change of the law helps.

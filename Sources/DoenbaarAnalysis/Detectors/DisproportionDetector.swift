@@ -66,7 +66,7 @@ public struct DisproportionDetector: Detector {
             out.append(Finding(kind: kind, key: key, title: title, direction: direction,
                                severity: severity, persona: context.persona, from: m.month, through: m.month,
                                provisions: provisions,
-                               harm: Harm.collected(in: m).collected(from: series, protectedMinimum: context.parameters.protectedMinimum(in:)), months: 1,
+                               harm: context.collectedHarm(m, series), months: 1,
                                explanation: "\(context.persona.name), \(m.month.dutch): " + reasons.map(\.0).joined(separator: "; ") + ".",
                                avoidingAction: avoiding, rung: try context.rung(for: names, from: m.month, through: m.month), evidence: evidence))
         }

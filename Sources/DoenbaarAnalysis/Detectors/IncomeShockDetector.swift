@@ -32,7 +32,7 @@ public struct IncomeShockDetector: Detector {
                                severity: month.netCents < 0 ? .high : .medium, persona: context.persona,
                                from: month.month, through: month.month,
                                provisions: context.relevantRules(in: names),
-                               harm: Harm.collected(in: m).collected(from: series, protectedMinimum: context.parameters.protectedMinimum(in:)), months: 1, explanation: text,
+                               harm: context.collectedHarm(m, series), months: 1, explanation: text,
                                capacityNote: "Een grote terugvordering vraagt om tegenslag te verwerken en een betalingsregeling te treffen, juist als het inkomen laag is.",
                                avoidingAction: !context.persona.hasIncomeEstimate ? nil : "Een schatting die het werkelijke inkomen volgt (wijzigingen direct doorgeven) had de verrekening klein gehouden.",
                                rung: try context.rung(for: names, from: month.month, through: month.month), evidence: recoveries.prefix(2).map { Evidence.excerpt($0.1.trace) }))

@@ -8,6 +8,8 @@ public struct ExpectationCheck {
     let baselinePaths: [String]
     let sources: SourceManager
     private var reforms: [String: Evaluator?] = [:]
+    /// The reforms that can be named: the folders under `hervormingen/` of the baseline, by name (read once).
+    public let reformFolders: [String: String]
 
     /// `baselinePaths`: the rule folders or files the baseline was loaded
     /// from; reforms are looked up in their `hervormingen/` folders.
@@ -15,16 +17,12 @@ public struct ExpectationCheck {
         self.baseline = baseline
         self.baselinePaths = baselinePaths
         self.sources = sources
-    }
-
-    /// The reforms that can be named: the folders under `hervormingen/` of the baseline, by name.
-    public var reformFolders: [String: String] {
-        var out: [String: String] = [:]
+        var folders: [String: String] = [:]
         for p in baselinePaths {
             let folder = p + "/" + RuleLoader.reformFolder
-            for name in InputFiles.subfolders(of: folder) where out[name] == nil { out[name] = folder + "/" + name }
+            for name in InputFiles.subfolders(of: folder) where folders[name] == nil { folders[name] = folder + "/" + name }
         }
-        return out
+        reformFolders = folders
     }
 
     /// Diagnostics for the expectations of one persona that do not hold.
@@ -50,17 +48,20 @@ public struct ExpectationCheck {
 
     private func check(_ e: Expectation, of persona: Persona, in run: PersonaRun, benefits: [String], into bag: inout DiagnosticBag) {
         let under = e.reform.map { " met hervorming '\($0)'" } ?? ""
-        guard let month = run.month(e.month), let outcome = month.benefit(e.benefit) else {
+        let actual: Int64
+        switch e.result(in: run) {
+        case .holds: return
+        case .differs(let cents): actual = cents
+        case .unknownBenefit, .outsideRun:
             let suggestion = Suggestions.closest(to: e.benefit, in: benefits).map { "bedoel je '\($0)'?" }
                 ?? "de uitkeringen in de regels: \(ValueFormatting.list(benefits))"
             bag.error(.unknownName, e.range, "de regels\(under) kennen geen uitkering '\(e.benefit)'", suggestion: suggestion)
             return
         }
         let expected = e.amount?.cents ?? 0
-        guard outcome.paidCents != expected else { return }
         let wanted = e.amount.map { ValueFormatting.cents($0.cents) } ?? "geen betaling"
-        let got = outcome.paidCents == 0 ? "geen betaling (€ 0,00)" : ValueFormatting.cents(outcome.paidCents)
-        let difference = outcome.paidCents - expected
+        let got = actual == 0 ? "geen betaling (€ 0,00)" : ValueFormatting.cents(actual)
+        let difference = actual - expected
         bag.error(.expectationFailed, e.range,
                   "persona '\(persona.id)', \(e.month.dutch)\(under): verwacht \(wanted) \(e.benefit), maar de regels geven \(got) (\(ValueFormatting.cents(abs(difference))) \(difference > 0 ? "meer" : "minder"))",
                   suggestion: "zie de berekening met: doenbaar run --persona \(sources.file(e.range.fileID)?.path ?? "<persona>") --from \(e.month) --to \(e.month)\(e.reform.flatMap { reformFolders[$0] }.map { " --reform \($0)" } ?? "")")
@@ -99,5 +100,23 @@ public struct ExpectationCheck {
         let evaluator = Evaluator(plan: Plan(ruleSet))
         reforms[reform] = evaluator
         return evaluator
+    }
+}
+
+extension Expectation {
+    public enum Result: Sendable, Equatable {
+        case holds
+        /// The run does not cover the month.
+        case outsideRun
+        /// The rules have no benefit by that name.
+        case unknownBenefit
+        case differs(actualCents: Int64)
+    }
+
+    /// Whether a run pays what this line states, and if not, what it pays.
+    public func result(in run: PersonaRun) -> Result {
+        guard let month = run.month(self.month) else { return .outsideRun }
+        guard let outcome = month.benefit(benefit) else { return .unknownBenefit }
+        return outcome.paidCents == (amount?.cents ?? 0) ? .holds : .differs(actualCents: outcome.paidCents)
     }
 }

@@ -71,10 +71,7 @@ public enum InputFiles {
     /// The names of the folders directly inside a folder, sorted; none if it does not exist.
     public static func subfolders(of folder: String) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return entries.sorted().filter { e in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: folder + "/" + e, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
+        return entries.sorted().filter { kind(of: folder + "/" + $0) == .directory }
     }
 
     public static func read(_ path: String) throws(Failure) -> [UInt8] {

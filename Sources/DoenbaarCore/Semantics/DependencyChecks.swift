@@ -4,7 +4,18 @@ struct DependencyChecks {
     let model: RuleSet
     var diagnostics = DiagnosticBag()
 
-    init(model: RuleSet) { self.model = model }
+    /// Per slot, the slots it reads: the graph both the cycle and the depth check walk.
+    let edges: [[Int]]
+
+    init(model: RuleSet) {
+        self.model = model
+        edges = model.values.map { d in
+            DependencyChecks.dependencies(of: d).compactMap { ref -> Int? in
+                if case .value(let s) = ref { return s }
+                return nil
+            }
+        }
+    }
 
     mutating func run() {
         checkCycles()
@@ -26,12 +37,6 @@ struct DependencyChecks {
         var state = [UInt8](repeating: 0, count: model.values.count)
         var stack: [Int] = []
         var reported = Set<Int>()
-        let edges = model.values.map { d in
-            DependencyChecks.dependencies(of: d).compactMap { ref -> Int? in
-                if case .value(let s) = ref { return s }
-                return nil
-            }
-        }
         // Iterative depth-first search, so a long chain cannot overflow the stack.
         for root in model.values.indices where state[root] == 0 {
             var work: [(node: Int, next: Int)] = [(root, 0)]
@@ -70,12 +75,6 @@ struct DependencyChecks {
 
     /// Refuses a chain of definitions deeper than `maximumDepth`, once, at its top.
     private mutating func checkDepth() {
-        let edges = model.values.map { d in
-            DependencyChecks.dependencies(of: d).compactMap { ref -> Int? in
-                if case .value(let s) = ref { return s }
-                return nil
-            }
-        }
         // Longest chain below each slot, iteratively (the graph has no cycles here).
         var depth = [Int](repeating: 0, count: model.values.count)
         var below = [Int](repeating: -1, count: model.values.count)

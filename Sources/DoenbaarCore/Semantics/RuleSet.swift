@@ -285,3 +285,34 @@ public struct Intent: Sendable {
     /// The days it is tested on (see `Obligation.validity`).
     public var validity = Validity.always
 }
+
+extension RuleSet {
+    /// A declaration's checked expressions, for checks over the whole rule set.
+    public struct DeclaredExpressions {
+        /// How a message names it: "regel 'x'", "uitzondering 'y'".
+        public let label: String
+        public let name: String
+        public let provenance: Provenance
+        public let expressions: [TypedExpr]
+    }
+
+    /// Every rule, definition, exception, obligation and intent with its expressions, in declaration order.
+    public var declaredExpressions: [DeclaredExpressions] {
+        var out: [DeclaredExpressions] = []
+        for d in values {
+            out.append(.init(label: "\(d.isRule ? "regel" : "definitie") '\(d.name)'", name: d.name, provenance: d.provenance,
+                             expressions: [d.body] + (d.condition.map { [$0] } ?? [])))
+            for x in d.exceptions {
+                out.append(.init(label: "uitzondering '\(x.name)'", name: x.name, provenance: x.provenance, expressions: [x.condition, x.body]))
+            }
+        }
+        for o in obligations {
+            out.append(.init(label: "verplichting '\(o.name)'", name: o.name, provenance: o.provenance, expressions: [o.applies, o.fulfilled]))
+        }
+        for i in intents {
+            out.append(.init(label: "bedoeling '\(i.name)'", name: i.name, provenance: i.provenance,
+                             expressions: (i.condition.map { [$0] } ?? []) + [i.requirement]))
+        }
+        return out
+    }
+}

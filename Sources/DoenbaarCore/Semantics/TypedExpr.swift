@@ -97,3 +97,26 @@ extension TypedExpr {
         }
     }
 }
+
+extension TypedExpr {
+    /// The operands of this node, in the order they are written.
+    public var operands: [TypedExpr] {
+        switch node {
+        case .constant, .parameter, .value, .benefit, .fact, .input: return []
+        case .negate(let a), .not(let a): return [a]
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b): return [a, b]
+        case .conditional(let c, let a, let b): return [c, a, b]
+        case .call(_, let args): return args
+        }
+    }
+
+    /// Every node, this one first, in the order written. Iterative, so a
+    /// deeply nested expression cannot overflow the stack.
+    public func forEachNode(_ visit: (TypedExpr) -> Void) {
+        var stack = [self]
+        while let n = stack.popLast() {
+            visit(n)
+            stack += n.operands.reversed()
+        }
+    }
+}

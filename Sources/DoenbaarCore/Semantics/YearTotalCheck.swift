@@ -11,34 +11,24 @@ struct YearTotalCheck {
 
     mutating func run() {
         var warned = Set<String>()
-        for d in model.values {
-            for e in [d.body] + (d.condition.map { [$0] } ?? []) + d.exceptions.flatMap({ [$0.condition, $0.body] }) {
-                scan(e, in: d.name, warned: &warned)
-            }
+        for d in model.declaredExpressions {
+            for e in d.expressions { scan(e, in: d.name, warned: &warned) }
         }
-        for o in model.obligations { for e in [o.applies, o.fulfilled] { scan(e, in: o.name, warned: &warned) } }
-        for i in model.intents { for e in [i.requirement] + (i.condition.map { [$0] } ?? []) { scan(e, in: i.name, warned: &warned) } }
     }
 
     private mutating func scan(_ e: TypedExpr, in declaration: String, warned: inout Set<String>) {
-        var stack = [e]
-        while let node = stack.popLast() {
-            switch node.node {
-            case .compare(_, let a, let b):
-                for (total, bound) in [(a, b), (b, a)] {
-                    guard let (call, capacity, unit) = yearCount(total), let (limit, what) = largest(bound),
-                          limit > capacity * Fixed.scale, warned.insert(declaration).inserted else { continue }
-                    diagnostics.warning(.yearTotal, call.range,
-                                        "totaal_dit_jaar begint op 1 januari weer bij nul en telt hoogstens \(capacity) \(unit), maar '\(declaration)' vergelijkt het met \(what): een telling die over de jaarwisseling doorloopt, telt zo niet verder",
-                                        suggestion: "tel vanaf een datum met totaal_sinds(waarde per maand, begindatum), bijvoorbeeld de ingangsdatum van de uitkering")
-                }
-                stack += [b, a]
-            case .constant, .parameter, .value, .benefit, .fact, .input: break
-            case .negate(let a), .not(let a): stack.append(a)
-            case .arithmetic(_, let a, let b), .and(let a, let b), .or(let a, let b): stack += [b, a]
-            case .conditional(let c, let a, let b): stack += [b, a, c]
-            case .call(_, let args): stack += args.reversed()
+        var found: [(TypedExpr, Int64, String, String)] = []
+        e.forEachNode { node in
+            guard case .compare(_, let a, let b) = node.node else { return }
+            for (total, bound) in [(a, b), (b, a)] {
+                guard let (call, capacity, unit) = yearCount(total), let (limit, what) = largest(bound), limit > capacity * Fixed.scale else { continue }
+                found.append((call, capacity, unit, what))
             }
+        }
+        for (call, capacity, unit, what) in found where warned.insert(declaration).inserted {
+            diagnostics.warning(.yearTotal, call.range,
+                                "totaal_dit_jaar begint op 1 januari weer bij nul en telt hoogstens \(capacity) \(unit), maar '\(declaration)' vergelijkt het met \(what): een telling die over de jaarwisseling doorloopt, telt zo niet verder",
+                                suggestion: "tel vanaf een datum met totaal_sinds(waarde per maand, begindatum), bijvoorbeeld de ingangsdatum van de uitkering")
         }
     }
 

@@ -141,7 +141,7 @@ extension InvoeringstoetsRapport {
                 if let was = before.first(where: { $0.key == k.key }) {
                     kort.voor_personen = was.reach
                     kort.voor_personas = was.personas
-                    kort.voor_totaal = KnelpuntKort(was).totaal
+                    kort.voor_totaal = was.schade()
                 }
                 return kort
             },
@@ -166,13 +166,12 @@ extension InvoeringstoetsRapport.KnelpuntKort {
         ernst = k.severity.dutch
         personen = k.reach
         personas = k.personas
-        totaal = k.personaHarms.reduce(Schade()) { $0 + Schade($1.harm, times: $1.weight) }
+        totaal = k.schade()
         ernst_waarde = k.severity.rawValue
-        let loss = k.range(\.lossCents), repayment = k.range(\.repaymentCents)
-        verlies_per_persoon_min_cent = loss.lowerBound
-        verlies_per_persoon_max_cent = loss.upperBound
-        terugbetaling_per_persoon_min_cent = repayment.lowerBound
-        terugbetaling_per_persoon_max_cent = repayment.upperBound
+        verlies_per_persoon_min_cent = k.lossRange.lowerBound
+        verlies_per_persoon_max_cent = k.lossRange.upperBound
+        terugbetaling_per_persoon_min_cent = k.repaymentRange.lowerBound
+        terugbetaling_per_persoon_max_cent = k.repaymentRange.upperBound
         trede = k.rung.rawValue
         trede_naam = k.rung.dutch
     }

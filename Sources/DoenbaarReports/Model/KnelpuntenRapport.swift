@@ -150,13 +150,12 @@ extension KnelpuntVerslag {
         ernst_waarde = k.severity.rawValue
         personen = k.reach
         personen_toelichting = "ongeveer \(Format.count(k.reach)) mensen: de som van de gewichten van \(k.personas.count == 1 ? "de persona" : "\(k.personas.count) persona's") \(Format.list(k.personas)) (een schatting)"
-        let loss = k.range(\.lossCents), repayment = k.range(\.repaymentCents)
-        verlies_per_persoon_min_cent = loss.lowerBound
-        verlies_per_persoon_max_cent = loss.upperBound
-        terugbetaling_per_persoon_min_cent = repayment.lowerBound
-        terugbetaling_per_persoon_max_cent = repayment.upperBound
-        totaal = k.personaHarms.reduce(Schade()) { $0 + Schade($1.harm, times: $1.weight) }
-        per_jaar = k.years.map { year in JaarSchade(jaar: year, schade: k.personaHarms.reduce(Schade()) { $0 + Schade($1.harm, times: $1.weight, year: year) }) }
+        verlies_per_persoon_min_cent = k.lossRange.lowerBound
+        verlies_per_persoon_max_cent = k.lossRange.upperBound
+        terugbetaling_per_persoon_min_cent = k.repaymentRange.lowerBound
+        terugbetaling_per_persoon_max_cent = k.repaymentRange.upperBound
+        totaal = k.schade()
+        per_jaar = k.years.map { JaarSchade(jaar: $0, schade: k.schade(year: $0)) }
         maanden = k.months
         wat_gebeurt = k.findings.map {
             Verhaal(persona: $0.personaID, persona_naam: $0.personaName, gewicht: $0.weight, van: $0.from.description,

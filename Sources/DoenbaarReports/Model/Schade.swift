@@ -59,3 +59,13 @@ public struct JaarSchade: Codable, Sendable, Equatable {
     public let jaar: Int
     public let schade: Schade
 }
+
+extension Knelpunt {
+    /// The money across everyone the personas stand for, optionally of one year.
+    func schade(year: Int? = nil) -> Schade {
+        personaHarms.reduce(Schade()) { $0 + Schade($1.harm, times: $1.weight, year: year) }
+    }
+    /// Per person, the loss and the repayment: smallest and largest.
+    var lossRange: ClosedRange<Int64> { range(\.lossCents) }
+    var repaymentRange: ClosedRange<Int64> { range(\.repaymentCents) }
+}
