@@ -54,7 +54,7 @@ struct BenchDump {
         do {
             manifest = try JSONDecoder().decode(Manifest.self, from: data)
         } catch {
-            throw Failure(message: "'\(path)' is geen manifest van de benchmark: \(error)")
+            throw Failure(message: "'\(path)' is geen manifest van de benchmark: \(SystemMessage.dutch(error))")
         }
         guard manifest.money == "cents" else {
             throw Failure(message: "de dump in '\(directory)' is niet in centen; maak hem met bench.py N --money cents --dump \(directory)")

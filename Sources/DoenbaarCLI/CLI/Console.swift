@@ -78,7 +78,7 @@ enum StandardStreams {
                 case EPIPE: return "de ontvanger van de uitvoer is gesloten"
                 case ENOSPC: return "de schijf is vol"
                 case EBADF: return "er is geen uitvoer open"
-                default: return String(cString: strerror(errno))
+                default: return SystemMessage.dutch(errno: errno)
                 }
             }
             bytes = bytes.dropFirst(n)

@@ -1,3 +1,4 @@
+import DoenbaarCore
 import DoenbaarReports
 
 extension Console {
@@ -10,7 +11,7 @@ extension Console {
         } catch let failure as ReportWriter.Failure {
             return fail(failure.description)
         } catch {
-            return fail("rapport kan niet worden gemaakt: \(error)")
+            return fail("rapport kan niet worden gemaakt: \(SystemMessage.dutch(error))")
         }
     }
 }

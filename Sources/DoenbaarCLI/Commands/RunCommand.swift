@@ -99,7 +99,7 @@ enum RunCommand: Command {
         }
         if format == "json" {
             do { console.out(try RunJSON.render(result, analysis: analysis)) } catch {
-                return console.fail("JSON kan niet worden gemaakt: \(error)")
+                return console.fail("JSON kan niet worden gemaakt: \(SystemMessage.dutch(error))")
             }
         } else {
             console.out(RunTextRenderer.render(result, benefits: ruleSet.benefits.map(\.name)))
@@ -131,7 +131,7 @@ enum RunCommand: Command {
         }
         let comparison = ReformRun(reform: reform, before: before, after: after)
         if json {
-            do { console.out(try comparison.json()) } catch { return console.fail("JSON kan niet worden gemaakt: \(error)") }
+            do { console.out(try comparison.json()) } catch { return console.fail("JSON kan niet worden gemaakt: \(SystemMessage.dutch(error))") }
         } else {
             console.out(comparison.text())
         }

@@ -88,7 +88,7 @@ public enum InputFiles {
             let data = try handle.read(upToCount: Lexer.maximumFileSize + 1) ?? Data()
             return [UInt8](data)
         } catch {
-            throw .unreadable(path, "\(error.localizedDescription)")
+            throw .unreadable(path, SystemMessage.dutch(error))
         }
     }
 }
