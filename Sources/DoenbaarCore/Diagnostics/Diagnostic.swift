@@ -95,25 +95,46 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
 
 /// Collects diagnostics; passed explicitly through every stage, never global.
 public struct DiagnosticBag: Sendable {
-    /// The lexer and parser stop reporting after this many errors in one file:
-    /// past that point they are mostly the echo of one mistake, or garbage input.
+    /// At most this many errors (and as many warnings) are kept per file:
+    /// past that point they are mostly the echo of one mistake, or garbage
+    /// input. The lexer also stops reading there.
     public static let maximumPerFile = 100
 
     public private(set) var all: [Diagnostic] = []
+    /// Errors and warnings kept so far, per file: every stage stops at the
+    /// maximum, so hostile input cannot make the report (or the time to write
+    /// it) grow without bound. Errors and warnings are counted apart, so an
+    /// error is never hidden behind warnings.
+    private var kept: [Key: Int] = [:]
+    private struct Key: Hashable, Sendable { let fileID: Int; let isError: Bool }
+
     public init() {}
 
     /// Only the errors of another bag (warnings belong to `doenbaar check`).
-    public init(errorsOf other: DiagnosticBag) { all = other.errors }
+    public init(errorsOf other: DiagnosticBag) { add(contentsOf: other.errors) }
 
-    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func add(contentsOf other: DiagnosticBag) { all.append(contentsOf: other.all) }
+    public mutating func add(_ diagnostic: Diagnostic) {
+        let key = Key(fileID: diagnostic.range.fileID, isError: diagnostic.severity == .error)
+        let count = kept[key, default: 0]
+        kept[key] = count + 1
+        if count < Self.maximumPerFile {
+            all.append(diagnostic)
+        } else if count == Self.maximumPerFile {
+            // One line says the rest is left out; a stage that stopped says so in its own words.
+            all.append(diagnostic.id == .tooManyErrors ? diagnostic : Diagnostic(
+                .tooManyErrors, diagnostic.severity, at: diagnostic.range,
+                "meer dan \(Self.maximumPerFile) \(diagnostic.severity == .error ? "fouten" : "waarschuwingen") in dit bestand; de rest wordt niet gemeld"))
+        }
+    }
+    public mutating func add(contentsOf other: DiagnosticBag) { add(contentsOf: other.all) }
+    public mutating func add(contentsOf diagnostics: [Diagnostic]) { for d in diagnostics { add(d) } }
     public mutating func error(_ id: DiagnosticID, _ range: SourceRange, _ message: String,
                                suggestion: String? = nil, notes: [Diagnostic.Note] = [], fixIts: [FixIt] = []) {
-        all.append(Diagnostic(id, .error, at: range, message, suggestion: suggestion, notes: notes, fixIts: fixIts))
+        add(Diagnostic(id, .error, at: range, message, suggestion: suggestion, notes: notes, fixIts: fixIts))
     }
     public mutating func warning(_ id: DiagnosticID, _ range: SourceRange, _ message: String,
                                  suggestion: String? = nil, fixIts: [FixIt] = []) {
-        all.append(Diagnostic(id, .warning, at: range, message, suggestion: suggestion, fixIts: fixIts))
+        add(Diagnostic(id, .warning, at: range, message, suggestion: suggestion, fixIts: fixIts))
     }
 
     /// Adds a note to a diagnostic already collected (by its index in `all`).

@@ -14,6 +14,9 @@ public struct DiagnosticRenderer {
         diagnostics.enumerated().sorted { a, b in
             let (x, y) = (a.element.range, b.element.range)
             if x.fileID != y.fileID { return x.fileID < y.fileID }
+            // "More than 100 errors" closes its file's list, wherever the 101st was.
+            let (lastA, lastB) = (a.element.id == .tooManyErrors, b.element.id == .tooManyErrors)
+            if lastA != lastB { return lastB }
             if x.start != y.start { return x.start < y.start }
             return a.offset < b.offset
         }.map(\.element)
@@ -44,19 +47,19 @@ public struct DiagnosticRenderer {
         }
         let loc = file.location(of: range.start)
         let endLoc = file.location(of: max(range.start, range.end - 1))
-        let line = Array(file.lineText(loc.line))
-        let column = min(loc.column - 1, line.count)     // 0-based, in characters
         let width = endLoc.line == loc.line ? max(1, endLoc.column - loc.column + 1) : 1
 
         // A window of the line around the caret, so a long line stays readable and
         // the caret still points at the right character.
         let limit = DiagnosticRenderer.maximumShownWidth
+        let window = file.window(around: range.start, width: limit)
+        let line = window.text, column = window.column
         let first = line.count <= limit ? 0 : max(0, min(column - limit / 2, line.count - limit))
         let last = min(line.count, first + limit)
-        let lead = first > 0 ? "…" : ""
+        let lead = first > 0 || window.cutBefore ? "…" : ""
         let shown = line[first..<last].map(DiagnosticRenderer.visible)
         var out = "\(loc): \(label): \(message)\n"
-        out += "  \(lead)\(String(shown))\(last < line.count ? "…" : "")\n"
+        out += "  \(lead)\(String(shown))\(last < line.count || window.cutAfter ? "…" : "")\n"
         // Tabs before the caret are kept, so the caret lines up however tabs are shown.
         let pad = lead.map { _ in " " } + line[first..<max(first, column)].map { $0 == "\t" ? "\t" : " " }
         let caretWidth = max(1, min(width, last - column))
@@ -76,11 +79,16 @@ public struct DiagnosticRenderer {
 /// "Did you mean ...?" by edit distance, for unknown names.
 public enum Suggestions {
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        // At most three edits apart: a name far longer than every candidate is not compared at all.
+        guard name.utf8.count <= 200 else { return nil }
         let target = Array(name.lowercased())
+        let limit = max(1, min(3, target.count / 3 + 1))
         var best: (String, Int)?
         for candidate in candidates {
-            let d = distance(target, Array(candidate.lowercased()))
-            let limit = max(1, min(3, target.count / 3 + 1))
+            let other = Array(candidate.lowercased())
+            // The distance is at least the difference in length.
+            guard abs(other.count - target.count) <= limit else { continue }
+            let d = distance(target, other)
             guard d <= limit else { continue }
             if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
                 best = (candidate, d)

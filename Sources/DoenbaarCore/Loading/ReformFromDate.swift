@@ -63,14 +63,15 @@ enum ReformFromDate {
                 case (.parameter(let old), .parameter(let new)?):
                     keptInBaseline.insert(name)
                     return (.parameter(merged(old, new, from: plan.start)), entry.keyword)
-                // The baseline's version of an obligation, intent or discretion point, until the start.
-                case (.obligation(var o), .obligation?), (.obligation(var o), nil) where lapses:
+                // The baseline's version of an obligation, intent or discretion point, until the start,
+                // whether the reform replaces it or lets it lapse (no version of its own: it lapses).
+                case (.obligation(var o), .obligation?), (.obligation(var o), nil):
                     o.window = plan.untilStart
                     return (.obligation(o), entry.keyword)
-                case (.intent(var i), .intent?), (.intent(var i), nil) where lapses:
+                case (.intent(var i), .intent?), (.intent(var i), nil):
                     i.window = plan.untilStart
                     return (.intent(i), entry.keyword)
-                case (.discretion(var d), .discretion?), (.discretion(var d), nil) where lapses:
+                case (.discretion(var d), .discretion?), (.discretion(var d), nil):
                     d.window = plan.untilStart
                     return (.discretion(d), entry.keyword)
                 default:

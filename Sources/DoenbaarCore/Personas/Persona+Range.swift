@@ -35,6 +35,9 @@ extension Persona {
                           suggestion: "controleer het jaartal van gemeld, polis, belastingdienst, ontdekt of bekend")
             }
         }
+        for e in events where e.date < birthDate {
+            bag.error(.personaInvalid, e.range, "gebeurtenis \(e.dutch) op \(e.date.dutch) ligt vóór de geboorte (\(birthDate.dutch))", suggestion: "controleer het jaartal")
+        }
         return bag
     }
 

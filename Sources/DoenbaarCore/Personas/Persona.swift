@@ -140,10 +140,13 @@ public struct LifeEvent: Sendable {
     public var kind: String
     /// How long the event weighs on the person, in months.
     public var months: Int?
-    public init(date: CivilDate, kind: String, months: Int? = nil) {
+    /// Where the persona file states it.
+    public var range: SourceRange
+    public init(date: CivilDate, kind: String, months: Int? = nil, range: SourceRange = .synthetic) {
         self.date = date
         self.kind = kind
         self.months = months
+        self.range = range
     }
 
     /// The kind as a reader reads it: `overlijden familie`.

@@ -63,7 +63,9 @@ extension JSONPersonaReader {
                 continue
             }
             guard let value = required(f, key) else { complete = false; continue }
-            if let v = self.value(value, key, fact.type) { record.attributes[fact.name] = v } else { complete = false }
+            if let v = self.value(value, key, fact.type), !report(PersonaRules.awayAtHome(kind, fact.type, v), at: value) {
+                record.attributes[fact.name] = v
+            } else { complete = false }
         }
         if let value = f[PersonaRecordKind.tieWord] {
             if let earnedBy = tie(value, kind) { record.earnedBy = earnedBy } else { complete = false }

@@ -207,7 +207,7 @@ struct JSONPersonaReader {
         }
         let months = f["duur_maanden"].flatMap { integer($0, "duur_maanden", in: 1...PersonaRules.maximumEventMonths) }
         guard let date, let kind else { return nil }
-        return LifeEvent(date: date, kind: kind, months: months.map { Int($0) })
+        return LifeEvent(date: date, kind: kind, months: months.map { Int($0) }, range: f["datum"].map(range) ?? range(f.object))
     }
 
     mutating func expectation(_ f: Fields) -> Expectation? {

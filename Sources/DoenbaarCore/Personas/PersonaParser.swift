@@ -221,7 +221,7 @@ struct PersonaReader {
             parser.advance()
             months = m.value
         }
-        persona?.events.append(LifeEvent(date: date.value, kind: kind, months: months))
+        persona?.events.append(LifeEvent(date: date.value, kind: kind, months: months, range: date.range))
     }
 
     mutating func readExpectation(_ keyword: SourceRange) {

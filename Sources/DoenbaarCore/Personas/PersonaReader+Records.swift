@@ -69,7 +69,9 @@ extension PersonaReader {
             if let attribute {
                 let fact = schema.fact(attribute.fact)
                 if attribute.isFlag { record.attributes[fact.name] = 1; continue }
+                let at = parser.current.range
                 guard let value = value(of: fact.type, attribute.word) else { return false }
+                if report(PersonaRules.awayAtHome(kind, fact.type, value), at: at) { return false }
                 record.attributes[fact.name] = value
                 continue
             }

@@ -131,6 +131,14 @@ enum PersonaRules {
             : Problem(id: .personaInvalid, message: "'\(code)' is geen bestaande landcode (ISO 3166-1), zoals ES, SD of TR")
     }
 
+    /// A line whose role is time away from home (a stay abroad) cannot be in
+    /// the Netherlands: the rules would count days at home as days abroad.
+    static func awayAtHome(_ kind: PersonaRecordKind, _ type: ValueType, _ value: Int64) -> Problem? {
+        guard kind.role == .absence, type == .country, value == CountryCode.encode("NL") else { return nil }
+        return Problem(id: .personaInvalid, message: "een \(kind.keyword) is tijd buiten Nederland, maar dit land is NL",
+                       suggestion: "schrijf het land van het verblijf, of laat de regel weg als de persona in Nederland was")
+    }
+
     static func periodDates(_ kind: String, from: CivilDate, through: CivilDate) -> Problem? {
         through < from ? Problem(id: .personaInvalid, message: "het \(kind) eindigt (\(through)) vóór het begint (\(from))") : nil
     }

@@ -33,8 +33,28 @@ extension Checker {
 
     mutating func attachExceptions(_ exceptions: [Tagged<ExceptionSyntax>]) {
         // Which rule or definition (slot) each exception ultimately overrides, following chains.
-        var byName: [String: ExceptionSyntax] = [:]
-        for x in exceptions { byName[x.syntax.name.text] = x.syntax }
+        // Only the targets: looking up a whole ExceptionSyntax copies it, and a long chain looks up often.
+        var byName: [String: Name?] = [:]
+        for x in exceptions { byName[x.syntax.name.text] = x.syntax.target }
+        // Where each chain ends, found once per exception (a chain of n exceptions costs n, not n²).
+        var rootOf: [String: String] = [:]
+        func root(of target: String, from name: String) -> (root: String, seen: Set<String>) {
+            var rootName = target
+            var seen: Set<String> = [name]
+            var path: [String] = []
+            while let parent = byName[rootName] {
+                if let known = rootOf[rootName] { rootName = known; break }
+                guard let parent, seen.insert(rootName).inserted else { break }
+                path.append(rootName)
+                rootName = parent.text
+            }
+            // Only a chain that ends outside the exceptions is remembered: a cycle is reported per exception.
+            if byName[rootName] == nil { for p in path { rootOf[p] = rootName } }
+            return (rootName, seen)
+        }
+        // Per value, its exceptions in order, as a linked list: an exception on an
+        // exception goes straight before it, in constant time.
+        var chains: [Int: ExceptionOrder] = [:]
         // The first exception on each target, with its checked value.
         var claimedBy: [String: (name: Name, body: TypedExpr?)] = [:]
         var inReportedCycle = Set<String>()
@@ -42,12 +62,7 @@ extension Checker {
         let ordered = exceptions.filter { !$0.syntax.isReformVersion } + exceptions.filter(\.syntax.isReformVersion)
         for (x, regulation) in ordered {
             guard let target = x.target else { continue }
-            var rootName = target.text
-            var seen: Set<String> = [x.name.text]
-            while let parent = byName[rootName]?.target?.text {
-                guard seen.insert(rootName).inserted else { break }
-                rootName = parent
-            }
+            let (rootName, seen) = root(of: target.text, from: x.name.text)
             guard case .value(let slot, _, _)? = symbols[rootName] else {
                 if byName[rootName] != nil {
                     // The chain came back to an exception: a cycle, reported once.
@@ -84,12 +99,9 @@ extension Checker {
             let exception = RuleException(name: x.name.text, provenance: provenance(x.source, regulation, x.name),
                                           validity: validity, condition: condition, body: body, overrides: target.text)
             // An exception on an exception goes before it: the most specific decides.
-            if let index = model.values[slot].exceptions.firstIndex(where: { $0.name == target.text }) {
-                model.values[slot].exceptions.insert(exception, at: index)
-            } else {
-                model.values[slot].exceptions.append(exception)
-            }
+            chains[slot, default: ExceptionOrder()].insert(exception, before: target.text)
         }
+        for (slot, order) in chains { model.values[slot].exceptions.append(contentsOf: order.inOrder) }
     }
 
     /// An exception holds on a rule, a definition or another exception; say what the target is instead.
@@ -243,5 +255,37 @@ extension Checker {
         model.intents.append(Intent(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                     text: s.text?.value ?? "", periodicity: Periodicity(period.value),
                                     condition: condition, requirement: requirement, validity: validity))
+    }
+}
+
+/// The exceptions of one value in the order they are tried: each new one goes
+/// straight before the exception it is on, or last when it is on the value
+/// itself. A linked list, so that a long chain is not quadratic.
+struct ExceptionOrder {
+    private var nodes: [(exception: RuleException, previous: Int?, next: Int?)] = []
+    private var index: [String: Int] = [:]
+    private var first: Int?, last: Int?
+
+    mutating func insert(_ exception: RuleException, before target: String) {
+        let new = nodes.count
+        if index[exception.name] == nil { index[exception.name] = new }
+        if let at = index[target], at != new {
+            let previous = nodes[at].previous
+            nodes.append((exception, previous, at))
+            nodes[at].previous = new
+            if let previous { nodes[previous].next = new } else { first = new }
+        } else {
+            nodes.append((exception, last, nil))
+            if let last { nodes[last].next = new } else { first = new }
+            last = new
+        }
+    }
+
+    var inOrder: [RuleException] {
+        var result: [RuleException] = []
+        result.reserveCapacity(nodes.count)
+        var at = first
+        while let i = at { result.append(nodes[i].exception); at = nodes[i].next }
+        return result
     }
 }

@@ -29,9 +29,37 @@ public struct SourceFile: Sendable {
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
         let start = lineStarts[low]
-        let prefix = bytes[start..<clamped]
-        let column = String(decoding: prefix, as: UTF8.self).count + 1
-        return SourceLocation(path: path, line: low + 1, column: column)
+        return SourceLocation(path: path, line: low + 1, column: characters(from: start, to: clamped) + 1)
+    }
+
+    /// The characters between two offsets; plain ASCII (the usual case, and
+    /// what a megabyte-long generated line is) counted without decoding.
+    private func characters(from start: Int, to end: Int) -> Int {
+        let ascii = bytes.withUnsafeBufferPointer { buffer in
+            buffer[start..<end].allSatisfy { $0 < 0x80 }
+        }
+        return ascii ? end - start : String(decoding: bytes[start..<end], as: UTF8.self).count
+    }
+
+    /// At most `width` characters of a line on each side of an offset, so a
+    /// caret under a megabyte-long line costs no more than under a short one:
+    /// the text shown, the caret's column in it (0-based, in characters), and
+    /// whether the line goes on before and after it.
+    public func window(around offset: Int, width: Int) -> (text: [Character], column: Int, cutBefore: Bool, cutAfter: Bool) {
+        let loc = location(of: offset)
+        let lineStart = lineStarts[loc.line - 1]
+        var lineEnd = loc.line < lineStarts.count ? lineStarts[loc.line] - 1 : bytes.count
+        if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        let at = max(lineStart, min(offset, lineEnd))
+        // A UTF-8 character is at most 4 bytes; cut at a character's first byte.
+        var from = max(lineStart, at - 4 * width), to = min(lineEnd, at + 4 * width)
+        while from > lineStart, bytes[from] & 0xC0 == 0x80 { from -= 1 }
+        while to < lineEnd, bytes[to] & 0xC0 == 0x80 { to += 1 }
+        let before = Array(String(decoding: bytes[from..<at], as: UTF8.self))
+        let after = Array(String(decoding: bytes[at..<to], as: UTF8.self))
+        let head = before.suffix(width), tail = after.prefix(width)
+        return (Array(head) + Array(tail), head.count,
+                from > lineStart || head.count < before.count, to < lineEnd || tail.count < after.count)
     }
 
     /// The text of a 1-based line, without its line break.
