@@ -1,4 +1,5 @@
-import DoenbaarCLI
+@testable import DoenbaarCLI
+@testable import DoenbaarAnalysis
 import Foundation
 import Testing
 
@@ -127,5 +128,51 @@ import Testing
         // Within four years: silent.
         try persona("2021-03", reported: "2021-04-02").write(toFile: dir + "/lang.persona", atomically: true, encoding: .utf8)
         #expect(!runCLI(["check", "\(packageRoot)/Rules", dir + "/lang.persona"]).err.contains("heeft geen periode"))
+    }
+}
+
+/// Issue #14: a population in which nobody could be run is an error, not an
+/// empty report with exit 0; some failures are said, and the rest is reported.
+@Suite struct PopulationFailureTests {
+    static func result(persons: Int, failures: Int) -> PopulationRun.Result {
+        var result = PopulationRun.Result()
+        result.persons[PopulationGroup(section: "ww", title: "Werkloosheidswet", caseload: 156_400)] = persons
+        result.failures = failures
+        result.firstFailure = failures > 0 ? "synth-7: rekenfout" : nil
+        return result
+    }
+
+    @Test func everyPersonFailedIsAnError() {
+        let recorder = RecordingConsole()
+        #expect(Population.reportFailures(Self.result(persons: 40, failures: 40), recorder.console) == false)
+        #expect(recorder.standardError == "doenbaar: fout: geen van de 40 synthetische personen kon worden doorgerekend; de eerste fout: synth-7: rekenfout\n")
+    }
+
+    @Test func someFailedIsSaidAndTheRestReported() {
+        let recorder = RecordingConsole()
+        #expect(Population.reportFailures(Self.result(persons: 40, failures: 3), recorder.console))
+        #expect(recorder.standardError == "doenbaar: 3 synthetische personen niet doorgerekend; de eerste: synth-7: rekenfout\n")
+    }
+
+    @Test func noFailureSaysNothing() {
+        let recorder = RecordingConsole()
+        #expect(Population.reportFailures(Self.result(persons: 40, failures: 0), recorder.console))
+        #expect(recorder.standardError.isEmpty)
+    }
+}
+
+/// Issue #14: a persona file whose name holds a control character would put
+/// it in every report (the name is the id); it is refused, and the path is
+/// shown with the character made visible, never sent raw to the terminal.
+@Suite struct PersonaFileNameTests {
+    @Test func aControlCharacterInAPersonaFileName() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-naam-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: "\(packageRoot)/Personas/omer.persona", toPath: dir + "/om\u{1B}[31mer.persona")
+        let r = runCLI(["check", "\(packageRoot)/Rules", dir])
+        #expect(r.code == .inputErrors)
+        #expect(r.err.contains("om\u{241B}[31mer.persona:1:1: fout: de bestandsnaam bevat een stuurteken (U+001B)"), "\(r.err)")
+        #expect(!r.err.contains("\u{1B}"))
     }
 }

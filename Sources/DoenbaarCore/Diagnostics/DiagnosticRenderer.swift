@@ -46,8 +46,9 @@ public struct DiagnosticRenderer {
             return "<code>: \(label): \(message)\n"
         }
         let loc = file.location(of: range.start)
-        let endLoc = file.location(of: max(range.start, range.end - 1))
-        let width = endLoc.line == loc.line ? max(1, endLoc.column - loc.column + 1) : 1
+        // The end is the offset after the last character, so a character of several bytes counts once.
+        let endLoc = file.location(of: max(range.start, range.end))
+        let width = endLoc.line == loc.line ? max(1, endLoc.column - loc.column) : 1
 
         // A window of the line around the caret, so a long line stays readable and
         // the caret still points at the right character.
@@ -58,7 +59,8 @@ public struct DiagnosticRenderer {
         let last = min(line.count, first + limit)
         let lead = first > 0 || window.cutBefore ? "…" : ""
         let shown = line[first..<last].map(DiagnosticRenderer.visible)
-        var out = "\(loc): \(label): \(message)\n"
+        // A path or a message can quote what a file holds: shown, never obeyed by the terminal.
+        var out = String(String("\(loc): \(label): \(message)").map(DiagnosticRenderer.visible)) + "\n"
         out += "  \(lead)\(String(shown))\(last < line.count || window.cutAfter ? "…" : "")\n"
         // Tabs before the caret are kept, so the caret lines up however tabs are shown.
         let pad = lead.map { _ in " " } + line[first..<max(first, column)].map { $0 == "\t" ? "\t" : " " }
@@ -67,11 +69,14 @@ public struct DiagnosticRenderer {
         return out
     }
 
-    /// Control characters (from binary input) shown as their visible symbols, one column each.
+    /// Control characters (from binary input) shown as their visible symbols,
+    /// and direction controls and invisible characters as �, one column each:
+    /// the terminal shows them, it does not obey them.
     static func visible(_ c: Character) -> Character {
-        guard c != "\t", let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return c }
+        guard c != "\t", let scalar = c.unicodeScalars.first else { return c }
         if scalar.value < 0x20, let symbol = Unicode.Scalar(0x2400 + scalar.value) { return Character(symbol) }
         if scalar.value == 0x7F { return "\u{2421}" }
+        if c.unicodeScalars.contains(where: { CharacterPolicy.forbidden($0) != nil }) { return "\u{FFFD}" }
         return c
     }
 }

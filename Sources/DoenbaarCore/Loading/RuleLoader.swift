@@ -76,6 +76,13 @@ public enum PersonaLoader {
         var (persona, diagnostics) = path.hasSuffix(".json")
             ? PersonaJSON.decode(source, fileID: fileID, id: id(for: path), schema: schema)
             : PersonaParser.parse(source, fileID: fileID, id: id(for: path), schema: schema)
+        // The file name is the persona's id in every report: it may not hide or reorder text either.
+        if let bad = id(for: path).unicodeScalars.first(where: { CharacterPolicy.forbidden($0) != nil }) {
+            diagnostics.error(.personaInvalid, SourceRange(fileID: fileID, start: 0, end: 0),
+                              "de bestandsnaam bevat \(CharacterPolicy.forbidden(bad)!); de naam is de id van de persona in elk rapport",
+                              suggestion: "geef het bestand een naam van letters, cijfers, '-' en '_'")
+            return (nil, diagnostics)
+        }
         if let persona, let cut = persona.timelineBeyondDefaultMonths { diagnostics.add(cut) }
         if let persona { diagnostics.add(contentsOf: persona.datesBeforeBirth) }
         return (persona, diagnostics)

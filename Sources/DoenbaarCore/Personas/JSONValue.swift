@@ -184,6 +184,11 @@ struct JSONScanner {
             if b == UInt8(ascii: "\"") {
                 flush(position)
                 position += 1
+                // Escapes can write what the lexer refuses in rule files: see CharacterPolicy.
+                if let bad = scalars.first(where: { CharacterPolicy.forbidden($0) != nil }), bad != "\t", bad != "\n" {
+                    throw Failure(start: start, end: position,
+                                  message: "deze tekst bevat \(CharacterPolicy.forbidden(bad)!); dat laat haar anders lezen dan ze is")
+                }
                 return String(scalars)
             }
             if b < 0x20 {

@@ -64,6 +64,7 @@ public struct Lexer {
     mutating func run() {
         // Editors on Windows may start a UTF-8 file with a byte order mark; it is no text.
         if bytes.starts(with: Lexer.byteOrderMark) { position = Lexer.byteOrderMark.count }
+        reportForbiddenCharacters(from: position)
         while position < bytes.count {
             // Garbage could otherwise give a diagnostic for every character.
             guard diagnostics.all.count < DiagnosticBag.maximumPerFile else {
@@ -92,6 +93,42 @@ public struct Lexer {
     }
 
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Direction controls and invisible characters anywhere (in a comment or a
+    /// text too), and control characters inside texts: see `CharacterPolicy`.
+    /// One pass over the bytes; only multi-byte characters and control bytes are decoded.
+    mutating func reportForbiddenCharacters(from start: Int) {
+        var i = start, inString = false, inComment = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                switch b {
+                case UInt8(ascii: "\n"): inString = false; inComment = false
+                case UInt8(ascii: "#") where !inString: inComment = true
+                case UInt8(ascii: "\"") where !inComment: inString.toggle()
+                case UInt8(ascii: "\\") where inString: i += 1
+                case _ where inString && CharacterPolicy.forbidden(Unicode.Scalar(b)) != nil:
+                    report(Unicode.Scalar(b), i, 1)
+                default: break
+                }
+                i += 1
+                continue
+            }
+            let length = characterLength(at: i)
+            if let scalar = String(decoding: bytes[i..<min(bytes.count, i + length)], as: UTF8.self).unicodeScalars.first,
+               CharacterPolicy.forbidden(scalar) != nil, scalar.value >= 0x80 {
+                report(scalar, i, length)
+            }
+            i += length
+        }
+    }
+
+    private mutating func report(_ scalar: Unicode.Scalar, _ at: Int, _ length: Int) {
+        guard let what = CharacterPolicy.forbidden(scalar) else { return }
+        diagnostics.error(.unexpectedCharacter, range(at, at + length),
+                          "hier staat \(what); het laat de tekst anders lezen dan de regels hem lezen",
+                          fixIts: [FixIt("haal het teken weg", edits: [.init(range: range(at, at + length), replacement: "")])])
+    }
 
     static func isASCIIWordByte(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
@@ -129,6 +166,14 @@ public struct Lexer {
         }
         if position == start { lexSymbol(); return }
         let word = String(decoding: bytes[start..<position], as: UTF8.self)
+        if !bytes[start..<position].allSatisfy({ $0 < 0x80 }),
+           let foreign = word.unicodeScalars.first(where: { CharacterPolicy.foreignScript($0) != nil }) {
+            diagnostics.error(.unexpectedCharacter, range(start, position),
+                              "de naam '\(word)' bevat '\(Character(foreign))' (\(CharacterPolicy.code(foreign)), \(CharacterPolicy.foreignScript(foreign)!)), een letter die op een Latijnse kan lijken",
+                              suggestion: "schrijf namen met Latijnse letters, zodat twee namen die gelijk lijken ook gelijk zijn")
+            emit(.invalid, start, position)
+            return
+        }
         emit(.word(word), start, position)
         if word == "bron" { lexUnquotedSource() }
     }
