@@ -176,3 +176,16 @@ import Testing
         #expect(!r.err.contains("\u{1B}"))
     }
 }
+
+/// Issue #14: an empty reform folder is named in the message, not "<code>".
+@Suite struct EmptyReformFolderTests {
+    @Test func anEmptyReformFolderIsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-leeg-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = runCLI(["run", "--persona", "\(packageRoot)/Personas/omer.persona", "--rules", "\(packageRoot)/Rules", "--reform", dir])
+        #expect(r.code == .inputErrors)
+        #expect(r.err.hasPrefix("\(dir):1:1: fout: de map van deze hervorming heeft geen regelbestanden (.regels)\n"), "\(r.err)")
+        #expect(!r.err.contains("<code>"))
+    }
+}

@@ -46,6 +46,8 @@ public struct DiagnosticRenderer {
             return "<code>: \(label): \(message)\n"
         }
         let loc = file.location(of: range.start)
+        // A folder, or an empty file: there is no line to show.
+        if file.bytes.isEmpty { return String(String("\(loc): \(label): \(message)").map(DiagnosticRenderer.visible)) + "\n" }
         // The end is the offset after the last character, so a character of several bytes counts once.
         let endLoc = file.location(of: max(range.start, range.end))
         let width = endLoc.line == loc.line ? max(1, endLoc.column - loc.column) : 1

@@ -27,6 +27,14 @@ public enum ReformLoader {
         var diagnostics = DiagnosticBag()
         let baseline = try RuleLoader.parse(try RuleLoader.ruleFiles(paths), sources: sources, into: &diagnostics)
         let reformFiles = try InputFiles.find(path, extensions: ["regels"])
+        guard !reformFiles.isEmpty else {
+            // No file to point into: the message names the folder itself.
+            let folder = sources.add(SourceFile(path: path, text: ""))
+            diagnostics.error(.reformConflict, SourceRange(fileID: folder, start: 0, end: 0),
+                              "de map van deze hervorming heeft geen regelbestanden (.regels)",
+                              suggestion: "zet er een bestand in dat begint met 'hervorming NAAM \"titel\"'")
+            return LoadedReform(reform: nil, ruleSet: nil, diagnostics: diagnostics)
+        }
         let reformSyntax = try RuleLoader.parse(reformFiles, sources: sources, into: &diagnostics)
         let (reform, merged) = apply(reformSyntax, files: reformFiles, to: baseline, diagnostics: &diagnostics)
         let checked = Checker.check(merged)
