@@ -234,6 +234,11 @@ if "knelpunten" in report and "personas" in report and "opgelost" not in report:
                        f"bereik over de aannames {count(g['personen_laag'])} tot {count(g['personen_hoog'])}"):
             if figure not in text:
                 problems.append(f"'{figure}' ontbreekt bij knelpunt {k['titel']}")
+        # The summary shows the wider of the two ranges.
+        lo, hi = (g["personen_laag"], g["personen_hoog"]) if g["personen_hoog"] - g["personen_laag"] > p["personen_hoog"] - p["personen_laag"] \
+            else (p["personen_laag"], p["personen_hoog"])
+        if f"{count(p['personen'])} ({count(lo)} tot {count(hi)})" not in text:
+            problems.append(f"de samenvatting toont bij {k['titel']} niet het bredere bereik {count(lo)} tot {count(hi)}")
         moving = [u for u in g["aannames"] if u["beweegt"] and u["personen_bij_laag"] != u["personen_bij_hoog"]]
         if not [u for u in g["aannames"] if u["beweegt"]]:
             continue

@@ -203,7 +203,9 @@ public struct Gevoeligheid: Codable, Sendable, Equatable {
         public let beweegt: Bool
         public var breedte: Int { abs(personen_bij_hoog - personen_bij_laag) }
     }
+}
 
+extension Gevoeligheid {
     init(_ swings: [PopulationSensitivity.Swing], _ e: PopulatieRapport.Schatting, _ s: PopulationSensitivity) {
         let byKey = Dictionary(uniqueKeysWithValues: s.assumptions.map { ($0.key, $0) })
         let results = swings.compactMap { w -> Uitslag? in

@@ -85,7 +85,7 @@ public enum KnelpuntenHTML {
                 "<a href=\"#\(HTML.escape(ids.knelpunt[i] ?? ""))\">\(HTML.escape(k.titel))</a>",
                 HTML.escape(k.soort_titel),
                 HTML.severity(k.ernst, level: k.ernst_waarde),
-                HTML.escape(Format.count(k.personen)),
+                HTML.escape(k.mensenSamenvatting),
                 k.harmPerPerson(HTML.euro),
                 "<span class=\"nowrap\">trede \(k.trede)</span>: \(HTML.escape(k.trede_naam))",
             ]

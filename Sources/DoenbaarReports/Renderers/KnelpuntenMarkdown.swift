@@ -11,7 +11,7 @@ public enum KnelpuntenMarkdown {
         out += "| # | Knelpunt | Soort | Ernst | Mensen (schatting) | Per persoon | Oplossing |\n"
         out += "|---|---|---|---|---:|---|---|\n"
         for k in r.knelpunten {
-            out += "| \(k.rang) | [\(Format.markdownCell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(Format.count(k.personen)) | \(k.harmPerPerson()) | trede \(k.trede): \(k.trede_naam) |\n"
+            out += "| \(k.rang) | [\(Format.markdownCell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(k.mensenSamenvatting) | \(k.harmPerPerson()) | trede \(k.trede): \(k.trede_naam) |\n"
         }
         if r.knelpunten.isEmpty { out += "| | Geen knelpunten gevonden | | | | | |\n" }
         out += "\nAlle knelpunten samen, elke euro één keer geteld: \(r.totaal.sentence(Format.euroRounded)) (voor alle getroffenen samen; een gebeurtenis die meer knelpunten raakt, telt één keer).\n"
