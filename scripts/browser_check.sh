@@ -9,6 +9,13 @@
 # OUT_DIR (default: a new temporary folder) receives the reports, the
 # rendered DOMs and the screenshots. Exits non-zero with a message on any
 # failure. Installs Debian's chromium package when it is missing.
+#
+# The knelpuntenrapport is made with the estimates of a small synthetic
+# population made here (`doenbaar populatie`), so the check also covers what
+# the population adds: per knelpunt the sampling interval and the range over
+# the assumptions, a tornado chart (inline SVG with title and description)
+# wherever an assumption moves the estimate, and the calibration and
+# assumptions under the method note.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,7 +54,10 @@ command -v python3 >/dev/null 2>&1 || fail "python3 ontbreekt (nodig om de JSON 
 # --- (b) The reports -------------------------------------------------------
 say "rapporten maken in $out"
 swift build --product doenbaar >"$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; fail "swift build mislukt"; }
-swift run --skip-build doenbaar knelpunten --out "$out" 2>"$out/knelpunten.log" >/dev/null \
+# A small population (debug build: a few hundred runs), with a sensitivity sample of a few people.
+swift run --skip-build doenbaar populatie --size 120 --seed 7 --gevoeligheid 8 --out "$out/populatie" 2>"$out/populatie.log" >/dev/null \
+    || { cat "$out/populatie.log" >&2; fail "doenbaar populatie mislukt"; }
+swift run --skip-build doenbaar knelpunten --populatie "$out/populatie/populatie.json" --out "$out" 2>"$out/knelpunten.log" >/dev/null \
     || { cat "$out/knelpunten.log" >&2; fail "doenbaar knelpunten mislukt"; }
 reports=("$out/knelpunten")
 
@@ -110,6 +120,10 @@ class Page(HTMLParser):
         self.svgs = []              # attributes of each <svg>
         self.svg_titles = 0
         self.lang = None
+        self.text = []              # all text, for the figures a reader sees
+        self.tornado = {}           # id -> {"title": bool, "desc": bool, "bars": int, "labels": [text]}
+        self.current_svg = None
+        self.in_svg_text = False
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "html":
@@ -124,10 +138,25 @@ class Page(HTMLParser):
             self.summary_rows += 1
         if tag == "svg":
             self.svgs.append(a)
+            self.current_svg = a.get("id", "")
+            if self.current_svg.startswith("gevoeligheid-"):
+                self.tornado[self.current_svg] = {"title": False, "desc": False, "bars": 0, "labels": []}
         if tag == "title" and "svg" in self.stack:
             self.svg_titles += 1
+        t = self.tornado.get(self.current_svg) if "svg" in self.stack or tag == "svg" else None
+        if t is not None:
+            if tag in ("title", "desc") and self.stack and self.stack[-1] == "svg":
+                t[tag] = True
+            if tag == "g" and a.get("class") == "staaf":
+                t["bars"] += 1
+            if tag == "text":
+                self.in_svg_text = True
         self.stack.append(tag)
     def handle_endtag(self, tag):
+        if tag == "svg":
+            self.current_svg = None
+        if tag == "text":
+            self.in_svg_text = False
         if self.open_heading and tag == self.open_heading[0]:
             self.headings.append((tag, " ".join(self.open_heading[1].split())))
             self.open_heading = None
@@ -139,6 +168,9 @@ class Page(HTMLParser):
     def handle_data(self, data):
         if self.open_heading:
             self.open_heading[1] += data
+        self.text.append(data)
+        if self.in_svg_text and self.current_svg in self.tornado:
+            self.tornado[self.current_svg]["labels"].append(data)
 
 page = Page()
 page.feed(dom)
@@ -174,6 +206,59 @@ for t in missing:
 if report.get("titel") and not heading_with(" ".join(report["titel"].split()), ("h1",)):
     problems.append("de titel (h1) ontbreekt")
 
+# The population: per knelpunt both ranges in the text, a tornado chart where an assumption moves the estimate.
+def count(n):
+    return f"{n:,}".replace(",", ".")
+def slug(t):
+    out = ""
+    for c in t.lower():
+        if ("a" <= c <= "z") or ("0" <= c <= "9") or c in "_-":
+            out += c
+        elif not out.endswith("-"):
+            out += "-"
+    return out.strip("-") or "x"
+text = " ".join(" ".join(page.text).split())
+estimated = [k for k in report.get("knelpunten", []) if (k.get("populatie") or {}).get("gevoeligheid")]
+if "knelpunten" in report and "personas" in report and "opgelost" not in report:
+    if not estimated:
+        problems.append("geen knelpunt met een populatieschatting en gevoeligheid (knelpunten --populatie)")
+    for s in ("Kalibratie op gepubliceerde cijfers", "Aannames"):
+        if not heading_with(s, ("h3",)):
+            problems.append(f"kop '{s}' onder de werkwijze ontbreekt")
+    if "bereik over de aannames" not in text or "95%-steekproefinterval" not in text:
+        problems.append("de tekst noemt niet zowel het steekproefinterval als het bereik over de aannames")
+    charts = 0
+    for k in estimated:
+        p = k["populatie"]; g = p["gevoeligheid"]
+        for figure in (f"95%-steekproefinterval {count(p['personen_laag'])} tot {count(p['personen_hoog'])}",
+                       f"bereik over de aannames {count(g['personen_laag'])} tot {count(g['personen_hoog'])}"):
+            if figure not in text:
+                problems.append(f"'{figure}' ontbreekt bij knelpunt {k['titel']}")
+        # The summary shows the wider of the two ranges.
+        lo, hi = (g["personen_laag"], g["personen_hoog"]) if g["personen_hoog"] - g["personen_laag"] > p["personen_hoog"] - p["personen_laag"] \
+            else (p["personen_laag"], p["personen_hoog"])
+        if f"{count(p['personen'])} ({count(lo)} tot {count(hi)})" not in text:
+            problems.append(f"de samenvatting toont bij {k['titel']} niet het bredere bereik {count(lo)} tot {count(hi)}")
+        moving = [u for u in g["aannames"] if u["beweegt"] and u["personen_bij_laag"] != u["personen_bij_hoog"]]
+        if not [u for u in g["aannames"] if u["beweegt"]]:
+            continue
+        ids = sorted(i for i in page.tornado if i == "gevoeligheid-" + slug(k["id"]) or i.startswith("gevoeligheid-" + slug(k["id"]) + "-"))
+        if not ids:
+            problems.append(f"tornadografiek ontbreekt bij knelpunt {k['titel']}")
+            continue
+        t = page.tornado[ids[0]]
+        charts += 1
+        if not (t["title"] and t["desc"]):
+            problems.append(f"tornadografiek {ids[0]} zonder <title> en <desc>")
+        if t["bars"] != min(8, len([u for u in g["aannames"] if u["beweegt"]])):
+            problems.append(f"tornadografiek {ids[0]} heeft {t['bars']} staven")
+        labels = " ".join(" ".join(t["labels"]).split())
+        for u in moving[:1]:
+            if count(max(u["personen_bij_laag"], u["personen_bij_hoog"])) not in labels:
+                problems.append(f"tornadografiek {ids[0]} schrijft de uitslag van '{u['omschrijving']}' niet uit")
+    if not charts:
+        problems.append("geen enkele tornadografiek in het rapport")
+
 for a in page.svgs:
     if a.get("role") != "img":
         problems.append(f"grafiek {a.get('id')} zonder role=img")
@@ -194,7 +279,8 @@ if problems:
         print(f"browser_check: FOUT in {name}: {p}", file=sys.stderr)
     sys.exit(1)
 print(f"browser_check: {name}: samenvatting met {page.summary_rows} rij(en), {len(titles)} knelpuntkop(pen), "
-      f"{len(sections)} sectiekoppen, {len(page.svgs)} grafiek(en) in orde")
+      f"{len(sections)} sectiekoppen, {len(page.svgs)} grafiek(en) waarvan {len(page.tornado)} tornadografiek(en), "
+      f"{len(estimated)} populatieschatting(en) met gevoeligheid in orde")
 PY
     then
         failed=$((failed + 1))

@@ -49,16 +49,19 @@ import Testing
     }
 
     @Test func theWeightsAddUpToTheCaseloads() throws {
-        // Expected synthetic people per group times the people each stands for is the caseload
+        // The people the personas of a group stand for add up to the group's caseload
         // (Rules/analyse/populatie.regels, named by each block's `bestand`).
         let caseloads = Dictionary(uniqueKeysWithValues: generator.parameters.groups.map { ($0.section, $0.caseload) })
         #expect(caseloads == ["ww": 156_400, "wajong": 245_000, "zw": 171_000])
+        let people = generator.people()
         for group in generator.parameters.groups {
-            let caseload = group.caseload
-            let share = try #require(generator.groupShare[group]), weight = try #require(generator.personWeight[group])
-            let total = Fixed.divide(Int64(generator.size) * share.raw, Fixed.scale, .halfAwayFromZero) * weight.raw / Fixed.scale
-            #expect(abs(total - Int64(caseload)) < Int64(caseload) / 50, "\(group): \(total)")
+            let total = generator.archetypes.filter { $0.group == group }.reduce(0.0) { $0 + (people[$1.stratum] ?? 0) }
+            #expect(abs(total - Double(group.caseload)) < 0.001, "\(group): \(total)")
         }
+        // Calibrated: 48% of the Wajongers have work capacity (Rules/analyse/kalibratie.regels).
+        let wajong = generator.archetypes.filter { $0.group.section == "wajong" }
+        let capacity = wajong.filter { ($0.persona.values["wajong_arbeidsvermogen"] ?? 0) != 0 }.reduce(0.0) { $0 + (people[$1.stratum] ?? 0) }
+        #expect(abs(capacity / 245_000 - 0.48) < 0.0001)
     }
 
     @Test func aSmallRunFindsTheKnelpuntenOfItsArchetypesAndIsRepeatable() throws {
@@ -77,5 +80,47 @@ import Testing
         let estimates = PopulationEstimate.estimates(a, generator: small)
         #expect(estimates.allSatisfy { $0.peopleLow <= $0.people && $0.people <= $0.peopleHigh })
         #expect(estimates.contains { $0.kind == .capacityGap })
+    }
+
+    @Test func theSensitivityRangeHoldsTheEstimateAndMovesTheExpectedWay() throws {
+        // Only `vereist_niveau` keeps its range (1,5 to 2,5): a higher required level can only make
+        // more obligations too hard, so every capacity-gap knelpunt hits at least as many people at 2,5
+        // as at 1,5 (the same synthetic people, the same chance draws), and some more.
+        var rules = book.ruleSet
+        for i in rules.parameters.indices where rules.parameters[i].name != "vereist_niveau" { rules.parameters[i].range = nil }
+        let parameters = try PopulationParameters(rules)
+        let personas = try book.allPersonas()
+        let generator = PopulationGenerator(personas: personas, parameters: parameters, size: 40, seed: 5, ruleSet: rules)
+        let run = PopulationRun(generator: generator, analyzer: try Analyzer(evaluator: Evaluator(plan: Plan(rules))))
+        let sensitivity = PopulationSensitivity(run: run, samplePersons: 40)
+        #expect(sensitivity.assumptions.filter(\.needsRun).map(\.key) == ["vereist_niveau"])
+        // The weights no published share fixes are assumptions too (Anna shares her class with others).
+        #expect(sensitivity.assumptions.contains { $0.persona == "anna" })
+        #expect(!sensitivity.assumptions.contains { $0.persona == "bram" }, "Bram's weight follows from the 52% without work capacity")
+        let chunks = run.run(chunks: 0..<run.chunkCount)
+        let full = PopulationRun.merge(chunks)
+        let variants = try sensitivity.run(chunks: 0..<run.chunkCount, base: run)
+        #expect(Set(variants.keys) == ["centraal", "vereist_niveau:laag", "vereist_niveau:hoog"])
+        let swings = sensitivity.swings(full: full, chunks: chunks, variants: variants, base: run)
+        let central = PopulationEstimate.points(full, people: generator.people())
+        var moved = false
+        for (key, list) in swings where key.hasPrefix("doenvermogenskloof") {
+            let level = try #require(list.first { $0.assumption == "vereist_niveau" })
+            #expect(level.high.people >= level.low.people, "\(key)")
+            moved = moved || level.high.people > level.low.people
+            // The whole sample is the population: at the central value the shift is nil.
+            let c = try #require(central[key])
+            #expect(min(level.low.people, level.high.people) <= c.people + 1e-6 && c.people <= max(level.low.people, level.high.people) + 1e-6)
+        }
+        #expect(moved, "a higher required level hits more people somewhere")
+        // Raising the weight of a persona moves each estimate one way, lowering it the other way (or not at all).
+        for (key, list) in swings {
+            for s in list where s.assumption.hasPrefix("gewicht:") {
+                let c = central[key]?.people ?? 0
+                #expect((s.low.people - c) * (s.high.people - c) <= 1e-6, "\(key) \(s.assumption)")
+            }
+        }
+        // Deterministic: the same run again gives the same swings.
+        #expect(sensitivity.swings(full: full, chunks: chunks, variants: try sensitivity.run(chunks: 0..<run.chunkCount, base: run), base: run) == swings)
     }
 }

@@ -9,7 +9,7 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-delen-\(name)-\(UUID().uuidString)").path
     }
 
-    var input: [String] { ["--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas", "--size", "800", "--seed", "7"] }
+    var input: [String] { ["--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas", "--size", "800", "--seed", "7", "--gevoeligheid", "8"] }
 
     @Test func fourPartsMergedGiveTheReportOfOneRun() throws {
         let one = folder("een"), parts = folder("delen"), merged = folder("samen")
@@ -28,6 +28,11 @@ import Testing
             let b = try String(contentsOfFile: merged + "/" + name, encoding: .utf8)
             #expect(a == b, "\(name) differs between one run and four parts merged")
         }
+        // The sensitivity sample lies in the first part; the merged report still has the ranges over the assumptions.
+        let first = try String(contentsOfFile: parts + "/populatie-deel-1-van-4.json", encoding: .utf8)
+        #expect(first.contains("\"vereist_niveau:hoog\"") && first.contains("\"gevoeligheid_personen\" : 8"))
+        let report = try String(contentsOfFile: merged + "/populatie.md", encoding: .utf8)
+        #expect(report.contains("## Gevoeligheid per knelpunt") && report.contains("Bereik over de aannames"))
     }
 
     @Test func aMissingPartIsNamedNotMergedAway() throws {

@@ -42,7 +42,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         var outputs: [String] = []
         for run in 0..<2 {
-            let r = runCLI(["populatie", "--size", "40", "--seed", "7", "--rules", "\(packageRoot)/Rules",
+            let r = runCLI(["populatie", "--size", "40", "--seed", "7", "--gevoeligheid", "8", "--rules", "\(packageRoot)/Rules",
                             "--personas", "\(packageRoot)/Personas", "--out", "\(base)/\(run)"])
             #expect(r.code == .success, "\(r.err)")
             outputs.append(try String(contentsOfFile: "\(base)/\(run)/populatie.json", encoding: .utf8))

@@ -8,6 +8,7 @@ import Testing
     static let pages: [(String, String)] = [
         ("knelpunten", KnelpuntenHTML.render(Samples.knelpuntenRapport)),
         ("knelpunten zonder knelpunten", KnelpuntenHTML.render(Samples.emptyKnelpuntenRapport)),
+        ("knelpunten met populatie", KnelpuntenHTML.render(Samples.knelpuntenRapportMetPopulatie)),
         ("invoeringstoets", InvoeringstoetsHTML.render(Samples.invoeringstoetsRapport)),
     ]
 
@@ -175,5 +176,32 @@ import Testing
         #expect(HTML.escape("a\u{01}b\u{7F}c\td\n") == "a\u{FFFD}b\u{FFFD}c\td\n")
         #expect(HTML.escape(#"<&>"'"#) == "&lt;&amp;&gt;&quot;&#39;")
         #expect(MarkupCheck.parse("<p>\(HTML.escape("x\u{0B}y\u{1B}"))</p>").error == nil)
+    }
+
+    @Test func theEstimateShowsBothRangesATornadoChartAndTheMethod() throws {
+        let page = KnelpuntenHTML.render(Samples.knelpuntenRapportMetPopulatie)
+        let check = MarkupCheck.parse(page)
+        #expect(check.error == nil, "\(check.error ?? "")")
+        // The summary shows the wider of the two: the range over the assumptions (20.000 to 45.000) for the first,
+        // the sampling interval (100 to 2.000) for the second.
+        let summary = try #require(check.elements.first { $0.attributes["id"] == "samenvatting-tabel" })
+        #expect(summary.allText.contains("33.600 (20.000 tot 45.000)"))
+        #expect(summary.allText.contains("450 (100 tot 2.000)"))
+        let tornado = check.elements.filter { $0.name == "svg" && ($0.attributes["id"] ?? "").hasPrefix("gevoeligheid-") }
+        #expect(tornado.count == 1, "only the first knelpunt has an assumption that moves it")
+        let bars = check.elements.filter { $0.attributes["class"] == "staaf" && $0.ancestors.contains("svg") && $0.children.first?.text.contains("Anna") == true }
+        #expect(bars.count == 1)
+        #expect(page.contains("95%-steekproefinterval 32.000 tot 35.000; bereik over de aannames 20.000 tot 45.000"))
+        #expect(page.contains("Geen van de aannames verandert deze schatting."))
+        // Plain Dutch in the chart; the identifier only in code.
+        #expect(!tornado[0].allText.contains("spreiding_dagloon"))
+        #expect(page.contains("<code>spreiding_dagloon</code>"))
+        for heading in ["De populatieschatting", "Kalibratie op gepubliceerde cijfers", "Aannames"] {
+            #expect(check.elements.contains { $0.name == "h3" && $0.allText == heading }, "\(heading)")
+        }
+        let markdown = KnelpuntenMarkdown.render(Samples.knelpuntenRapportMetPopulatie)
+        #expect(markdown.contains("| 33.600 (20.000 tot 45.000) |"))
+        #expect(markdown.contains("bereik over de aannames 20.000 tot 45.000; wat haar het meest beweegt: spreiding van het dagloon"))
+        #expect(markdown.contains("### Kalibratie op gepubliceerde cijfers") && markdown.contains("### Aannames"))
     }
 }

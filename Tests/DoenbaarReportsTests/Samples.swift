@@ -64,6 +64,45 @@ enum Samples {
             werkwijze: ["Een schatting & geen telling <script>."], totaal: schade(lost: 1_000_000_000, fines: 2_000_000_000, repayment: 500_000_000))
     }
 
+    /// The same report with a population estimate on the first two knelpunten: both ranges, a tornado chart, the method.
+    static var knelpuntenRapportMetPopulatie: KnelpuntenRapport {
+        var r = knelpuntenRapport
+        func uitslag(_ name: String, _ label: String, _ low: Int, _ high: Int) -> Gevoeligheid.Uitslag {
+            .init(naam: name, omschrijving: label, laag: "10%", hoog: "30% <b>", personen_bij_laag: low, personen_bij_hoog: high,
+                  bedrag_bij_laag_cent: Int64(low) * 10_000, bedrag_bij_hoog_cent: Int64(high) * 10_000, beweegt: low != high)
+        }
+        let g = Gevoeligheid(personen_laag: 20_000, personen_hoog: 45_000, bedrag_laag_cent: 200_000_000, bedrag_hoog_cent: 450_000_000,
+                             grootste_invloed: "spreiding van het dagloon \(hostile)", grootste_invloed_naam: "spreiding_dagloon",
+                             aannames: [uitslag("spreiding_dagloon", "spreiding van het dagloon \(hostile)", 20_000, 45_000),
+                                        uitslag("gewicht:anna", "hoeveel mensen op Anna lijken", 30_000, 36_000),
+                                        uitslag("kans_stressgebeurtenis", "kans op een extra ingrijpende gebeurtenis", 33_600, 33_600)])
+        var first = PopulatieRapport.Schatting(id: r.knelpunten[0].id, titel: r.knelpunten[0].titel, soort_titel: "Doenvermogenskloof",
+                                               personen: 33_600, personen_laag: 32_000, personen_hoog: 35_000, bedrag_cent: 336_000_000,
+                                               bedrag_laag_cent: 300_000_000, bedrag_hoog_cent: 370_000_000, schade: schade(fines: 336_000_000),
+                                               synthetische_treffers: 120)
+        first.gevoeligheid = g
+        var second = PopulatieRapport.Schatting(id: r.knelpunten[1].id, titel: r.knelpunten[1].titel, soort_titel: "Disproportioneel",
+                                                personen: 450, personen_laag: 100, personen_hoog: 2_000, bedrag_cent: 4_500_000,
+                                                bedrag_laag_cent: 0, bedrag_hoog_cent: 9_000_000, schade: schade(fines: 4_500_000),
+                                                synthetische_treffers: 2)
+        second.gevoeligheid = Gevoeligheid(personen_laag: 450, personen_hoog: 450, bedrag_laag_cent: 4_500_000, bedrag_hoog_cent: 4_500_000,
+                                           grootste_invloed: nil, grootste_invloed_naam: nil, aannames: [])
+        r.knelpunten[0].populatie = first
+        r.knelpunten[1].populatie = second
+        r.populatie = PopulatieBron(omvang: 2_000, zaad: 7, vingerafdruk: "abc",
+                                    kalibratie: [Kalibratie(titel: "Wajongers naar arbeidsvermogen <x>", groep: "Wajong", gekalibreerd: true, klassen: [
+                                        .init(klasse: "met arbeidsvermogen", parameter: "aandeel_wajong_met_arbeidsvermogen", bron: "UWV \(hostile)",
+                                              gepubliceerd: "48,0%", bereikt: "48,0%", personas: ["esther"]),
+                                        .init(klasse: "duurzaam geen arbeidsvermogen", parameter: nil, bron: "100% min de andere klassen",
+                                              gepubliceerd: "52,0%", bereikt: "52,0%", personas: ["bram"]),
+                                    ])],
+                                    aannames: [Aanname(naam: "spreiding_dagloon", omschrijving: "spreiding van het dagloon", waarde: "20%", laag: "10%",
+                                                       hoog: "30%", bron: "aanname \(hostile)", gevarieerd: true)],
+                                    gevoeligheid: GevoeligheidOpzet(steekproef: 1_024, aannames: 3),
+                                    werkwijze: ["Bereik over de aannames & steekproef <script>."])
+        return r
+    }
+
     static var emptyKnelpuntenRapport: KnelpuntenRapport {
         KnelpuntenRapport(titel: "Knelpuntenrapport", regelingen: [], aantal_personas: 0, totaal_gewicht: 0,
                           knelpunten: [], personas: [], werkwijze: [], totaal: Schade())

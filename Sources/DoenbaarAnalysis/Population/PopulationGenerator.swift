@@ -11,51 +11,65 @@ public struct PopulationGenerator: Sendable {
         public let persona: Persona
         public let months: (from: YearMonth, to: YearMonth)
         public let group: Group
+        /// The calibrated weight, in thousandths of a `gewicht` unit: how often this persona is drawn.
+        public let weight: Int64
+        /// The stratum its synthetic people are counted in (the persona's id).
+        public var stratum: String { persona.id }
     }
 
     public let archetypes: [Archetype]
     public let parameters: PopulationParameters
+    public let calibration: PopulationCalibration
     public let size: Int
     public let seed: UInt64
     /// Cumulative weights, for choosing an archetype.
-    private let cumulative: [Int]
-    /// How many real people one synthetic person of each group stands for, as a Fixed.
-    public let personWeight: [Group: Fixed]
-    /// Expected synthetic people per group (for the estimates' intervals).
-    public let groupShare: [Group: Fixed]
+    private let cumulative: [Int64]
 
-    public init(personas: [Persona], parameters: PopulationParameters, size: Int, seed: UInt64) {
-        archetypes = personas.compactMap { p in
-            // The caseload a persona counts in: of the blocks she has, the one with the
-            // largest caseload (a Wajonger who claims WW counts among the Wajongers).
+    /// - Parameter calibration: the fitted weights; by default fitted to the shares the rule set gives.
+    public init(personas: [Persona], parameters: PopulationParameters, size: Int, seed: UInt64,
+                ruleSet: RuleSet? = nil, calibration: PopulationCalibration? = nil) {
+        // The caseload a persona counts in: of the blocks she has, the one with the
+        // largest caseload (a Wajonger who claims WW counts among the Wajongers).
+        let placed: [(Persona, (from: YearMonth, to: YearMonth), Group)] = personas.compactMap { p in
             guard let months = p.defaultMonths,
                   let group = parameters.groups.filter({ p.sections[$0.section] != nil }).max(by: { $0.caseload < $1.caseload })
             else { return nil }
-            return Archetype(persona: p, months: months, group: group)
+            return (p, months, group)
         }
+        let profiles = placed.map { PopulationCalibration.Profile(persona: $0.0, months: $0.1, section: $0.2.section) }
+        let fitted = calibration ?? PopulationCalibration(profiles: profiles, ruleSet: ruleSet ?? parameters.ruleSet)
+        self.calibration = fitted
+        archetypes = placed.indices.map { Archetype(persona: placed[$0].0, months: placed[$0].1, group: placed[$0].2, weight: fitted.weights[$0]) }
         self.parameters = parameters
         self.size = size
         self.seed = seed
-        var running = 0
-        cumulative = archetypes.map { running += $0.persona.weight; return running }
-        let total = max(1, running)
-        var weight: [Group: Fixed] = [:], share: [Group: Fixed] = [:]
-        for g in parameters.groups {
-            let groupWeight = archetypes.filter { $0.group == g }.reduce(0) { $0 + $1.persona.weight }
-            let caseload = g.caseload
-            // Expected synthetic people in the group: size x its share of the weight.
-            let expected = Fixed.divide(Int64(size) * Int64(groupWeight) * Fixed.scale, Int64(total), .halfAwayFromZero)
-            share[g] = Fixed(raw: Fixed.divide(Int64(groupWeight) * Fixed.scale, Int64(total), .halfAwayFromZero))
-            weight[g] = expected > 0 ? Fixed(raw: Fixed.divide(Int64(caseload) * Fixed.scale * Fixed.scale, expected, .halfAwayFromZero)) : .zero
+        var running: Int64 = 0
+        cumulative = archetypes.map { running += $0.weight; return running }
+    }
+
+    /// The calibration profiles of the archetypes, in order.
+    public var profiles: [PopulationCalibration.Profile] {
+        archetypes.map { PopulationCalibration.Profile(persona: $0.persona, months: $0.months, section: $0.group.section) }
+    }
+
+    /// How many people of the caseload each archetype stands for: its group's caseload
+    /// times its share of the group's weight (`weights` in the archetypes' order; by default the calibrated ones).
+    public func people(weights: [Int64]? = nil) -> [String: Double] {
+        let w = weights ?? archetypes.map(\.weight)
+        var totals: [Group: Int64] = [:]
+        for (a, weight) in zip(archetypes, w) { totals[a.group, default: 0] += weight }
+        var out: [String: Double] = [:]
+        for (a, weight) in zip(archetypes, w) {
+            let total = totals[a.group] ?? 0
+            out[a.stratum] = total > 0 ? Double(a.group.caseload) * Double(weight) / Double(total) : 0
         }
-        personWeight = weight
-        groupShare = share
+        return out
     }
 
     /// Synthetic person `index`: always the same for the same seed.
     public func person(_ index: Int) -> (persona: Persona, archetype: Archetype) {
         var rng = SplitMix64(seed: seed, index: UInt64(index))
-        let pick = Int(rng.below(UInt64(cumulative.last ?? 1)))
+        let pick = Int64(rng.below(UInt64(max(1, cumulative.last ?? 1))))
         let a = archetypes[cumulative.firstIndex { pick < $0 } ?? archetypes.count - 1]
         var p = a.persona
         p.id = "\(a.persona.id)-\(index)"

@@ -14,9 +14,12 @@ public struct PopulationParameters: Sendable {
     public let wageFacts: [String]
     /// The kinds of life events the rule files declare (`stress_<soort>`).
     public let eventKinds: [String]
+    /// The rules they were read from (the calibration reads its shares there too).
+    public let ruleSet: RuleSet
 
     public init(_ ruleSet: RuleSet, on day: CivilDate = AnalysisParameters.referenceDay) throws(AnalysisError) {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
+        self.ruleSet = ruleSet
         var groups: [PopulationGroup] = []
         for section in ruleSet.sections {
             guard let c = section.caseload else { continue }

@@ -26,16 +26,19 @@ public struct PopulationRun: Sendable {
         (chunkCount * (k - 1) / n)..<(chunkCount * k / n)
     }
 
-    /// What one knelpunt adds up to over the synthetic people.
+    /// A stratum: the synthetic people drawn from one persona (its id).
+    public typealias Stratum = String
+
+    /// What one knelpunt adds up to over the synthetic people, per stratum.
     public struct Tally: Sendable {
         public var title = ""
         public var kind = FindingKind.intentViolated
-        public var hits: [PopulationGenerator.Group: Int] = [:]
+        public var hits: [Stratum: Int] = [:]
         /// The loss (lost entitlement and fines), with squares for its interval.
-        public var harmCents: [PopulationGenerator.Group: Int64] = [:]
-        public var harmSquares: [PopulationGenerator.Group: Double] = [:]
+        public var harmCents: [Stratum: Int64] = [:]
+        public var harmSquares: [Stratum: Double] = [:]
         /// The same loss by kind, and the repayments (no loss, kept apart).
-        public var money: [PopulationGenerator.Group: Money] = [:]
+        public var money: [Stratum: Money] = [:]
 
         public struct Money: Sendable, Equatable {
             public var lost: Int64 = 0, fines: Int64 = 0, repayment: Int64 = 0, belowProtected: Int64 = 0
@@ -44,7 +47,7 @@ public struct PopulationRun: Sendable {
             }
         }
 
-        mutating func add(_ f: Finding, harm: Harm, group: PopulationGenerator.Group) {
+        mutating func add(_ f: Finding, harm: Harm, group: Stratum) {
             title = f.title
             kind = f.kind
             hits[group, default: 0] += 1
@@ -66,7 +69,8 @@ public struct PopulationRun: Sendable {
 
     public struct Result: Sendable {
         public var tallies: [String: Tally] = [:]
-        public var persons: [PopulationGenerator.Group: Int] = [:]
+        /// Synthetic people per stratum.
+        public var persons: [Stratum: Int] = [:]
         public var failures = 0
         public var firstFailure: String?
         /// Runs of the rules the analysis made (every variant of every person).
@@ -79,31 +83,32 @@ public struct PopulationRun: Sendable {
         Self.merge(run(chunks: 0..<chunkCount, progress: progress))
     }
 
-    /// The results of some chunks, one per chunk in order, for `merge`.
-    public func run(chunks: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) -> [Result] {
-        let size = generator.size, chunkSize = Self.chunkSize
+    /// The results of some chunks, one per chunk in order, for `merge`; with `persons`, only the synthetic people before that index.
+    public func run(chunks: Range<Int>, persons limit: Int? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> [Result] {
+        guard !chunks.isEmpty else { return [] }
+        let size = min(generator.size, limit ?? generator.size), chunkSize = Self.chunkSize
         let results = ChunkResults(count: chunks.count)
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
             let c = chunks.lowerBound + i
             var result = Result()
-            for index in (c * chunkSize)..<min(size, (c + 1) * chunkSize) {
+            for index in (c * chunkSize)..<max(c * chunkSize, min(size, (c + 1) * chunkSize)) {
                 let (person, archetype) = generator.person(index)
-                result.persons[archetype.group, default: 0] += 1
+                result.persons[archetype.stratum, default: 0] += 1
                 do throws(AnalysisError) {
                     let (findings, runs) = try analyzer.estimate(person, from: archetype.months.from, to: archetype.months.to)
                     result.runs += runs
                     // One person counts once per knelpunt, with the harm of its findings together.
                     var byKey: [String: (Finding, Harm)] = [:]
                     for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? .none).union(f.harm)) }
-                    for (key, (f, harm)) in byKey { result.tallies[key, default: Tally()].add(f, harm: harm, group: archetype.group) }
+                    for (key, (f, harm)) in byKey { result.tallies[key, default: Tally()].add(f, harm: harm, group: archetype.stratum) }
                 } catch {
                     result.failures += 1
                     if result.firstFailure == nil { result.firstFailure = "\(person.id): \(error.description)" }
                 }
             }
             results.set(i, result)
-            progress?(done.add(min(size, (c + 1) * chunkSize) - c * chunkSize))
+            progress?(done.add(max(0, min(size, (c + 1) * chunkSize) - c * chunkSize)))
         }
         return results.all()
     }
@@ -137,10 +142,13 @@ private final class Counter: @unchecked Sendable {
     func add(_ n: Int) -> Int { lock.lock(); defer { lock.unlock() }; value += n; return value }
 }
 
-/// Estimates for the whole caseload from the tallies: people hit with a 95%
-/// interval (Wilson, per group), and the money involved with a 95% interval.
-/// Statistics are computed in floating point and rounded explicitly: to whole
-/// people, and to whole euros.
+/// Estimates for the whole caseload from the tallies, stratified by persona:
+/// each stratum's synthetic people stand for the people its persona stands
+/// for (its group's caseload times its calibrated share of the group). People
+/// hit with a 95% interval (Wilson per stratum, the strata's margins combined
+/// as independent), and the money involved with a 95% interval. Statistics
+/// are computed in floating point in a fixed order and rounded explicitly: to
+/// whole people, and to whole euros.
 public struct PopulationEstimate: Sendable {
     public let key: String
     public let title: String
@@ -158,44 +166,68 @@ public struct PopulationEstimate: Sendable {
     public let belowProtectedCents: Int64
     public let syntheticHits: Int
 
+    /// The point estimates of one knelpunt, unrounded: people and loss in cents.
+    public struct Point: Sendable, Equatable {
+        public var people: Double
+        public var moneyCents: Double
+    }
+
+    /// The point estimates per knelpunt, with the people each stratum stands for.
+    public static func points(_ result: PopulationRun.Result, people: [String: Double]) -> [String: Point] {
+        result.tallies.mapValues { t in
+            var p = Point(people: 0, moneyCents: 0)
+            for stratum in people.keys.sorted() {
+                let n = Double(result.persons[stratum] ?? 0)
+                guard n > 0, let scale = people[stratum] else { continue }
+                p.people += Double(t.hits[stratum] ?? 0) / n * scale
+                p.moneyCents += Double(t.harmCents[stratum] ?? 0) / n * scale
+            }
+            return p
+        }
+    }
+
     public static func estimates(_ result: PopulationRun.Result, generator: PopulationGenerator) -> [PopulationEstimate] {
-        result.tallies.map { key, t -> PopulationEstimate in
-            var people = 0.0, low = 0.0, high = 0.0, money = 0.0, moneyLow = 0.0, moneyHigh = 0.0
+        let strata = generator.people()
+        let order = strata.keys.sorted()
+        return result.tallies.map { key, t -> PopulationEstimate in
+            var people = 0.0, lowSquares = 0.0, highSquares = 0.0, money = 0.0, moneySquares = 0.0
             var lost = 0.0, fines = 0.0, repayment = 0.0, below = 0.0
-            for g in generator.parameters.groups {
-                let n = Double(result.persons[g] ?? 0)
-                guard n > 0 else { continue }
-                let weight = Double((generator.personWeight[g] ?? .zero).raw) / Double(Fixed.scale)
-                let hits = Double(t.hits[g] ?? 0)
-                let caseload = n * weight
+            for stratum in order {
+                let n = Double(result.persons[stratum] ?? 0)
+                guard n > 0, let represented = strata[stratum] else { continue }
+                let hits = Double(t.hits[stratum] ?? 0)
+                let weight = represented / n
                 let (pLow, pHigh) = wilson(hits, n)
+                let share = hits / n
                 people += hits * weight
-                low += pLow * caseload
-                high += pHigh * caseload
-                let sum = Double(t.harmCents[g] ?? 0)
+                lowSquares += ((share - pLow) * represented) * ((share - pLow) * represented)
+                highSquares += ((pHigh - share) * represented) * ((pHigh - share) * represented)
+                let sum = Double(t.harmCents[stratum] ?? 0)
                 // Harm per synthetic person (zero for those not hit): mean and standard error of the total.
                 let mean = sum / n
-                let variance = max(0, (t.harmSquares[g] ?? 0) / n - mean * mean)
-                let se = (variance / n).squareRoot() * n * weight
+                let variance = max(0, (t.harmSquares[stratum] ?? 0) / n - mean * mean)
+                let se = (variance / n).squareRoot() * represented
                 money += sum * weight
-                moneyLow += max(0, sum * weight - 1.96 * se)
-                moneyHigh += sum * weight + 1.96 * se
-                let parts = t.money[g] ?? .init()
+                moneySquares += se * se
+                let parts = t.money[stratum] ?? .init()
                 lost += Double(parts.lost) * weight
                 fines += Double(parts.fines) * weight
                 repayment += Double(parts.repayment) * weight
                 below += Double(parts.belowProtected) * weight
             }
+            let low = max(0, people - lowSquares.squareRoot()), high = people + highSquares.squareRoot()
+            let moneyMargin = 1.96 * moneySquares.squareRoot()
             return PopulationEstimate(key: key, title: t.title, kind: t.kind,
-                                      people: Int(people.rounded()), peopleLow: Int(low.rounded(.down)), peopleHigh: Int(high.rounded(.up)),
-                                      moneyCents: euros(money), moneyLowCents: euros(moneyLow), moneyHighCents: euros(moneyHigh),
+                                      people: Int(people.rounded()), peopleLow: min(Int(people.rounded()), Int(low.rounded(.down))),
+                                      peopleHigh: max(Int(people.rounded()), Int(high.rounded(.up))),
+                                      moneyCents: euros(money), moneyLowCents: euros(max(0, money - moneyMargin)), moneyHighCents: euros(money + moneyMargin),
                                       lostCents: euros(lost), fineCents: euros(fines), repaymentCents: euros(repayment), belowProtectedCents: euros(below),
                                       syntheticHits: t.hits.values.reduce(0, +))
         }.sorted { ($0.people, $1.key) > ($1.people, $0.key) }
     }
 
     /// Cents rounded to whole euros.
-    static func euros(_ cents: Double) -> Int64 { Int64((cents / 100).rounded()) * 100 }
+    public static func euros(_ cents: Double) -> Int64 { Int64((cents / 100).rounded()) * 100 }
 
     /// Wilson score interval for a proportion, 95%.
     static func wilson(_ hits: Double, _ n: Double) -> (Double, Double) {

@@ -9,7 +9,7 @@ enum PopulatieCommand: Command {
     static let name = "populatie"
     static let summary = "schat per knelpunt hoeveel mensen het treft, met een synthetische populatie"
     static let help = """
-    Gebruik: doenbaar populatie [--rules MAP] [--personas MAP] [--size N] [--seed S] [--out MAP]
+    Gebruik: doenbaar populatie [--rules MAP] [--personas MAP] [--size N] [--seed S] [--gevoeligheid N] [--out MAP]
              doenbaar populatie --deel K/N [dezelfde opties]
              doenbaar populatie --samenvoegen MAP [--rules MAP] [--personas MAP] [--out MAP]
 
@@ -20,8 +20,17 @@ enum PopulatieCommand: Command {
     het geheugen blijft gelijk bij een grotere populatie. Hetzelfde zaad geeft
     dezelfde uitkomst. Schrijft populatie.md en populatie.json.
 
+    De gewichten van de persona's worden afgestemd op de gepubliceerde
+    verdelingen in Rules/analyse/kalibratie.regels. Daarna wordt elke aanname
+    met een bereik (bereik LAAG tot HOOG) en elk gewicht dat geen cijfer
+    vastlegt één voor één op haar laagste en hoogste waarde gezet: per knelpunt
+    het bereik van de schatting en de aanname die haar het meest beweegt.
+
       --size N         aantal synthetische personen (standaard: 10000)
       --seed S         zaad van de toevalsgenerator (standaard: 20240101)
+      --gevoeligheid N aantal synthetische personen dat met elke parameter op
+                       zijn laagste en hoogste waarde opnieuw wordt doorgerekend
+                       (de eersten; standaard: 1024; 0: alleen de gewichten)
       --rules MAP      regelbestanden (standaard: Rules)
       --personas MAP   persona's (standaard: Personas)
       --out MAP        waar de rapporten komen (standaard: Reports)
@@ -38,7 +47,7 @@ enum PopulatieCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["rules", "personas", "size", "seed", "out", "deel", "samenvoegen"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["rules", "personas", "size", "seed", "out", "deel", "samenvoegen", "gevoeligheid"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar populatie --help)") }
         let size: Int, seed: UInt64
@@ -52,9 +61,13 @@ enum PopulatieCommand: Command {
         case .failure(let code): return code
         }
         let out = args.value("out") ?? "Reports"
+        let sampleText = args.value("gevoeligheid") ?? "\(PopulationSensitivity.defaultSamplePersons)"
+        guard let sample = Int(sampleText), (0...100_000_000).contains(sample) else {
+            return console.fail("--gevoeligheid verwacht een aantal personen van 0 tot 100.000.000, niet '\(sampleText)'")
+        }
         if let folder = args.value("samenvoegen") { return merge(folder, input, out: out, console) }
-        if let part = args.value("deel") { return compute(part: part, input, size: size, seed: seed, out: out, console) }
-        switch Population.estimate(input, size: size, seed: seed, console) {
+        if let part = args.value("deel") { return compute(part: part, input, size: size, seed: seed, sample: sample, out: out, console) }
+        switch Population.estimate(input, size: size, seed: seed, sensitivity: sample, console) {
         case .failure(let code): return code
         case .success(let report):
             if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
@@ -67,14 +80,19 @@ enum PopulatieCommand: Command {
 
 extension PopulatieCommand {
     /// `--deel K/N`: the chunks of one part, written as they are, for `--samenvoegen`.
-    static func compute(part text: String, _ input: LoadedInput, size: Int, seed: UInt64, out: String, _ console: Console) -> ExitCode {
+    static func compute(part text: String, _ input: LoadedInput, size: Int, seed: UInt64, sample: Int, out: String, _ console: Console) -> ExitCode {
         let numbers = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
         guard numbers.count == 2, let k = numbers[0], let n = numbers[1], (1...10_000).contains(n), (1...n).contains(k) else {
             return console.fail("--deel verwacht K/N met 1 <= K <= N <= 10000, zoals 2/4, niet '\(text)'")
         }
         guard case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
-        let chunks = run.run(chunks: run.chunks(part: k, of: n))
-        let part = PopulationPart(run: run, part: k, of: n, fingerprint: input.fingerprint, chunks: chunks)
+        let range = run.chunks(part: k, of: n)
+        let chunks = run.run(chunks: range)
+        let variants: [String: [PopulationRun.Result]]
+        do throws(AnalysisError) { variants = try PopulationSensitivity(run: run, samplePersons: sample).run(chunks: range, base: run) } catch {
+            return console.fail(error.description)
+        }
+        let part = PopulationPart(run: run, part: k, of: n, fingerprint: input.fingerprint, chunks: chunks, variants: variants, samplePersons: sample)
         let name = "populatie-deel-\(k)-van-\(n).json"
         if let failed = console.write({ [(name, try ReportJSON.render(part))] }, to: out) { return failed }
         let persons = chunks.reduce(0) { $0 + $1.persons.values.reduce(0, +) }
@@ -100,14 +118,17 @@ extension PopulatieCommand {
         }
         guard let size = parts.first?.omvang, let seed = parts.first?.zaad,
               case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
-        let result: PopulationRun.Result
+        let merged: (chunks: [PopulationRun.Result], variants: [String: [PopulationRun.Result]])
         do throws(PopulationError) {
-            result = try PopulationPart.merge(parts, groups: run.generator.parameters.groups, chunkCount: run.chunkCount)
+            merged = try PopulationPart.merge(parts, strata: Set(run.generator.archetypes.map(\.stratum)), chunkCount: run.chunkCount)
         } catch {
             return console.fail(error.description)
         }
+        let result = PopulationRun.merge(merged.chunks)
         guard Population.reportFailures(result, console) else { return .inputErrors }
-        let report = PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint)
+        let sensitivity = PopulationSensitivity(run: run, samplePersons: parts.first?.gevoeligheid_personen ?? 0)
+        let swings = sensitivity.swings(full: result, chunks: merged.chunks, variants: merged.variants, base: run)
+        let report = PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint, sensitivity: (sensitivity, swings))
         if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
                                       to: out) { return failed }
         console.err("\(parts.count) delen samengevoegd tot \(Format.count(size)) synthetische personen; geschreven naar \(out)/populatie.md en .json\n")
@@ -141,7 +162,7 @@ enum Population {
         } catch {
             return .failure(console.fail(error.description))
         }
-        let generator = PopulationGenerator(personas: input.personas, parameters: parameters, size: size, seed: seed)
+        let generator = PopulationGenerator(personas: input.personas, parameters: parameters, size: size, seed: seed, ruleSet: input.ruleSet)
         guard !generator.archetypes.isEmpty else { return .failure(console.fail("geen persona's met een uitkering uit de populatieparameters om een populatie van te maken")) }
         return .success(PopulationRun(generator: generator, analyzer: analyzer))
     }
@@ -159,7 +180,8 @@ enum Population {
         return true
     }
 
-    static func estimate(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulatieRapport> {
+    /// - Parameter sensitivity: also run every assumption at its ends (the population report; the invoeringstoets does without).
+    static func estimate(_ input: LoadedInput, size: Int, seed: UInt64, sensitivity: Int? = nil, _ console: Console) -> LoadedInput.Outcome<PopulatieRapport> {
         let run: PopulationRun
         switch self.run(input, size: size, seed: seed, console) {
         case .success(let r): run = r
@@ -169,11 +191,23 @@ enum Population {
         let bar = ProgressBar(total: size, console: console)
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done) } }
-        let result = run.run(progress: progress)
+        let chunks = run.run(chunks: 0..<run.chunkCount, progress: progress)
+        let result = PopulationRun.merge(chunks)
         bar?.finish()
         guard reportFailures(result, console) else { return .failure(.inputErrors) }
         // Timing goes to stderr only, so the reports stay the same for the same seed.
         console.err(String(format: "populatie van %d doorgerekend in %.1f s\n", size, Date().timeIntervalSince(started)))
-        return .success(PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint))
+        guard let sample = sensitivity else { return .success(PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint)) }
+        let sensitivityStarted = Date()
+        let s = PopulationSensitivity(run: run, samplePersons: sample)
+        let variants: [String: [PopulationRun.Result]]
+        do throws(AnalysisError) { variants = try s.run(chunks: 0..<run.chunkCount, base: run) } catch {
+            return .failure(console.fail(error.description))
+        }
+        let swings = s.swings(full: result, chunks: chunks, variants: variants, base: run)
+        console.err(String(format: "gevoeligheid: %d aannames (%d op een steekproef van %d) doorgerekend in %.1f s\n", s.assumptions.count,
+                           s.assumptions.filter(\.needsRun).count, s.samplePersons,
+                           Date().timeIntervalSince(sensitivityStarted)))
+        return .success(PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint, sensitivity: (s, swings)))
     }
 }

@@ -77,6 +77,7 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case conflictingRules = "conflicterende-regels"
     case parameterGap = "parameter-zonder-waarde"
     case parameterOrder = "parameter-volgorde"
+    case parameterRange = "parameter-bereik"
     case invalidValidity = "ongeldige-geldigheid"
     case conflictingRegulation = "conflicterende-regeling"
     case protectedAttribute = "beschermd-kenmerk"

@@ -160,6 +160,7 @@ enum ReformFromDate {
             values.append(ParameterValueSyntax(from: Located(start, atStart.from.range), value: atStart.value, source: atStart.source))
         }
         values += new.values.filter { $0.from.value > start }
-        return ParameterSyntax(name: old.name, type: new.type ?? old.type, source: new.source ?? old.source, values: values)
+        return ParameterSyntax(name: old.name, type: new.type ?? old.type, source: new.source ?? old.source, values: values,
+                               range: new.range ?? old.range)
     }
 }

@@ -241,7 +241,46 @@ public struct Checker {
             values.append(Parameter.DatedValue(from: v.from.value, raw: raw, source: v.source?.value))
         }
         symbols[s.name.text] = .parameter(model.parameters.count, type)
-        model.parameters.append(Parameter(name: s.name.text, type: type, provenance: provenance(s.source, regulation, s.name), values: values))
+        var parameter = Parameter(name: s.name.text, type: type, provenance: provenance(s.source, regulation, s.name), values: values)
+        if let r = s.range { parameter.range = checkRange(r, of: s.name.text, type, values: values, valueSyntax: s.values) }
+        model.parameters.append(parameter)
+    }
+
+    /// `bereik LAAG tot HOOG`: two fixed values of the parameter's type, the low one first, every value of the parameter within.
+    private mutating func checkRange(_ r: ParameterRangeSyntax, of name: String, _ type: ValueType, values: [Parameter.DatedValue],
+                                     valueSyntax: [ParameterValueSyntax]) -> Parameter.PlausibleRange? {
+        func bound(_ e: Expr, _ which: String) -> Int64? {
+            var checker = ExpressionChecker(symbols: [:])
+            guard let typed = checker.check(e, .init(periodicity: .constant)), let raw = Checker.constantValue(typed) else {
+                diagnostics.error(.parameterRange, e.range, "de \(which) waarde van het bereik van '\(name)' moet een vaste waarde zijn",
+                                  suggestion: "schrijf het bereik als bereik LAAG tot HOOG met vaste waarden, zoals \(TypeAdvice.example(type))")
+                return nil
+            }
+            guard ExpressionChecker.common(typed.type, type) == type || typed.type == type else {
+                let advice = TypeAdvice.conversion(typed, to: type)
+                diagnostics.error(.typeMismatch, e.range,
+                                  "parameter '\(name)' is \(ExpressionChecker.described(type)), maar de \(which) waarde van het bereik is \(ExpressionChecker.described(typed.type))",
+                                  suggestion: advice.suggestion, fixIts: advice.fixIts)
+                return nil
+            }
+            return raw
+        }
+        guard let low = bound(r.low, "laagste"), let high = bound(r.high, "hoogste") else { return nil }
+        guard low <= high else {
+            diagnostics.error(.parameterRange, r.low.range,
+                              "het bereik van '\(name)' begint boven zijn einde: de laagste waarde komt eerst",
+                              suggestion: "draai de twee waarden om: bereik LAAG tot HOOG")
+            return nil
+        }
+        var ok = true
+        for (v, syntax) in zip(values, valueSyntax) where v.raw < low || v.raw > high {
+            ok = false
+            diagnostics.error(.parameterRange, syntax.value.range,
+                              "deze waarde van '\(name)' ligt buiten het bereik dat de parameter zelf noemt",
+                              suggestion: "een bereik omvat de gewone waarde: maak het bereik ruimer of pas de waarde aan",
+                              notes: [.init(range: r.keyword, message: "het bereik")])
+        }
+        return ok ? Parameter.PlausibleRange(low: low, high: high, source: r.source?.value) : nil
     }
 
     private mutating func declareInput(_ s: InputSyntax, _ regulation: String) {

@@ -116,6 +116,28 @@ public struct Parameter: Sendable {
     public let provenance: Provenance
     /// Sorted by date, strictly increasing.
     public let values: [DatedValue]
+    /// `bereik LAAG tot HOOG`: the plausible values of an assumption (each value lies within).
+    public var range: PlausibleRange? = nil
+
+    /// The lowest and highest plausible value, in the parameter's raw units, with the reason.
+    public struct PlausibleRange: Sendable, Hashable {
+        public let low: Int64
+        public let high: Int64
+        public let source: String?
+        public init(low: Int64, high: Int64, source: String?) {
+            self.low = low
+            self.high = high
+            self.source = source
+        }
+    }
+
+    /// The same parameter with one value on every date: for a run with an assumption at another value.
+    public func withConstant(_ raw: Int64) -> Parameter {
+        var p = Parameter(name: name, type: type, provenance: provenance,
+                          values: values.map { DatedValue(from: $0.from, raw: raw, source: $0.source) })
+        p.range = range
+        return p
+    }
 
     /// The value in force on a day, or nil before the first one.
     public func value(on day: CivilDate) -> DatedValue? {

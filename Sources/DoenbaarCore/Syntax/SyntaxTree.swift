@@ -125,6 +125,17 @@ public struct ParameterSyntax: Sendable, Hashable {
     public let type: TypeSyntax?
     public let source: Located<String>?
     public let values: [ParameterValueSyntax]
+    /// `bereik LAAG tot HOOG`: the plausible values of an assumption, for the sensitivity of estimates.
+    public var range: ParameterRangeSyntax? = nil
+}
+
+/// `bereik 10% tot 30%  bron "..."`: the lowest and highest plausible value of a parameter.
+public struct ParameterRangeSyntax: Sendable, Hashable {
+    /// The word `bereik`.
+    public let keyword: SourceRange
+    public let low: Expr
+    public let high: Expr
+    public let source: Located<String>?
 }
 
 public struct DefinitionSyntax: Sendable, Hashable {

@@ -6,7 +6,7 @@ import DoenbaarCore
 /// list beside its switch).
 enum Keywords {
     static let clauses = [
-        "bron", "vanaf", "afronding", "uitkomst", "korting", "geldig", "als", "omschrijving", "bekend",
+        "bron", "vanaf", "bereik", "afronding", "uitkomst", "korting", "geldig", "als", "omschrijving", "bekend",
         "standaard", "beschermd", "rol", "uit", "per", "geldt", "nagekomen", "termijn", "vraagt", "stappen",
         "kanaal", "melding", "gevolg", "tekst", "eis", "bij", "soort", "aanwezig", "veld", "bestand", "beslist",
         "begin", "kenmerk", "vlag", "kennis", "keuze", "activiteit", "verdient", "vervangt", "vervalt",

@@ -155,7 +155,10 @@ struct SymbolIndex {
         }
         guard !lines.isEmpty else { return ["nog geen waarde"] }
         let hidden = lines.count - shownValues
-        return Array(lines.prefix(shownValues)) + (hidden > 0 ? ["en \(hidden) eerdere \(hidden == 1 ? "waarde" : "waarden")"] : [])
+        let range = p.range.map { r in
+            ["bereik \(file.text(r.low.range)) tot \(file.text(r.high.range))" + (r.source.map { " (bron: \($0.value))" } ?? "")]
+        } ?? []
+        return Array(lines.prefix(shownValues)) + (hidden > 0 ? ["en \(hidden) eerdere \(hidden == 1 ? "waarde" : "waarden")"] : []) + range
     }
 
     private static func validity(_ v: ValiditySyntax?) -> [String] {

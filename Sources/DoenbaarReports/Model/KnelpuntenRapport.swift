@@ -25,6 +25,11 @@ public struct PopulatieBron: Codable, Sendable {
     public let omvang: Int
     public let zaad: UInt64
     public let vingerafdruk: String
+    /// The published divisions the population was calibrated on, the assumptions it still rests on, and how.
+    public var kalibratie: [Kalibratie]? = nil
+    public var aannames: [Aanname]? = nil
+    public var gevoeligheid: GevoeligheidOpzet? = nil
+    public var werkwijze: [String]? = nil
 }
 
 public struct KnelpuntVerslag: Codable, Sendable {
@@ -101,7 +106,9 @@ extension KnelpuntenRapport {
     /// The same report with the estimates of a population run on each knelpunt.
     public func with(population: PopulatieRapport) -> KnelpuntenRapport {
         var r = self
-        r.populatie = PopulatieBron(omvang: population.omvang, zaad: population.zaad, vingerafdruk: population.vingerafdruk)
+        r.populatie = PopulatieBron(omvang: population.omvang, zaad: population.zaad, vingerafdruk: population.vingerafdruk,
+                                    kalibratie: population.kalibratie, aannames: population.aannames,
+                                    gevoeligheid: population.gevoeligheid, werkwijze: population.werkwijze)
         r.knelpunten = knelpunten.map { k in
             var k = k
             k.populatie = population.schattingen.first { $0.id == k.id }
@@ -127,7 +134,9 @@ extension KnelpuntenRapport {
     }
 
     /// Parameter files of the analysis itself (Rules/analyse/), not law.
-    static let analysisRegulations: Set<String> = ["ANALYSE", "DOENVERMOGEN", "POPULATIE"]
+    static let analysisRegulations: Set<String> = ["ANALYSE", "DOENVERMOGEN", "POPULATIE", "KALIBRATIE"]
+    /// Analysis files whose parameters may be assumptions (the calibration file holds published figures).
+    static let assumptionRegulations: Set<String> = ["ANALYSE", "DOENVERMOGEN", "POPULATIE"]
 
     static let werkwijze = [
         "Elke persona staat voor een groep mensen; het gewicht zegt voor hoeveel. Het aantal getroffen mensen per knelpunt is de som van de gewichten van de persona's bij wie het optreedt: een schatting, geen telling.",

@@ -19,7 +19,7 @@ public enum KnelpuntenHTML {
         for k in r.knelpunten { h += knelpunt(k, r, ids) }
         h += personas(r, ids)
         h += "<section aria-labelledby=\"werkwijze\">\n<h2 id=\"werkwijze\">Werkwijze</h2>\n<ul>\n"
-            + r.werkwijze.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n</section>\n"
+            + r.werkwijze.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n" + populationMethod(r.populatie) + "</section>\n"
         h += "</main>\n"
         h += footer(version: r.versie)
         return HTML.document(title: r.titel, content: h)
@@ -85,7 +85,7 @@ public enum KnelpuntenHTML {
                 "<a href=\"#\(HTML.escape(ids.knelpunt[i] ?? ""))\">\(HTML.escape(k.titel))</a>",
                 HTML.escape(k.soort_titel),
                 HTML.severity(k.ernst, level: k.ernst_waarde),
-                HTML.escape(Format.count(k.personen)),
+                HTML.escape(k.mensenSamenvatting),
                 k.harmPerPerson(HTML.euro),
                 "<span class=\"nowrap\">trede \(k.trede)</span>: \(HTML.escape(k.trede_naam))",
             ]
@@ -196,9 +196,7 @@ public enum KnelpuntenHTML {
 
         h += "<h3>Hoeveel mensen</h3>\n"
         h += "<p>\(HTML.escape(HTML.capitalized(k.personen_toelichting))).</p>\n"
-        if let p = k.populatie {
-            h += "<p>In de hele populatie: naar schatting <strong>\(Format.count(p.personen)) mensen</strong> (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), met samen ongeveer \(HTML.escape(Format.euroRounded(p.bedrag_cent))) verlies (\(HTML.escape(Format.euroRounded(p.bedrag_laag_cent))) tot \(HTML.escape(Format.euroRounded(p.bedrag_hoog_cent)))): \(HTML.escape(p.schade.sentence(Format.euroRounded))), uit een synthetische populatie.</p>\n"
-        }
+        if let p = k.populatie { h += populationParagraph(p, r.populatie, anchor: anchor) }
 
         let capacity = HTML.unique(k.doenvermogen)
         let avoiding = HTML.unique(k.andere_handeling)

@@ -11,7 +11,7 @@ public enum KnelpuntenMarkdown {
         out += "| # | Knelpunt | Soort | Ernst | Mensen (schatting) | Per persoon | Oplossing |\n"
         out += "|---|---|---|---|---:|---|---|\n"
         for k in r.knelpunten {
-            out += "| \(k.rang) | [\(Format.markdownCell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(Format.count(k.personen)) | \(k.harmPerPerson()) | trede \(k.trede): \(k.trede_naam) |\n"
+            out += "| \(k.rang) | [\(Format.markdownCell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(k.mensenSamenvatting) | \(k.harmPerPerson()) | trede \(k.trede): \(k.trede_naam) |\n"
         }
         if r.knelpunten.isEmpty { out += "| | Geen knelpunten gevonden | | | | | |\n" }
         out += "\nAlle knelpunten samen, elke euro één keer geteld: \(r.totaal.sentence(Format.euroRounded)) (voor alle getroffenen samen; een gebeurtenis die meer knelpunten raakt, telt één keer).\n"
@@ -28,9 +28,7 @@ public enum KnelpuntenMarkdown {
             out += "\n**Hoe hard.** Per persoon \(k.harmPerPerson()), over \(k.maanden) maand\(k.maanden == 1 ? "" : "en"). Voor alle getroffenen samen ongeveer \(k.totaal.sentence(Format.euroRounded)).\n\n"
             out += yearTable(k.per_jaar)
             out += "**Hoeveel mensen.** \(capitalized(k.personen_toelichting)).\n\n"
-            if let p = k.populatie, let source = r.populatie {
-                out += "**In de hele populatie.** Naar schatting \(Format.count(p.personen)) mensen (95%-interval \(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog))), met samen ongeveer \(Format.euroRounded(p.bedrag_cent)) verlies (\(Format.euroRounded(p.bedrag_laag_cent)) tot \(Format.euroRounded(p.bedrag_hoog_cent))): \(p.schade.sentence(Format.euroRounded)); uit een synthetische populatie van \(Format.count(source.omvang)) personen.\n\n"
-            }
+            if let p = k.populatie, let source = r.populatie { out += populationParagraph(p, source) }
             if !k.doenvermogen.isEmpty {
                 out += "**Doenvermogen.** " + k.doenvermogen.joined(separator: " ") + "\n\n"
             }
@@ -44,6 +42,7 @@ public enum KnelpuntenMarkdown {
             }
         }
         out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \($0)\n" }.joined()
+        if let source = r.populatie { out += populationMethod(source) }
         return out
     }
 

@@ -2,6 +2,7 @@ extension Parser {
     /// parameter maximumdagloon: bedrag
     ///   bron "Wfsv art. 17 lid 1"
     ///   vanaf 2025-01-01 = € 290,67    bron "Stcrt. 2024, 31195"
+    ///   bereik € 250,00 tot € 300,00    bron "waarom deze waarden plausibel zijn"
     mutating func parseParameter(_ keyword: SourceRange) -> ParameterSyntax? {
         guard let name = parseDeclarationName("de parameter") else { return nil }
         var type: TypeSyntax?
@@ -11,6 +12,7 @@ extension Parser {
         var source: Located<String>?
         var values: [ParameterValueSyntax] = []
         var valueLines = 0
+        var range: ParameterRangeSyntax?
         var seen = SeenClauses()
         while let clause = nextClause() {
             switch clause.word {
@@ -31,7 +33,23 @@ extension Parser {
                 if value.kind != .invalid {
                     values.append(ParameterValueSyntax(from: from, value: value, source: valueSource))
                 }
-            default: unknownClause(in: "parameter '\(name.text)'", allowed: ["bron", "vanaf"])
+            case "bereik" where firstTime(&seen, clause):
+                let keyword = advance().range
+                let before = diagnostics.all.count
+                let low = parseExpression()
+                guard diagnostics.all.count == before, expectWord("tot") else { skipLine(); continue }
+                let high = parseExpression()
+                var rangeSource: Located<String>?
+                if current.isWord("bron") {
+                    advance()
+                    rangeSource = parseString("de reden voor dit bereik")
+                }
+                finishLine(since: before)
+                if low.kind != .invalid, high.kind != .invalid {
+                    range = ParameterRangeSyntax(keyword: keyword, low: low, high: high, source: rangeSource)
+                }
+            case "bereik": break
+            default: unknownClause(in: "parameter '\(name.text)'", allowed: ["bron", "vanaf", "bereik"])
             }
         }
         requireSource(source, keyword: name.range, "parameter '\(name.text)'")
@@ -39,6 +57,6 @@ extension Parser {
         if valueLines == 0 {
             missing("een waarde (vanaf DATUM = WAARDE)", in: name.range, "parameter '\(name.text)'")
         }
-        return ParameterSyntax(name: name, type: type, source: source, values: values)
+        return ParameterSyntax(name: name, type: type, source: source, values: values, range: range)
     }
 }
