@@ -136,7 +136,7 @@ import Testing
 @Suite struct PopulationFailureTests {
     static func result(persons: Int, failures: Int) -> PopulationRun.Result {
         var result = PopulationRun.Result()
-        result.persons[PopulationGroup(section: "ww", title: "Werkloosheidswet", caseload: 156_400)] = persons
+        result.persons["ww"] = persons
         result.failures = failures
         result.firstFailure = failures > 0 ? "synth-7: rekenfout" : nil
         return result

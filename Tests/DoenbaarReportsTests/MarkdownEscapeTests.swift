@@ -9,7 +9,7 @@ import Testing
         ("<javascript:alert(1)>", #"\<javascript:alert(1)\>"#),
         ("a | b", #"a \| b"#),
         ("*vet* en _schuin_ en `code`", #"\*vet\* en \_schuin\_ en \`code\`"#),
-        ("# kop", #"\# kop"#),
+        ("# kop", ##"\# kop"##),
         ("R&D", "R&amp;D"),
         ("twee\nregels", "twee regels"),
         ("Wet art. 19 lid 1 (e)", "Wet art. 19 lid 1 (e)"),
