@@ -1,5 +1,6 @@
 @testable import DoenbaarCLI
 @testable import DoenbaarAnalysis
+import DoenbaarReports
 import Foundation
 import Testing
 
@@ -187,5 +188,51 @@ import Testing
         #expect(r.code == .inputErrors)
         #expect(r.err.hasPrefix("\(dir):1:1: fout: de map van deze hervorming heeft geen regelbestanden (.regels)\n"), "\(r.err)")
         #expect(!r.err.contains("<code>"))
+    }
+}
+
+/// Issue #14: a populatie.json with values that cannot be is refused, not
+/// printed into the knelpuntenrapport.
+@Suite struct PopulationFileTests {
+    func run(editing edit: (inout [String: Any]) -> Void) throws -> (code: ExitCode, out: String, err: String) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(packageRoot)/Reports/populatie.json"))
+        var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        edit(&json)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("doenbaar-pop-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: dir + "/populatie.json"))
+        return runCLI(["knelpunten", "--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas",
+                       "--populatie", dir + "/populatie.json", "--out", dir + "/uit"])
+    }
+
+    func firstEstimate(_ json: inout [String: Any], _ change: (inout [String: Any]) -> Void) {
+        var estimates = json["schattingen"] as! [[String: Any]]
+        change(&estimates[0])
+        json["schattingen"] = estimates
+    }
+
+    @Test func anIntervalThatDoesNotHoldItsEstimate() throws {
+        let r = try run { json in firstEstimate(&json) { $0["personen_laag"] = 10_000_000 } }
+        #expect(r.code == .usage)
+        #expect(r.err.contains("kan niet kloppen: schattingen[0]") && r.err.contains("bevat de schatting"), "\(r.err)")
+    }
+
+    @Test func aNegativeSize() throws {
+        let r = try run { $0["omvang"] = -5 }
+        #expect(r.code == .usage)
+        #expect(r.err.contains("kan niet kloppen: omvang is -5"), "\(r.err)")
+    }
+
+    @Test func aTitleWithADirectionControl() throws {
+        let r = try run { json in firstEstimate(&json) { $0["titel"] = "Boete\u{202E} neg" } }
+        #expect(r.code == .usage)
+        #expect(r.err.contains("titel bevat een onzichtbaar stuurteken voor de tekstrichting (U+202E)"), "\(r.err)")
+        #expect(!r.err.contains("\u{202E}"))
+    }
+
+    @Test func theCommittedEstimatesHaveNoProblems() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(packageRoot)/Reports/populatie.json"))
+        #expect(try JSONDecoder().decode(PopulatieRapport.self, from: data).problems == [])
     }
 }

@@ -41,14 +41,10 @@ enum KnelpuntenCommand: Command {
         case .success(let loaded): input = loaded
         case .failure(let code): return code
         }
-        let analyses: [Analyzer.PersonaAnalysis]
-        switch input.analyzeAll(console) {
-        case .success(let a): analyses = a
-        case .failure(let code): return code
-        }
-        var report = KnelpuntenRapport.build(analyses: analyses, ruleSet: input.ruleSet)
         let out = args.value("out") ?? "Reports"
         // Without --populatie: the estimates beside the reports, when they were made from these rules and personas.
+        // Read (and refused) before the analysis: a broken file costs no wait.
+        var estimates: PopulatieRapport?
         let path = args.value("populatie") ?? "\(out)/populatie.json"
         if args.value("populatie") != nil || FileManager.default.fileExists(atPath: path) {
             let population: PopulatieRapport
@@ -59,8 +55,11 @@ enum KnelpuntenCommand: Command {
             } catch {
                 return console.fail("'\(path)' is geen populatie.json van 'doenbaar populatie'")
             }
+            if let problem = population.problems.first {
+                return console.fail("'\(path)' kan niet kloppen: \(problem); maak het opnieuw met 'doenbaar populatie'")
+            }
             if population.vingerafdruk == input.fingerprint {
-                report = report.with(population: population)
+                estimates = population
                 console.err("schattingen per knelpunt uit \(path)\n")
             } else if args.value("populatie") != nil {
                 return console.fail("'\(path)' is gemaakt met andere regels of persona's (vingerafdruk \(population.vingerafdruk), nu \(input.fingerprint)); draai 'doenbaar populatie' opnieuw")
@@ -68,6 +67,13 @@ enum KnelpuntenCommand: Command {
                 console.err("doenbaar: let op: \(path) hoort bij andere regels of persona's; het rapport krijgt geen populatieschatting (draai 'doenbaar populatie --out \(out)')\n")
             }
         }
+        let analyses: [Analyzer.PersonaAnalysis]
+        switch input.analyzeAll(console) {
+        case .success(let a): analyses = a
+        case .failure(let code): return code
+        }
+        var report = KnelpuntenRapport.build(analyses: analyses, ruleSet: input.ruleSet)
+        if let estimates { report = report.with(population: estimates) }
         if let failed = console.write({ [
             ("knelpunten.md", KnelpuntenMarkdown.render(report)),
             ("knelpunten.html", KnelpuntenHTML.render(report)),
