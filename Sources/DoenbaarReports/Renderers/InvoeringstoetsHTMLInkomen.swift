@@ -32,7 +32,7 @@ enum InvoeringstoetsHTMLInkomen {
             return "<p>\(HTML.escape(title)): bij geen enkele persona verandert het netto inkomen in enige maand; geen grafiek.</p>\n"
         }
         let panels = changed.map { p in
-            SmallMultipleChart.Panel(title: "\(p.naam) (ongeveer \(Format.count(p.gewicht)) mensen)", months: p.maanden, series: [
+            SmallMultipleChart.Panel(title: "\(p.naam), \(Format.count(p.gewicht)) mensen", months: p.maanden, series: [
                 .init(name: "Voor de hervorming", values: p.voor_cent.map { Optional($0) }, style: .voor),
                 .init(name: "Na de hervorming", values: p.na_cent.map { Optional($0) }, style: .na),
             ])
