@@ -123,7 +123,7 @@ import Testing
         #expect(v.effect.jaren.filter { $0.jaar != 2023 && $0.jaar != 2025 }.allSatisfy { $0.uitkeringslasten_cent == 0 && $0.netto_inkomen_cent == 0 })
         // The replaced definition by its label and article; the added ones too.
         let replaced = try #require(v.artikelen.first { $0.wijziging == "vervangen" })
-        #expect(replaced.label == "Recht op WW tijdens verblijf buiten Nederland" && replaced.bron.hasPrefix("Werkloosheidswet art. 19 lid 1 onderdeel e"))
+        #expect(replaced.label == "Recht op WW tijdens verblijf buiten Nederland" && replaced.bron == "Werkloosheidswet art. 19 lid 1 onderdeel e, zoals gewijzigd door het voorstel calamiteitenverlof")
         #expect(v.artikelen.filter { $0.wijziging == "toegevoegd" }.map(\.naam) == ["calamiteit_meldtermijn", "calamiteitenverlof", "calamiteitenverlof_dagen"])
         // The Markdown says so before any knelpunt.
         let markdown = InvoeringstoetsMarkdown.render(R(titel: "t", hervormingen: [v], werkwijze: []))

@@ -56,8 +56,11 @@ extension InvoeringstoetsRapport.Vergelijking {
             + reform.adds.map { ("toegevoegd", $0, reformRules) }
         return changes.compactMap { change, name, rules in
             guard let d = InvoeringstoetsNamen.declaration(name, in: rules) else { return nil }
+            // A reform with a start date keeps a replaced definition or rule and adds its own
+            // version as an exception on it (ReformFromDate): the article is the version's.
+            let version = change == "vervangen" ? InvoeringstoetsNamen.declaration("hervorming_\(reform.name)_\(name)", in: rules) : nil
             return R.Artikel(wijziging: change, naam: name, soort: d.soort,
-                             label: InvoeringstoetsNamen.label(name, [rules, baselineRules]), bron: d.provenance.source)
+                             label: InvoeringstoetsNamen.label(name, [rules, baselineRules]), bron: (version ?? d).provenance.source)
         }
     }
 

@@ -52,10 +52,10 @@ enum InvoeringstoetsTekst {
         for v in r.hervormingen { for k in v.knelpunten where k.voor == nil && !ids.contains(k.id) { ids.append(k.id) } }
         return ids.map { id in
             let all = r.hervormingen.compactMap { v in v.knelpunten.first { $0.id == id } }
-            return Row(id: id, titel: all[0].titel, voor: stand(all.first { $0.voor != nil }?.voor),
+            return Row(id: id, titel: all[0].titel, voor: short(all.first { $0.voor != nil }?.voor),
                        per_hervorming: r.hervormingen.map { v in
                            guard let k = v.knelpunten.first(where: { $0.id == id }) else { return "niet, voor noch na" }
-                           return "\(k.categorie.rawValue)\(k.verplichting_vervalt == nil ? "" : " (verplichting vervalt)"): \(stand(k.na))"
+                           return "\(k.categorie.rawValue)\(k.verplichting_vervalt == nil ? "" : " (verplichting vervalt)"): \(short(k.na))"
                        })
         }
     }
@@ -79,6 +79,12 @@ enum InvoeringstoetsTekst {
     static func stand(_ s: R.Stand?) -> String {
         guard let s else { return "niemand" }
         return "ongeveer \(Format.count(s.personen)) mensen (\(Format.list(s.personas))), \(s.totaal.sentence(Format.euroRounded))"
+    }
+
+    /// For a table cell: people, loss (lost entitlement and fines) and repayment, without names.
+    static func short(_ s: R.Stand?) -> String {
+        guard let s else { return "niemand" }
+        return "ongeveer \(Format.count(s.personen)) mensen; \(Format.euroRounded(s.totaal.verlies_cent)) verlies; \(Format.euroRounded(s.totaal.terugbetaling_cent)) terug te betalen"
     }
 
     static func toets(_ t: R.Toets) -> String {
