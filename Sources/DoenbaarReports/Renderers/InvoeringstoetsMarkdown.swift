@@ -14,8 +14,8 @@ public enum InvoeringstoetsMarkdown {
         }
         out += "\n## Effect van de hervorming\(several ? "en" : "")\n\n"
         for v in r.hervormingen { out += (several ? "- **\(v.hervorming.titel)**: " : "") + InvoeringstoetsTekst.effect(v) + "\n" }
-        out += "\n" + table(["", ] + r.hervormingen.map(\.hervorming.titel), InvoeringstoetsTekst.effectRows(r))
-        out += "\n### Gewijzigde artikelen\n\n"
+        out += "\n" + table(["Maat"] + r.hervormingen.map(\.hervorming.titel), InvoeringstoetsTekst.effectRows(r))
+        out += "\n### Gewijzigde bepalingen\n\n"
         for v in r.hervormingen {
             if several { out += "#### \(v.hervorming.titel)\n\n" }
             if v.artikelen.isEmpty { out += "Geen.\n\n"; continue }
