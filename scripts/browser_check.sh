@@ -72,7 +72,16 @@ if swift run --skip-build doenbaar invoeringstoets --help >/dev/null 2>&1; then
             || { cat "$out/invoeringstoets-$name.log" >&2; fail "doenbaar invoeringstoets voor $name mislukt"; }
     done
     [ "$found" -eq 1 ] || say "geen hervormingen in Rules/hervormingen: invoeringstoets overgeslagen"
-    for f in "$out"/invoeringstoets-*.html; do
+    # All reforms side by side in one report, the baseline analysed once.
+    several=()
+    for reform in Rules/hervormingen/*/; do [ -d "$reform" ] && several+=(--reform "${reform%/}"); done
+    if [ "${#several[@]}" -ge 4 ]; then
+        swift run --skip-build doenbaar invoeringstoets --baseline Rules "${several[@]}" --out "$out" \
+            2>"$out/invoeringstoets.log" >/dev/null \
+            || { cat "$out/invoeringstoets.log" >&2; fail "doenbaar invoeringstoets met meer hervormingen mislukt"; }
+        [ -s "$out/invoeringstoets.html" ] || fail "invoeringstoets.html ontbreekt na een run met meer hervormingen"
+    fi
+    for f in "$out"/invoeringstoets-*.html "$out"/invoeringstoets.html; do
         [ -e "$f" ] && reports+=("${f%.html}")
     done
 else
@@ -119,11 +128,17 @@ class Page(HTMLParser):
         self.in_summary = 0
         self.svgs = []              # attributes of each <svg>
         self.svg_titles = 0
+        self.svg_descs = 0
         self.lang = None
         self.text = []              # all text, for the figures a reader sees
         self.tornado = {}           # id -> {"title": bool, "desc": bool, "bars": int, "labels": [text]}
         self.current_svg = None
         self.in_svg_text = False
+        self.tables = {}            # id -> {"rows": body rows, "columns": header cells}
+        self.table_ids = []         # the ids of the open tables, innermost last
+        self.panels = {}            # svg id -> number of small-multiple panels
+        self.flags = 0              # <p class="let-op">
+        self.figures_with_table = 0
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "html":
@@ -151,6 +166,26 @@ class Page(HTMLParser):
                 t["bars"] += 1
             if tag == "text":
                 self.in_svg_text = True
+        if tag == "desc" and "svg" in self.stack:
+            self.svg_descs += 1
+        if tag == "table":
+            self.table_ids.append(a.get("id"))
+            if a.get("id"):
+                self.tables[a["id"]] = {"rows": 0, "columns": 0}
+                if "details" in self.stack and "figure" in self.stack:
+                    self.figures_with_table += 1
+            elif "details" in self.stack and "figure" in self.stack:
+                self.figures_with_table += 1
+        current = self.table_ids[-1] if self.table_ids else None
+        if current and tag == "tr" and "tbody" in self.stack:
+            self.tables[current]["rows"] += 1
+        if current and tag == "th" and "thead" in self.stack:
+            self.tables[current]["columns"] += 1
+        if tag == "g" and (a.get("class") or "").startswith("paneel ") and self.svgs:
+            svg_id = self.svgs[-1].get("id")
+            self.panels[svg_id] = self.panels.get(svg_id, 0) + 1
+        if tag == "p" and a.get("class") == "let-op":
+            self.flags += 1
         self.stack.append(tag)
     def handle_endtag(self, tag):
         if tag == "svg":
@@ -162,6 +197,8 @@ class Page(HTMLParser):
             self.open_heading = None
         if tag == "table" and self.in_summary:
             self.in_summary -= 1
+        if tag == "table" and self.table_ids:
+            self.table_ids.pop()
         while self.stack:
             if self.stack.pop() == tag:
                 break
@@ -184,7 +221,10 @@ if page.lang != "nl":
 if not page.summary_rows:
     problems.append("de samenvattende tabel (id samenvatting-tabel) ontbreekt of is leeg")
 
-if "knelpunten" in report and "personas" in report and "opgelost" not in report:
+def heading_texts(tags):
+    return [h for t, h in page.headings if t in tags]
+
+if "hervormingen" not in report:
     titles = [k["titel"] for k in report["knelpunten"]]
     expected_rows = max(1, len(titles))
     if page.summary_rows != expected_rows:
@@ -192,10 +232,60 @@ if "knelpunten" in report and "personas" in report and "opgelost" not in report:
     sections = ["Samenvatting", "Werkwijze"]
     knelpunt_tags = ("h2",)
 else:
-    titles = [k["titel"] for key in ("opgelost", "blijvend", "nieuw") for k in report.get(key, [])]
-    sections = ["Samenvatting", "De hervorming", "Werkt de regeling zoals bedoeld?", "Opgeloste knelpunten",
-                "Blijvende knelpunten", "Nieuwe knelpunten", "Inkomen per persona, voor en na", "Werkwijze"]
-    knelpunt_tags = ("h3",)
+    reforms = report["hervormingen"]
+    n = len(reforms)
+    titles = [k["titel"] for v in reforms for k in v["knelpunten"]]
+    sections = ["Effect van de hervorming", "Knelpunten voor en na", "Knelpunten per categorie", "Werkt de regeling zoals bedoeld?",
+                "Inkomen per persona, voor en na", "Werkwijze"]
+    knelpunt_tags = ("h4",)
+    h2 = heading_texts(("h2",))
+    # (1) The effect of the reform leads: the first section, its table one column per reform.
+    if not h2 or not h2[0].startswith("Effect van de hervorming"):
+        problems.append(f"het rapport begint niet met het effect van de hervorming (eerste h2: {h2[:1]})")
+    effect = page.tables.get("effect-tabel")
+    if not effect or effect["rows"] < 3:
+        problems.append("de tabel met het effect (id effect-tabel) ontbreekt of mist rijen")
+    elif effect["columns"] != 1 + n:
+        problems.append(f"de effecttabel heeft {effect['columns']} kolommen, verwacht {1 + n}")
+    for v in reforms:
+        for year in v["effect"]["jaren"]:
+            if year["uitkeringslasten_cent"] != 0 and f"Uitkeringslasten {year['jaar']}" not in dom:
+                problems.append(f"uitkeringslasten {year['jaar']} van {v['hervorming']['titel']} ontbreken")
+    # (2) Side by side: every knelpunt of every reform one row, one column per reform.
+    ids = {k["id"] for v in reforms for k in v["knelpunten"]}
+    summary = page.tables.get("samenvatting-tabel", {"rows": 0, "columns": 0})
+    if summary["rows"] != max(1, len(ids)):
+        problems.append(f"samenvatting heeft {summary['rows']} rijen, verwacht {max(1, len(ids))}")
+    if summary["columns"] != 2 + n:
+        problems.append(f"samenvatting heeft {summary['columns']} kolommen, verwacht {2 + n}")
+    for table in ("bedoelingen-tabel", "inkomen-tabel"):
+        if page.tables.get(table, {}).get("columns") != 2 + n:
+            problems.append(f"tabel {table} heeft niet één kolom per hervorming")
+    # (3) The five categories per reform, with the counts of the JSON.
+    categories = [("opgelost", "Opgelost"), ("verminderd", "Verminderd"), ("blijft", "Blijft"), ("verergerd", "Verergerd"), ("nieuw", "Nieuw")]
+    h3 = heading_texts(("h3",))
+    for key, word in categories:
+        expected = [f"{word} ({sum(1 for k in v['knelpunten'] if k['categorie'] == key)})" for v in reforms]
+        found = [h for h in h3 if h.startswith(word + " (")]
+        if found != expected:
+            problems.append(f"categoriekoppen {word}: {found}, verwacht {expected}")
+    if len([h for h in h2 if h.startswith("Knelpunten per categorie")]) != n:
+        problems.append(f"niet één sectie 'Knelpunten per categorie' per hervorming")
+    flagged = sum(1 for v in reforms for k in v["knelpunten"] if k.get("verplichting_vervalt"))
+    if page.flags != flagged:
+        problems.append(f"{page.flags} markering(en) 'verplichting vervalt', verwacht {flagged}")
+    # (4) The small multiples: per reform with a changed persona one chart, one panel per such persona.
+    for i, v in enumerate(reforms, start=1):
+        changed = sum(1 for p in v["personas"] if p["voor_cent"] != p["na_cent"])
+        chart = f"grafiek-inkomen-{i}"
+        if changed and page.panels.get(chart, 0) != changed:
+            problems.append(f"grafiek {chart} heeft {page.panels.get(chart, 0)} panelen, verwacht {changed}")
+        if not changed and chart in page.panels:
+            problems.append(f"grafiek {chart} terwijl geen inkomen verandert")
+    if page.svg_descs < len(page.svgs):
+        problems.append("een grafiek zonder <desc>")
+    if page.figures_with_table < len(page.svgs):
+        problems.append("een grafiek zonder tabel met de cijfers")
 
 for s in sections:
     if not heading_with(s, ("h2",)):

@@ -10,13 +10,13 @@ import Testing
     regeling T "Testwet"
     uitkering U "Testuitkering"
       bron "Testwet art. 1"
-    gegeven nationaliteit: land
+    gegeven nationaliteit "Nationaliteit": land
       bron "Testwet art. 2"
       beschermd
-    definitie toeslag: bedrag per maand
+    definitie toeslag "Toeslag": bedrag per maand
       bron "Testwet art. 3"
       = € 10,00
-    regel u
+    regel u "Testuitkering per maand"
       bron "Testwet art. 4"
       uitkomst U per maand
       = € 100,00 + toeslag
@@ -38,7 +38,7 @@ import Testing
           bron "Voorstel art. 1"
           vervangt toeslag
         regeling T "Testwet"
-        definitie toeslag: bedrag per maand
+        definitie toeslag "Toeslag naar nationaliteit": bedrag per maand
           bron "Voorstel art. 2"
           = als nationaliteit = "NL" dan € 20,00 anders € 0
         """)

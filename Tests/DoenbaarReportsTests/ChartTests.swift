@@ -135,4 +135,32 @@ import Testing
         let b = BarChart.render(id: "b", title: "t", description: "d", bars: bars, legend: [], tickLabel: { "\($0)" })
         #expect(BarChart.render(id: "b", title: "t", description: "d", bars: bars, legend: [], tickLabel: { "\($0)" }) == b)
     }
+
+    @Test func smallMultiplesShareOneScaleAndDescribeThemselves() {
+        let panels = [
+            SmallMultipleChart.Panel(title: "Omer <x>", months: ["2023-03", "2023-04", "2023-05"], series: [
+                .init(name: "Voor", values: [274_050, 189_000, 163_800], style: .voor),
+                .init(name: "Na", values: [274_050, 274_050, 274_050], style: .na),
+            ]),
+            SmallMultipleChart.Panel(title: "Samira", months: ["2025-03"], series: [
+                .init(name: "Voor", values: [67_200], style: .voor), .init(name: "Na", values: [182_700], style: .na),
+            ]),
+        ]
+        let svg = SmallMultipleChart.render(id: "klein", title: "Inkomen & meer", description: "Twee panelen", panels: panels)
+        let check = MarkupCheck.parse(svg)
+        #expect(check.error == nil)
+        let root = check.all("svg").first
+        #expect(root?.attributes["role"] == "img" && root?.children.first?.name == "title" && root?.children.dropFirst().first?.name == "desc")
+        #expect(check.all("title").first?.allText == "Inkomen & meer")
+        // One panel each, side by side, with the same euro labels: one vertical scale.
+        let groups = check.elements.filter { $0.name == "g" && ($0.attributes["class"] ?? "").hasPrefix("paneel ") }
+        #expect(groups.count == 2)
+        let labels = groups.map { g in g.children.filter { $0.name == "text" && $0.allText.hasPrefix("€") }.map(\.allText) }
+        #expect(labels[0] == labels[1] && labels[0].contains("€ 0") && !labels[0].isEmpty, "\(labels)")
+        #expect(groups[0].children.contains { $0.name == "text" && $0.allText == "Omer <x>" })
+        // Markers only where before and after differ (April and May for Omer), and for a single month.
+        #expect(groups[0].children.filter { $0.name == "g" }.flatMap(\.children).filter { $0.name == "rect" }.count == 2)
+        #expect(groups[1].children.filter { $0.name == "g" }.flatMap(\.children).filter { $0.name == "rect" }.count == 1)
+        #expect(svg == SmallMultipleChart.render(id: "klein", title: "Inkomen & meer", description: "Twee panelen", panels: panels))
+    }
 }

@@ -10,6 +10,7 @@ import Testing
         ("knelpunten zonder knelpunten", KnelpuntenHTML.render(Samples.emptyKnelpuntenRapport)),
         ("knelpunten met populatie", KnelpuntenHTML.render(Samples.knelpuntenRapportMetPopulatie)),
         ("invoeringstoets", InvoeringstoetsHTML.render(Samples.invoeringstoetsRapport)),
+        ("invoeringstoets met twee hervormingen", InvoeringstoetsHTML.render(Samples.invoeringstoetsTwee)),
     ]
 
     @Test(arguments: pages.map(\.0))
@@ -144,23 +145,53 @@ import Testing
         #expect(check.elements.first { $0.attributes["id"] == "samenvatting-tabel" } != nil)
     }
 
-    @Test func invoeringstoetsHasItsSectionsAndKnelpuntHeadings() {
+    @Test func invoeringstoetsLeadsWithTheEffectThenTheCategories() {
         let r = Samples.invoeringstoetsRapport
         let page = InvoeringstoetsHTML.render(r)
         let check = MarkupCheck.parse(page)
         let h2 = check.all("h2").map(\.allText)
-        for title in ["Samenvatting", "De hervorming", "Werkt de regeling zoals bedoeld?", "Opgeloste knelpunten",
-                      "Blijvende knelpunten", "Nieuwe knelpunten", "Inkomen per persona, voor en na", "Werkwijze"] {
-            #expect(h2.contains(title), "\(title)")
-        }
+        #expect(h2 == ["Effect van de hervorming", "Knelpunten voor en na", "Knelpunten per categorie", "Werkt de regeling zoals bedoeld?",
+                       "Inkomen per persona, voor en na", "Werkwijze"])
+        // The effect first: who, outlay and income per year, the provisions by label.
+        let effect = try? #require(check.elements.first { $0.attributes["id"] == "effect-tabel" })
+        let rows = effect?.children.first { $0.name == "tbody" }?.children.map { $0.children.map(\.allText) } ?? []
+        #expect(rows.contains(["Uitkeringslasten 2024", "− € 12.000"]))
+        #expect(rows.contains(["Netto inkomen 2024", "+ € 4.000"]))
+        #expect(rows.contains(["Wie verandert", "\(Samples.hostile) en Kees"]))
+        #expect(page.contains("Vervangt ‘Wajong &lt;uitkering&gt;’; voegt 1 bepaling zonder naam toe."))
+        // Five categories, each knelpunt under its own with its numbers before and after.
         let h3 = check.all("h3").map(\.allText)
-        for k in r.opgelost + r.blijvend + r.nieuw { #expect(h3.contains(k.titel)) }
-        #expect(page.contains("Geen: de hervorming brengt geen nieuw knelpunt."))
-        // The unchanged persona gets no chart; the two that change do, plus the overview.
-        #expect(check.all("svg").count == 3)
-        #expect(page.contains("Ongewijzigd in elke maand: Bram."))
-        // Before and after for the remaining knelpunt.
+        #expect(h3.filter { $0.hasSuffix(")") } == ["Opgelost (2)", "Verminderd (1)", "Blijft (1)", "Verergerd (1)", "Nieuw (0)"])
+        let h4 = check.all("h4").map(\.allText)
+        for k in r.hervormingen[0].knelpunten { #expect(h4.contains(k.titel)) }
         #expect(page.contains("voor 11.000, na 3.000"))
+        // The knelpunt gone because its obligation lapsed is marked, the other solved one not.
+        #expect(check.all("p").filter { $0.attributes["class"] == "let-op" }.count == 1)
+        #expect(page.contains("opgelost (verplichting vervalt)"))
+        // One small-multiple chart: the two personas whose income changes, Bram unchanged.
+        let svgs = check.all("svg")
+        #expect(svgs.count == 1)
+        #expect(svgs.first?.attributes["id"] == "grafiek-inkomen-1")
+        #expect(check.elements.filter { $0.name == "g" && ($0.attributes["class"] ?? "").hasPrefix("paneel ") }.count == 2)
+    }
+
+    @Test func severalReformsStandSideBySide() {
+        let r = Samples.invoeringstoetsTwee
+        let check = MarkupCheck.parse(InvoeringstoetsHTML.render(r))
+        for id in ["effect-tabel", "samenvatting-tabel", "bedoelingen-tabel", "inkomen-tabel"] {
+            let table = check.elements.first { $0.attributes["id"] == id }
+            let headers = table?.children.first { $0.name == "thead" }?.children.first?.children.map(\.allText) ?? []
+            #expect(Array(headers.suffix(2)) == ["Maandelijkse \"verrekening\"", "Tweede <hervorming>"], "\(id): \(headers)")
+        }
+        // Every knelpunt of either reform is a row; the new one is 'niet' under the first reform.
+        let summary = check.elements.first { $0.attributes["id"] == "samenvatting-tabel" }
+        let rows = summary?.children.first { $0.name == "tbody" }?.children.map { $0.children.map(\.allText) } ?? []
+        #expect(rows.count == 6)
+        let last = rows.last ?? []
+        #expect(last.count == 4 && last[0] == "Iets nieuws & <raars>" && last[1] == "niemand" && last[2] == "niet, voor noch na")
+        #expect(last.last == "nieuw: ongeveer 9 mensen; € 23.456 verlies; € 0 terug te betalen", "\(last)")
+        #expect(check.all("h2").map(\.allText).contains("Knelpunten per categorie: Tweede <hervorming>"))
+        #expect(check.all("svg").count == 2)
     }
 
     @Test func sameInputGivesByteIdenticalPages() {

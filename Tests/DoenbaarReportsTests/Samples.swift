@@ -108,38 +108,64 @@ enum Samples {
                           knelpunten: [], personas: [], werkwijze: [], totaal: Schade())
     }
 
-    static func kort(_ id: String, _ title: String, people: Int) -> InvoeringstoetsRapport.KnelpuntKort {
-        InvoeringstoetsRapport.KnelpuntKort(id: id, titel: title, soort_titel: "Inkomensschok & <x>", ernst: "hoog", personen: people,
-                                            personas: [hostile, "Bram"], totaal: schade(fines: 2_345_600, repayment: 10_000_000), ernst_waarde: 3,
-                                            verlies_per_persoon_min_cent: 0, verlies_per_persoon_max_cent: 15_000,
-                                            terugbetaling_per_persoon_min_cent: 63_000, terugbetaling_per_persoon_max_cent: 420_000,
-                                            trede: 1, trede_naam: "maatwerk binnen de wet")
+    static func stand(_ people: Int, _ personas: [String], repayment: Int64) -> InvoeringstoetsRapport.Stand {
+        .init(personen: people, personas: personas, totaal: schade(fines: 2_345_600, repayment: repayment))
     }
 
+    static func vergelijk(_ id: String, _ title: String, _ category: InvoeringstoetsRapport.Categorie,
+                          before: InvoeringstoetsRapport.Stand?, after: InvoeringstoetsRapport.Stand?,
+                          lapsed: InvoeringstoetsRapport.VervallenVerplichting? = nil) -> InvoeringstoetsRapport.KnelpuntVergelijking {
+        .init(id: id, titel: title, soort_titel: "Inkomensschok & <x>", ernst: "hoog", ernst_waarde: 3, trede_naam: "maatwerk binnen de wet",
+              categorie: category, voor: before, na: after, verplichting_vervalt: lapsed)
+    }
+
+    static func hervorming(_ name: String, _ title: String, knelpunten: [InvoeringstoetsRapport.KnelpuntVergelijking],
+                           after kees: Int64) -> InvoeringstoetsRapport.Vergelijking {
+        .init(hervorming: .init(naam: name, titel: title, bron: "Inkomensbesluit art. 5 <lid 4>",
+                                geldig_vanaf: "2024-01-01", vervangt: ["Wajong<x>"], vervalt: [], voegt_toe: ["nieuw & regel"]),
+              effect: .init(personas: [hostile, "Kees"], personen: 11_000,
+                            jaren: [.init(jaar: 2024, uitkeringslasten_cent: -12_000_00, netto_inkomen_cent: 4_000_00),
+                                    .init(jaar: 2025, uitkeringslasten_cent: 0, netto_inkomen_cent: 0)]),
+              artikelen: [.init(wijziging: "vervangen", naam: "Wajong<x>", soort: "uitkering", label: "Wajong <uitkering>", bron: "Wajong art. 2:39 & 2:45"),
+                          .init(wijziging: "toegevoegd", naam: "nieuw & regel", soort: "parameter", label: nil, bron: "Voorstel <b>")],
+              bedoelingen: [
+                  .init(naam: "samenloop<x>", tekst: "Niemand houdt minder over \(hostile)", bron: "Wajong art. 2 & 3", alleen_in_hervorming: false,
+                        voor: .tested([hostile], 600), na: .tested([], 0), oordeel: "hersteld"),
+                  .init(naam: "nieuw<x>", tekst: "Een nieuwe bedoeling & meer", bron: "Voorstel", alleen_in_hervorming: true,
+                        voor: .tested(["Omer"], 150), na: .tested([], 0), oordeel: "hersteld"),
+              ],
+              knelpunten: knelpunten,
+              personas: [
+                  .init(id: hostileID, naam: hostile, gewicht: 8_000, maanden: ["2024-01", "2024-02", "2024-03"],
+                        voor_cent: [122_858, 12_852, 107_352], na_cent: [122_858, 60_000, 60_204], verschil_cent: 0),
+                  .init(id: "bram", naam: "Bram", gewicht: 90_000, maanden: ["2025-01"], voor_cent: [164_385], na_cent: [164_385], verschil_cent: 0),
+                  .init(id: "kees", naam: "Kees", gewicht: 3_000, maanden: ["2025-05"], voor_cent: [-301_574], na_cent: [-301_574 + kees], verschil_cent: kees),
+              ])
+    }
+
+    /// One reform, with a knelpunt in each of the five categories; one is gone because an obligation lapsed.
     static var invoeringstoetsRapport: InvoeringstoetsRapport {
-        var remaining = kort("inkomensschok-wajong", "Verrekening achteraf \(hostile)", people: 3_000)
-        remaining.voor_personen = 11_000
-        remaining.voor_personas = ["Fatima", hostile]
-        remaining.voor_totaal = schade(repayment: 17_640_000_00)
+        let lapsed = InvoeringstoetsRapport.VervallenVerplichting(naam: "melden<x>", label: "‘Inkomen <doorgeven>’", personas: [hostile],
+                                                                   netto_verschil_cent: 0, uitleg: "Verdwenen bij \(hostile) omdat de verplichting <b>")
         return InvoeringstoetsRapport(
             titel: "Invoeringstoets: <Maandelijkse> verrekening & meer",
-            hervorming: .init(naam: "maandelijkse_verrekening<x>", titel: "Maandelijkse \"verrekening\"", bron: "Inkomensbesluit art. 5 <lid 4>",
-                              geldig_vanaf: "2024-01-01", vervangt: ["Wajong<x>"], vervalt: [], voegt_toe: ["nieuw & regel"]),
-            bedoelingen: [
-                .init(naam: "samenloop<x>", tekst: "Niemand houdt minder over \(hostile)", bron: "Wajong art. 2 & 3",
-                      voor_personas: [hostile], voor_personen: 600, na_personas: [], na_personen: 0, oordeel: "hersteld"),
-                .init(naam: "overmacht", tekst: "Wie vastzit, houdt WW", bron: "WW art. 19",
-                      voor_personas: ["Omer"], voor_personen: 150, na_personas: ["Omer"], na_personen: 150, oordeel: "blijft geschonden"),
-            ],
-            personas: [
-                .init(id: hostileID, naam: hostile, gewicht: 8_000, maanden: ["2024-01", "2024-02", "2024-03"],
-                      voor_cent: [122_858, 12_852, 107_352], na_cent: [122_858, 60_000, 60_204], verschil_cent: 0),
-                .init(id: "bram", naam: "Bram", gewicht: 90_000, maanden: ["2025-01"], voor_cent: [164_385], na_cent: [164_385], verschil_cent: 0),
-                .init(id: "kees", naam: "Kees", gewicht: 3_000, maanden: ["2025-05"], voor_cent: [-301_574], na_cent: [118_426], verschil_cent: 420_000),
-            ],
-            opgelost: [kort("bedoeling-samenloop", "Bedoeling niet gehaald: \(hostile)", people: 600)],
-            blijvend: [remaining],
-            nieuw: [],
+            hervormingen: [hervorming("maandelijkse_verrekening<x>", "Maandelijkse \"verrekening\"", knelpunten: [
+                vergelijk("bedoeling-samenloop", "Bedoeling niet gehaald: \(hostile)", .opgelost, before: stand(600, [hostile], repayment: 0), after: nil),
+                vergelijk("doenvermogen-melden", "Meldplicht <melden>", .opgelost, before: stand(1_200, [hostile], repayment: 100), after: nil, lapsed: lapsed),
+                vergelijk("inkomensschok-wajong", "Verrekening achteraf \(hostile)", .verminderd,
+                          before: stand(11_000, ["Fatima", hostile], repayment: 17_640_000_00), after: stand(3_000, ["Kees"], repayment: 10_000_000)),
+                vergelijk("blijft-iets", "Iets dat blijft", .blijft, before: stand(5, ["Bram"], repayment: 1), after: stand(5, ["Bram"], repayment: 1)),
+                vergelijk("erger-iets", "Iets dat erger wordt", .verergerd, before: stand(5, ["Bram"], repayment: 1), after: stand(7, ["Bram", "Kees"], repayment: 1)),
+            ], after: 420_000)],
             werkwijze: ["Dezelfde persona's & dezelfde <maanden>."])
+    }
+
+    /// Two reforms side by side, the second with a new knelpunt.
+    static var invoeringstoetsTwee: InvoeringstoetsRapport {
+        var r = invoeringstoetsRapport
+        r.hervormingen.append(hervorming("tweede<x>", "Tweede <hervorming>", knelpunten: [
+            vergelijk("nieuw-iets", "Iets nieuws & <raars>", .nieuw, before: nil, after: stand(9, ["Kees"], repayment: 5)),
+        ], after: -100_000))
+        return InvoeringstoetsRapport(titel: "Invoeringstoets: 2 hervormingen naast elkaar", hervormingen: r.hervormingen, werkwijze: r.werkwijze)
     }
 }

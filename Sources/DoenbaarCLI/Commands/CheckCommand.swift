@@ -49,6 +49,7 @@ enum CheckCommand: Command {
                 let baseline = String(p[..<marker.lowerBound])
                 let r = try ReformLoader.load(reform: p, baseline: [baseline.isEmpty ? "." : baseline], sources: sources)
                 diagnostics.add(contentsOf: r.diagnostics)
+                diagnostics.add(contentsOf: r.labelWarnings)
                 reformCount += 1
             }
             let plain = paths.filter { !$0.contains(RuleLoader.reformFolder + "/") }
@@ -57,6 +58,7 @@ enum CheckCommand: Command {
             if !rulePaths.isEmpty {
                 let loaded = try RuleLoader.load(rulePaths, sources: sources)
                 diagnostics.add(contentsOf: loaded.diagnostics)
+                diagnostics.add(contentsOf: loaded.labelWarnings)
                 ruleFiles = loaded.files.count
                 ruleSet = loaded.ruleSet
                 // Each reform is checked applied to the baseline, like the invoeringstoets applies it.
@@ -65,6 +67,7 @@ enum CheckCommand: Command {
                         // Errors and warnings: a reform reading a protected attribute is warned about too.
                         let r = try ReformLoader.load(reform: reform, baseline: rulePaths, sources: sources)
                         diagnostics.add(contentsOf: r.diagnostics)
+                        diagnostics.add(contentsOf: r.labelWarnings)
                         reformCount += 1
                     }
                 }

@@ -67,6 +67,7 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case missingClause = "ontbrekende-clausule"
     case missingSource = "ontbrekende-bron"
     case missingRegulation = "ontbrekende-regeling"
+    case malformedLabel = "ongeldig-label"
     // Checking
     case unknownName = "onbekende-naam"
     case duplicateName = "dubbele-naam"
@@ -82,6 +83,8 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case conflictingRegulation = "conflicterende-regeling"
     case protectedAttribute = "beschermd-kenmerk"
     case yearTotal = "jaartotaal-over-de-jaarwisseling"
+    case missingLabel = "ontbrekend-label"
+    case duplicateLabel = "dubbel-label"
     // Reforms
     case misplacedReform = "hervorming-op-verkeerde-plek"
     case reformConflict = "hervorming-conflict"

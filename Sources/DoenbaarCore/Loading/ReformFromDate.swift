@@ -59,7 +59,7 @@ enum ReformFromDate {
                         ?? Located(plan.start, plan.startRange)
                     let validity = ValiditySyntax(from: x.validity?.from, until: until, range: x.validity?.range ?? plan.startRange)
                     return (.exception(ExceptionSyntax(name: x.name, target: x.target, source: x.source, validity: validity,
-                                                       condition: x.condition, body: x.body)), entry.keyword)
+                                                       condition: x.condition, body: x.body, label: x.label)), entry.keyword)
                 case (.parameter(let old), .parameter(let new)?):
                     keptInBaseline.insert(name)
                     return (.parameter(merged(old, new, from: plan.start)), entry.keyword)
@@ -86,11 +86,12 @@ enum ReformFromDate {
                 if let name, keptInBaseline.contains(name) {
                     // The reform's version of a kept definition or rule: an exception from the start.
                     switch entry.declaration {
-                    case .definition(let d): return (.exception(version(of: d.name, source: d.source, validity: nil, body: d.body, plan)), entry.keyword)
+                    case .definition(let d):
+                        return (.exception(version(of: d.name, label: d.label, source: d.source, validity: nil, body: d.body, plan)), entry.keyword)
                     case .rule(let r):
                         // A rule's condition moves into the body: where it fails, the reform's rule pays nothing.
                         let body = r.body.map { b in r.condition.map { Expr(.conditional($0, b, zeroMoney(b.range)), b.range) } ?? b }
-                        return (.exception(version(of: r.name, source: r.source, validity: r.validity, body: body, plan)), entry.keyword)
+                        return (.exception(version(of: r.name, label: r.label, source: r.source, validity: r.validity, body: body, plan)), entry.keyword)
                     default: return nil
                     }
                 }
@@ -102,7 +103,7 @@ enum ReformFromDate {
         for file in baseline {
             for (d, keyword) in file.declarations {
                 guard case .rule(let r) = d, plan.removed.contains(r.name.text) else { continue }
-                lapses.append((.exception(version(of: r.name, source: r.source, validity: nil, body: zeroMoney(r.name.range), plan)), keyword))
+                lapses.append((.exception(version(of: r.name, label: r.label, source: r.source, validity: nil, body: zeroMoney(r.name.range), plan)), keyword))
             }
         }
         // They belong to the reform, so they go after its first file's regulation.
@@ -113,10 +114,10 @@ enum ReformFromDate {
     }
 
     /// The reform's version as an exception on the kept declaration, from the start date.
-    static func version(of name: Name, source: Located<String>?, validity: ValiditySyntax?, body: Expr?, _ plan: Plan) -> ExceptionSyntax {
+    static func version(of name: Name, label: Located<String>?, source: Located<String>?, validity: ValiditySyntax?, body: Expr?, _ plan: Plan) -> ExceptionSyntax {
         var x = ExceptionSyntax(name: Name("hervorming_\(plan.reform)_\(name.text)", name.range), target: name, source: source,
                                 validity: starting(validity, plan.start, at: name.range),
-                                condition: Expr(.literal(.bool(true)), name.range), body: body)
+                                condition: Expr(.literal(.bool(true)), name.range), body: body, label: label)
         x.isReformVersion = true
         return x
     }
@@ -127,10 +128,11 @@ enum ReformFromDate {
         case .rule(let r):
             return .rule(RuleSyntax(name: r.name, effect: r.effect, benefit: r.benefit, period: r.period, source: r.source,
                                     validity: starting(r.validity, plan.start, at: r.name.range), condition: r.condition,
-                                    rounding: r.rounding, body: r.body))
+                                    rounding: r.rounding, body: r.body, label: r.label))
         case .exception(let x):
             return .exception(ExceptionSyntax(name: x.name, target: x.target, source: x.source,
-                                              validity: starting(x.validity, plan.start, at: x.name.range), condition: x.condition, body: x.body))
+                                              validity: starting(x.validity, plan.start, at: x.name.range), condition: x.condition, body: x.body,
+                                              label: x.label))
         case .obligation(var o):
             o.window = plan.fromStart
             return .obligation(o)
@@ -161,6 +163,6 @@ enum ReformFromDate {
         }
         values += new.values.filter { $0.from.value > start }
         return ParameterSyntax(name: old.name, type: new.type ?? old.type, source: new.source ?? old.source, values: values,
-                               range: new.range ?? old.range)
+                               label: new.label ?? old.label, range: new.range ?? old.range)
     }
 }

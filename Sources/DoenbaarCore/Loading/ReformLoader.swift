@@ -15,6 +15,8 @@ public struct LoadedReform: Sendable {
     /// The baseline with the reform applied, checked as a whole.
     public let ruleSet: RuleSet?
     public let diagnostics: DiagnosticBag
+    /// Declarations of the reform's own files that the reports name without a label (see `LabelCheck`).
+    public var labelWarnings = DiagnosticBag()
 }
 
 /// Applies a reform to a baseline. The transform is pure and works on the
@@ -42,7 +44,8 @@ public enum ReformLoader {
         let lapsed = Set(diagnostics.all.filter { $0.id == .removedByReform }.map(\.range))
         let attributed = ReformAttribution.attribute(checked.diagnostics, reform: reformSyntax, baseline: baseline, sources: sources)
         for d in attributed.all where !(d.id == .unknownName && lapsed.contains(d.range)) { diagnostics.add(d) }
-        return LoadedReform(reform: reform, ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics)
+        return LoadedReform(reform: reform, ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics,
+                            labelWarnings: LabelCheck.check(reformSyntax))
     }
 
     /// The merged syntax of baseline and reform; conflicts become diagnostics.

@@ -3,6 +3,9 @@ public struct LoadedRules: Sendable {
     public let ruleSet: RuleSet?
     public let diagnostics: DiagnosticBag
     public let files: [String]
+    /// Declarations the reports name that have no label (see `LabelCheck`):
+    /// warnings `doenbaar check` shows, apart so the other commands stay quiet.
+    public var labelWarnings = DiagnosticBag()
 }
 
 public enum RuleLoader {
@@ -40,7 +43,8 @@ public enum RuleLoader {
         // Check even when some files had syntax errors: the checker reports what it can.
         let checked = Checker.check(syntax)
         diagnostics.add(contentsOf: checked.diagnostics)
-        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: files)
+        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: files,
+                           labelWarnings: LabelCheck.check(syntax))
     }
 
     /// Parses and checks rule text held in memory (tests, tools).
@@ -51,7 +55,8 @@ public enum RuleLoader {
         let checked = Checker.check([file])
         var diagnostics = d
         diagnostics.add(contentsOf: checked.diagnostics)
-        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: [path])
+        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: [path],
+                           labelWarnings: LabelCheck.check([file]))
     }
 }
 

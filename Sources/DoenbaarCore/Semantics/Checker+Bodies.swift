@@ -28,7 +28,7 @@ extension Checker {
         model.values[slot] = ValueDeclaration(name: declaration.name, role: declaration.role, type: declaration.type,
                                               periodicity: declaration.periodicity, provenance: declaration.provenance,
                                               rounding: declaration.rounding, validity: declaration.validity,
-                                              condition: typedCondition, body: typed)
+                                              condition: typedCondition, body: typed, label: declaration.label)
     }
 
     mutating func attachExceptions(_ exceptions: [Tagged<ExceptionSyntax>]) {
@@ -97,7 +97,7 @@ extension Checker {
             }
             guard let validity = checkValidity(x.validity), let condition, let body else { continue }
             let exception = RuleException(name: x.name.text, provenance: provenance(x.source, regulation, x.name),
-                                          validity: validity, condition: condition, body: body, overrides: target.text)
+                                          validity: validity, condition: condition, body: body, overrides: target.text, label: x.label?.value)
             // An exception on an exception goes before it: the most specific decides.
             chains[slot, default: ExceptionOrder()].insert(exception, before: target.text)
         }
@@ -202,7 +202,8 @@ extension Checker {
         model.obligations.append(Obligation(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                             periodicity: Periodicity(period.value), applies: applies, fulfilled: fulfilled,
                                             deadline: deadline, demands: demands, steps: s.steps?.value ?? 1,
-                                            channel: channel, consequences: consequences, report: report, validity: validity))
+                                            channel: channel, consequences: consequences, report: report, validity: validity,
+                                            label: s.label?.value))
     }
 
     private var obligationNames: [String] { model.obligations.map(\.name) }
@@ -242,7 +243,7 @@ extension Checker {
         guard let validity = checkValidity(s.window) else { return }
         model.discretions.append(Discretion(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                             slots: slots, text: s.text?.value ?? "", kind: kind, obligations: obligations,
-                                            recoveries: recoveries, scope: scope, validity: validity))
+                                            recoveries: recoveries, scope: scope, validity: validity, label: s.label?.value))
     }
 
     mutating func checkIntent(_ s: IntentSyntax, _ regulation: String) {
@@ -254,7 +255,7 @@ extension Checker {
         guard let validity = checkValidity(s.window) else { return }
         model.intents.append(Intent(name: s.name.text, provenance: provenance(s.source, regulation, s.name),
                                     text: s.text?.value ?? "", periodicity: Periodicity(period.value),
-                                    condition: condition, requirement: requirement, validity: validity))
+                                    condition: condition, requirement: requirement, validity: validity, label: s.label?.value))
     }
 }
 

@@ -12,6 +12,7 @@ extension Checker {
         var fact = FactDeclaration(name: s.name.text, type: type, periodicity: periodicity,
                                    explanation: s.explanation?.value ?? s.name.text.replacingOccurrences(of: "_", with: " "),
                                    provenance: provenance(s.source, regulation, s.name))
+        fact.label = s.label?.value
         for channel in s.channels {
             if FactSyntax.channels.contains(channel.text) { fact.channels.append(channel.text) } else {
                 unknownWord(channel, "manier van bekend worden", among: FactSyntax.channels)

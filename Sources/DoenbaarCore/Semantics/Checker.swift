@@ -186,7 +186,7 @@ public struct Checker {
             symbols[c.text] = .enumCase(s.name.text, cases.count)
             cases.append(c.text)
         }
-        model.enumerations.append(Enumeration(name: s.name.text, cases: cases))
+        model.enumerations.append(Enumeration(name: s.name.text, cases: cases, label: s.label?.value))
     }
 
     private var enumerationNames: Set<String> { Set(model.enumerations.map(\.name)) }
@@ -210,7 +210,7 @@ public struct Checker {
         symbols[s.name.text] = .benefit(model.benefits.count)
         model.benefits.append(Benefit(name: s.name.text, title: s.title?.value ?? s.name.text,
                                       provenance: provenance(s.source, regulation, s.name),
-                                      decisionLagDays: s.decisionLag?.value ?? 0))
+                                      decisionLagDays: s.decisionLag?.value ?? 0, label: s.title?.value))
     }
 
     private mutating func declareParameter(_ s: ParameterSyntax, _ regulation: String) {
@@ -241,7 +241,8 @@ public struct Checker {
             values.append(Parameter.DatedValue(from: v.from.value, raw: raw, source: v.source?.value))
         }
         symbols[s.name.text] = .parameter(model.parameters.count, type)
-        var parameter = Parameter(name: s.name.text, type: type, provenance: provenance(s.source, regulation, s.name), values: values)
+        var parameter = Parameter(name: s.name.text, type: type, provenance: provenance(s.source, regulation, s.name), values: values,
+                                  label: s.label?.value)
         if let r = s.range { parameter.range = checkRange(r, of: s.name.text, type, values: values, valueSyntax: s.values) }
         model.parameters.append(parameter)
     }
@@ -288,7 +289,7 @@ public struct Checker {
         let periodicity: Periodicity = s.period?.value == .month ? .month : .constant
         symbols[s.name.text] = .input(model.inputs.count, type, periodicity)
         model.inputs.append(Input(name: s.name.text, type: type, periodicity: periodicity,
-                                  provenance: provenance(s.source, regulation, s.name)))
+                                  provenance: provenance(s.source, regulation, s.name), label: s.label?.value))
     }
 
     static func constantValue(_ e: TypedExpr) -> Int64? {
@@ -308,7 +309,7 @@ public struct Checker {
         return addSlot(ValueDeclaration(name: s.name.text, role: .definition, type: type, periodicity: Periodicity(period.value),
                                         provenance: provenance(s.source, regulation, s.name), rounding: s.rounding?.value,
                                         validity: Validity(from: nil, until: nil), condition: nil,
-                                        body: TypedExpr(.constant(0), type)))
+                                        body: TypedExpr(.constant(0), type), label: s.label?.value))
     }
 
     private mutating func declareRule(_ s: RuleSyntax, _ regulation: String) -> Int? {
@@ -325,7 +326,7 @@ public struct Checker {
                                         type: .money, periodicity: Periodicity(period.value),
                                         provenance: provenance(s.source, regulation, s.name),
                                         rounding: s.rounding?.value ?? .halfAwayFromZero, validity: validity,
-                                        condition: nil, body: TypedExpr(.constant(0), .money)))
+                                        condition: nil, body: TypedExpr(.constant(0), .money), label: s.label?.value))
     }
 
     mutating func checkValidity(_ v: ValiditySyntax?) -> Validity? {

@@ -19,6 +19,8 @@ public struct FactDeclaration: Sendable {
     public var builtin: BuiltinFact? = nil
     /// `uit gebeurtenis`: the kinds of life event whose latest date (up to each day) this fact holds.
     public var events: [String] = []
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
 }
 
 /// What the analysis may do with a fact, declared in the rule files so the

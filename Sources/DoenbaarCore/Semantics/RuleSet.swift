@@ -69,6 +69,8 @@ public struct Input: Sendable {
     public let type: ValueType
     public let periodicity: Periodicity
     public let provenance: Provenance
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
 }
 
 /// Where a declaration comes from in the law, and in the rule files.
@@ -94,6 +96,8 @@ public struct Regulation: Sendable {
 public struct Enumeration: Sendable {
     public let name: String
     public let cases: [String]
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
 }
 
 public struct Benefit: Sendable {
@@ -103,6 +107,8 @@ public struct Benefit: Sendable {
     /// Days after the month on which the agency decides the month's payment,
     /// with what it knows then (0: on the last day of the month).
     public var decisionLagDays: Int = 0
+    /// The title as written (the benefit's label); `title` falls back to the name.
+    public var label: String? = nil
 }
 
 public struct Parameter: Sendable {
@@ -116,6 +122,9 @@ public struct Parameter: Sendable {
     public let provenance: Provenance
     /// Sorted by date, strictly increasing.
     public let values: [DatedValue]
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
+
     /// `bereik LAAG tot HOOG`: the plausible values of an assumption (each value lies within).
     public var range: PlausibleRange? = nil
 
@@ -136,6 +145,7 @@ public struct Parameter: Sendable {
         var p = Parameter(name: name, type: type, provenance: provenance,
                           values: values.map { DatedValue(from: $0.from, raw: raw, source: $0.source) })
         p.range = range
+        p.label = label
         return p
     }
 
@@ -202,6 +212,8 @@ public struct ValueDeclaration: Sendable {
     public let body: TypedExpr
     /// Exceptions, most specific first: the first that applies decides.
     public var exceptions: [RuleException] = []
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
 
     public var isRule: Bool { role != .definition }
 }
@@ -214,6 +226,8 @@ public struct RuleException: Sendable {
     public let body: TypedExpr
     /// The name of the rule or exception it overrides.
     public let overrides: String
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
 }
 
 /// The five parts of doenvermogen (WRR 2017, "Weten is nog geen doen").
@@ -274,6 +288,8 @@ public struct Obligation: Sendable {
     /// version (the baseline's before the start, the reform's from it). Two
     /// versions share a name; their windows do not overlap.
     public var validity = Validity.always
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
 }
 
 public struct Discretion: Sendable {
@@ -295,6 +311,8 @@ public struct Discretion: Sendable {
     public var scope: TypedExpr? = nil
     /// The months it exists in, by their first day (see `Obligation.validity`).
     public var validity = Validity.always
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
 }
 
 public struct Intent: Sendable {
@@ -306,6 +324,8 @@ public struct Intent: Sendable {
     public let requirement: TypedExpr
     /// The days it is tested on (see `Obligation.validity`).
     public var validity = Validity.always
+    /// The plain Dutch label the rule files give it (written after the name), if any.
+    public var label: String? = nil
 }
 
 extension RuleSet {
@@ -336,5 +356,46 @@ extension RuleSet {
                              expressions: (i.condition.map { [$0] } ?? []) + [i.requirement]))
         }
         return out
+    }
+}
+
+extension RuleSet {
+    /// The plain Dutch label a declared name carries in the rule files, if it
+    /// has one: what reports call the declaration instead of its name. A benefit's
+    /// label is its title; an exception is found on the rule it overrides.
+    public func label(of name: String) -> String? {
+        if let v = values.first(where: { $0.name == name }) { return v.label }
+        for v in values { if let x = v.exceptions.first(where: { $0.name == name }) { return x.label } }
+        if let o = obligations.last(where: { $0.name == name }) { return o.label }
+        if let d = discretions.last(where: { $0.name == name }) { return d.label }
+        if let i = intents.last(where: { $0.name == name }) { return i.label }
+        if let b = benefits.first(where: { $0.name == name }) { return b.label }
+        if let p = parameters.first(where: { $0.name == name }) { return p.label }
+        if let f = facts.first(where: { $0.name == name }) { return f.label }
+        if let i = inputs.first(where: { $0.name == name }) { return i.label }
+        if let e = enumerations.first(where: { $0.name == name }) { return e.label }
+        return nil
+    }
+
+    /// Every name the rule set declares: regulations, declarations of every kind,
+    /// the values of enumerations, the words of persona blocks and lines.
+    public var declaredNames: Set<String> {
+        var names = Set(regulations.map(\.abbreviation))
+        names.formUnion(enumerations.map(\.name))
+        names.formUnion(enumerations.flatMap(\.cases))
+        names.formUnion(benefits.map(\.name))
+        names.formUnion(parameters.map(\.name))
+        names.formUnion(values.map(\.name))
+        names.formUnion(values.flatMap { $0.exceptions.map(\.name) })
+        names.formUnion(obligations.map(\.name))
+        names.formUnion(discretions.map(\.name))
+        names.formUnion(intents.map(\.name))
+        names.formUnion(inputs.map(\.name))
+        names.formUnion(facts.map(\.name))
+        names.formUnion(sections.map(\.keyword))
+        names.formUnion(sections.flatMap { $0.fields.map(\.word) })
+        names.formUnion(records.map(\.keyword))
+        names.formUnion(records.flatMap { $0.attributes.map(\.word) })
+        return names
     }
 }

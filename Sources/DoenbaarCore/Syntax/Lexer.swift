@@ -273,6 +273,7 @@ public struct Lexer {
             emit(.symbol(symbol), start, position)
             return
         }
+        if lexCurlyQuotedText() { return }
         // A run of characters the language does not know is one mistake; whole
         // UTF-8 characters, so the caret points at them.
         repeat {
@@ -295,5 +296,34 @@ public struct Lexer {
         }
         let isEuro = i + 2 < bytes.count && b == 0xE2 && bytes[i + 1] == 0x82 && bytes[i + 2] == 0xAC
         return !isEuro && !startsWord(at: i)
+    }
+}
+
+extension Lexer {
+    /// `“Inkomen doorgeven”` or `„...”`: a text between the quotes a word
+    /// processor puts in. Read as the text it is, reported once with the
+    /// straight quotes as a fix-it, so nothing else on the line is said about it.
+    mutating func lexCurlyQuotedText() -> Bool {
+        let opening: [[UInt8]] = [[0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9E]]   // “ „
+        let closing: [[UInt8]] = [[0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x9C]]   // ” “
+        func at(_ i: Int, _ mark: [UInt8]) -> Bool { i + mark.count <= bytes.count && Array(bytes[i..<i + mark.count]) == mark }
+        guard opening.contains(where: { at(position, $0) }) else { return false }
+        let start = position
+        var i = position + 3
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\n") {
+            if closing.contains(where: { at(i, $0) }) {
+                let content = text(start + 3, i)
+                guard !content.contains("\"") else { return false }
+                position = i + 3
+                let quoted = "\"" + content.replacingOccurrences(of: "\\", with: "\\\\") + "\""
+                diagnostics.error(.unquotedText, range(start, position),
+                                  "de tekst staat tussen andere aanhalingstekens dan \"; de regeltaal kent alleen het rechte aanhalingsteken",
+                                  fixIts: [.replace(range(start, position), with: quoted, "schrijf: \(quoted)")])
+                emit(.string(content), start, position)
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -104,6 +104,8 @@ public struct EnumerationSyntax: Sendable, Hashable {
     public let name: Name
     public let cases: [Name]
     public let source: Located<String>?
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 }
 
 public struct BenefitSyntax: Sendable, Hashable {
@@ -125,6 +127,8 @@ public struct ParameterSyntax: Sendable, Hashable {
     public let type: TypeSyntax?
     public let source: Located<String>?
     public let values: [ParameterValueSyntax]
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
     /// `bereik LAAG tot HOOG`: the plausible values of an assumption, for the sensitivity of estimates.
     public var range: ParameterRangeSyntax? = nil
 }
@@ -145,6 +149,8 @@ public struct DefinitionSyntax: Sendable, Hashable {
     public let source: Located<String>?
     public let rounding: Located<Rounding>?
     public let body: Expr?
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 }
 
 public struct RuleSyntax: Sendable, Hashable {
@@ -161,6 +167,8 @@ public struct RuleSyntax: Sendable, Hashable {
     public let condition: Expr?
     public let rounding: Located<Rounding>?
     public let body: Expr?
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 }
 
 public struct ExceptionSyntax: Sendable, Hashable {
@@ -173,6 +181,8 @@ public struct ExceptionSyntax: Sendable, Hashable {
     /// Made by the ReformLoader: a reform's version of a declaration from its
     /// start date. It yields to every exception the drafters wrote.
     public var isReformVersion = false
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 }
 
 public struct DeadlineSyntax: Sendable, Hashable {
@@ -207,6 +217,8 @@ public struct ObligationSyntax: Sendable, Hashable {
     /// a drafter: the dates this version holds (the baseline's before the
     /// start, the reform's from it).
     public var window: ValiditySyntax? = nil
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 }
 
 public struct DiscretionSyntax: Sendable, Hashable {
@@ -222,6 +234,8 @@ public struct DiscretionSyntax: Sendable, Hashable {
     /// a drafter: the dates this version holds (the baseline's before the
     /// start, the reform's from it).
     public var window: ValiditySyntax? = nil
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 }
 
 public struct IntentSyntax: Sendable, Hashable {
@@ -235,6 +249,8 @@ public struct IntentSyntax: Sendable, Hashable {
     /// a drafter: the dates this version holds (the baseline's before the
     /// start, the reform's from it).
     public var window: ValiditySyntax? = nil
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 }
 
 /// `invoer dagloon_ww: bedrag [per maand]`: a value a batch of persons supplies
@@ -245,6 +261,8 @@ public struct InputSyntax: Sendable, Hashable {
     /// nil: one value per person; `per maand`: one per person per month.
     public let period: Located<PeriodKind>?
     public let source: Located<String>?
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 }
 
 /// `gegeven NAAM: TYPE [per dag|per maand]`: a fact about a person that rules
@@ -267,6 +285,8 @@ public struct FactSyntax: Sendable, Hashable {
     /// `uit gebeurtenis SOORT, ...`: a date per day, the latest life event of
     /// these kinds on or before the day (what happened, not how it was reported).
     public var events: [Name] = []
+    /// The plain Dutch label after the name (`"Inkomen doorgeven (WW)"`): what reports call it.
+    public var label: Located<String>? = nil
 
     public static let channels = ["melding", "register", "ontdekking", "uitvoerder"]
 }
@@ -374,6 +394,30 @@ extension DeclarationSyntax {
         case .fact(let s): return s.name
         case .section(let s): return s.keyword
         case .record(let s): return s.keyword
+        }
+    }
+}
+
+extension DeclarationSyntax {
+    /// The plain Dutch label a declaration carries after its name, if written:
+    /// for a regulation, benefit, reform, block or kind of line, its title.
+    public var label: Located<String>? {
+        switch self {
+        case .reform(let s): return s.title
+        case .regulation(let s): return s.title
+        case .enumeration(let s): return s.label
+        case .benefit(let s): return s.title
+        case .parameter(let s): return s.label
+        case .definition(let s): return s.label
+        case .rule(let s): return s.label
+        case .exception(let s): return s.label
+        case .obligation(let s): return s.label
+        case .discretion(let s): return s.label
+        case .intent(let s): return s.label
+        case .input(let s): return s.label
+        case .fact(let s): return s.label
+        case .section(let s): return s.title
+        case .record(let s): return s.title
         }
     }
 }

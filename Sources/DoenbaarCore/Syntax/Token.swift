@@ -13,6 +13,11 @@ public struct Token: Sendable, Hashable {
         /// A character or literal the lexer could not read and has reported.
         case invalid
         case end
+
+        public var isString: Bool {
+            if case .string = self { return true }
+            return false
+        }
     }
 
     public enum Symbol: String, Sendable, Hashable, CaseIterable {

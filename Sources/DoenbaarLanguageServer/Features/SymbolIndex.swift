@@ -77,6 +77,21 @@ struct SymbolIndex {
     }
 
     private static func symbols(of declaration: DeclarationSyntax, line: String, _ file: SourceFile) -> [Symbol] {
+        var out = declared(declaration, line: line, file)
+        // The label reports use for it, first among the details (a title is the summary already).
+        switch declaration {
+        case .regulation, .reform, .benefit, .section, .record: break
+        default:
+            if let label = declaration.label, !out.isEmpty {
+                let s = out[0]
+                out[0] = Symbol(name: s.name, kind: s.kind, summary: s.summary, source: s.source, details: ["label: \(label.value)"] + s.details,
+                                range: s.range, declarationLine: s.declarationLine, completionKind: s.completionKind)
+            }
+        }
+        return out
+    }
+
+    private static func declared(_ declaration: DeclarationSyntax, line: String, _ file: SourceFile) -> [Symbol] {
         func make(_ name: Name, _ kind: String, _ summary: String, _ source: Located<String>?, _ details: [String] = [],
                   _ completion: Symbol.CompletionKind) -> Symbol {
             Symbol(name: name.text, kind: kind, summary: summary, source: source?.value, details: details,

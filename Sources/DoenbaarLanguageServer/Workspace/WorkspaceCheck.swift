@@ -24,6 +24,7 @@ struct WorkspaceCheck {
         for file in snapshot.baseline { diagnostics.add(contentsOf: file.diagnostics) }
         let checked = Checker.check(snapshot.baseline.map(\.syntax))
         diagnostics.add(contentsOf: checked.diagnostics)
+        diagnostics.add(contentsOf: LabelCheck.check(snapshot.baseline.map(\.syntax)))
         let ruleSet = diagnostics.hasErrors ? nil : checked.ruleSet
         for reform in snapshot.reforms { checkReform(reform, baselineIsClean: ruleSet != nil) }
         if let ruleSet { checkPersonas(against: ruleSet, layout) }
@@ -33,6 +34,7 @@ struct WorkspaceCheck {
     /// as `check` reports them) when the baseline has none.
     private mutating func checkReform(_ reform: WorkspaceSnapshot.ReformFolder, baselineIsClean: Bool) {
         for file in reform.files { diagnostics.add(contentsOf: DiagnosticBag(errorsOf: file.diagnostics)) }
+        diagnostics.add(contentsOf: LabelCheck.check(reform.files.map(\.syntax)))
         guard baselineIsClean, !reform.files.isEmpty else { return }
         var applied = DiagnosticBag()
         let (_, merged) = ReformLoader.apply(reform.files.map(\.syntax), files: reform.files.map(\.path),

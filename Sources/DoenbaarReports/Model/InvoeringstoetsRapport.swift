@@ -1,37 +1,52 @@
 import DoenbaarAnalysis
 import DoenbaarCore
 
-/// The invoeringstoets of a reform as data: per intent, holds or fails before
-/// and after; per persona, monthly income before and after; knelpunten
-/// solved, remaining and new.
+/// The invoeringstoets as data: the baseline against one or more reforms.
+/// Per reform, first its effect (who changes, benefit outlay and net income
+/// per year, the articles it changes), then each knelpunt in a category with
+/// its numbers before and after, each intent before and after, and per
+/// persona the income per month before and after.
 public struct InvoeringstoetsRapport: Codable, Sendable {
-    public var versie = 1
+    public var versie = 2
     public let titel: String
-    public let hervorming: Hervorming
-    public let bedoelingen: [BedoelingVergelijking]
-    public let personas: [PersonaVergelijking]
-    public var opgelost: [KnelpuntKort]
-    public var blijvend: [KnelpuntKort]
-    public var nieuw: [KnelpuntKort]
+    /// One comparison per reform, in the order given; all against the same baseline run.
+    public var hervormingen: [Vergelijking]
     public let werkwijze: [String]
     public var populatie: PopulatieBron? = nil
 
-    /// The same report with population estimates before and after on each knelpunt.
-    public func with(before: PopulatieRapport, after: PopulatieRapport) -> InvoeringstoetsRapport {
+    public init(titel: String, hervormingen: [Vergelijking], werkwijze: [String]) {
+        self.titel = titel
+        self.hervormingen = hervormingen
+        self.werkwijze = werkwijze
+    }
+
+    /// The same report with population estimates: the baseline's once, and one per reform.
+    public func with(before: PopulatieRapport, after: [PopulatieRapport]) -> InvoeringstoetsRapport {
         var r = self
         r.populatie = PopulatieBron(omvang: before.omvang, zaad: before.zaad, vingerafdruk: before.vingerafdruk)
-        func add(_ list: [KnelpuntKort]) -> [KnelpuntKort] {
-            list.map { k in
+        for (i, estimate) in zip(r.hervormingen.indices, after) {
+            r.hervormingen[i].knelpunten = r.hervormingen[i].knelpunten.map { k in
                 var k = k
                 k.populatie_voor = before.schattingen.first { $0.id == k.id }
-                k.populatie_na = after.schattingen.first { $0.id == k.id }
+                k.populatie_na = estimate.schattingen.first { $0.id == k.id }
                 return k
             }
         }
-        r.opgelost = add(opgelost)
-        r.blijvend = add(blijvend)
-        r.nieuw = add(nieuw)
         return r
+    }
+
+    /// The baseline against one reform.
+    public struct Vergelijking: Codable, Sendable {
+        public let hervorming: Hervorming
+        public let effect: Effect
+        /// The articles behind what the reform replaces, lets lapse and adds.
+        public let artikelen: [Artikel]
+        public let bedoelingen: [BedoelingVergelijking]
+        /// In category order (opgelost, verminderd, blijft, verergerd, nieuw), most urgent first within one.
+        public var knelpunten: [KnelpuntVergelijking]
+        public let personas: [PersonaVergelijking]
+
+        public func knelpunten(_ c: Categorie) -> [KnelpuntVergelijking] { knelpunten.filter { $0.categorie == c } }
     }
 
     public struct Hervorming: Codable, Sendable {
@@ -44,17 +59,125 @@ public struct InvoeringstoetsRapport: Codable, Sendable {
         public let voegt_toe: [String]
     }
 
+    /// What the reform does to money, weighted by the people each persona stands for.
+    public struct Effect: Codable, Sendable {
+        /// Personas whose net income or paid benefit differs in some month.
+        public let personas: [String]
+        public let personen: Int
+        public let jaren: [JaarEffect]
+    }
+
+    public struct JaarEffect: Codable, Sendable, Equatable {
+        public let jaar: Int
+        /// Weighted change in benefit paid (payments, back-payments and recoveries booked in the year).
+        public let uitkeringslasten_cent: Int64
+        /// Weighted change in net income: work plus benefits, corrections and fines.
+        public let netto_inkomen_cent: Int64
+    }
+
+    public struct Artikel: Codable, Sendable {
+        /// `vervangen`, `vervallen` or `toegevoegd`.
+        public let wijziging: String
+        /// The identifier, for code spans only.
+        public let naam: String
+        /// What kind of declaration: `definitie`, `verplichting`, ...
+        public let soort: String
+        public let label: String?
+        public let bron: String
+    }
+
     public struct BedoelingVergelijking: Codable, Sendable {
         public let naam: String
         public let tekst: String
         public let bron: String
-        /// Personas (and the people they stand for) for whom the intent fails in some month.
-        public let voor_personas: [String]
-        public let voor_personen: Int
-        public let na_personas: [String]
-        public let na_personen: Int
-        /// gehaald | hersteld | blijft geschonden | nieuw geschonden | deels hersteld | vervallen (the reform drops it)
+        /// Only the reform declares it: the 'voor' column is the baseline run tested against it.
+        public let alleen_in_hervorming: Bool
+        public let voor: Toets
+        public let na: Toets
+        /// gehaald | hersteld | deels hersteld | blijft geschonden | nieuw geschonden | vervallen
         public let oordeel: String
+    }
+
+    /// An intent tested against one run: for whom it fails in some month.
+    public struct Toets: Codable, Sendable {
+        public let getoetst: Bool
+        public let personas: [String]
+        public let personen: Int
+        /// Why it could not be tested, in plain Dutch.
+        public let reden: String?
+
+        public static func tested(_ personas: [String], _ people: Int) -> Toets { Toets(getoetst: true, personas: personas, personen: people, reden: nil) }
+        public static func untested(_ reason: String) -> Toets { Toets(getoetst: false, personas: [], personen: 0, reden: reason) }
+    }
+
+    public enum Categorie: String, Codable, Sendable, CaseIterable {
+        case opgelost, verminderd, blijft, verergerd, nieuw
+
+        /// Gone; fewer people or less money (loss and repayment) with nothing rising;
+        /// more of either; the same; or only after the reform.
+        public static func of(before: Stand?, after: Stand?) -> Categorie {
+            guard let before else { return .nieuw }
+            guard let after else { return .opgelost }
+            func money(_ s: Stand) -> Int64 { s.totaal.verlies_cent + s.totaal.terugbetaling_cent }
+            if after.personen > before.personen || money(after) > money(before) { return .verergerd }
+            if after.personen < before.personen || money(after) < money(before) { return .verminderd }
+            return .blijft
+        }
+
+        public var kop: String {
+            switch self {
+            case .opgelost: return "Opgelost"
+            case .verminderd: return "Verminderd"
+            case .blijft: return "Blijft"
+            case .verergerd: return "Verergerd"
+            case .nieuw: return "Nieuw"
+            }
+        }
+        public var uitleg: String {
+            switch self {
+            case .opgelost: return "Na de hervorming bij geen enkele persona meer."
+            case .verminderd: return "Minder mensen of minder geld, maar niet weg; niets ervan stijgt."
+            case .blijft: return "Evenveel mensen en evenveel geld als voor de hervorming."
+            case .verergerd: return "Meer mensen of meer geld dan voor de hervorming."
+            case .nieuw: return "Pas na de hervorming."
+            }
+        }
+    }
+
+    /// People hit and their harm, under one set of rules.
+    public struct Stand: Codable, Sendable, Equatable {
+        public let personen: Int
+        public let personas: [String]
+        public let totaal: Schade
+    }
+
+    public struct KnelpuntVergelijking: Codable, Sendable {
+        public let id: String
+        /// The knelpunt's title with the labels of the declarations it names.
+        public let titel: String
+        public let soort_titel: String
+        public let ernst: String
+        public let ernst_waarde: Int
+        public let trede_naam: String
+        public let categorie: Categorie
+        /// Nil: not there under these rules.
+        public let voor: Stand?
+        public let na: Stand?
+        /// Set when it is gone for some people because an obligation no longer applies to them.
+        public let verplichting_vervalt: VervallenVerplichting?
+        public var populatie_voor: PopulatieRapport.Schatting? = nil
+        public var populatie_na: PopulatieRapport.Schatting? = nil
+    }
+
+    /// A knelpunt that is gone (for some) because the obligation it measured stopped applying.
+    public struct VervallenVerplichting: Codable, Sendable {
+        public let naam: String
+        public let label: String
+        /// The personas it no longer reaches because of that.
+        public let personas: [String]
+        /// Their net income over the whole period, after minus before, weighted.
+        public let netto_verschil_cent: Int64
+        public let uitleg: String
     }
 
     public struct PersonaVergelijking: Codable, Sendable {
@@ -65,114 +188,6 @@ public struct InvoeringstoetsRapport: Codable, Sendable {
         public let voor_cent: [Int64]
         public let na_cent: [Int64]
         public let verschil_cent: Int64
-    }
-
-    public struct KnelpuntKort: Codable, Sendable {
-        public let id: String
-        public let titel: String
-        public let soort_titel: String
-        public let ernst: String
-        public let personen: Int
-        public let personas: [String]
-        /// Across everyone hit, by kind of money.
-        public let totaal: Schade
-        public let ernst_waarde: Int
-        public let verlies_per_persoon_min_cent: Int64
-        public let verlies_per_persoon_max_cent: Int64
-        public let terugbetaling_per_persoon_min_cent: Int64
-        public let terugbetaling_per_persoon_max_cent: Int64
-        public let trede: Int
-        public let trede_naam: String
-        /// For a knelpunt that remains: how it stood before the reform.
-        public var voor_personen: Int? = nil
-        public var voor_personas: [String]? = nil
-        public var voor_totaal: Schade? = nil
-        /// With population runs before and after: the estimates for the whole caseload.
-        public var populatie_voor: PopulatieRapport.Schatting? = nil
-        public var populatie_na: PopulatieRapport.Schatting? = nil
-    }
-}
-
-extension InvoeringstoetsRapport {
-    /// Compares the same personas under the baseline and under the reform.
-    public static func build(reform: Reform, baseline: [Analyzer.PersonaAnalysis], reformed: [Analyzer.PersonaAnalysis],
-                             baselineRules: RuleSet, reformRules: RuleSet) -> InvoeringstoetsRapport {
-        let before = Knelpunt.gather(baseline.flatMap(\.findings))
-        let after = Knelpunt.gather(reformed.flatMap(\.findings))
-        let beforeKeys = Set(before.map(\.key)), afterKeys = Set(after.map(\.key))
-
-        var intents: [BedoelingVergelijking] = []
-        var names: [String] = baselineRules.intents.map(\.name)
-        for i in reformRules.intents where !names.contains(i.name) { names.append(i.name) }
-        for name in names {
-            // The reform's own version where a start date left two.
-            let intent = reformRules.intents.last { $0.name == name } ?? baselineRules.intents.first { $0.name == name }!
-            let failedBefore = failing(name, baseline), failedAfter = failing(name, reformed)
-            let verdict: String
-            switch (failedBefore.isEmpty, failedAfter.isEmpty) {
-            // A lapsed intent is not tested after the reform: it is not restored either.
-            case _ where !reformRules.intents.contains { $0.name == name }: verdict = "vervallen"
-            case (true, true): verdict = "gehaald"
-            case (false, true): verdict = "hersteld"
-            case (true, false): verdict = "nieuw geschonden"
-            case (false, false): verdict = Set(failedAfter.map(\.persona.id)).isSubset(of: Set(failedBefore.map(\.persona.id)))
-                && failedAfter.count < failedBefore.count ? "deels hersteld" : "blijft geschonden"
-            }
-            intents.append(BedoelingVergelijking(naam: name, tekst: intent.text, bron: intent.provenance.source,
-                                                 voor_personas: failedBefore.map(\.persona.name), voor_personen: failedBefore.reduce(0) { $0 + $1.persona.weight },
-                                                 na_personas: failedAfter.map(\.persona.name), na_personen: failedAfter.reduce(0) { $0 + $1.persona.weight },
-                                                 oordeel: verdict))
-        }
-        let personas = zip(baseline, reformed).map { b, r -> PersonaVergelijking in
-            let x = IncomeSeries(run: b.recorded, persona: b.persona), y = IncomeSeries(run: r.recorded, persona: r.persona)
-            return PersonaVergelijking(id: b.persona.id, naam: b.persona.name, gewicht: b.persona.weight,
-                                       maanden: x.months.map(\.month.description), voor_cent: x.months.map(\.netCents),
-                                       na_cent: x.months.map { y.month($0.month)?.netCents ?? 0 },
-                                       verschil_cent: y.totalCents - x.totalCents)
-        }
-        return InvoeringstoetsRapport(
-            titel: "Invoeringstoets: \(reform.title)",
-            hervorming: Hervorming(naam: reform.name, titel: reform.title, bron: reform.source, geldig_vanaf: reform.validFrom?.description,
-                                   vervangt: reform.replaces, vervalt: reform.removes, voegt_toe: reform.adds),
-            bedoelingen: intents, personas: personas,
-            opgelost: before.filter { !afterKeys.contains($0.key) }.map(KnelpuntKort.init),
-            blijvend: after.filter { beforeKeys.contains($0.key) }.map { k in
-                var kort = KnelpuntKort(k)
-                if let was = before.first(where: { $0.key == k.key }) {
-                    kort.voor_personen = was.reach
-                    kort.voor_personas = was.personas
-                    kort.voor_totaal = was.schade()
-                }
-                return kort
-            },
-            nieuw: after.filter { !beforeKeys.contains($0.key) }.map(KnelpuntKort.init),
-            werkwijze: [
-                "Dezelfde persona's zijn doorgerekend onder de huidige regels (voor) en met de hervorming (na). Per persona het netto inkomen per maand zoals het dossier het beschrijft: inkomen uit werk plus uitkeringen, correcties en boetes.",
-                "Een bedoeling is geschonden voor een persona als zij in ten minste één maand niet wordt gehaald; het aantal mensen is de som van de gewichten.",
-                "Een knelpunt is opgelost als het na de hervorming bij geen enkele persona meer optreedt; nieuw als het pas na de hervorming optreedt.",
-            ])
-    }
-
-    static func failing(_ intent: String, _ analyses: [Analyzer.PersonaAnalysis]) -> [Analyzer.PersonaAnalysis] {
-        analyses.filter { a in a.recorded.months.contains { m in m.intents.contains { $0.intent == intent && $0.holds == false } } }
-    }
-}
-
-extension InvoeringstoetsRapport.KnelpuntKort {
-    init(_ k: Knelpunt) {
-        id = Format.id(forKey: k.key)
-        titel = k.title
-        soort_titel = k.kind.title
-        ernst = k.severity.dutch
-        personen = k.reach
-        personas = k.personas
-        totaal = k.schade()
-        ernst_waarde = k.severity.rawValue
-        verlies_per_persoon_min_cent = k.lossRange.lowerBound
-        verlies_per_persoon_max_cent = k.lossRange.upperBound
-        terugbetaling_per_persoon_min_cent = k.repaymentRange.lowerBound
-        terugbetaling_per_persoon_max_cent = k.repaymentRange.upperBound
-        trede = k.rung.rawValue
-        trede_naam = k.rung.dutch
+        public var veranderd: Bool { voor_cent != na_cent }
     }
 }

@@ -1,53 +1,86 @@
-/// The invoeringstoets in Markdown: intents before and after, income per
-/// persona before and after, knelpunten solved, remaining and new.
+/// The invoeringstoets in Markdown: first the effect of each reform (who
+/// changes, benefit outlay and net income per year, the articles), then the
+/// knelpunten by category, the intents and the income per persona, with one
+/// column per reform where there are several.
 public enum InvoeringstoetsMarkdown {
+    typealias R = InvoeringstoetsRapport
+
     public static func render(_ r: InvoeringstoetsRapport) -> String {
-        let h = r.hervorming
+        let several = r.hervormingen.count > 1
         var out = "# \(r.titel)\n\n"
-        out += "Hervorming `\(h.naam)`: \(h.titel). Bron: \(h.bron).\(h.geldig_vanaf.map { " Geldig vanaf \(Format.month(String($0.prefix(7)))) (\($0))." } ?? "")\n\n"
-        if !h.vervangt.isEmpty { out += "Vervangt: \(h.vervangt.map { "`\($0)`" }.joined(separator: ", ")). " }
-        if !h.vervalt.isEmpty { out += "Laat vervallen: \(h.vervalt.map { "`\($0)`" }.joined(separator: ", ")). " }
-        if !h.voegt_toe.isEmpty { out += "Voegt toe: \(h.voegt_toe.map { "`\($0)`" }.joined(separator: ", ")).\n" }
-        out += "\n## Werkt de regeling zoals bedoeld?\n\n"
-        out += "| Bedoeling | Voor: geschonden bij | Na: geschonden bij | Oordeel |\n|---|---|---|---|\n"
-        for b in r.bedoelingen {
-            out += "| \(Format.markdownCell(b.tekst)) | \(who(b.voor_personas, b.voor_personen)) | \(who(b.na_personas, b.na_personen)) | \(b.oordeel) |\n"
+        for v in r.hervormingen {
+            let h = v.hervorming
+            out += several ? "- **\(h.titel)**. Bron: \(h.bron).\(from(h))\n" : "Hervorming: \(h.titel). Bron: \(h.bron).\(from(h))\n"
         }
-        out += "\n## Knelpunten\n\n"
-        for (title, list) in [("Opgelost", r.opgelost), ("Blijvend", r.blijvend), ("Nieuw", r.nieuw)] {
-            out += "### \(title)\n\n"
-            if list.isEmpty { out += "Geen.\n\n"; continue }
-            for k in list {
-                out += "- **\(k.titel)** (\(k.soort_titel), ernst \(k.ernst)): ongeveer \(Format.count(k.personen)) mensen (\(Format.list(k.personas))), samen ongeveer \(k.totaal.sentence(Format.euroRounded))"
-                if let was = k.voor_personen, was != k.personen, let names = k.voor_personas, let harm = k.voor_totaal {
-                    out += "; vóór de hervorming \(Format.count(was)) mensen (\(Format.list(names))), \(harm.sentence(Format.euroRounded))"
-                }
-                if r.populatie != nil {
-                    let before = k.populatie_voor.map { Format.count($0.personen) } ?? "0"
-                    let after = title == "Opgelost" ? "0" : (k.populatie_na.map { Format.count($0.personen) } ?? "0")
-                    out += "; in de hele populatie naar schatting \(before) mensen voor en \(after) na de hervorming"
-                }
-                out += ".\n"
-            }
+        out += "\n## Effect van de hervorming\(several ? "en" : "")\n\n"
+        for v in r.hervormingen { out += (several ? "- **\(v.hervorming.titel)**: " : "") + InvoeringstoetsTekst.effect(v) + "\n" }
+        out += "\n" + table(["Maat"] + r.hervormingen.map(\.hervorming.titel), InvoeringstoetsTekst.effectRows(r))
+        out += "\n### Gewijzigde bepalingen\n\n"
+        for v in r.hervormingen {
+            if several { out += "#### \(v.hervorming.titel)\n\n" }
+            if v.artikelen.isEmpty { out += "Geen.\n\n"; continue }
+            for a in v.artikelen { out += "- \(InvoeringstoetsTekst.article(a)) (`\(a.naam)`)\n" }
             out += "\n"
         }
-        out += "## Inkomen per persona, voor en na\n\n"
-        out += "| Persona | Gewicht | Maanden anders | Verschil over de periode |\n|---|---:|---:|---:|\n"
-        for p in r.personas {
-            let changed = zip(p.voor_cent, p.na_cent).filter { $0 != $1 }.count
-            out += "| \(p.naam) | \(Format.count(p.gewicht)) | \(changed) | \(Format.euro(p.verschil_cent)) |\n"
+
+        out += "## Knelpunten voor en na\n\n"
+        out += table(["Knelpunt", "Huidige regels"] + r.hervormingen.map(\.hervorming.titel),
+                     InvoeringstoetsTekst.knelpuntRows(r).map { row in [row.titel, row.voor] + row.per_hervorming })
+        for v in r.hervormingen {
+            out += "\n" + (several ? "### Knelpunten: \(v.hervorming.titel)\n\n" : "")
+            for c in R.Categorie.allCases {
+                let list = v.knelpunten(c)
+                out += "\(several ? "####" : "###") \(c.kop) (\(list.count))\n\n\(c.uitleg)\n\n"
+                if list.isEmpty { out += "Geen.\n\n"; continue }
+                for k in list { out += "- " + knelpunt(k, population: r.populatie != nil) + "\n" }
+                out += "\n"
+            }
         }
-        for p in r.personas where p.voor_cent != p.na_cent {
-            out += "\n### \(p.naam)\n\n| Maand | Voor | Na | Verschil |\n|---|---:|---:|---:|\n"
-            for (i, m) in p.maanden.enumerated() where p.voor_cent[i] != p.na_cent[i] {
-                out += "| \(Format.month(m)) | \(Format.euro(p.voor_cent[i])) | \(Format.euro(p.na_cent[i])) | \(Format.euro(p.na_cent[i] - p.voor_cent[i])) |\n"
+
+        out += "## Werkt de regeling zoals bedoeld?\n\n"
+        out += table(["Bedoeling", "Huidige regels"] + r.hervormingen.map(\.hervorming.titel),
+                     InvoeringstoetsTekst.intentRows(r).map { row in [row.tekst, row.voor] + row.per_hervorming })
+
+        out += "\n## Inkomen per persona, voor en na\n\n"
+        out += table(["Persona", "Gewicht"] + r.hervormingen.map { "\($0.hervorming.titel): verschil over de periode" },
+                     (r.hervormingen.first?.personas ?? []).indices.map { i in
+                         let p = r.hervormingen[0].personas[i]
+                         return [p.naam, Format.count(p.gewicht)] + r.hervormingen.map { v in
+                             let q = v.personas[i]
+                             return q.veranderd ? "\(Format.euro(q.verschil_cent)) (\(InvoeringstoetsTekst.changedMonths(q)) mnd anders)" : "ongewijzigd"
+                         }
+                     }, numericFrom: 1)
+        for v in r.hervormingen {
+            for p in v.personas where p.veranderd {
+                out += "\n### \(p.naam)\(several ? " met \(v.hervorming.titel)" : "")\n\n| Maand | Voor | Na | Verschil |\n|---|---:|---:|---:|\n"
+                for (i, m) in p.maanden.enumerated() where p.voor_cent[i] != p.na_cent[i] {
+                    out += "| \(Format.month(m)) | \(Format.euro(p.voor_cent[i])) | \(Format.euro(p.na_cent[i])) | \(Format.euro(p.na_cent[i] - p.voor_cent[i])) |\n"
+                }
             }
         }
         out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \($0)\n" }.joined()
         return out
     }
 
-    static func who(_ personas: [String], _ people: Int) -> String {
-        personas.isEmpty ? "niemand" : "\(Format.list(personas)) (ongeveer \(Format.count(people)) mensen)"
+    static func from(_ h: R.Hervorming) -> String {
+        h.geldig_vanaf.map { " Geldig vanaf \(InvoeringstoetsTekst.day($0))." } ?? ""
+    }
+
+    static func knelpunt(_ k: R.KnelpuntVergelijking, population: Bool) -> String {
+        var out = "**\(k.titel)** (\(k.soort_titel), ernst \(k.ernst)): voor \(InvoeringstoetsTekst.stand(k.voor)); na \(InvoeringstoetsTekst.stand(k.na))"
+        if population {
+            out += "; in de hele populatie naar schatting \(Format.count(k.populatie_voor?.personen ?? 0)) mensen voor en \(Format.count(k.na == nil ? 0 : k.populatie_na?.personen ?? 0)) na"
+        }
+        out += "."
+        if let v = k.verplichting_vervalt { out += "\n  - **Let op: verdwenen doordat een verplichting vervalt.** \(v.uitleg)" }
+        return out
+    }
+
+    static func table(_ header: [String], _ rows: [[String]], numericFrom: Int? = nil) -> String {
+        var out = "| " + header.map(Format.markdownCell).joined(separator: " | ") + " |\n|"
+        for i in header.indices { out += numericFrom.map { i >= $0 } == true ? "---:|" : "---|" }
+        out += "\n"
+        for row in rows { out += "| " + row.map(Format.markdownCell).joined(separator: " | ") + " |\n" }
+        return out
     }
 }

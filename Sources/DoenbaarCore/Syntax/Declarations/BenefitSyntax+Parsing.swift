@@ -5,7 +5,7 @@ extension Parser {
     mutating func parseBenefit(_ keyword: SourceRange) -> BenefitSyntax? {
         guard let name = parseDeclarationName("de uitkering") else { return nil }
         var title: Located<String>?
-        if case .string = current.kind { title = parseString("de omschrijving") }
+        title = parseLabel(of: "uitkering '\(name.text)'", after: name.range, endsAt: .lineEnd)
         endLine()
         var source: Located<String>?
         var lag: Located<Int>?

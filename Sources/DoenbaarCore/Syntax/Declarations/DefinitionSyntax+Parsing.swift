@@ -1,5 +1,5 @@
 extension Parser {
-    /// definitie dagloon_begrensd: bedrag per dag
+    /// definitie dagloon_begrensd "Dagloon tot het maximum": bedrag per dag
     ///   bron "Wfsv art. 17 lid 1"
     ///   afronding naar beneden
     ///   = min(dagloon, maximumdagloon)
@@ -8,9 +8,16 @@ extension Parser {
         var type: TypeSyntax?
         var period: Located<PeriodKind>?
         let before = diagnostics.all.count
+        var label = parseLabel(of: "definitie '\(name.text)'", after: name.range, endsAt: .colon)
         if expectSymbol(.colon) {
             type = parseType()
-            if type != nil { period = parsePeriod() }
+            if type != nil {
+                // `definitie x: bedrag "Label" per maand` or `... per maand "Label"`: the label belongs after the name.
+                let lateBefore = current.kind.isString
+                if lateBefore, let late = labelAfterType(of: "definitie '\(name.text)'", name: name) { label = label ?? late }
+                if !lateBefore || current.isWord("per") { period = parsePeriod() }
+                if period != nil, let late = labelAfterType(of: "definitie '\(name.text)'", name: name) { label = label ?? late }
+            }
         }
         finishLine(since: before)
         var source: Located<String>?
@@ -34,6 +41,6 @@ extension Parser {
         if body == nil && !seen.contains("=") {
             missing("een berekening (= ...)", in: name.range, "definitie '\(name.text)'")
         }
-        return DefinitionSyntax(name: name, type: type, period: period, source: source, rounding: rounding, body: body)
+        return DefinitionSyntax(name: name, type: type, period: period, source: source, rounding: rounding, body: body, label: label)
     }
 }

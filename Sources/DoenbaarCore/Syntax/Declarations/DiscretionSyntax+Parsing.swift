@@ -1,5 +1,5 @@
 extension Parser {
-    /// beleidsruimte hardheidsclausule_buitenland
+    /// beleidsruimte hardheidsclausule_buitenland "Hardheidsclausule verblijf in het buitenland"
     ///   bron "WW art. 19 lid 10"
     ///   bij recht_ondanks_buitenland, vakantie_melden    (rules, definitions or obligations)
     ///   soort beleidsregel                                (or: maatwerk)
@@ -7,6 +7,7 @@ extension Parser {
     ///   geldt als aantal_dagen(aangewezen_ramp) > 0 dagen    (optional: the months it can be used in)
     mutating func parseDiscretion(_ keyword: SourceRange) -> DiscretionSyntax? {
         guard let name = parseDeclarationName("de beleidsruimte") else { return nil }
+        let label = parseLabel(of: "beleidsruimte '\(name.text)'", after: name.range, endsAt: .lineEnd)
         endLine()
         var source: Located<String>?
         var rules: [Name] = []
@@ -45,6 +46,6 @@ extension Parser {
         }
         requireSource(source, keyword: name.range, "beleidsruimte '\(name.text)'")
         if !seen.contains("bij") { missing("de regel(s) waarbij zij geldt (bij ...)", in: name.range, "beleidsruimte '\(name.text)'") }
-        return DiscretionSyntax(name: name, source: source, rules: rules, text: text, kind: kind, scope: scope)
+        return DiscretionSyntax(name: name, source: source, rules: rules, text: text, kind: kind, scope: scope, label: label)
     }
 }

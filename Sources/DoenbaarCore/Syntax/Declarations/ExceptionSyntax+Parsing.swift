@@ -1,5 +1,5 @@
 extension Parser {
-    /// uitzondering aardbeving_2023 op ww_buitenland
+    /// uitzondering aardbeving_2023 "Tijdelijke maatregel aardbeving" op ww_buitenland
     ///   bron "Regeling ... art. 1"
     ///   geldig vanaf 2023-02-14 tot 2023-07-01
     ///   als ...
@@ -8,6 +8,7 @@ extension Parser {
         guard let name = parseDeclarationName("de uitzondering") else { return nil }
         var target: Name?
         let before = diagnostics.all.count
+        let label = parseLabel(of: "uitzondering '\(name.text)'", after: name.range, endsAt: .word("op"))
         if expectWord("op") { target = parseName("de regel waarop de uitzondering geldt") }
         finishLine(since: before)
         var source: Located<String>?
@@ -38,6 +39,6 @@ extension Parser {
             missing("een berekening (= ...)", in: name.range, "uitzondering '\(name.text)'")
         }
         return ExceptionSyntax(name: name, target: target, source: source, validity: validity,
-                               condition: condition, body: body)
+                               condition: condition, body: body, label: label)
     }
 }

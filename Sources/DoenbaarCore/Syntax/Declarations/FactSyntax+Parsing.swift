@@ -14,12 +14,16 @@ extension Parser {
         var type: TypeSyntax?
         var period: Located<PeriodKind>?
         let before = diagnostics.all.count
+        var label = parseLabel(of: "gegeven '\(name.text)'", after: name.range, endsAt: .colon)
         if expectSymbol(.colon) {
             type = parseType()
+            if type != nil, let late = labelAfterType(of: "gegeven '\(name.text)'", name: name) { label = label ?? late }
             if type != nil, current.isWord("per") { period = parsePeriod() }
+            if period != nil, let late = labelAfterType(of: "gegeven '\(name.text)'", name: name) { label = label ?? late }
         }
         finishLine(since: before)
         var fact = FactSyntax(name: name, type: type, period: period)
+        fact.label = label
         var seen = SeenClauses()
         let allowed = ["bron", "omschrijving", "bekend", "standaard", "beschermd", "rol", "uit"]
         while let clause = nextClause() {

@@ -11,8 +11,10 @@ extension Parser {
         var type: TypeSyntax?
         var period: Located<PeriodKind>?
         let before = diagnostics.all.count
+        var label = parseLabel(of: "invoer '\(name.text)'", after: name.range, endsAt: .colon)
         if expectSymbol(.colon) {
             type = parseType()
+            if type != nil, let late = labelAfterType(of: "invoer '\(name.text)'", name: name) { label = label ?? late }
             if type != nil, current.isWord("per") {
                 period = parsePeriod()
                 if let p = period, p.value == .day {
@@ -25,6 +27,6 @@ extension Parser {
         finishLine(since: before)
         let source = parseSourceOnlyClauses(in: "invoer '\(name.text)'")
         requireSource(source, keyword: name.range, "invoer '\(name.text)'")
-        return InputSyntax(name: name, type: type, period: period, source: source)
+        return InputSyntax(name: name, type: type, period: period, source: source, label: label)
     }
 }

@@ -1,5 +1,5 @@
 extension Parser {
-    /// bedoeling werken_loont
+    /// bedoeling werken_loont "Werken loont in de Wajong"
     ///   bron "Kamerstukken II 2018/19, 35 213, nr. 3"
     ///   tekst "Van elke extra verdiende euro houdt de Wajonger minstens 30 cent over."
     ///   per maand
@@ -7,6 +7,7 @@ extension Parser {
     ///   eis ...
     mutating func parseIntent(_ keyword: SourceRange) -> IntentSyntax? {
         guard let name = parseDeclarationName("de bedoeling") else { return nil }
+        let label = parseLabel(of: "bedoeling '\(name.text)'", after: name.range, endsAt: .lineEnd)
         endLine()
         var source: Located<String>?
         var text: Located<String>?
@@ -38,6 +39,6 @@ extension Parser {
         requireSource(source, keyword: name.range, "bedoeling '\(name.text)'")
         if !seen.contains("eis") { missing("een toetsbare eis (eis ...)", in: name.range, "bedoeling '\(name.text)'") }
         if !seen.contains("per") { missing("een periode (per dag of per maand)", in: name.range, "bedoeling '\(name.text)'") }
-        return IntentSyntax(name: name, source: source, text: text, period: period, condition: condition, requirement: requirement)
+        return IntentSyntax(name: name, source: source, text: text, period: period, condition: condition, requirement: requirement, label: label)
     }
 }

@@ -1,5 +1,5 @@
 extension Parser {
-    /// verplichting vakantie_melden
+    /// verplichting vakantie_melden "Vakantie doorgeven (WW)"
     ///   bron "WW art. 25 lid 1"
     ///   per dag
     ///   geldt als in_buitenland en reden_verblijf = vakantie
@@ -12,6 +12,7 @@ extension Parser {
     ///   gevolg boete 50% van benadeling, zonder benadeling € 150,00
     mutating func parseObligation(_ keyword: SourceRange) -> ObligationSyntax? {
         guard let name = parseDeclarationName("de verplichting") else { return nil }
+        let label = parseLabel(of: "verplichting '\(name.text)'", after: name.range, endsAt: .lineEnd)
         endLine()
         var source: Located<String>?
         var period: Located<PeriodKind>?
@@ -97,7 +98,7 @@ extension Parser {
         }
         return ObligationSyntax(name: name, source: source, period: period, applies: applies, fulfilled: fulfilled,
                                 deadline: deadline, demands: demands, steps: steps, channel: channel,
-                                consequences: consequences, report: report)
+                                consequences: consequences, report: report, label: label)
     }
 
     /// `termijn 1 dag vooraf` or `termijn 5 dagen achteraf`.

@@ -1,5 +1,5 @@
 extension Parser {
-    /// parameter maximumdagloon: bedrag
+    /// parameter maximumdagloon "Maximumdagloon": bedrag
     ///   bron "Wfsv art. 17 lid 1"
     ///   vanaf 2025-01-01 = € 290,67    bron "Stcrt. 2024, 31195"
     ///   bereik € 250,00 tot € 300,00    bron "waarom deze waarden plausibel zijn"
@@ -7,7 +7,11 @@ extension Parser {
         guard let name = parseDeclarationName("de parameter") else { return nil }
         var type: TypeSyntax?
         let before = diagnostics.all.count
-        if expectSymbol(.colon) { type = parseType() }
+        var label = parseLabel(of: "parameter '\(name.text)'", after: name.range, endsAt: .colon)
+        if expectSymbol(.colon) {
+            type = parseType()
+            if type != nil, let late = labelAfterType(of: "parameter '\(name.text)'", name: name) { label = label ?? late }
+        }
         finishLine(since: before)
         var source: Located<String>?
         var values: [ParameterValueSyntax] = []
@@ -57,6 +61,6 @@ extension Parser {
         if valueLines == 0 {
             missing("een waarde (vanaf DATUM = WAARDE)", in: name.range, "parameter '\(name.text)'")
         }
-        return ParameterSyntax(name: name, type: type, source: source, values: values, range: range)
+        return ParameterSyntax(name: name, type: type, source: source, values: values, label: label, range: range)
     }
 }

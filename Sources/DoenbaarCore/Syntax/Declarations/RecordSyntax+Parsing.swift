@@ -18,7 +18,7 @@ extension Parser {
     mutating func parseRecord(_ keyword: SourceRange) -> RecordSyntax? {
         guard let name = parseDeclarationName("de opgave (het woord in het persona-bestand)") else { return nil }
         var record = RecordSyntax(keyword: name)
-        if case .string = current.kind { record.title = parseString("de omschrijving") }
+        record.title = parseLabel(of: "opgave '\(name.text)'", after: name.range, endsAt: .lineEnd)
         endLine()
         var seen = SeenClauses()
         let shapes = ["maand", "vanaf", "periode"], knowledgeFacts = RecordSyntax.knowledgeFacts

@@ -7,7 +7,7 @@ extension Parser {
     mutating func parseReform(_ keyword: SourceRange) -> ReformSyntax? {
         guard let name = parseDeclarationName("de hervorming") else { return nil }
         var title: Located<String>?
-        if case .string = current.kind { title = parseString("de titel") }
+        title = parseLabel(of: "hervorming '\(name.text)'", after: name.range, endsAt: .lineEnd)
         endLine()
         var source: Located<String>?
         var validFrom: Located<CivilDate>?

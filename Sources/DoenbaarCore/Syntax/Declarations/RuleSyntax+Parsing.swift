@@ -1,5 +1,5 @@
 extension Parser {
-    /// regel ww_dagbedrag
+    /// regel ww_dagbedrag "WW per dag"
     ///   bron "WW art. 47 lid 1"
     ///   uitkomst WW per dag            (or: korting op WW per maand)
     ///   geldig vanaf 2006-01-01
@@ -7,6 +7,7 @@ extension Parser {
     ///   = dagloon * uitkeringspercentage
     mutating func parseRule(_ keyword: SourceRange) -> RuleSyntax? {
         guard let name = parseDeclarationName("de regel") else { return nil }
+        let label = parseLabel(of: "regel '\(name.text)'", after: name.range, endsAt: .lineEnd)
         endLine()
         var effect: RuleSyntax.Effect?
         var benefit: Name?
@@ -49,6 +50,6 @@ extension Parser {
             missing("een berekening (= ...)", in: name.range, "regel '\(name.text)'")
         }
         return RuleSyntax(name: name, effect: effect, benefit: benefit, period: period, source: source,
-                          validity: validity, condition: condition, rounding: rounding, body: body)
+                          validity: validity, condition: condition, rounding: rounding, body: body, label: label)
     }
 }

@@ -11,7 +11,7 @@ extension Parser {
     mutating func parseSection(_ keyword: SourceRange) -> SectionSyntax? {
         guard let name = parseDeclarationName("het onderdeel (het woord in het persona-bestand)") else { return nil }
         var section = SectionSyntax(keyword: name)
-        if case .string = current.kind { section.title = parseString("de omschrijving") }
+        section.title = parseLabel(of: "onderdeel '\(name.text)'", after: name.range, endsAt: .lineEnd)
         endLine()
         var seen = SeenClauses()
         while let clause = nextClause() {
