@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Opens the generated HTML reports in a real browser (headless Chromium) and
-# checks what a reader would see: the summary table and every knelpunt
-# heading, compared with the titles in the report's JSON. Writes a PNG
+# checks what a reader would see: the section for the minister with its
+# points, the summary table and every knelpunt heading, compared with the
+# titles in the report's JSON. Writes a PNG
 # screenshot of each report and prints its path.
 #
 #   scripts/browser_check.sh [OUT_DIR]
@@ -108,6 +109,8 @@ class Page(HTMLParser):
         self.summary_rows = 0
         self.in_summary = 0
         self.svgs = []              # attributes of each <svg>
+        self.minister_points = 0    # points in the list of the minister's section
+        self.in_minister = False
         self.svg_titles = 0
         self.lang = None
     def handle_starttag(self, tag, attrs):
@@ -122,12 +125,18 @@ class Page(HTMLParser):
             self.in_summary += 1
         if tag == "tr" and self.in_summary == 1 and "tbody" in self.stack:
             self.summary_rows += 1
+        if tag == "section":
+            self.in_minister = a.get("aria-labelledby") == "minister"
+        if tag == "li" and self.in_minister and "ul" in self.stack:
+            self.minister_points += 1
         if tag == "svg":
             self.svgs.append(a)
         if tag == "title" and "svg" in self.stack:
             self.svg_titles += 1
         self.stack.append(tag)
     def handle_endtag(self, tag):
+        if tag == "section":
+            self.in_minister = False
         if self.open_heading and tag == self.open_heading[0]:
             self.headings.append((tag, " ".join(self.open_heading[1].split())))
             self.open_heading = None
@@ -157,8 +166,20 @@ if "knelpunten" in report and "personas" in report and "opgelost" not in report:
     expected_rows = max(1, len(titles))
     if page.summary_rows != expected_rows:
         problems.append(f"samenvatting heeft {page.summary_rows} rijen, verwacht {expected_rows}")
-    sections = ["Samenvatting", "Werkwijze"]
+    sections = ["Wat de minister moet weten", "Samenvatting", "Werkwijze"]
     knelpunt_tags = ("h2",)
+    minister = report.get("minister")
+    if not minister:
+        problems.append("de JSON heeft geen sectie voor de minister")
+    else:
+        if not heading_with(" ".join(minister["titel"].split()), ("h2",)):
+            problems.append(f"kop van de sectie voor de minister ontbreekt: {minister['titel']}")
+        # Its points name the first knelpunten, in order, by their titles.
+        expected_points = [k["titel"] for k in report["knelpunten"][:len(minister["punten"])]]
+        if [p["titel"] for p in minister["punten"]] != expected_points:
+            problems.append("de punten voor de minister volgen de knelpunten niet")
+        if page.minister_points != len(minister["punten"]):
+            problems.append(f"sectie voor de minister toont {page.minister_points} punten, verwacht {len(minister['punten'])}")
 else:
     titles = [k["titel"] for key in ("opgelost", "blijvend", "nieuw") for k in report.get(key, [])]
     sections = ["Samenvatting", "De hervorming", "Werkt de regeling zoals bedoeld?", "Opgeloste knelpunten",

@@ -28,7 +28,8 @@ public struct PopulationRun: Sendable {
 
     /// What one knelpunt adds up to over the synthetic people.
     public struct Tally: Sendable {
-        public var title = ""
+        /// What the knelpunt is about (the reports write its title from it).
+        public var topic: FindingTopic? = nil
         public var kind = FindingKind.intentViolated
         public var hits: [PopulationGenerator.Group: Int] = [:]
         /// The loss (lost entitlement and fines), with squares for its interval.
@@ -45,7 +46,7 @@ public struct PopulationRun: Sendable {
         }
 
         mutating func add(_ f: Finding, harm: Harm, group: PopulationGenerator.Group) {
-            title = f.title
+            topic = f.topic
             kind = f.kind
             hits[group, default: 0] += 1
             let loss = harm.lossCents
@@ -56,7 +57,7 @@ public struct PopulationRun: Sendable {
         }
 
         mutating func merge(_ other: Tally) {
-            if title.isEmpty { title = other.title; kind = other.kind }
+            if topic == nil { topic = other.topic; kind = other.kind }
             for (g, n) in other.hits { hits[g, default: 0] += n }
             for (g, c) in other.harmCents { harmCents[g, default: 0] += c }
             for (g, s) in other.harmSquares { harmSquares[g, default: 0] += s }
@@ -143,7 +144,7 @@ private final class Counter: @unchecked Sendable {
 /// people, and to whole euros.
 public struct PopulationEstimate: Sendable {
     public let key: String
-    public let title: String
+    public let topic: FindingTopic?
     public let kind: FindingKind
     public let people: Int
     public let peopleLow: Int
@@ -186,7 +187,7 @@ public struct PopulationEstimate: Sendable {
                 repayment += Double(parts.repayment) * weight
                 below += Double(parts.belowProtected) * weight
             }
-            return PopulationEstimate(key: key, title: t.title, kind: t.kind,
+            return PopulationEstimate(key: key, topic: t.topic, kind: t.kind,
                                       people: Int(people.rounded()), peopleLow: Int(low.rounded(.down)), peopleHigh: Int(high.rounded(.up)),
                                       moneyCents: euros(money), moneyLowCents: euros(moneyLow), moneyHighCents: euros(moneyHigh),
                                       lostCents: euros(lost), fineCents: euros(fines), repaymentCents: euros(repayment), belowProtectedCents: euros(below),

@@ -42,6 +42,10 @@ public struct InvoeringstoetsRapport: Codable, Sendable {
         public let vervangt: [String]
         public let vervalt: [String]
         public let voegt_toe: [String]
+        /// The same declarations as the reports name them: by their labels.
+        public var vervangt_labels: [String] = []
+        public var vervalt_labels: [String] = []
+        public var voegt_toe_labels: [String] = []
     }
 
     public struct BedoelingVergelijking: Codable, Sendable {
@@ -118,7 +122,9 @@ extension InvoeringstoetsRapport {
             case (false, false): verdict = Set(failedAfter.map(\.persona.id)).isSubset(of: Set(failedBefore.map(\.persona.id)))
                 && failedAfter.count < failedBefore.count ? "deels hersteld" : "blijft geschonden"
             }
-            intents.append(BedoelingVergelijking(naam: name, tekst: intent.text, bron: intent.provenance.source,
+            // An intent without text is told by its label.
+            let text = intent.text.isEmpty ? (intent.label ?? name.replacingOccurrences(of: "_", with: " ")) : intent.text
+            intents.append(BedoelingVergelijking(naam: name, tekst: text, bron: intent.provenance.source,
                                                  voor_personas: failedBefore.map(\.persona.name), voor_personen: failedBefore.reduce(0) { $0 + $1.persona.weight },
                                                  na_personas: failedAfter.map(\.persona.name), na_personen: failedAfter.reduce(0) { $0 + $1.persona.weight },
                                                  oordeel: verdict))
@@ -130,10 +136,14 @@ extension InvoeringstoetsRapport {
                                        na_cent: x.months.map { y.month($0.month)?.netCents ?? 0 },
                                        verschil_cent: y.totalCents - x.totalCents)
         }
+        // A declaration by its label: the reform's version where it has one, else the baseline's.
+        func label(_ name: String) -> String { reformRules.label(of: name) ?? baselineRules.label(of: name) ?? name.replacingOccurrences(of: "_", with: " ") }
         return InvoeringstoetsRapport(
             titel: "Invoeringstoets: \(reform.title)",
             hervorming: Hervorming(naam: reform.name, titel: reform.title, bron: reform.source, geldig_vanaf: reform.validFrom?.description,
-                                   vervangt: reform.replaces, vervalt: reform.removes, voegt_toe: reform.adds),
+                                   vervangt: reform.replaces, vervalt: reform.removes, voegt_toe: reform.adds,
+                                   vervangt_labels: reform.replaces.map(label), vervalt_labels: reform.removes.map { baselineRules.label(of: $0) ?? label($0) },
+                                   voegt_toe_labels: reform.adds.map(label)),
             bedoelingen: intents, personas: personas,
             opgelost: before.filter { !afterKeys.contains($0.key) }.map(KnelpuntKort.init),
             blijvend: after.filter { beforeKeys.contains($0.key) }.map { k in
@@ -161,7 +171,7 @@ extension InvoeringstoetsRapport {
 extension InvoeringstoetsRapport.KnelpuntKort {
     init(_ k: Knelpunt) {
         id = Format.id(forKey: k.key)
-        titel = k.title
+        titel = FindingProse.title(k.topic)
         soort_titel = k.kind.title
         ernst = k.severity.dutch
         personen = k.reach

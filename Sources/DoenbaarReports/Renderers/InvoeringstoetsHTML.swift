@@ -140,16 +140,19 @@ public enum InvoeringstoetsHTML {
         h += "<p>\(HTML.escape(f.titel)).</p>\n<dl class=\"kenmerken\">\n"
         h += "<div><dt>Naam</dt><dd><code>\(HTML.escape(f.naam))</code></dd></div>\n"
         h += "<div><dt>Geldig vanaf</dt><dd>\(HTML.escape(f.geldig_vanaf.map(day) ?? "niet opgegeven"))</dd></div>\n"
-        h += "<div><dt>Vervangt</dt><dd>\(names(f.vervangt))</dd></div>\n"
-        h += "<div><dt>Laat vervallen</dt><dd>\(names(f.vervalt))</dd></div>\n"
-        h += "<div><dt>Voegt toe</dt><dd>\(names(f.voegt_toe))</dd></div>\n"
+        h += "<div><dt>Vervangt</dt><dd>\(names(f.vervangt, f.vervangt_labels))</dd></div>\n"
+        h += "<div><dt>Laat vervallen</dt><dd>\(names(f.vervalt, f.vervalt_labels))</dd></div>\n"
+        h += "<div><dt>Voegt toe</dt><dd>\(names(f.voegt_toe, f.voegt_toe_labels))</dd></div>\n"
         h += "</dl>\n"
         h += "<p><span class=\"label\">Bron</span>\(HTML.escape(f.bron))</p>\n"
         return h + "</section>\n"
     }
 
-    static func names(_ list: [String]) -> String {
-        list.isEmpty ? "niets" : list.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+    /// Declarations by their labels, each with its name from the rules as evidence in `<code>`.
+    static func names(_ list: [String], _ labels: [String] = []) -> String {
+        list.isEmpty ? "niets" : list.enumerated().map { i, n in
+            i < labels.count ? "\(HTML.escape(labels[i])) (<code>\(HTML.escape(n))</code>)" : "<code>\(HTML.escape(n))</code>"
+        }.joined(separator: ", ")
     }
 
     /// `2024-01-01` -> `1 januari 2024`; a month or anything else as it comes.

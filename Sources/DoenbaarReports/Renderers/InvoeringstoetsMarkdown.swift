@@ -5,9 +5,9 @@ public enum InvoeringstoetsMarkdown {
         let h = r.hervorming
         var out = "# \(r.titel)\n\n"
         out += "Hervorming `\(h.naam)`: \(h.titel). Bron: \(h.bron).\(h.geldig_vanaf.map { " Geldig vanaf \(Format.month(String($0.prefix(7)))) (\($0))." } ?? "")\n\n"
-        if !h.vervangt.isEmpty { out += "Vervangt: \(h.vervangt.map { "`\($0)`" }.joined(separator: ", ")). " }
-        if !h.vervalt.isEmpty { out += "Laat vervallen: \(h.vervalt.map { "`\($0)`" }.joined(separator: ", ")). " }
-        if !h.voegt_toe.isEmpty { out += "Voegt toe: \(h.voegt_toe.map { "`\($0)`" }.joined(separator: ", ")).\n" }
+        if !h.vervangt.isEmpty { out += "Vervangt: \(declarations(h.vervangt, h.vervangt_labels)). " }
+        if !h.vervalt.isEmpty { out += "Laat vervallen: \(declarations(h.vervalt, h.vervalt_labels)). " }
+        if !h.voegt_toe.isEmpty { out += "Voegt toe: \(declarations(h.voegt_toe, h.voegt_toe_labels)).\n" }
         out += "\n## Werkt de regeling zoals bedoeld?\n\n"
         out += "| Bedoeling | Voor: geschonden bij | Na: geschonden bij | Oordeel |\n|---|---|---|---|\n"
         for b in r.bedoelingen {
@@ -45,6 +45,11 @@ public enum InvoeringstoetsMarkdown {
         }
         out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \($0)\n" }.joined()
         return out
+    }
+
+    /// Declarations by their labels, each with its name from the rules as evidence: Label (`naam`).
+    static func declarations(_ names: [String], _ labels: [String]) -> String {
+        names.enumerated().map { i, n in i < labels.count ? "\(labels[i]) (`\(n)`)" : "`\(n)`" }.joined(separator: ", ")
     }
 
     static func who(_ personas: [String], _ people: Int) -> String {
