@@ -47,7 +47,7 @@ import Testing
         #expect(FindingProse.story(bas).contains("houdt daarvan na verrekening € -512,50 over"))
         let daan = try #require(try findings("daan", ChoiceTrapDetector()).first)
         #expect(FindingProse.avoidance(daan) == "Met 'WW aangevraagd: nee' had Daan € 6.219,44 meer gehad.")
-        #expect(FindingProse.story(daan).hasPrefix("Daan houdt met 'WW aangevraagd: ja' € 6.219,44 minder over dan met 'WW aangevraagd: nee', in 6 maanden. Waarom: Wajong-uitkering per maand is"))
+        #expect(FindingProse.story(daan).hasPrefix("Daan houdt met 'WW aangevraagd: ja' € 6.219,44 minder over dan met 'WW aangevraagd: nee', in 6 maanden. Waarom: 'Wajong-uitkering per maand' is"))
         let ingrid = try #require(try findings("ingrid", DisproportionDetector()).first)
         #expect(FindingProse.story(ingrid).contains("voor het niet melden van inkomen dat de uitvoerder al in de polisadministratie had"))
     }

@@ -133,7 +133,7 @@ public enum FindingProse {
         case .choice(let taken, let loss, let n, let differences):
             var s = "\(p) houdt met \(choice(taken)) \(money(loss)) minder over dan met \(choice(taken.other)), in \(months(n))."
             if !differences.isEmpty {
-                s += " Waarom: " + differences.map { "\(name($0.provision)) is \($0.value) in plaats van \($0.otherValue)" }.joined(separator: "; ") + "."
+                s += " Waarom: " + differences.map { "\(quoted($0.provision)) is \($0.value) in plaats van \($0.otherValue)" }.joined(separator: "; ") + "."
             }
             return s
         case .reportedChoice(let record, let attribute, let taken, let instead, let loss, let n):
@@ -256,9 +256,11 @@ public enum FindingProse {
             return "Beleidsruimte \(quoted(d.provision)) (\(d.provision.source)): \(d.text)"
         }
         let articles = articles(solution, provisions: provisions)
-        return "Er ligt geen beleidsruimte op het pad van deze uitkomst; alleen een wetswijziging kan haar veranderen."
-            + (articles.isEmpty ? "" : " Te wijzigen: " + articles.map(article).joined(separator: "; en ") + ".")
+        return noDiscretion + (articles.isEmpty ? "" : " Te wijzigen: " + articles.map(article).joined(separator: "; en ") + ".")
     }
+
+    /// Rung 3 in a sentence, before the articles to change.
+    public static let noDiscretion = "Er ligt geen beleidsruimte op het pad van deze uitkomst; alleen een wetswijziging kan haar veranderen."
 
     public static func reason(_ f: Finding) -> String { reason(f.solution, provisions: f.provisions) }
 

@@ -250,9 +250,11 @@ public enum KnelpuntenHTML {
 
         h += "<h3>Oplossing</h3>\n"
         h += ladder(chosen: k.trede, name: k.trede_naam)
-        h += "<p>\(HTML.escape(HTML.capitalized(k.trede_reden)))</p>\n"
-        if !k.te_wijzigen.isEmpty {
-            h += "<p>Te wijzigen:</p>\n<ul class=\"bepalingen\">\n"
+        if k.te_wijzigen.isEmpty {
+            h += "<p>\(HTML.escape(HTML.capitalized(k.trede_reden)))</p>\n"
+        } else {
+            // Rung 3: the articles to change as a list.
+            h += "<p>\(HTML.escape(FindingProse.noDiscretion)) Te wijzigen:</p>\n<ul class=\"bepalingen\">\n"
             for b in k.te_wijzigen {
                 h += "<li><span class=\"bron\">\(HTML.escape(b.bron))</span><span class=\"regel\">de bepaling achter '\(HTML.escape(b.label))'; in de regels: <code>\(HTML.escape(b.naam))</code></span></li>\n"
             }

@@ -52,9 +52,12 @@ public enum KnelpuntenMarkdown {
             if !k.andere_handeling.isEmpty {
                 out += "**Wat de persoon anders had kunnen doen.** " + k.andere_handeling.joined(separator: " ") + "\n\n"
             }
-            out += "**Oplossing.** Trede \(k.trede) van de oplossingsladder: \(k.trede_naam). \(k.trede_reden)\n\n"
-            if !k.te_wijzigen.isEmpty {
-                out += "Te wijzigen:\n\n" + k.te_wijzigen.map { "- \($0.bron) ('\($0.label)'; in de regels: `\($0.naam)`)\n" }.joined() + "\n"
+            if k.te_wijzigen.isEmpty {
+                out += "**Oplossing.** Trede \(k.trede) van de oplossingsladder: \(k.trede_naam). \(k.trede_reden)\n\n"
+            } else {
+                // Rung 3: the articles to change as a list.
+                out += "**Oplossing.** Trede \(k.trede) van de oplossingsladder: \(k.trede_naam). \(FindingProse.noDiscretion) Te wijzigen:\n\n"
+                out += k.te_wijzigen.map { "- \($0.bron), de bepaling achter '\($0.label)' (in de regels: `\($0.naam)`)\n" }.joined() + "\n"
             }
             out += "**Richting.** \(k.richting)\n"
             if let e = k.bewijs.first {
