@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Opens the generated HTML reports in a real browser (headless Chromium) and
-# checks what a reader would see: the summary table and every knelpunt
-# heading, compared with the titles in the report's JSON. Writes a PNG
+# checks what a reader would see: the section for the minister with its
+# points, the summary table and every knelpunt heading, compared with the
+# titles in the report's JSON. Writes a PNG
 # screenshot of each report and prints its path.
 #
 #   scripts/browser_check.sh [OUT_DIR]
@@ -127,6 +128,8 @@ class Page(HTMLParser):
         self.summary_rows = 0
         self.in_summary = 0
         self.svgs = []              # attributes of each <svg>
+        self.minister_points = 0    # points in the list of the minister's section
+        self.in_minister = False
         self.svg_titles = 0
         self.svg_descs = 0
         self.lang = None
@@ -151,6 +154,10 @@ class Page(HTMLParser):
             self.in_summary += 1
         if tag == "tr" and self.in_summary == 1 and "tbody" in self.stack:
             self.summary_rows += 1
+        if tag == "section":
+            self.in_minister = a.get("aria-labelledby") == "minister"
+        if tag == "li" and self.in_minister and "ul" in self.stack:
+            self.minister_points += 1
         if tag == "svg":
             self.svgs.append(a)
             self.current_svg = a.get("id", "")
@@ -192,6 +199,8 @@ class Page(HTMLParser):
             self.current_svg = None
         if tag == "text":
             self.in_svg_text = False
+        if tag == "section":
+            self.in_minister = False
         if self.open_heading and tag == self.open_heading[0]:
             self.headings.append((tag, " ".join(self.open_heading[1].split())))
             self.open_heading = None
@@ -229,8 +238,20 @@ if "hervormingen" not in report:
     expected_rows = max(1, len(titles))
     if page.summary_rows != expected_rows:
         problems.append(f"samenvatting heeft {page.summary_rows} rijen, verwacht {expected_rows}")
-    sections = ["Samenvatting", "Werkwijze"]
+    sections = ["Wat de minister moet weten", "Samenvatting", "Werkwijze"]
     knelpunt_tags = ("h2",)
+    minister = report.get("minister")
+    if not minister:
+        problems.append("de JSON heeft geen sectie voor de minister")
+    else:
+        if not heading_with(" ".join(minister["titel"].split()), ("h2",)):
+            problems.append(f"kop van de sectie voor de minister ontbreekt: {minister['titel']}")
+        # Its points name the first knelpunten, in order, by their titles.
+        expected_points = [k["titel"] for k in report["knelpunten"][:len(minister["punten"])]]
+        if [p["titel"] for p in minister["punten"]] != expected_points:
+            problems.append("de punten voor de minister volgen de knelpunten niet")
+        if page.minister_points != len(minister["punten"]):
+            problems.append(f"sectie voor de minister toont {page.minister_points} punten, verwacht {len(minister['punten'])}")
 else:
     reforms = report["hervormingen"]
     n = len(reforms)

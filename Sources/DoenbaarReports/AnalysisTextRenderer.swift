@@ -29,20 +29,22 @@ public enum AnalysisTextRenderer {
             out += "\nOp het realistische pad niet nagekomen:\n"
             for d in missed {
                 let stress = d.judgement.stress.isEmpty ? "" : "; stress: " + d.judgement.stress.map(\.dutch).joined(separator: ", ")
-                out += "  \(d.obligation.name), \(d.from.dutch): vraagt niveau \(d.judgement.required) voor \(d.judgement.shortParts.map(\.rawValue).joined(separator: ", "))\(stress)\n"
+                out += "  \(d.obligation.label ?? d.obligation.name), \(d.from.dutch): vraagt niveau \(d.judgement.required) voor \(FindingProse.capacities(d.judgement.shortParts))\(stress)\n"
             }
         }
         out += "\n== Bevindingen ==\n"
         if a.findings.isEmpty { out += "Geen hardvochtige effecten gevonden.\n" }
         for (i, f) in a.findings.enumerated() {
             out += "\n\(i + 1). \(f.kind.title) (ernst \(f.severity.dutch)), \(f.from.dutch)\(f.through != f.from ? " tot en met \(f.through.dutch)" : "")\n"
-            out += "   \(f.explanation)\n"
+            out += "   \(FindingProse.title(f.topic))\n"
+            out += "   \(FindingProse.story(f))\n"
             if !f.harm.isEmpty { out += "   Schade: \(Schade(f.harm).sentence()), in \(f.months) maand\(f.months == 1 ? "" : "en").\n" }
-            for lens in f.lenses { out += "   Ook gezien als \(lens.kind.title.lowercased()): \(lens.explanation)\n" }
-            if !f.provisions.isEmpty { out += "   Bepalingen: " + f.provisions.map { "\($0.name) [\($0.source)]" }.joined(separator: "; ") + "\n" }
-            if let note = f.capacityNote { out += "   Doenvermogen: \(note)\n" }
-            if let action = f.avoidingAction { out += "   Anders handelen: \(action)\n" }
-            out += "   Oplossing: trede \(f.rung.rawValue), \(f.rung.dutch) — \(f.rungReason)\n"
+            for lens in f.lenses { out += "   Ook gezien als \(lens.kind.title.lowercased()): \(FindingProse.story(lens, persona: f.personaName))\n" }
+            if !f.provisions.isEmpty { out += "   Bepalingen: " + f.provisions.map { "\(FindingProse.name($0)) [\($0.source)]" }.joined(separator: "; ") + "\n" }
+            if let note = FindingProse.capacity(f) { out += "   Doenvermogen: \(note)\n" }
+            if let action = FindingProse.avoidance(f) { out += "   Anders handelen: \(action)\n" }
+            out += "   Oplossing: trede \(f.rung.rawValue), \(f.rung.dutch) — \(FindingProse.reason(f))\n"
+            out += "   Richting: \(FindingProse.direction(f))\n"
             for e in f.evidence.prefix(1) { out += "   Bewijs:\n" + RunTextRenderer.tree(e, indent: "     ") }
         }
         return out

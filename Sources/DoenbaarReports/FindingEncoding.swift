@@ -21,12 +21,22 @@ struct FindingJSON: Encodable {
     let trede: Int
     let trede_naam: String
     let trede_reden: String
+    /// Rungs 1 and 2: the discretion point; rung 3: the articles to change.
+    let beleidsruimte: Provision?
+    let te_wijzigen: [Provision]
     let bewijs: [TraceNode]
 
     struct Provision: Encodable {
         let naam: String
+        let label: String
         let regeling: String
         let bron: String
+        init(_ p: ProvisionReference) {
+            naam = p.name
+            label = FindingProse.name(p)
+            regeling = p.regulation
+            bron = p.source
+        }
     }
 
     init(_ f: Finding) {
@@ -37,16 +47,18 @@ struct FindingJSON: Encodable {
         gewicht = f.weight
         van = f.from.description
         tot_en_met = f.through.description
-        bepalingen = f.provisions.map { Provision(naam: $0.name, regeling: $0.regulation, bron: $0.source) }
+        bepalingen = f.provisions.map(Provision.init)
         schade = Schade(f.harm)
-        ook_gezien_als = f.lenses.map { KnelpuntVerslag.Lens(soort: $0.kind.rawValue, soort_titel: $0.kind.title, titel: $0.title, uitleg: $0.explanation) }
+        ook_gezien_als = f.lenses.map { KnelpuntVerslag.Lens($0, persona: f.personaName) }
         maanden = f.months
-        uitleg = f.explanation
-        doenvermogen = f.capacityNote
-        andere_handeling = f.avoidingAction
+        uitleg = FindingProse.story(f)
+        doenvermogen = FindingProse.capacity(f)
+        andere_handeling = FindingProse.avoidance(f)
         trede = f.rung.rawValue
         trede_naam = f.rung.dutch
-        trede_reden = f.rungReason
+        trede_reden = FindingProse.reason(f)
+        beleidsruimte = f.rung == .lawChange ? nil : f.solution.discretion.map { Provision($0.provision) }
+        te_wijzigen = FindingProse.articles(f.solution, provisions: f.provisions).map(Provision.init)
         bewijs = f.evidence
     }
 }

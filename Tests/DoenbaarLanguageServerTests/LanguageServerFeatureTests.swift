@@ -92,6 +92,11 @@ import Testing
         #expect(parameter.contains("**parameter** `maximumdagloon`: bedrag"))
         #expect(parameter.contains("- vanaf 2025-01-01: € 290,67 (bron: Regeling SZW rekenregels per 1 januari 2025: € 75.864 / 261)"))
 
+        // A declaration with a label shows it, as the reports name it.
+        let labelled = try #require(position(of: "ww_berekend", in: text, after: "  = ww_berekend"))
+        let definition = try #require(client.request("textDocument/hover", textDocumentPosition(uri, labelled)).response["result", "contents", "value"]?.string)
+        #expect(definition.contains("- label: Berekening van de WW-uitkering"), "\(definition)")
+
         // A built-in fact, and nothing in a comment.
         let builtin = try #require(position(of: "peildatum", in: text))
         #expect(client.request("textDocument/hover", textDocumentPosition(uri, builtin)).response["result", "contents", "value"]?.string?.contains("**ingebouwd gegeven** `peildatum`") == true)

@@ -147,7 +147,7 @@ public final class AnalysisContext {
             if best == nil || rung < best!.1 { best = (d, rung) }
         }
         if let (d, rung) = best {
-            return RungChoice(rung, "beleidsruimte '\(d.name)' (\(d.provenance.source)): \(d.text)")
+            return RungChoice(rung, discretion: DiscretionReference(provision: ruleSet.provision(d), text: d.text))
         }
         // Rung 3 names what to change: the articles of the definitions on the path (the
         // conditions the outcome turns on), else of its rules.
@@ -155,9 +155,7 @@ public final class AnalysisContext {
         let onPath = ruleSet.values.filter { v in
             names.contains(v.name) && (v.isRule || v.body.references.contains { if case .fact = $0 { return false } else { return true } })
         }
-        let articles = (onPath.filter { !$0.isRule } + onPath.filter(\.isRule)).prefix(2).map { "\($0.name) (\($0.provenance.source))" }
-        return RungChoice(.lawChange, "er ligt geen beleidsruimte op het pad van deze uitkomst; alleen een wetswijziging kan haar veranderen"
-                              + (articles.isEmpty ? "" : ", te beginnen bij \(ValueFormatting.list(articles))"))
+        return RungChoice(.lawChange, articles: (onPath.filter { !$0.isRule } + onPath.filter(\.isRule)).prefix(2).map(ruleSet.provision))
     }
 
     /// The name a finding uses for the recoveries of a benefit on its path.
@@ -177,21 +175,26 @@ public final class AnalysisContext {
     }
 
     public func provision(slot name: String) -> ProvisionReference? {
-        ruleSet.values.first { $0.name == name }.map { ProvisionReference(name: $0.name, $0.provenance) }
+        ruleSet.values.first { $0.name == name }.map(ruleSet.provision)
     }
 
     /// An obligation as a provision: the version that held on the day, if given.
     public func provision(obligation name: String, on day: CivilDate? = nil) -> ProvisionReference? {
-        ruleSet.obligation(named: name, on: day).map { ProvisionReference(name: $0.name, $0.provenance) }
+        ruleSet.obligation(named: name, on: day).map(ruleSet.provision)
     }
 
     public func provision(intent name: String, on day: CivilDate? = nil) -> ProvisionReference? {
-        ruleSet.intent(named: name, on: day).map { ProvisionReference(name: $0.name, $0.provenance) }
+        ruleSet.intent(named: name, on: day).map(ruleSet.provision)
+    }
+
+    /// A benefit as a provision, with its title as label.
+    public func provision(benefit name: String) -> ProvisionReference? {
+        ruleSet.benefit(named: name).map { ruleSet.provision(ruleSet.benefits[$0]) }
     }
 
     /// The payment rules of a benefit, as provisions.
     public func provisions(benefit: String) -> [ProvisionReference] {
         guard let b = ruleSet.benefit(named: benefit) else { return [] }
-        return ruleSet.values.filter { $0.role.benefit == b }.map { ProvisionReference(name: $0.name, $0.provenance) }
+        return ruleSet.values.filter { $0.role.benefit == b }.map(ruleSet.provision)
     }
 }

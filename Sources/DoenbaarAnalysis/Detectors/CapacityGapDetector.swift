@@ -23,7 +23,7 @@ public struct CapacityGapDetector: Detector {
             guard gap > context.parameters.capacityGapThreshold.cents else { continue }
             let j = decisions[0].judgement
             let underStress = decisions.contains { !$0.judgement.stress.isEmpty }
-            let stress: [String] = Set(decisions.flatMap { $0.judgement.stress.map(\.dutch) }).sorted()
+            let stress: [String] = Set(decisions.flatMap { $0.judgement.stress.map(\.kind) }).sorted()
             let lost = zip(ideal.months, run.months).filter { $0.0.totalCents != $0.1.totalCents }.map(\.0.month)
             var evidence: [TraceNode] = []
             for m in run.months where evidence.count < 2 {
@@ -34,17 +34,16 @@ public struct CapacityGapDetector: Detector {
                 }
             }
             let first = decisions[0].from.yearMonth
-            out.append(Finding(kind: kind, key: name, title: "Meldplicht vraagt meer doenvermogen dan mensen hebben: \(name)",
-                               direction: "Vereenvoudig de melding (minder stappen, een ruimere termijn, gegevens uit registers vooraf ingevuld) en geef bij een eerste gemiste melding een waarschuwing in plaats van een boete of het verlies van de uitkering.",
+            guard let obligation = context.provision(obligation: name, on: decisions[0].from) else { continue }
+            out.append(Finding(kind: kind, key: name, topic: .capacityGap(obligation),
                                severity: underStress ? .high : .medium, persona: context.persona,
                                from: lost.first ?? first, through: lost.last ?? first,
-                               provisions: [context.provision(obligation: name, on: decisions[0].from)].compactMap { $0 }, harm: context.harm(run, onlyThis, against: ideal), months: lost.count,
-                               explanation: "\(context.persona.name) komt de verplichting '\(name)' op het realistische pad \(decisions.count) keer niet na: zij vraagt niveau \(j.required) voor \(j.shortParts.map(\.rawValue).joined(separator: ", "))\(stress.isEmpty ? "" : ", in een periode van stress door \(ValueFormatting.list(stress))"). Dat kost \(ValueFormatting.cents(gap)) ten opzichte van het ideale pad.",
-                               capacityNote: underStress
-                                   ? "De verplichting valt in een periode van stress; niet handelen is dan een kwestie van niet kunnen, niet van niet willen (WRR 2017)."
-                                   : "Wat de verplichting vraagt, ligt boven het doenvermogen van wie haar moet nakomen.",
-                               avoidingAction: "Op tijd melden (het ideale pad) had \(ValueFormatting.cents(gap)) gescheeld.",
-                               rung: try context.rung(for: [name]), evidence: Array(evidence.prefix(2))))
+                               provisions: [obligation], harm: context.harm(run, onlyThis, against: ideal), months: lost.count,
+                               story: .missedObligation(obligation: obligation, times: decisions.count, requiredLevel: j.required,
+                                                        parts: j.shortParts, stress: stress, gapCents: gap),
+                               capacity: underStress ? .obligationUnderStress : .obligationAboveCapacity,
+                               avoidance: .reportOnTime(gainCents: gap),
+                               solution: try context.rung(for: [name]), evidence: Array(evidence.prefix(2))))
         }
         return out
     }

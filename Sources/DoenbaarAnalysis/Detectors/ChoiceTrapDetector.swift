@@ -34,16 +34,14 @@ public struct ChoiceTrapDetector: Detector {
         let taken = Set(changed.compactMap { $0.0.attributes[fact.name] }).sorted().map { cases.indices.contains(Int($0)) ? cases[Int($0)] : "\($0)" }
         let instead = cases.indices.contains(Int(value)) ? cases[Int(value)] : "\(value)"
         let word = kind.attributes[a].word
-        let what = "\(kind.title) met \(word) \(ValueFormatting.list(taken))"
         return Finding(kind: self.kind, key: "\(kind.keyword)_\(word)",
-                       title: "Keuze die armer maakt: \(what) in plaats van \(word) \(instead)",
-                       direction: "Laat het recht volgen uit wat er gebeurde, niet uit hoe een \(kind.title) wordt genoemd; of wijs de persoon vóór de melding op de gevolgen van elke \(word).",
+                       topic: .reportedChoice(record: kind.title, attribute: word, taken: taken, instead: instead),
                        severity: loss > 100_000 ? .high : .medium, persona: p, from: first, through: last,
                        provisions: context.relevantRules(in: names), harm: other.harm, months: months.count,
-                       explanation: "\(p.name) meldde een \(what); met \(word) \(instead) voor dezelfde dagen had \(p.name) \(ValueFormatting.cents(loss)) meer gehad, in \(months.count) maand\(months.count == 1 ? "" : "en").",
-                       capacityNote: "Wie onder stress meldt wat er gebeurde, kiest de eerlijke reden; dat een andere reden de uitkering had behouden, is niet te voorzien.",
-                       avoidingAction: "Met \(word) \(instead) gemeld had \(p.name) \(ValueFormatting.cents(loss)) meer gehad, zolang de regels die reden toestaan.",
-                       rung: try context.rung(for: names, from: first, through: last), evidence: [])
+                       story: .reportedChoice(record: kind.title, attribute: word, taken: taken, instead: instead, lossCents: loss, months: months.count),
+                       capacity: .honestReport,
+                       avoidance: .reportWithOtherValue(attribute: word, value: instead, gainCents: loss),
+                       solution: try context.rung(for: names, from: first, through: last), evidence: [])
     }
 
     private func trap(_ context: AnalysisContext, _ choice: Choice) throws(AnalysisError) -> Finding? {
@@ -65,16 +63,23 @@ public struct ChoiceTrapDetector: Detector {
             if let focused = Evidence.focused(x.trace, on: Set(d.map(\.name))) { evidence.append(focused) }
         }
         let names = Set(differences.map(\.name))
-        let because = differences.filter { $0.source != nil }.prefix(3)
-            .map { "\($0.name) is \($0.before) in plaats van \($0.after)" }.joined(separator: "; ")
-        let taken = choice.line(choice.chosen), instead = choice.line(choice.other)
-        return Finding(kind: kind, key: choice.fact.name, title: "Keuze die armer maakt: \(taken)",
-                       direction: "Zorg dat \(taken) nooit tot minder inkomen leidt dan \(instead), of wijs de persoon vóór de keuze op de gevolgen.",
+        let because = differences.filter { $0.source != nil }.prefix(3).compactMap { d in
+            context.ruleSet.provision(value: d.name).map { ValueDifference(provision: $0, value: d.before, otherValue: d.after) }
+        }
+        let taken = context.answer(choice, choice.chosen != 0)
+        return Finding(kind: kind, key: choice.fact.name, topic: .choice(taken),
                        severity: loss > 100_000 ? .high : .medium, persona: p, from: first, through: last,
                        provisions: context.relevantRules(in: names), harm: compared.harm, months: months.count,
-                       explanation: "\(p.name) houdt met \(taken) \(ValueFormatting.cents(loss)) minder over dan met \(instead), in \(months.count) maand\(months.count == 1 ? "" : "en"). Waarom: \(because).",
-                       capacityNote: "Wie deze keuze maakt, volgt de gewone weg; dat die nadelig kan zijn, is niet te voorzien zonder de samenloopregels te kennen.",
-                       avoidingAction: "Met \(instead) had \(p.name) \(ValueFormatting.cents(loss)) meer gehad.",
-                       rung: try context.rung(for: names, from: first, through: last), evidence: evidence)
+                       story: .choice(taken: taken, lossCents: loss, months: months.count, differences: Array(because)),
+                       capacity: .choiceUnforeseeable,
+                       avoidance: .otherChoice(taken.other, gainCents: loss),
+                       solution: try context.rung(for: names, from: first, through: last), evidence: evidence)
+    }
+}
+
+extension AnalysisContext {
+    /// An answer to a choice, with the fact's label and the block's title.
+    func answer(_ choice: Choice, _ answer: Bool) -> ChoiceAnswer {
+        ChoiceAnswer(fact: ruleSet.provision(choice.fact), word: choice.word, section: choice.section.title, answer: answer)
     }
 }

@@ -27,21 +27,16 @@ public struct IntentDetector: Detector {
                     if let focused = Evidence.focused(b.trace, on: names) { evidence.append(focused) }
                 }
             }
-            let monthsText = failed.count == 1 ? first.dutch : "\(failed.count) maanden (\(first.dutch) tot en met \(last.dutch))"
-            var explanation = "\(context.persona.name): de bedoeling '\(intent.name)' wordt niet gehaald in \(monthsText). De bedoeling luidt: \"\(intent.text)\""
-            if harmCents > 0 { explanation += " Het verschil: \(ValueFormatting.cents(harmCents))." }
-            let rung = try context.rung(for: names, from: first, through: last)
-            out.append(Finding(kind: kind, key: intent.name, title: "Bedoeling niet gehaald: \(intent.text)",
-                               direction: rung.rung == .lawChange
-                                   ? "Pas de regeling aan zodat de bedoeling weer gehaald wordt; er is geen ruimte binnen de huidige regels."
-                                   : "Benut de beleidsruimte die op het pad ligt (\(rung.reason.prefix { $0 != ":" })) en leg vast wanneer zij wordt gebruikt.",
+            let reference = context.ruleSet.provision(intent)
+            out.append(Finding(kind: kind, key: intent.name, topic: .intent(reference, text: intent.text),
                                severity: failed.count >= 2 || harmCents > 100_000 ? .high : .medium, persona: context.persona,
                                from: first, through: last,
-                               provisions: [context.provision(intent: intent.name, on: first.first)].compactMap { $0 } + context.relevantRules(in: names),
-                               harm: harm, months: failed.count, explanation: explanation,
-                               capacityNote: capacityNote(context, months: failed),
-                               avoidingAction: context.estimating ? nil : try avoidingAction(context),
-                               rung: rung, evidence: evidence))
+                               provisions: [reference] + context.relevantRules(in: names),
+                               harm: harm, months: failed.count,
+                               story: .intentFailed(intent: reference, text: intent.text, months: failed, differenceCents: max(0, harmCents)),
+                               capacity: capacityNote(context, months: failed),
+                               avoidance: context.estimating ? nil : try avoidingAction(context),
+                               solution: try context.rung(for: names, from: first, through: last), evidence: evidence))
         }
         return out
     }
@@ -68,26 +63,35 @@ public struct IntentDetector: Detector {
 
     /// One different action: reporting the periods with the value the rules offer
     /// as a choice (a stay abroad as vacation), while vacation days last.
-    private func avoidingAction(_ context: AnalysisContext) throws(AnalysisError) -> String? {
+    private func avoidingAction(_ context: AnalysisContext) throws(AnalysisError) -> AvoidingAction? {
         let p = context.persona
         let compared = try context.compare(AnalysisContext.alternativeReportKey) { p.withAlternativesReported(context.ruleSet) }
-        guard compared.persona.records.map(\.attributes) != p.records.map(\.attributes), compared.gainCents > 0 else { return nil }
-        return "Had \(p.name) de dagen in het buitenland vooraf als vakantie gemeld, dan was \(ValueFormatting.cents(compared.gainCents)) behouden gebleven, zolang er vakantiedagen waren."
+        guard let line = zip(p.records, compared.persona.records).first(where: { $0.attributes != $1.attributes })?.0,
+              compared.gainCents > 0, let value = context.alternativeValue(of: line) else { return nil }
+        return .reportAsAlternative(value: value, gainCents: compared.gainCents)
     }
 
-    private func capacityNote(_ context: AnalysisContext, months: [YearMonth]) -> String? {
+    private func capacityNote(_ context: AnalysisContext, months: [YearMonth]) -> CapacityAngle? {
         guard let first = months.first else { return nil }
         let stress = context.model.stressDrop(for: context.persona, on: first.first).causes
         guard !stress.isEmpty else { return nil }
-        return "Dit valt in een periode van stress (\(stress.map(\.dutch).joined(separator: ", "))): het doenvermogen is dan lager."
+        return .stress(stress.map(\.kind))
     }
 }
 
 extension AnalysisContext {
+    /// The value a kind of line offers as the other choice (`keuze reden vakantie`): "vakantie".
+    func alternativeValue(of line: PersonaRecord) -> String? {
+        guard let kind = ruleSet.records.first(where: { $0.keyword == line.kind }), let (a, value) = kind.alternative else { return nil }
+        let fact = ruleSet.facts[kind.attributes[a].fact]
+        let cases = ruleSet.enumerations.first { if case .enumeration(let e) = fact.type { return $0.name == e } else { return false } }?.cases ?? []
+        return cases.indices.contains(Int(value)) ? cases[Int(value)] : "\(value)"
+    }
+
     /// The rules and definitions among these names, as provisions (rules first, at most a few).
     public func relevantRules(in names: Set<String>, limit: Int = 4) -> [ProvisionReference] {
         let rules = ruleSet.values.filter { names.contains($0.name) && $0.isRule }
         let definitions = ruleSet.values.filter { names.contains($0.name) && !$0.isRule }
-        return (rules + definitions).prefix(limit).map { ProvisionReference(name: $0.name, $0.provenance) }
+        return (rules + definitions).prefix(limit).map(ruleSet.provision)
     }
 }

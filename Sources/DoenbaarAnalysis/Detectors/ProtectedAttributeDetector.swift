@@ -25,16 +25,17 @@ public struct ProtectedAttributeDetector: Detector {
             guard let first = changed.first, let last = changed.last else { continue }
             let difference = context.series(flipped, variant).totalCents - recordedTotal
             let names = Set(uses.map(\.declaration))
+            let declarations = uses.map { ProvisionReference(name: $0.declaration, kind: DeclarationKind(rawValue: $0.keyword) ?? .rule,
+                                                             label: $0.label, $0.provenance) }
+            let attribute = context.ruleSet.provision(fact)
             return [Finding(kind: kind, key: uses.map(\.declaration).sorted().joined(separator: "+"),
-                            title: "Regel maakt onderscheid naar \(fact.name): \(uses.map(\.declaration).joined(separator: ", "))",
-                            direction: "Formuleer de uitzondering naar het land van verblijf en de omstandigheid (de ramp, de familie ter plaatse), niet naar wie iemand is.",
+                            topic: .protectedAttribute(fact: attribute, declarations: declarations),
                             severity: .high, persona: context.persona, from: first.0.month, through: last.0.month,
-                            provisions: uses.map { ProvisionReference(name: $0.declaration, $0.provenance) },
+                            provisions: declarations,
                             harm: (difference < 0 ? context.harm(flipped, variant, against: recorded) : context.harm(recorded, context.persona, against: flipped)).asProbe,
                             months: changed.count,
-                            explanation: "Met \(fact.name) \(other) in plaats van \(own ?? "onbekend") krijgt \(context.persona.name) \(ValueFormatting.cents(abs(difference))) \(difference < 0 ? "minder" : "meer"), bij precies dezelfde feiten. De regel \(uses.map { "'\($0.declaration)'" }.joined(separator: ", ")) maakt onderscheid naar een beschermd kenmerk.",
-                            capacityNote: nil, avoidingAction: nil,
-                            rung: try context.rung(for: names, from: first.0.month, through: last.0.month),
+                            story: .protectedAttribute(fact: attribute, declarations: declarations, other: other, own: own, differenceCents: difference),
+                            solution: try context.rung(for: names, from: first.0.month, through: last.0.month),
                             evidence: evidence(first.0, first.1))]
         }
         return []

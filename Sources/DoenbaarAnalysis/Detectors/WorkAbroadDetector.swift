@@ -23,17 +23,13 @@ public struct WorkAbroadDetector: Detector {
         let idle = p.withoutActivities(context.ruleSet)
         let idleTotal = context.series(try context.run(idle, trace: false), idle).totalCents
         let withWork = context.series(recorded).totalCents
-        var explanation = "\(p.name) werkt \(activities.count == 1 ? "een periode" : "\(activities.count) perioden") weg van huis; op die dagen vervalt de uitkering, terwijl de inkomstenregels van dezelfde verdiensten een deel hadden gelaten. Dat kost \(ValueFormatting.cents(loss)) in \(months.count) maand\(months.count == 1 ? "" : "en")."
-        if withWork <= idleTotal {
-            explanation += " Met het werk houdt \(p.name) \(ValueFormatting.cents(withWork)) over, zonder het werk \(ValueFormatting.cents(idleTotal)): werken loont niet."
-        }
-        return [Finding(kind: kind, key: "werk_weg_van_huis", title: "Werk weg van huis kost de uitkering, ook waar de inkomstenregels een deel laten",
-                        direction: "Behandel betaald werk tijdens een verblijf als inkomen volgens de inkomstenregels van de uitkering, in plaats van het recht op die dagen te laten vervallen.",
+        return [Finding(kind: kind, key: "werk_weg_van_huis", topic: .workAway,
                         severity: withWork <= idleTotal ? .high : .medium, persona: p, from: first, through: last,
                         provisions: context.relevantRules(in: names), harm: home.harm, months: months.count,
-                        explanation: explanation,
-                        capacityNote: "Wie gewend is over de grens te werken, ziet niet dat de uitkering die dagen vervalt: de regel gaat over verblijf, niet over werk.",
-                        avoidingAction: "Had \(p.name) hetzelfde werk in Nederland gedaan, dan had \(p.name) \(ValueFormatting.cents(loss)) meer gehad.",
-                        rung: try context.rung(for: names, from: first, through: last), evidence: [])]
+                        story: .workAway(periods: activities.count, lossCents: loss, months: months.count,
+                                         withWorkCents: withWork, withoutWorkCents: idleTotal),
+                        capacity: .workAwayUnseen,
+                        avoidance: .workAtHome(gainCents: loss),
+                        solution: try context.rung(for: names, from: first, through: last), evidence: [])]
     }
 }

@@ -33,14 +33,11 @@ public struct WorkPaysDetector: Detector {
             let (_, worst, worstHarm) = weak.min { $0.keptCents < $1.keptCents }!
             let cliff = worst < 0
             let names = context.estimating ? [] : context.divergence(base, try context.run(p.withExtraIncome(probe, in: first.month)))
-            out.append(Finding(kind: kind, key: "marginaal", title: "Meer verdienen levert minder op dan de wet beoogt",
-                               direction: "Zorg dat van elke extra verdiende euro ten minste het beoogde deel overblijft; laat boetes en verrekeningen niet samen het voordeel van werken wegnemen.",
+            out.append(Finding(kind: kind, key: "marginaal", topic: .marginalGain,
                                severity: cliff ? .high : .medium, persona: p, from: first.month, through: last.month,
                                provisions: context.relevantRules(in: names), harm: worstHarm, months: weak.count,
-                               explanation: "\(p.name): van \(ValueFormatting.cents(probe.cents)) extra verdienen blijft soms maar \(ValueFormatting.cents(worst)) over" +
-                               (cliff ? ", minder dan niets: meer werken verlaagt het inkomen." : ", minder dan het deel dat de wet zelf beoogt.") +
-                               " Dat geldt in \(weak.count) maand\(weak.count == 1 ? "" : "en").",
-                               rung: try context.rung(for: names, from: first.month), evidence: evidence(base, first.month, names)))
+                               story: .marginalGain(probeCents: probe.cents, worstKeptCents: worst, months: weak.count),
+                               solution: try context.rung(for: names, from: first.month), evidence: evidence(base, first.month, names)))
         }
 
         // Absolute: what the work as a whole adds per month.
@@ -57,15 +54,13 @@ public struct WorkPaysDetector: Detector {
             let duties = context.ruleSet.obligations.filter { o in
                 context.ruleSet.reportsIncome(o) && o.periodicity == .month && due.contains { $0.obligation == o.name && o.validity.contains($0.from) }
             }
-            let note = duties.first.map { o in
-                "Daarvoor moet \(p.name) elke maand het inkomen melden (\(o.name): vraagt \(o.demands.map(\.rawValue).joined(separator: ", ")), \(o.steps) stappen)."
-            }
-            out.append(Finding(kind: kind, key: "opbrengst", title: "Werken levert per maand nauwelijks iets op",
-                               direction: "Laat een groter deel van een klein inkomen buiten de verrekening, of vervang de maandelijkse inkomensmelding door gegevens uit de polisadministratie.",
+            let note = duties.first.map { o in CapacityAngle.monthlyReport(obligation: context.ruleSet.provision(o), demands: o.demands, steps: o.steps) }
+            out.append(Finding(kind: kind, key: "opbrengst", topic: .smallGainFromWork,
                                severity: .medium, persona: p, from: incomeMonths[0], through: incomeMonths[incomeMonths.count - 1],
                                provisions: context.relevantRules(in: names), harm: context.harm(base, p, against: withoutRun), months: incomeMonths.count,
-                               explanation: "\(p.name) verdient \(ValueFormatting.cents(earned)) met werken, maar houdt daarvan na verrekening \(ValueFormatting.cents(gain)) over: \(ValueFormatting.cents(perMonth)) per maand, minder dan \(ValueFormatting.cents(context.parameters.minimumGainFromWork.cents)).",
-                               capacityNote: note, rung: try context.rung(for: names), evidence: evidence(base, incomeMonths[0], names)))
+                               story: .smallGainFromWork(earnedCents: earned, keptCents: gain, perMonthCents: perMonth,
+                                                         thresholdCents: context.parameters.minimumGainFromWork.cents),
+                               capacity: note, solution: try context.rung(for: names), evidence: evidence(base, incomeMonths[0], names)))
         }
         return out
     }

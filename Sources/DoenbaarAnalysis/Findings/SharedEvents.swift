@@ -29,7 +29,7 @@ public enum SharedEvents {
             var merged = findings[lead]
             for i in members.sorted() where i != lead {
                 let other = findings[i]
-                merged.lenses.append(Lens(kind: other.kind, key: other.key, title: other.title, explanation: other.explanation, harm: other.harm))
+                merged.lenses.append(Lens(kind: other.kind, key: other.key, topic: other.topic, story: other.story, harm: other.harm))
                 merged.lenses += other.lenses
                 merged.harm = merged.harm.adding(other.harm)
                 merged.severity = max(merged.severity, other.severity)

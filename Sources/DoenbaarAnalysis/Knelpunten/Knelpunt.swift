@@ -6,14 +6,18 @@ import DoenbaarCore
 /// apart by kind of money.
 public struct Knelpunt: Sendable {
     public let key: String
-    public let title: String
+    /// What it is about (its title is written from it): the topic of its leading finding.
+    public let topic: FindingTopic
     public let kind: FindingKind
     public let severity: Severity
+    /// The most severe first: the first leads (its topic, its direction).
     public let findings: [Finding]
     public let provisions: [ProvisionReference]
-    public let rung: SolutionRung
-    public let rungReason: String
-    public let direction: String
+    /// The lowest rung any of its findings can use, with its discretion point or articles.
+    public let solution: RungChoice
+
+    public var rung: SolutionRung { solution.rung }
+    public var lead: Finding { findings[0] }
 
     /// People hit: the weights of the distinct personas.
     public var reach: Int {
@@ -53,9 +57,8 @@ public struct Knelpunt: Sendable {
             for f in sorted { for p in f.provisions where !provisions.contains(p) { provisions.append(p) } }
             // The lowest rung any of its findings can use: first what the law already allows.
             let best = sorted.min { $0.rung < $1.rung } ?? lead
-            return Knelpunt(key: key, title: lead.title, kind: lead.kind, severity: sorted.map(\.severity).max() ?? lead.severity,
-                            findings: sorted, provisions: Array(provisions.prefix(6)), rung: best.rung, rungReason: best.rungReason,
-                            direction: lead.direction)
+            return Knelpunt(key: key, topic: lead.topic, kind: lead.kind, severity: sorted.map(\.severity).max() ?? lead.severity,
+                            findings: sorted, provisions: Array(provisions.prefix(6)), solution: best.solution)
         }
         func money(_ k: Knelpunt) -> Int64 { k.total { $0.lossCents + $0.repaymentCents } }
         return knelpunten.sorted { ($0.score, money($0), $1.key) > ($1.score, money($1), $0.key) }

@@ -32,7 +32,8 @@ public struct PopulationPart: Codable, Sendable {
     }
 
     public struct Tally: Codable, Sendable {
-        public let titel: String
+        /// What the knelpunt is about, as data (the reports write its title from it).
+        public let onderwerp: FindingTopic?
         public let soort: String
         public let treffers: [String: Int]
         public let verlies_cent: [String: Int64]
@@ -100,7 +101,7 @@ extension PopulationPart.Chunk {
             for (key, t) in c.knelpunten {
                 guard let kind = FindingKind(rawValue: t.soort) else { throw PopulationError("deel \(deel) van \(delen): onbekende soort '\(t.soort)'") }
                 var tally = PopulationRun.Tally()
-                tally.title = t.titel
+                tally.topic = t.onderwerp
                 tally.kind = kind
                 tally.hits = try byGroup(t.treffers)
                 tally.harmCents = try byGroup(t.verlies_cent)
@@ -162,7 +163,7 @@ extension PopulationPart.Chunk {
         eerste_fout = r.firstFailure
         berekeningen = r.runs
         knelpunten = r.tallies.mapValues { t in
-            PopulationPart.Tally(titel: t.title, soort: t.kind.rawValue, treffers: named(t.hits), verlies_cent: named(t.harmCents),
+            PopulationPart.Tally(onderwerp: t.topic, soort: t.kind.rawValue, treffers: named(t.hits), verlies_cent: named(t.harmCents),
                                  verlies_kwadraten: named(t.harmSquares), gemist_recht_cent: named(t.money.mapValues(\.lost)),
                                  boetes_cent: named(t.money.mapValues(\.fines)), terugbetaling_cent: named(t.money.mapValues(\.repayment)),
                                  onder_beslagvrije_voet_cent: named(t.money.mapValues(\.belowProtected)))

@@ -31,7 +31,8 @@ public struct PopulationRun: Sendable {
 
     /// What one knelpunt adds up to over the synthetic people, per stratum.
     public struct Tally: Sendable {
-        public var title = ""
+        /// What the knelpunt is about (the reports write its title from it).
+        public var topic: FindingTopic? = nil
         public var kind = FindingKind.intentViolated
         public var hits: [Stratum: Int] = [:]
         /// The loss (lost entitlement and fines), with squares for its interval.
@@ -48,7 +49,7 @@ public struct PopulationRun: Sendable {
         }
 
         mutating func add(_ f: Finding, harm: Harm, group: Stratum) {
-            title = f.title
+            topic = f.topic
             kind = f.kind
             hits[group, default: 0] += 1
             let loss = harm.lossCents
@@ -59,7 +60,7 @@ public struct PopulationRun: Sendable {
         }
 
         mutating func merge(_ other: Tally) {
-            if title.isEmpty { title = other.title; kind = other.kind }
+            if topic == nil { topic = other.topic; kind = other.kind }
             for (g, n) in other.hits { hits[g, default: 0] += n }
             for (g, c) in other.harmCents { harmCents[g, default: 0] += c }
             for (g, s) in other.harmSquares { harmSquares[g, default: 0] += s }
@@ -151,7 +152,7 @@ private final class Counter: @unchecked Sendable {
 /// whole people, and to whole euros.
 public struct PopulationEstimate: Sendable {
     public let key: String
-    public let title: String
+    public let topic: FindingTopic?
     public let kind: FindingKind
     public let people: Int
     public let peopleLow: Int
@@ -217,7 +218,7 @@ public struct PopulationEstimate: Sendable {
             }
             let low = max(0, people - lowSquares.squareRoot()), high = people + highSquares.squareRoot()
             let moneyMargin = 1.96 * moneySquares.squareRoot()
-            return PopulationEstimate(key: key, title: t.title, kind: t.kind,
+            return PopulationEstimate(key: key, topic: t.topic, kind: t.kind,
                                       people: Int(people.rounded()), peopleLow: min(Int(people.rounded()), Int(low.rounded(.down))),
                                       peopleHigh: max(Int(people.rounded()), Int(high.rounded(.up))),
                                       moneyCents: euros(money), moneyLowCents: euros(max(0, money - moneyMargin)), moneyHighCents: euros(money + moneyMargin),

@@ -7,13 +7,20 @@
 /// points, intents (by their label, or else their text), protected facts and
 /// choices (with the blocks and lines that hold them), reforms and
 /// regulations. Parameters, inputs and enumerations are not named outside the
-/// evidence and need no label.
+/// evidence and need no label, except in a reform: the invoeringstoets names
+/// every declaration a reform adds or replaces.
 ///
 /// It also warns where two declarations carry the same label: a report could
 /// not tell them apart. `doenbaar check` and the language server run it on the
 /// files of a rule set (a reform's own files apart); the other commands do not.
 public enum LabelCheck {
     public static func check(_ files: [SyntaxFile]) -> DiagnosticBag {
+        check(files, reform: files.contains { $0.declarations.contains { if case .reform = $0.declaration { return true } else { return false } } })
+    }
+
+    /// `reform`: the files of a reform, whose every declaration the invoeringstoets
+    /// names (what it adds and replaces), parameters and inputs too.
+    static func check(_ files: [SyntaxFile], reform: Bool) -> DiagnosticBag {
         var diagnostics = DiagnosticBag()
         let declarations = files.flatMap { $0.declarations.map(\.declaration) }
         // Facts the analysis names: a choice the law leaves, or a protected attribute.
@@ -49,7 +56,9 @@ public enum LabelCheck {
             case .record(let s): needs = s.title == nil && s.alternative != nil ? (s.keyword, "rapporten noemen de opgave waarin iemand een andere keuze had kunnen melden") : nil
             case .section(let s):
                 needs = s.title == nil && s.fields.contains { choices.contains($0.fact.text) } ? (s.keyword, "rapporten noemen het onderdeel waarin de keuze staat") : nil
-            case .parameter, .input, .enumeration: needs = nil
+            case .parameter(let s): needs = reform && s.label == nil ? (s.name, "de invoeringstoets noemt wat de hervorming toevoegt en vervangt") : nil
+            case .input(let s): needs = reform && s.label == nil ? (s.name, "de invoeringstoets noemt wat de hervorming toevoegt en vervangt") : nil
+            case .enumeration: needs = nil
             }
             guard let (name, why) = needs else { continue }
             let example = Parser.quoted(humanized(name.text))

@@ -10,7 +10,7 @@ struct ProtectedAttributeCheck {
 
     mutating func run() {
         for d in model.declaredExpressions {
-            for e in d.expressions { scan(e, in: d.label) }
+            for e in d.expressions { scan(e, in: d.described) }
         }
     }
 
@@ -37,6 +37,9 @@ struct ProtectedAttributeCheck {
 /// the declarations, and the country codes they compare it with.
 public struct ProtectedAttributeUse: Sendable {
     public let declaration: String
+    /// Its keyword (regel, definitie, uitzondering, ...) and label.
+    public let keyword: String
+    public let label: String?
     public let provenance: Provenance
     /// The protected fact, by index in `RuleSet.facts`.
     public let fact: Int
@@ -51,7 +54,7 @@ public struct ProtectedAttributeUse: Sendable {
                     if case .constant(let v) = node.node, node.type == .country { countries.insert(CountryCode.decode(v)) }
                 }
             }
-            return facts.first.map { ProtectedAttributeUse(declaration: d.name, provenance: d.provenance, fact: $0, comparedCountries: countries.sorted()) }
+            return facts.first.map { ProtectedAttributeUse(declaration: d.name, keyword: d.keyword, label: d.label, provenance: d.provenance, fact: $0, comparedCountries: countries.sorted()) }
         }
     }
 }

@@ -332,27 +332,40 @@ extension RuleSet {
     /// A declaration's checked expressions, for checks over the whole rule set.
     public struct DeclaredExpressions {
         /// How a message names it: "regel 'x'", "uitzondering 'y'".
-        public let label: String
+        public let described: String
+        /// Its keyword: regel, definitie, uitzondering, verplichting, bedoeling.
+        public let keyword: String
         public let name: String
+        /// Its label from the rule files, if any.
+        public let label: String?
         public let provenance: Provenance
         public let expressions: [TypedExpr]
+
+        init(keyword: String, name: String, label: String?, provenance: Provenance, expressions: [TypedExpr]) {
+            described = "\(keyword) '\(name)'"
+            self.keyword = keyword
+            self.name = name
+            self.label = label
+            self.provenance = provenance
+            self.expressions = expressions
+        }
     }
 
     /// Every rule, definition, exception, obligation and intent with its expressions, in declaration order.
     public var declaredExpressions: [DeclaredExpressions] {
         var out: [DeclaredExpressions] = []
         for d in values {
-            out.append(.init(label: "\(d.isRule ? "regel" : "definitie") '\(d.name)'", name: d.name, provenance: d.provenance,
+            out.append(.init(keyword: d.isRule ? "regel" : "definitie", name: d.name, label: d.label, provenance: d.provenance,
                              expressions: [d.body] + (d.condition.map { [$0] } ?? [])))
             for x in d.exceptions {
-                out.append(.init(label: "uitzondering '\(x.name)'", name: x.name, provenance: x.provenance, expressions: [x.condition, x.body]))
+                out.append(.init(keyword: "uitzondering", name: x.name, label: x.label, provenance: x.provenance, expressions: [x.condition, x.body]))
             }
         }
         for o in obligations {
-            out.append(.init(label: "verplichting '\(o.name)'", name: o.name, provenance: o.provenance, expressions: [o.applies, o.fulfilled]))
+            out.append(.init(keyword: "verplichting", name: o.name, label: o.label, provenance: o.provenance, expressions: [o.applies, o.fulfilled]))
         }
         for i in intents {
-            out.append(.init(label: "bedoeling '\(i.name)'", name: i.name, provenance: i.provenance,
+            out.append(.init(keyword: "bedoeling", name: i.name, label: i.label, provenance: i.provenance,
                              expressions: (i.condition.map { [$0] } ?? []) + [i.requirement]))
         }
         return out

@@ -10,7 +10,6 @@ enum KnelpuntCategorieen {
     static func compare(_ baseline: [Analyzer.PersonaAnalysis], _ reformed: [Analyzer.PersonaAnalysis],
                         baselineRules: RuleSet, reformRules: RuleSet) -> [R.KnelpuntVergelijking] {
         let before = Knelpunt.gather(baseline.flatMap(\.findings)), after = Knelpunt.gather(reformed.flatMap(\.findings))
-        let rules = [baselineRules, reformRules]
         // Most urgent first: the order under the baseline, then what only the reform brings.
         let keys = before.map(\.key) + after.map(\.key).filter { k in !before.contains { $0.key == k } }
         let compared = keys.map { key -> R.KnelpuntVergelijking in
@@ -22,7 +21,7 @@ enum KnelpuntCategorieen {
                 lapsed = lapsedObligation(was, now, baseline, reformed, baselineRules: baselineRules, reformRules: reformRules)
             }
             return R.KnelpuntVergelijking(id: Format.id(forKey: key),
-                                          titel: InvoeringstoetsNamen.relabel(lead.title, names: InvoeringstoetsNamen.names(of: lead), rules),
+                                          titel: FindingProse.title(lead.topic),
                                           soort_titel: lead.kind.title, ernst: lead.severity.dutch, ernst_waarde: lead.severity.rawValue,
                                           trede_naam: lead.rung.dutch, categorie: c, voor: was.map(stand), na: now.map(stand),
                                           verplichting_vervalt: lapsed)

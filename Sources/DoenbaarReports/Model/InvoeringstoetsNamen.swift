@@ -23,32 +23,6 @@ enum InvoeringstoetsNamen {
         return nil
     }
 
-    /// `text` with every whole occurrence of one of `names` replaced by its
-    /// label, where it has one: a knelpunt's title names the obligation or
-    /// declarations behind it by identifier.
-    static func relabel(_ text: String, names: [String], _ rules: [RuleSet]) -> String {
-        var out = text
-        // Longest first, so that a name inside another is not replaced in it.
-        for name in Set(names).sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
-            guard let label = label(name, rules), label != name else { continue }
-            out = replaceWhole(name, with: "‘\(label)’", in: out)
-        }
-        return out
-    }
-
-    static func replaceWhole(_ word: String, with replacement: String, in text: String) -> String {
-        func isNameCharacter(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
-        var out = "", rest = Substring(text)
-        while let r = rest.range(of: word) {
-            let before = r.lowerBound == rest.startIndex ? out.last : rest[rest.index(before: r.lowerBound)]
-            let after = r.upperBound == rest.endIndex ? nil : rest[r.upperBound]
-            out += rest[..<r.lowerBound]
-            out += isNameCharacter(before) || isNameCharacter(after) ? word : replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-
     /// The declarations a knelpunt rests on: its provisions and the names in its key (`soort:a+b`).
     static func names(of k: Knelpunt) -> [String] {
         var names = k.provisions.map(\.name)

@@ -57,6 +57,10 @@ public struct InvoeringstoetsRapport: Codable, Sendable {
         public let vervangt: [String]
         public let vervalt: [String]
         public let voegt_toe: [String]
+        /// The same declarations as the reports name them: by their labels.
+        public var vervangt_labels: [String] = []
+        public var vervalt_labels: [String] = []
+        public var voegt_toe_labels: [String] = []
     }
 
     /// What the reform does to money, weighted by the people each persona stands for.

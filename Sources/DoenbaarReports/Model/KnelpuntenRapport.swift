@@ -18,6 +18,10 @@ public struct KnelpuntenRapport: Codable, Sendable {
     public let totaal: Schade
     /// The population run whose estimates the knelpunten carry, if any.
     public var populatie: PopulatieBron? = nil
+    /// The same total per calendar year.
+    public var totaal_per_jaar: [JaarSchade] = []
+    /// The opening for the minister, written from the data (see `MinisterSectie`).
+    public var minister: MinisterSectie? = nil
 }
 
 /// Which population run a report's estimates come from.
@@ -35,6 +39,7 @@ public struct PopulatieBron: Codable, Sendable {
 public struct KnelpuntVerslag: Codable, Sendable {
     public let rang: Int
     public let id: String
+    /// Written from the data by `FindingProse`, with labels, never names from the rules.
     public let titel: String
     public let soort: String
     public let soort_titel: String
@@ -63,6 +68,10 @@ public struct KnelpuntVerslag: Codable, Sendable {
     public let bewijs: [TraceNode]
     /// With a population run: how many people it hits in the whole caseload.
     public var populatie: PopulatieRapport.Schatting? = nil
+    /// Rungs 1 and 2: the discretion point that solves it.
+    public var beleidsruimte: Bepaling? = nil
+    /// Rung 3: the articles a change of the law would amend.
+    public var te_wijzigen: [Bepaling] = []
 
     public struct Verhaal: Codable, Sendable {
         public let persona: String
@@ -84,10 +93,31 @@ public struct KnelpuntVerslag: Codable, Sendable {
     }
 }
 
+extension KnelpuntVerslag.Lens {
+    init(_ lens: DoenbaarAnalysis.Lens, persona: String) {
+        self.init(soort: lens.kind.rawValue, soort_titel: lens.kind.title, titel: FindingProse.title(lens.topic),
+                  uitleg: FindingProse.story(lens.story, persona: persona))
+    }
+}
+
+/// A provision as the reports show it: its label in the text, its name in the evidence.
 public struct Bepaling: Codable, Sendable, Hashable {
     public let naam: String
     public let regeling: String
     public let bron: String
+    /// How the reports call it: the label from the rule files, or the name read as words.
+    public var label: String = ""
+
+    public init(naam: String, regeling: String, bron: String, label: String = "") {
+        self.naam = naam
+        self.regeling = regeling
+        self.bron = bron
+        self.label = label.isEmpty ? naam.replacingOccurrences(of: "_", with: " ") : label
+    }
+
+    init(_ p: ProvisionReference) {
+        self.init(naam: p.name, regeling: p.regulation, bron: p.source, label: FindingProse.name(p))
+    }
 }
 
 /// A persona's net income per month on the three paths, for the charts.
@@ -114,13 +144,16 @@ extension KnelpuntenRapport {
             k.populatie = population.schattingen.first { $0.id == k.id }
             return k
         }
+        r.minister = MinisterSectie(r)
         return r
     }
 
     public static func build(analyses: [Analyzer.PersonaAnalysis], ruleSet: RuleSet) -> KnelpuntenRapport {
         let knelpunten = Knelpunt.gather(analyses.flatMap(\.findings))
         let weight = analyses.reduce(0) { $0 + $1.persona.weight }
-        return KnelpuntenRapport(
+        // Every euro once: per persona the money of all its findings together.
+        let harms = analyses.map { a in (a.findings.reduce(Harm.none) { $0.union($1.harm) }, a.persona.weight) }
+        var report = KnelpuntenRapport(
             titel: "Knelpuntenrapport",
             regelingen: ruleSet.regulations.filter { !analysisRegulations.contains($0.abbreviation) }
                 .map { "\($0.title) (\($0.abbreviation))" },
@@ -128,9 +161,13 @@ extension KnelpuntenRapport {
             knelpunten: knelpunten.enumerated().map { KnelpuntVerslag($1, rank: $0 + 1) },
             personas: analyses.map(PersonaPaden.init),
             werkwijze: werkwijze,
-            totaal: analyses.reduce(Schade()) { sum, a in
-                sum + Schade(a.findings.reduce(Harm.none) { $0.union($1.harm) }, times: a.persona.weight, outcomesOnly: true)
-            })
+            totaal: harms.reduce(Schade()) { $0 + Schade($1.0, times: $1.1, outcomesOnly: true) })
+        report.totaal_per_jaar = Array(Set(harms.flatMap { $0.0.years })).sorted().compactMap { year in
+            let money = harms.reduce(Schade()) { $0 + Schade($1.0, times: $1.1, year: year, outcomesOnly: true) }
+            return money.isEmpty ? nil : JaarSchade(jaar: year, schade: money)
+        }
+        report.minister = MinisterSectie(report)
+        return report
     }
 
     /// Parameter files of the analysis itself (Rules/analyse/), not law.
@@ -152,7 +189,7 @@ extension KnelpuntVerslag {
     init(_ k: Knelpunt, rank: Int) {
         rang = rank
         id = Format.id(forKey: k.key)
-        titel = k.title
+        titel = FindingProse.title(k.topic)
         soort = k.kind.rawValue
         soort_titel = k.kind.title
         ernst = k.severity.dutch
@@ -168,17 +205,19 @@ extension KnelpuntVerslag {
         maanden = k.months
         wat_gebeurt = k.findings.map {
             Verhaal(persona: $0.personaID, persona_naam: $0.personaName, gewicht: $0.weight, van: $0.from.description,
-                    tot_en_met: $0.through.description, schade: Schade($0.harm), uitleg: $0.explanation,
-                    ook_gezien_als: $0.lenses.map { Lens(soort: $0.kind.rawValue, soort_titel: $0.kind.title, titel: $0.title, uitleg: $0.explanation) })
+                    tot_en_met: $0.through.description, schade: Schade($0.harm), uitleg: FindingProse.story($0),
+                    ook_gezien_als: $0.lenses.map { [name = $0.personaName] lens in Lens(lens, persona: name) })
         }
-        waarom = k.provisions.map { Bepaling(naam: $0.name, regeling: $0.regulation, bron: $0.source) }
-        doenvermogen = Array(Set(k.findings.compactMap(\.capacityNote))).sorted()
-        andere_handeling = k.findings.compactMap { f in f.avoidingAction }
+        waarom = k.provisions.map(Bepaling.init)
+        doenvermogen = Array(Set(k.findings.compactMap(FindingProse.capacity))).sorted()
+        andere_handeling = k.findings.compactMap(FindingProse.avoidance)
         trede = k.rung.rawValue
         trede_naam = k.rung.dutch
-        trede_reden = k.rungReason
-        richting = k.direction
+        trede_reden = FindingProse.reason(k.solution, provisions: k.provisions)
+        richting = FindingProse.direction(k.lead)
         bewijs = Array(k.findings[0].evidence.prefix(2))
+        beleidsruimte = k.rung == .lawChange ? nil : k.solution.discretion.map { Bepaling($0.provision) }
+        te_wijzigen = FindingProse.articles(k.solution, provisions: k.provisions).map(Bepaling.init)
     }
 }
 

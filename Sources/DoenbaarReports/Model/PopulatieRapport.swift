@@ -238,7 +238,7 @@ extension Gevoeligheid {
 extension PopulatieRapport.Schatting {
     init(_ e: PopulationEstimate) {
         id = Format.id(forKey: e.key)
-        titel = e.title
+        titel = e.topic.map(FindingProse.title) ?? e.key
         soort_titel = e.kind.title
         personen = e.people
         personen_laag = e.peopleLow

@@ -258,6 +258,8 @@ public enum HTML {
     ol.verhalen li { border-left: 3px solid var(--lijn); padding: 0.1rem 0 0.1rem 1rem; margin-bottom: 1rem; }
     .verhaal-kop { font-weight: 700; margin-bottom: 0.2rem; }
     .verhaal-kop .meta { font-weight: 400; color: var(--zacht); }
+    section.minister { border-left: 4px solid var(--inkt); padding-left: 1rem; }
+    ul.punten li { margin: 0.4rem 0; }
     ul.bepalingen { list-style: none; padding: 0; }
     ul.bepalingen li { padding: 0.5rem 0; border-bottom: 1px dotted var(--lijn); }
     .bron { display: block; }

@@ -2,18 +2,22 @@ import DoenbaarAnalysis
 import DoenbaarCore
 
 /// The knelpuntenrapport as one self-contained HTML page for readers at the
-/// ministry, in parliament and at UWV: a summary table first, a chart of
+/// ministry, in parliament and at UWV: what the minister must know first, then
+/// a summary table, a chart of
 /// severity and reach, then per knelpunt what happens (told through the
 /// personas), why (the articles), how harsh, how many people, the
 /// doenvermogen angle, the rung of the solution ladder with a direction, and
 /// the evidence folded away; last, each persona's income per month on the
-/// three paths. Every text from rule or persona files is escaped.
+/// three paths. Every text from rule or persona files is escaped. Declarations
+/// are named by their labels; their names from the rules stand only in
+/// `<code>`, as evidence.
 public enum KnelpuntenHTML {
     public static func render(_ r: KnelpuntenRapport) -> String {
         let ids = Anchors(r)
         var h = header(r)
         h += navigation(r)
         h += "<main id=\"inhoud\">\n"
+        if let m = r.minister { h += minister(m, r, ids) }
         h += summary(r, ids)
         h += reachChart(r, ids)
         for k in r.knelpunten { h += knelpunt(k, r, ids) }
@@ -31,8 +35,8 @@ public enum KnelpuntenHTML {
         var persona: [String: String] = [:]
         var chart: [String: String] = [:]
         init(_ r: KnelpuntenRapport) {
-            var ids = HTML.IDs(reserved: ["inhoud", "samenvatting", "samenvatting-tabel", "ernst-en-bereik", "grafiek-ernst-bereik",
-                                          "personas", "werkwijze"])
+            var ids = HTML.IDs(reserved: ["inhoud", "minister", "minister-per-jaar", "samenvatting", "samenvatting-tabel", "ernst-en-bereik",
+                                          "grafiek-ernst-bereik", "personas", "werkwijze"])
             for (i, k) in r.knelpunten.enumerated() { knelpunt[i] = ids.make(HTML.slug(k.id)) }
             for p in r.personas where persona[p.id] == nil {
                 let anchor = ids.make("persona-" + HTML.slug(p.id))
@@ -58,7 +62,9 @@ public enum KnelpuntenHTML {
     }
 
     static func navigation(_ r: KnelpuntenRapport) -> String {
-        var items = [("samenvatting", "Samenvatting")]
+        var items = [(String, String)]()
+        if r.minister != nil { items.append(("minister", "Voor de minister")) }
+        items.append(("samenvatting", "Samenvatting"))
         if !r.knelpunten.isEmpty { items.append(("ernst-en-bereik", "Ernst en bereik")) }
         if !r.personas.isEmpty { items.append(("personas", "Inkomen per persona")) }
         items.append(("werkwijze", "Werkwijze"))
@@ -79,37 +85,68 @@ public enum KnelpuntenHTML {
         } else {
             h += "<p>De knelpunten staan op volgorde van ernst maal bereik. Een knelpunt is een uitkomst die juridisch klopt, maar onevenredig, averechts of onvoorzienbaar is. Klik op een knelpunt voor het hele verhaal.</p>\n"
         }
+        let population = r.populatie != nil
         let rows = r.knelpunten.enumerated().map { i, k in
             [
                 "\(k.rang)",
                 "<a href=\"#\(HTML.escape(ids.knelpunt[i] ?? ""))\">\(HTML.escape(k.titel))</a>",
                 HTML.escape(k.soort_titel),
                 HTML.severity(k.ernst, level: k.ernst_waarde),
-                HTML.escape(k.mensenSamenvatting),
+            ] + (population ? [HTML.escape(KnelpuntenMarkdown.populationCell(k))] : []) + [
+                HTML.escape(Format.count(k.personen)),
                 k.harmPerPerson(HTML.euro),
                 "<span class=\"nowrap\">trede \(k.trede)</span>: \(HTML.escape(k.trede_naam))",
             ]
         }
+        let people: [HTML.Column] = population
+            ? [.init("Mensen in de populatie (breedste bereik)", numeric: true), .init("Mensen volgens de persona's", numeric: true)]
+            : [.init("Mensen (schatting uit de gewichten van de persona's)", numeric: true)]
         // The title is the row header (scope="row"); the rank stays in the first column.
         h += HTML.table(id: "samenvatting-tabel", caption: "Knelpunten, van zwaarst naar lichtst",
-                        columns: [.init("Nr."), .init("Knelpunt"), .init("Soort"), .init("Ernst"),
-                                  .init("Mensen (schatting)", numeric: true), .init("Per persoon", numeric: true),
-                                  .init("Oplossing")],
+                        columns: [.init("Nr."), .init("Knelpunt"), .init("Soort"), .init("Ernst")] + people
+                            + [.init("Per persoon", numeric: true), .init("Oplossing")],
                         rows: rows, rowHeader: 1, empty: "Geen knelpunten gevonden.", className: "tabel samenvatting")
+        if let source = r.populatie {
+            h += "<p>Mensen in de populatie: geschat uit een synthetische populatie van \(HTML.escape(Format.count(source.omvang))) personen, opgeschaald naar het aantal uitkeringen, met het bredere van het 95%-steekproefinterval en het bereik over de aannames; mensen volgens de persona's: de som van hun gewichten (een schatting, geen telling).</p>\n"
+        }
         if !r.knelpunten.isEmpty {
             h += "<p class=\"totaal\">Alle knelpunten samen, elke euro één keer geteld: \(HTML.escape(r.totaal.sentence(Format.euroRounded))) (voor alle getroffenen samen; een gebeurtenis die meer knelpunten raakt, telt één keer).</p>\n"
         }
         return h + "</section>\n"
     }
 
+    // MARK: For the minister
+
+    static func minister(_ m: MinisterSectie, _ r: KnelpuntenRapport, _ ids: Anchors) -> String {
+        var h = "<section aria-labelledby=\"minister\" class=\"minister\">\n<h2 id=\"minister\">\(HTML.escape(m.titel))</h2>\n"
+        h += "<p>\(HTML.escape(m.inleiding.joined(separator: " ")))</p>\n"
+        if !m.punten.isEmpty {
+            h += "<ul class=\"punten\">\n"
+            for p in m.punten {
+                let anchor = r.knelpunten.firstIndex { $0.id == p.id }.flatMap { ids.knelpunt[$0] }
+                let title = "<strong>\(HTML.escape(p.titel))</strong>"
+                h += "<li>\(anchor.map { "<a href=\"#\(HTML.escape($0))\">\(title)</a>" } ?? title): \(HTML.escape(p.tekst))</li>\n"
+            }
+            h += "</ul>\n"
+        }
+        if !m.per_jaar.isEmpty {
+            h += "<p>\(HTML.escape(m.per_jaar_toelichting))</p>\n"
+            h += yearTable(m.per_jaar, id: "minister-per-jaar", caption: "Alle knelpunten samen, per kalenderjaar")
+        }
+        if !m.oplossingen.isEmpty { h += "<p>\(HTML.escape(m.oplossingen.joined(separator: " ")))</p>\n" }
+        return h + "</section>\n"
+    }
+
     /// The harm per calendar year, the kinds of money in their own columns.
-    static func yearTable(_ k: KnelpuntVerslag) -> String {
-        guard !k.per_jaar.isEmpty else { return "" }
-        let rows = k.per_jaar.map { y in
+    static func yearTable(_ k: KnelpuntVerslag) -> String { yearTable(k.per_jaar) }
+
+    static func yearTable(_ years: [JaarSchade], id: String? = nil, caption: String = "Per jaar, voor alle getroffenen samen") -> String {
+        guard !years.isEmpty else { return "" }
+        let rows = years.map { y in
             ["\(y.jaar)", HTML.euroRounded(y.schade.gemist_recht_cent), HTML.euroRounded(y.schade.boetes_cent),
              HTML.euroRounded(y.schade.terugbetaling_cent), HTML.euroRounded(y.schade.onder_beslagvrije_voet_cent)]
         }
-        return HTML.table(caption: "Per jaar, voor alle getroffenen samen",
+        return HTML.table(id: id, caption: caption,
                           columns: [.init("Jaar"), .init("Gemist recht", numeric: true), .init("Boetes", numeric: true),
                                     .init("Terug te betalen", numeric: true), .init("Waarvan onder de beslagvrije voet", numeric: true)],
                           rows: rows, rowHeader: 0)
@@ -185,7 +222,7 @@ public enum KnelpuntenHTML {
         } else {
             h += "<p>Dit volgt uit \(k.waarom.count == 1 ? "deze bepaling" : "deze bepalingen"):</p>\n<ul class=\"bepalingen\">\n"
             for b in k.waarom {
-                h += "<li><span class=\"bron\">\(HTML.escape(b.bron))</span><span class=\"regel\">in de regels: <code>\(HTML.escape(b.naam))</code> (\(HTML.escape(b.regeling)))</span></li>\n"
+                h += "<li><strong>\(HTML.escape(b.label))</strong><span class=\"bron\">\(HTML.escape(b.bron))</span><span class=\"regel\">in de regels: <code>\(HTML.escape(b.naam))</code> (\(HTML.escape(b.regeling)))</span></li>\n"
             }
             h += "</ul>\n"
         }
@@ -211,7 +248,16 @@ public enum KnelpuntenHTML {
 
         h += "<h3>Oplossing</h3>\n"
         h += ladder(chosen: k.trede, name: k.trede_naam)
-        h += "<p>\(HTML.escape(HTML.capitalized(k.trede_reden)))</p>\n"
+        if k.te_wijzigen.isEmpty {
+            h += "<p>\(HTML.escape(HTML.capitalized(k.trede_reden)))</p>\n"
+        } else {
+            // Rung 3: the articles to change as a list.
+            h += "<p>\(HTML.escape(FindingProse.noDiscretion)) Te wijzigen:</p>\n<ul class=\"bepalingen\">\n"
+            for b in k.te_wijzigen {
+                h += "<li><span class=\"bron\">\(HTML.escape(b.bron))</span><span class=\"regel\">de bepaling achter '\(HTML.escape(b.label))'; in de regels: <code>\(HTML.escape(b.naam))</code></span></li>\n"
+            }
+            h += "</ul>\n"
+        }
         h += "<p class=\"richting\"><strong>Richting.</strong> \(HTML.escape(k.richting))</p>\n"
 
         if !k.bewijs.isEmpty {

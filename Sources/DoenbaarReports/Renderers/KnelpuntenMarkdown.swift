@@ -1,19 +1,34 @@
 import DoenbaarCore
 
-/// The knelpuntenrapport in Markdown: a summary table first, then per
-/// knelpunt what happens, why, how harsh, how many people, the doenvermogen
-/// angle and the rung of the solution ladder with a direction.
+/// The knelpuntenrapport in Markdown: the section for the minister first,
+/// then a summary table, then per knelpunt what happens, why, how harsh, how
+/// many people, the doenvermogen angle and the rung of the solution ladder
+/// with a direction.
+///
+/// Declarations are named by their labels; their names from the rules appear
+/// only as evidence, in code spans and in the folded trace.
 public enum KnelpuntenMarkdown {
     public static func render(_ r: KnelpuntenRapport) -> String {
         var out = "# \(r.titel)\n\n"
         out += "Regelingen: \(Format.list(r.regelingen)). Doorgerekend: \(r.aantal_personas) persona's, samen ongeveer \(Format.count(r.totaal_gewicht)) mensen.\n\n"
+        if let m = r.minister { out += minister(m) }
         out += "## Samenvatting\n\n"
-        out += "| # | Knelpunt | Soort | Ernst | Mensen (schatting) | Per persoon | Oplossing |\n"
-        out += "|---|---|---|---|---:|---|---|\n"
-        for k in r.knelpunten {
-            out += "| \(k.rang) | [\(Format.markdownCell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(k.mensenSamenvatting) | \(k.harmPerPerson()) | trede \(k.trede): \(k.trede_naam) |\n"
+        let population = r.populatie != nil
+        if population {
+            out += "| # | Knelpunt | Soort | Ernst | Mensen in de populatie (breedste bereik) | Mensen volgens de persona's | Per persoon | Oplossing |\n"
+            out += "|---|---|---|---|---:|---:|---|---|\n"
+        } else {
+            out += "| # | Knelpunt | Soort | Ernst | Mensen (schatting uit de gewichten van de persona's) | Per persoon | Oplossing |\n"
+            out += "|---|---|---|---|---:|---|---|\n"
         }
-        if r.knelpunten.isEmpty { out += "| | Geen knelpunten gevonden | | | | | |\n" }
+        for k in r.knelpunten {
+            let people = population ? "\(populationCell(k)) | \(Format.count(k.personen))" : Format.count(k.personen)
+            out += "| \(k.rang) | [\(Format.markdownCell(k.titel))](#\(k.id)) | \(k.soort_titel) | \(k.ernst) | \(people) | \(k.harmPerPerson()) | trede \(k.trede): \(k.trede_naam) |\n"
+        }
+        if r.knelpunten.isEmpty { out += "| | Geen knelpunten gevonden | | | | | |\(population ? " |" : "")\n" }
+        if population, let source = r.populatie {
+            out += "\nMensen in de populatie: geschat uit een synthetische populatie van \(Format.count(source.omvang)) personen, opgeschaald naar het aantal uitkeringen, met het bredere van het 95%-steekproefinterval en het bereik over de aannames; mensen volgens de persona's: de som van hun gewichten (een schatting, geen telling).\n"
+        }
         out += "\nAlle knelpunten samen, elke euro één keer geteld: \(r.totaal.sentence(Format.euroRounded)) (voor alle getroffenen samen; een gebeurtenis die meer knelpunten raakt, telt één keer).\n"
         for k in r.knelpunten {
             out += "\n<a id=\"\(k.id)\"></a>\n\n## \(k.rang). \(k.titel)\n\n"
@@ -24,7 +39,7 @@ public enum KnelpuntenMarkdown {
                 for lens in v.ook_gezien_als { out += "  - Dezelfde gebeurtenis, ook gezien als \(lens.soort_titel.lowercased()): \(lens.uitleg)\n" }
             }
             out += "\n**Waarom.** Dit volgt uit:\n\n"
-            for b in k.waarom { out += "- `\(b.naam)` (\(b.regeling)): \(b.bron)\n" }
+            for b in k.waarom { out += "- \(b.label): \(b.bron) (in de regels: `\(b.naam)`, \(b.regeling))\n" }
             out += "\n**Hoe hard.** Per persoon \(k.harmPerPerson()), over \(k.maanden) maand\(k.maanden == 1 ? "" : "en"). Voor alle getroffenen samen ongeveer \(k.totaal.sentence(Format.euroRounded)).\n\n"
             out += yearTable(k.per_jaar)
             out += "**Hoeveel mensen.** \(capitalized(k.personen_toelichting)).\n\n"
@@ -35,7 +50,13 @@ public enum KnelpuntenMarkdown {
             if !k.andere_handeling.isEmpty {
                 out += "**Wat de persoon anders had kunnen doen.** " + k.andere_handeling.joined(separator: " ") + "\n\n"
             }
-            out += "**Oplossing.** Trede \(k.trede) van de oplossingsladder: \(k.trede_naam). \(k.trede_reden)\n\n"
+            if k.te_wijzigen.isEmpty {
+                out += "**Oplossing.** Trede \(k.trede) van de oplossingsladder: \(k.trede_naam). \(k.trede_reden)\n\n"
+            } else {
+                // Rung 3: the articles to change as a list.
+                out += "**Oplossing.** Trede \(k.trede) van de oplossingsladder: \(k.trede_naam). \(FindingProse.noDiscretion) Te wijzigen:\n\n"
+                out += k.te_wijzigen.map { "- \($0.bron), de bepaling achter '\($0.label)' (in de regels: `\($0.naam)`)\n" }.joined() + "\n"
+            }
             out += "**Richting.** \(k.richting)\n"
             if let e = k.bewijs.first {
                 out += "\n<details><summary>Bewijs: de berekening</summary>\n\n```\n" + RunTextRenderer.tree(e, indent: "") + "```\n\n</details>\n"
@@ -44,6 +65,25 @@ public enum KnelpuntenMarkdown {
         out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \($0)\n" }.joined()
         if let source = r.populatie { out += populationMethod(source) }
         return out
+    }
+
+    /// The opening for the minister: a few paragraphs and points, written from the data.
+    static func minister(_ m: MinisterSectie) -> String {
+        var out = "## \(m.titel)\n\n"
+        out += m.inleiding.joined(separator: " ") + "\n\n"
+        if !m.punten.isEmpty { out += m.punten.map { "- **[\(Format.markdownCell($0.titel))](#\($0.id))**: \($0.tekst)\n" }.joined() + "\n" }
+        if !m.per_jaar.isEmpty {
+            out += "\(m.per_jaar_toelichting)\n\n" + yearTable(m.per_jaar)
+        }
+        if !m.oplossingen.isEmpty { out += m.oplossingen.joined(separator: " ") + "\n\n" }
+        return out
+    }
+
+    /// The population estimate of a knelpunt with its interval, or a dash where the population did not meet it.
+    static func populationCell(_ k: KnelpuntVerslag) -> String {
+        guard let p = k.populatie else { return "— (niet in de populatie)" }
+        // The wider of the sampling interval and the range over the assumptions.
+        return p.samenvattingTekst
     }
 
     /// The harm per calendar year, the kinds of money in their own columns.
