@@ -14,7 +14,12 @@ import Testing
              ["knelpunten.md", "knelpunten.html", "knelpunten.json"]),
         ]
         let folder = "\(packageRoot)/Rules/hervormingen"
-        for reform in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+        let reforms = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        // Every reform side by side, on one run of the baseline.
+        out.append(("invoeringstoets", ["invoeringstoets", "--baseline", "\(packageRoot)/Rules"]
+                        + reforms.flatMap { ["--reform", "\(folder)/\($0)"] } + ["--personas", "\(packageRoot)/Personas"],
+                    ["md", "html", "json"].map { "invoeringstoets.\($0)" }))
+        for reform in reforms {
             out.append(("invoeringstoets-\(reform)",
                         ["invoeringstoets", "--baseline", "\(packageRoot)/Rules", "--reform", "\(folder)/\(reform)",
                          "--personas", "\(packageRoot)/Personas"],

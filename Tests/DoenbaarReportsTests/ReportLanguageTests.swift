@@ -48,13 +48,18 @@ import Testing
 
     /// The Markdown without its evidence and markup.
     static func readableMarkdown(_ md: String) -> String {
+        // Escaped characters are text: kept out of the code-span and markup patterns, then shown as they read.
+        let escaped: [(String, String)] = [("\\`", "\u{1}"), ("\\<", "\u{2}"), ("\\>", "\u{3}")]
         var t = md
+        for (e, placeholder) in escaped { t = t.replacingOccurrences(of: e, with: placeholder) }
         t = removing("<details>.*?</details>", from: t)          // the calculation, folded away
         t = removing("```.*?```", from: t)                     // code blocks
         t = removing("`[^`\n]*`", from: t)                     // code spans
         t = removing("\\]\\(#[^)]*\\)", from: t, with: "]")     // link targets
         t = removing("<[^>]*>", from: t)                       // anchors and other markup
-        return t
+        t = removing("\\\\([\\\\*_\\[\\]|#!~{}])", from: t, with: "$1") // Markdown.escape, undone
+        for (character, placeholder) in [("`", "\u{1}"), ("<", "\u{2}"), (">", "\u{3}")] { t = t.replacingOccurrences(of: placeholder, with: character) }
+        return t.replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// The text of the HTML page a reader sees, without the evidence.

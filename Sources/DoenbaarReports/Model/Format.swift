@@ -17,5 +17,5 @@ public enum Format {
         key.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "+", with: "-")
     }
     /// Text for a Markdown table cell: a bar would end the cell.
-    public static func markdownCell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    public static func markdownCell(_ text: String) -> String { Markdown.escape(text) }
 }

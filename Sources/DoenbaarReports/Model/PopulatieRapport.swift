@@ -310,11 +310,11 @@ enum SchattingTekst {
 /// The population estimates in Markdown.
 public enum PopulatieMarkdown {
     public static func render(_ r: PopulatieRapport) -> String {
-        var out = "# \(r.titel)\n\n"
+        var out = "# \(Markdown.escape(r.titel))\n\n"
         out += "\(Format.count(r.omvang)) synthetische personen (zaad \(r.zaad)).\n\n"
         out += "| Groep | Synthetische personen | Uitkeringen | Mensen per synthetische persoon |\n|---|---:|---:|---:|\n"
         for g in r.groepen {
-            out += "| \(g.groep) | \(Format.count(g.synthetische_personen)) | \(Format.count(g.uitkeringen)) | \(g.personen_per_synthetische_persoon) |\n"
+            out += "| \(Format.markdownCell(g.groep)) | \(Format.count(g.synthetische_personen)) | \(Format.count(g.uitkeringen)) | \(g.personen_per_synthetische_persoon) |\n"
         }
         out += "\n## Schattingen per knelpunt\n\n"
         out += "De samenvatting toont per knelpunt het bredere van het 95%-steekproefinterval en het bereik over de aannames.\n\n"
@@ -323,14 +323,14 @@ public enum PopulatieMarkdown {
             let g = s.gevoeligheid
             let range = g.map { "\(Format.count($0.personen_laag))–\(Format.count($0.personen_hoog))" } ?? "niet bepaald"
             let moneyRange = g.map { "\(Format.euroRounded($0.bedrag_laag_cent))–\(Format.euroRounded($0.bedrag_hoog_cent))" } ?? "niet bepaald"
-            out += "| \(Format.markdownCell(s.titel)) | \(s.soort_titel) | \(Format.count(s.personen)) (\(Format.count(s.samenvatting.laag))–\(Format.count(s.samenvatting.hoog))) | \(Format.count(s.personen_laag))–\(Format.count(s.personen_hoog)) | \(range) | \(g?.grootste_invloed ?? "") | \(Format.euroRounded(s.bedrag_cent)) | \(Format.euroRounded(s.bedrag_laag_cent))–\(Format.euroRounded(s.bedrag_hoog_cent)) | \(moneyRange) | \(Format.euroRounded(s.schade.gemist_recht_cent)) | \(Format.euroRounded(s.schade.boetes_cent)) | \(Format.euroRounded(s.schade.terugbetaling_cent)) |\n"
+            out += "| \(Format.markdownCell(s.titel)) | \(Format.markdownCell(s.soort_titel)) | \(Format.count(s.personen)) (\(Format.count(s.samenvatting.laag))–\(Format.count(s.samenvatting.hoog))) | \(Format.count(s.personen_laag))–\(Format.count(s.personen_hoog)) | \(range) | \(Format.markdownCell(g?.grootste_invloed ?? "")) | \(Format.euroRounded(s.bedrag_cent)) | \(Format.euroRounded(s.bedrag_laag_cent))–\(Format.euroRounded(s.bedrag_hoog_cent)) | \(moneyRange) | \(Format.euroRounded(s.schade.gemist_recht_cent)) | \(Format.euroRounded(s.schade.boetes_cent)) | \(Format.euroRounded(s.schade.terugbetaling_cent)) |\n"
         }
         if r.schattingen.isEmpty { out += "| Geen knelpunten in de populatie | | | | | | | | | | | |\n" }
         if r.niet_doorgerekend > 0 { out += "\n\(r.niet_doorgerekend) synthetische personen konden niet worden doorgerekend.\n" }
         out += sensitivityTables(r)
         if let k = r.kalibratie { out += calibrationSection(k, heading: "##") }
         if let a = r.aannames { out += assumptionsSection(a, heading: "##") }
-        out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \($0)\n" }.joined()
+        out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \(Markdown.escape($0))\n" }.joined()
         return out
     }
 
@@ -340,7 +340,7 @@ public enum PopulatieMarkdown {
         var out = "\n## Gevoeligheid per knelpunt\n\nPer knelpunt het geschatte aantal mensen en het verlies met één aanname op haar laagste en op haar hoogste waarde (de andere gewoon), de aanname met de grootste uitslag eerst.\n"
         for s in r.schattingen {
             guard let g = s.gevoeligheid else { continue }
-            out += "\n### \(s.titel)\n\nGewone schatting: \(Format.count(s.personen)) mensen, \(Format.euroRounded(s.bedrag_cent)) verlies.\n\n"
+            out += "\n### \(Markdown.escape(s.titel))\n\nGewone schatting: \(Format.count(s.personen)) mensen, \(Format.euroRounded(s.bedrag_cent)) verlies.\n\n"
             out += "| Aanname | Laag | Hoog | Mensen bij laag | Mensen bij hoog | Verlies bij laag | Verlies bij hoog |\n|---|---:|---:|---:|---:|---:|---:|\n"
             for u in g.aannames where u.beweegt {
                 out += "| \(Format.markdownCell(u.omschrijving)) | \(u.laag) | \(u.hoog) | \(Format.count(u.personen_bij_laag)) | \(Format.count(u.personen_bij_hoog)) | \(Format.euroRounded(u.bedrag_bij_laag_cent)) | \(Format.euroRounded(u.bedrag_bij_hoog_cent)) |\n"
@@ -359,7 +359,7 @@ public enum PopulatieMarkdown {
         for m in k {
             for c in m.klassen {
                 let name = "\(m.titel)\(m.gekalibreerd ? "" : " (niet te halen)")"
-                out += "| \(Format.markdownCell(name)) | \(c.klasse) | \(c.gepubliceerd) | \(c.bereikt) | \(c.personas.isEmpty ? "geen" : c.personas.joined(separator: ", ")) | \(Format.markdownCell(c.parameter.map { "`\($0)`: " } ?? "rest: "))\(Format.markdownCell(c.bron)) |\n"
+                out += "| \(Format.markdownCell(name)) | \(Format.markdownCell(c.klasse)) | \(c.gepubliceerd) | \(c.bereikt) | \(c.personas.isEmpty ? "geen" : Format.markdownCell(c.personas.joined(separator: ", "))) | \(c.parameter.map { "`\($0)`: " } ?? "rest: ")\(Format.markdownCell(c.bron)) |\n"
             }
         }
         return out
