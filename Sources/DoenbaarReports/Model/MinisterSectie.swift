@@ -45,7 +45,7 @@ public struct MinisterSectie: Codable, Sendable, Equatable {
             let high = k.filter { $0.ernst_waarde >= Severity.high.rawValue }.count
             intro.append("Er \(k.count == 1 ? "is 1 knelpunt" : "zijn \(k.count) knelpunten") gevonden: uitkomsten die volgens de regels kloppen, maar voor mensen onevenredig hard, averechts of onvoorzienbaar uitpakken. \(high == 0 ? "Geen ervan heeft" : high == 1 ? "Eén ervan heeft" : "\(high) ervan hebben") ernst hoog.")
             if let population {
-                intro.append("Hoeveel mensen een knelpunt treft, komt uit een synthetische populatie van \(Format.count(population.omvang)) personen, opgeschaald naar het aantal uitkeringen, met een 95%-interval. Bedragen per jaar zijn geschat uit de persona's, elk gewogen naar het aantal mensen voor wie zij staat.")
+                intro.append("Hoeveel mensen een knelpunt treft, komt uit een synthetische populatie van \(Format.count(population.omvang)) personen, opgeschaald naar het aantal uitkeringen; tussen haakjes het bredere van het 95%-steekproefinterval en het bereik over de aannames (de gewichten en spreidingen die geen gepubliceerd cijfer vastlegt). Bedragen per jaar zijn geschat uit de persona's, elk gewogen naar het aantal mensen voor wie zij staat.")
             } else {
                 intro.append("Aantallen mensen en bedragen zijn geschat uit de gewichten van de persona's: elke persona staat voor een groep mensen. Dat is een schatting, geen telling; een populatieschatting met interval ontbreekt in dit rapport.")
             }
@@ -55,7 +55,7 @@ public struct MinisterSectie: Codable, Sendable, Equatable {
         punten = k.prefix(Self.points).map { v in
             var point = "ernst \(v.ernst); "
             if let p = v.populatie, population != nil {
-                point += "naar schatting \(Format.count(p.personen)) mensen (\(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog)))"
+                point += "naar schatting \(p.samenvattingTekst) mensen"
             } else if population != nil {
                 point += "niet gevonden in de populatie; volgens de persona's ongeveer \(Format.count(v.personen)) mensen"
             } else {
