@@ -116,20 +116,23 @@ import Testing
         for k in r.knelpunten where k.trede != SolutionRung.lawChange.rawValue { #expect(k.beleidsruimte != nil, "\(k.titel)") }
     }
 
-    @Test func withAPopulationTheSummaryShowsItsEstimateAndInterval() throws {
+    @Test func withAPopulationTheSummaryShowsItsEstimateAndTheWiderRange() throws {
         let r = try Self.report().with(population: try Self.population())
         let m = try #require(r.minister)
         #expect(m.inleiding.joined().contains("synthetische populatie"))
         let first = try #require(r.knelpunten.first { $0.populatie != nil })
         let p = try #require(first.populatie)
-        let cell = "\(Format.count(p.personen)) (\(Format.count(p.personen_laag))–\(Format.count(p.personen_hoog)))"
+        // The wider of the 95% sampling interval and the range over the assumptions.
+        let s = p.samenvatting
+        #expect(s.hoog - s.laag >= p.personen_hoog - p.personen_laag)
+        let cell = "\(Format.count(p.personen)) (\(Format.count(s.laag)) tot \(Format.count(s.hoog)))"
         let md = KnelpuntenMarkdown.render(r)
-        #expect(md.contains("| Mensen in de populatie (95%-interval) | Mensen volgens de persona's |"))
+        #expect(md.contains("| Mensen in de populatie (breedste bereik) | Mensen volgens de persona's |"))
         #expect(md.contains("| \(cell) | \(Format.count(first.personen)) |"), "\(cell)")
         let point = try #require(m.punten.first { $0.id == first.id })
-        #expect(point.tekst.contains("naar schatting \(Format.count(p.personen)) mensen (\(Format.count(p.personen_laag)) tot \(Format.count(p.personen_hoog)))"))
+        #expect(point.tekst.contains("naar schatting \(cell) mensen"), "\(point.tekst)")
         let html = KnelpuntenHTML.render(r)
-        #expect(html.contains("Mensen in de populatie (95%-interval)"))
+        #expect(html.contains("Mensen in de populatie (breedste bereik)"))
         #expect(html.contains(HTML.escape(cell)))
     }
 }
