@@ -3,12 +3,20 @@ import Foundation
 import Testing
 
 /// Issue #14, the hangs: inputs whose size made a step quadratic. Each is
-/// checked for what it says and that it stays fast (limits for a debug build;
-/// release is several times faster).
+/// checked for what it says and that it stays fast: CPU time under 10 s in a
+/// debug build (release is several times faster); the time limits only guard
+/// against a hang, generous because a parallel test run on two cores starves tests.
 @Suite struct HostileSizeTests {
+    /// The CPU time of the calling thread: what the input costs, whatever else runs.
+    static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     static let schemaRules = RobustnessTests.packageRoot.appendingPathComponent("Rules").path
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func aJSONPersonaWithTensOfThousandsOfErrorsGivesAHundredAndOneLine() throws {
         let sources = SourceManager()
         let rules = try #require(try RuleLoader.load([Self.schemaRules], sources: sources).ruleSet)
@@ -16,14 +24,14 @@ import Testing
         let text = #"{"naam": "A", "geboren": "1987-03-14", "gewicht": 1, "doenvermogen": {"plannen": 3, "in_actie_komen": 3, "volhouden": 3, "verleiding_weerstaan": 3, "tegenslag_verwerken": 3}, "inkomen": ["#
             + Array(repeating: line, count: 20_000).joined(separator: ", ") + "]}"
         let source = SourceFile(path: "veel.json", text: text)
-        let started = ContinuousClock.now
+        let started = Self.cpuSeconds()
         let (_, bag) = PersonaJSON.decode(source, fileID: sources.add(source), id: "veel", schema: PersonaSchema(rules))
         let rendered = DiagnosticRenderer(sources: sources).render(bag.all)
         #expect(bag.errors.count == DiagnosticBag.maximumPerFile + 1)
         #expect(bag.errors.last?.id == .tooManyErrors)
         // The summary closes the list, whatever its position.
         #expect(rendered.components(separatedBy: "\n").filter { $0.contains(": fout: ") }.last?.contains("meer dan 100 fouten") == true)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(Self.cpuSeconds() - started < 10, "CPU time of this test, not wall time: a parallel run starves tests")
     }
 
     @Test func errorsAreNeverHiddenBehindWarnings() {
@@ -35,7 +43,7 @@ import Testing
         #expect(bag.all.filter { $0.severity == .warning }.count == DiagnosticBag.maximumPerFile + 1)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func aChainOfThousandsOfExceptionsChecksAndTheMostSpecificDecides() throws {
         var text = """
         regeling X "Testregeling"
@@ -53,9 +61,9 @@ import Testing
         for i in 0..<depth {
             text += "\nuitzondering u\(i) op \(i == 0 ? "d" : "u\(i - 1)")\n  bron \"Testwet art. 3\"\n  als a > € 0,00\n  = € \(i + 1),00\n"
         }
-        let started = ContinuousClock.now
+        let started = Self.cpuSeconds()
         let loaded = RuleLoader.load(text: text, path: "keten.regels")
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(Self.cpuSeconds() - started < 10, "CPU time of this test, not wall time: a parallel run starves tests")
         let rules = try #require(loaded.ruleSet, "\(loaded.diagnostics.all.prefix(3).map(\.message))")
         let d = try #require(rules.values.first { $0.name == "d" })
         // Each exception goes before the one it is on: the last of the chain is tried first.
@@ -64,7 +72,7 @@ import Testing
         #expect(zip(d.exceptions, d.exceptions.dropFirst()).allSatisfy { $0.overrides == $1.name })
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func aCaretUnderAMegabyteLineShowsAWindow() {
         let sources = SourceManager()
         let long = String(repeating: "x", count: 1_000_000)
