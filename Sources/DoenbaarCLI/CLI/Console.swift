@@ -69,21 +69,12 @@ final class OutputFailure: @unchecked Sendable {
 enum StandardStreams {
     /// Writes all of the text; nil when written, else why not (in Dutch).
     static func write(_ text: String, to descriptor: Int32) -> String? {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                switch errno {
-                case EPIPE: return "de ontvanger van de uitvoer is gesloten"
-                case ENOSPC: return "de schijf is vol"
-                case EBADF: return "er is geen uitvoer open"
-                default: return SystemMessage.dutch(errno: errno)
-                }
-            }
-            bytes = bytes.dropFirst(n)
+        switch writeAll(text, to: descriptor) {
+        case nil: return nil
+        case EPIPE?: return "de ontvanger van de uitvoer is gesloten"
+        case EBADF?: return "er is geen uitvoer open"
+        case let code?: return SystemMessage.dutch(errno: code)
         }
-        return nil
     }
 }
 

@@ -185,7 +185,7 @@ struct JSONScanner {
                 flush(position)
                 position += 1
                 // Escapes can write what the lexer refuses in rule files: see CharacterPolicy.
-                if let bad = scalars.first(where: { CharacterPolicy.forbidden($0) != nil }), bad != "\t", bad != "\n" {
+                if let bad = scalars.first(where: { CharacterPolicy.forbidden($0) != nil }) {
                     throw Failure(start: start, end: position,
                                   message: "deze tekst bevat \(CharacterPolicy.forbidden(bad)!); dat laat haar anders lezen dan ze is")
                 }

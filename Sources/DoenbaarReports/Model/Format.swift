@@ -16,6 +16,4 @@ public enum Format {
     public static func id(forKey key: String) -> String {
         key.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "+", with: "-")
     }
-    /// Text for a Markdown table cell: a bar would end the cell.
-    public static func markdownCell(_ text: String) -> String { Markdown.escape(text) }
 }

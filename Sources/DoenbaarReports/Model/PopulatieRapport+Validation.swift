@@ -10,7 +10,7 @@ extension PopulatieRapport {
         var found: [String] = []
         func check(_ holds: Bool, _ problem: @autoclosure () -> String) { if !holds { found.append(problem()) } }
         func text(_ value: String, _ field: String) {
-            if let bad = value.unicodeScalars.first(where: { CharacterPolicy.forbidden($0) != nil && $0 != "\n" }) {
+            if let bad = value.unicodeScalars.first(where: { CharacterPolicy.forbidden($0) != nil }) {
                 found.append("\(field) bevat \(CharacterPolicy.forbidden(bad)!)")
             }
         }

@@ -259,24 +259,13 @@ extension PopulatieRapport.Schatting {
 // MARK: The figure for a summary table
 
 extension PopulatieRapport.Schatting {
-    /// Which range a summary shows.
-    public enum Reikwijdte: String, Sendable { case steekproef, aannames }
-
     /// For a summary table: the estimate with the wider of the 95% sampling
-    /// interval and the range over the assumptions (people), and which it is.
-    public var samenvatting: (personen: Int, laag: Int, hoog: Int, reikwijdte: Reikwijdte) {
+    /// interval and the range over the assumptions (people).
+    public var samenvatting: (personen: Int, laag: Int, hoog: Int) {
         guard let g = gevoeligheid, g.personen_hoog - g.personen_laag > personen_hoog - personen_laag else {
-            return (personen, personen_laag, personen_hoog, .steekproef)
+            return (personen, personen_laag, personen_hoog)
         }
-        return (personen, g.personen_laag, g.personen_hoog, .aannames)
-    }
-
-    /// The same for the loss: the wider of sampling interval and range over the assumptions (cents).
-    public var samenvattingBedrag: (bedrag: Int64, laag: Int64, hoog: Int64, reikwijdte: Reikwijdte) {
-        guard let g = gevoeligheid, g.bedrag_hoog_cent - g.bedrag_laag_cent > bedrag_hoog_cent - bedrag_laag_cent else {
-            return (bedrag_cent, bedrag_laag_cent, bedrag_hoog_cent, .steekproef)
-        }
-        return (bedrag_cent, g.bedrag_laag_cent, g.bedrag_hoog_cent, .aannames)
+        return (personen, g.personen_laag, g.personen_hoog)
     }
 
     /// `60.923 (41.000 tot 80.500)`: the summary figure in words, for a table cell.
@@ -314,7 +303,7 @@ public enum PopulatieMarkdown {
         out += "\(Format.count(r.omvang)) synthetische personen (zaad \(r.zaad)).\n\n"
         out += "| Groep | Synthetische personen | Uitkeringen | Mensen per synthetische persoon |\n|---|---:|---:|---:|\n"
         for g in r.groepen {
-            out += "| \(Format.markdownCell(g.groep)) | \(Format.count(g.synthetische_personen)) | \(Format.count(g.uitkeringen)) | \(g.personen_per_synthetische_persoon) |\n"
+            out += "| \(Markdown.escape(g.groep)) | \(Format.count(g.synthetische_personen)) | \(Format.count(g.uitkeringen)) | \(g.personen_per_synthetische_persoon) |\n"
         }
         out += "\n## Schattingen per knelpunt\n\n"
         out += "De samenvatting toont per knelpunt het bredere van het 95%-steekproefinterval en het bereik over de aannames.\n\n"
@@ -323,7 +312,7 @@ public enum PopulatieMarkdown {
             let g = s.gevoeligheid
             let range = g.map { "\(Format.count($0.personen_laag))–\(Format.count($0.personen_hoog))" } ?? "niet bepaald"
             let moneyRange = g.map { "\(Format.euroRounded($0.bedrag_laag_cent))–\(Format.euroRounded($0.bedrag_hoog_cent))" } ?? "niet bepaald"
-            out += "| \(Format.markdownCell(s.titel)) | \(Format.markdownCell(s.soort_titel)) | \(Format.count(s.personen)) (\(Format.count(s.samenvatting.laag))–\(Format.count(s.samenvatting.hoog))) | \(Format.count(s.personen_laag))–\(Format.count(s.personen_hoog)) | \(range) | \(Format.markdownCell(g?.grootste_invloed ?? "")) | \(Format.euroRounded(s.bedrag_cent)) | \(Format.euroRounded(s.bedrag_laag_cent))–\(Format.euroRounded(s.bedrag_hoog_cent)) | \(moneyRange) | \(Format.euroRounded(s.schade.gemist_recht_cent)) | \(Format.euroRounded(s.schade.boetes_cent)) | \(Format.euroRounded(s.schade.terugbetaling_cent)) |\n"
+            out += "| \(Markdown.escape(s.titel)) | \(Markdown.escape(s.soort_titel)) | \(Format.count(s.personen)) (\(Format.count(s.samenvatting.laag))–\(Format.count(s.samenvatting.hoog))) | \(Format.count(s.personen_laag))–\(Format.count(s.personen_hoog)) | \(range) | \(Markdown.escape(g?.grootste_invloed ?? "")) | \(Format.euroRounded(s.bedrag_cent)) | \(Format.euroRounded(s.bedrag_laag_cent))–\(Format.euroRounded(s.bedrag_hoog_cent)) | \(moneyRange) | \(Format.euroRounded(s.schade.gemist_recht_cent)) | \(Format.euroRounded(s.schade.boetes_cent)) | \(Format.euroRounded(s.schade.terugbetaling_cent)) |\n"
         }
         if r.schattingen.isEmpty { out += "| Geen knelpunten in de populatie | | | | | | | | | | | |\n" }
         if r.niet_doorgerekend > 0 { out += "\n\(r.niet_doorgerekend) synthetische personen konden niet worden doorgerekend.\n" }
@@ -343,7 +332,7 @@ public enum PopulatieMarkdown {
             out += "\n### \(Markdown.escape(s.titel))\n\nGewone schatting: \(Format.count(s.personen)) mensen, \(Format.euroRounded(s.bedrag_cent)) verlies.\n\n"
             out += "| Aanname | Laag | Hoog | Mensen bij laag | Mensen bij hoog | Verlies bij laag | Verlies bij hoog |\n|---|---:|---:|---:|---:|---:|---:|\n"
             for u in g.aannames where u.beweegt {
-                out += "| \(Format.markdownCell(u.omschrijving)) | \(u.laag) | \(u.hoog) | \(Format.count(u.personen_bij_laag)) | \(Format.count(u.personen_bij_hoog)) | \(Format.euroRounded(u.bedrag_bij_laag_cent)) | \(Format.euroRounded(u.bedrag_bij_hoog_cent)) |\n"
+                out += "| \(Markdown.escape(u.omschrijving)) | \(u.laag) | \(u.hoog) | \(Format.count(u.personen_bij_laag)) | \(Format.count(u.personen_bij_hoog)) | \(Format.euroRounded(u.bedrag_bij_laag_cent)) | \(Format.euroRounded(u.bedrag_bij_hoog_cent)) |\n"
             }
             let still = g.aannames.filter { !$0.beweegt }.count
             if still > 0 { out += "\n\(still) andere aanname\(still == 1 ? "" : "s") veranderen deze schatting niet.\n" }
@@ -359,7 +348,7 @@ public enum PopulatieMarkdown {
         for m in k {
             for c in m.klassen {
                 let name = "\(m.titel)\(m.gekalibreerd ? "" : " (niet te halen)")"
-                out += "| \(Format.markdownCell(name)) | \(Format.markdownCell(c.klasse)) | \(c.gepubliceerd) | \(c.bereikt) | \(c.personas.isEmpty ? "geen" : Format.markdownCell(c.personas.joined(separator: ", "))) | \(c.parameter.map { "`\($0)`: " } ?? "rest: ")\(Format.markdownCell(c.bron)) |\n"
+                out += "| \(Markdown.escape(name)) | \(Markdown.escape(c.klasse)) | \(c.gepubliceerd) | \(c.bereikt) | \(c.personas.isEmpty ? "geen" : Markdown.escape(c.personas.joined(separator: ", "))) | \(c.parameter.map { "`\($0)`: " } ?? "rest: ")\(Markdown.escape(c.bron)) |\n"
             }
         }
         return out
@@ -371,7 +360,7 @@ public enum PopulatieMarkdown {
         out += "| Aanname | Naam | Waarde | Bereik | Gevarieerd | Onderbouwing |\n|---|---|---:|---|---|---|\n"
         for x in a {
             let range = x.laag.map { "\($0) tot \(x.hoog ?? "")" } ?? "geen"
-            out += "| \(Format.markdownCell(x.omschrijving)) | `\(x.naam)` | \(x.waarde) | \(range) | \(x.gevarieerd ? "ja" : "nee") | \(Format.markdownCell(x.bron)) |\n"
+            out += "| \(Markdown.escape(x.omschrijving)) | `\(x.naam)` | \(x.waarde) | \(range) | \(x.gevarieerd ? "ja" : "nee") | \(Markdown.escape(x.bron)) |\n"
         }
         return out
     }

@@ -24,7 +24,8 @@ struct FolderSwitch {
         guard let exchange = Exchange.available, !name.isEmpty, name != ".", name != "..", name != "/",
               FolderSwitch.isRealFolder(standardized) else { return nil }
         folder = standardized
-        parent = (standardized as NSString).deletingLastPathComponent.isEmpty ? "." : (standardized as NSString).deletingLastPathComponent
+        let above = (standardized as NSString).deletingLastPathComponent
+        parent = above.isEmpty ? "." : above
         sibling = ReportWriter.path(parent, "." + name + FolderSwitch.siblingSuffix)
         self.exchange = exchange
     }

@@ -46,15 +46,7 @@ public enum ReportWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return SystemMessage.dutch(errno: errno) }
         defer { close(fd) }
-        var bytes = Array(contents.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return SystemMessage.dutch(errno: errno)
-            }
-            bytes = bytes.dropFirst(n)
-        }
+        if let code = writeAll(contents, to: fd) { return SystemMessage.dutch(errno: code) }
         return fsync(fd) == 0 ? nil : SystemMessage.dutch(errno: errno)
     }
 

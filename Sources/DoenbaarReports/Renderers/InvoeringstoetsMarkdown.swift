@@ -7,19 +7,19 @@ public enum InvoeringstoetsMarkdown {
 
     public static func render(_ r: InvoeringstoetsRapport) -> String {
         let several = r.hervormingen.count > 1
-        var out = "# \(md(r.titel))\n\n"
+        var out = "# \(Markdown.escape(r.titel))\n\n"
         for v in r.hervormingen {
             let h = v.hervorming
-            out += several ? "- **\(md(h.titel))**. Bron: \(md(h.bron)).\(from(h))\n" : "Hervorming: \(md(h.titel)). Bron: \(md(h.bron)).\(from(h))\n"
+            out += several ? "- **\(Markdown.escape(h.titel))**. Bron: \(Markdown.escape(h.bron)).\(from(h))\n" : "Hervorming: \(Markdown.escape(h.titel)). Bron: \(Markdown.escape(h.bron)).\(from(h))\n"
         }
         out += "\n## Effect van de hervorming\(several ? "en" : "")\n\n"
-        for v in r.hervormingen { out += (several ? "- **\(md(v.hervorming.titel))**: " : "") + md(InvoeringstoetsTekst.effect(v)) + "\n" }
+        for v in r.hervormingen { out += (several ? "- **\(Markdown.escape(v.hervorming.titel))**: " : "") + Markdown.escape(InvoeringstoetsTekst.effect(v)) + "\n" }
         out += "\n" + table(["Maat"] + r.hervormingen.map(\.hervorming.titel), InvoeringstoetsTekst.effectRows(r))
         out += "\n### Gewijzigde bepalingen\n\n"
         for v in r.hervormingen {
-            if several { out += "#### \(md(v.hervorming.titel))\n\n" }
+            if several { out += "#### \(Markdown.escape(v.hervorming.titel))\n\n" }
             if v.artikelen.isEmpty { out += "Geen.\n\n"; continue }
-            for a in v.artikelen { out += "- \(md(InvoeringstoetsTekst.article(a))) (`\(a.naam)`)\n" }
+            for a in v.artikelen { out += "- \(Markdown.escape(InvoeringstoetsTekst.article(a))) (`\(a.naam)`)\n" }
             out += "\n"
         }
 
@@ -27,10 +27,10 @@ public enum InvoeringstoetsMarkdown {
         out += table(["Knelpunt", "Huidige regels"] + r.hervormingen.map(\.hervorming.titel),
                      InvoeringstoetsTekst.knelpuntRows(r).map { row in [row.titel, row.voor] + row.per_hervorming })
         for v in r.hervormingen {
-            out += "\n" + (several ? "### Knelpunten: \(md(v.hervorming.titel))\n\n" : "")
+            out += "\n" + (several ? "### Knelpunten: \(Markdown.escape(v.hervorming.titel))\n\n" : "")
             for c in R.Categorie.allCases {
                 let list = v.knelpunten(c)
-                out += "\(several ? "####" : "###") \(md(c.kop)) (\(list.count))\n\n\(md(c.uitleg))\n\n"
+                out += "\(several ? "####" : "###") \(Markdown.escape(c.kop)) (\(list.count))\n\n\(Markdown.escape(c.uitleg))\n\n"
                 if list.isEmpty { out += "Geen.\n\n"; continue }
                 for k in list { out += "- " + knelpunt(k, population: r.populatie != nil) + "\n" }
                 out += "\n"
@@ -52,38 +52,35 @@ public enum InvoeringstoetsMarkdown {
                      }, numericFrom: 1)
         for v in r.hervormingen {
             for p in v.personas where p.veranderd {
-                out += "\n### \(md(p.naam))\(several ? " met \(md(v.hervorming.titel))" : "")\n\n| Maand | Voor | Na | Verschil |\n|---|---:|---:|---:|\n"
+                out += "\n### \(Markdown.escape(p.naam))\(several ? " met \(Markdown.escape(v.hervorming.titel))" : "")\n\n| Maand | Voor | Na | Verschil |\n|---|---:|---:|---:|\n"
                 for (i, m) in p.maanden.enumerated() where p.voor_cent[i] != p.na_cent[i] {
                     out += "| \(Format.month(m)) | \(Format.euro(p.voor_cent[i])) | \(Format.euro(p.na_cent[i])) | \(Format.euro(p.na_cent[i] - p.voor_cent[i])) |\n"
                 }
             }
         }
-        out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \(md($0))\n" }.joined()
+        out += "\n## Werkwijze\n\n" + r.werkwijze.map { "- \(Markdown.escape($0))\n" }.joined()
         return out
     }
-
-    /// Text from the rules or the personas, inert in Markdown.
-    static func md(_ text: String) -> String { Markdown.escape(text) }
 
     static func from(_ h: R.Hervorming) -> String {
         h.geldig_vanaf.map { " Geldig vanaf \(InvoeringstoetsTekst.day($0))." } ?? ""
     }
 
     static func knelpunt(_ k: R.KnelpuntVergelijking, population: Bool) -> String {
-        var out = "**\(md(k.titel))** (\(md(k.soort_titel)), ernst \(md(k.ernst))): voor \(md(InvoeringstoetsTekst.stand(k.voor))); na \(md(InvoeringstoetsTekst.stand(k.na)))"
+        var out = "**\(Markdown.escape(k.titel))** (\(Markdown.escape(k.soort_titel)), ernst \(Markdown.escape(k.ernst))): voor \(Markdown.escape(InvoeringstoetsTekst.stand(k.voor))); na \(Markdown.escape(InvoeringstoetsTekst.stand(k.na)))"
         if population {
             out += "; in de hele populatie naar schatting \(Format.count(k.populatie_voor?.personen ?? 0)) mensen voor en \(Format.count(k.na == nil ? 0 : k.populatie_na?.personen ?? 0)) na"
         }
         out += "."
-        if let v = k.verplichting_vervalt { out += "\n  - **Let op: verdwenen doordat een verplichting vervalt.** \(md(v.uitleg))" }
+        if let v = k.verplichting_vervalt { out += "\n  - **Let op: verdwenen doordat een verplichting vervalt.** \(Markdown.escape(v.uitleg))" }
         return out
     }
 
     static func table(_ header: [String], _ rows: [[String]], numericFrom: Int? = nil) -> String {
-        var out = "| " + header.map(Format.markdownCell).joined(separator: " | ") + " |\n|"
+        var out = "| " + header.map(Markdown.escape).joined(separator: " | ") + " |\n|"
         for i in header.indices { out += numericFrom.map { i >= $0 } == true ? "---:|" : "---|" }
         out += "\n"
-        for row in rows { out += "| " + row.map(Format.markdownCell).joined(separator: " | ") + " |\n" }
+        for row in rows { out += "| " + row.map(Markdown.escape).joined(separator: " | ") + " |\n" }
         return out
     }
 }

@@ -6,13 +6,6 @@ import DoenbaarCore
 // note the published figures the population is calibrated on and every
 // assumption it still rests on.
 
-extension KnelpuntVerslag {
-    /// The number of people for a summary table: with a population estimate, that estimate
-    /// with the wider of its sampling interval and its range over the assumptions
-    /// (`60.923 (41.000 tot 80.500)`); without one, the personas' weights summed.
-    public var mensenSamenvatting: String { populatie?.samenvattingTekst ?? Format.count(personen) }
-}
-
 extension KnelpuntenMarkdown {
     /// **In de hele populatie.** for one knelpunt.
     static func populationParagraph(_ p: PopulatieRapport.Schatting, _ source: PopulatieBron) -> String {
