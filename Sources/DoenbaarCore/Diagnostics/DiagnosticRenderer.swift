@@ -26,11 +26,11 @@ public struct DiagnosticRenderer {
         var out = block(range: diagnostic.range, label: diagnostic.severity.rawValue,
                         message: diagnostic.message)
         if let suggestion = diagnostic.suggestion {
-            out += "  hulp: \(suggestion)\n"
+            out += "  hulp: \(DiagnosticRenderer.shown(suggestion))\n"
         }
         // Further fix-its (alternatives) each get a line of their own.
         for fixIt in diagnostic.fixIts where fixIt.message != diagnostic.suggestion {
-            out += "  hulp: \(fixIt.message)\n"
+            out += "  hulp: \(DiagnosticRenderer.shown(fixIt.message))\n"
         }
         for note in diagnostic.notes {
             out += block(range: note.range, label: "noot", message: note.message)
@@ -47,7 +47,8 @@ public struct DiagnosticRenderer {
         }
         let loc = file.location(of: range.start)
         // A folder, or an empty file: there is no line to show.
-        if file.bytes.isEmpty { return String(String("\(loc): \(label): \(message)").map(DiagnosticRenderer.visible)) + "\n" }
+        let header = DiagnosticRenderer.shown("\(loc): \(label): \(message)") + "\n"
+        if file.bytes.isEmpty { return header }
         // The end is the offset after the last character, so a character of several bytes counts once.
         let endLoc = file.location(of: max(range.start, range.end))
         let width = endLoc.line == loc.line ? max(1, endLoc.column - loc.column) : 1
@@ -61,8 +62,7 @@ public struct DiagnosticRenderer {
         let last = min(line.count, first + limit)
         let lead = first > 0 || window.cutBefore ? "…" : ""
         let shown = line[first..<last].map(DiagnosticRenderer.visible)
-        // A path or a message can quote what a file holds: shown, never obeyed by the terminal.
-        var out = String(String("\(loc): \(label): \(message)").map(DiagnosticRenderer.visible)) + "\n"
+        var out = header
         out += "  \(lead)\(String(shown))\(last < line.count || window.cutAfter ? "…" : "")\n"
         // Tabs before the caret are kept, so the caret lines up however tabs are shown.
         let pad = lead.map { _ in " " } + line[first..<max(first, column)].map { $0 == "\t" ? "\t" : " " }
@@ -70,6 +70,9 @@ public struct DiagnosticRenderer {
         out += "  \(pad.joined())^\(String(repeating: "~", count: caretWidth - 1))\n"
         return out
     }
+
+    /// A path or a message can quote what a file holds: shown, never obeyed by the terminal.
+    static func shown(_ text: String) -> String { String(text.map(visible)) }
 
     /// Control characters (from binary input) shown as their visible symbols,
     /// and direction controls and invisible characters as �, one column each:

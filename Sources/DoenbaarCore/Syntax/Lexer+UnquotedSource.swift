@@ -31,6 +31,9 @@ extension Lexer {
         var end = begin
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "#") { end += 1 }
         while end > begin, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[end - 1]) { end -= 1 }
+        // The text is taken over as it is: what it shows must be what it holds.
+        var i = begin
+        while i < end { i += bytes[i] < 0x80 ? 1 : reportIfForbidden(at: i) }
         let written = text(begin, end)
         var content = Substring(written)
         while let first = content.first, Lexer.otherQuotes.contains(first) { content.removeFirst() }

@@ -64,7 +64,6 @@ public struct Lexer {
     mutating func run() {
         // Editors on Windows may start a UTF-8 file with a byte order mark; it is no text.
         if bytes.starts(with: Lexer.byteOrderMark) { position = Lexer.byteOrderMark.count }
-        reportForbiddenCharacters(from: position)
         while position < bytes.count {
             // Garbage could otherwise give a diagnostic for every character.
             guard diagnostics.all.count < DiagnosticBag.maximumPerFile else {
@@ -80,7 +79,10 @@ public struct Lexer {
                 emit(.newline, position, position + 1)
                 position += 1
             case UInt8(ascii: "#"):
-                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                // A comment is not read, but what it shows must be what it holds.
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
+                    position += bytes[position] < 0x80 ? 1 : reportIfForbidden(at: position)
+                }
             case UInt8(ascii: "\""):
                 lexString()
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -94,33 +96,21 @@ public struct Lexer {
 
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// Direction controls and invisible characters anywhere (in a comment or a
-    /// text too), and control characters inside texts: see `CharacterPolicy`.
-    /// One pass over the bytes; only multi-byte characters and control bytes are decoded.
-    mutating func reportForbiddenCharacters(from start: Int) {
-        var i = start, inString = false, inComment = false
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 {
-                switch b {
-                case UInt8(ascii: "\n"): inString = false; inComment = false
-                case UInt8(ascii: "#") where !inString: inComment = true
-                case UInt8(ascii: "\"") where !inComment: inString.toggle()
-                case UInt8(ascii: "\\") where inString: i += 1
-                case _ where inString && CharacterPolicy.forbidden(Unicode.Scalar(b)) != nil:
-                    report(Unicode.Scalar(b), i, 1)
-                default: break
-                }
-                i += 1
-                continue
-            }
-            let length = characterLength(at: i)
-            if let scalar = String(decoding: bytes[i..<min(bytes.count, i + length)], as: UTF8.self).unicodeScalars.first,
-               CharacterPolicy.forbidden(scalar) != nil, scalar.value >= 0x80 {
-                report(scalar, i, length)
-            }
-            i += length
-        }
+    /// The character at `i` if no text may hold it (see `CharacterPolicy`): a
+    /// direction control or an invisible character anywhere, and, inside a
+    /// text, a control character too.
+    func forbiddenCharacter(at i: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+        let length = characterLength(at: i)
+        guard let scalar = String(decoding: bytes[i..<i + length], as: UTF8.self).unicodeScalars.first,
+              CharacterPolicy.forbidden(scalar) != nil else { return nil }
+        return (scalar, length)
+    }
+
+    /// Reports the character at `i` if it is forbidden; its length either way.
+    mutating func reportIfForbidden(at i: Int) -> Int {
+        guard let (scalar, length) = forbiddenCharacter(at: i) else { return characterLength(at: i) }
+        report(scalar, i, length)
+        return length
     }
 
     private mutating func report(_ scalar: Unicode.Scalar, _ at: Int, _ length: Int) {
@@ -196,8 +186,9 @@ public struct Lexer {
                 position += 2
                 continue
             }
-            content.append(b)
-            position += 1
+            let length = reportIfForbidden(at: position)
+            content.append(contentsOf: bytes[position..<position + length])
+            position += length
         }
         // The closing quote goes after the last character of the text, before trailing blanks.
         var end = position
@@ -274,11 +265,17 @@ public struct Lexer {
             return
         }
         if lexCurlyQuotedText() { return }
+        // A direction control or an invisible character says what it is.
+        if b >= 0x80, forbiddenCharacter(at: position) != nil {
+            position += reportIfForbidden(at: position)
+            emit(.invalid, start, position)
+            return
+        }
         // A run of characters the language does not know is one mistake; whole
         // UTF-8 characters, so the caret points at them.
         repeat {
             position += characterLength(at: position)
-        } while position < bytes.count && isUnexpected(at: position)
+        } while position < bytes.count && isUnexpected(at: position) && !(bytes[position] >= 0x80 && forbiddenCharacter(at: position) != nil)
         let shown = text(start, position)
         let several = shown.count > 1
         diagnostics.error(.unexpectedCharacter, range(start, position),
