@@ -61,7 +61,7 @@ public struct PopulationSensitivity: Sendable {
         var list: [Assumption] = []
         for p in ruleSet.parameters where samplePersons > 0 {
             guard let r = p.range, let central = p.value(on: AnalysisParameters.referenceDay) else { continue }
-            list.append(Assumption(key: p.name, label: Self.label(p.name), parameter: p.name, persona: nil,
+            list.append(Assumption(key: p.name, label: Self.label(p.name, in: ruleSet), parameter: p.name, persona: nil,
                                    central: ValueFormatting.format(central.raw, p.type), low: ValueFormatting.format(r.low, p.type),
                                    high: ValueFormatting.format(r.high, p.type), source: r.source ?? p.provenance.source,
                                    lowRaw: r.low, highRaw: r.high))
@@ -86,36 +86,15 @@ public struct PopulationSensitivity: Sendable {
     /// The parameter that says how far a persona's weight that is an assumption may be off.
     public static let weightSpreadParameter = "spreiding_gewicht_aanname"
 
-    /// Plain Dutch for the assumptions Doenbaar ships; any other parameter by its name in words.
-    public static func label(_ parameter: String) -> String {
-        if let known = labels[parameter] { return known }
+    /// A parameter in plain Dutch: its label in the rule files (Rules/analyse/
+    /// gives every assumption one); else, for a parameter without, its name in words.
+    public static func label(_ parameter: String, in ruleSet: RuleSet) -> String {
+        if let label = ruleSet.label(of: parameter), !label.isEmpty { return label }
         func words(_ s: Substring) -> String { s.replacingOccurrences(of: "_", with: " ") }
         if parameter.hasPrefix("stress_") { return "daling van het doenvermogen bij \(words(parameter.dropFirst(7)))" }
         if parameter.hasPrefix("duur_") { return "maanden stress bij \(words(parameter.dropFirst(5)))" }
         return words(parameter[...])
     }
-
-    static let labels: [String: String] = [
-        "spreiding_dagloon": "spreiding van het dagloon",
-        "spreiding_inkomen": "spreiding van het inkomen uit werk",
-        "kans_ander_doenvermogen": "kans op een ander doenvermogen dan de persona",
-        "kans_stressgebeurtenis": "kans op een extra ingrijpende gebeurtenis",
-        "verschuiving_verblijf_dagen": "verschuiving van een verblijf in het buitenland",
-        "vereist_niveau": "doenvermogen dat een eenvoudige verplichting vraagt",
-        "extra_per_stap": "extra doenvermogen per extra stap",
-        "extra_papier": "extra doenvermogen voor een papieren formulier",
-        "extra_krappe_termijn": "extra doenvermogen bij een krappe termijn",
-        "extra_elke_maand": "extra doenvermogen voor een maandelijkse verplichting",
-        "ontdekking_maanden": "tijd tot niet gemeld inkomen of verblijf aan het licht komt",
-        "ideaal_melden_dagen_vooraf": "dagen vooraf dat een verblijf op het ideale pad wordt gemeld",
-        "ideaal_melden_dagen_na_maand": "dagen na de maand dat inkomen op het ideale pad wordt gemeld",
-        "proefbedrag_extra_inkomen": "proefbedrag extra inkomen",
-        "drempel_opbrengst_werk": "drempel: wat werk per maand minstens moet opleveren",
-        "drempel_keuzeval": "drempel voor een keuzeval",
-        "drempel_doenvermogenskloof": "drempel voor een doenvermogenskloof",
-        "drempel_inkomensschok": "drempel voor een inkomensschok",
-        "spreiding_gewicht_aanname": "hoe ver een gewicht dat een aanname is ernaast kan zitten",
-    ]
 
     // MARK: Runs
 

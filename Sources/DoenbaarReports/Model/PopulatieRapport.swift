@@ -154,7 +154,7 @@ public struct Aanname: Codable, Sendable, Equatable {
         for p in ruleSet.parameters where p.range != nil || (KnelpuntenRapport.assumptionRegulations.contains(p.provenance.regulation)
                                                               && p.provenance.source.lowercased().hasPrefix("aanname")) {
             guard let v = p.value(on: AnalysisParameters.referenceDay) else { continue }
-            out.append(Aanname(naam: p.name, omschrijving: PopulationSensitivity.label(p.name), waarde: ValueFormatting.format(v.raw, p.type),
+            out.append(Aanname(naam: p.name, omschrijving: PopulationSensitivity.label(p.name, in: ruleSet), waarde: ValueFormatting.format(v.raw, p.type),
                                laag: p.range.map { ValueFormatting.format($0.low, p.type) }, hoog: p.range.map { ValueFormatting.format($0.high, p.type) },
                                bron: p.range?.source ?? p.provenance.source, gevarieerd: varied.contains(p.name)))
         }
