@@ -2,7 +2,7 @@ import DoenbaarCore
 
 /// Runs every detector over a persona and collects what they find.
 public struct Analyzer: Sendable {
-    public let evaluator: Evaluator
+    public private(set) var evaluator: Evaluator
     public let parameters: AnalysisParameters
     public let detectors: [any Detector]
 
@@ -10,6 +10,13 @@ public struct Analyzer: Sendable {
         self.evaluator = evaluator
         parameters = try AnalysisParameters(evaluator.plan.ruleSet)
         self.detectors = detectors
+    }
+
+    /// The same analysis on a plan of its own (`Evaluator.recompiled`), for one worker thread.
+    public func ownPlan() -> Analyzer {
+        var copy = self
+        copy.evaluator = evaluator.recompiled()
+        return copy
     }
 
     /// The analysis of one persona: its paths and its findings.

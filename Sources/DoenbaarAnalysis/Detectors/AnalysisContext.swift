@@ -34,10 +34,12 @@ public final class AnalysisContext {
     /// Any variant of the persona over the same months (or to another end).
     /// How many runs of the rules this person's analysis has made so far.
     public private(set) var runs = 0
+    /// The runs' views, so that a variant takes over the months it does not change.
+    private let memory = RunMemory()
 
     public func run(_ p: Persona, to end: YearMonth? = nil, trace: Bool = true) throws(AnalysisError) -> PersonaRun {
         runs += 1
-        do { return try evaluator.run(p, from: from, to: end ?? to, trace: trace && !estimating) } catch { throw .evaluation(error) }
+        do { return try evaluator.run(p, from: from, to: end ?? to, trace: trace && !estimating, memory: memory) } catch { throw .evaluation(error) }
     }
 
     private var cachedRecorded: PersonaRun?

@@ -8,8 +8,21 @@
 /// special case for this: corrections fall out of the difference.
 public struct Evaluator: Sendable {
     public let plan: Plan
+    /// Whether a view takes over the months before its first new fact from an
+    /// earlier view or run (`Frame.takeOver`, `RunMemory`). Off only to show
+    /// that sharing changes no outcome, and to measure what it saves.
+    public var sharesUnchangedMonths = true
 
     public init(plan: Plan) { self.plan = plan }
+
+    /// The same evaluator on a plan compiled anew from the same rules, for a
+    /// worker thread of its own: threads that share one plan contend for the
+    /// reference counts of its compiled closures on every evaluation step.
+    public func recompiled() -> Evaluator {
+        var copy = Evaluator(plan: Plan(plan.ruleSet))
+        copy.sharesUnchangedMonths = sharesUnchangedMonths
+        return copy
+    }
 
     /// A failure during a run, with the persona and the declaration where it happened.
     public struct RunError: Error, Sendable {
@@ -33,7 +46,16 @@ public struct Evaluator: Sendable {
     /// decided (and its consequences booked) some weeks after it ends.
     public static let computableMonths = YearMonth(year: 1800, month: 1)...YearMonth(year: 2999, month: 10)
 
-    public func run(_ persona: Persona, from: YearMonth, to: YearMonth, trace: Bool = true) throws(RunError) -> PersonaRun {
+    /// Views share months only in runs without a trace (`sharesUnchangedMonths`):
+    /// a trace shows the values its run needed, on the days it needed them, and a
+    /// view that computed later months holds the same values on more days; the
+    /// amounts would agree and the explanation would not.
+    ///
+    /// - Parameter memory: views of earlier runs of variants of this persona to
+    ///   take unchanged months from; this run's views are added to it.
+    public func run(_ persona: Persona, from: YearMonth, to: YearMonth, trace: Bool = true,
+                    memory: RunMemory? = nil) throws(RunError) -> PersonaRun {
+        let sharing = sharesUnchangedMonths && !trace
         for m in [from, to] where !Self.computableMonths.contains(m) {
             throw RunError(personaID: persona.id,
                            failure: EvaluationFailure(message: "\(m.dutch) valt buiten de maanden die Doenbaar kan doorrekenen (\(Self.computableMonths.lowerBound.dutch) tot en met \(Self.computableMonths.upperBound.dutch))", range: persona.range),
@@ -54,6 +76,15 @@ public struct Evaluator: Sendable {
                 base = Frame(plan: plan, facts: FactTable(persona: persona, layout: plan.factLayout, range: range, knownAt: day,
                                                          calendar: frames.values.first?.facts),
                              personaID: persona.id)
+                // Months before the first news were computed by an earlier view of this
+                // run, or of an earlier run in the memory: take them over from the view
+                // that agrees longest.
+                let own = frames.filter({ $0.key < key }).max(by: { $0.key < $1.key })?.value
+                    ?? frames.min(by: { $0.key < $1.key })?.value
+                let donors = sharing ? (own.map { [$0] } ?? []) + (memory?.nearest(to: day) ?? []) : []
+                if let (donor, month) = donors.map({ ($0, base.facts.firstDifferingMonth(from: $0.facts)) }).max(by: { $0.1 < $1.1 }) {
+                    base.takeOver(from: donor, before: month)
+                }
                 frames[key] = base
             }
             guard plan.readsDecisionDate else { return base }
@@ -117,6 +148,7 @@ public struct Evaluator: Sendable {
                                missingAt: error.missingFact.map { place(of: $0, in: persona) })
             }
         }
+        if sharing { memory?.keep(frames.values) }
         return PersonaRun(personaID: persona.id, personaName: persona.name, weight: persona.weight, range: range, months: months)
     }
 

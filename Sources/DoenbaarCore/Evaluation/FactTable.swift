@@ -167,6 +167,27 @@ public struct FactTable: Sendable {
         }
     }
 
+    /// The first month in which this table and another of the same persona
+    /// differ (the decision date aside), over the months both ranges hold;
+    /// at most the shorter month count. A rule reads facts of its own period
+    /// and of earlier periods only, so every value before that month is the
+    /// same in both.
+    func firstDifferingMonth(from other: FactTable) -> Int {
+        guard range.firstMonth == other.range.firstMonth else { return 0 }
+        let decisionDate = BuiltinFact.decisionDate.index
+        for i in constants.indices where i != decisionDate && constants[i] != other.constants[i] { return 0 }
+        var first = min(range.monthCount, other.range.monthCount)
+        for (mine, theirs) in zip(monthly, other.monthly) where !mine.isEmpty {
+            for m in 0..<first where mine[m] != theirs[m] { first = m; break }
+        }
+        let dayLimit = first == 0 ? 0 : range.days(ofMonth: first - 1).upperBound
+        var firstDay = dayLimit
+        for (mine, theirs) in zip(daily, other.daily) where !mine.isEmpty {
+            for d in 0..<firstDay where mine[d] != theirs[d] { firstDay = d; break }
+        }
+        return firstDay < dayLimit ? range.monthOffset(range.date(ofDay: firstDay).yearMonth) : first
+    }
+
     /// The same knowledge, looked at on another decision date.
     func deciding(on day: CivilDate) -> FactTable {
         var copy = self

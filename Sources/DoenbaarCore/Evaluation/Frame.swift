@@ -74,6 +74,36 @@ final class Frame {
         paymentDone = Array(repeating: Array(repeating: false, count: months), count: plan.ruleSet.benefits.count)
     }
 
+    /// Takes over what another view of the same persona computed for the
+    /// months before `month`, where its facts agree with this frame's
+    /// (`FactTable.firstDifferingMonth`): the agency learning something new
+    /// about March does not make January and February computed again, and a
+    /// variant that changes the summer shares the spring with the recorded run.
+    /// Both frames hold every slot themselves (neither is a decision frame) and
+    /// their ranges start in the same month; they may end in different ones.
+    func takeOver(from other: Frame, before month: Int) {
+        let month = min(month, range.monthCount, other.range.monthCount)
+        guard month > 0, shared == nil, other.shared == nil, other.range.firstMonth == range.firstMonth else { return }
+        let days = range.days(ofMonth: month - 1).upperBound
+        for (slot, s) in plan.slots.enumerated() {
+            let mine = layout.offset[slot], theirs = other.layout.offset[slot]
+            let count = s.periodicity == .month ? month : days
+            (values + mine).update(from: other.values + theirs, count: count)
+            (state + mine).update(from: other.state + theirs, count: count)
+            (decidedBy + mine).update(from: other.decidedBy + theirs, count: count)
+        }
+        for site in running.indices where other.runningUpTo[site] >= 0 {
+            let upTo = min(other.runningUpTo[site], days - 1)
+            running[site] = Array(repeating: 0, count: range.dayCount)
+            running[site].replaceSubrange(0...upTo, with: other.running[site][0...upTo])
+            runningUpTo[site] = upTo
+        }
+        for b in benefitPayments.indices {
+            benefitPayments[b].replaceSubrange(0..<month, with: other.benefitPayments[b][0..<month])
+            paymentDone[b].replaceSubrange(0..<month, with: other.paymentDone[b][0..<month])
+        }
+    }
+
     deinit {
         values.deallocate()
         state.deallocate()
