@@ -1,3 +1,4 @@
+import DoenbaarAnalysis
 import DoenbaarCore
 import Foundation
 
@@ -145,7 +146,7 @@ enum BenchCommand: Command {
         }
         guard case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
         let started = DispatchTime.now().uptimeNanoseconds
-        let result = run.run()
+        let result = PopulationAnalysis(run).result
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         Population.reportFailures(result, console)
         console.out("doenbaar-populatie persons=\(size) variants=\(String(format: "%.1f", Double(result.runs) / Double(size))) "

@@ -86,16 +86,13 @@ extension PopulatieCommand {
             return console.fail("--deel verwacht K/N met 1 <= K <= N <= 10000, zoals 2/4, niet '\(text)'")
         }
         guard case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
-        let range = run.chunks(part: k, of: n)
-        let chunks = run.run(chunks: range)
-        let variants: [String: [PopulationRun.Result]]
-        do throws(AnalysisError) { variants = try PopulationSensitivity(run: run, samplePersons: sample).run(chunks: range, base: run) } catch {
+        let part: PopulationPart
+        do throws(PopulationError) { part = try PopulationAnalysis.part(k, of: n, of: run, samplePersons: sample, fingerprint: input.fingerprint) } catch {
             return console.fail(error.description)
         }
-        let part = PopulationPart(run: run, part: k, of: n, fingerprint: input.fingerprint, chunks: chunks, variants: variants, samplePersons: sample)
         let name = "populatie-deel-\(k)-van-\(n).json"
         if let failed = console.write({ [(name, try ReportJSON.render(part))] }, to: out) { return failed }
-        let persons = chunks.reduce(0) { $0 + $1.persons.values.reduce(0, +) }
+        let persons = part.blokken.reduce(0) { $0 + $1.personen.values.reduce(0, +) }
         console.err("deel \(k) van \(n): \(Format.count(persons)) synthetische personen doorgerekend; geschreven naar \(out)/\(name)\n")
         return .success
     }
@@ -118,96 +115,16 @@ extension PopulatieCommand {
         }
         guard let size = parts.first?.omvang, let seed = parts.first?.zaad,
               case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
-        let merged: (chunks: [PopulationRun.Result], variants: [String: [PopulationRun.Result]])
-        do throws(PopulationError) {
-            merged = try PopulationPart.merge(parts, strata: Set(run.generator.archetypes.map(\.stratum)), chunkCount: run.chunkCount)
-        } catch {
+        let merged: PopulationAnalysis
+        do throws(PopulationError) { merged = try PopulationAnalysis(merging: parts, of: run) } catch {
             return console.fail(error.description)
         }
-        let result = PopulationRun.merge(merged.chunks)
-        guard Population.reportFailures(result, console) else { return .inputErrors }
-        let sensitivity = PopulationSensitivity(run: run, samplePersons: parts.first?.gevoeligheid_personen ?? 0)
-        let swings = sensitivity.swings(full: result, chunks: merged.chunks, variants: merged.variants, base: run)
-        let report = PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint, sensitivity: (sensitivity, swings))
+        guard Population.reportFailures(merged.result, console) else { return .inputErrors }
+        let report = PopulatieRapport.build(merged.result, generator: run.generator, fingerprint: input.fingerprint,
+                                            sensitivity: merged.sensitivity.map { ($0.analysis, $0.swings) })
         if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
                                       to: out) { return failed }
         console.err("\(parts.count) delen samengevoegd tot \(Format.count(size)) synthetische personen; geschreven naar \(out)/populatie.md en .json\n")
         return .success
-    }
-}
-
-/// The population run shared by the commands that use its estimates.
-enum Population {
-    struct Message: Error { let text: String }
-
-    /// The size (`--size` or `--populatie`) and `--seed`, read alike by every command.
-    static func sizeAndSeed(_ args: Arguments, sizeOption: String, defaultSize: String) -> Result<(Int, UInt64), Message> {
-        let sizeText = args.value(sizeOption) ?? defaultSize
-        guard let size = Int(sizeText), (1...100_000_000).contains(size) else {
-            return .failure(Message(text: "--\(sizeOption) verwacht een aantal tussen 1 en 100.000.000, niet '\(sizeText)'"))
-        }
-        let seedText = args.value("seed") ?? "20240101"
-        guard let seed = UInt64(seedText) else {
-            return .failure(Message(text: "--seed verwacht een geheel getal van 0 tot 2^64, niet '\(seedText)'"))
-        }
-        return .success((size, seed))
-    }
-
-    /// The population of the input, ready to run (not yet run).
-    static func run(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulationRun> {
-        let parameters: PopulationParameters, analyzer: Analyzer
-        do throws(AnalysisError) {
-            parameters = try PopulationParameters(input.ruleSet)
-            analyzer = try Analyzer(evaluator: input.evaluator)
-        } catch {
-            return .failure(console.fail(error.description))
-        }
-        let generator = PopulationGenerator(personas: input.personas, parameters: parameters, size: size, seed: seed, ruleSet: input.ruleSet)
-        guard !generator.archetypes.isEmpty else { return .failure(console.fail("geen persona's met een uitkering uit de populatieparameters om een populatie van te maken")) }
-        return .success(PopulationRun(generator: generator, analyzer: analyzer))
-    }
-
-    /// Says how many people could not be run; false when nobody could (no estimate is then worth a report).
-    @discardableResult
-    static func reportFailures(_ result: PopulationRun.Result, _ console: Console) -> Bool {
-        guard let failure = result.firstFailure else { return true }
-        let total = result.persons.values.reduce(0, +)
-        guard result.failures < total else {
-            console.err("doenbaar: fout: geen van de \(total) synthetische personen kon worden doorgerekend; de eerste fout: \(failure)\n")
-            return false
-        }
-        console.err("doenbaar: \(result.failures) synthetische personen niet doorgerekend; de eerste: \(failure)\n")
-        return true
-    }
-
-    /// - Parameter sensitivity: also run every assumption at its ends (the population report; the invoeringstoets does without).
-    static func estimate(_ input: LoadedInput, size: Int, seed: UInt64, sensitivity: Int? = nil, _ console: Console) -> LoadedInput.Outcome<PopulatieRapport> {
-        let run: PopulationRun
-        switch self.run(input, size: size, seed: seed, console) {
-        case .success(let r): run = r
-        case .failure(let code): return .failure(code)
-        }
-        let started = Date()
-        let bar = ProgressBar(total: size, console: console)
-        var progress: (@Sendable (Int) -> Void)?
-        if let bar { progress = { done in bar.update(done) } }
-        let chunks = run.run(chunks: 0..<run.chunkCount, progress: progress)
-        let result = PopulationRun.merge(chunks)
-        bar?.finish()
-        guard reportFailures(result, console) else { return .failure(.inputErrors) }
-        // Timing goes to stderr only, so the reports stay the same for the same seed.
-        console.err(String(format: "populatie van %d doorgerekend in %.1f s\n", size, Date().timeIntervalSince(started)))
-        guard let sample = sensitivity else { return .success(PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint)) }
-        let sensitivityStarted = Date()
-        let s = PopulationSensitivity(run: run, samplePersons: sample)
-        let variants: [String: [PopulationRun.Result]]
-        do throws(AnalysisError) { variants = try s.run(chunks: 0..<run.chunkCount, base: run) } catch {
-            return .failure(console.fail(error.description))
-        }
-        let swings = s.swings(full: result, chunks: chunks, variants: variants, base: run)
-        console.err(String(format: "gevoeligheid: %d aannames (%d op een steekproef van %d) doorgerekend in %.1f s\n", s.assumptions.count,
-                           s.assumptions.filter(\.needsRun).count, s.samplePersons,
-                           Date().timeIntervalSince(sensitivityStarted)))
-        return .success(PopulatieRapport.build(result, generator: run.generator, fingerprint: input.fingerprint, sensitivity: (s, swings)))
     }
 }

@@ -1,0 +1,74 @@
+import DoenbaarAnalysis
+import DoenbaarCore
+import DoenbaarReports
+import Foundation
+
+/// The command-line side of a population estimate (`PopulationAnalysis` does
+/// the work): the options every command reads alike, progress, timing, and
+/// the one line about people who could not be run.
+enum Population {
+    struct Message: Error { let text: String }
+
+    /// The size (`--size` or `--populatie`) and `--seed`, read alike by every command.
+    static func sizeAndSeed(_ args: Arguments, sizeOption: String, defaultSize: String) -> Result<(Int, UInt64), Message> {
+        let sizeText = args.value(sizeOption) ?? defaultSize
+        guard let size = Int(sizeText), (1...100_000_000).contains(size) else {
+            return .failure(Message(text: "--\(sizeOption) verwacht een aantal tussen 1 en 100.000.000, niet '\(sizeText)'"))
+        }
+        let seedText = args.value("seed") ?? "20240101"
+        guard let seed = UInt64(seedText) else {
+            return .failure(Message(text: "--seed verwacht een geheel getal van 0 tot 2^64, niet '\(seedText)'"))
+        }
+        return .success((size, seed))
+    }
+
+    /// The population of the input, ready to run (not yet run).
+    static func run(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulationRun> {
+        do throws(PopulationError) {
+            return .success(try PopulationAnalysis.population(ruleSet: input.ruleSet, personas: input.personas, evaluator: input.evaluator,
+                                                              size: size, seed: seed))
+        } catch {
+            return .failure(console.fail(error.description))
+        }
+    }
+
+    /// Says how many people could not be run; false when nobody could (no estimate is then worth a report).
+    @discardableResult
+    static func reportFailures(_ result: PopulationRun.Result, _ console: Console) -> Bool {
+        switch result.failureVerdict {
+        case .none: return true
+        case .some(let message): console.err("doenbaar: \(message)\n"); return true
+        case .everyone(let message): _ = console.fail(message); return false
+        }
+    }
+
+    /// - Parameter sensitivity: also run every assumption at its ends (the population report; the invoeringstoets does without).
+    static func estimate(_ input: LoadedInput, size: Int, seed: UInt64, sensitivity: Int? = nil, _ console: Console) -> LoadedInput.Outcome<PopulatieRapport> {
+        let run: PopulationRun
+        switch self.run(input, size: size, seed: seed, console) {
+        case .success(let r): run = r
+        case .failure(let code): return .failure(code)
+        }
+        let started = Date()
+        let bar = ProgressBar(total: size, console: console)
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { done in bar.update(done) } }
+        var estimate = PopulationAnalysis(run, progress: progress)
+        bar?.finish()
+        guard reportFailures(estimate.result, console) else { return .failure(.inputErrors) }
+        // Timing goes to stderr only, so the reports stay the same for the same seed.
+        console.err(String(format: "populatie van %d doorgerekend in %.1f s\n", size, Date().timeIntervalSince(started)))
+        if let sample = sensitivity {
+            let sensitivityStarted = Date()
+            do throws(PopulationError) { estimate = try estimate.withSensitivity(samplePersons: sample) } catch {
+                return .failure(console.fail(error.description))
+            }
+            if let s = estimate.sensitivity?.analysis {
+                console.err(String(format: "gevoeligheid: %d aannames (%d op een steekproef van %d) doorgerekend in %.1f s\n", s.assumptions.count,
+                                   s.assumptions.filter(\.needsRun).count, s.samplePersons, Date().timeIntervalSince(sensitivityStarted)))
+            }
+        }
+        return .success(PopulatieRapport.build(estimate.result, generator: run.generator, fingerprint: input.fingerprint,
+                                               sensitivity: estimate.sensitivity.map { ($0.analysis, $0.swings) }))
+    }
+}
