@@ -27,6 +27,13 @@ final class Frame {
     private var runningUpTo: [Int]
     var benefitPayments: [[Int64]]          // per benefit, per month, once computed
     var paymentDone: [[Bool]]
+    /// Obligation episodes this view worked out, by obligation and month.
+    private var episodeStore: [EpisodeKey: [Evaluator.Episode]] = [:]
+
+    private struct EpisodeKey: Hashable {
+        let obligation: Int
+        let month: Int
+    }
 
     /// Offsets of the slots a frame computes itself, in periods (days or months).
     struct Layout {
@@ -83,7 +90,7 @@ final class Frame {
     /// their ranges start in the same month; they may end in different ones.
     func takeOver(from other: Frame, before month: Int) {
         let month = min(month, range.monthCount, other.range.monthCount)
-        guard month > 0, shared == nil, other.shared == nil, other.range.firstMonth == range.firstMonth else { return }
+        guard month > 0, shared == nil, other.shared == nil, other.plan === plan, other.range.firstMonth == range.firstMonth else { return }
         let days = range.days(ofMonth: month - 1).upperBound
         for (slot, s) in plan.slots.enumerated() {
             let mine = layout.offset[slot], theirs = other.layout.offset[slot]
@@ -102,6 +109,14 @@ final class Frame {
             benefitPayments[b].replaceSubrange(0..<month, with: other.benefitPayments[b][0..<month])
             paymentDone[b].replaceSubrange(0..<month, with: other.paymentDone[b][0..<month])
         }
+    }
+
+    func episodes(of obligation: Int, month m: Int) -> [Evaluator.Episode]? {
+        episodeStore[EpisodeKey(obligation: obligation, month: m)]
+    }
+
+    func keep(_ episodes: [Evaluator.Episode], of obligation: Int, month m: Int) {
+        episodeStore[EpisodeKey(obligation: obligation, month: m)] = episodes
     }
 
     deinit {

@@ -1,0 +1,111 @@
+/// Obligations in a run: the stretches in which one applied and whether it was
+/// met, judged once their deadline has passed, and the fine of a missed one.
+extension Evaluator {
+    /// One stretch of days (or one month) in which an obligation applied.
+    struct Episode {
+        let obligation: Int
+        let from: CivilDate
+        let through: CivilDate
+        let firstPeriod: Int
+        let met: Bool
+    }
+
+    /// An episode is reported once, in the first month that judges it.
+    struct EpisodeStart: Hashable {
+        let obligation: Int
+        let from: CivilDate
+    }
+
+    /// The episodes of every obligation in month m that can be judged on the
+    /// decision date: an obligation due afterwards ("termijn 1 maand
+    /// achteraf") is judged only once its deadline has passed. An obligation
+    /// that does not depend on the decision date is worked out once per
+    /// knowledge, and kept in the view that owns it.
+    func obligationEpisodes(_ frame: Frame, _ m: Int, decisionDate: CivilDate) throws(EvaluationFailure) -> [Episode] {
+        var out: [Episode] = []
+        for (i, o) in plan.ruleSet.obligations.enumerated() {
+            if let deadline = o.deadline, !deadline.before {
+                let periodEnd = frame.range.month(m).last
+                let due = deadline.unit == .month ? periodEnd.adding(days: 1).adding(months: deadline.amount).adding(days: -1)
+                                                  : periodEnd.adding(days: deadline.amount)
+                if due > decisionDate { continue }
+            }
+            let owner = plan.obligationDecisionDependent[i] ? frame : (frame.shared ?? frame)
+            if let known = owner.episodes(of: i, month: m) {
+                out += known
+                continue
+            }
+            let computed = try episodes(of: i, owner, m)
+            owner.keep(computed, of: i, month: m)
+            out += computed
+        }
+        return out
+    }
+
+    /// Runs of consecutive periods in month m in which obligation i applies, split where met changes.
+    private func episodes(of i: Int, _ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [Episode] {
+        let o = plan.ruleSet.obligations[i]
+        let compiled = plan.obligations[i]
+        // A version of an obligation (a reform with a start date) applies only within its window.
+        func applies(_ p: Int) throws(EvaluationFailure) -> Bool {
+            if o.validity.isBounded {
+                let day = o.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
+                guard o.validity.contains(day) else { return false }
+            }
+            return try compiled.applies(frame, p) != 0
+        }
+        var runs: [(first: Int, last: Int, met: Bool)] = []
+        let periods = o.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
+        for p in periods {
+            guard try applies(p) else { continue }
+            let met = try compiled.fulfilled(frame, p) != 0
+            if let last = runs.last, last.last == p - 1, last.met == met { runs[runs.count - 1].last = p } else { runs.append((p, p, met)) }
+        }
+        // A daily run that continues from last month was judged there already.
+        if o.periodicity == .day, let first = runs.first, first.first == periods.lowerBound, first.first > 0,
+           try applies(first.first - 1),
+           try (compiled.fulfilled(frame, first.first - 1) != 0) == first.met {
+            runs.removeFirst()
+        }
+        // A daily run that goes on past the month is one episode to its end (a stay
+        // abroad of three months is one missed report), so its detriment is whole.
+        if o.periodicity == .day, let last = runs.last, last.last == periods.upperBound - 1 {
+            var end = last.last
+            while end + 1 < frame.range.dayCount, try applies(end + 1),
+                  try (compiled.fulfilled(frame, end + 1) != 0) == last.met {
+                end += 1
+            }
+            runs[runs.count - 1].last = end
+        }
+        return runs.map { r in
+            let from = o.periodicity == .month ? frame.range.month(r.first).first : frame.range.date(ofDay: r.first)
+            let through = o.periodicity == .month ? frame.range.month(r.last).last : frame.range.date(ofDay: r.last)
+            return Episode(obligation: i, from: from, through: through, firstPeriod: r.first, met: r.met)
+        }
+    }
+
+    /// A missed obligation and its fine. A fine set as a share of the
+    /// detriment takes what this month recovers for the months the episode
+    /// covers (the benadelingsbedrag); without detriment the fixed amount.
+    func book(missed episode: Episode, in outcome: inout MonthOutcome, _ frame: Frame) throws(EvaluationFailure) {
+        let o = plan.ruleSet.obligations[episode.obligation]
+        outcome.missedObligations.append(MissedObligation(obligation: o.name, source: o.provenance.source, from: episode.from,
+                                                          through: episode.through, demands: o.demands,
+                                                          consequences: o.consequences.map(\.kind.rawValue)))
+        let detriment = outcome.benefits.flatMap(\.corrections).filter { c in
+            c.cents < 0 && c.forMonth >= episode.from.yearMonth && c.forMonth <= episode.through.yearMonth
+        }.reduce(Int64(0)) { $0 - $1.cents }
+        for (c, compiled) in zip(o.consequences, plan.obligations[episode.obligation].fines) where c.kind == .fine {
+            let cents: Int64
+            if let share = c.detrimentShare, detriment > 0 {
+                cents = Fixed.divide(share * detriment, Fixed.scale, .halfAwayFromZero)
+            } else if let compiled {
+                cents = Fixed(raw: try compiled(frame, episode.firstPeriod)).cents
+            } else {
+                cents = 0
+            }
+            outcome.fines.append(Fine(obligation: o.name, source: o.provenance.source, cents: cents,
+                                      forPeriodStart: episode.from, detrimentCents: c.detrimentShare == nil ? nil : detriment))
+        }
+    }
+}
