@@ -81,6 +81,9 @@ final class Frame {
         paymentDone = Array(repeating: Array(repeating: false, count: months), count: plan.ruleSet.benefits.count)
     }
 
+    /// Bytes of the value buffers, for a memory that keeps views (`RunMemory`).
+    var bytes: Int { layout.size * (MemoryLayout<Int64>.size + 2) }
+
     /// Takes over what another view of the same persona computed for the
     /// months before `month`, where its facts agree with this frame's
     /// (`FactTable.firstDifferingMonth`): the agency learning something new

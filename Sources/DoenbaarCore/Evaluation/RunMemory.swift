@@ -7,15 +7,28 @@
 /// view whose facts agree longest (`FactTable.firstDifferingMonth`), and leaves
 /// its own views behind for the next run. Which view is taken over changes only
 /// the speed: the months taken over have the same facts, so the same values.
+///
+/// A person with a long period and many reports has many large views, so the
+/// memory keeps the views of the latest runs up to a budget, not all of them.
 public final class RunMemory {
-    /// Views by decision date, of every run made with this memory.
+    /// Views by decision date, of the runs kept.
     private(set) var frames: [Frame] = []
+    /// The views of each run kept, oldest run first.
+    private var runs: [[Frame]] = []
+    private var bytes = 0
+    private let budget: Int
 
-    public init() {}
+    /// - Parameter budget: bytes of value buffers to keep at most (beyond the latest run's).
+    public init(budget: Int = 64 << 20) { self.budget = budget }
 
     func keep(_ views: some Sequence<Frame>) {
-        frames += views
-        frames.sort { $0.facts.knownAt < $1.facts.knownAt }
+        let run = Array(views)
+        runs.append(run)
+        bytes += run.reduce(0) { $0 + $1.bytes }
+        while bytes > budget, runs.count > 1 {
+            bytes -= runs.removeFirst().reduce(0) { $0 + $1.bytes }
+        }
+        frames = runs.joined().sorted { $0.facts.knownAt < $1.facts.knownAt }
     }
 
     /// The views decided nearest to a day: the last one on or before it and the first one after it.
