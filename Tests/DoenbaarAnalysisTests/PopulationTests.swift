@@ -68,7 +68,7 @@ import Testing
         let small = PopulationGenerator(personas: try book.allPersonas(), parameters: generator.parameters, size: 520, seed: 3)
         let run = PopulationRun(generator: small, analyzer: try Analyzer(evaluator: book.evaluator))
         #expect(run.chunkCount == 3)
-        let a = run.run()
+        let a = PopulationAnalysis(run).result
         // In two parts, merged in chunk order: the same outcome, to the last bit.
         let b = PopulationRun.merge(run.run(chunks: run.chunks(part: 1, of: 2)) + run.run(chunks: run.chunks(part: 2, of: 2)))
         #expect(a.failures == 0, "\(a.firstFailure ?? "")")

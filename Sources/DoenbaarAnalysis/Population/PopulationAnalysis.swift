@@ -55,26 +55,26 @@ public struct PopulationAnalysis: Sendable {
     public static func part(_ k: Int, of n: Int, of run: PopulationRun, samplePersons: Int,
                             fingerprint: String) throws(PopulationError) -> PopulationPart {
         let range = run.chunks(part: k, of: n)
-        let chunks = run.run(chunks: range)
-        let variants: [String: [PopulationRun.Result]]
-        do throws(AnalysisError) {
-            variants = try PopulationSensitivity(run: run, samplePersons: samplePersons).run(chunks: range, base: run)
-        } catch {
-            throw PopulationError(error.description)
-        }
-        return PopulationPart(run: run, part: k, of: n, fingerprint: fingerprint, chunks: chunks, variants: variants, samplePersons: samplePersons)
+        let variants = try variants(PopulationSensitivity(run: run, samplePersons: samplePersons), chunks: range, of: run)
+        return PopulationPart(run: run, part: k, of: n, fingerprint: fingerprint, chunks: run.run(chunks: range), variants: variants,
+                              samplePersons: samplePersons)
     }
 
     /// The same estimate with every assumption run at its ends, on the first `samplePersons`.
     public func withSensitivity(samplePersons: Int) throws(PopulationError) -> PopulationAnalysis {
         let analysis = PopulationSensitivity(run: run, samplePersons: samplePersons)
-        let variants: [String: [PopulationRun.Result]]
-        do throws(AnalysisError) { variants = try analysis.run(chunks: 0..<run.chunkCount, base: run) } catch {
-            throw PopulationError(error.description)
-        }
+        let variants = try Self.variants(analysis, chunks: 0..<run.chunkCount, of: run)
         var copy = self
         copy.sensitivity = (analysis, analysis.swings(full: result, chunks: chunks, variants: variants, base: run))
         return copy
+    }
+
+    /// The runs of the assumptions at their ends over these chunks (those in the sample), by variant id.
+    private static func variants(_ analysis: PopulationSensitivity, chunks: Range<Int>,
+                                 of run: PopulationRun) throws(PopulationError) -> [String: [PopulationRun.Result]] {
+        do throws(AnalysisError) { return try analysis.run(chunks: chunks, base: run) } catch {
+            throw PopulationError(error.description)
+        }
     }
 }
 

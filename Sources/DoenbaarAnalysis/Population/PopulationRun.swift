@@ -78,12 +78,6 @@ public struct PopulationRun: Sendable {
         public var runs = 0
         public init() {}
     }
-
-    /// The whole population, merged.
-    public func run(progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-        Self.merge(run(chunks: 0..<chunkCount, progress: progress))
-    }
-
     /// The results of some chunks, one per chunk in order, for `merge`; with `persons`, only the synthetic people before that index.
     public func run(chunks: Range<Int>, persons limit: Int? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> [Result] {
         guard !chunks.isEmpty else { return [] }

@@ -79,11 +79,13 @@ public struct Evaluator: Sendable {
                 // Months before the first news were computed by an earlier view of this
                 // run, or of an earlier run in the memory: take them over from the view
                 // that agrees longest.
-                let own = frames.filter({ $0.key < key }).max(by: { $0.key < $1.key })?.value
-                    ?? frames.min(by: { $0.key < $1.key })?.value
-                let donors = sharing ? (own.map { [$0] } ?? []) + (memory?.nearest(to: day) ?? []) : []
-                if let (donor, month) = donors.map({ ($0, base.facts.firstDifferingMonth(from: $0.facts)) }).max(by: { $0.1 < $1.1 }) {
-                    base.takeOver(from: donor, before: month)
+                if sharing {
+                    let own = frames.filter({ $0.key < key }).max(by: { $0.key < $1.key })?.value
+                        ?? frames.min(by: { $0.key < $1.key })?.value
+                    let donors = (own.map { [$0] } ?? []) + (memory?.nearest(to: day) ?? [])
+                    if let (donor, month) = donors.map({ ($0, base.facts.firstDifferingMonth(from: $0.facts)) }).max(by: { $0.1 < $1.1 }) {
+                        base.takeOver(from: donor, before: month)
+                    }
                 }
                 frames[key] = base
             }
