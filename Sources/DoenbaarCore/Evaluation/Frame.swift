@@ -17,7 +17,7 @@ final class Frame {
     /// Where each slot's values live in the flat buffers (see `Frame.Layout`).
     private let layout: Layout
     // One allocation each, sized once: values, state (0 = not yet, 1 = being
-    // computed, 2 = done) and which exception decided a value (-2 rule not
+    // computed, 2 = done) and what decided a value (`Decision`: -2 rule not
     // applicable, -1 the rule itself, k = exception k). Flat pointers rather
     // than nested arrays: no copy-on-write or exclusivity checks per access.
     private let values: UnsafeMutablePointer<Int64>
@@ -166,41 +166,27 @@ final class Frame {
         return decidedBy[layout.offset[slot] + p]
     }
 
-    /// The value of a slot: the first exception that applies, else the rule
-    /// itself where it is valid and its condition holds, else zero.
+    /// The value of a slot, decided as `ValueDeclaration.alternatives` says and
+    /// settled by `ValueSemantics.settle`.
     private func compute(_ slot: Int, _ p: Int, date: CivilDate) throws(EvaluationFailure) -> Int64 {
         let s = plan.slots[slot]
-        var value: Int64?
-        for (k, x) in s.exceptions.enumerated() where x.validity.contains(date) {
-            if try x.condition(self, p) != 0 {
-                value = try x.body(self, p)
-                decidedBy[layout.offset[slot] + p] = Int8(clamping: k)
+        var value: Int64 = 0, decision = Decision.notApplicable
+        for a in s.alternatives where a.validity.contains(date) {
+            if try a.condition?(self, p) ?? 1 != 0 {
+                value = try a.body(self, p)
+                decision = a.decision
                 break
             }
         }
-        if value == nil {
-            if s.validity.contains(date), try s.condition?(self, p) ?? 1 != 0 {
-                value = try s.body(self, p)
-                decidedBy[layout.offset[slot] + p] = -1
-            } else {
-                value = 0
-                decidedBy[layout.offset[slot] + p] = -2
-            }
-        }
-        guard let v = value else { return 0 }
-        // Values are summed over days, months and rules with plain Int64 additions;
-        // bounding each one keeps every such sum far from overflow.
-        guard v.magnitude <= Frame.maximumMagnitude else {
+        decidedBy[layout.offset[slot] + p] = decision
+        let settled = ValueSemantics.settle(value, rounding: s.rounding, type: s.type)
+        guard settled != ValueSemantics.failed else {
             let declaration = plan.ruleSet.values[slot]
             throw EvaluationFailure(message: "de uitkomst van '\(declaration.name)' is groter dan een miljard; die kan niet kloppen",
                                     range: declaration.provenance.range)
         }
-        guard let rounding = s.rounding else { return v }
-        return Fixed(raw: v).rounded(rounding, unit: s.type == .money ? 10_000 : Fixed.scale).raw
+        return settled
     }
-
-    /// A billion, as a raw Fixed: more than any amount, count or number a regulation works with.
-    static let maximumMagnitude = UInt64(1_000_000_000) * UInt64(Fixed.scale)
 
     func parameter(_ p: Parameter, on day: CivilDate, _ range: SourceRange) throws(EvaluationFailure) -> Int64 {
         guard let v = p.value(on: day) else {
@@ -214,14 +200,10 @@ final class Frame {
         if running[site].isEmpty { running[site] = Array(repeating: 0, count: range.dayCount) }
         var i = runningUpTo[site] + 1
         while i <= d {
-            let v = try term(self, i)
-            let add = counting ? (v != 0 ? Fixed.scale : 0) : v
             let date = range.date(ofDay: i)
-            let previous = (i == 0 || (date.month == 1 && date.day == 1)) ? 0 : running[site][i - 1]
-            guard let sum = FixedMath.add(previous, add) else {
-                throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: sourceRange)
-            }
-            running[site][i] = sum
+            let previous: Int64? = (i == 0 || (date.month == 1 && date.day == 1)) ? nil : running[site][i - 1]
+            running[site][i] = try Compiler.checked(ValueSemantics.accumulate(previous: previous, try term(self, i), counting: counting),
+                                                    else: Compiler.overflow(sourceRange))
             runningUpTo[site] = i
             i += 1
         }

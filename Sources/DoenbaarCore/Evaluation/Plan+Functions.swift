@@ -10,51 +10,44 @@ extension Compiler {
                 var best = try compiled[0](f, p)
                 for c in compiled.dropFirst() {
                     let v = try c(f, p)
-                    if isMin ? v < best : v > best { best = v }
+                    best = isMin ? ValueSemantics.minimum(best, v) : ValueSemantics.maximum(best, v)
                 }
                 return best
             }
         case .round, .roundDown, .roundUp:
             let a = compile(args[0], context)
-            let unit: Int64 = args[0].type == .money ? 10_000 : Fixed.scale
+            let unit = ValueSemantics.roundingUnit(of: args[0].type)
             let rounding: Rounding = function == .round ? .halfAwayFromZero : function == .roundDown ? .down : .up
+            let overflow = Compiler.overflow(range)
             return { f, p throws(EvaluationFailure) in
-                let (v, overflow) = Fixed.divide(try a(f, p), unit, rounding).multipliedReportingOverflow(by: unit)
-                guard !overflow else { throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range) }
-                return v
+                try Compiler.checked(ValueSemantics.round(try a(f, p), unit: unit, rounding), else: overflow)
             }
         case .sumInMonth, .daysInMonth:
             let a = compile(args[0], .day)
             let counting = function == .daysInMonth
+            let overflow = Compiler.overflow(range)
             return { f, m throws(EvaluationFailure) in
-                var total: Int64 = 0
+                var total: Int64? = nil
                 for d in f.range.days(ofMonth: m) {
-                    let v = try a(f, d)
-                    guard let sum = FixedMath.add(total, counting ? (v != 0 ? Fixed.scale : 0) : v) else {
-                        throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
-                    }
-                    total = sum
+                    total = try Compiler.checked(ValueSemantics.accumulate(previous: total, try a(f, d), counting: counting), else: overflow)
                 }
-                return total
+                return total ?? 0
             }
         case .yearToDate where context == .month:
             // The months of this calendar year up to and including this one (from
             // the first month evaluated): at most twelve terms, each memoised.
             let a = compile(args[0], .month)
             let counting = args[0].type == .bool
+            let overflow = Compiler.overflow(range)
             return { f, m throws(EvaluationFailure) in
                 let year = f.range.month(m).year
-                var total: Int64 = 0
+                var total: Int64? = nil
                 var k = m
                 while k >= 0 && f.range.month(k).year == year {
-                    let v = try a(f, k)
-                    guard let sum = FixedMath.add(total, counting ? (v != 0 ? Fixed.scale : 0) : v) else {
-                        throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
-                    }
-                    total = sum
+                    total = try Compiler.checked(ValueSemantics.accumulate(previous: total, try a(f, k), counting: counting), else: overflow)
                     k -= 1
                 }
-                return total
+                return total ?? 0
             }
         case .yearToDate:
             let a = compile(args[0], .day)
@@ -67,23 +60,20 @@ extension Compiler {
             // month before the first one computed is unknown: an error, not a silent zero.
             let a = compile(args[0], .month), since = compile(args[1], .month)
             let counting = args[0].type == .bool
+            let overflow = Compiler.overflow(range)
             return { f, m throws(EvaluationFailure) in
                 let start = CivilDate(dayNumber: Int32(clamping: try since(f, m))).yearMonth
                 let first = f.range.month(0)
                 guard start >= first else {
                     throw EvaluationFailure(message: "totaal_sinds telt vanaf \(start.dutch), vóór de eerste doorgerekende maand (\(first.dutch)); reken vanaf \(start.dutch) door", range: range)
                 }
-                var total: Int64 = 0
+                var total: Int64? = nil
                 var k = m
                 while k >= 0 && f.range.month(k) >= start {
-                    let v = try a(f, k)
-                    guard let sum = FixedMath.add(total, counting ? (v != 0 ? Fixed.scale : 0) : v) else {
-                        throw EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
-                    }
-                    total = sum
+                    total = try Compiler.checked(ValueSemantics.accumulate(previous: total, try a(f, k), counting: counting), else: overflow)
                     k -= 1
                 }
-                return total
+                return total ?? 0
             }
         case .year, .monthOf:
             let a = compile(args[0], context)
@@ -134,8 +124,13 @@ extension Compiler {
         case .ever:
             let a = compile(args[0], .month)
             return { f, m throws(EvaluationFailure) in
-                for k in 0...m where try a(f, k) != 0 { return 1 }
-                return 0
+                // From the first month on; a month after the first ja is not looked at.
+                var ever: Int64 = 0
+                for k in 0...m {
+                    ever = ValueSemantics.ever(previous: ever, try a(f, k))
+                    if ever == 1 { break }
+                }
+                return ever
             }
         case .valueOn:
             guard case .parameter(let p) = args[0].node else {

@@ -9,20 +9,14 @@ public final class Plan: Sendable {
         let periodicity: Periodicity
         let rounding: Rounding?
         let type: ValueType
-        let validity: Validity
-        let condition: Compiled?
-        let body: Compiled
-        let exceptions: [(validity: Validity, condition: Compiled, body: Compiled)]
+        /// Tried in order (`ValueDeclaration.alternatives`): the exceptions, then the rule.
+        let alternatives: [Alternative<Compiled>]
 
-        init(periodicity: Periodicity, rounding: Rounding?, type: ValueType, validity: Validity, condition: Compiled?,
-             body: @escaping Compiled, exceptions: [(validity: Validity, condition: Compiled, body: Compiled)]) {
+        init(periodicity: Periodicity, rounding: Rounding?, type: ValueType, alternatives: [Alternative<Compiled>]) {
             self.periodicity = periodicity
             self.rounding = rounding
             self.type = type
-            self.validity = validity
-            self.condition = condition
-            self.body = body
-            self.exceptions = exceptions
+            self.alternatives = alternatives
         }
     }
 
@@ -66,10 +60,8 @@ public final class Plan: Sendable {
         var compiler = Compiler(ruleSet: ruleSet)
         slots = ruleSet.values.map { d in
             let period = d.periodicity == .month ? Periodicity.month : .day
-            return Slot(periodicity: d.periodicity, rounding: d.rounding, type: d.type, validity: d.validity,
-                        condition: d.condition.map { compiler.compile($0, period) },
-                        body: compiler.compile(d.body, period),
-                        exceptions: d.exceptions.map { ($0.validity, compiler.compile($0.condition, period), compiler.compile($0.body, period)) })
+            return Slot(periodicity: d.periodicity, rounding: d.rounding, type: d.type,
+                        alternatives: d.alternatives { compiler.compile($0, period) })
         }
         obligations = ruleSet.obligations.map { o in
             let period = o.periodicity == .month ? Periodicity.month : .day
@@ -214,14 +206,7 @@ struct Compiler {
             return { f, p throws(EvaluationFailure) in try cond(f, p) != 0 ? a(f, p) : b(f, p) }
         case .compare(let op, let x, let y):
             let a = compile(x, context), b = compile(y, context)
-            switch op {
-            case .equal: return { f, p throws(EvaluationFailure) in try a(f, p) == b(f, p) ? 1 : 0 }
-            case .notEqual: return { f, p throws(EvaluationFailure) in try a(f, p) != b(f, p) ? 1 : 0 }
-            case .less: return { f, p throws(EvaluationFailure) in try a(f, p) < b(f, p) ? 1 : 0 }
-            case .lessEqual: return { f, p throws(EvaluationFailure) in try a(f, p) <= b(f, p) ? 1 : 0 }
-            case .greater: return { f, p throws(EvaluationFailure) in try a(f, p) > b(f, p) ? 1 : 0 }
-            default: return { f, p throws(EvaluationFailure) in try a(f, p) >= b(f, p) ? 1 : 0 }
-            }
+            return { f, p throws(EvaluationFailure) in ValueSemantics.compare(op, try a(f, p), try b(f, p)) }
         case .arithmetic(let op, let x, let y):
             return compileArithmetic(op, compile(x, context), compile(y, context), range)
         case .call(let function, let args):
@@ -278,6 +263,17 @@ struct Compiler {
         }
     }
 
+    /// A result of `ValueSemantics`, or the failure it stands for when it is the mark.
+    @inline(__always)
+    static func checked(_ v: Int64, else failure: @autoclosure () -> EvaluationFailure) throws(EvaluationFailure) -> Int64 {
+        guard v != ValueSemantics.failed else { throw failure() }
+        return v
+    }
+
+    static func overflow(_ range: SourceRange) -> EvaluationFailure {
+        EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
+    }
+
     /// Where a persona file gives a fact, for the message when it is missing.
     static func filler(of fact: Int, in ruleSet: RuleSet) -> String {
         if let (s, field) = ruleSet.field(filling: fact) {
@@ -289,29 +285,21 @@ struct Compiler {
     }
 
     private func compileArithmetic(_ op: TypedExpr.Arithmetic, _ a: @escaping Compiled, _ b: @escaping Compiled, _ range: SourceRange) -> Compiled {
-        let overflow = EvaluationFailure(message: "de uitkomst van deze berekening is te groot", range: range)
+        let overflow = Compiler.overflow(range)
+        // The operation's meaning is ValueSemantics; a failure mark here is an overflow.
+        @Sendable func checked(_ v: Int64) throws(EvaluationFailure) -> Int64 { try Compiler.checked(v, else: overflow) }
         switch op {
         case .add:
-            return { f, p throws(EvaluationFailure) in
-                guard let v = FixedMath.add(try a(f, p), try b(f, p)) else { throw overflow }
-                return v
-            }
+            return { f, p throws(EvaluationFailure) in try checked(ValueSemantics.add(try a(f, p), try b(f, p))) }
         case .subtract:
-            return { f, p throws(EvaluationFailure) in
-                guard let v = FixedMath.subtract(try a(f, p), try b(f, p)) else { throw overflow }
-                return v
-            }
+            return { f, p throws(EvaluationFailure) in try checked(ValueSemantics.subtract(try a(f, p), try b(f, p))) }
         case .multiply:
-            return { f, p throws(EvaluationFailure) in
-                guard let v = FixedMath.multiply(try a(f, p), try b(f, p)) else { throw overflow }
-                return v
-            }
+            return { f, p throws(EvaluationFailure) in try checked(ValueSemantics.multiply(try a(f, p), try b(f, p))) }
         case .divide:
             return { f, p throws(EvaluationFailure) in
                 let divisor = try b(f, p)
                 guard divisor != 0 else { throw EvaluationFailure(message: "deling door nul", range: range) }
-                guard let v = FixedMath.divide(try a(f, p), divisor) else { throw overflow }
-                return v
+                return try checked(ValueSemantics.divide(try a(f, p), divisor))
             }
         case .addDays, .subtractDays:
             let sign: Int64 = op == .addDays ? 1 : -1

@@ -54,7 +54,7 @@ struct TraceBuilder {
                 references += x.condition.references + x.body.references
             }
         }
-        let notApplicable = decided.filter { $0 == -2 }.count
+        let notApplicable = decided.filter { $0 == Decision.notApplicable }.count
         if notApplicable > 0 {
             let why = d.validity.from == nil && d.validity.until == nil ? "voorwaarde niet vervuld"
                 : d.condition == nil ? "buiten de geldigheid: \(d.validity.dutch)" : "voorwaarde niet vervuld of buiten de geldigheid (\(d.validity.dutch))"

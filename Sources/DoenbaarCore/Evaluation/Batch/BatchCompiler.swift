@@ -115,19 +115,18 @@ struct BatchCompiler {
         guard slotsInProgress.insert(slot).inserted else {
             throw BatchPlanError("kringverwijzing bij '\(d.name)'", d.provenance.range)
         }
-        let zero = constant(0)
         func valid(_ validity: Validity) -> [Int64] { (0..<months).map { validity.contains(monthDate($0)) ? 1 : 0 } }
-        let body = try expression(d.body)
-        var condition = scalar(valid(d.validity))
-        if let c = d.condition { condition = try operation(.and, [condition, try expression(c)]) }
-        var v = try operation(.select, [condition, body, zero])
-        for x in d.exceptions.reversed() {
-            let applies = try operation(.and, [scalar(valid(x.validity)), try expression(x.condition)])
-            v = try operation(.select, [applies, try expression(x.body), v])
+        // The first alternative that applies, as a chain of selects from the last one to the first.
+        var v = constant(0)
+        for a in try d.alternatives({ e throws(BatchPlanError) in try expression(e) }).reversed() {
+            var applies = scalar(valid(a.validity))
+            if let c = a.condition { applies = try operation(.and, [applies, c]) }
+            v = try operation(.select, [applies, a.body, v])
         }
+        // ValueSemantics.settle, as two instructions with their own sites.
         v = try operation(.bound, [v], site: site(.magnitude(d.name), d.provenance.range))
         if let rounding = d.rounding {
-            v = try operation(.round, [v], immediate: d.type == .money ? 10_000 : Self.scale, rounding: rounding,
+            v = try operation(.round, [v], immediate: ValueSemantics.roundingUnit(of: d.type), rounding: rounding,
                               site: site(.arithmetic, d.provenance.range))
         }
         slotsInProgress.remove(slot)
@@ -199,7 +198,7 @@ struct BatchCompiler {
                 return v
             case .round, .roundDown, .roundUp:
                 let rounding: Rounding = function == .round ? .halfAwayFromZero : function == .roundDown ? .down : .up
-                return try operation(.round, [try expression(args[0])], immediate: args[0].type == .money ? 10_000 : Self.scale,
+                return try operation(.round, [try expression(args[0])], immediate: ValueSemantics.roundingUnit(of: args[0].type),
                                      rounding: rounding, site: site(.arithmetic, range))
             case .yearToDate:
                 return try state(.yearToDate, try expression(args[0]), counting: args[0].type == .bool, site: site(.arithmetic, range))
@@ -276,11 +275,11 @@ struct BatchCompiler {
             var results: [Int64] = [], origins: [Int32] = []
             for m in 0..<months {
                 let xs = vs.map { scalarValues[$0.scalar!][m] }
-                let r = BatchSemantics.apply(op, xs[0], xs.count > 1 ? xs[1] : 0, xs.count > 2 ? xs[2] : 0,
+                let r = ValueSemantics.apply(op, xs[0], xs.count > 1 ? xs[1] : 0, xs.count > 2 ? xs[2] : 0,
                                              immediate: immediate, rounding: rounding)
                 results.append(r)
                 if r == Self.failed {
-                    if let k = BatchSemantics.failedOperand(op, xs) { origins.append(scalarOrigins[vs[k].scalar!][m]) } else { origins.append(site) }
+                    if let k = ValueSemantics.failedOperand(op, xs) { origins.append(scalarOrigins[vs[k].scalar!][m]) } else { origins.append(site) }
                 } else {
                     origins.append(-1)
                 }
@@ -404,7 +403,7 @@ struct BatchCompiler {
             }
             return result(al >= 0 ? 0 : al - u, ah <= 0 ? 0 : ah + u, unit: immediate, fast: !anyFail, failsOtherwise: false)
         case .bound:
-            let m = BatchSemantics.maximumMagnitude
+            let m = ValueSemantics.maximumMagnitude
             if a.low >= -m && a.high <= m {
                 var r = Analysis(low: a.low, high: a.high, unit: a.unit, mayFail: a.mayFail, fast: true)
                 r.identity = true

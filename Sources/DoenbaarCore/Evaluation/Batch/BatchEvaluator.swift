@@ -207,7 +207,7 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    /// One person through the plan, lane by lane with `BatchSemantics`,
+    /// One person through the plan, lane by lane with `ValueSemantics`,
     /// keeping for every failed value the site it came from.
     private func interpret(_ columns: InputColumns, person: Int, through last: Int,
                            _ visit: (Int, [Int64]) -> Void) -> (values: [Int64], origins: [Int32], divisionByZero: Set<Int32>) {
@@ -233,17 +233,17 @@ public struct BatchEvaluator: Sendable {
                 case .yearToDate:
                     let previous: Int64? = plan.yearStarts[m] ? nil : values[d]
                     if previous == BatchOperation.failed { values[d] = BatchOperation.failed; continue }
-                    result = BatchSemantics.yearToDate(previous: previous, operands[0], counting: i.immediate == 1)
+                    result = ValueSemantics.accumulate(previous: previous, operands[0], counting: i.immediate == 1)
                     if operands[0] == BatchOperation.failed { source = 0 }
                 case .ever:
                     let previous: Int64? = m == 0 ? nil : values[d]
                     if previous == BatchOperation.failed { continue }
-                    result = BatchSemantics.ever(previous: previous, operands[0])
+                    result = ValueSemantics.ever(previous: previous, operands[0])
                     if result == BatchOperation.failed { source = 0 }
                 default:
-                    result = BatchSemantics.apply(i.operation, operands[0], operands.count > 1 ? operands[1] : 0,
+                    result = ValueSemantics.apply(i.operation, operands[0], operands.count > 1 ? operands[1] : 0,
                                                   operands.count > 2 ? operands[2] : 0, immediate: i.immediate, rounding: i.rounding)
-                    if result == BatchOperation.failed { source = BatchSemantics.failedOperand(i.operation, operands) }
+                    if result == BatchOperation.failed { source = ValueSemantics.failedOperand(i.operation, operands) }
                 }
                 values[d] = result
                 if result == BatchOperation.failed {

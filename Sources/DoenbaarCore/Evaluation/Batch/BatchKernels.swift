@@ -5,7 +5,7 @@
 ///
 /// A fast kernel is used only where the plan proved that no operand carries
 /// the failure mark and nothing overflows; the checked kernels apply
-/// `BatchSemantics` lane by lane.
+/// `ValueSemantics` lane by lane.
 struct KernelContext: @unchecked Sendable {
     let scalars: [[Int64]]
     let yearStarts: [Bool]
@@ -193,7 +193,7 @@ enum Loops {
         for k in 0..<n { d[k] = a[k] != 0 ? b[k] : c[k] }
     }
     @inline(never) static func selectChecked(_ d: Lanes, _ a: Lanes, _ b: Lanes, _ c: Lanes, _ n: Int) {
-        for k in 0..<n { d[k] = BatchSemantics.select(a[k], b[k], c[k]) }
+        for k in 0..<n { d[k] = ValueSemantics.select(a[k], b[k], c[k]) }
     }
     @inline(never) static func widen<W: Widening>(_ d: Lanes, _ s: UnsafePointer<W.Stored>, _ n: Int, _: W.Type) {
         for k in 0..<n { d[k] = W.lane(s[k]) }
@@ -212,13 +212,13 @@ enum Loops {
         for k in 0..<n { d[k] = Int64(bitPattern: (UInt64(bitPattern: a[k] &* b[k]) &+ half) / divisor &* UInt64(unit)) }
     }
     @inline(never) static func roundChecked(_ d: Lanes, _ a: Lanes, _ n: Int, unit: Int64, _ rounding: Rounding) {
-        for k in 0..<n { d[k] = BatchSemantics.round(a[k], unit: unit, rounding) }
+        for k in 0..<n { d[k] = ValueSemantics.round(a[k], unit: unit, rounding) }
     }
     @inline(never) static func yearToDateChecked(_ d: Lanes, _ a: Lanes, _ n: Int, first: Bool, counting: Bool) {
-        for k in 0..<n { d[k] = BatchSemantics.yearToDate(previous: first ? nil : d[k], a[k], counting: counting) }
+        for k in 0..<n { d[k] = ValueSemantics.accumulate(previous: first ? nil : d[k], a[k], counting: counting) }
     }
     @inline(never) static func ever(_ d: Lanes, _ a: Lanes, _ n: Int, first: Bool) {
-        for k in 0..<n { d[k] = BatchSemantics.ever(previous: first ? nil : d[k], a[k]) }
+        for k in 0..<n { d[k] = ValueSemantics.ever(previous: first ? nil : d[k], a[k]) }
     }
 
     /// Fixed.divide(v, unit, rounding) * unit, for values the plan proved far from overflow.
@@ -252,10 +252,10 @@ enum Cents: Widening { @inline(__always) static func lane(_ s: Int64) -> Int64 {
 enum Units: Widening { @inline(__always) static func lane(_ s: Int32) -> Int64 { Int64(s) &* 1_000_000 } }
 
 enum Copy: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { a } }
-enum Negate: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { BatchSemantics.negate(a) } }
+enum Negate: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { ValueSemantics.negate(a) } }
 enum NotFast: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { a == 0 ? 1 : 0 } }
-enum NotChecked: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { BatchSemantics.not(a) } }
-enum Bound: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { BatchSemantics.bound(a) } }
+enum NotChecked: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { ValueSemantics.not(a) } }
+enum Bound: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { ValueSemantics.bound(a) } }
 enum Count: Lane1 { @inline(__always) static func lane(_ a: Int64) -> Int64 { a != 0 ? 1_000_000 : 0 } }
 enum RoundCentsPositive: Lane1 {
     @inline(__always) static func lane(_ a: Int64) -> Int64 { Int64(bitPattern: (UInt64(bitPattern: a) &+ 5_000) / 10_000 &* 10_000) }
@@ -266,9 +266,9 @@ enum RoundUnitsPositive: Lane1 {
 
 enum AddFast: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { a &+ b } }
 enum AddCount: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { a &+ (b != 0 ? 1_000_000 : 0) } }
-enum AddChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.add(a, b) } }
+enum AddChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.add(a, b) } }
 enum SubtractFast: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { a &- b } }
-enum SubtractChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.subtract(a, b) } }
+enum SubtractChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.subtract(a, b) } }
 /// max(0, a - b): the difference, masked off by its own sign (the plan proved it does not overflow).
 enum DifferenceFloor: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { let x = a &- b; return x & ~(x >> 63) } }
 /// All ones where a < b.
@@ -283,7 +283,7 @@ enum NotLessBit: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int
 enum BothMask: Mask { @inline(__always) static func mask(_ a: Int64, _ b: Int64) -> Int64 { 0 &- (a & b) } }
 /// All ones where the flag is 1 (b is ignored).
 enum FlagMask: Mask { @inline(__always) static func mask(_ a: Int64, _ b: Int64) -> Int64 { 0 &- a } }
-enum MultiplyChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.multiply(a, b) } }
+enum MultiplyChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiply(a, b) } }
 enum MultiplyExact: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { (a &* b) / 1_000_000 } }
 enum MultiplyRounded: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { KernelContext.roundedMillionths(a &* b) } }
 enum MultiplyExactPositive: Lane2 {
@@ -297,12 +297,12 @@ enum MultiplyRoundCents: Lane2 {
         Int64(bitPattern: (UInt64(bitPattern: a &* b) &+ 5_000_000_000) / 10_000_000_000 &* 10_000)
     }
 }
-enum DivideChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.divide(a, b) } }
-enum Minimum: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.minimum(a, b) } }
+enum DivideChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.divide(a, b) } }
+enum Minimum: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.minimum(a, b) } }
 enum MaximumFast: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { b > a ? b : a } }
-enum MaximumChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.maximum(a, b) } }
-enum AndChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.and(a, b) } }
-enum OrChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { BatchSemantics.or(a, b) } }
+enum MaximumChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.maximum(a, b) } }
+enum AndChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.and(a, b) } }
+enum OrChecked: Lane2 { @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.or(a, b) } }
 
 enum Equal: Condition { @inline(__always) static func holds(_ a: Int64, _ b: Int64) -> Bool { a == b } }
 enum NotEqual: Condition { @inline(__always) static func holds(_ a: Int64, _ b: Int64) -> Bool { a != b } }
@@ -318,7 +318,7 @@ enum Flag<C: Condition>: Lane2 { @inline(__always) static func lane(_ a: Int64, 
 /// A comparison that passes the failure mark on.
 enum FlagChecked<C: Condition>: Lane2 {
     @inline(__always) static func lane(_ a: Int64, _ b: Int64) -> Int64 {
-        if a == BatchSemantics.failed || b == BatchSemantics.failed { return BatchSemantics.failed }
+        if a == ValueSemantics.failed || b == ValueSemantics.failed { return ValueSemantics.failed }
         return C.holds(a, b) ? 1 : 0
     }
 }

@@ -1,13 +1,10 @@
 /// The operations of a batch plan, on raw `Fixed` values (Int64 millionths).
 ///
-/// A failed computation (overflow, division by zero, a parameter without a
-/// value, a value above a billion) does not throw in a batch: its lane gets
-/// the mark `BatchOperation.failed` (Int64.min), which every operation passes
-/// on exactly where the persona evaluator would have evaluated the operand.
-/// A conditional passes on only the branch it takes, `en` does not look at
-/// its right side when the left is nee, and so on. A batch therefore fails
-/// exactly for the persons and months where the persona evaluator, which
-/// evaluates lazily, would have failed; the evaluator reports the first.
+/// What each operation means is `ValueSemantics`, shared with the persona
+/// evaluator: a failed computation (overflow, division by zero, a parameter
+/// without a value, a value above a billion) gives its lane the failure mark,
+/// so a batch fails exactly for the persons and months where the persona
+/// evaluator would have failed; the evaluator reports the first.
 enum BatchOperation: UInt8, Sendable {
     case add, subtract, multiply, divide, negate
     case equal, notEqual, less, lessEqual, greater, greaterEqual
@@ -38,7 +35,7 @@ enum BatchOperation: UInt8, Sendable {
     /// (a and b) ? c : e
     case selectBoth
 
-    static let failed = Int64.min
+    static let failed = ValueSemantics.failed
 
     var arity: Int {
         switch self {
@@ -52,133 +49,9 @@ enum BatchOperation: UInt8, Sendable {
     }
 }
 
-/// The reference meaning of every operation on one lane: the same arithmetic
-/// as the persona evaluator's closures (Plan.swift), with the failure mark.
-/// Constant folding, the checked kernels and the diagnosis of a failure all
-/// use these functions; the fast kernels are used only where the plan has
-/// proved they give the same result.
-enum BatchSemantics {
-    static let failed = BatchOperation.failed
-    /// Frame.maximumMagnitude: a billion.
-    static let maximumMagnitude: Int64 = 1_000_000_000 * Fixed.scale
-
-    @inline(__always)
-    static func add(_ a: Int64, _ b: Int64) -> Int64 {
-        if a == failed || b == failed { return failed }
-        let (v, o) = a.addingReportingOverflow(b)
-        return o ? failed : v
-    }
-
-    @inline(__always)
-    static func subtract(_ a: Int64, _ b: Int64) -> Int64 {
-        if a == failed || b == failed { return failed }
-        let (v, o) = a.subtractingReportingOverflow(b)
-        return o ? failed : v
-    }
-
-    @inline(__always)
-    static func multiply(_ a: Int64, _ b: Int64) -> Int64 {
-        if a == failed || b == failed { return failed }
-        return FixedMath.multiply(a, b) ?? failed
-    }
-
-    @inline(__always)
-    static func divide(_ a: Int64, _ b: Int64) -> Int64 {
-        if a == failed || b == failed || b == 0 { return failed }
-        return FixedMath.divide(a, b) ?? failed
-    }
-
-    /// -P is P again in wrapping arithmetic; no other value overflows.
-    @inline(__always)
-    static func negate(_ a: Int64) -> Int64 { 0 &- a }
-
-    @inline(__always)
-    static func compare(_ op: BatchOperation, _ a: Int64, _ b: Int64) -> Int64 {
-        if a == failed || b == failed { return failed }
-        let r: Bool
-        switch op {
-        case .equal: r = a == b
-        case .notEqual: r = a != b
-        case .less: r = a < b
-        case .lessEqual: r = a <= b
-        case .greater: r = a > b
-        default: r = a >= b
-        }
-        return r ? 1 : 0
-    }
-
-    @inline(__always)
-    static func and(_ a: Int64, _ b: Int64) -> Int64 {
-        if a == failed { return failed }
-        if a == 0 { return 0 }
-        if b == failed { return failed }
-        return b != 0 ? 1 : 0
-    }
-
-    @inline(__always)
-    static func or(_ a: Int64, _ b: Int64) -> Int64 {
-        if a == failed { return failed }
-        if a != 0 { return 1 }
-        if b == failed { return failed }
-        return b != 0 ? 1 : 0
-    }
-
-    @inline(__always)
-    static func not(_ a: Int64) -> Int64 {
-        if a == failed { return failed }
-        return a == 0 ? 1 : 0
-    }
-
-    @inline(__always)
-    static func select(_ c: Int64, _ a: Int64, _ b: Int64) -> Int64 {
-        if c == failed { return failed }
-        return c != 0 ? a : b
-    }
-
-    /// The failure mark is the smallest Int64, so `min` passes it on by itself.
-    @inline(__always)
-    static func minimum(_ a: Int64, _ b: Int64) -> Int64 { b < a ? b : a }
-
-    @inline(__always)
-    static func maximum(_ a: Int64, _ b: Int64) -> Int64 {
-        if a == failed || b == failed { return failed }
-        return b > a ? b : a
-    }
-
-    @inline(__always)
-    static func round(_ a: Int64, unit: Int64, _ rounding: Rounding) -> Int64 {
-        if a == failed { return failed }
-        let (v, o) = Fixed.divide(a, unit, rounding).multipliedReportingOverflow(by: unit)
-        return o || v == failed ? failed : v
-    }
-
-    /// The mark itself is above a billion too, so it stays the mark.
-    @inline(__always)
-    static func bound(_ a: Int64) -> Int64 { a.magnitude > UInt64(maximumMagnitude) ? failed : a }
-
-    @inline(__always)
-    static func yearToDate(previous: Int64?, _ a: Int64, counting: Bool) -> Int64 {
-        let term: Int64
-        if counting {
-            if a == failed { return failed }
-            term = a != 0 ? Fixed.scale : 0
-        } else {
-            term = a
-        }
-        guard let previous else { return term }
-        return add(previous, term)
-    }
-
-    @inline(__always)
-    static func ever(previous: Int64?, _ a: Int64) -> Int64 {
-        if let previous {
-            if previous == failed { return failed }
-            if previous != 0 { return 1 }
-        }
-        if a == failed { return failed }
-        return a != 0 ? 1 : 0
-    }
-
+/// Dispatch of a batch operation to its meaning (`ValueSemantics`), for constant
+/// folding, the checked interpreter and the diagnosis of a failure.
+extension ValueSemantics {
     /// One lane of a binary or ternary operation (not the stateful or loading ones).
     static func apply(_ op: BatchOperation, _ a: Int64, _ b: Int64, _ c: Int64, immediate: Int64, rounding: Rounding) -> Int64 {
         switch op {
@@ -187,7 +60,12 @@ enum BatchSemantics {
         case .multiply: return multiply(a, b)
         case .divide: return divide(a, b)
         case .negate: return negate(a)
-        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return compare(op, a, b)
+        case .equal: return compare(.equal, a, b)
+        case .notEqual: return compare(.notEqual, a, b)
+        case .less: return compare(.less, a, b)
+        case .lessEqual: return compare(.lessEqual, a, b)
+        case .greater: return compare(.greater, a, b)
+        case .greaterEqual: return compare(.greaterEqual, a, b)
         case .and: return and(a, b)
         case .or: return or(a, b)
         case .not: return not(a)

@@ -18,7 +18,7 @@
 /// proves for most additions, multiplications and roundings that they cannot
 /// overflow and that no operand can carry the failure mark; those get a fast
 /// kernel without checks. The others keep the checked meaning of
-/// `BatchSemantics`, which is that of the persona evaluator.
+/// `ValueSemantics`, shared with the persona evaluator.
 public struct BatchPlan: Sendable {
     public let ruleSet: RuleSet
     public let firstMonth: YearMonth
