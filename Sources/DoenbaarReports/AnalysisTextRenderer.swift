@@ -45,7 +45,7 @@ public enum AnalysisTextRenderer {
             if let action = FindingProse.avoidance(f) { out += "   Anders handelen: \(action)\n" }
             out += "   Oplossing: trede \(f.rung.rawValue), \(f.rung.dutch) — \(FindingProse.reason(f))\n"
             out += "   Richting: \(FindingProse.direction(f))\n"
-            for e in f.evidence.prefix(1) { out += "   Bewijs:\n" + RunTextRenderer.tree(e, indent: "     ") }
+            for e in f.evidence.prefix(1) { out += "   Bewijs:\n" + RunTextRenderer.tree(RenderedTrace(e), indent: "     ") }
         }
         return out
     }

@@ -24,7 +24,7 @@ struct FindingJSON: Encodable {
     /// Rungs 1 and 2: the discretion point; rung 3: the articles to change.
     let beleidsruimte: Provision?
     let te_wijzigen: [Provision]
-    let bewijs: [TraceNode]
+    let bewijs: [RenderedTrace]
 
     struct Provision: Encodable {
         let naam: String
@@ -59,7 +59,7 @@ struct FindingJSON: Encodable {
         trede_reden = FindingProse.reason(f)
         beleidsruimte = f.rung == .lawChange ? nil : f.solution.discretion.map { Provision($0.provision) }
         te_wijzigen = FindingProse.articles(f.solution, provisions: f.provisions).map(Provision.init)
-        bewijs = f.evidence
+        bewijs = f.evidence.map(RenderedTrace.init)
     }
 }
 

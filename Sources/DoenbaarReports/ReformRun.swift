@@ -35,7 +35,7 @@ public struct ReformRun: Encodable, Sendable {
         public let correcties_na_cent: Int64
         public let verschillen: [Verschil]
         /// The reformed calculation, cut down to the path of the difference.
-        public let spoor_na: TraceNode?
+        public let spoor_na: RenderedTrace?
     }
 
     public struct Verschil: Encodable, Sendable {
@@ -65,8 +65,8 @@ public struct ReformRun: Encodable, Sendable {
                 let differences = a.map { Evidence.differences(b.trace, $0.trace) } ?? []
                 benefits.append(Uitkering(uitkering: b.benefit, betaald_voor_cent: b.paidCents, betaald_na_cent: a?.paidCents ?? 0,
                                           correcties_voor_cent: corrections, correcties_na_cent: correctionsAfter,
-                                          verschillen: differences.map { Verschil(naam: $0.name, soort: $0.kind, bron: $0.source, voor: $0.before, na: $0.after) },
-                                          spoor_na: a.flatMap { Evidence.focused($0.trace, on: Set(differences.map(\.name))) }))
+                                          verschillen: differences.map { Verschil(naam: $0.name, soort: $0.node.kind.rawValue, bron: $0.node.source, voor: TraceText.value($0.before), na: TraceText.value($0.after)) },
+                                          spoor_na: a.flatMap { Evidence.focused($0.trace, on: Set(differences.map(\.name))) }.map(RenderedTrace.init)))
             }
             if benefits.isEmpty && x.totalCents == y.totalCents {
                 same.append(x.month.description)

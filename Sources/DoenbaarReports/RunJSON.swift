@@ -30,10 +30,10 @@ public enum RunJSON {
         let kortingen: [DeductionItem]
         let betaald_cent: Int64
         let correcties: [CorrectionItem]
-        let spoor: TraceNode
+        let spoor: RenderedTrace
     }
     struct DeductionItem: Encodable { let regel: String; let bron: String; let bedrag_cent: Int64 }
-    struct CorrectionItem: Encodable { let over_maand: String; let soort: String; let bedrag_cent: Int64; let spoor: TraceNode }
+    struct CorrectionItem: Encodable { let over_maand: String; let soort: String; let bedrag_cent: Int64; let spoor: RenderedTrace }
     struct FineItem: Encodable { let verplichting: String; let bron: String; let bedrag_cent: Int64; let periode_vanaf: String }
     struct Missed: Encodable { let verplichting: String; let bron: String; let van: String; let tot_en_met: String; let vraagt: [String]; let gevolgen: [String] }
     struct IntentItem: Encodable { let bedoeling: String; let bron: String; let tekst: String; let gehaald: Bool? }
@@ -48,8 +48,8 @@ public enum RunJSON {
                           Benefit(uitkering: b.benefit, bruto_cent: b.grossCents,
                                   kortingen: b.deductions.map { DeductionItem(regel: $0.rule, bron: $0.source, bedrag_cent: $0.cents) },
                                   betaald_cent: b.paidCents,
-                                  correcties: b.corrections.map { CorrectionItem(over_maand: $0.forMonth.description, soort: $0.kind, bedrag_cent: $0.cents, spoor: $0.trace) },
-                                  spoor: b.trace)
+                                  correcties: b.corrections.map { CorrectionItem(over_maand: $0.forMonth.description, soort: $0.kind, bedrag_cent: $0.cents, spoor: RenderedTrace($0.trace)) },
+                                  spoor: RenderedTrace(b.trace))
                       },
                       boetes: m.fines.map { FineItem(verplichting: $0.obligation, bron: $0.source, bedrag_cent: $0.cents, periode_vanaf: $0.forPeriodStart.description) },
                       verplichtingen_niet_nagekomen: m.missedObligations.map {

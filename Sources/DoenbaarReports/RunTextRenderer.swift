@@ -20,10 +20,10 @@ public enum RunTextRenderer {
                     out += " (bruto \(ValueFormatting.cents(b.grossCents)), kortingen " + b.deductions.map { "\($0.rule) \(ValueFormatting.cents($0.cents))" }.joined(separator: ", ") + ")"
                 }
                 out += "\n"
-                out += tree(b.trace, indent: "  ")
+                out += tree(RenderedTrace(b.trace), indent: "  ")
                 for c in b.corrections {
                     out += "  \(c.kind) over \(c.forMonth.dutch): \(ValueFormatting.cents(c.cents)) — nu bekend:\n"
-                    out += tree(c.trace, indent: "    ")
+                    out += tree(RenderedTrace(c.trace), indent: "    ")
                 }
             }
             for f in month.fines { out += "Boete \(f.obligation): \(ValueFormatting.cents(f.cents)) (\(f.source)), over de periode vanaf \(f.forPeriodStart.dutch)\n" }
@@ -56,12 +56,12 @@ public enum RunTextRenderer {
         return TextTable.render(rows)
     }
 
-    static func tree(_ node: TraceNode, indent: String) -> String {
-        var line = "\(indent)\(node.kind) \(node.name) = \(node.value)"
-        if let s = node.source, !s.isEmpty { line += "  [\(s)]" }
-        if let n = node.note { line += "  (\(n))" }
+    static func tree(_ node: RenderedTrace, indent: String) -> String {
+        var line = "\(indent)\(node.soort) \(node.naam) = \(node.waarde)"
+        if let s = node.bron, !s.isEmpty { line += "  [\(s)]" }
+        if let n = node.toelichting { line += "  (\(n))" }
         var out = line + "\n"
-        for child in node.children { out += tree(child, indent: indent + "  ") }
+        for child in node.onderdelen { out += tree(child, indent: indent + "  ") }
         return out
     }
 }

@@ -22,7 +22,8 @@ import Testing
           bij u
           tekst "Altijd."
         """
-        let run = try Engine.run(rules, persona(), from: "2025-05", to: "2025-09")
-        #expect(run.months.map(\.discretionsInScope) == [[], ["zomerregeling"], ["zomerregeling"], ["zomerregeling"], []])
+        let ruleSet = try Engine.ruleSet(rules)
+        let run = try Evaluator(plan: Plan(ruleSet)).run(persona(), from: month("2025-05"), to: month("2025-09"))
+        #expect(run.months.map { $0.discretionsInScope.map { ruleSet.discretions[$0].name } } == [[], ["zomerregeling"], ["zomerregeling"], ["zomerregeling"], []])
     }
 }

@@ -67,8 +67,11 @@ import Testing
         #expect(run.paid("U", "2025-01") == 10_000)
         #expect(run.paid("U", "2025-02") == 5_000)
         #expect(run.paid("U", "2025-03") == 0)
-        let note = run.month(month("2025-03"))!.benefit("U")!.trace.children.first?.note ?? ""
-        #expect(note.contains("hoog_inkomen"), "the trace names the exception that decided: \(note)")
+        let notes = run.month(month("2025-03"))!.benefit("U")!.trace.children.first?.notes ?? []
+        let decidedBy = notes.compactMap { note -> String? in
+            if case .decidedByException(let name, _, _) = note { return name } else { return nil }
+        }
+        #expect(decidedBy == ["hoog_inkomen"], "the trace names the exception that decided: \(notes)")
     }
 
     @Test func incomeLearntLaterBecomesARecoveryInTheMonthItIsKnown() throws {

@@ -38,8 +38,8 @@ enum Samples {
             andere_handeling: ["Op tijd melden <nu>."],
             trede: 1, trede_naam: "maatwerk binnen de wet", trede_reden: "beleidsruimte 'boete_matigen' <script>",
             richting: "Geef een waarschuwing & geen boete <script>.",
-            bewijs: [TraceNode(kind: "regel", name: "ww_uitkering<", source: "WW art. 47 \"a\"", value: "€ 1.234,56 & meer",
-                               note: "<noot>", children: [TraceNode(kind: "feit", name: "inkomen", value: "€ 0,00")])])
+            bewijs: [RenderedTrace(soort: "regel", naam: "ww_uitkering<", bron: "WW art. 47 \"a\"", waarde: "€ 1.234,56 & meer",
+                                   toelichting: "<noot>", onderdelen: [RenderedTrace(soort: "feit", naam: "inkomen", waarde: "€ 0,00")])])
     }
 
     static func paden(id: String = hostileID, name: String = hostile, months: [String] = ["2025-01", "2025-02", "2025-03", "2025-04"]) -> PersonaPaden {

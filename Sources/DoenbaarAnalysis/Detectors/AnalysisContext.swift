@@ -136,12 +136,13 @@ public final class AnalysisContext {
         if ruleSet.discretions.contains(where: { $0.scope != nil || $0.validity.isBounded }) {
             months = try recorded().months.filter { m in first.map { m.month >= $0 } ?? true && last.map { m.month <= $0 } ?? true }
         }
-        func usable(_ d: Discretion) -> Bool {
+        func usable(_ i: Int) -> Bool {
+            let d = ruleSet.discretions[i]
             guard d.scope != nil || d.validity.isBounded else { return true }
-            return months.contains { m in d.validity.contains(m.month.first) && (d.scope == nil || m.discretionsInScope.contains(d.name)) }
+            return months.contains { m in d.validity.contains(m.month.first) && (d.scope == nil || m.discretionsInScope.contains(i)) }
         }
         var best: (Discretion, SolutionRung)?
-        for d in ruleSet.discretions where usable(d) {
+        for (i, d) in ruleSet.discretions.enumerated() where usable(i) {
             let covered = d.slots.map { ruleSet.values[$0].name } + d.obligations.map { ruleSet.obligations[$0].name }
                 + d.recoveries.map { Self.recoveryName(ruleSet.benefits[$0].name) }
             guard !names.isDisjoint(with: covered) else { continue }
@@ -174,10 +175,6 @@ public final class AnalysisContext {
             if !names.isEmpty { return names }
         }
         return []
-    }
-
-    public func provision(slot name: String) -> ProvisionReference? {
-        ruleSet.values.first { $0.name == name }.map(ruleSet.provision)
     }
 
     /// An obligation as a provision: the version that held on the day, if given.

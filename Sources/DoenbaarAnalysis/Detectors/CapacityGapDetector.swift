@@ -29,8 +29,8 @@ public struct CapacityGapDetector: Detector {
             for m in run.months where evidence.count < 2 {
                 for b in m.benefits { if let c = b.corrections.first(where: { $0.cents < 0 }) { evidence.append(Evidence.excerpt(c.trace)) } }
                 if let fine = m.fines.first(where: { $0.obligation == name }) {
-                    evidence.append(TraceNode(kind: "boete", name: fine.obligation, source: fine.source, value: ValueFormatting.cents(fine.cents),
-                                              note: "over de periode vanaf \(fine.forPeriodStart.dutch)"))
+                    evidence.append(TraceNode(kind: .fine, name: fine.obligation, source: fine.source, value: .one(fine.cents * 10_000, TraceType(.money)),
+                                              notes: [.forPeriodFrom(fine.forPeriodStart)]))
                 }
             }
             let first = decisions[0].from.yearMonth

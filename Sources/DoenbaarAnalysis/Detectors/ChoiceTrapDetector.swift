@@ -55,7 +55,7 @@ public struct ChoiceTrapDetector: Detector {
         guard let first = months.first, let last = months.last,
               let a = recorded.month(first), let b = other.month(first) else { return nil }
         // Where the two runs part ways: the definitions that differ in the first month that differs.
-        var differences: [(name: String, kind: String, source: String?, before: String, after: String)] = []
+        var differences: [Evidence.Difference] = []
         var evidence: [TraceNode] = []
         for (x, y) in zip(a.benefits, b.benefits) where x.paidCents != y.paidCents {
             let d = Evidence.differences(x.trace, y.trace)
@@ -63,8 +63,10 @@ public struct ChoiceTrapDetector: Detector {
             if let focused = Evidence.focused(x.trace, on: Set(d.map(\.name))) { evidence.append(focused) }
         }
         let names = Set(differences.map(\.name))
-        let because = differences.filter { $0.source != nil }.prefix(3).compactMap { d in
-            context.ruleSet.provision(value: d.name).map { ValueDifference(provision: $0, value: d.before, otherValue: d.after) }
+        // Both runs use the context's rule set, so a node's reference is a declaration there.
+        let because = differences.filter { $0.node.source != nil }.prefix(3).compactMap { d -> ValueDifference? in
+            guard case .value(let slot) = d.node.reference else { return nil }
+            return ValueDifference(provision: context.ruleSet.provision(context.ruleSet.values[slot]), value: d.before, otherValue: d.after)
         }
         let taken = context.answer(choice, choice.chosen != 0)
         return Finding(kind: kind, key: choice.fact.name, topic: .choice(taken),

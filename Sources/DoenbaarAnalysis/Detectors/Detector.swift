@@ -20,6 +20,16 @@ public enum Detectors {
 
 /// Trace excerpts small enough to read as evidence.
 public enum Evidence {
+    /// A rule or definition whose value differs between two traces.
+    public struct Difference: Sendable {
+        /// The node in the first trace: its name, kind, source and reference
+        /// (into the rule set of the first trace's run).
+        public let node: TraceNode
+        public let after: TraceValue
+        public var name: String { node.name }
+        public var before: TraceValue { node.value }
+    }
+
     /// The tree cut at a depth, keeping the nodes that carry a value or a source.
     public static func excerpt(_ node: TraceNode, depth: Int = 3) -> TraceNode {
         var n = node
@@ -32,11 +42,11 @@ public enum Evidence {
     /// parameters they read directly.
     public static func focused(_ node: TraceNode, on names: Set<String>) -> TraceNode? {
         let kept = node.children.compactMap { focused($0, on: names) }
-        let named = names.contains(node.name) && node.kind != "feit" && node.kind != "parameter"
+        let named = names.contains(node.name) && node.kind != .fact && node.kind != .parameter
         guard named || !kept.isEmpty else { return nil }
         var n = node
         n.children = named
-            ? node.children.map { c in kept.first { $0.name == c.name } ?? (c.kind == "feit" || c.kind == "parameter" ? c : TraceNode(kind: c.kind, name: c.name, source: c.source, value: c.value, note: c.note)) }
+            ? node.children.map { c in kept.first { $0.name == c.name } ?? (c.kind == .fact || c.kind == .parameter ? c : c.leaf) }
             : kept
         return n
     }
@@ -45,20 +55,11 @@ public enum Evidence {
     public static func declarations(in node: TraceNode) -> Set<String> {
         var out = Set<String>()
         func walk(_ n: TraceNode) {
-            if n.kind == "regel" || n.kind == "definitie" || n.kind == "uitzondering" { out.insert(n.name) }
+            if n.kind.isComputed || n.kind == .exception { out.insert(n.name) }
             n.children.forEach(walk)
         }
         walk(node)
         return out
-    }
-
-    /// A trace value without how many days it was computed on: the same value
-    /// on fewer days (a branch taken less often) is no difference.
-    static func valueOnly(_ text: String) -> String {
-        var t = text
-        for suffix in [" (hele maand)"] where t.hasSuffix(suffix) { t.removeLast(suffix.count) }
-        if t.hasSuffix(")"), let open = t.range(of: " (op ", options: .backwards) { t = String(t[..<open.lowerBound]) }
-        return t
     }
 
     /// Rules and definitions on a path from the root to one of these facts:
@@ -73,7 +74,7 @@ public enum Evidence {
             let isTarget = facts.contains(n.name) && counted.insert(n.name).inserted
             var reaches = isTarget
             for c in n.children where walk(c) { reaches = true }
-            if reaches, !isTarget, n.kind == "regel" || n.kind == "definitie" { out.insert(n.name) }
+            if reaches, !isTarget, n.kind.isComputed { out.insert(n.name) }
             return reaches
         }
         walk(node)
@@ -82,21 +83,22 @@ public enum Evidence {
 
     /// Rules and definitions whose value differs between two traces of the
     /// same benefit and month: where two runs part ways.
-    public static func differences(_ a: TraceNode, _ b: TraceNode) -> [(name: String, kind: String, source: String?, before: String, after: String)] {
+    /// Declarations are matched by name: the two traces may come from
+    /// different rule sets (a baseline and a reform).
+    public static func differences(_ a: TraceNode, _ b: TraceNode) -> [Difference] {
         var values: [String: TraceNode] = [:]
         func index(_ n: TraceNode) {
-            if values[n.name] == nil, n.kind == "regel" || n.kind == "definitie" { values[n.name] = n }
+            if values[n.name] == nil, n.kind.isComputed { values[n.name] = n }
             n.children.forEach(index)
         }
         index(b)
-        var out: [(String, String, String?, String, String)] = []
+        var out: [Difference] = []
         var seen = Set<String>()
         func walk(_ n: TraceNode) {
             // Only values computed on both sides: a branch one run never took says nothing.
-            if n.kind == "regel" || n.kind == "definitie", seen.insert(n.name).inserted,
-               let other = values[n.name], valueOnly(other.value) != valueOnly(n.value), !n.value.hasPrefix("niet berekend"),
-               !other.value.hasPrefix("niet berekend") {
-                out.append((n.name, n.kind, n.source, n.value, other.value))
+            if n.kind.isComputed, seen.insert(n.name).inserted, let other = values[n.name],
+               !n.value.computed.isEmpty, !other.value.computed.isEmpty, n.value.differs(from: other.value) {
+                out.append(Difference(node: n, after: other.value))
             }
             n.children.forEach(walk)
         }

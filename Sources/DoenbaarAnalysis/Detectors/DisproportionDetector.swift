@@ -24,9 +24,10 @@ public struct DisproportionDetector: Detector {
             var knownFines: [Fine] = [], emptyFines: [Fine] = []
             for fine in m.fines {
                 names.insert(fine.obligation)
-                if let p = context.provision(obligation: fine.obligation, on: fine.forPeriodStart), !provisions.contains(p) { provisions.append(p) }
-                let o = context.ruleSet.obligation(named: fine.obligation, on: fine.forPeriodStart)
-                if let o, context.ruleSet.reportsIncome(o), registerHeld(context.persona, from: fine.forPeriodStart, by: m.month.last) {
+                let o = context.ruleSet.obligations[fine.obligationIndex]
+                let p = context.ruleSet.provision(o)
+                if !provisions.contains(p) { provisions.append(p) }
+                if context.ruleSet.reportsIncome(o), registerHeld(context.persona, from: fine.forPeriodStart, by: m.month.last) {
                     knownFines.append(fine)
                 } else if fine.detrimentCents ?? 0 == 0 {
                     emptyFines.append(fine)

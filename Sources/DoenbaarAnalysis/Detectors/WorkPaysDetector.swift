@@ -50,9 +50,9 @@ public struct WorkPaysDetector: Detector {
         if perMonth < context.parameters.minimumGainFromWork.cents {
             let names = context.divergence(base, withoutRun)
             // The income duty this person had (the one her ideal run judged), not any in the rule set.
-            let due = base.months.flatMap(\.obligationsDue)
-            let duties = context.ruleSet.obligations.filter { o in
-                context.ruleSet.reportsIncome(o) && o.periodicity == .month && due.contains { $0.obligation == o.name && o.validity.contains($0.from) }
+            let judged = Set(base.months.flatMap(\.obligationsDue).map(\.obligationIndex))
+            let duties = context.ruleSet.obligations.indices.filter(judged.contains).map { context.ruleSet.obligations[$0] }.filter { o in
+                context.ruleSet.reportsIncome(o) && o.periodicity == .month
             }
             let note = duties.first.map { o in CapacityAngle.monthlyReport(obligation: context.ruleSet.provision(o), demands: o.demands, steps: o.steps) }
             out.append(Finding(kind: kind, key: "opbrengst", topic: .smallGainFromWork,

@@ -186,9 +186,9 @@ public struct FineGroup: Sendable, Hashable {
 /// A rule or definition whose value differs between two runs: where they part ways.
 public struct ValueDifference: Sendable, Hashable {
     public let provision: ProvisionReference
-    /// The values as the trace shows them.
-    public let value: String
-    public let otherValue: String
+    /// The values in the two runs' traces.
+    public let value: TraceValue
+    public let otherValue: TraceValue
 }
 
 /// What the rule asks of the person's doenvermogen.
@@ -343,19 +343,6 @@ public struct ProvisionReference: Sendable, Hashable, Comparable, Codable {
 }
 
 extension RuleSet {
-    /// A rule, definition or exception as a provision, with its label.
-    public func provision(value name: String) -> ProvisionReference? {
-        if let v = values.first(where: { $0.name == name }) {
-            return ProvisionReference(name: v.name, kind: v.isRule ? .rule : .definition, label: v.label, v.provenance)
-        }
-        for v in values {
-            if let x = v.exceptions.first(where: { $0.name == name }) {
-                return ProvisionReference(name: x.name, kind: .exception, label: x.label, x.provenance)
-            }
-        }
-        return nil
-    }
-
     public func provision(_ v: ValueDeclaration) -> ProvisionReference {
         ProvisionReference(name: v.name, kind: v.isRule ? .rule : .definition, label: v.label, v.provenance)
     }

@@ -36,7 +36,8 @@ public enum Paths {
                                  model: DoenvermogenModel) -> (persona: Persona, decisions: [Decision]) {
         var decisions: [Decision] = []
         for due in idealRun.months.flatMap(\.obligationsDue) {
-            guard let o = ruleSet.obligation(named: due.obligation, on: due.from), o.report != nil else { continue }
+            let o = ruleSet.obligations[due.obligationIndex]
+            guard o.report != nil else { continue }
             decisions.append(Decision(obligation: o, from: due.from, through: due.through,
                                       judgement: model.judge(o, for: ideal, on: due.from)))
         }

@@ -153,7 +153,7 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String { "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))" }
     public var dutch: String { "\(YearMonth.monthNames[month - 1]) \(year)" }
 
-    static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
+    public static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
                              "augustus", "september", "oktober", "november", "december"]
 
     public init(from decoder: Decoder) throws {

@@ -89,7 +89,7 @@ extension Evaluator {
     /// covers (the benadelingsbedrag); without detriment the fixed amount.
     func book(missed episode: Episode, in outcome: inout MonthOutcome, _ frame: Frame) throws(EvaluationFailure) {
         let o = plan.ruleSet.obligations[episode.obligation]
-        outcome.missedObligations.append(MissedObligation(obligation: o.name, source: o.provenance.source, from: episode.from,
+        outcome.missedObligations.append(MissedObligation(obligation: o.name, obligationIndex: episode.obligation, source: o.provenance.source, from: episode.from,
                                                           through: episode.through, demands: o.demands,
                                                           consequences: o.consequences.map(\.kind.rawValue)))
         let detriment = outcome.benefits.flatMap(\.corrections).filter { c in
@@ -104,7 +104,7 @@ extension Evaluator {
             } else {
                 cents = 0
             }
-            outcome.fines.append(Fine(obligation: o.name, source: o.provenance.source, cents: cents,
+            outcome.fines.append(Fine(obligation: o.name, obligationIndex: episode.obligation, source: o.provenance.source, cents: cents,
                                       forPeriodStart: episode.from, detrimentCents: c.detrimentShare == nil ? nil : detriment))
         }
     }

@@ -123,7 +123,7 @@ public struct Evaluator: Sendable {
                         let now = benefitView.benefitPayments[b][m] / 10_000
                         if now != booked[b][m] {
                             var builder = TraceBuilder(frame: benefitView, month: m)
-                            let explanation = trace ? paymentTrace(&builder, b, m) : TraceNode(kind: "uitkering", name: plan.ruleSet.benefits[b].name, value: "")
+                            let explanation = trace ? paymentTrace(&builder, b, m) : TraceNode(kind: .benefit, name: plan.ruleSet.benefits[b].name, value: .notTraced)
                             outcome.benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now - booked[b][m], trace: explanation))
                             booked[b][m] = now
                         }
@@ -134,14 +134,14 @@ public struct Evaluator: Sendable {
                 for m in reported where m <= k {
                     for episode in try obligationEpisodes(view, m, decisionDate: decisionDate)
                     where seenEpisodes.insert(EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
-                        outcome.obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[episode.obligation].name,
+                        outcome.obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[episode.obligation].name, obligationIndex: episode.obligation,
                                                                     from: episode.from, through: episode.through, met: episode.met))
                         if !episode.met { try book(missed: episode, in: &outcome, view) }
                     }
                 }
                 outcome.intents = try intents(view, k)
-                for (d, scope) in zip(plan.ruleSet.discretions, plan.discretionScopes) {
-                    if let scope, d.validity.contains(range.month(k).first), try scope(view, k) != 0 { outcome.discretionsInScope.append(d.name) }
+                for (i, (d, scope)) in zip(plan.ruleSet.discretions, plan.discretionScopes).enumerated() {
+                    if let scope, d.validity.contains(range.month(k).first), try scope(view, k) != 0 { outcome.discretionsInScope.append(i) }
                 }
                 months.append(outcome)
             } catch {
@@ -196,11 +196,11 @@ public struct Evaluator: Sendable {
         var deductions: [Deduction] = []
         for slot in plan.deductionSlots[b] {
             let d = plan.ruleSet.values[slot]
-            deductions.append(Deduction(rule: d.name, source: d.provenance.source, cents: Fixed(raw: try slotTotal(frame, slot, m)).cents))
+            deductions.append(Deduction(rule: d.name, slot: slot, source: d.provenance.source, cents: Fixed(raw: try slotTotal(frame, slot, m)).cents))
         }
         var builder = TraceBuilder(frame: frame, month: m)
-        let node = trace ? paymentTrace(&builder, b, m) : TraceNode(kind: "uitkering", name: plan.ruleSet.benefits[b].name, value: "")
-        return BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, grossCents: Fixed(raw: gross).cents, deductions: deductions,
+        let node = trace ? paymentTrace(&builder, b, m) : TraceNode(kind: .benefit, name: plan.ruleSet.benefits[b].name, value: .notTraced)
+        return BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross).cents, deductions: deductions,
                               paidCents: frame.benefitPayments[b][m] / 10_000, corrections: [], trace: node)
     }
 
@@ -213,9 +213,9 @@ public struct Evaluator: Sendable {
         for slot in plan.paymentSlots[b] { gross += (try? slotTotal(builder.frame, slot, m)) ?? 0 }
         for slot in plan.deductionSlots[b] { deducted += (try? slotTotal(builder.frame, slot, m)) ?? 0 }
         let children = (plan.paymentSlots[b] + plan.deductionSlots[b]).sorted().map { builder.slot($0) }
-        let note = deducted > gross ? "kortingen (\(ValueFormatting.money(deducted))) zijn hoger dan het bruto bedrag (\(ValueFormatting.money(gross))): er wordt niets betaald, niet minder dan niets" : nil
-        return TraceNode(kind: "uitkering", name: benefit.name, source: benefit.provenance.source,
-                         value: ValueFormatting.money(builder.frame.benefitPayments[b][m]), note: note, children: children)
+        return TraceNode(kind: .benefit, name: benefit.name, reference: .benefit(b), source: benefit.provenance.source,
+                         value: .one(builder.frame.benefitPayments[b][m], TraceType(.money)),
+                         notes: deducted > gross ? [.deductionsExceedGross(deducted: deducted, gross: gross)] : [], children: children)
     }
 
     /// One outcome per intent name: the versions a reform with a start date
@@ -236,11 +236,11 @@ public struct Evaluator: Sendable {
                 applies = true
                 if try compiled.requirement(frame, p) == 0 { holds = false }
             }
-            let outcome = IntentOutcome(intent: intent.name, source: intent.provenance.source, text: intent.text, holds: applies ? holds : nil)
+            let outcome = IntentOutcome(intent: intent.name, intentIndex: i, source: intent.provenance.source, text: intent.text, holds: applies ? holds : nil)
             if let earlier = out.firstIndex(where: { $0.intent == intent.name }) {
                 if let held = outcome.holds {
                     let before = out[earlier].holds
-                    out[earlier] = IntentOutcome(intent: intent.name, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
+                    out[earlier] = IntentOutcome(intent: intent.name, intentIndex: i, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
                 } else if out[earlier].holds == nil, intent.validity.contains(frame.range.month(m).first) {
                     out[earlier] = outcome
                 }

@@ -17,8 +17,8 @@ public struct MonthOutcome: Sendable {
     /// Every obligation judged in this month, met or not.
     public var obligationsDue: [DueObligation]
     public var intents: [IntentOutcome]
-    /// Discretion points with a scope (`geldt als`) that holds this month, by name.
-    public var discretionsInScope: [String] = []
+    /// Discretion points with a scope (`geldt als`) that holds this month, by index in the rule set.
+    public var discretionsInScope: [Int] = []
 
     public func benefit(_ name: String) -> BenefitOutcome? { benefits.first { $0.benefit == name } }
 
@@ -28,8 +28,12 @@ public struct MonthOutcome: Sendable {
     }
 }
 
+/// Each outcome names its declaration (the identity across a baseline and a
+/// reform) and refers to it by index in the rule set of the run, so that
+/// whoever reads the run with that rule set need not look the name up again.
 public struct BenefitOutcome: Sendable {
     public let benefit: String
+    public let benefitIndex: Int
     public let grossCents: Int64
     public let deductions: [Deduction]
     /// gross minus deductions, never below zero: what is paid for this month.
@@ -41,6 +45,7 @@ public struct BenefitOutcome: Sendable {
 
 public struct Deduction: Sendable {
     public let rule: String
+    public let slot: Int
     public let source: String
     public let cents: Int64
 }
@@ -55,6 +60,8 @@ public struct Correction: Sendable {
 
 public struct MissedObligation: Sendable {
     public let obligation: String
+    /// The version of the obligation that was missed.
+    public let obligationIndex: Int
     public let source: String
     /// First and last day of the episode (the month's first and last day for monthly obligations).
     public let from: CivilDate
@@ -65,6 +72,8 @@ public struct MissedObligation: Sendable {
 
 public struct Fine: Sendable {
     public let obligation: String
+    /// The version of the obligation that set the fine.
+    public let obligationIndex: Int
     public let source: String
     public let cents: Int64
     public let forPeriodStart: CivilDate
@@ -75,6 +84,7 @@ public struct Fine: Sendable {
 /// An obligation the agency judged in a month, and whether it was met.
 public struct DueObligation: Sendable {
     public let obligation: String
+    public let obligationIndex: Int
     public let from: CivilDate
     public let through: CivilDate
     public let met: Bool
@@ -82,6 +92,8 @@ public struct DueObligation: Sendable {
 
 public struct IntentOutcome: Sendable {
     public let intent: String
+    /// The version whose words are told (see `Evaluator.intents`).
+    public let intentIndex: Int
     public let source: String
     public let text: String
     /// nil when the intent did not apply this month (its `geldt als` was false).

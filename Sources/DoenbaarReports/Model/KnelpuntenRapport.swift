@@ -65,7 +65,7 @@ public struct KnelpuntVerslag: Codable, Sendable {
     public let trede_naam: String
     public let trede_reden: String
     public let richting: String
-    public let bewijs: [TraceNode]
+    public let bewijs: [RenderedTrace]
     /// With a population run: how many people it hits in the whole caseload.
     public var populatie: PopulatieRapport.Schatting? = nil
     /// Rungs 1 and 2: the discretion point that solves it.
@@ -215,7 +215,7 @@ extension KnelpuntVerslag {
         trede_naam = k.rung.dutch
         trede_reden = FindingProse.reason(k.solution, provisions: k.provisions)
         richting = FindingProse.direction(k.lead)
-        bewijs = Array(k.findings[0].evidence.prefix(2))
+        bewijs = k.findings[0].evidence.prefix(2).map(RenderedTrace.init)
         beleidsruimte = k.rung == .lawChange ? nil : k.solution.discretion.map { Bepaling($0.provision) }
         te_wijzigen = FindingProse.articles(k.solution, provisions: k.provisions).map(Bepaling.init)
     }

@@ -133,7 +133,7 @@ public enum FindingProse {
         case .choice(let taken, let loss, let n, let differences):
             var s = "\(p) houdt met \(choice(taken)) \(money(loss)) minder over dan met \(choice(taken.other)), in \(months(n))."
             if !differences.isEmpty {
-                s += " Waarom: " + differences.map { "\(quoted($0.provision)) is \($0.value) in plaats van \($0.otherValue)" }.joined(separator: "; ") + "."
+                s += " Waarom: " + differences.map { "\(quoted($0.provision)) is \(TraceText.value($0.value)) in plaats van \(TraceText.value($0.otherValue))" }.joined(separator: "; ") + "."
             }
             return s
         case .reportedChoice(let record, let attribute, let taken, let instead, let loss, let n):

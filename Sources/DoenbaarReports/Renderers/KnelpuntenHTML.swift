@@ -291,11 +291,11 @@ public enum KnelpuntenHTML {
         return h + "</ol>\n"
     }
 
-    static func trace(_ node: TraceNode) -> String {
-        var h = "<li><span class=\"spoor-soort\">\(HTML.escape(node.kind))</span><code>\(HTML.escape(node.name))</code> = <strong>\(HTML.escape(node.value))</strong>"
-        if let s = node.source, !s.isEmpty { h += "<span class=\"spoor-bron\">\(HTML.escape(s))</span>" }
-        if let n = node.note, !n.isEmpty { h += "<span class=\"spoor-noot\">(\(HTML.escape(n)))</span>" }
-        if !node.children.isEmpty { h += "\n<ul>\n" + node.children.map(trace).joined() + "</ul>\n" }
+    static func trace(_ node: RenderedTrace) -> String {
+        var h = "<li><span class=\"spoor-soort\">\(HTML.escape(node.soort))</span><code>\(HTML.escape(node.naam))</code> = <strong>\(HTML.escape(node.waarde))</strong>"
+        if let s = node.bron, !s.isEmpty { h += "<span class=\"spoor-bron\">\(HTML.escape(s))</span>" }
+        if let n = node.toelichting, !n.isEmpty { h += "<span class=\"spoor-noot\">(\(HTML.escape(n)))</span>" }
+        if !node.onderdelen.isEmpty { h += "\n<ul>\n" + node.onderdelen.map(trace).joined() + "</ul>\n" }
         return h + "</li>\n"
     }
 
