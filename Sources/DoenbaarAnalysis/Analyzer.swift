@@ -12,13 +12,6 @@ public struct Analyzer: Sendable {
         self.detectors = detectors
     }
 
-    /// The same analysis on a plan of its own (`Evaluator.recompiled`), for one worker thread.
-    public func ownPlan() -> Analyzer {
-        var copy = self
-        copy.evaluator = evaluator.recompiled()
-        return copy
-    }
-
     /// The analysis of one persona: its paths and its findings.
     public struct PersonaAnalysis: Sendable {
         public let persona: Persona

@@ -87,7 +87,6 @@ public struct PopulationRun: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
             let c = chunks.lowerBound + i
             var result = Result()
-            let analyzer = analyzer.ownPlan()   // one per chunk: see Evaluator.recompiled
             for index in (c * chunkSize)..<max(c * chunkSize, min(size, (c + 1) * chunkSize)) {
                 let (person, archetype) = generator.person(index)
                 result.persons[archetype.stratum, default: 0] += 1

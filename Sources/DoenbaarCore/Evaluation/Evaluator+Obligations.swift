@@ -52,19 +52,19 @@ extension Evaluator {
                 let day = o.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
                 guard o.validity.contains(day) else { return false }
             }
-            return try compiled.applies(frame, p) != 0
+            return try plan.evaluate(compiled.applies, frame, p) != 0
         }
         var runs: [(first: Int, last: Int, met: Bool)] = []
         let periods = o.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
         for p in periods {
             guard try applies(p) else { continue }
-            let met = try compiled.fulfilled(frame, p) != 0
+            let met = try plan.evaluate(compiled.fulfilled, frame, p) != 0
             if let last = runs.last, last.last == p - 1, last.met == met { runs[runs.count - 1].last = p } else { runs.append((p, p, met)) }
         }
         // A daily run that continues from last month was judged there already.
         if o.periodicity == .day, let first = runs.first, first.first == periods.lowerBound, first.first > 0,
            try applies(first.first - 1),
-           try (compiled.fulfilled(frame, first.first - 1) != 0) == first.met {
+           try (plan.evaluate(compiled.fulfilled, frame, first.first - 1) != 0) == first.met {
             runs.removeFirst()
         }
         // A daily run that goes on past the month is one episode to its end (a stay
@@ -72,7 +72,7 @@ extension Evaluator {
         if o.periodicity == .day, let last = runs.last, last.last == periods.upperBound - 1 {
             var end = last.last
             while end + 1 < frame.range.dayCount, try applies(end + 1),
-                  try (compiled.fulfilled(frame, end + 1) != 0) == last.met {
+                  try (plan.evaluate(compiled.fulfilled, frame, end + 1) != 0) == last.met {
                 end += 1
             }
             runs[runs.count - 1].last = end
@@ -100,7 +100,7 @@ extension Evaluator {
             if let share = c.detrimentShare, detriment > 0 {
                 cents = Fixed.divide(share * detriment, Fixed.scale, .halfAwayFromZero)
             } else if let compiled {
-                cents = Fixed(raw: try compiled(frame, episode.firstPeriod)).cents
+                cents = Fixed(raw: try plan.evaluate(compiled, frame, episode.firstPeriod)).cents
             } else {
                 cents = 0
             }

@@ -15,15 +15,6 @@ public struct Evaluator: Sendable {
 
     public init(plan: Plan) { self.plan = plan }
 
-    /// The same evaluator on a plan compiled anew from the same rules, for a
-    /// worker thread of its own: threads that share one plan contend for the
-    /// reference counts of its compiled closures on every evaluation step.
-    public func recompiled() -> Evaluator {
-        var copy = Evaluator(plan: Plan(plan.ruleSet))
-        copy.sharesUnchangedMonths = sharesUnchangedMonths
-        return copy
-    }
-
     /// A failure during a run, with the persona and the declaration where it happened.
     public struct RunError: Error, Sendable {
         public let personaID: String
@@ -141,7 +132,7 @@ public struct Evaluator: Sendable {
                 }
                 outcome.intents = try intents(view, k)
                 for (i, (d, scope)) in zip(plan.ruleSet.discretions, plan.discretionScopes).enumerated() {
-                    if let scope, d.validity.contains(range.month(k).first), try scope(view, k) != 0 { outcome.discretionsInScope.append(i) }
+                    if let scope, d.validity.contains(range.month(k).first), try plan.evaluate(scope, view, k) != 0 { outcome.discretionsInScope.append(i) }
                 }
                 months.append(outcome)
             } catch {
@@ -232,9 +223,9 @@ public struct Evaluator: Sendable {
                     let day = intent.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
                     guard intent.validity.contains(day) else { continue }
                 }
-                guard try compiled.condition?(frame, p) ?? 1 != 0 else { continue }
+                if let condition = compiled.condition, try plan.evaluate(condition, frame, p) == 0 { continue }
                 applies = true
-                if try compiled.requirement(frame, p) == 0 { holds = false }
+                if try plan.evaluate(compiled.requirement, frame, p) == 0 { holds = false }
             }
             let outcome = IntentOutcome(intent: intent.name, intentIndex: i, source: intent.provenance.source, text: intent.text, holds: applies ? holds : nil)
             if let earlier = out.firstIndex(where: { $0.intent == intent.name }) {

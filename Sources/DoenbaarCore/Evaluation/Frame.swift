@@ -42,10 +42,10 @@ final class Frame {
 
         init(plan: Plan, dayCount: Int, monthCount: Int, own: (Int) -> Bool) {
             var offsets: [Int] = [], total = 0
-            for (i, s) in plan.slots.enumerated() {
+            for i in 0..<plan.slotCount {
                 guard own(i) else { offsets.append(-1); continue }
                 offsets.append(total)
-                total += s.periodicity == .month ? monthCount : dayCount
+                total += plan.slots[i].periodicity == .month ? monthCount : dayCount
             }
             offset = offsets
             size = total
@@ -95,9 +95,9 @@ final class Frame {
         let month = min(month, range.monthCount, other.range.monthCount)
         guard month > 0, shared == nil, other.shared == nil, other.plan === plan, other.range.firstMonth == range.firstMonth else { return }
         let days = range.days(ofMonth: month - 1).upperBound
-        for (slot, s) in plan.slots.enumerated() {
+        for slot in 0..<plan.slotCount {
             let mine = layout.offset[slot], theirs = other.layout.offset[slot]
-            let count = s.periodicity == .month ? month : days
+            let count = plan.slots[slot].periodicity == .month ? month : days
             (values + mine).update(from: other.values + theirs, count: count)
             (state + mine).update(from: other.state + theirs, count: count)
             (decidedBy + mine).update(from: other.decidedBy + theirs, count: count)
@@ -171,12 +171,14 @@ final class Frame {
     private func compute(_ slot: Int, _ p: Int, date: CivilDate) throws(EvaluationFailure) -> Int64 {
         let s = plan.slots[slot]
         var value: Int64 = 0, decision = Decision.notApplicable
-        for a in s.alternatives where a.validity.contains(date) {
-            if try a.condition?(self, p) ?? 1 != 0 {
-                value = try a.body(self, p)
-                decision = a.decision
-                break
-            }
+        let day = date.dayNumber
+        for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) {
+            let a = plan.alternatives[k]
+            guard a.valid(on: day) else { continue }
+            if a.condition >= 0, try plan.evaluate(a.condition, self, p) == 0 { continue }
+            value = try plan.evaluate(a.body, self, p)
+            decision = a.decision
+            break
         }
         decidedBy[layout.offset[slot] + p] = decision
         let settled = ValueSemantics.settle(value, rounding: s.rounding, type: s.type)
@@ -195,15 +197,15 @@ final class Frame {
         return v.raw
     }
 
-    func runningTotal(site: Int, upTo d: Int, counting: Bool, range sourceRange: SourceRange,
-                      _ term: Plan.Compiled) throws(EvaluationFailure) -> Int64 {
+    func runningTotal(site: Int, upTo d: Int, counting: Bool, term: Plan.Compiled, failure sourceRange: SourceRange) throws(EvaluationFailure) -> Int64 {
         if running[site].isEmpty { running[site] = Array(repeating: 0, count: range.dayCount) }
         var i = runningUpTo[site] + 1
         while i <= d {
             let date = range.date(ofDay: i)
             let previous: Int64? = (i == 0 || (date.month == 1 && date.day == 1)) ? nil : running[site][i - 1]
-            running[site][i] = try Compiler.checked(ValueSemantics.accumulate(previous: previous, try term(self, i), counting: counting),
-                                                    else: Compiler.overflow(sourceRange))
+            let total = ValueSemantics.accumulate(previous: previous, try plan.evaluate(term, self, i), counting: counting)
+            guard total != ValueSemantics.failed else { throw Program.overflow(sourceRange) }
+            running[site][i] = total
             runningUpTo[site] = i
             i += 1
         }
