@@ -23,8 +23,8 @@ extension Evaluator {
     /// knowledge, and kept in the view that owns it.
     func obligationEpisodes(_ frame: Frame, _ m: Int, decisionDate: CivilDate) throws(EvaluationFailure) -> [Episode] {
         var out: [Episode] = []
-        for (i, o) in plan.ruleSet.obligations.enumerated() {
-            if let deadline = o.deadline, !deadline.before {
+        for i in plan.obligations.indices {
+            if let deadline = plan.obligations[i].deadline, !deadline.before {
                 let periodEnd = frame.range.month(m).last
                 let due = deadline.unit == .month ? periodEnd.adding(days: 1).adding(months: deadline.amount).adding(days: -1)
                                                   : periodEnd.adding(days: deadline.amount)
@@ -44,8 +44,8 @@ extension Evaluator {
 
     /// Runs of consecutive periods in month m in which obligation i applies, split where met changes.
     private func episodes(of i: Int, _ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [Episode] {
-        let o = plan.ruleSet.obligations[i]
         let compiled = plan.obligations[i]
+        let o = (periodicity: compiled.periodicity, validity: compiled.validity)
         // A version of an obligation (a reform with a start date) applies only within its window.
         func applies(_ p: Int) throws(EvaluationFailure) -> Bool {
             if o.validity.isBounded {

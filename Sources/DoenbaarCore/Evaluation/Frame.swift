@@ -27,13 +27,9 @@ final class Frame {
     private var runningUpTo: [Int]
     var benefitPayments: [[Int64]]          // per benefit, per month, once computed
     var paymentDone: [[Bool]]
-    /// Obligation episodes this view worked out, by obligation and month.
-    private var episodeStore: [EpisodeKey: [Evaluator.Episode]] = [:]
-
-    private struct EpisodeKey: Hashable {
-        let obligation: Int
-        let month: Int
-    }
+    /// Obligation episodes this view worked out, at obligation × months + month
+    /// (empty until the first is kept).
+    private var episodeStore: [[Evaluator.Episode]?] = []
 
     /// Offsets of the slots a frame computes itself, in periods (days or months).
     struct Layout {
@@ -115,11 +111,12 @@ final class Frame {
     }
 
     func episodes(of obligation: Int, month m: Int) -> [Evaluator.Episode]? {
-        episodeStore[EpisodeKey(obligation: obligation, month: m)]
+        episodeStore.isEmpty ? nil : episodeStore[obligation * range.monthCount + m]
     }
 
     func keep(_ episodes: [Evaluator.Episode], of obligation: Int, month m: Int) {
-        episodeStore[EpisodeKey(obligation: obligation, month: m)] = episodes
+        if episodeStore.isEmpty { episodeStore = Array(repeating: nil, count: plan.obligations.count * range.monthCount) }
+        episodeStore[obligation * range.monthCount + m] = episodes
     }
 
     deinit {

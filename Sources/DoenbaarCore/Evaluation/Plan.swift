@@ -34,6 +34,11 @@ public final class Plan: @unchecked Sendable {
         let fulfilled: Compiled
         /// Per consequence: its compiled amount, if it has one.
         let fines: [Compiled?]
+        /// The obligation's own periodicity, validity and deadline, read on every
+        /// evaluation: copied here so that no declaration (with its strings) is copied then.
+        let periodicity: Periodicity
+        let validity: Validity
+        let deadline: Obligation.Deadline?
     }
 
     struct CompiledIntent: Sendable {
@@ -90,7 +95,8 @@ public final class Plan: @unchecked Sendable {
         obligations = ruleSet.obligations.map { o in
             let period = o.periodicity == .month ? Periodicity.month : .day
             return CompiledObligation(applies: compiler.compile(o.applies, period), fulfilled: compiler.compile(o.fulfilled, period),
-                                      fines: o.consequences.map { $0.amount.map { compiler.compile($0, period) } })
+                                      fines: o.consequences.map { $0.amount.map { compiler.compile($0, period) } },
+                                      periodicity: o.periodicity, validity: o.validity, deadline: o.deadline)
         }
         intents = ruleSet.intents.map { i in
             let period = i.periodicity == .month ? Periodicity.month : .day
