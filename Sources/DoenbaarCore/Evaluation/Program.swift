@@ -64,6 +64,8 @@ public final class Program: @unchecked Sendable {
     /// Operand lists of `minimum` and `maximum`: `a` is the offset, `b` the count.
     let lists: UnsafeMutablePointer<Int32>
     let sites: [Site]
+    /// Per instruction: where in the rules it comes from (for the batch compiler's messages).
+    let ranges: [SourceRange]
     let parameters: ParameterTable
     let runningTotalSites: Int
 
@@ -75,6 +77,7 @@ public final class Program: @unchecked Sendable {
         lists = .allocate(capacity: max(1, builder.lists.count))
         lists.initialize(from: builder.lists, count: builder.lists.count)
         sites = builder.sites
+        ranges = builder.ranges
         parameters = ParameterTable(builder.ruleSet.parameters)
         runningTotalSites = builder.runningTotalSites
     }

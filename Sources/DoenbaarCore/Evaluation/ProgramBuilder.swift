@@ -9,7 +9,11 @@ struct ProgramBuilder {
     var code: [Instruction] = []
     var lists: [Int32] = []
     var sites: [Program.Site] = []
+    /// Per instruction: the expression it was lowered from, for a compiler that lowers it further.
+    var ranges: [SourceRange] = []
     var runningTotalSites = 0
+    /// The expression being lowered, whose range each emitted instruction takes.
+    private var current: SourceRange = .synthetic
 
     init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -17,6 +21,7 @@ struct ProgramBuilder {
 
     mutating func emit(_ i: Instruction) -> Program.Expression {
         code.append(i)
+        ranges.append(current)
         return Int32(code.count - 1)
     }
 
@@ -28,6 +33,9 @@ struct ProgramBuilder {
     mutating func compile(_ e: TypedExpr, _ context: Periodicity) -> Program.Expression {
         let range = e.range
         let month = context == .month
+        let outer = current
+        defer { current = outer }
+        current = range
         switch e.node {
         case .constant(let v):
             return emit(Instruction(op: .constant, immediate: v))
@@ -42,7 +50,7 @@ struct ProgramBuilder {
         case .fact(let fact):
             return compileFact(fact, context, range)
         case .input(let i):
-            return emit(Instruction(op: .input, site: site(.input(ruleSet.inputs[i].name), range)))
+            return emit(Instruction(op: .input, a: Int32(i), site: site(.input(ruleSet.inputs[i].name), range)))
         case .negate(let x):
             return emit(Instruction(op: .negate, a: compile(x, context)))
         case .not(let x):
@@ -89,7 +97,7 @@ struct ProgramBuilder {
             return emit(Instruction(op: context == .month ? .monthFactOfMonth : .monthFactOfDay, a: Int32(index), b: fallback, site: s))
         case .day:
             if index == BuiltinFact.referenceDate.index && context == .month {
-                return emit(Instruction(op: .referenceDateOfMonth))
+                return emit(Instruction(op: .referenceDateOfMonth, a: Int32(index)))
             }
             return emit(Instruction(op: .dayFact, a: Int32(index), b: fallback, site: s))
         }

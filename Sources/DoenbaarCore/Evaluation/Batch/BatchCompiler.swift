@@ -1,4 +1,5 @@
-/// The translation from typed expressions to instructions: one value number
+/// The translation from the plan's program (`Program`, the lowering the
+/// persona evaluator runs) to column instructions: one value number
 /// per distinct computation (shared subexpressions are computed once), with
 /// its level, range, granularity and whether it can carry the failure mark.
 struct BatchCompiler {
@@ -26,6 +27,8 @@ struct BatchCompiler {
     }
 
     let ruleSet: RuleSet
+    /// The persona evaluator's compiled form of the same rules, lowered further here.
+    let plan: Plan
     let firstMonth: YearMonth
     let months: Int
     let inputs: [InputSummary]
@@ -45,6 +48,7 @@ struct BatchCompiler {
 
     init(ruleSet: RuleSet, firstMonth: YearMonth, months: Int, inputs: [InputSummary]) {
         self.ruleSet = ruleSet
+        plan = Plan(ruleSet)
         self.firstMonth = firstMonth
         self.months = months
         self.inputs = inputs
@@ -115,13 +119,15 @@ struct BatchCompiler {
         guard slotsInProgress.insert(slot).inserted else {
             throw BatchPlanError("kringverwijzing bij '\(d.name)'", d.provenance.range)
         }
-        func valid(_ validity: Validity) -> [Int64] { (0..<months).map { validity.contains(monthDate($0)) ? 1 : 0 } }
-        // The first alternative that applies, as a chain of selects from the last one to the first.
+        // The plan's alternatives (ValueDeclaration.alternatives): the first that
+        // applies, as a chain of selects from the last one to the first.
+        let compiled = plan.slots[slot]
         var v = constant(0)
-        for a in try d.alternatives({ e throws(BatchPlanError) in try expression(e) }).reversed() {
-            var applies = scalar(valid(a.validity))
-            if let c = a.condition { applies = try operation(.and, [applies, c]) }
-            v = try operation(.select, [applies, a.body, v])
+        for k in (compiled.firstAlternative..<(compiled.firstAlternative + compiled.alternativeCount)).reversed() {
+            let a = plan.alternatives[k]
+            var applies = scalar((0..<months).map { a.valid(on: monthDate($0).dayNumber) ? 1 : 0 })
+            if a.condition >= 0 { applies = try operation(.and, [applies, try expression(a.condition)]) }
+            v = try operation(.select, [applies, try expression(a.body), v])
         }
         // ValueSemantics.settle, as two instructions with their own sites.
         v = try operation(.bound, [v], site: site(.magnitude(d.name), d.provenance.range))
@@ -138,76 +144,84 @@ struct BatchCompiler {
         BatchPlanError("\(what) kan de batchberekening niet rekenen; zij kent invoer, parameters en definities en regels per maand", range)
     }
 
-    mutating func expression(_ e: TypedExpr) throws(BatchPlanError) -> Int {
-        let range = e.range
-        switch e.node {
-        case .constant(let v):
-            return constant(v)
-        case .parameter(let p):
-            let parameter = ruleSet.parameters[p]
-            let values = (0..<months).map { parameter.value(on: monthDate($0))?.raw ?? Self.failed }
+    /// Lowers an expression of the plan's program (the same lowering the
+    /// persona evaluator runs) into column instructions.
+    mutating func expression(_ e: Program.Expression) throws(BatchPlanError) -> Int {
+        let program = plan.program
+        let i = program.code[Int(e)], range = program.ranges[Int(e)]
+        switch i.op {
+        case .constant:
+            return constant(i.immediate)
+        case .parameterOfMonth:
+            let p = Int(i.a)
+            let values = (0..<months).map { program.parameters.value(p, on: monthDate($0).dayNumber) ?? Self.failed }
             if values.contains(Self.failed) {
                 let s = site(.parameter(p), range)
                 return scalar(values, origins: values.map { $0 == Self.failed ? s : -1 })
             }
             return scalar(values)
-        case .input(let i):
-            return input(i)
-        case .value(let s):
-            return try slot(s)
-        case .fact(let fact):
-            throw unsupported("het gegeven '\(ruleSet.facts[fact].name)' van een persona", range)
-        case .benefit(let b):
-            throw unsupported("de betaling van uitkering '\(ruleSet.benefits[b].name)'", range)
-        case .negate(let x):
-            return try operation(.negate, [try expression(x)])
-        case .not(let x):
-            return try operation(.not, [try expression(x)])
-        case .and(let x, let y):
-            return try operation(.and, [try expression(x), try expression(y)])
-        case .or(let x, let y):
-            return try operation(.or, [try expression(x), try expression(y)])
-        case .conditional(let c, let x, let y):
-            return try operation(.select, [try expression(c), try expression(x), try expression(y)])
-        case .compare(let op, let x, let y):
-            let kind: BatchOperation
-            switch op {
-            case .equal: kind = .equal
-            case .notEqual: kind = .notEqual
-            case .less: kind = .less
-            case .lessEqual: kind = .lessEqual
-            case .greater: kind = .greater
-            default: kind = .greaterEqual
+        case .input:
+            return input(Int(i.a))
+        case .valueOfMonth:
+            return try slot(Int(i.a))
+        case .constantFact, .monthFactOfMonth, .monthFactOfDay, .dayFact, .referenceDateOfMonth:
+            throw unsupported("het gegeven '\(ruleSet.facts[Int(i.a)].name)' van een persona", range)
+        case .benefitOfMonth, .benefitOfDay:
+            throw unsupported("de betaling van uitkering '\(ruleSet.benefits[Int(i.a)].name)'", range)
+        case .negate, .not:
+            return try operation(i.op == .negate ? .negate : .not, [try expression(i.a)])
+        case .and, .or:
+            return try operation(i.op == .and ? .and : .or, [try expression(i.a), try expression(i.b)])
+        case .select:
+            return try operation(.select, [try expression(i.a), try expression(i.b), try expression(i.c)])
+        case .compare:
+            let kinds: [BatchOperation] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
+            return try operation(kinds[Int(i.immediate)], [try expression(i.a), try expression(i.b)])
+        case .add, .subtract, .multiply, .divide:
+            let kind: BatchOperation = i.op == .add ? .add : i.op == .subtract ? .subtract : i.op == .multiply ? .multiply : .divide
+            return try operation(kind, [try expression(i.a), try expression(i.b)], site: site(.arithmetic, range))
+        case .addDays, .addMonths, .dateDifference:
+            throw unsupported("rekenen met datums", range)
+        case .minimum, .maximum:
+            var v = try expression(program.lists[Int(i.a)])
+            for k in 1..<max(1, Int(i.b)) {
+                v = try operation(i.op == .minimum ? .minimum : .maximum, [v, try expression(program.lists[Int(i.a) + k])])
             }
-            return try operation(kind, [try expression(x), try expression(y)])
-        case .arithmetic(let op, let x, let y):
-            let kind: BatchOperation
-            switch op {
-            case .add: kind = .add
-            case .subtract: kind = .subtract
-            case .multiply: kind = .multiply
-            case .divide: kind = .divide
-            default: throw unsupported("rekenen met datums", range)
-            }
-            return try operation(kind, [try expression(x), try expression(y)], site: site(.arithmetic, range))
-        case .call(let function, let args):
-            switch function {
-            case .min, .max:
-                var v = try expression(args[0])
-                for a in args.dropFirst() { v = try operation(function == .min ? .minimum : .maximum, [v, try expression(a)]) }
-                return v
-            case .round, .roundDown, .roundUp:
-                let rounding: Rounding = function == .round ? .halfAwayFromZero : function == .roundDown ? .down : .up
-                return try operation(.round, [try expression(args[0])], immediate: ValueSemantics.roundingUnit(of: args[0].type),
-                                     rounding: rounding, site: site(.arithmetic, range))
-            case .yearToDate:
-                return try state(.yearToDate, try expression(args[0]), counting: args[0].type == .bool, site: site(.arithmetic, range))
-            case .ever:
-                return try state(.ever, try expression(args[0]), counting: false, site: -1)
-            default:
-                throw unsupported("de functie \(function.rawValue)", range)
-            }
+            return v
+        case .round:
+            return try operation(.round, [try expression(i.a)], immediate: i.immediate, rounding: ProgramBuilder.roundings[Int(i.c)],
+                                 site: site(.arithmetic, range))
+        case .yearToDateOfMonth:
+            return try state(.yearToDate, try expression(i.a), counting: i.immediate == 1, site: site(.arithmetic, range))
+        case .ever:
+            return try state(.ever, try expression(i.a), counting: false, site: -1)
+        case .sumInMonth, .daysInMonth, .yearToDateOfDay, .totalSince, .year, .monthOf, .yearStart,
+             .daysBetween, .monthsBetween, .plusMonths, .blockEnd, .valueOn:
+            throw unsupported("de functie \(Self.functionName(i.op))", range)
+        case .parameterOfDay, .monthValueOfDay, .valueOfDay:
+            // Only inside a function over days, which is refused above.
+            throw unsupported("een waarde per dag", range)
         }
+    }
+
+    /// The rule language's name of a function the batch cannot compute.
+    static func functionName(_ op: Program.Op) -> String {
+        let function: Function? = switch op {
+        case .sumInMonth: .sumInMonth
+        case .daysInMonth: .daysInMonth
+        case .yearToDateOfDay: .yearToDate
+        case .totalSince: .totalSince
+        case .year: .year
+        case .monthOf: .monthOf
+        case .yearStart: .yearStart
+        case .daysBetween: .daysBetween
+        case .monthsBetween: .monthsBetween
+        case .plusMonths: .plusMonths
+        case .blockEnd: .blockEnd
+        case .valueOn: .valueOn
+        default: nil
+        }
+        return function?.rawValue ?? "\(op)"
     }
 
     mutating func input(_ i: Int) -> Int {
