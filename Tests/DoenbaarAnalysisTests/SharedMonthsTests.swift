@@ -74,4 +74,22 @@ import Testing
         // The comparison means something only if people are found to be harmed.
         #expect(withFindings >= 15)
     }
+
+    @Test func aVariantThatIsAPersonaRunBeforeIsNotRunAgain() throws {
+        let persona = try #require(try book.allPersonas().first { $0.defaultMonths != nil })
+        let months = try #require(persona.defaultMonths)
+        let (shared, _) = try analyzers()
+        let context = AnalysisContext(persona: persona, evaluator: shared.evaluator, parameters: shared.parameters,
+                                      from: months.from, to: months.to, estimating: true)
+        let first = try context.run(persona)
+        let again = try context.run(persona)
+        #expect(context.runs == 1, "\(persona.id): the same persona was run \(context.runs) times")
+        #expect(first.months.map(\.totalCents) == again.months.map(\.totalCents))
+        // Anything else is a new run: another persona, or the same one to another month.
+        var other = persona
+        other.birthDate = other.birthDate.adding(days: -1)
+        _ = try context.run(other)
+        _ = try context.run(persona, to: months.to.adding(months: 1))
+        #expect(context.runs == 3)
+    }
 }

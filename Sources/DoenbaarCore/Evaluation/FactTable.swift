@@ -178,14 +178,26 @@ public struct FactTable: Sendable {
         for i in constants.indices where i != decisionDate && constants[i] != other.constants[i] { return 0 }
         var first = min(range.monthCount, other.range.monthCount)
         for (mine, theirs) in zip(monthly, other.monthly) where !mine.isEmpty {
-            for m in 0..<first where mine[m] != theirs[m] { first = m; break }
+            first = FactTable.firstDifference(mine, theirs, below: first)
         }
         let dayLimit = first == 0 ? 0 : range.days(ofMonth: first - 1).upperBound
         var firstDay = dayLimit
         for (mine, theirs) in zip(daily, other.daily) where !mine.isEmpty {
-            for d in 0..<firstDay where mine[d] != theirs[d] { firstDay = d; break }
+            firstDay = FactTable.firstDifference(mine, theirs, below: firstDay)
         }
         return firstDay < dayLimit ? range.monthOffset(range.date(ofDay: firstDay).yearMonth) : first
+    }
+
+    /// The first index below `limit` where two columns differ, else `limit`. A
+    /// column shared between tables (the calendar) is one buffer, compared at once.
+    private static func firstDifference(_ a: [Int64], _ b: [Int64], below limit: Int) -> Int {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                if x.baseAddress == y.baseAddress { return limit }
+                for k in 0..<limit where x[k] != y[k] { return k }
+                return limit
+            }
+        }
     }
 
     /// The same knowledge, looked at on another decision date.

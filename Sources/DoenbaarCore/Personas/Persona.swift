@@ -32,6 +32,16 @@ public struct Persona: Sendable {
     }
 }
 
+/// Two personas are equal when every part is: then every run of them is the same.
+extension Persona: Equatable {
+    public static func == (a: Persona, b: Persona) -> Bool {
+        a.records == b.records && a.values == b.values && a.events == b.events && a.birthDate == b.birthDate
+            && a.capacity == b.capacity && a.id == b.id && a.name == b.name && a.weight == b.weight
+            && a.period?.from == b.period?.from && a.period?.to == b.period?.to
+            && a.sections == b.sections && a.expectations == b.expectations && a.range == b.range
+    }
+}
+
 /// When the agency came to know a fact, and how.
 public struct Knowledge: Sendable, Hashable {
     /// The person reported it.
@@ -66,7 +76,7 @@ public struct Knowledge: Sendable, Hashable {
 
 /// One line of a repeated kind (`opgave`): a value for a month, an estimate
 /// from a month on, or a period of days with attributes.
-public struct PersonaRecord: Sendable {
+public struct PersonaRecord: Sendable, Equatable {
     /// The keyword of its `opgave`.
     public var kind: String
     /// A month line: the month's first and last day; a `vanaf` line: the first
@@ -126,7 +136,7 @@ public struct PeriodReference: Sendable, Hashable {
 /// Something that happened to the person and weighs on her doenvermogen for
 /// a time. Its kinds are declared in the rule files: each kind has a
 /// parameter `stress_<soort>` and `duur_<soort>` (Rules/analyse/doenvermogen.regels).
-public struct LifeEvent: Sendable {
+public struct LifeEvent: Sendable, Equatable {
     /// The prefix of the parameters that declare the kinds of events.
     public static let stressPrefix = "stress_"
 
@@ -154,7 +164,7 @@ public struct LifeEvent: Sendable {
 }
 
 /// An outcome a persona file states, checked by the persona test suite.
-public struct Expectation: Sendable {
+public struct Expectation: Sendable, Equatable {
     public var month: YearMonth
     public var benefit: String
     /// nil means: no payment at all in that month.
