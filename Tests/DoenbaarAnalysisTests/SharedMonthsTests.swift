@@ -92,4 +92,34 @@ import Testing
         _ = try context.run(persona, to: months.to.adding(months: 1))
         #expect(context.runs == 3)
     }
+
+    /// A person's money, month by month: every benefit's payment and corrections, and every fine.
+    static func money(_ run: PersonaRun) -> [String] {
+        run.months.map { m in
+            "\(m.month): " + m.benefits.map { b in "\(b.benefit) \(b.paidCents) \(b.corrections.map { "\($0.forMonth) \($0.cents)" })" }.joined(separator: ", ")
+                + " boetes \(m.fines.map(\.cents))"
+        }
+    }
+
+    @Test func thePopulationsWayOfRunningAPersonaGivesTheExplainedRunToTheCent() throws {
+        // The explained run (one persona, with its trace, nothing shared) against the same
+        // persona run the way the population runs it: no trace, inside an analysis whose
+        // earlier variants (ideal path, realistic path) lend it their unchanged months.
+        let (shared, _) = try analyzers()
+        var compared = 0
+        for persona in try book.allPersonas() {
+            guard let months = persona.defaultMonths else { continue }
+            let explained = try book.evaluator.run(persona, from: months.from, to: months.to, trace: true)
+            let context = AnalysisContext(persona: persona, evaluator: shared.evaluator, parameters: shared.parameters,
+                                          from: months.from, to: months.to, estimating: true)
+            _ = try context.realistic()
+            let population = try context.recorded()
+            for (x, y) in zip(Self.money(explained), Self.money(population)) where x != y {
+                Issue.record("\(persona.id): uitgelegd «\(x)», zoals de populatie rekent «\(y)»")
+            }
+            #expect(explained.months.count == population.months.count, "\(persona.id)")
+            compared += 1
+        }
+        #expect(compared >= 20)
+    }
 }
