@@ -1,7 +1,8 @@
 /// The compiled form of a checked rule set: every expression lowered once
 /// into a `Program` of plain instructions over slots, parameters and fact
 /// columns. Evaluating a persona follows indices; no name is looked up, no
-/// type decided and no closure called at run time.
+/// type decided and no closure called at run time. Unchecked Sendable: its
+/// buffers are written once, in `init`, and only read afterwards.
 public final class Plan: @unchecked Sendable {
     typealias Compiled = Program.Expression
 

@@ -59,6 +59,7 @@ extension Program {
         case .select:
             return try evaluate(i.a, f, p) != 0 ? evaluate(i.b, f, p) : evaluate(i.c, f, p)
         case .compare:
+            // The numbers of ProgramBuilder.comparisons, spelled out: no table lookup per comparison.
             let (a, b) = (try evaluate(i.a, f, p), try evaluate(i.b, f, p))
             switch i.immediate {
             case 0: return ValueSemantics.compare(.equal, a, b)

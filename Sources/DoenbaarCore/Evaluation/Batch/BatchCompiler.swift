@@ -175,8 +175,15 @@ struct BatchCompiler {
         case .select:
             return try operation(.select, [try expression(i.a), try expression(i.b), try expression(i.c)])
         case .compare:
-            let kinds: [BatchOperation] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
-            return try operation(kinds[Int(i.immediate)], [try expression(i.a), try expression(i.b)])
+            let kind: BatchOperation = switch ProgramBuilder.comparisons[Int(i.immediate)] {
+            case .equal: .equal
+            case .notEqual: .notEqual
+            case .less: .less
+            case .lessEqual: .lessEqual
+            case .greater: .greater
+            default: .greaterEqual
+            }
+            return try operation(kind, [try expression(i.a), try expression(i.b)])
         case .add, .subtract, .multiply, .divide:
             let kind: BatchOperation = i.op == .add ? .add : i.op == .subtract ? .subtract : i.op == .multiply ? .multiply : .divide
             return try operation(kind, [try expression(i.a), try expression(i.b)], site: site(.arithmetic, range))
