@@ -66,6 +66,8 @@ public final class Plan: @unchecked Sendable {
     /// Per slot: whether its value depends, directly or through other slots,
     /// on the decision date. Only these are recomputed per decision date.
     let decisionDependent: [Bool]
+    /// The same, in a buffer read on every value a shared frame is asked for.
+    let dependsOnDecision: UnsafeMutablePointer<Bool>
     /// Per benefit: its payment and deduction rules, by slot.
     let paymentSlots: [[Int]]
     let deductionSlots: [[Int]]
@@ -117,6 +119,8 @@ public final class Plan: @unchecked Sendable {
         readsDecisionDate = expressions.contains { $0.references.contains(.fact(BuiltinFact.decisionDate.index)) }
         let dependent = Plan.dependence(on: .fact(BuiltinFact.decisionDate.index), in: ruleSet)
         decisionDependent = dependent
+        dependsOnDecision = .allocate(capacity: max(1, dependent.count))
+        dependsOnDecision.initialize(from: dependent, count: dependent.count)
         var payments = Array(repeating: [Int](), count: ruleSet.benefits.count), deductions = payments
         for (slot, d) in ruleSet.values.enumerated() {
             switch d.role {
@@ -140,6 +144,7 @@ public final class Plan: @unchecked Sendable {
     }
 
     deinit {
+        dependsOnDecision.deallocate()
         slots.deallocate()
         alternatives.deallocate()
     }
