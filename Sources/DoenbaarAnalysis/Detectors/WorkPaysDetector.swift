@@ -51,9 +51,9 @@ public struct WorkPaysDetector: Detector {
             let names = context.divergence(base, withoutRun)
             // The income duty this person had (the one her ideal run judged), not any in the rule set.
             let judged = Set(base.months.flatMap(\.obligationsDue).map(\.obligationIndex))
-            let duties = context.ruleSet.obligations.indices.filter(judged.contains).map { context.ruleSet.obligations[$0] }.filter { o in
-                context.ruleSet.reportsIncome(o) && o.periodicity == .month
-            }
+            let duties = context.ruleSet.obligations.enumerated().filter { i, o in
+                judged.contains(i) && context.ruleSet.reportsIncome(o) && o.periodicity == .month
+            }.map(\.element)
             let note = duties.first.map { o in CapacityAngle.monthlyReport(obligation: context.ruleSet.provision(o), demands: o.demands, steps: o.steps) }
             out.append(Finding(kind: kind, key: "opbrengst", topic: .smallGainFromWork,
                                severity: .medium, persona: p, from: incomeMonths[0], through: incomeMonths[incomeMonths.count - 1],

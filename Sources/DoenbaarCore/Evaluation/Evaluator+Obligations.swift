@@ -44,27 +44,26 @@ extension Evaluator {
 
     /// Runs of consecutive periods in month m in which obligation i applies, split where met changes.
     private func episodes(of i: Int, _ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [Episode] {
-        let compiled = plan.obligations[i]
-        let o = (periodicity: compiled.periodicity, validity: compiled.validity)
+        let o = plan.obligations[i]
         // A version of an obligation (a reform with a start date) applies only within its window.
         func applies(_ p: Int) throws(EvaluationFailure) -> Bool {
             if o.validity.isBounded {
                 let day = o.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
                 guard o.validity.contains(day) else { return false }
             }
-            return try plan.evaluate(compiled.applies, frame, p) != 0
+            return try plan.evaluate(o.applies, frame, p) != 0
         }
         var runs: [(first: Int, last: Int, met: Bool)] = []
         let periods = o.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
         for p in periods {
             guard try applies(p) else { continue }
-            let met = try plan.evaluate(compiled.fulfilled, frame, p) != 0
+            let met = try plan.evaluate(o.fulfilled, frame, p) != 0
             if let last = runs.last, last.last == p - 1, last.met == met { runs[runs.count - 1].last = p } else { runs.append((p, p, met)) }
         }
         // A daily run that continues from last month was judged there already.
         if o.periodicity == .day, let first = runs.first, first.first == periods.lowerBound, first.first > 0,
            try applies(first.first - 1),
-           try (plan.evaluate(compiled.fulfilled, frame, first.first - 1) != 0) == first.met {
+           try (plan.evaluate(o.fulfilled, frame, first.first - 1) != 0) == first.met {
             runs.removeFirst()
         }
         // A daily run that goes on past the month is one episode to its end (a stay
@@ -72,7 +71,7 @@ extension Evaluator {
         if o.periodicity == .day, let last = runs.last, last.last == periods.upperBound - 1 {
             var end = last.last
             while end + 1 < frame.range.dayCount, try applies(end + 1),
-                  try (plan.evaluate(compiled.fulfilled, frame, end + 1) != 0) == last.met {
+                  try (plan.evaluate(o.fulfilled, frame, end + 1) != 0) == last.met {
                 end += 1
             }
             runs[runs.count - 1].last = end

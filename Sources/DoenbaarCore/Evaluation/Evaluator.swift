@@ -214,25 +214,27 @@ public struct Evaluator: Sendable {
     /// intent, told with the words of the version tested last in the month.
     private func intents(_ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [IntentOutcome] {
         var out: [IntentOutcome] = []
-        for (i, intent) in plan.ruleSet.intents.enumerated() {
-            let compiled = plan.intents[i]
-            let periods = intent.periodicity == .month ? [m] : Array(frame.range.days(ofMonth: m))
+        for (i, compiled) in plan.intents.enumerated() {
+            let periods = compiled.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
             var applies = false, holds = true
             for p in periods {
-                if intent.validity.isBounded {
-                    let day = intent.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
-                    guard intent.validity.contains(day) else { continue }
+                if compiled.validity.isBounded {
+                    let day = compiled.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
+                    guard compiled.validity.contains(day) else { continue }
                 }
                 if let condition = compiled.condition, try plan.evaluate(condition, frame, p) == 0 { continue }
                 applies = true
                 if try plan.evaluate(compiled.requirement, frame, p) == 0 { holds = false }
             }
-            let outcome = IntentOutcome(intent: intent.name, intentIndex: i, source: intent.provenance.source, text: intent.text, holds: applies ? holds : nil)
-            if let earlier = out.firstIndex(where: { $0.intent == intent.name }) {
+            // The declaration's words, field by field: no copy of its expressions.
+            let name = plan.ruleSet.intents[i].name
+            let outcome = IntentOutcome(intent: name, intentIndex: i, source: plan.ruleSet.intents[i].provenance.source,
+                                        text: plan.ruleSet.intents[i].text, holds: applies ? holds : nil)
+            if let earlier = out.firstIndex(where: { $0.intent == name }) {
                 if let held = outcome.holds {
                     let before = out[earlier].holds
-                    out[earlier] = IntentOutcome(intent: intent.name, intentIndex: i, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
-                } else if out[earlier].holds == nil, intent.validity.contains(frame.range.month(m).first) {
+                    out[earlier] = IntentOutcome(intent: name, intentIndex: i, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
+                } else if out[earlier].holds == nil, compiled.validity.contains(frame.range.month(m).first) {
                     out[earlier] = outcome
                 }
             } else {

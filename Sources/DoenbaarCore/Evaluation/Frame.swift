@@ -16,8 +16,6 @@ final class Frame {
 
     /// Where each slot's values live in the flat buffers (see `Frame.Layout`).
     private let layout: Layout
-    /// `layout.offset`, in a buffer of its own: read on every value, without reference counting.
-    private let offset: UnsafeMutablePointer<Int>
     // One allocation each, sized once: values, state (0 = not yet, 1 = being
     // computed, 2 = done) and what decided a value (`Decision`: -2 rule not
     // applicable, -1 the rule itself, k = exception k). Flat pointers rather
@@ -33,19 +31,20 @@ final class Frame {
     /// (empty until the first is kept).
     private var episodeStore: [[Evaluator.Episode]?] = []
 
-    /// Offsets of the slots a frame computes itself, in periods (days or months).
+    /// Offsets of the slots a frame computes itself, in periods (days or months):
+    /// a buffer read on every value, without reference counting. The frame frees it.
     struct Layout {
-        let offset: [Int]       // -1: not stored here
+        let offset: UnsafeMutablePointer<Int>       // -1: not stored here
         let size: Int
 
         init(plan: Plan, dayCount: Int, monthCount: Int, own: (Int) -> Bool) {
-            var offsets: [Int] = [], total = 0
+            offset = .allocate(capacity: max(1, plan.slotCount))
+            var total = 0
             for i in 0..<plan.slotCount {
-                guard own(i) else { offsets.append(-1); continue }
-                offsets.append(total)
+                guard own(i) else { offset[i] = -1; continue }
+                offset[i] = total
                 total += plan.slots[i].periodicity == .month ? monthCount : dayCount
             }
-            offset = offsets
             size = total
         }
     }
@@ -66,8 +65,6 @@ final class Frame {
         }
         // Storage only for the slots this frame computes itself.
         layout = Layout(plan: plan, dayCount: days, monthCount: months) { shared == nil || plan.decisionDependent[$0] }
-        offset = .allocate(capacity: max(1, layout.offset.count))
-        offset.initialize(from: layout.offset, count: layout.offset.count)
         let size = max(1, layout.size)
         values = .allocate(capacity: size)
         values.initialize(repeating: 0, count: size)
@@ -124,7 +121,7 @@ final class Frame {
     }
 
     deinit {
-        offset.deallocate()
+        layout.offset.deallocate()
         values.deallocate()
         state.deallocate()
         decidedBy.deallocate()
@@ -132,7 +129,7 @@ final class Frame {
 
     /// The frame that holds a slot's values: another one (shared), or nil for this one.
     @inline(__always) private func owner(_ slot: Int) -> Frame? {
-        if let shared, !plan.dependsOnDecision[slot] { return shared }
+        if let shared, !plan.decisionDependent[slot] { return shared }
         return nil
     }
 
@@ -148,7 +145,7 @@ final class Frame {
 
     /// A slot's value in one period, computed once.
     @inline(__always) private func value(_ slot: Int, _ p: Int, date: @autoclosure () -> CivilDate) throws(EvaluationFailure) -> Int64 {
-        let i = offset[slot] + p
+        let i = layout.offset[slot] + p
         switch state[i] {
         case 2: return values[i]
         case 1: throw EvaluationFailure(message: "kringverwijzing tijdens het rekenen", range: plan.ruleSet.values[slot].provenance.range)
@@ -165,7 +162,7 @@ final class Frame {
     /// Which exception decided a value, for traces.
     func decided(_ slot: Int, _ p: Int) -> Int8 {
         if let other = owner(slot) { return other.decided(slot, p) }
-        return decidedBy[offset[slot] + p]
+        return decidedBy[layout.offset[slot] + p]
     }
 
     /// The value of a slot, decided as `ValueDeclaration.alternatives` says and
@@ -182,7 +179,7 @@ final class Frame {
             decision = a.decision
             break
         }
-        decidedBy[offset[slot] + p] = decision
+        decidedBy[layout.offset[slot] + p] = decision
         let settled = ValueSemantics.settle(value, rounding: s.rounding, type: s.type)
         guard settled != ValueSemantics.failed else {
             let declaration = plan.ruleSet.values[slot]
@@ -219,7 +216,7 @@ final class Frame {
     /// Stored values for traces (after evaluation).
     func storedValue(_ slot: Int, period: Int) -> Int64? {
         if let other = owner(slot) { return other.storedValue(slot, period: period) }
-        let i = offset[slot] + period
+        let i = layout.offset[slot] + period
         return state[i] == 2 ? values[i] : nil
     }
 }

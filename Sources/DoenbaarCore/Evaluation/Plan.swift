@@ -36,7 +36,8 @@ public final class Plan: @unchecked Sendable {
         /// Per consequence: its compiled amount, if it has one.
         let fines: [Compiled?]
         /// The obligation's own periodicity, validity and deadline, read on every
-        /// evaluation: copied here so that no declaration (with its strings) is copied then.
+        /// evaluation: copied here so that no declaration (with its strings and
+        /// expressions) is copied then.
         let periodicity: Periodicity
         let validity: Validity
         let deadline: Obligation.Deadline?
@@ -45,6 +46,9 @@ public final class Plan: @unchecked Sendable {
     struct CompiledIntent: Sendable {
         let condition: Compiled?
         let requirement: Compiled
+        /// Read every month: copied here, as for obligations.
+        let periodicity: Periodicity
+        let validity: Validity
     }
 
     public let ruleSet: RuleSet
@@ -65,9 +69,8 @@ public final class Plan: @unchecked Sendable {
     let readsDecisionDate: Bool
     /// Per slot: whether its value depends, directly or through other slots,
     /// on the decision date. Only these are recomputed per decision date.
-    let decisionDependent: [Bool]
-    /// The same, in a buffer read on every value a shared frame is asked for.
-    let dependsOnDecision: UnsafeMutablePointer<Bool>
+    /// A buffer, read on every value a shared frame is asked for.
+    let decisionDependent: UnsafeMutablePointer<Bool>
     /// Per benefit: its payment and deduction rules, by slot.
     let paymentSlots: [[Int]]
     let deductionSlots: [[Int]]
@@ -103,7 +106,8 @@ public final class Plan: @unchecked Sendable {
         }
         intents = ruleSet.intents.map { i in
             let period = i.periodicity == .month ? Periodicity.month : .day
-            return CompiledIntent(condition: i.condition.map { compiler.compile($0, period) }, requirement: compiler.compile(i.requirement, period))
+            return CompiledIntent(condition: i.condition.map { compiler.compile($0, period) }, requirement: compiler.compile(i.requirement, period),
+                                  periodicity: i.periodicity, validity: i.validity)
         }
         discretionScopes = ruleSet.discretions.map { d in d.scope.map { compiler.compile($0, .month) } }
         program = Program(compiler)
@@ -118,9 +122,8 @@ public final class Plan: @unchecked Sendable {
         for i in ruleSet.intents { expressions += [i.requirement] + (i.condition.map { [$0] } ?? []) }
         readsDecisionDate = expressions.contains { $0.references.contains(.fact(BuiltinFact.decisionDate.index)) }
         let dependent = Plan.dependence(on: .fact(BuiltinFact.decisionDate.index), in: ruleSet)
-        decisionDependent = dependent
-        dependsOnDecision = .allocate(capacity: max(1, dependent.count))
-        dependsOnDecision.initialize(from: dependent, count: dependent.count)
+        decisionDependent = .allocate(capacity: max(1, dependent.count))
+        decisionDependent.initialize(from: dependent, count: dependent.count)
         var payments = Array(repeating: [Int](), count: ruleSet.benefits.count), deductions = payments
         for (slot, d) in ruleSet.values.enumerated() {
             switch d.role {
@@ -144,7 +147,7 @@ public final class Plan: @unchecked Sendable {
     }
 
     deinit {
-        dependsOnDecision.deallocate()
+        decisionDependent.deallocate()
         slots.deallocate()
         alternatives.deallocate()
     }
