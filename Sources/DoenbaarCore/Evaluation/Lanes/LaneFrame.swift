@@ -1,0 +1,209 @@
+/// The working memory of one view for a block of lanes: the lane form of
+/// `Frame`. A slot is computed for one period for every lane at once, the
+/// first time any lane needs it, and kept.
+///
+/// Where the single lane throws, a lane carries the failure mark
+/// (`ValueSemantics.failed`) instead: a lane that needs the value fails, and
+/// a lane that took another branch never looks at it. That is how a fact one
+/// lane lacks, or a cycle that only another lane's branch reaches, leaves the
+/// other lanes alone.
+final class LaneFrame {
+    let plan: Plan
+    let facts: LaneFacts
+    let lanes: Int
+    let range: EvaluationRange
+    let monthOfDay: [Int]
+    let scratch: LaneScratch
+
+    /// Per slot: where its periods start, in columns of `lanes` values.
+    private let offset: [Int]
+    private let values: UnsafeMutablePointer<Int64>
+    /// Per slot and period: 0 not yet, 1 being computed, 2 done.
+    private let state: UnsafeMutablePointer<UInt8>
+    private let periods: Int
+    /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
+    private var running: [UnsafeMutablePointer<Int64>?]
+    private var runningUpTo: [Int]
+    /// Per benefit and month: the payment of every lane, once computed (raw, whole cents).
+    private var payments: [[[Int64]?]]
+
+    init(plan: Plan, facts: LaneFacts) {
+        self.plan = plan
+        self.facts = facts
+        lanes = facts.lanes
+        range = facts.range
+        var mod = [Int](repeating: 0, count: range.dayCount)
+        for m in 0..<range.monthCount { for d in range.days(ofMonth: m) { mod[d] = m } }
+        monthOfDay = mod
+        scratch = LaneScratch(lanes: lanes)
+        var offsets: [Int] = [], total = 0
+        for s in 0..<plan.slotCount {
+            offsets.append(total)
+            total += plan.slots[s].periodicity == .month ? range.monthCount : range.dayCount
+        }
+        offset = offsets
+        periods = total
+        values = .allocate(capacity: max(1, total * lanes))
+        state = .allocate(capacity: max(1, total))
+        state.initialize(repeating: 0, count: max(1, total))
+        running = Array(repeating: nil, count: plan.runningTotalSites)
+        runningUpTo = Array(repeating: -1, count: plan.runningTotalSites)
+        payments = Array(repeating: Array(repeating: nil, count: range.monthCount), count: plan.ruleSet.benefits.count)
+    }
+
+    deinit {
+        values.deallocate()
+        state.deallocate()
+        for r in running { r?.deallocate() }
+    }
+
+    /// A slot's values in one period (a day offset or a month offset, as the slot is declared).
+    func slot(_ slot: Int, _ p: Int) -> UnsafePointer<Int64> {
+        let i = offset[slot] + p
+        let out = values + i * lanes
+        switch state[i] {
+        case 2: break
+        case 1:
+            // A cycle: failed for every lane; a lane whose branch does not reach it drops the mark.
+            return UnsafePointer(scratch.failedColumn)
+        default:
+            state[i] = 1
+            compute(slot, p, into: out)
+            state[i] = 2
+        }
+        return UnsafePointer(out)
+    }
+
+    /// The value of a slot for every lane, decided as `ValueDeclaration.alternatives`
+    /// says (per lane: the first alternative that applies) and settled.
+    private func compute(_ slot: Int, _ p: Int, into out: UnsafeMutablePointer<Int64>) {
+        let s = plan.slots[slot]
+        let day = s.periodicity == .month ? range.month(p).first.dayNumber : range.date(ofDay: p).dayNumber
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        let pending = scratch.push(), condition = scratch.push(), body = scratch.push()
+        for lane in 0..<lanes { out[lane] = 0; pending[lane] = 1 }
+        var open = lanes
+        for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) where open > 0 {
+            let a = plan.alternatives[k]
+            guard a.valid(on: day) else { continue }
+            if a.condition >= 0 {
+                plan.program.evaluate(a.condition, self, p, into: condition)
+            } else {
+                for lane in 0..<lanes { condition[lane] = 1 }
+            }
+            var needsBody = false
+            for lane in 0..<lanes where pending[lane] != 0 {
+                if condition[lane] == ValueSemantics.failed {
+                    out[lane] = ValueSemantics.failed
+                    pending[lane] = 0
+                    open -= 1
+                } else if condition[lane] != 0 {
+                    needsBody = true
+                }
+            }
+            guard needsBody else { continue }
+            plan.program.evaluate(a.body, self, p, into: body)
+            for lane in 0..<lanes where pending[lane] != 0 && condition[lane] != 0 {
+                out[lane] = body[lane]
+                pending[lane] = 0
+                open -= 1
+            }
+        }
+        for lane in 0..<lanes { out[lane] = ValueSemantics.settle(out[lane], rounding: s.rounding, type: s.type) }
+    }
+
+    /// A running total over the days of the calendar year up to day `d`, per lane
+    /// (`totaal_dit_jaar` in a daily rule), continued from where it was left.
+    func runningTotal(site: Int, upTo d: Int, counting: Bool, term: Program.Expression) -> UnsafePointer<Int64> {
+        let totals: UnsafeMutablePointer<Int64>
+        if let r = running[site] { totals = r } else {
+            totals = .allocate(capacity: range.dayCount * lanes)
+            running[site] = totals
+        }
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        let t = scratch.push()
+        var i = runningUpTo[site] + 1
+        while i <= d {
+            plan.program.evaluate(term, self, i, into: t)
+            let date = range.date(ofDay: i)
+            let restart = i == 0 || (date.month == 1 && date.day == 1)
+            let row = totals + i * lanes, previous = totals + (i - 1) * lanes
+            for lane in 0..<lanes {
+                row[lane] = ValueSemantics.accumulate(previous: restart ? nil : previous[lane], t[lane], counting: counting)
+            }
+            runningUpTo[site] = i
+            i += 1
+        }
+        return UnsafePointer(totals + d * lanes)
+    }
+
+    /// The payment of a benefit in a month as this view sees it, per lane in
+    /// whole cents (raw): its payment rules less its deduction rules, not below
+    /// zero, rounded to the cent; the mark for a lane where a rule failed.
+    func payment(_ benefit: Int, _ m: Int) -> [Int64] {
+        if let done = payments[benefit][m] { return done }
+        var gross = [Int64](repeating: 0, count: lanes), deducted = gross
+        for slot in plan.paymentSlots[benefit] { add(slot, m, into: &gross) }
+        for slot in plan.deductionSlots[benefit] { add(slot, m, into: &deducted) }
+        let paid = (0..<lanes).map { lane in
+            gross[lane] == ValueSemantics.failed || deducted[lane] == ValueSemantics.failed ? ValueSemantics.failed
+                : Fixed(raw: max(0, gross[lane] - deducted[lane])).rounded(.halfAwayFromZero).raw
+        }
+        payments[benefit][m] = paid
+        return paid
+    }
+
+    /// Adds a slot's total over month m (its value, or its days summed) to each lane's sum.
+    private func add(_ slot: Int, _ m: Int, into sum: inout [Int64]) {
+        let periods = plan.slots[slot].periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
+        for p in periods {
+            let v = self.slot(slot, p)
+            for lane in 0..<lanes {
+                sum[lane] = v[lane] == ValueSemantics.failed ? ValueSemantics.failed : ValueSemantics.add(sum[lane], v[lane])
+            }
+        }
+    }
+
+    /// A benefit's payment in a month for every lane, as far as computed (zero before), for intents.
+    func benefitPayment(_ benefit: Int, _ m: Int, into out: UnsafeMutablePointer<Int64>) {
+        let paid = payments[benefit][m]
+        for lane in 0..<lanes { out[lane] = paid?[lane] ?? 0 }
+    }
+}
+
+/// Columns of scratch values for the expressions being evaluated, used as a
+/// stack: an operation takes its operands' columns, and gives them back when
+/// it is done. Grows in chunks, so a column handed out stays where it is.
+final class LaneScratch {
+    let lanes: Int
+    private static let chunkColumns = 256
+    private var chunks: [UnsafeMutablePointer<Int64>] = []
+    private var top = 0
+    /// One column of failure marks, never written.
+    let failedColumn: UnsafeMutablePointer<Int64>
+
+    init(lanes: Int) {
+        self.lanes = lanes
+        failedColumn = .allocate(capacity: lanes)
+        failedColumn.initialize(repeating: ValueSemantics.failed, count: lanes)
+    }
+
+    deinit {
+        for c in chunks { c.deallocate() }
+        failedColumn.deallocate()
+    }
+
+    var mark: Int { top }
+    func reset(to mark: Int) { top = mark }
+
+    /// A fresh column of `lanes` values (not cleared).
+    func push() -> UnsafeMutablePointer<Int64> {
+        let chunk = top / Self.chunkColumns
+        if chunk == chunks.count { chunks.append(.allocate(capacity: Self.chunkColumns * lanes)) }
+        let column = chunks[chunk] + (top % Self.chunkColumns) * lanes
+        top += 1
+        return column
+    }
+}

@@ -1,0 +1,238 @@
+/// Evaluating an expression of the program for every lane of a block at
+/// once: the lane form of `Program.evaluate`, with the same operations
+/// (`ValueSemantics`) and the same laziness, decided per block. A branch that
+/// no lane takes is not evaluated; one that some lanes take is evaluated for
+/// all, and the lanes that did not take it drop its values (and its failures).
+/// A failure is the mark in the lane, never a thrown error.
+extension Program {
+    private typealias Column = UnsafeMutablePointer<Int64>
+    private static let failed = ValueSemantics.failed
+
+    func evaluate(_ e: Expression, _ f: LaneFrame, _ p: Int, into out: UnsafeMutablePointer<Int64>) {
+        let i = code[Int(e)]
+        let lanes = f.lanes
+        let scratch = f.scratch
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+
+        /// Fills `out` from one operand, lane by lane.
+        func unary(_ a: Expression, _ op: (Int64) -> Int64) {
+            evaluate(a, f, p, into: out)
+            for l in 0..<lanes { out[l] = op(out[l]) }
+        }
+        /// Fills `out` from two operands, lane by lane.
+        func binary(_ op: (Int64, Int64) -> Int64) {
+            evaluate(i.a, f, p, into: out)
+            let b = scratch.push()
+            evaluate(i.b, f, p, into: b)
+            for l in 0..<lanes { out[l] = op(out[l], b[l]) }
+        }
+        func copy(_ column: UnsafePointer<Int64>) { out.update(from: column, count: lanes) }
+        func fill(_ v: Int64) { out.update(repeating: v, count: lanes) }
+        /// A date operation: any failed operand fails; otherwise `op` (which gives the mark for a date out of range).
+        func dates(_ op: (Int64, Int64) -> Int64) {
+            binary { a, b in a == Program.failed || b == Program.failed ? Program.failed : op(a, b) }
+        }
+
+        switch i.op {
+        case .constant:
+            fill(i.immediate)
+        case .parameterOfMonth:
+            fill(parameters.value(Int(i.a), on: f.range.month(p).first.dayNumber) ?? Program.failed)
+        case .parameterOfDay:
+            fill(parameters.value(Int(i.a), on: f.range.date(ofDay: p).dayNumber) ?? Program.failed)
+        case .valueOfMonth:
+            copy(f.slot(Int(i.a), p))
+        case .monthValueOfDay:
+            copy(f.slot(Int(i.a), f.monthOfDay[p]))
+        case .valueOfDay:
+            copy(f.slot(Int(i.a), p))
+        case .benefitOfMonth:
+            f.benefitPayment(Int(i.a), p, into: out)
+        case .benefitOfDay:
+            f.benefitPayment(Int(i.a), f.monthOfDay[p], into: out)
+        case .constantFact:
+            fact(i, f.facts.column(Int(i.a), 0), f, p, into: out)
+            // A lane outside the fact's block has no value, and no default either.
+            for l in 0..<lanes where out[l] == FactTable.outsideBlock { out[l] = Program.failed }
+        case .monthFactOfMonth:
+            fact(i, f.facts.column(Int(i.a), p), f, p, into: out)
+        case .monthFactOfDay:
+            fact(i, f.facts.column(Int(i.a), f.monthOfDay[p]), f, p, into: out)
+        case .dayFact:
+            fact(i, f.facts.column(Int(i.a), p), f, p, into: out)
+        case .referenceDateOfMonth:
+            fill(Int64(f.range.month(p).first.dayNumber))
+        case .input:
+            fill(Program.failed)
+        case .negate:
+            unary(i.a, ValueSemantics.negate)
+        case .not:
+            unary(i.a, ValueSemantics.not)
+        case .and, .or:
+            // The right side only where some lane needs it (`en` after a nee, `of` after a ja, do not look).
+            evaluate(i.a, f, p, into: out)
+            let decided: Int64 = i.op == .and ? 0 : 1
+            let needed = (0..<lanes).contains { out[$0] != Program.failed && (out[$0] != 0 ? 1 : 0) != decided }
+            let b = scratch.push()
+            if needed { evaluate(i.b, f, p, into: b) }
+            for l in 0..<lanes {
+                out[l] = i.op == .and ? ValueSemantics.and(out[l], needed ? b[l] : 0) : ValueSemantics.or(out[l], needed ? b[l] : 0)
+            }
+        case .select:
+            let c = scratch.push()
+            evaluate(i.a, f, p, into: c)
+            let needsThen = (0..<lanes).contains { c[$0] != Program.failed && c[$0] != 0 }
+            let needsElse = (0..<lanes).contains { c[$0] == 0 }
+            let otherwise = scratch.push()
+            if needsThen { evaluate(i.b, f, p, into: out) }
+            if needsElse { evaluate(i.c, f, p, into: otherwise) }
+            for l in 0..<lanes { out[l] = c[l] == Program.failed ? Program.failed : c[l] != 0 ? out[l] : otherwise[l] }
+        case .compare:
+            let comparison = ProgramBuilder.comparisons[Int(i.immediate)]
+            binary { ValueSemantics.compare(comparison, $0, $1) }
+        case .add:
+            binary(ValueSemantics.add)
+        case .subtract:
+            binary(ValueSemantics.subtract)
+        case .multiply:
+            binary(ValueSemantics.multiply)
+        case .divide:
+            binary(ValueSemantics.divide)
+        case .addDays:
+            dates { date, days in Program.supportedDay(date + i.immediate * Fixed.divide(days, Fixed.scale, .down)) }
+        case .addMonths:
+            dates { date, months in
+                guard Program.supportedDays.contains(date), abs(months) <= 12 * 1200 else { return Program.failed }
+                return Program.supportedDay(Int64(CivilDate(dayNumber: Int32(date)).adding(months: Int(i.immediate) * Int(months)).dayNumber))
+            }
+        case .dateDifference, .daysBetween:
+            dates { a, b in (i.op == .dateDifference ? a - b : b - a) * Fixed.scale }
+        case .minimum, .maximum:
+            evaluate(lists[Int(i.a)], f, p, into: out)
+            let v = scratch.push()
+            var k = 1
+            while k < Int(i.b) {
+                evaluate(lists[Int(i.a) + k], f, p, into: v)
+                for l in 0..<lanes {
+                    out[l] = i.op == .minimum ? ValueSemantics.minimum(out[l], v[l]) : ValueSemantics.maximum(out[l], v[l])
+                }
+                k += 1
+            }
+        case .round:
+            let rounding = ProgramBuilder.roundings[Int(i.c)]
+            unary(i.a) { ValueSemantics.round($0, unit: i.immediate, rounding) }
+        case .sumInMonth, .daysInMonth:
+            let term = scratch.push()
+            var first = true
+            for d in f.range.days(ofMonth: p) {
+                evaluate(i.a, f, d, into: term)
+                for l in 0..<lanes {
+                    out[l] = ValueSemantics.accumulate(previous: first ? nil : out[l], term[l], counting: i.op == .daysInMonth)
+                }
+                first = false
+            }
+            if first { fill(0) }
+        case .yearToDateOfMonth:
+            // The months of this calendar year up to and including this one (from the first month evaluated).
+            let term = scratch.push()
+            let year = f.range.month(p).year
+            var k = p
+            while k >= 0 && f.range.month(k).year == year {
+                evaluate(i.a, f, k, into: term)
+                for l in 0..<lanes { out[l] = ValueSemantics.accumulate(previous: k == p ? nil : out[l], term[l], counting: i.immediate == 1) }
+                k -= 1
+            }
+        case .yearToDateOfDay:
+            copy(f.runningTotal(site: Int(i.b), upTo: p, counting: i.immediate == 1, term: i.a))
+        case .totalSince:
+            totalSince(i, f, p, into: out)
+        case .year, .monthOf:
+            unary(i.a) { v in
+                guard v != Program.failed else { return Program.failed }
+                let date = CivilDate(dayNumber: Int32(clamping: v))
+                return Fixed(integer: i.op == .year ? date.year : date.month).raw
+            }
+        case .yearStart:
+            unary(i.a) { v in
+                guard v != Program.failed else { return Program.failed }
+                return Int64(CivilDate(year: CivilDate(dayNumber: Int32(clamping: v)).year, month: 1, day: 1)!.dayNumber)
+            }
+        case .monthsBetween:
+            dates { a, b in
+                Fixed(integer: CivilDate(dayNumber: Int32(clamping: b)).yearMonth.index - CivilDate(dayNumber: Int32(clamping: a)).yearMonth.index).raw
+            }
+        case .plusMonths:
+            dates { date, raw in
+                let months = Fixed.divide(raw, Fixed.scale, .down)
+                guard Program.supportedDays.contains(date), abs(months) <= 12 * 1200 else { return Program.failed }
+                return Program.supportedDay(Int64(CivilDate(dayNumber: Int32(date)).adding(months: Int(months)).dayNumber))
+            }
+        case .blockEnd:
+            dates { date, raw in
+                let size = Int(clamping: raw / Fixed.scale)
+                guard raw % Fixed.scale == 0, (1...12).contains(size), 12 % size == 0, Program.supportedDays.contains(date) else { return Program.failed }
+                let day = CivilDate(dayNumber: Int32(date))
+                return Int64(YearMonth(year: day.year, month: (day.month - 1) / size * size + size).last.dayNumber)
+            }
+        case .ever:
+            // From the first month on; a lane stops looking at its first ja (or failure).
+            let term = scratch.push()
+            fill(0)
+            for k in 0...p {
+                guard (0..<lanes).contains(where: { out[$0] == 0 }) else { break }
+                evaluate(i.a, f, k, into: term)
+                for l in 0..<lanes { out[l] = ValueSemantics.ever(previous: out[l], term[l]) }
+            }
+        case .valueOn:
+            guard i.a >= 0 else { fill(Program.failed); return }
+            evaluate(i.b, f, p, into: out)
+            for l in 0..<lanes {
+                out[l] = Program.supportedDays.contains(out[l]) ? parameters.value(Int(i.a), on: Int32(out[l])) ?? Program.failed : Program.failed
+            }
+        }
+    }
+
+    /// A day in the range the calendar can name, or the mark.
+    @inline(__always)
+    private static func supportedDay(_ day: Int64) -> Int64 { supportedDays.contains(day) ? day : failed }
+
+    /// A fact column; where a lane has no value, the fact's default (computed
+    /// only when some lane needs it) or the mark.
+    private func fact(_ i: Instruction, _ column: UnsafePointer<Int64>, _ f: LaneFrame, _ p: Int, into out: Column) {
+        out.update(from: column, count: f.lanes)
+        let lanes = f.lanes
+        let needsDefault = i.b >= 0 && (0..<lanes).contains { out[$0] == FactTable.absent }
+        if needsDefault {
+            let fallback = f.scratch.push()
+            evaluate(i.b, f, p, into: fallback)
+            for l in 0..<lanes where out[l] == FactTable.absent { out[l] = fallback[l] }
+        }
+    }
+
+    /// The months from the month of each lane's date up to and including this one.
+    private func totalSince(_ i: Instruction, _ f: LaneFrame, _ p: Int, into out: Column) {
+        let lanes = f.lanes
+        let start = f.scratch.push(), term = f.scratch.push()
+        evaluate(i.b, f, p, into: start)
+        let first = f.range.month(0)
+        var earliest = p + 1
+        for l in 0..<lanes {
+            guard start[l] != Program.failed else { out[l] = Program.failed; continue }
+            let month = CivilDate(dayNumber: Int32(clamping: start[l])).yearMonth
+            // A month before the first one computed is unknown: the mark, not a silent zero.
+            guard month >= first else { out[l] = Program.failed; start[l] = Program.failed; continue }
+            start[l] = Int64(f.range.monthOffset(month))
+            out[l] = 0
+            earliest = min(earliest, Int(start[l]))
+        }
+        var k = p
+        while k >= earliest {
+            evaluate(i.a, f, k, into: term)
+            for l in 0..<lanes where start[l] != Program.failed && k >= Int(start[l]) {
+                out[l] = ValueSemantics.add(out[l], ValueSemantics.term(term[l], counting: i.immediate == 1))
+            }
+            k -= 1
+        }
+    }
+}
