@@ -23,62 +23,69 @@ extension Evaluator {
     /// knowledge, and kept in the view that owns it.
     func obligationEpisodes(_ frame: Frame, _ m: Int, decisionDate: CivilDate) throws(EvaluationFailure) -> [Episode] {
         var out: [Episode] = []
-        for i in plan.obligations.indices {
-            if let deadline = plan.obligations[i].deadline, !deadline.before {
-                let periodEnd = frame.range.month(m).last
-                let due = deadline.unit == .month ? periodEnd.adding(days: 1).adding(months: deadline.amount).adding(days: -1)
-                                                  : periodEnd.adding(days: deadline.amount)
-                if due > decisionDate { continue }
-            }
+        for i in plan.obligations.indices where Evaluator.judged(plan.obligations[i], month: frame.range.month(m), on: decisionDate) {
             let owner = plan.obligationDecisionDependent[i] ? frame : (frame.shared ?? frame)
             if let known = owner.episodes(of: i, month: m) {
                 out += known
                 continue
             }
-            let computed = try episodes(of: i, owner, m)
+            let o = plan.obligations[i]
+            let computed = try Evaluator.episodes(of: i, o, month: m, range: frame.range,
+                                                  applies: { p throws(EvaluationFailure) in try plan.evaluate(o.applies, frame, p) != 0 },
+                                                  met: { p throws(EvaluationFailure) in try plan.evaluate(o.fulfilled, frame, p) != 0 })
             owner.keep(computed, of: i, month: m)
             out += computed
         }
         return out
     }
 
-    /// Runs of consecutive periods in month m in which obligation i applies, split where met changes.
-    private func episodes(of i: Int, _ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [Episode] {
-        let o = plan.obligations[i]
+    /// Whether an obligation's episodes in a month can be judged on the decision
+    /// date: one due afterwards ("termijn 1 maand achteraf") only once its deadline has passed.
+    static func judged(_ o: Plan.CompiledObligation, month: YearMonth, on decisionDate: CivilDate) -> Bool {
+        guard let deadline = o.deadline, !deadline.before else { return true }
+        let periodEnd = month.last
+        let due = deadline.unit == .month ? periodEnd.adding(days: 1).adding(months: deadline.amount).adding(days: -1)
+                                          : periodEnd.adding(days: deadline.amount)
+        return due <= decisionDate
+    }
+
+    /// Runs of consecutive periods in month m in which obligation i applies,
+    /// split where met changes; `applies` and `met` evaluate its rules on a period.
+    static func episodes(of i: Int, _ o: Plan.CompiledObligation, month m: Int, range: EvaluationRange,
+                         applies rule: (Int) throws(EvaluationFailure) -> Bool,
+                         met: (Int) throws(EvaluationFailure) -> Bool) throws(EvaluationFailure) -> [Episode] {
         // A version of an obligation (a reform with a start date) applies only within its window.
         func applies(_ p: Int) throws(EvaluationFailure) -> Bool {
             if o.validity.isBounded {
-                let day = o.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
+                let day = o.periodicity == .month ? range.month(p).first : range.date(ofDay: p)
                 guard o.validity.contains(day) else { return false }
             }
-            return try plan.evaluate(o.applies, frame, p) != 0
+            return try rule(p)
         }
         var runs: [(first: Int, last: Int, met: Bool)] = []
-        let periods = o.periodicity == .month ? m..<(m + 1) : frame.range.days(ofMonth: m)
+        let periods = o.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
         for p in periods {
             guard try applies(p) else { continue }
-            let met = try plan.evaluate(o.fulfilled, frame, p) != 0
-            if let last = runs.last, last.last == p - 1, last.met == met { runs[runs.count - 1].last = p } else { runs.append((p, p, met)) }
+            let isMet = try met(p)
+            if let last = runs.last, last.last == p - 1, last.met == isMet { runs[runs.count - 1].last = p } else { runs.append((p, p, isMet)) }
         }
         // A daily run that continues from last month was judged there already.
         if o.periodicity == .day, let first = runs.first, first.first == periods.lowerBound, first.first > 0,
-           try applies(first.first - 1),
-           try (plan.evaluate(o.fulfilled, frame, first.first - 1) != 0) == first.met {
+           try applies(first.first - 1), try met(first.first - 1) == first.met {
             runs.removeFirst()
         }
         // A daily run that goes on past the month is one episode to its end (a stay
         // abroad of three months is one missed report), so its detriment is whole.
         if o.periodicity == .day, let last = runs.last, last.last == periods.upperBound - 1 {
             var end = last.last
-            while end + 1 < frame.range.dayCount, try applies(end + 1),
-                  try (plan.evaluate(o.fulfilled, frame, end + 1) != 0) == last.met {
+            while end + 1 < range.dayCount, try applies(end + 1), try met(end + 1) == last.met {
                 end += 1
             }
             runs[runs.count - 1].last = end
         }
         return runs.map { r in
-            let from = o.periodicity == .month ? frame.range.month(r.first).first : frame.range.date(ofDay: r.first)
-            let through = o.periodicity == .month ? frame.range.month(r.last).last : frame.range.date(ofDay: r.last)
+            let from = o.periodicity == .month ? range.month(r.first).first : range.date(ofDay: r.first)
+            let through = o.periodicity == .month ? range.month(r.last).last : range.date(ofDay: r.last)
             return Episode(obligation: i, from: from, through: through, firstPeriod: r.first, met: r.met)
         }
     }
@@ -86,7 +93,10 @@ extension Evaluator {
     /// A missed obligation and its fine. A fine set as a share of the
     /// detriment takes what this month recovers for the months the episode
     /// covers (the benadelingsbedrag); without detriment the fixed amount.
-    func book(missed episode: Episode, in outcome: inout MonthOutcome, _ frame: Frame) throws(EvaluationFailure) {
+    ///
+    /// - Parameter amount: a fine's compiled amount, evaluated on the episode's first period.
+    func book(missed episode: Episode, in outcome: inout MonthOutcome,
+              amount: (Program.Expression) throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
         let o = plan.ruleSet.obligations[episode.obligation]
         outcome.missedObligations.append(MissedObligation(obligation: o.name, obligationIndex: episode.obligation, source: o.provenance.source, from: episode.from,
                                                           through: episode.through, demands: o.demands,
@@ -99,7 +109,7 @@ extension Evaluator {
             if let share = c.detrimentShare, detriment > 0 {
                 cents = Fixed.divide(share * detriment, Fixed.scale, .halfAwayFromZero)
             } else if let compiled {
-                cents = Fixed(raw: try plan.evaluate(compiled, frame, episode.firstPeriod)).cents
+                cents = Fixed(raw: try amount(compiled)).cents
             } else {
                 cents = 0
             }

@@ -127,7 +127,7 @@ public struct Evaluator: Sendable {
                     where seenEpisodes.insert(EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
                         outcome.obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[episode.obligation].name, obligationIndex: episode.obligation,
                                                                     from: episode.from, through: episode.through, met: episode.met))
-                        if !episode.met { try book(missed: episode, in: &outcome, view) }
+                        if !episode.met { try book(missed: episode, in: &outcome) { e throws(EvaluationFailure) in try plan.evaluate(e, view, episode.firstPeriod) } }
                     }
                 }
                 outcome.intents = try intents(view, k)
@@ -209,9 +209,7 @@ public struct Evaluator: Sendable {
                          notes: deducted > gross ? [.deductionsExceedGross(deducted: deducted, gross: gross)] : [], children: children)
     }
 
-    /// One outcome per intent name: the versions a reform with a start date
-    /// leaves (the baseline's before it, the reform's from it) count as one
-    /// intent, told with the words of the version tested last in the month.
+    /// Whether each intent held in month m, one outcome per intent name (`merge`).
     private func intents(_ frame: Frame, _ m: Int) throws(EvaluationFailure) -> [IntentOutcome] {
         var out: [IntentOutcome] = []
         for (i, compiled) in plan.intents.enumerated() {
@@ -226,21 +224,29 @@ public struct Evaluator: Sendable {
                 applies = true
                 if try plan.evaluate(compiled.requirement, frame, p) == 0 { holds = false }
             }
-            // The declaration's words, field by field: no copy of its expressions.
-            let name = plan.ruleSet.intents[i].name
-            let outcome = IntentOutcome(intent: name, intentIndex: i, source: plan.ruleSet.intents[i].provenance.source,
-                                        text: plan.ruleSet.intents[i].text, holds: applies ? holds : nil)
-            if let earlier = out.firstIndex(where: { $0.intent == name }) {
-                if let held = outcome.holds {
-                    let before = out[earlier].holds
-                    out[earlier] = IntentOutcome(intent: name, intentIndex: i, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
-                } else if out[earlier].holds == nil, compiled.validity.contains(frame.range.month(m).first) {
-                    out[earlier] = outcome
-                }
-            } else {
-                out.append(outcome)
-            }
+            Evaluator.merge(intent: i, holds: applies ? holds : nil, month: frame.range.month(m), into: &out, plan)
         }
         return out
+    }
+
+    /// Adds an intent's outcome for a month to the month's list: one outcome
+    /// per intent name. The versions a reform with a start date leaves (the
+    /// baseline's before it, the reform's from it) count as one intent, told
+    /// with the words of the version tested last in the month.
+    static func merge(intent i: Int, holds: Bool?, month: YearMonth, into out: inout [IntentOutcome], _ plan: Plan) {
+        // The declaration's words, field by field: no copy of its expressions.
+        let name = plan.ruleSet.intents[i].name
+        let outcome = IntentOutcome(intent: name, intentIndex: i, source: plan.ruleSet.intents[i].provenance.source,
+                                    text: plan.ruleSet.intents[i].text, holds: holds)
+        if let earlier = out.firstIndex(where: { $0.intent == name }) {
+            if let held = outcome.holds {
+                let before = out[earlier].holds
+                out[earlier] = IntentOutcome(intent: name, intentIndex: i, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
+            } else if out[earlier].holds == nil, plan.intents[i].validity.contains(month.first) {
+                out[earlier] = outcome
+            }
+        } else {
+            out.append(outcome)
+        }
     }
 }

@@ -7,6 +7,11 @@
 /// a lane that took another branch never looks at it. That is how a fact one
 /// lane lacks, or a cycle that only another lane's branch reaches, leaves the
 /// other lanes alone.
+///
+/// A view whose facts agree with an earlier view's, in every lane, before
+/// some month (`FactTable.firstDifferingMonth`) leaves those months to it:
+/// what does not depend on the decision date is computed there, once, and
+/// read from there. It stores only the periods it computes itself.
 final class LaneFrame {
     let plan: Plan
     let facts: LaneFacts
@@ -14,35 +19,58 @@ final class LaneFrame {
     let range: EvaluationRange
     let monthOfDay: [Int]
     let scratch: LaneScratch
+    /// Months before this one are read from the donors (for what does not depend on the decision date).
+    let sharedMonths: Int
+    /// Per month before `sharedMonths`: the view that computes it.
+    private let donors: [LaneFrame]
+    private let dependence: LaneDependence
 
-    /// Per slot: where its periods start, in columns of `lanes` values.
+    /// Per slot: its first period stored here, and where its periods start, in columns of `lanes` values.
+    private let base: [Int]
     private let offset: [Int]
     private let values: UnsafeMutablePointer<Int64>
-    /// Per slot and period: 0 not yet, 1 being computed, 2 done.
+    /// Per slot and period stored: 0 not yet, 1 being computed, 2 done.
     private let state: UnsafeMutablePointer<UInt8>
-    private let periods: Int
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
     private var running: [UnsafeMutablePointer<Int64>?]
     private var runningUpTo: [Int]
     /// Per benefit and month: the payment of every lane, once computed (raw, whole cents).
     private var payments: [[[Int64]?]]
+    /// Per obligation and month: each lane's episodes, and the last month they read.
+    private var episodes: [Int: (lanes: [[Evaluator.Episode]?], reach: Int)] = [:]
 
-    init(plan: Plan, facts: LaneFacts) {
+    /// - Parameters:
+    ///   - donor: an earlier view of the same lanes over the same range, whose facts
+    ///     agree with these before `sharedMonths` in every lane (the decision date aside).
+    init(plan: Plan, facts: LaneFacts, dependence: LaneDependence, donor: LaneFrame? = nil, sharedMonths: Int = 0) {
         self.plan = plan
         self.facts = facts
+        self.dependence = dependence
         lanes = facts.lanes
         range = facts.range
-        var mod = [Int](repeating: 0, count: range.dayCount)
-        for m in 0..<range.monthCount { for d in range.days(ofMonth: m) { mod[d] = m } }
-        monthOfDay = mod
-        scratch = LaneScratch(lanes: lanes)
-        var offsets: [Int] = [], total = 0
-        for s in 0..<plan.slotCount {
-            offsets.append(total)
-            total += plan.slots[s].periodicity == .month ? range.monthCount : range.dayCount
+        let shared = donor == nil ? 0 : min(sharedMonths, range.monthCount)
+        self.sharedMonths = shared
+        donors = donor.map { d in (0..<shared).map { m in m < d.sharedMonths ? d.donors[m] : d } } ?? []
+        if let donor {
+            monthOfDay = donor.monthOfDay
+            scratch = donor.scratch
+        } else {
+            var mod = [Int](repeating: 0, count: range.dayCount)
+            for m in 0..<range.monthCount { for d in range.days(ofMonth: m) { mod[d] = m } }
+            monthOfDay = mod
+            scratch = LaneScratch(lanes: lanes)
         }
+        let firstOwnDay = shared == 0 ? 0 : range.days(ofMonth: shared - 1).upperBound
+        var bases: [Int] = [], offsets: [Int] = [], total = 0
+        for s in 0..<plan.slotCount {
+            let month = plan.slots[s].periodicity == .month
+            let first = plan.decisionDependent[s] ? 0 : month ? shared : firstOwnDay
+            bases.append(first)
+            offsets.append(total)
+            total += (month ? range.monthCount : range.dayCount) - first
+        }
+        base = bases
         offset = offsets
-        periods = total
         values = .allocate(capacity: max(1, total * lanes))
         state = .allocate(capacity: max(1, total))
         state.initialize(repeating: 0, count: max(1, total))
@@ -59,7 +87,10 @@ final class LaneFrame {
 
     /// A slot's values in one period (a day offset or a month offset, as the slot is declared).
     func slot(_ slot: Int, _ p: Int) -> UnsafePointer<Int64> {
-        let i = offset[slot] + p
+        if p < base[slot] {
+            return donors[plan.slots[slot].periodicity == .month ? p : monthOfDay[p]].slot(slot, p)
+        }
+        let i = offset[slot] + p - base[slot]
         let out = values + i * lanes
         switch state[i] {
         case 2: break
@@ -116,10 +147,20 @@ final class LaneFrame {
     /// A running total over the days of the calendar year up to day `d`, per lane
     /// (`totaal_dit_jaar` in a daily rule), continued from where it was left.
     func runningTotal(site: Int, upTo d: Int, counting: Bool, term: Program.Expression) -> UnsafePointer<Int64> {
+        let shared = sharedMonths > 0 && !dependence.runningTotal[site]
+        if shared && monthOfDay[d] < sharedMonths {
+            return donors[monthOfDay[d]].runningTotal(site: site, upTo: d, counting: counting, term: term)
+        }
         let totals: UnsafeMutablePointer<Int64>
         if let r = running[site] { totals = r } else {
             totals = .allocate(capacity: range.dayCount * lanes)
             running[site] = totals
+            if shared {
+                // Continue from the donor's total on the last day it holds.
+                let last = range.days(ofMonth: sharedMonths - 1).upperBound - 1
+                (totals + last * lanes).update(from: donors[sharedMonths - 1].runningTotal(site: site, upTo: last, counting: counting, term: term), count: lanes)
+                runningUpTo[site] = last
+            }
         }
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
@@ -143,6 +184,7 @@ final class LaneFrame {
     /// whole cents (raw): its payment rules less its deduction rules, not below
     /// zero, rounded to the cent; the mark for a lane where a rule failed.
     func payment(_ benefit: Int, _ m: Int) -> [Int64] {
+        if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].payment(benefit, m) }
         if let done = payments[benefit][m] { return done }
         var gross = [Int64](repeating: 0, count: lanes), deducted = gross
         for slot in plan.paymentSlots[benefit] { add(slot, m, into: &gross) }
@@ -153,6 +195,38 @@ final class LaneFrame {
         }
         payments[benefit][m] = paid
         return paid
+    }
+
+    /// A slot's total over month m for every lane (raw): its value, or its days summed.
+    func total(_ slot: Int, _ m: Int) -> [Int64] {
+        var sum = [Int64](repeating: 0, count: lanes)
+        add(slot, m, into: &sum)
+        return sum
+    }
+
+    /// An expression's values in a period, for every lane (an obligation's,
+    /// an intent's or a discretion point's rule: these are read once per view).
+    func column(_ e: Program.Expression, _ p: Int) -> [Int64] {
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        let out = scratch.push()
+        plan.program.evaluate(e, self, p, into: out)
+        return Array(UnsafeBufferPointer(start: out, count: lanes))
+    }
+
+    /// The episodes of an obligation in month m, per lane (nil where a rule failed):
+    /// worked out here, or taken from the view that owns month m when they read
+    /// no later month than it shares and do not depend on the decision date.
+    func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Evaluator.Episode]?], reach: Int)) -> [[Evaluator.Episode]?] {
+        let key = i * range.monthCount + m
+        if let known = episodes[key] { return known.lanes }
+        if m < sharedMonths, !plan.obligationDecisionDependent[i], let theirs = donors[m].episodes[key], theirs.reach < sharedMonths {
+            episodes[key] = theirs
+            return theirs.lanes
+        }
+        let worked = work()
+        episodes[key] = worked
+        return worked.lanes
     }
 
     /// Adds a slot's total over month m (its value, or its days summed) to each lane's sum.
