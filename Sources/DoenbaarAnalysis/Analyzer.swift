@@ -5,11 +5,14 @@ public struct Analyzer: Sendable {
     public private(set) var evaluator: Evaluator
     public let parameters: AnalysisParameters
     public let detectors: [any Detector]
+    /// The same plan on the lane engine, for the runs every estimate makes (`SharedRuns`).
+    public let lanes: LaneEvaluator
 
     public init(evaluator: Evaluator, detectors: [any Detector] = Detectors.all) throws(AnalysisError) {
         self.evaluator = evaluator
         parameters = try AnalysisParameters(evaluator.plan.ruleSet)
         self.detectors = detectors
+        lanes = LaneEvaluator(plan: evaluator.plan)
     }
 
     /// The analysis of one persona: its paths and its findings.
@@ -39,6 +42,22 @@ public struct Analyzer: Sendable {
     public func estimate(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> (findings: [Finding], runs: Int) {
         let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to, estimating: true)
         return (try findings(in: context), context.runs)
+    }
+
+    /// The findings for the estimates of several people at once, in their
+    /// order: the runs every analysis makes (as recorded, the ideal path, the
+    /// realistic path) are made for all of them together on the lane engine
+    /// (`SharedRuns`); the detectors then run per person, as `estimate` does.
+    public func estimate(_ people: [(persona: Persona, from: YearMonth, to: YearMonth)]) -> [Result<(findings: [Finding], runs: Int), AnalysisError>] {
+        var contexts: [AnalysisContext?] = people.map {
+            AnalysisContext(persona: $0.persona, evaluator: evaluator, parameters: parameters, from: $0.from, to: $0.to, estimating: true)
+        }
+        SharedRuns.make(for: contexts.compactMap { $0 }, on: lanes, detectors: detectors)
+        return contexts.indices.map { i in
+            // A person's runs and views are let go once her findings are in.
+            defer { contexts[i] = nil }
+            do throws(AnalysisError) { return .success((try findings(in: contexts[i]!), contexts[i]!.runs)) } catch { return .failure(error) }
+        }
     }
 
     /// Every detector over one context, the findings about the same money merged.

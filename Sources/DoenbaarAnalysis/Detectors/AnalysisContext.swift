@@ -49,6 +49,14 @@ public final class AnalysisContext {
         return run
     }
 
+    /// A run of a variant made elsewhere (for many people at once, `SharedRuns`),
+    /// given as if this context had made it: for estimates, whose runs have no trace.
+    func keep(_ p: Persona, to end: YearMonth, run: PersonaRun) {
+        guard estimating, !done.contains(where: { $0.end == end && $0.persona == p }) else { return }
+        runs += 1
+        done.append((p, end, false, run))
+    }
+
     /// The runs made so far, with what they were made of.
     private var done: [(persona: Persona, end: YearMonth, trace: Bool, run: PersonaRun)] = []
 
@@ -74,8 +82,16 @@ public final class AnalysisContext {
     /// The realistic path: who meets which obligation, and what follows.
     public func realistic() throws(AnalysisError) -> (persona: Persona, decisions: [Paths.Decision], run: PersonaRun) {
         try Self.once(&cachedRealistic) { () throws(AnalysisError) in
-            let (p, decisions) = Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model)
+            let (p, decisions) = try realisticPath()
             return (p, decisions, try run(p, to: pathsTo))
+        }
+    }
+
+    private var cachedRealisticPath: (persona: Persona, decisions: [Paths.Decision])?
+    /// The realistic path before it is run: it follows from the ideal run.
+    func realisticPath() throws(AnalysisError) -> (persona: Persona, decisions: [Paths.Decision]) {
+        try Self.once(&cachedRealisticPath) { () throws(AnalysisError) in
+            Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model)
         }
     }
 

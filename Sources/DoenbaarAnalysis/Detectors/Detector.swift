@@ -5,6 +5,14 @@ import DoenbaarCore
 public protocol Detector: Sendable {
     var kind: FindingKind { get }
     func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding]
+    /// Variants the detector will run for an estimate, known once the recorded,
+    /// ideal and realistic runs are made: they are made beforehand for many
+    /// people at once (`SharedRuns`). Only runs `findings` is sure to ask for.
+    func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)]
+}
+
+extension Detector {
+    public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] { [] }
 }
 
 /// Every detector, in the order their findings are listed. Where two find

@@ -8,6 +8,25 @@ public struct WorkPaysDetector: Detector {
     public let kind = FindingKind.workDoesNotPay
     public init() {}
 
+    /// The ideal path over the persona's own months, with € 100 more in the
+    /// first month with income (the one an estimate probes), and without the work.
+    public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
+        let p = context.idealPersona
+        guard let first = incomeMonths(context).first else { return [(p, context.to)] }
+        return [(p, context.to), (p.withExtraIncome(context.parameters.probeIncome, in: first), context.to), (without(context), context.to)]
+    }
+
+    /// The reported months in which the ideal persona earns.
+    private func incomeMonths(_ context: AnalysisContext) -> [YearMonth] {
+        let p = context.idealPersona
+        return (0...(context.to.index - context.from.index)).map { context.from.adding(months: $0) }.filter { p.workIncome(in: $0) > 0 }
+    }
+
+    /// The ideal persona without the work: the periods it took her away, with the income they earned, and all other income.
+    private func without(_ context: AnalysisContext) -> Persona {
+        context.idealPersona.withoutActivities(context.ruleSet).withoutWorkIncome()
+    }
+
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let p = context.idealPersona
         let base = try context.idealInPeriod()
@@ -41,8 +60,7 @@ public struct WorkPaysDetector: Detector {
         }
 
         // Absolute: what the work as a whole adds per month.
-        // Without the work: the periods it took the person away with the income they earned, and all other income.
-        let without = p.withoutActivities(context.ruleSet).withoutWorkIncome()
+        let without = without(context)
         let withoutRun = try context.run(without)
         let gain = baseTotal - context.series(withoutRun, without).totalCents
         let earned = incomeMonths.reduce(Int64(0)) { $0 + p.workIncome(in: $1) }

@@ -87,17 +87,18 @@ public struct PopulationRun: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
             let c = chunks.lowerBound + i
             var result = Result()
-            for index in (c * chunkSize)..<max(c * chunkSize, min(size, (c + 1) * chunkSize)) {
-                let (person, archetype) = generator.person(index)
+            let people = ((c * chunkSize)..<max(c * chunkSize, min(size, (c + 1) * chunkSize))).map { generator.person($0) }
+            let estimates = analyzer.estimate(people.map { ($0.persona, $0.archetype.months.from, $0.archetype.months.to) })
+            for ((person, archetype), estimate) in zip(people, estimates) {
                 result.persons[archetype.stratum, default: 0] += 1
-                do throws(AnalysisError) {
-                    let (findings, runs) = try analyzer.estimate(person, from: archetype.months.from, to: archetype.months.to)
+                switch estimate {
+                case .success(let (findings, runs)):
                     result.runs += runs
                     // One person counts once per knelpunt, with the harm of its findings together.
                     var byKey: [String: (Finding, Harm)] = [:]
                     for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? .none).union(f.harm)) }
                     for (key, (f, harm)) in byKey { result.tallies[key, default: Tally()].add(f, harm: harm, group: archetype.stratum) }
-                } catch {
+                case .failure(let error):
                     result.failures += 1
                     if result.firstFailure == nil { result.firstFailure = "\(person.id): \(error.description)" }
                 }

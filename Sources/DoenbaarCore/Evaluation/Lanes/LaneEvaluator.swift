@@ -192,16 +192,16 @@ struct LaneBlock {
     /// Each lane's episodes of obligation i in month m (nil where a rule failed), and the last month read.
     private func episodes(of i: Int, month m: Int, _ v: LaneFrame) -> (lanes: [[Evaluator.Episode]?], reach: Int) {
         let o = plan.obligations[i]
-        // Each rule's values per period, for all lanes, evaluated the first time a lane reads them.
-        var applies = [[Int64]?](repeating: nil, count: o.periodicity == .month ? range.monthCount : range.dayCount)
-        var met = applies
+        let first = o.periodicity == .month ? m : range.days(ofMonth: m).lowerBound
+        // Each rule's values per period from the period before the month on, for all lanes,
+        // evaluated the first time a lane reads them (a run that goes on reads further).
+        var applies = PeriodColumns(from: max(0, first - 1), lanes: lanes), met = applies
         var reach = m
-        func read(_ e: Program.Expression, _ p: Int, _ lane: Int, _ memo: inout [[Int64]?]) throws(EvaluationFailure) -> Bool {
-            if memo[p] == nil {
-                memo[p] = v.column(e, p)
+        func read(_ e: Program.Expression, _ p: Int, _ lane: Int, _ columns: inout PeriodColumns) throws(EvaluationFailure) -> Bool {
+            let x = columns.value(p, lane) {
                 reach = max(reach, o.periodicity == .month ? p : v.monthOfDay[p])
+                return v.column(e, p)
             }
-            let x = memo[p]![lane]
             guard x != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
             return x != 0
         }
@@ -237,5 +237,32 @@ struct LaneBlock {
                 Evaluator.merge(intent: i, holds: applies[lane] ? holds[lane] : nil, month: range.month(m), into: &outcome[lane].intents, plan)
             }
         }
+    }
+}
+
+/// An expression's values over consecutive periods from `start` on, for every
+/// lane, each period evaluated on first use: one flat buffer, grown to the right.
+struct PeriodColumns {
+    let start: Int
+    let lanes: Int
+    private var values: [Int64] = []
+    private var known: [Bool] = []
+
+    init(from start: Int, lanes: Int) {
+        self.start = start
+        self.lanes = lanes
+    }
+
+    mutating func value(_ p: Int, _ lane: Int, _ evaluate: () -> [Int64]) -> Int64 {
+        let k = p - start
+        if k >= known.count {
+            known += Array(repeating: false, count: k + 1 - known.count)
+            values += Array(repeating: 0, count: (k + 1) * lanes - values.count)
+        }
+        if !known[k] {
+            values.replaceSubrange((k * lanes)..<((k + 1) * lanes), with: evaluate())
+            known[k] = true
+        }
+        return values[k * lanes + lane]
     }
 }

@@ -23,6 +23,8 @@ final class LaneFrame {
     let sharedMonths: Int
     /// Per month before `sharedMonths`: the view that computes it.
     private let donors: [LaneFrame]
+    /// The view this one continues from (for obligations it already judged).
+    private let previous: LaneFrame?
     private let dependence: LaneDependence
 
     /// Per slot: its first period stored here, and where its periods start, in columns of `lanes` values.
@@ -51,6 +53,7 @@ final class LaneFrame {
         let shared = donor == nil ? 0 : min(sharedMonths, range.monthCount)
         self.sharedMonths = shared
         donors = donor.map { d in (0..<shared).map { m in m < d.sharedMonths ? d.donors[m] : d } } ?? []
+        previous = shared > 0 ? donor : nil
         if let donor {
             monthOfDay = donor.monthOfDay
             scratch = donor.scratch
@@ -215,14 +218,22 @@ final class LaneFrame {
     }
 
     /// The episodes of an obligation in month m, per lane (nil where a rule failed):
-    /// worked out here, or taken from the view that owns month m when they read
-    /// no later month than it shares and do not depend on the decision date.
+    /// worked out here, or taken from an earlier view that worked them out, when
+    /// they do not depend on the decision date and read no month in which a
+    /// lane's facts differ between that view and this one.
     func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Evaluator.Episode]?], reach: Int)) -> [[Evaluator.Episode]?] {
         let key = i * range.monthCount + m
         if let known = episodes[key] { return known.lanes }
-        if m < sharedMonths, !plan.obligationDecisionDependent[i], let theirs = donors[m].episodes[key], theirs.reach < sharedMonths {
-            episodes[key] = theirs
-            return theirs.lanes
+        if !plan.obligationDecisionDependent[i] {
+            var agree = sharedMonths, earlier = previous
+            while let view = earlier, m < agree {
+                if let theirs = view.episodes[key], theirs.reach < agree {
+                    episodes[key] = theirs
+                    return theirs.lanes
+                }
+                agree = min(agree, view.sharedMonths)
+                earlier = view.previous
+            }
         }
         let worked = work()
         episodes[key] = worked

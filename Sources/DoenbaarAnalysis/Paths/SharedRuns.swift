@@ -1,0 +1,41 @@
+import DoenbaarCore
+
+/// The runs every estimate makes, made for many people at once: each person
+/// as recorded, on the ideal path and on the realistic path, and then the
+/// variants the detectors plan from those (`Detector.plannedRuns`). People whose runs
+/// cover the same months are lanes of one block of the lane engine
+/// (`LaneEvaluator`); each run is handed to the person's context
+/// (`AnalysisContext.keep`), so the detectors find it made. A lane that fails
+/// is left to the context, which runs it on the single lane and reports why.
+enum SharedRuns {
+    static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector]) {
+        run(contexts.map { ($0, $0.persona, $0.to) }, on: lanes)
+        run(contexts.map { ($0, $0.idealPersona, $0.pathsTo) }, on: lanes)
+        // The realistic path follows from the ideal run.
+        let realistic = contexts.compactMap { c -> (AnalysisContext, Persona, YearMonth)? in
+            guard let path = try? c.realisticPath() else { return nil }
+            return (c, path.persona, c.pathsTo)
+        }
+        run(realistic, on: lanes)
+        run(contexts.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { (c, $0.persona, $0.end) } }, on: lanes)
+    }
+
+    /// Runs each persona from its context's first month to `end`, in blocks of
+    /// people with the same months, and keeps the runs in the contexts.
+    private static func run(_ requests: [(context: AnalysisContext, persona: Persona, end: YearMonth)], on lanes: LaneEvaluator) {
+        var blocks: [String: [Int]] = [:], order: [String] = []
+        for (i, r) in requests.enumerated() {
+            let key = "\(r.context.from.index) \(r.end.index)"
+            if blocks[key] == nil { order.append(key) }
+            blocks[key, default: []].append(i)
+        }
+        for key in order {
+            let block = blocks[key]!
+            let first = requests[block[0]]
+            let runs = lanes.runs(block.map { requests[$0].persona }, from: first.context.from, to: first.end)
+            for (i, run) in zip(block, runs) {
+                if let run { requests[i].context.keep(requests[i].persona, to: requests[i].end, run: run) }
+            }
+        }
+    }
+}
