@@ -9,6 +9,13 @@ public struct ChoiceTrapDetector: Detector {
     public let kind = FindingKind.choiceTrap
     public init() {}
 
+    /// The other answer to each choice, and the same days reported the other way.
+    public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
+        let p = context.persona
+        return context.ruleSet.choices(of: p).map { (p.with($0.fact.name, $0.other), context.to) }
+            + [(p.withAlternativesReported(context.ruleSet), context.to)]
+    }
+
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         var out: [Finding] = []
         for choice in context.ruleSet.choices(of: context.persona) {

@@ -44,7 +44,7 @@ public struct DisproportionDetector: Detector {
                 for b in m.benefits where b.corrections.contains(where: { $0.cents < 0 }) {
                     provisions += context.provisions(benefit: b.benefit).filter { !provisions.contains($0) }
                     names.insert(AnalysisContext.recoveryName(b.benefit))
-                    for c in b.corrections where c.cents < 0 { names.formUnion(Evidence.declarations(reaching: context.ruleSet.incomeFacts, in: c.trace)) }
+                    for c in b.corrections where c.cents < 0 { names.formUnion(Evidence.declarations(reaching: context.parameters.incomeFacts, in: c.trace)) }
                 }
             }
             if recovered + fined > month.regularCents {

@@ -10,7 +10,7 @@ public struct IncomeShockDetector: Detector {
         let run = try context.recorded()
         let series = context.series(run)
         var out: [Finding] = []
-        let incomeFacts = context.ruleSet.incomeFacts
+        let incomeFacts = context.parameters.incomeFacts
         for (m, month) in zip(run.months, series.months) {
             let taken = -min(0, month.correctionCents) + month.fineCents
             guard taken > 0 else { continue }

@@ -7,19 +7,31 @@ public struct ProtectedAttributeDetector: Detector {
     public let kind = FindingKind.protectedAttribute
     public init() {}
 
-    public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
-        let uses = ProtectedAttributeUse.uses(in: context.ruleSet)
+    /// The persona with each other value of the protected attribute that a rule compares with.
+    private func variants(_ context: AnalysisContext) -> [(country: String, persona: Persona)] {
+        let uses = context.parameters.protectedUses
         guard !uses.isEmpty else { return [] }
         let fact = context.ruleSet.facts[uses[0].fact]
         let own = context.persona.values[fact.name].map(CountryCode.decode)
-        let candidates = Set(["NL"] + uses.flatMap(\.comparedCountries)).subtracting([own ?? "NL"]).sorted()
         // Estimating: only people such a rule could touch (the attribute given, or a period away).
         if context.estimating, own == nil, context.persona.absences.isEmpty { return [] }
+        let candidates = Set(["NL"] + uses.flatMap(\.comparedCountries)).subtracting([own ?? "NL"]).sorted()
+        return candidates.compactMap { other in CountryCode.encode(other).map { (other, context.persona.with(fact.name, $0)) } }
+    }
+
+    public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
+        variants(context).map { ($0.persona, context.to) }
+    }
+
+    public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
+        let uses = context.parameters.protectedUses
+        let variants = variants(context)
+        guard !variants.isEmpty else { return [] }
+        let fact = context.ruleSet.facts[uses[0].fact]
+        let own = context.persona.values[fact.name].map(CountryCode.decode)
         let recorded = try context.recorded()
         let recordedTotal = context.series(recorded).totalCents
-        for other in candidates {
-            guard let code = CountryCode.encode(other) else { continue }
-            let variant = context.persona.with(fact.name, code)
+        for (other, variant) in variants {
             let flipped = try context.run(variant)
             let changed = zip(recorded.months, flipped.months).filter { $0.0.totalCents != $0.1.totalCents }
             guard let first = changed.first, let last = changed.last else { continue }

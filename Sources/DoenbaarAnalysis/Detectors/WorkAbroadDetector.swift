@@ -10,6 +10,11 @@ public struct WorkAbroadDetector: Detector {
     public let kind = FindingKind.workDoesNotPay
     public init() {}
 
+    /// The persona at home instead of away for work, when she works away.
+    public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
+        context.persona.activities(context.ruleSet).isEmpty ? [] : [(context.persona.withoutActivityPeriods(context.ruleSet), context.to)]
+    }
+
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let p = context.persona
         let activities = p.activities(context.ruleSet)

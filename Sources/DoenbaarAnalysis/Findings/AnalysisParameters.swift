@@ -27,6 +27,11 @@ public struct AnalysisParameters: Sendable {
     public let idealDaysAhead: Int
     public let idealDaysAfterMonth: Int
     public let undisclosedDiscoveredAfterMonths: Int
+    /// Read from the rule set once rather than for every person: the facts
+    /// through which income reaches a payment (`RuleSet.incomeFacts`), and
+    /// where rules use a protected attribute (`ProtectedAttributeUse.uses`).
+    public let incomeFacts: Set<String>
+    public let protectedUses: [ProtectedAttributeUse]
 
     /// Thresholds, model numbers and population distributions are read as in
     /// force on this day; they are dated like any parameter.
@@ -34,6 +39,8 @@ public struct AnalysisParameters: Sendable {
 
     public init(_ ruleSet: RuleSet, on day: CivilDate = referenceDay) throws(AnalysisError) {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
+        incomeFacts = ruleSet.incomeFacts
+        protectedUses = ProtectedAttributeUse.uses(in: ruleSet)
         let value = reader.value, parameter = reader.parameter
         probeIncome = try value("proefbedrag_extra_inkomen")
         minimumKeptShare = try value("drempel_behouden_deel")

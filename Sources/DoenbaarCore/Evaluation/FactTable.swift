@@ -17,8 +17,9 @@ public struct FactTable: Sendable {
     var daily: [[Int64]]                 // by fact index, then day offset (empty when not daily)
     var monthly: [[Int64]]               // by fact index, then month offset
 
-    /// - Parameter calendar: a table of the same persona and range whose
-    ///   calendar columns (date, weekday, holiday, age) can be reused as they are.
+    /// - Parameter calendar: a table over the same range whose calendar
+    ///   columns (date, weekday, holiday) can be reused as they are, and its
+    ///   ages too when it is of someone born on the same day.
     public init(persona: Persona, layout: FactLayout, range: EvaluationRange, knownAt: CivilDate, calendar: FactTable? = nil) {
         self.range = range
         self.knownAt = knownAt
@@ -31,6 +32,8 @@ public struct FactTable: Sendable {
         fillConstants(persona, layout)
         if let calendar, calendar.range == range {
             for f in BuiltinFact.allCases where facts[f.index].periodicity == .day { daily[f.index] = calendar.daily[f.index] }
+            // Another person's calendar: the same days, another age.
+            if calendar.constants[BuiltinFact.birthDate.index] != constants[BuiltinFact.birthDate.index] { fillAge(persona) }
         } else {
             fillCalendar(persona)
         }
@@ -56,6 +59,19 @@ public struct FactTable: Sendable {
             for f in fields { constants[f] = FactTable.outsideBlock }
         }
         for (name, value) in p.values { if let i = layout.index[name] { constants[i] = value } }
+    }
+
+    /// The age column alone, from the birth date.
+    private mutating func fillAge(_ p: Persona) {
+        let birth = p.birthDate.components
+        var (y, m, d) = range.date(ofDay: 0).components
+        for offset in 0..<range.dayCount {
+            var years = y - birth.year
+            if (m, d) < (birth.month, birth.day) { years -= 1 }
+            daily[BuiltinFact.age.index][offset] = Fixed(integer: max(0, years)).raw
+            d += 1
+            if d > CivilDate.daysIn(year: y, month: m) { d = 1; m += 1; if m > 12 { m = 1; y += 1 } }
+        }
     }
 
     /// The columns that depend only on the calendar and the birth date.

@@ -82,7 +82,11 @@ struct LaneBlock {
             v = LaneFrame(plan: plan, facts: facts, dependence: dependence, donor: agree > 0 ? previous.view : nil, sharedMonths: agree)
             latest = (v, tables, known)
         } else {
-            let tables = personas.indices.map(table)
+            // The first lane's calendar serves the others (their ages apart).
+            let first = table(0)
+            let tables = [first] + personas.indices.dropFirst().map {
+                FactTable(persona: personas[$0], layout: layout, range: range, knownAt: day, calendar: first)
+            }
             self.calendars = tables
             v = LaneFrame(plan: plan, facts: LaneFacts(tables, layout: layout), dependence: dependence)
             latest = (v, tables, known)
