@@ -1,5 +1,5 @@
 import DoenbaarAnalysis
-import DoenbaarCore
+@testable import DoenbaarCore
 import DoenbaarTesting
 import Testing
 
@@ -74,5 +74,27 @@ import Testing
             compared += try expectLanesMatchSingleRuns(block.map(\.persona), from: block[0].archetype.months.from, to: block[0].archetype.months.to)
         }
         #expect(compared >= 350)
+    }
+
+    /// A view's table is derived from the previous view's (`FactTable.known(at:)`):
+    /// it must hold what a table built afresh for that day holds, day after day.
+    @Test func aTableDerivedFromAnEarlierOneIsTheTableOfItsDay() throws {
+        let layout = book.evaluator.plan.factLayout
+        #expect(layout.kindsFillTheirOwnFacts)
+        var compared = 0
+        for persona in try book.allPersonas() {
+            guard let months = persona.defaultMonths else { continue }
+            let range = EvaluationRange(from: months.from, to: months.to)
+            let days = Evaluator.knowledgeDates(of: persona) + (0...(months.to.index - months.from.index)).map { months.from.adding(months: $0).last }
+            var table = FactTable(persona: persona, layout: layout, range: range, knownAt: range.firstDay)
+            for day in days.sorted() {
+                table = table.known(at: day, persona: persona, layout: layout)
+                let fresh = FactTable(persona: persona, layout: layout, range: range, knownAt: day)
+                #expect(table.constants == fresh.constants && table.monthly == fresh.monthly && table.daily == fresh.daily,
+                        "\(persona.id), \(day): afgeleide tabel wijkt af")
+                compared += 1
+            }
+        }
+        #expect(compared > 100)
     }
 }

@@ -12,7 +12,7 @@ public struct FactTable: Sendable {
     public static let outsideBlock = Int64.min + 1
 
     public let range: EvaluationRange
-    public let knownAt: CivilDate
+    public private(set) var knownAt: CivilDate
     var constants: [Int64]               // by fact index
     var daily: [[Int64]]                 // by fact index, then day offset (empty when not daily)
     var monthly: [[Int64]]               // by fact index, then month offset
@@ -216,6 +216,39 @@ public struct FactTable: Sendable {
         }
     }
 
+    /// The table of the same persona on another decision date, derived from
+    /// this one: only the record kinds of which a line became known (or
+    /// reported, or registered) between the two dates are filled again. The
+    /// other columns stay the same buffers, so comparing them costs nothing.
+    func known(at day: CivilDate, persona: Persona, layout: FactLayout) -> FactTable {
+        guard layout.kindsFillTheirOwnFacts else {
+            return FactTable(persona: persona, layout: layout, range: range, knownAt: day, calendar: self)
+        }
+        var table = deciding(on: day)
+        table.knownAt = day
+        let (early, late) = (min(knownAt, day), max(knownAt, day))
+        for kind in layout.records {
+            let lines = persona.records.filter { $0.kind == kind.keyword }
+            guard lines.contains(where: { $0.knowledge.dates.contains { $0 > early && $0 <= late } }) else { continue }
+            table.clear(kind, layout)
+            switch kind.shape {
+            case .month: table.fillMonths(lines, kind, layout)
+            case .from: table.fillEstimates(lines, kind)
+            case .period: table.fillPeriods(lines, kind, layout)
+            }
+        }
+        return table
+    }
+
+    /// Every column a record kind fills, back to its value before any line.
+    private mutating func clear(_ kind: PersonaRecordKind, _ layout: FactLayout) {
+        for f in FactLayout.factsFilled(by: kind) {
+            let initial = layout.constantDefaults[f] ?? FactTable.absent
+            if !daily[f].isEmpty { daily[f] = Array(repeating: initial, count: range.dayCount) }
+            if !monthly[f].isEmpty { monthly[f] = Array(repeating: initial, count: range.monthCount) }
+        }
+    }
+
     /// The same knowledge, looked at on another decision date.
     func deciding(on day: CivilDate) -> FactTable {
         var copy = self
@@ -238,6 +271,15 @@ public struct FactLayout: Sendable {
     public let eventFacts: [(fact: Int, kinds: Set<String>)]
     /// The facts each block (other than the header) fills, by block keyword.
     public let blockFields: [(block: String, fields: [Int])]
+    /// Whether no two record kinds fill the same fact, and none fills a fact
+    /// given otherwise: then a kind can be filled again on its own (`FactTable.known(at:)`).
+    public let kindsFillTheirOwnFacts: Bool
+
+    /// The facts lines of a record kind fill: its value, attributes, start and knowledge.
+    public static func factsFilled(by kind: PersonaRecordKind) -> [Int] {
+        let k = kind.knowledgeFacts
+        return [kind.fact] + kind.attributes.map(\.fact) + [kind.start, k.known, k.reported, k.register, k.daysAhead].compactMap { $0 }
+    }
 
     public init(_ ruleSet: RuleSet) {
         facts = ruleSet.facts
@@ -251,6 +293,14 @@ public struct FactLayout: Sendable {
         constantDefaults = defaults
         eventFacts = ruleSet.facts.indices.filter { !ruleSet.facts[$0].events.isEmpty }.map { ($0, Set(ruleSet.facts[$0].events)) }
         blockFields = ruleSet.sections.filter { $0.keyword != PersonaSection.header }.map { ($0.keyword, $0.fields.map(\.fact)) }
+        var filled = Set<Int>(), own = true
+        let otherwise = Set(BuiltinFact.allCases.map(\.index) + presenceFacts + blockFields.flatMap(\.fields) + eventFacts.map(\.fact))
+        for kind in ruleSet.records {
+            for f in FactLayout.factsFilled(by: kind) {
+                if !filled.insert(f).inserted || otherwise.contains(f) { own = false }
+            }
+        }
+        kindsFillTheirOwnFacts = own
     }
 }
 

@@ -76,7 +76,9 @@ struct LaneBlock {
         let v: LaneFrame
         if let previous = latest {
             let changed = personas.indices.filter { known[$0] != previous.known[$0] }
-            let tables = personas.indices.map { changed.contains($0) ? table($0) : previous.tables[$0].deciding(on: day) }
+            let tables = personas.indices.map { lane in
+                changed.contains(lane) ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout) : previous.tables[lane].deciding(on: day)
+            }
             let agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
             let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, layout: layout)
             v = LaneFrame(plan: plan, facts: facts, dependence: dependence, donor: agree > 0 ? previous.view : nil, sharedMonths: agree)
