@@ -60,13 +60,16 @@ public struct Evaluator: Sendable {
         // The agency's view on a day. Days on which it learnt nothing new share
         // a frame, unless the rules read the decision date itself.
         var decisionFrames: [Int32: Frame] = [:]  // by decision day, when the rules read it
+        var latest: Frame? = nil
         func frame(knownAt day: CivilDate) -> Frame {
             let key = knowledgeDates.prefix { $0 <= day }.count
             let base: Frame
             if let f = frames[key] { base = f } else {
-                base = Frame(plan: plan, facts: FactTable(persona: persona, layout: plan.factLayout, range: range, knownAt: day,
-                                                         calendar: frames.values.first?.facts),
-                             personaID: persona.id)
+                // The table of the latest view made, refilled where the agency learnt something since.
+                let facts = latest.map { $0.facts.known(at: day, persona: persona, layout: plan.factLayout) }
+                    ?? FactTable(persona: persona, layout: plan.factLayout, range: range, knownAt: day)
+                base = Frame(plan: plan, facts: facts, personaID: persona.id)
+                latest = base
                 // Months before the first news were computed by an earlier view of this
                 // run, or of an earlier run in the memory: take them over from the view
                 // that agrees longest.
