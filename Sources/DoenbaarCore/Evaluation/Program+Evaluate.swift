@@ -80,19 +80,14 @@ extension Program {
             guard divisor != 0 else { throw EvaluationFailure(message: "deling door nul", range: sites[Int(i.site)].range) }
             return try checked(ValueSemantics.divide(try evaluate(i.a, f, p), divisor), i)
         case .addDays:
-            // Whole days only: a fraction of a day is dropped (toward minus infinity).
-            let day = try evaluate(i.a, f, p) + i.immediate * Fixed.divide(try evaluate(i.b, f, p), Fixed.scale, .down)
-            return try supported(day, i)
+            return try supported(ValueSemantics.addDays(try evaluate(i.a, f, p), try evaluate(i.b, f, p), sign: i.immediate), i)
         case .addMonths:
-            // Every date reaching here is in the supported range, so a bounded
-            // month count keeps the calendar arithmetic inside Int32.
-            let date = CivilDate(dayNumber: Int32(clamping: try evaluate(i.a, f, p)))
-            let months = try evaluate(i.b, f, p)
-            guard abs(months) <= 12 * 1200 else { throw Program.dateOutOfRange(sites[Int(i.site)].range) }
-            return try supported(Int64(date.adding(months: Int(i.immediate) * Int(months)).dayNumber), i)
-        case .dateDifference, .daysBetween:
+            return try supported(ValueSemantics.addMonths(try evaluate(i.a, f, p), try evaluate(i.b, f, p), sign: i.immediate), i)
+        case .dateDifference:
             let (a, b) = (try evaluate(i.a, f, p), try evaluate(i.b, f, p))
-            return (i.op == .dateDifference ? a - b : b - a) * Fixed.scale
+            return ValueSemantics.days(from: b, to: a)
+        case .daysBetween:
+            return ValueSemantics.days(from: try evaluate(i.a, f, p), to: try evaluate(i.b, f, p))
         case .minimum, .maximum:
             var best = try evaluate(lists[Int(i.a)], f, p)
             var k = 1
@@ -125,32 +120,22 @@ extension Program {
             return try f.runningTotal(site: Int(i.b), upTo: p, counting: i.immediate == 1, term: i.a, failure: sites[Int(i.site)].range)
         case .totalSince:
             return try totalSince(i, f, p)
-        case .year, .monthOf:
-            let date = CivilDate(dayNumber: Int32(clamping: try evaluate(i.a, f, p)))
-            return Fixed(integer: i.op == .year ? date.year : date.month).raw
+        case .year:
+            return ValueSemantics.year(try evaluate(i.a, f, p))
+        case .monthOf:
+            return ValueSemantics.month(try evaluate(i.a, f, p))
         case .yearStart:
-            let date = CivilDate(dayNumber: Int32(clamping: try evaluate(i.a, f, p)))
-            return Int64(CivilDate(year: date.year, month: 1, day: 1)!.dayNumber)
+            return ValueSemantics.yearStart(try evaluate(i.a, f, p))
         case .monthsBetween:
-            let from = CivilDate(dayNumber: Int32(clamping: try evaluate(i.a, f, p)))
-            let to = CivilDate(dayNumber: Int32(clamping: try evaluate(i.b, f, p)))
-            return Fixed(integer: to.yearMonth.index - from.yearMonth.index).raw
+            return ValueSemantics.monthsBetween(try evaluate(i.a, f, p), try evaluate(i.b, f, p))
         case .plusMonths:
-            // Whole months: a fraction is dropped (toward minus infinity); the
-            // rules write the rest out in days where the law says how.
-            let months = Fixed.divide(try evaluate(i.b, f, p), Fixed.scale, .down)
-            guard abs(months) <= 12 * 1200 else { throw Program.dateOutOfRange(sites[Int(i.site)].range) }
-            let day = Int64(CivilDate(dayNumber: Int32(clamping: try evaluate(i.a, f, p))).adding(months: Int(months)).dayNumber)
-            return try supported(day, i)
+            return try supported(ValueSemantics.plusMonths(try evaluate(i.a, f, p), try evaluate(i.b, f, p)), i)
         case .blockEnd:
             let raw = try evaluate(i.b, f, p)
-            let size = Int(clamping: raw / Fixed.scale)
-            guard raw % Fixed.scale == 0, (1...12).contains(size), 12 % size == 0 else {
+            guard ValueSemantics.blockSize(raw) != nil else {
                 throw EvaluationFailure(message: "een tijdvak is 1, 2, 3, 4, 6 of 12 maanden, niet \(Fixed(raw: raw))", range: sites[Int(i.site)].range)
             }
-            let date = CivilDate(dayNumber: Int32(clamping: try evaluate(i.a, f, p)))
-            let lastMonth = (date.month - 1) / size * size + size
-            return Int64(YearMonth(year: date.year, month: lastMonth).last.dayNumber)
+            return try supported(ValueSemantics.blockEnd(try evaluate(i.a, f, p), raw), i)
         case .ever:
             // From the first month on; a month after the first ja is not looked at.
             var ever: Int64 = 0
@@ -162,16 +147,12 @@ extension Program {
         case .valueOn:
             guard i.a >= 0 else { throw EvaluationFailure(message: "waarde_op verwacht een parameter", range: sites[Int(i.site)].range) }
             let d = try evaluate(i.b, f, p)
-            guard Program.supportedDays.contains(d) else { throw Program.dateOutOfRange(sites[Int(i.site)].range) }
+            guard ValueSemantics.supportedDays.contains(d) else { throw Program.dateOutOfRange(sites[Int(i.site)].range) }
             return try parameter(i, on: Int32(d))
         }
     }
 
     // MARK: Failures
-
-    /// The days `CivilDate` can name. Date arithmetic that leaves them fails with a
-    /// message instead of trapping in the calendar code.
-    static let supportedDays = Int64(CivilDate(year: 1800, month: 1, day: 1)!.dayNumber)...Int64(CivilDate(year: 2999, month: 12, day: 31)!.dayNumber)
 
     static func dateOutOfRange(_ range: SourceRange) -> EvaluationFailure {
         EvaluationFailure(message: "deze datumberekening komt buiten de jaren 1800 tot en met 2999", range: range)
@@ -188,9 +169,10 @@ extension Program {
         return v
     }
 
+    /// A result of date arithmetic, or the failure it stands for when it is the mark.
     @inline(__always)
     private func supported(_ day: Int64, _ i: Instruction) throws(EvaluationFailure) -> Int64 {
-        guard Program.supportedDays.contains(day) else { throw Program.dateOutOfRange(sites[Int(i.site)].range) }
+        guard day != ValueSemantics.failed else { throw Program.dateOutOfRange(sites[Int(i.site)].range) }
         return day
     }
 

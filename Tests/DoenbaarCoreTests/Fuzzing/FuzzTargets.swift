@@ -53,7 +53,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             _ = DiagnosticRenderer(sources: sources).render(diagnostics.all)
             guard self == .rekenen, let persona, !diagnostics.hasErrors, let months = persona.defaultMonths else { return }
             let last = min(months.to, months.from.adding(months: Self.monthsPerInput - 1))
-            _ = try? Evaluator(plan: Self.bundled.plan).run(persona, from: months.from, to: last, trace: false)
+            Self.bothEngines(Self.bundled.plan, persona, from: months.from, to: last)
         }
     }
 
@@ -62,6 +62,22 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     private static func runOneYear(_ plan: Plan) {
         let persona = Persona(id: "fuzz", name: "fuzz", birthDate: CivilDate(iso: "1980-01-01")!, weight: 1,
                               capacity: Dictionary(uniqueKeysWithValues: Capacity.allCases.map { ($0, 3) }))
-        _ = try? Evaluator(plan: plan).run(persona, from: YearMonth(iso: "2024-01")!, to: YearMonth(iso: "2024-12")!)
+        bothEngines(plan, persona, from: YearMonth(iso: "2024-01")!, to: YearMonth(iso: "2024-12")!)
+    }
+
+    /// Runs a persona on the single lane and, twice over, as two lanes of a
+    /// block: every lane must decide every month as the single lane does, and
+    /// have no run exactly where the single lane fails. A difference stops the
+    /// fuzzer with the input that shows it.
+    static func bothEngines(_ plan: Plan, _ persona: Persona, from: YearMonth, to: YearMonth) {
+        let single = try? Evaluator(plan: plan).run(persona, from: from, to: to, trace: false)
+        for lane in LaneEvaluator(plan: plan).runs([persona, persona], from: from, to: to) {
+            guard (single == nil) == (lane == nil) else {
+                fatalError("de baan \(lane == nil ? "faalt" : "slaagt"), de enkele run \(single == nil ? "faalt" : "slaagt")")
+            }
+            if let single, let lane, "\(single.months)" != "\(lane.months)" {
+                fatalError("de baan en de enkele run verschillen")
+            }
+        }
     }
 }

@@ -29,10 +29,6 @@ extension Program {
         }
         func copy(_ column: UnsafePointer<Int64>) { out.update(from: column, count: lanes) }
         func fill(_ v: Int64) { out.update(repeating: v, count: lanes) }
-        /// A date operation: any failed operand fails; otherwise `op` (which gives the mark for a date out of range).
-        func dates(_ op: (Int64, Int64) -> Int64) {
-            binary { a, b in a == Program.failed || b == Program.failed ? Program.failed : op(a, b) }
-        }
 
         switch i.op {
         case .constant:
@@ -100,14 +96,13 @@ extension Program {
         case .divide:
             binary(ValueSemantics.divide)
         case .addDays:
-            dates { date, days in Program.supportedDay(date + i.immediate * Fixed.divide(days, Fixed.scale, .down)) }
+            binary { ValueSemantics.addDays($0, $1, sign: i.immediate) }
         case .addMonths:
-            dates { date, months in
-                guard Program.supportedDays.contains(date), abs(months) <= 12 * 1200 else { return Program.failed }
-                return Program.supportedDay(Int64(CivilDate(dayNumber: Int32(date)).adding(months: Int(i.immediate) * Int(months)).dayNumber))
-            }
-        case .dateDifference, .daysBetween:
-            dates { a, b in (i.op == .dateDifference ? a - b : b - a) * Fixed.scale }
+            binary { ValueSemantics.addMonths($0, $1, sign: i.immediate) }
+        case .dateDifference:
+            binary { ValueSemantics.days(from: $1, to: $0) }
+        case .daysBetween:
+            binary { ValueSemantics.days(from: $0, to: $1) }
         case .minimum, .maximum:
             evaluate(lists[Int(i.a)], f, p, into: out)
             let v = scratch.push()
@@ -147,34 +142,18 @@ extension Program {
             copy(f.runningTotal(site: Int(i.b), upTo: p, counting: i.immediate == 1, term: i.a))
         case .totalSince:
             totalSince(i, f, p, into: out)
-        case .year, .monthOf:
-            unary(i.a) { v in
-                guard v != Program.failed else { return Program.failed }
-                let date = CivilDate(dayNumber: Int32(clamping: v))
-                return Fixed(integer: i.op == .year ? date.year : date.month).raw
-            }
+        case .year:
+            unary(i.a, ValueSemantics.year)
+        case .monthOf:
+            unary(i.a, ValueSemantics.month)
         case .yearStart:
-            unary(i.a) { v in
-                guard v != Program.failed else { return Program.failed }
-                return Int64(CivilDate(year: CivilDate(dayNumber: Int32(clamping: v)).year, month: 1, day: 1)!.dayNumber)
-            }
+            unary(i.a, ValueSemantics.yearStart)
         case .monthsBetween:
-            dates { a, b in
-                Fixed(integer: CivilDate(dayNumber: Int32(clamping: b)).yearMonth.index - CivilDate(dayNumber: Int32(clamping: a)).yearMonth.index).raw
-            }
+            binary(ValueSemantics.monthsBetween)
         case .plusMonths:
-            dates { date, raw in
-                let months = Fixed.divide(raw, Fixed.scale, .down)
-                guard Program.supportedDays.contains(date), abs(months) <= 12 * 1200 else { return Program.failed }
-                return Program.supportedDay(Int64(CivilDate(dayNumber: Int32(date)).adding(months: Int(months)).dayNumber))
-            }
+            binary(ValueSemantics.plusMonths)
         case .blockEnd:
-            dates { date, raw in
-                let size = Int(clamping: raw / Fixed.scale)
-                guard raw % Fixed.scale == 0, (1...12).contains(size), 12 % size == 0, Program.supportedDays.contains(date) else { return Program.failed }
-                let day = CivilDate(dayNumber: Int32(date))
-                return Int64(YearMonth(year: day.year, month: (day.month - 1) / size * size + size).last.dayNumber)
-            }
+            binary(ValueSemantics.blockEnd)
         case .ever:
             // From the first month on; a lane stops looking at its first ja (or failure).
             let term = scratch.push()
@@ -188,14 +167,10 @@ extension Program {
             guard i.a >= 0 else { fill(Program.failed); return }
             evaluate(i.b, f, p, into: out)
             for l in 0..<lanes {
-                out[l] = Program.supportedDays.contains(out[l]) ? parameters.value(Int(i.a), on: Int32(out[l])) ?? Program.failed : Program.failed
+                out[l] = ValueSemantics.supportedDays.contains(out[l]) ? parameters.value(Int(i.a), on: Int32(out[l])) ?? Program.failed : Program.failed
             }
         }
     }
-
-    /// A day in the range the calendar can name, or the mark.
-    @inline(__always)
-    private static func supportedDay(_ day: Int64) -> Int64 { supportedDays.contains(day) ? day : failed }
 
     /// A fact column; where a lane has no value, the fact's default (computed
     /// only when some lane needs it) or the mark.
