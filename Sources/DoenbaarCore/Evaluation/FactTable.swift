@@ -331,6 +331,18 @@ public struct EvaluationRange: Sendable, Hashable {
         let first = offset(of: month.first)
         return first..<(first + month.dayCount)
     }
+    /// The month offset of every day offset.
+    public var monthOfEachDay: [Int] {
+        var months = [Int](repeating: 0, count: dayCount)
+        for m in 0..<monthCount { for d in days(ofMonth: m) { months[d] = m } }
+        return months
+    }
+    /// Whether a running total of the calendar year starts on this day offset
+    /// (the first day computed, or 1 January).
+    public func startsYear(_ d: Int) -> Bool {
+        let date = self.date(ofDay: d)
+        return d == 0 || (date.month == 1 && date.day == 1)
+    }
     /// Months that are reported (from `firstMonth` on), as offsets.
     public var reportedMonths: ClosedRange<Int> { monthOffset(firstMonth)...monthOffset(lastMonth) }
 }

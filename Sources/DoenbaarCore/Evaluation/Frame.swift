@@ -59,9 +59,7 @@ final class Frame {
         if let shared {
             monthOfDay = shared.monthOfDay
         } else {
-            var mod = [Int](repeating: 0, count: days)
-            for m in 0..<months { for d in facts.range.days(ofMonth: m) { mod[d] = m } }
-            monthOfDay = mod
+            monthOfDay = facts.range.monthOfEachDay
         }
         // Storage only for the slots this frame computes itself.
         layout = Layout(plan: plan, dayCount: days, monthCount: months) { shared == nil || plan.decisionDependent[$0] }
@@ -200,8 +198,7 @@ final class Frame {
         if running[site].isEmpty { running[site] = Array(repeating: 0, count: range.dayCount) }
         var i = runningUpTo[site] + 1
         while i <= d {
-            let date = range.date(ofDay: i)
-            let previous: Int64? = (i == 0 || (date.month == 1 && date.day == 1)) ? nil : running[site][i - 1]
+            let previous: Int64? = range.startsYear(i) ? nil : running[site][i - 1]
             let total = ValueSemantics.accumulate(previous: previous, try plan.evaluate(term, self, i), counting: counting)
             guard total != ValueSemantics.failed else { throw Program.overflow(sourceRange) }
             running[site][i] = total

@@ -58,9 +58,7 @@ final class LaneFrame {
             monthOfDay = donor.monthOfDay
             scratch = donor.scratch
         } else {
-            var mod = [Int](repeating: 0, count: range.dayCount)
-            for m in 0..<range.monthCount { for d in range.days(ofMonth: m) { mod[d] = m } }
-            monthOfDay = mod
+            monthOfDay = range.monthOfEachDay
             scratch = LaneScratch(lanes: lanes)
         }
         let firstOwnDay = shared == 0 ? 0 : range.days(ofMonth: shared - 1).upperBound
@@ -171,8 +169,7 @@ final class LaneFrame {
         var i = runningUpTo[site] + 1
         while i <= d {
             plan.program.evaluate(term, self, i, into: t)
-            let date = range.date(ofDay: i)
-            let restart = i == 0 || (date.month == 1 && date.day == 1)
+            let restart = range.startsYear(i)
             let row = totals + i * lanes, previous = totals + (i - 1) * lanes
             for lane in 0..<lanes {
                 row[lane] = ValueSemantics.accumulate(previous: restart ? nil : previous[lane], t[lane], counting: counting)
