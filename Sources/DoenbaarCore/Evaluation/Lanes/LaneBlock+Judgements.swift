@@ -41,6 +41,13 @@ extension LaneBlock {
             guard x != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
             return x != 0
         }
+        // Most months the obligation applies to no lane on any day: then no lane has an episode.
+        let periods = o.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
+        let appliesNowhere = periods.allSatisfy { p in
+            if o.validity.isBounded, !o.validity.contains(o.periodicity == .month ? range.month(p).first : range.date(ofDay: p)) { return true }
+            return (0..<lanes).allSatisfy { lane in applies.value(p, lane) { v.column(o.applies, p) } == 0 }
+        }
+        if appliesNowhere { return (Array(repeating: [], count: lanes), reach) }
         let perLane: [[Evaluator.Episode]?] = (0..<lanes).map { lane in
             try? Evaluator.episodes(of: i, o, month: m, range: range,
                                     applies: { p throws(EvaluationFailure) in try read(o.applies, p, lane, &applies) },
