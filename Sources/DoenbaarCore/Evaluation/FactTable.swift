@@ -331,6 +331,10 @@ public struct EvaluationRange: Sendable, Hashable {
         let first = offset(of: month.first)
         return first..<(first + month.dayCount)
     }
+    /// The day number of a day offset, without a calendar conversion.
+    @inline(__always) public func dayNumber(ofDay d: Int) -> Int32 { firstDay.dayNumber + Int32(d) }
+    /// The day number of the first day of every month offset.
+    public var firstDayOfEachMonth: [Int32] { (0..<monthCount).map { month($0).first.dayNumber } }
     /// The month offset of every day offset.
     public var monthOfEachDay: [Int] {
         var months = [Int](repeating: 0, count: dayCount)

@@ -12,7 +12,7 @@ extension Program {
         case .parameterOfMonth:
             return try parameter(i, on: f.range.month(p).first.dayNumber)
         case .parameterOfDay:
-            return try parameter(i, on: f.range.date(ofDay: p).dayNumber)
+            return try parameter(i, on: f.range.dayNumber(ofDay: p))
         case .valueOfMonth:
             return try f.monthValue(Int(i.a), p)
         case .monthValueOfDay:

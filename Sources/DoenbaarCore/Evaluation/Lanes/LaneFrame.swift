@@ -18,6 +18,8 @@ final class LaneFrame {
     let lanes: Int
     let range: EvaluationRange
     let monthOfDay: [Int]
+    /// The day number of each month's first day.
+    let monthStart: [Int32]
     let scratch: LaneScratch
     /// Months before this one are read from the donors (for what does not depend on the decision date).
     let sharedMonths: Int
@@ -56,9 +58,11 @@ final class LaneFrame {
         previous = shared > 0 ? donor : nil
         if let donor {
             monthOfDay = donor.monthOfDay
+            monthStart = donor.monthStart
             scratch = donor.scratch
         } else {
             monthOfDay = range.monthOfEachDay
+            monthStart = range.firstDayOfEachMonth
             scratch = LaneScratch(lanes: lanes)
         }
         let firstOwnDay = shared == 0 ? 0 : range.days(ofMonth: shared - 1).upperBound
@@ -110,7 +114,7 @@ final class LaneFrame {
     /// says (per lane: the first alternative that applies) and settled.
     private func compute(_ slot: Int, _ p: Int, into out: UnsafeMutablePointer<Int64>) {
         let s = plan.slots[slot]
-        let day = s.periodicity == .month ? range.month(p).first.dayNumber : range.date(ofDay: p).dayNumber
+        let day = s.periodicity == .month ? monthStart[p] : range.dayNumber(ofDay: p)
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         let pending = scratch.push(), condition = scratch.push(), body = scratch.push()

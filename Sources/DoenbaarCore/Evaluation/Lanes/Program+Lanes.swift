@@ -34,9 +34,9 @@ extension Program {
         case .constant:
             fill(i.immediate)
         case .parameterOfMonth:
-            fill(parameters.value(Int(i.a), on: f.range.month(p).first.dayNumber) ?? Program.failed)
+            fill(parameters.value(Int(i.a), on: f.monthStart[p]) ?? Program.failed)
         case .parameterOfDay:
-            fill(parameters.value(Int(i.a), on: f.range.date(ofDay: p).dayNumber) ?? Program.failed)
+            fill(parameters.value(Int(i.a), on: f.range.dayNumber(ofDay: p)) ?? Program.failed)
         case .valueOfMonth:
             copy(f.slot(Int(i.a), p))
         case .monthValueOfDay:
@@ -58,7 +58,7 @@ extension Program {
         case .dayFact:
             fact(i, f.facts.column(Int(i.a), p), f, p, into: out)
         case .referenceDateOfMonth:
-            fill(Int64(f.range.month(p).first.dayNumber))
+            fill(Int64(f.monthStart[p]))
         case .input:
             fill(Program.failed)
         case .negate:
