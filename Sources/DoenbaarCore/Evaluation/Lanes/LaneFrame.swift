@@ -20,6 +20,8 @@ final class LaneFrame {
     let monthOfDay: [Int]
     /// The day number of each month's first day.
     let monthStart: [Int32]
+    /// The day offset of each month's first day, and one past the last month.
+    let monthFirstDay: [Int]
     let scratch: LaneScratch
     /// Months before this one are read from the donors (for what does not depend on the decision date).
     let sharedMonths: Int
@@ -29,12 +31,12 @@ final class LaneFrame {
     private let previous: LaneFrame?
     private let dependence: LaneDependence
 
-    /// Per slot: its first period stored here, and where its periods start, in columns of `lanes` values.
-    private let base: [Int]
-    private let offset: [Int]
-    private let values: UnsafeMutablePointer<Int64>
-    /// Per slot and period stored: 0 not yet, 1 being computed, 2 done.
-    private let state: UnsafeMutablePointer<UInt8>
+    /// Per slot and month (slot × months + month): its periods' values, a column of `lanes`
+    /// values each, and their state (0 not yet, 1 being computed, 2 done); allocated when
+    /// the first of them is computed, so a view holds only what it computed itself.
+    private let values: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
+    private let state: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
+    private let blockCount: Int
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
     private var running: [UnsafeMutablePointer<Int64>?]
     private var runningUpTo: [Int]
@@ -59,32 +61,30 @@ final class LaneFrame {
         if let donor {
             monthOfDay = donor.monthOfDay
             monthStart = donor.monthStart
+            monthFirstDay = donor.monthFirstDay
             scratch = donor.scratch
         } else {
             monthOfDay = range.monthOfEachDay
             monthStart = range.firstDayOfEachMonth
+            let range = facts.range
+            monthFirstDay = (0..<range.monthCount).map { range.days(ofMonth: $0).lowerBound } + [range.dayCount]
             scratch = LaneScratch(lanes: lanes)
         }
-        let firstOwnDay = shared == 0 ? 0 : range.days(ofMonth: shared - 1).upperBound
-        var bases: [Int] = [], offsets: [Int] = [], total = 0
-        for s in 0..<plan.slotCount {
-            let month = plan.slots[s].periodicity == .month
-            let first = plan.decisionDependent[s] ? 0 : month ? shared : firstOwnDay
-            bases.append(first)
-            offsets.append(total)
-            total += (month ? range.monthCount : range.dayCount) - first
-        }
-        base = bases
-        offset = offsets
-        values = .allocate(capacity: max(1, total * lanes))
-        state = .allocate(capacity: max(1, total))
-        state.initialize(repeating: 0, count: max(1, total))
+        blockCount = max(1, plan.slotCount * range.monthCount)
+        values = .allocate(capacity: blockCount)
+        values.initialize(repeating: nil, count: blockCount)
+        state = .allocate(capacity: blockCount)
+        state.initialize(repeating: nil, count: blockCount)
         running = Array(repeating: nil, count: plan.runningTotalSites)
         runningUpTo = Array(repeating: -1, count: plan.runningTotalSites)
         payments = Array(repeating: Array(repeating: nil, count: range.monthCount), count: plan.ruleSet.benefits.count)
     }
 
     deinit {
+        for b in 0..<blockCount {
+            values[b]?.deallocate()
+            state[b]?.deallocate()
+        }
         values.deallocate()
         state.deallocate()
         for r in running { r?.deallocate() }
@@ -92,20 +92,27 @@ final class LaneFrame {
 
     /// A slot's values in one period (a day offset or a month offset, as the slot is declared).
     func slot(_ slot: Int, _ p: Int) -> UnsafePointer<Int64> {
-        if p < base[slot] {
-            return donors[plan.slots[slot].periodicity == .month ? p : monthOfDay[p]].slot(slot, p)
+        let monthly = plan.slots[slot].periodicity == .month
+        let m = monthly ? p : monthOfDay[p]
+        if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].slot(slot, p) }
+        let block = slot * range.monthCount + m
+        if values[block] == nil {
+            let periods = monthly ? 1 : monthFirstDay[m + 1] - monthFirstDay[m]
+            values[block] = .allocate(capacity: periods * lanes)
+            state[block] = .allocate(capacity: periods)
+            state[block]!.initialize(repeating: 0, count: periods)
         }
-        let i = offset[slot] + p - base[slot]
-        let out = values + i * lanes
-        switch state[i] {
+        let i = monthly ? 0 : p - monthFirstDay[m]
+        let out = values[block]! + i * lanes
+        switch state[block]![i] {
         case 2: break
         case 1:
             // A cycle: failed for every lane; a lane whose branch does not reach it drops the mark.
             return UnsafePointer(scratch.failedColumn)
         default:
-            state[i] = 1
+            state[block]![i] = 1
             compute(slot, p, into: out)
-            state[i] = 2
+            state[block]![i] = 2
         }
         return UnsafePointer(out)
     }
