@@ -31,7 +31,7 @@ public struct WorkPaysDetector: Detector {
         let p = context.idealPersona
         let base = try context.idealInPeriod()
         let baseTotal = context.series(base, p).totalCents
-        let incomeMonths = base.months.map(\.month).filter { p.workIncome(in: $0) > 0 }
+        let incomeMonths = incomeMonths(context)
         guard !incomeMonths.isEmpty else { return [] }
         var out: [Finding] = []
         let probe = context.parameters.probeIncome

@@ -14,8 +14,6 @@ struct LaneBlock {
     /// lanes that learnt something since, and leaves to it the months before
     /// the first in which one of those lanes learnt something new.
     var latest: (view: LaneFrame, tables: [FactTable], known: [Int])? = nil
-    /// The first table of each lane, which lends its calendar columns to the later ones.
-    var calendars: [FactTable]? = nil
 
     var failed: [Bool]
     var booked: [[[Int64]]]
@@ -36,15 +34,13 @@ struct LaneBlock {
     mutating func view(_ day: CivilDate) -> LaneFrame {
         if let v = views[day.dayNumber] { return v }
         let known = knowledgeDates.map { dates in dates.prefix { $0 <= day }.count }
-        let (personas, range, layout, calendars) = (personas, range, plan.factLayout, calendars)
-        func table(_ lane: Int) -> FactTable {
-            FactTable(persona: personas[lane], layout: layout, range: range, knownAt: day, calendar: calendars?[lane])
-        }
+        let (personas, range, layout) = (personas, range, plan.factLayout)
         let v: LaneFrame
         if let previous = latest {
             let changed = personas.indices.filter { known[$0] != previous.known[$0] }
             let tables = personas.indices.map { lane in
-                changed.contains(lane) ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout) : previous.tables[lane].deciding(on: day)
+                known[lane] != previous.known[lane] ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout)
+                    : previous.tables[lane].deciding(on: day)
             }
             let agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
             let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, layout: layout)
@@ -52,11 +48,10 @@ struct LaneBlock {
             latest = (v, tables, known)
         } else {
             // The first lane's calendar serves the others (their ages apart).
-            let first = table(0)
+            let first = FactTable(persona: personas[0], layout: layout, range: range, knownAt: day)
             let tables = [first] + personas.indices.dropFirst().map {
                 FactTable(persona: personas[$0], layout: layout, range: range, knownAt: day, calendar: first)
             }
-            self.calendars = tables
             v = LaneFrame(plan: plan, facts: LaneFacts(tables, layout: layout), dependence: dependence)
             latest = (v, tables, known)
         }
