@@ -52,9 +52,14 @@ public final class AnalysisContext {
     /// A run of a variant made elsewhere (for many people at once, `SharedRuns`),
     /// given as if this context had made it: for estimates, whose runs have no trace.
     func keep(_ p: Persona, to end: YearMonth, run: PersonaRun) {
-        guard estimating, !done.contains(where: { $0.end == end && $0.persona == p }) else { return }
+        guard estimating, !made(p, to: end) else { return }
         runs += 1
         done.append((p, end, false, run))
+    }
+
+    /// Whether a run of this persona to this month was made (or kept) already.
+    func made(_ p: Persona, to end: YearMonth) -> Bool {
+        done.contains { $0.end == end && $0.persona == p }
     }
 
     /// The runs made so far, with what they were made of.

@@ -8,16 +8,29 @@ public struct CapacityGapDetector: Detector {
     public let kind = FindingKind.capacityGap
     public init() {}
 
+    /// Per obligation the realistic path misses, by name: its missed decisions, and
+    /// the ideal path with only this obligation's reports taken out.
+    private func gaps(_ realistic: [Paths.Decision], _ context: AnalysisContext) -> [(name: String, decisions: [Paths.Decision], onlyThis: Persona)] {
+        let missed = realistic.filter { !$0.judgement.met }
+        return Array(Set(missed.map(\.obligation.name))).sorted().map { name in
+            let decisions = missed.filter { $0.obligation.name == name }
+            return (name, decisions, Paths.apply(decisions, to: context.idealPersona, ruleSet: context.ruleSet,
+                                                 discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths))
+        }
+    }
+
+    /// The ideal path without one missed obligation's reports, for each (once the realistic path is known).
+    public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
+        guard let realistic = try? context.realistic() else { return [] }
+        return gaps(realistic.decisions, context).map { ($0.onlyThis, context.pathsTo) }
+    }
+
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let ideal = try context.ideal()
         let realistic = try context.realistic()
         let idealTotal = context.series(ideal, context.idealPersona).totalCents
-        let missed = realistic.decisions.filter { !$0.judgement.met }
         var out: [Finding] = []
-        for name in Array(Set(missed.map(\.obligation.name))).sorted() {
-            let decisions = missed.filter { $0.obligation.name == name }
-            // The ideal path with only this obligation's reports taken out.
-            let onlyThis = Paths.apply(decisions, to: context.idealPersona, ruleSet: context.ruleSet, discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths)
+        for (name, decisions, onlyThis) in gaps(realistic.decisions, context) {
             let run = try context.run(onlyThis, to: context.pathsTo)
             let gap = idealTotal - context.series(run, onlyThis).totalCents
             guard gap > context.parameters.capacityGapThreshold.cents else { continue }

@@ -22,7 +22,14 @@ enum SharedRuns {
 
     /// Runs each persona from its context's first month to `end`, in blocks of
     /// people with the same months, and keeps the runs in the contexts.
-    private static func run(_ requests: [(context: AnalysisContext, persona: Persona, end: YearMonth)], on lanes: LaneEvaluator) {
+    private static func run(_ all: [(context: AnalysisContext, persona: Persona, end: YearMonth)], on lanes: LaneEvaluator) {
+        // A variant equal to a run the person has (the realistic path, say), or to one
+        // asked for before it, is not run again.
+        var requests: [(context: AnalysisContext, persona: Persona, end: YearMonth)] = []
+        for r in all where !r.context.made(r.persona, to: r.end)
+            && !requests.contains(where: { $0.context === r.context && $0.end == r.end && $0.persona == r.persona }) {
+            requests.append(r)
+        }
         var blocks: [String: [Int]] = [:], order: [String] = []
         for (i, r) in requests.enumerated() {
             let key = "\(r.context.from.index) \(r.end.index)"
