@@ -3,9 +3,10 @@
 ///
 /// A computation that fails (overflow, division by zero, a value above a
 /// billion) gives the mark `failed` (Int64.min), which is therefore never a
-/// value. The persona evaluator (Plan.swift) turns a mark into a diagnostic at
-/// the expression; the batch engine carries it in its lane and passes it on
-/// exactly where the persona evaluator would have evaluated the operand.
+/// value. The persona evaluator (the single lane, `Program.evaluate`) turns a
+/// mark into a diagnostic at the expression; the lane engine and the batch
+/// engine carry it in the lane and pass it on exactly where the persona
+/// evaluator would have evaluated the operand.
 /// A conditional passes on only the branch it takes, `en` does not look at its
 /// right side when the left is nee, and so on, so both fail for the same
 /// persons and months.
