@@ -57,8 +57,7 @@ extension Evaluator {
         // A version of an obligation (a reform with a start date) applies only within its window.
         func applies(_ p: Int) throws(EvaluationFailure) -> Bool {
             if o.validity.isBounded {
-                let day = o.periodicity == .month ? range.month(p).first : range.date(ofDay: p)
-                guard o.validity.contains(day) else { return false }
+                guard o.validity.contains(range.firstDay(ofPeriod: p, o.periodicity)) else { return false }
             }
             return try rule(p)
         }
@@ -95,8 +94,8 @@ extension Evaluator {
     /// covers (the benadelingsbedrag); without detriment the fixed amount.
     ///
     /// - Parameter amount: a fine's compiled amount, evaluated on the episode's first period.
-    func book(missed episode: Episode, in outcome: inout MonthOutcome,
-              amount: (Program.Expression) throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
+    static func book(missed episode: Episode, in outcome: inout MonthOutcome, _ plan: Plan,
+                     amount: (Program.Expression) throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
         let o = plan.ruleSet.obligations[episode.obligation]
         outcome.missedObligations.append(MissedObligation(obligation: o.name, obligationIndex: episode.obligation, source: o.provenance.source, from: episode.from,
                                                           through: episode.through, demands: o.demands,

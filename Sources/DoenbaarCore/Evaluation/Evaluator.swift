@@ -130,7 +130,7 @@ public struct Evaluator: Sendable {
                     where seenEpisodes.insert(EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
                         outcome.obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[episode.obligation].name, obligationIndex: episode.obligation,
                                                                     from: episode.from, through: episode.through, met: episode.met))
-                        if !episode.met { try book(missed: episode, in: &outcome) { e throws(EvaluationFailure) in try plan.evaluate(e, view, episode.firstPeriod) } }
+                        if !episode.met { try Evaluator.book(missed: episode, in: &outcome, plan) { e throws(EvaluationFailure) in try plan.evaluate(e, view, episode.firstPeriod) } }
                     }
                 }
                 outcome.intents = try intents(view, k)
@@ -177,7 +177,7 @@ public struct Evaluator: Sendable {
                 var gross: Int64 = 0, deducted: Int64 = 0
                 for slot in plan.paymentSlots[b] { gross += try slotTotal(target, slot, m) }
                 for slot in plan.deductionSlots[b] { deducted += try slotTotal(target, slot, m) }
-                target.benefitPayments[b][m] = Fixed(raw: max(0, gross - deducted)).rounded(.halfAwayFromZero).raw
+                target.benefitPayments[b][m] = ValueSemantics.payment(gross: gross, deducted: deducted)
                 target.paymentDone[b][m] = true
             }
             if target !== frame { frame.benefitPayments[b][m] = target.benefitPayments[b][m] }
@@ -220,8 +220,7 @@ public struct Evaluator: Sendable {
             var applies = false, holds = true
             for p in periods {
                 if compiled.validity.isBounded {
-                    let day = compiled.periodicity == .month ? frame.range.month(p).first : frame.range.date(ofDay: p)
-                    guard compiled.validity.contains(day) else { continue }
+                    guard compiled.validity.contains(frame.range.firstDay(ofPeriod: p, compiled.periodicity)) else { continue }
                 }
                 if let condition = compiled.condition, try plan.evaluate(condition, frame, p) == 0 { continue }
                 applies = true

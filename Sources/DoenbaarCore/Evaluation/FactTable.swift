@@ -331,6 +331,10 @@ public struct EvaluationRange: Sendable, Hashable {
         let first = offset(of: month.first)
         return first..<(first + month.dayCount)
     }
+    /// The day a period offset stands for: a month's first day, or the day itself.
+    public func firstDay(ofPeriod p: Int, _ periodicity: Periodicity) -> CivilDate {
+        periodicity == .month ? month(p).first : date(ofDay: p)
+    }
     /// The day number of a day offset, without a calendar conversion.
     @inline(__always) public func dayNumber(ofDay d: Int) -> Int32 { firstDay.dayNumber + Int32(d) }
     /// The day number of the first day of every month offset.

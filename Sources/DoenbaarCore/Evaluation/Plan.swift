@@ -74,9 +74,11 @@ public final class Plan: @unchecked Sendable {
     /// Per benefit: its payment and deduction rules, by slot.
     let paymentSlots: [[Int]]
     let deductionSlots: [[Int]]
-    /// Per benefit and per obligation: whether it depends on the decision date.
+    /// Per benefit, per obligation and per running-total site (`totaal_dit_jaar`
+    /// in a daily rule): whether it depends on the decision date.
     let benefitDecisionDependent: [Bool]
     let obligationDecisionDependent: [Bool]
+    let runningTotalDecisionDependent: [Bool]
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -135,8 +137,8 @@ public final class Plan: @unchecked Sendable {
         paymentSlots = payments
         deductionSlots = deductions
         benefitDecisionDependent = ruleSet.benefits.indices.map { b in (payments[b] + deductions[b]).contains { dependent[$0] } }
-        obligationDecisionDependent = ruleSet.obligations.map { o in
-            (o.applies.references + o.fulfilled.references).contains { ref in
+        func dependsOnDecisionDate(_ references: [TypedExpr.Reference]) -> Bool {
+            references.contains { ref in
                 switch ref {
                 case .fact(BuiltinFact.decisionDate.index): return true
                 case .value(let v): return dependent[v]
@@ -144,6 +146,8 @@ public final class Plan: @unchecked Sendable {
                 }
             }
         }
+        obligationDecisionDependent = ruleSet.obligations.map { dependsOnDecisionDate($0.applies.references + $0.fulfilled.references) }
+        runningTotalDecisionDependent = compiler.runningTotalTerms.map { dependsOnDecisionDate($0.references) }
     }
 
     deinit {

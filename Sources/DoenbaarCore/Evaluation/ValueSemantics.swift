@@ -153,6 +153,14 @@ public enum ValueSemantics {
 }
 
 extension ValueSemantics {
+    /// A benefit's payment for a month: its payment rules less its deduction
+    /// rules, never below zero, rounded to the cent (half away from zero).
+    @inline(__always)
+    public static func payment(gross: Int64, deducted: Int64) -> Int64 {
+        if gross == failed || deducted == failed { return failed }
+        return Fixed(raw: max(0, gross - deducted)).rounded(.halfAwayFromZero).raw
+    }
+
     /// A declaration's computed value as it is kept: bounded by a billion,
     /// then rounded where the declaration says so. The mark when it is above a
     /// billion (rounding a bounded value cannot overflow).

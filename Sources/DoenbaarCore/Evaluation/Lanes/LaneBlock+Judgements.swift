@@ -12,7 +12,7 @@ extension LaneBlock {
                                                                       from: episode.from, through: episode.through, met: episode.met))
                     guard !episode.met else { continue }
                     do throws(EvaluationFailure) {
-                        try Evaluator(plan: plan).book(missed: episode, in: &outcome[lane]) { e throws(EvaluationFailure) in
+                        try Evaluator.book(missed: episode, in: &outcome[lane], plan) { e throws(EvaluationFailure) in
                             let amount = v.column(e, episode.firstPeriod)[lane]
                             guard amount != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
                             return amount
@@ -44,7 +44,7 @@ extension LaneBlock {
         // Most months the obligation applies to no lane on any day: then no lane has an episode.
         let periods = o.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
         let appliesNowhere = periods.allSatisfy { p in
-            if o.validity.isBounded, !o.validity.contains(o.periodicity == .month ? range.month(p).first : range.date(ofDay: p)) { return true }
+            if o.validity.isBounded, !o.validity.contains(range.firstDay(ofPeriod: p, o.periodicity)) { return true }
             return (0..<lanes).allSatisfy { lane in applies.value(p, lane) { v.column(o.applies, p) } == 0 }
         }
         if appliesNowhere { return (Array(repeating: [], count: lanes), reach) }
@@ -63,8 +63,7 @@ extension LaneBlock {
             let periods = compiled.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
             for p in periods {
                 if compiled.validity.isBounded {
-                    let day = compiled.periodicity == .month ? range.month(p).first : range.date(ofDay: p)
-                    guard compiled.validity.contains(day) else { continue }
+                    guard compiled.validity.contains(range.firstDay(ofPeriod: p, compiled.periodicity)) else { continue }
                 }
                 let condition = compiled.condition.map { v.column($0, p) }
                 if let condition { fail(where: condition) }

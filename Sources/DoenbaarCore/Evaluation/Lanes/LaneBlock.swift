@@ -1,7 +1,6 @@
 /// One run of a block: its views, and what each lane booked so far.
 struct LaneBlock {
     let plan: Plan
-    let dependence: LaneDependence
     let personas: [Persona]
     let range: EvaluationRange
     let lanes: Int
@@ -21,7 +20,6 @@ struct LaneBlock {
 
     init(evaluator: LaneEvaluator, personas: [Persona], range: EvaluationRange) {
         plan = evaluator.plan
-        dependence = evaluator.dependence
         self.personas = personas
         self.range = range
         lanes = personas.count
@@ -44,7 +42,7 @@ struct LaneBlock {
             }
             let agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
             let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, layout: layout)
-            v = LaneFrame(plan: plan, facts: facts, dependence: dependence, donor: agree > 0 ? previous.view : nil, sharedMonths: agree)
+            v = LaneFrame(plan: plan, facts: facts, donor: agree > 0 ? previous.view : nil, sharedMonths: agree)
             latest = (v, tables, known)
         } else {
             // The first lane's calendar serves the others (their ages apart).
@@ -52,7 +50,7 @@ struct LaneBlock {
             let tables = [first] + personas.indices.dropFirst().map {
                 FactTable(persona: personas[$0], layout: layout, range: range, knownAt: day, calendar: first)
             }
-            v = LaneFrame(plan: plan, facts: LaneFacts(tables, layout: layout), dependence: dependence)
+            v = LaneFrame(plan: plan, facts: LaneFacts(tables, layout: layout))
             latest = (v, tables, known)
         }
         views[day.dayNumber] = v

@@ -12,12 +12,8 @@
 /// here (nil): the single lane runs it again and says why (`runs(_:...)`).
 public struct LaneEvaluator: Sendable {
     public let plan: Plan
-    let dependence: LaneDependence
 
-    public init(plan: Plan) {
-        self.plan = plan
-        dependence = LaneDependence(plan)
-    }
+    public init(plan: Plan) { self.plan = plan }
 
     /// - Parameter personas: the lanes; each is run from `from` to `to`.
     /// - Returns: per lane its run, or nil where the lane failed.

@@ -29,7 +29,6 @@ final class LaneFrame {
     private let donors: [LaneFrame]
     /// The view this one continues from (for obligations it already judged).
     private let previous: LaneFrame?
-    private let dependence: LaneDependence
 
     /// Per slot and month (slot × months + month): its periods' values, a column of `lanes`
     /// values each, and their state (0 not yet, 1 being computed, 2 done); allocated when
@@ -48,10 +47,9 @@ final class LaneFrame {
     /// - Parameters:
     ///   - donor: an earlier view of the same lanes over the same range, whose facts
     ///     agree with these before `sharedMonths` in every lane (the decision date aside).
-    init(plan: Plan, facts: LaneFacts, dependence: LaneDependence, donor: LaneFrame? = nil, sharedMonths: Int = 0) {
+    init(plan: Plan, facts: LaneFacts, donor: LaneFrame? = nil, sharedMonths: Int = 0) {
         self.plan = plan
         self.facts = facts
-        self.dependence = dependence
         lanes = facts.lanes
         range = facts.range
         let shared = donor == nil ? 0 : min(sharedMonths, range.monthCount)
@@ -159,7 +157,7 @@ final class LaneFrame {
     /// A running total over the days of the calendar year up to day `d`, per lane
     /// (`totaal_dit_jaar` in a daily rule), continued from where it was left.
     func runningTotal(site: Int, upTo d: Int, counting: Bool, term: Program.Expression) -> UnsafePointer<Int64> {
-        let shared = sharedMonths > 0 && !dependence.runningTotal[site]
+        let shared = sharedMonths > 0 && !plan.runningTotalDecisionDependent[site]
         if shared && monthOfDay[d] < sharedMonths {
             return donors[monthOfDay[d]].runningTotal(site: site, upTo: d, counting: counting, term: term)
         }
@@ -200,10 +198,7 @@ final class LaneFrame {
         var gross = [Int64](repeating: 0, count: lanes), deducted = gross
         for slot in plan.paymentSlots[benefit] { add(slot, m, into: &gross) }
         for slot in plan.deductionSlots[benefit] { add(slot, m, into: &deducted) }
-        let paid = (0..<lanes).map { lane in
-            gross[lane] == ValueSemantics.failed || deducted[lane] == ValueSemantics.failed ? ValueSemantics.failed
-                : Fixed(raw: max(0, gross[lane] - deducted[lane])).rounded(.halfAwayFromZero).raw
-        }
+        let paid = (0..<lanes).map { ValueSemantics.payment(gross: gross[$0], deducted: deducted[$0]) }
         payments[benefit][m] = paid
         return paid
     }
@@ -254,7 +249,7 @@ final class LaneFrame {
         for p in periods {
             let v = self.slot(slot, p)
             for lane in 0..<lanes {
-                sum[lane] = v[lane] == ValueSemantics.failed ? ValueSemantics.failed : ValueSemantics.add(sum[lane], v[lane])
+                sum[lane] = ValueSemantics.add(sum[lane], v[lane])
             }
         }
     }
