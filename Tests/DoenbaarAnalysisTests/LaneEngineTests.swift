@@ -3,12 +3,13 @@ import DoenbaarAnalysis
 import DoenbaarTesting
 import Testing
 
-/// The lane engine (`LaneEvaluator`) runs a block of people at once; the single
-/// lane (`Evaluator`) runs one person, with the explanation or without. The
-/// block must decide every month of every lane as the single lane does: the
-/// same payments and corrections to the cent as the explained run, the same
-/// month in every field as the run without a trace, and no run exactly where
-/// the single lane fails.
+/// The lane engine runs a block of people at once (`LaneEvaluator`), or one
+/// person alone as a block of one lane, with the explanation or without
+/// (`Evaluator`). A block must decide every month of every lane as the person
+/// alone does: the same payments and corrections to the cent as the explained
+/// run, the same month in every field as the run without a trace, and no run
+/// exactly where the person alone fails. So what lanes share never changes
+/// what one lane decides.
 @Suite struct LaneEngineTests {
     let book: RuleBook
     init() throws { book = try RuleBook.bundled() }

@@ -4,7 +4,7 @@ import DoenbaarTesting
 import Testing
 
 /// A view of the agency takes over the months before its first new fact from an
-/// earlier view or an earlier run of a variant (`Frame.takeOver`, `RunMemory`),
+/// earlier view or an earlier run of a variant (`LaneBlock.sharing`, `RunMemory`),
 /// in runs without a trace: the population estimates. That may change the speed,
 /// never an outcome: with and without sharing every run agrees month by month,
 /// and so do the findings and their harm.

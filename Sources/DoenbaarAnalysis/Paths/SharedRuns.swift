@@ -6,7 +6,7 @@ import DoenbaarCore
 /// cover the same months are lanes of one block of the lane engine
 /// (`LaneEvaluator`); each run is handed to the person's context
 /// (`AnalysisContext.keep`), so the detectors find it made. A lane that fails
-/// is left to the context, which runs it on the single lane and reports why.
+/// is left to the context, which runs that person alone and reports why.
 enum SharedRuns {
     static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector]) {
         run(contexts.map { ($0, $0.persona, $0.to) }, on: lanes)

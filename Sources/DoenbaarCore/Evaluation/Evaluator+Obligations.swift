@@ -16,29 +16,6 @@ extension Evaluator {
         let from: CivilDate
     }
 
-    /// The episodes of every obligation in month m that can be judged on the
-    /// decision date: an obligation due afterwards ("termijn 1 maand
-    /// achteraf") is judged only once its deadline has passed. An obligation
-    /// that does not depend on the decision date is worked out once per
-    /// knowledge, and kept in the view that owns it.
-    func obligationEpisodes(_ frame: Frame, _ m: Int, decisionDate: CivilDate) throws(EvaluationFailure) -> [Episode] {
-        var out: [Episode] = []
-        for i in plan.obligations.indices where Evaluator.judged(plan.obligations[i], month: frame.range.month(m), on: decisionDate) {
-            let owner = plan.obligationDecisionDependent[i] ? frame : (frame.shared ?? frame)
-            if let known = owner.episodes(of: i, month: m) {
-                out += known
-                continue
-            }
-            let o = plan.obligations[i]
-            let computed = try Evaluator.episodes(of: i, o, month: m, range: frame.range,
-                                                  applies: { p throws(EvaluationFailure) in try plan.evaluate(o.applies, frame, p) != 0 },
-                                                  met: { p throws(EvaluationFailure) in try plan.evaluate(o.fulfilled, frame, p) != 0 })
-            owner.keep(computed, of: i, month: m)
-            out += computed
-        }
-        return out
-    }
-
     /// Whether an obligation's episodes in a month can be judged on the decision
     /// date: one due afterwards ("termijn 1 maand achteraf") only once its deadline has passed.
     static func judged(_ o: Plan.CompiledObligation, month: YearMonth, on decisionDate: CivilDate) -> Bool {

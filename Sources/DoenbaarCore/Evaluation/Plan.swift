@@ -155,12 +155,6 @@ public final class Plan: @unchecked Sendable {
         slots.deallocate()
         alternatives.deallocate()
     }
-
-    /// The value of an expression for a frame and a period.
-    @inline(__always)
-    func evaluate(_ e: Compiled, _ frame: Frame, _ p: Int) throws(EvaluationFailure) -> Int64 {
-        try program.evaluate(e, frame, p)
-    }
 }
 
 extension Plan {

@@ -1,5 +1,6 @@
 /// The compiled expressions of a rule set: one flat array of instructions,
-/// each naming its operands by index, evaluated by `Program.evaluate`.
+/// each naming its operands by index, evaluated for a block of lanes by
+/// `Program.evaluate(_:_:_:into:)`.
 ///
 /// An instruction is plain data (no closure, string or array), and the
 /// program owns it in one allocation that never changes after compiling, so

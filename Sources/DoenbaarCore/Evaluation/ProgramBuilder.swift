@@ -83,7 +83,7 @@ struct ProgramBuilder {
         }
     }
 
-    /// The comparisons, by the number an instruction carries (in this order in `Program.evaluate`).
+    /// The comparisons, by the number an instruction carries.
     static let comparisons: [BinaryOperator] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
 
     /// A fact column read; where the persona gave no value, the fact's default

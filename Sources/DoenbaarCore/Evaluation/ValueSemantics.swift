@@ -1,15 +1,13 @@
 /// The meaning of the rule language's operations on raw `Fixed` values
-/// (Int64 millionths), in one place for both engines.
+/// (Int64 millionths), in one place for the lane engine and the batch engine.
 ///
 /// A computation that fails (overflow, division by zero, a value above a
 /// billion) gives the mark `failed` (Int64.min), which is therefore never a
-/// value. The persona evaluator (the single lane, `Program.evaluate`) turns a
-/// mark into a diagnostic at the expression; the lane engine and the batch
-/// engine carry it in the lane and pass it on exactly where the persona
-/// evaluator would have evaluated the operand.
-/// A conditional passes on only the branch it takes, `en` does not look at its
-/// right side when the left is nee, and so on, so both fail for the same
-/// persons and months.
+/// value. The engines carry it in the lane and pass it on; a lane that needed
+/// it has no run, and a block of that one lane says where the mark arose
+/// (`LaneDiagnosis`). A conditional passes on only the branch it takes, `en`
+/// does not look at its right side when the left is nee, and so on, so a lane
+/// fails for the same months whatever the other lanes of its block do.
 public enum ValueSemantics {
     public static let failed = Int64.min
     /// A billion, as a raw Fixed: more than any amount, count or number a

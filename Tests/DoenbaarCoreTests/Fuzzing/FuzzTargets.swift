@@ -65,9 +65,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         bothEngines(plan, persona, from: YearMonth(iso: "2024-01")!, to: YearMonth(iso: "2024-12")!)
     }
 
-    /// Runs a persona on the single lane and, twice over, as two lanes of a
-    /// block: every lane must decide every month as the single lane does, and
-    /// have no run exactly where the single lane fails. A difference stops the
+    /// Runs a persona alone (a block of one lane) and, twice over, as two lanes
+    /// of a block: every lane must decide every month as the persona alone, and
+    /// have no run exactly where the persona alone fails. A difference stops the
     /// fuzzer with the input that shows it.
     static func bothEngines(_ plan: Plan, _ persona: Persona, from: YearMonth, to: YearMonth) {
         let single = try? Evaluator(plan: plan).run(persona, from: from, to: to, trace: false)

@@ -1,25 +1,29 @@
 /// Obligations, their fines, and intents, judged per lane with the same rules
-/// as the single lane (`Evaluator.judged`, `Evaluator.episodes`, `book`, `merge`).
+/// for every block (`Evaluator.judged`, `Evaluator.episodes`, `book`, `merge`).
 extension LaneBlock {
     /// Obligations of month m that can be judged now; a missed one is booked with its fine.
+    /// Every obligation's episodes are worked out before any fine (the order in which a
+    /// lane's first failure is found, `LaneDiagnosis`).
     mutating func judgeObligations(month m: Int, _ v: LaneFrame, decisionDate: CivilDate, into outcome: inout [MonthOutcome]) {
-        for i in plan.obligations.indices where Evaluator.judged(plan.obligations[i], month: range.month(m), on: decisionDate) {
-            let perLane = v.episodes(of: i, month: m) { episodes(of: i, month: m, v) }
-            for lane in 0..<lanes where !failed[lane] {
-                guard let episodes = perLane[lane] else { failed[lane] = true; continue }
-                for episode in episodes where seenEpisodes[lane].insert(Evaluator.EpisodeStart(obligation: i, from: episode.from)).inserted {
-                    outcome[lane].obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[i].name, obligationIndex: i,
-                                                                      from: episode.from, through: episode.through, met: episode.met))
-                    guard !episode.met else { continue }
-                    do throws(EvaluationFailure) {
-                        try Evaluator.book(missed: episode, in: &outcome[lane], plan) { e throws(EvaluationFailure) in
-                            let amount = v.column(e, episode.firstPeriod)[lane]
-                            guard amount != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
-                            return amount
-                        }
-                    } catch {
-                        failed[lane] = true
+        let judged = plan.obligations.indices.filter { Evaluator.judged(plan.obligations[$0], month: range.month(m), on: decisionDate) }
+        let perObligation = judged.map { i in v.episodes(of: i, month: m) { episodes(of: i, month: m, v) } }
+        for lane in 0..<lanes where !failed[lane] {
+            let found = perObligation.compactMap { $0[lane] }
+            guard found.count == perObligation.count else { failed[lane] = true; continue }
+            for episode in found.joined() where seenEpisodes[lane].insert(Evaluator.EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
+                let i = episode.obligation
+                outcome[lane].obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[i].name, obligationIndex: i,
+                                                                  from: episode.from, through: episode.through, met: episode.met))
+                guard !episode.met else { continue }
+                do throws(EvaluationFailure) {
+                    try Evaluator.book(missed: episode, in: &outcome[lane], plan) { e throws(EvaluationFailure) in
+                        let amount = v.column(e, episode.firstPeriod)[lane]
+                        guard amount != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
+                        return amount
                     }
+                } catch {
+                    failed[lane] = true
+                    break
                 }
             }
         }

@@ -5,6 +5,18 @@ struct LaneBlock {
     let range: EvaluationRange
     let lanes: Int
     let knowledgeDates: [[CivilDate]]
+    /// Whether each booked amount is explained (`TraceBuilder`).
+    let tracing: Bool
+    /// Whether a view takes over from an earlier one the months before the first
+    /// in which a lane learnt something new. Without it, a view shares only a
+    /// view with the same knowledge in every lane, as a trace needs: a trace shows
+    /// the values its view needed, and a view that computed later months holds the
+    /// same values on more days.
+    let sharing: Bool
+    /// Views of earlier runs of variants of a person, for a block of one lane.
+    let memory: RunMemory?
+    /// Where the failure of a block of one lane arose.
+    let diagnosis: LaneDiagnosis?
 
     /// The views of the month being decided, by decision day.
     var views: [Int32: LaneFrame] = [:]
@@ -15,13 +27,21 @@ struct LaneBlock {
     var latest: (view: LaneFrame, tables: [FactTable], known: [Int])? = nil
 
     var failed: [Bool]
+    /// Every view made, with the lane's table, when the run leaves its views to a memory.
+    var made: [(view: LaneFrame, table: FactTable)] = []
     var booked: [[[Int64]]]
     var seenEpisodes: [Set<Evaluator.EpisodeStart>]
 
-    init(evaluator: LaneEvaluator, personas: [Persona], range: EvaluationRange) {
-        plan = evaluator.plan
+    init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
+         memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil) {
+        precondition(personas.count == 1 || (memory == nil && diagnosis == nil), "a memory and a diagnosis are for a block of one lane")
+        self.plan = plan
         self.personas = personas
         self.range = range
+        self.tracing = tracing
+        self.sharing = sharing
+        self.memory = memory
+        self.diagnosis = diagnosis
         lanes = personas.count
         knowledgeDates = personas.map { Evaluator.knowledgeDates(of: $0) }
         failed = Array(repeating: false, count: lanes)
@@ -40,9 +60,15 @@ struct LaneBlock {
                 known[lane] != previous.known[lane] ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout)
                     : previous.tables[lane].deciding(on: day)
             }
-            let agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
             let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, layout: layout)
-            v = LaneFrame(plan: plan, facts: facts, donor: agree > 0 ? previous.view : nil, sharedMonths: agree)
+            var donor: (view: LaneFrame, months: Int)? = changed.isEmpty ? (previous.view, range.monthCount) : nil
+            if sharing && !changed.isEmpty {
+                let agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
+                donor = (previous.view, agree)
+                // An earlier run of a variant may agree longer.
+                if let other = memory?.nearest(to: day, agreeingWith: tables[0]), other.months > agree { donor = other }
+            }
+            v = frame(facts, donor: donor)
             latest = (v, tables, known)
         } else {
             // The first lane's calendar serves the others (their ages apart).
@@ -50,11 +76,17 @@ struct LaneBlock {
             let tables = [first] + personas.indices.dropFirst().map {
                 FactTable(persona: personas[$0], layout: layout, range: range, knownAt: day, calendar: first)
             }
-            v = LaneFrame(plan: plan, facts: LaneFacts(tables, layout: layout))
+            v = frame(LaneFacts(tables, layout: layout), donor: sharing ? memory?.nearest(to: day, agreeingWith: first) : nil)
             latest = (v, tables, known)
         }
         views[day.dayNumber] = v
+        if memory != nil, let table = latest?.tables[0] { made.append((v, table)) }
         return v
+    }
+
+    private func frame(_ facts: LaneFacts, donor: (view: LaneFrame, months: Int)?) -> LaneFrame {
+        let donor = donor.flatMap { $0.months > 0 ? $0 : nil }
+        return LaneFrame(plan: plan, facts: facts, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing)
     }
 
     /// Marks the lanes whose value is the failure mark.
@@ -67,12 +99,15 @@ struct LaneBlock {
         let reported = Array(range.reportedMonths)
         var months = Array(repeating: [MonthOutcome](), count: lanes)
         for k in reported {
+            // A lane being diagnosed stops at its first failure, as a run that throws.
+            if let diagnosis, diagnosis.hasFailed || failed[0] { break }
             let month = range.month(k), decisionDate = month.last
+            diagnosis?.decisionDate = decisionDate
             // Views of earlier months are not looked at again.
             let current = [decisionDate] + benefits.map { decisionDate.adding(days: $0.decisionLagDays) }
             views = views.filter { key, _ in current.contains { $0.dayNumber == key } }
             let general = view(decisionDate), benefitViews = benefits.map { view(decisionDate.adding(days: $0.decisionLagDays)) }
-            // Every payment up to this month in every view of the month, as the single lane computes them.
+            // Every payment up to this month in every view of the month: what this month decides, and what it corrects.
             for v in [general] + benefitViews {
                 for m in reported where m <= k {
                     for b in benefits.indices { fail(where: v.payment(b, m)) }
@@ -94,13 +129,26 @@ struct LaneBlock {
             }
             for lane in 0..<lanes { months[lane].append(outcome[lane]) }
         }
+        if sharing, let memory { memory.keep(made) }
         return (0..<lanes).map { lane in
             failed[lane] ? nil : PersonaRun(personaID: personas[lane].id, personaName: personas[lane].name, weight: personas[lane].weight,
                                             range: range, months: months[lane])
         }
     }
 
-    private func untraced(_ b: Int) -> TraceNode { TraceNode(kind: .benefit, name: plan.ruleSet.benefits[b].name, value: .notTraced) }
+    /// A benefit's payment in month m in a lane, explained by its payment and
+    /// deduction rules in the order they were written (when tracing).
+    private func explained(_ b: Int, _ m: Int, _ v: LaneFrame, lane: Int) -> TraceNode {
+        let benefit = plan.ruleSet.benefits[b]
+        guard tracing else { return TraceNode(kind: .benefit, name: benefit.name, value: .notTraced) }
+        var builder = TraceBuilder(frame: v, lane: lane, month: m)
+        let gross = plan.paymentSlots[b].reduce(Int64(0)) { $0 + v.total($1, m)[lane] }
+        let deducted = plan.deductionSlots[b].reduce(Int64(0)) { $0 + v.total($1, m)[lane] }
+        let children = (plan.paymentSlots[b] + plan.deductionSlots[b]).sorted().map { builder.slot($0) }
+        return TraceNode(kind: .benefit, name: benefit.name, reference: .benefit(b), source: benefit.provenance.source,
+                         value: .one(v.payment(b, m)[lane], TraceType(.money)),
+                         notes: deducted > gross ? [.deductionsExceedGross(deducted: deducted, gross: gross)] : [], children: children)
+    }
 
     /// This month's payment of a benefit, with its gross amount and deductions.
     private mutating func book(benefit b: Int, month k: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
@@ -117,7 +165,7 @@ struct LaneBlock {
                 Deduction(rule: plan.ruleSet.values[slot].name, slot: slot, source: plan.ruleSet.values[slot].provenance.source, cents: Fixed(raw: totals[lane]).cents)
             }
             outcome[lane].benefits.append(BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross[lane]).cents,
-                                                         deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], trace: untraced(b)))
+                                                         deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], trace: explained(b, k, v, lane: lane)))
             booked[b][k][lane] = paid[lane] / 10_000
         }
     }
@@ -126,7 +174,7 @@ struct LaneBlock {
     private mutating func correct(benefit b: Int, month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
         let now = v.payment(b, m)
         for lane in 0..<lanes where !failed[lane] && now[lane] / 10_000 != booked[b][m][lane] {
-            outcome[lane].benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now[lane] / 10_000 - booked[b][m][lane], trace: untraced(b)))
+            outcome[lane].benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now[lane] / 10_000 - booked[b][m][lane], trace: explained(b, m, v, lane: lane)))
             booked[b][m][lane] = now[lane] / 10_000
         }
     }

@@ -1,7 +1,7 @@
 /// Runs a block of personas through a compiled plan together, one lane each,
-/// month by month, deciding what `Evaluator` decides for one persona without
-/// a trace: payments, deductions, corrections, obligations and their fines,
-/// intents and discretion points.
+/// month by month: payments, deductions, corrections, obligations and their
+/// fines, intents and discretion points, without an explanation. One person
+/// with her explanation is a block of one lane (`Evaluator.run`).
 ///
 /// The views are the same for every lane: the agency looks at the end of
 /// each month, and each benefit a number of days later (`beslist ... na de
@@ -9,7 +9,7 @@
 /// (its own `FactTable`), so one view serves the whole block.
 ///
 /// A lane in which something the run needs cannot be computed has no run
-/// here (nil): the single lane runs it again and says why (`runs(_:...)`).
+/// here (nil): `Evaluator.run` runs that person again, alone, and says why.
 public struct LaneEvaluator: Sendable {
     public let plan: Plan
 
@@ -22,7 +22,7 @@ public struct LaneEvaluator: Sendable {
         guard Evaluator.computableMonths.contains(from), Evaluator.computableMonths.contains(to) else {
             return personas.map { _ in nil }
         }
-        var block = LaneBlock(evaluator: self, personas: personas, range: EvaluationRange(from: from, to: to))
+        var block = LaneBlock(plan: plan, personas: personas, range: EvaluationRange(from: from, to: to))
         return block.run()
     }
 }

@@ -1,12 +1,14 @@
-/// The working memory of one view for a block of lanes: the lane form of
-/// `Frame`. A slot is computed for one period for every lane at once, the
-/// first time any lane needs it, and kept.
+/// The working memory of one view of the agency for a block of lanes. A
+/// slot is computed for one period for every lane at once, the first time any
+/// lane needs it, and kept; so a definition that no lane needs is never
+/// computed, and a fact that a guarded branch never reads is never required.
 ///
-/// Where the single lane throws, a lane carries the failure mark
-/// (`ValueSemantics.failed`) instead: a lane that needs the value fails, and
-/// a lane that took another branch never looks at it. That is how a fact one
-/// lane lacks, or a cycle that only another lane's branch reaches, leaves the
-/// other lanes alone.
+/// Where a value cannot be computed, a lane carries the failure mark
+/// (`ValueSemantics.failed`): a lane that needs the value fails, and a lane
+/// that took another branch never looks at it. That is how a fact one lane
+/// lacks, or a cycle that only another lane's branch reaches, leaves the other
+/// lanes alone. In a block of one lane being diagnosed, the first mark is told
+/// where it arose (`LaneDiagnosis`).
 ///
 /// A view whose facts agree with an earlier view's, in every lane, before
 /// some month (`FactTable.firstDifferingMonth`) leaves those months to it:
@@ -23,6 +25,12 @@ final class LaneFrame {
     /// The day offset of each month's first day, and one past the last month.
     let monthFirstDay: [Int]
     let scratch: LaneScratch
+    /// For a block of one lane that failed: where the failure arose (nil otherwise).
+    let diagnosis: LaneDiagnosis?
+    /// Whether this view keeps what decided each value (for the explanation of a run).
+    let tracing: Bool
+    /// Bytes of the values this view computed itself, for a memory that keeps views (`RunMemory`).
+    private(set) var bytes = 0
     /// Months before this one are read from the donors (for what does not depend on the decision date).
     let sharedMonths: Int
     /// Per month before `sharedMonths`: the view that computes it.
@@ -35,6 +43,8 @@ final class LaneFrame {
     /// the first of them is computed, so a view holds only what it computed itself.
     private let values: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
     private let state: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
+    /// Per slot and month, when tracing: what decided each value (`Decision`), lane by lane.
+    private let decisions: UnsafeMutablePointer<UnsafeMutablePointer<Int8>?>?
     private let blockCount: Int
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
     private var running: [UnsafeMutablePointer<Int64>?]
@@ -45,18 +55,22 @@ final class LaneFrame {
     private var episodes: [Int: (lanes: [[Evaluator.Episode]?], reach: Int)] = [:]
 
     /// - Parameters:
-    ///   - donor: an earlier view of the same lanes over the same range, whose facts
-    ///     agree with these before `sharedMonths` in every lane (the decision date aside).
-    init(plan: Plan, facts: LaneFacts, donor: LaneFrame? = nil, sharedMonths: Int = 0) {
+    ///   - donor: an earlier view of the same lanes, over a range that starts in the same
+    ///     month, whose facts agree with these before `sharedMonths` in every lane (the
+    ///     decision date aside): of this run, or of an earlier run of a variant.
+    init(plan: Plan, facts: LaneFacts, donor: LaneFrame? = nil, sharedMonths: Int = 0, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false) {
         self.plan = plan
         self.facts = facts
+        self.diagnosis = diagnosis
+        self.tracing = tracing
         lanes = facts.lanes
         range = facts.range
-        let shared = donor == nil ? 0 : min(sharedMonths, range.monthCount)
+        let shared = donor == nil ? 0 : min(sharedMonths, range.monthCount, donor!.range.monthCount)
         self.sharedMonths = shared
         donors = donor.map { d in (0..<shared).map { m in m < d.sharedMonths ? d.donors[m] : d } } ?? []
-        previous = shared > 0 ? donor : nil
-        if let donor {
+        // Episodes are kept by month of the range: only a view over the same range continues them.
+        previous = shared > 0 && donor?.range == facts.range ? donor : nil
+        if let donor, donor.range == facts.range {
             monthOfDay = donor.monthOfDay
             monthStart = donor.monthStart
             monthFirstDay = donor.monthFirstDay
@@ -73,6 +87,12 @@ final class LaneFrame {
         values.initialize(repeating: nil, count: blockCount)
         state = .allocate(capacity: blockCount)
         state.initialize(repeating: nil, count: blockCount)
+        if tracing {
+            decisions = .allocate(capacity: blockCount)
+            decisions!.initialize(repeating: nil, count: blockCount)
+        } else {
+            decisions = nil
+        }
         running = Array(repeating: nil, count: plan.runningTotalSites)
         runningUpTo = Array(repeating: -1, count: plan.runningTotalSites)
         payments = Array(repeating: Array(repeating: nil, count: range.monthCount), count: plan.ruleSet.benefits.count)
@@ -82,9 +102,11 @@ final class LaneFrame {
         for b in 0..<blockCount {
             values[b]?.deallocate()
             state[b]?.deallocate()
+            decisions?[b]?.deallocate()
         }
         values.deallocate()
         state.deallocate()
+        decisions?.deallocate()
         for r in running { r?.deallocate() }
     }
 
@@ -99,6 +121,8 @@ final class LaneFrame {
             values[block] = .allocate(capacity: periods * lanes)
             state[block] = .allocate(capacity: periods)
             state[block]!.initialize(repeating: 0, count: periods)
+            decisions?[block] = .allocate(capacity: periods * lanes)
+            bytes += periods * (lanes * (MemoryLayout<Int64>.size + (tracing ? 1 : 0)) + 1)
         }
         let i = monthly ? 0 : p - monthFirstDay[m]
         let out = values[block]! + i * lanes
@@ -106,10 +130,11 @@ final class LaneFrame {
         case 2: break
         case 1:
             // A cycle: failed for every lane; a lane whose branch does not reach it drops the mark.
+            diagnosis?.note(Program.cycle(at: slot, in: plan.ruleSet))
             return UnsafePointer(scratch.failedColumn)
         default:
             state[block]![i] = 1
-            compute(slot, p, into: out)
+            compute(slot, p, into: out, decided: decisions?[block].map { $0 + i * lanes })
             state[block]![i] = 2
         }
         return UnsafePointer(out)
@@ -117,13 +142,14 @@ final class LaneFrame {
 
     /// The value of a slot for every lane, decided as `ValueDeclaration.alternatives`
     /// says (per lane: the first alternative that applies) and settled.
-    private func compute(_ slot: Int, _ p: Int, into out: UnsafeMutablePointer<Int64>) {
+    private func compute(_ slot: Int, _ p: Int, into out: UnsafeMutablePointer<Int64>, decided: UnsafeMutablePointer<Int8>?) {
         let s = plan.slots[slot]
         let day = s.periodicity == .month ? monthStart[p] : range.dayNumber(ofDay: p)
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         let pending = scratch.push(), condition = scratch.push(), body = scratch.push()
         for lane in 0..<lanes { out[lane] = 0; pending[lane] = 1 }
+        decided?.update(repeating: Decision.notApplicable, count: lanes)
         var open = lanes
         for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) where open > 0 {
             let a = plan.alternatives[k]
@@ -147,11 +173,39 @@ final class LaneFrame {
             plan.program.evaluate(a.body, self, p, into: body)
             for lane in 0..<lanes where pending[lane] != 0 && condition[lane] != 0 {
                 out[lane] = body[lane]
+                decided?[lane] = a.decision
                 pending[lane] = 0
                 open -= 1
             }
         }
-        for lane in 0..<lanes { out[lane] = ValueSemantics.settle(out[lane], rounding: s.rounding, type: s.type) }
+        for lane in 0..<lanes {
+            let settled = ValueSemantics.settle(out[lane], rounding: s.rounding, type: s.type)
+            if settled == ValueSemantics.failed && out[lane] != ValueSemantics.failed { diagnosis?.note(Program.tooLarge(slot, in: plan.ruleSet)) }
+            out[lane] = settled
+        }
+    }
+
+    /// A slot's value in a lane as far as computed (nil where not), for the explanation.
+    func stored(_ slot: Int, _ p: Int, lane: Int) -> Int64? {
+        guard let (view, block, i) = computedCell(slot, p) else { return nil }
+        return view.values[block]![i * lanes + lane]
+    }
+
+    /// What decided a computed value in a lane (`Decision`), for the explanation.
+    func decision(_ slot: Int, _ p: Int, lane: Int) -> Int8 {
+        guard let (view, block, i) = computedCell(slot, p), let d = view.decisions?[block] else { return Decision.notApplicable }
+        return d[i * lanes + lane]
+    }
+
+    /// The view that computed a slot's value in a period, its block there and the index in it.
+    private func computedCell(_ slot: Int, _ p: Int) -> (view: LaneFrame, block: Int, index: Int)? {
+        let monthly = plan.slots[slot].periodicity == .month
+        let m = monthly ? p : monthOfDay[p]
+        if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].computedCell(slot, p) }
+        let block = slot * range.monthCount + m
+        let i = monthly ? 0 : p - monthFirstDay[m]
+        guard let state = state[block], state[i] == 2 else { return nil }
+        return (self, block, i)
     }
 
     /// A running total over the days of the calendar year up to day `d`, per lane
@@ -256,8 +310,15 @@ final class LaneFrame {
 
     /// A benefit's payment in a month for every lane, as far as computed (zero before), for intents.
     func benefitPayment(_ benefit: Int, _ m: Int, into out: UnsafeMutablePointer<Int64>) {
+        if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].benefitPayment(benefit, m, into: out) }
         let paid = payments[benefit][m]
         for lane in 0..<lanes { out[lane] = paid?[lane] ?? 0 }
+    }
+
+    /// A benefit's payment in a month in one lane, as far as computed (zero before).
+    func paid(_ benefit: Int, _ m: Int, lane: Int) -> Int64 {
+        if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].paid(benefit, m, lane: lane) }
+        return payments[benefit][m]?[lane] ?? 0
     }
 }
 

@@ -1,6 +1,6 @@
 /// Evaluating an expression of the program for every lane of a block at
-/// once: the lane form of `Program.evaluate`, with the same operations
-/// (`ValueSemantics`) and the same laziness, decided per block. A branch that
+/// once, with the operations of `ValueSemantics` and the laziness of the
+/// language (`en`, `of`, `als`, a fact's default), decided per block. A branch that
 /// no lane takes is not evaluated; one that some lanes take is evaluated for
 /// all, and the lanes that did not take it drop its values (and its failures).
 /// A failure is the mark in the lane, never a thrown error.
@@ -14,6 +14,12 @@ extension Program {
         let scratch = f.scratch
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
+        // Runs before the reset: a mark that arose here, in a lane being diagnosed, is said where it arose.
+        defer {
+            if let diagnosis = f.diagnosis, !diagnosis.hasFailed, out[0] == Program.failed {
+                diagnosis.note(failure(of: e, f, p, persona: diagnosis.personaID))
+            }
+        }
 
         /// Fills `out` from one operand, lane by lane.
         func unary(_ a: Expression, _ op: (Int64) -> Int64) {
@@ -25,6 +31,17 @@ extension Program {
             evaluate(i.a, f, p, into: out)
             let b = scratch.push()
             evaluate(i.b, f, p, into: b)
+            for l in 0..<lanes { out[l] = op(out[l], b[l]) }
+        }
+        /// The same, with the right operand looked at first: a divisor of zero or a
+        /// block size that is none fails before the left operand is computed.
+        func binaryRightFirst(rejecting rejects: (Int64) -> Bool, _ op: (Int64, Int64) -> Int64) {
+            let b = scratch.push()
+            evaluate(i.b, f, p, into: b)
+            if let diagnosis = f.diagnosis, !diagnosis.hasFailed, b[0] != Program.failed, rejects(b[0]) {
+                diagnosis.note(failure(of: e, f, p, persona: diagnosis.personaID))
+            }
+            evaluate(i.a, f, p, into: out)
             for l in 0..<lanes { out[l] = op(out[l], b[l]) }
         }
         func copy(_ column: UnsafePointer<Int64>) { out.update(from: column, count: lanes) }
@@ -94,7 +111,7 @@ extension Program {
         case .multiply:
             binary(ValueSemantics.multiply)
         case .divide:
-            binary(ValueSemantics.divide)
+            binaryRightFirst(rejecting: { $0 == 0 }, ValueSemantics.divide)
         case .addDays:
             binary { ValueSemantics.addDays($0, $1, sign: i.immediate) }
         case .addMonths:
@@ -153,7 +170,7 @@ extension Program {
         case .plusMonths:
             binary(ValueSemantics.plusMonths)
         case .blockEnd:
-            binary(ValueSemantics.blockEnd)
+            binaryRightFirst(rejecting: { ValueSemantics.blockSize($0) == nil }, ValueSemantics.blockEnd)
         case .ever:
             // From the first month on; a lane stops looking at its first ja (or failure).
             let term = scratch.push()
@@ -180,7 +197,11 @@ extension Program {
         let needsDefault = i.b >= 0 && (0..<lanes).contains { out[$0] == FactTable.absent }
         if needsDefault {
             let fallback = f.scratch.push()
+            let diagnosed = f.diagnosis.map { !$0.hasFailed } ?? false
             evaluate(i.b, f, p, into: fallback)
+            if diagnosed, let diagnosis = f.diagnosis, let inner = diagnosis.failure?.0 {
+                diagnosis.replace(with: defaultFailed(i, because: inner))
+            }
             for l in 0..<lanes where out[l] == FactTable.absent { out[l] = fallback[l] }
         }
     }

@@ -1,14 +1,17 @@
-/// Builds the explanation of a month from what a frame computed: each
-/// declaration with its values, what decided them, and what they read.
+/// Builds the explanation of a month from what a view computed for one of
+/// its lanes: each declaration with its values, what decided them, and what
+/// they read.
 struct TraceBuilder {
-    let frame: Frame
+    let frame: LaneFrame
+    let lane: Int
     let month: Int
     static let maximumDepth = 8
     private var expanded = Set<Int>()
     private var shown = Set<TypedExpr.Reference>()
 
-    init(frame: Frame, month: Int) {
+    init(frame: LaneFrame, lane: Int, month: Int) {
         self.frame = frame
+        self.lane = lane
         self.month = month
     }
 
@@ -18,10 +21,10 @@ struct TraceBuilder {
         let d = ruleSet.values[slot]
         let daily = d.periodicity != .month
         let periods: [Int] = daily ? Array(frame.range.days(ofMonth: month)) : [month]
-        let values = periods.map { frame.storedValue(slot, period: $0) }
+        let values = periods.map { frame.stored(slot, $0, lane: lane) }
         var node = TraceNode(kind: d.isRule ? .rule : .definition, name: d.name, reference: .value(slot), source: d.provenance.source,
                              value: value(values, TraceType(d.type, in: ruleSet), daily: daily))
-        let decided = periods.enumerated().filter { values[$0.offset] != nil }.map { frame.decided(slot, $0.element) }
+        let decided = periods.enumerated().filter { values[$0.offset] != nil }.map { frame.decision(slot, $0.element, lane: lane) }
         var references = d.body.references + (d.condition?.references ?? [])
         for (k, x) in d.exceptions.enumerated() {
             let count = decided.filter { Int($0) == k }.count
@@ -69,7 +72,7 @@ struct TraceBuilder {
             return TraceNode(kind: .fact, name: declaration.name, reference: ref, value: factValue(fact), notes: [.explanation(declaration.explanation)])
         case .benefit(let b):
             return TraceNode(kind: .benefit, name: ruleSet.benefits[b].name, reference: ref, source: ruleSet.benefits[b].provenance.source,
-                             value: .one(frame.benefitPayments[b][month], TraceType(.money)))
+                             value: .one(frame.paid(b, month, lane: lane), TraceType(.money)))
         }
     }
 
@@ -87,12 +90,12 @@ struct TraceBuilder {
         let fact = ruleSet.facts[index]
         switch fact.periodicity {
         case .constant:
-            return one(frame.facts.constants[index], fact)
+            return one(frame.facts.column(index, 0)[lane], fact)
         case .month:
-            return one(frame.facts.monthly[index][month], fact)
+            return one(frame.facts.column(index, month)[lane], fact)
         case .day:
             let values = frame.range.days(ofMonth: month).map { d -> Int64? in
-                let v = frame.facts.daily[index][d]
+                let v = frame.facts.column(index, d)[lane]
                 return v == FactTable.absent ? nil : v
             }
             return value(values, TraceType(fact.type, in: ruleSet), daily: true)
