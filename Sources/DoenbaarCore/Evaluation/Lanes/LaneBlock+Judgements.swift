@@ -35,13 +35,11 @@ extension LaneBlock {
         let first = o.periodicity == .month ? m : range.days(ofMonth: m).lowerBound
         // Each rule's values per period from the period before the month on, for all lanes,
         // evaluated the first time a lane reads them (a run that goes on reads further).
-        var applies = PeriodColumns(from: max(0, first - 1), lanes: lanes), met = applies
+        let applies = PeriodColumns(of: o.applies, in: v, from: max(0, first - 1)), met = PeriodColumns(of: o.fulfilled, in: v, from: max(0, first - 1))
         var reach = m
-        func read(_ e: Program.Expression, _ p: Int, _ lane: Int, _ columns: inout PeriodColumns) throws(EvaluationFailure) -> Bool {
-            let x = columns.value(p, lane) {
-                reach = max(reach, o.periodicity == .month ? p : v.monthOfDay[p])
-                return v.column(e, p)
-            }
+        func read(_ p: Int, _ lane: Int, _ columns: PeriodColumns) throws(EvaluationFailure) -> Bool {
+            reach = max(reach, o.periodicity == .month ? p : v.monthOfDay[p])
+            let x = columns.value(p, lane)
             guard x != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
             return x != 0
         }
@@ -49,13 +47,13 @@ extension LaneBlock {
         let periods = o.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
         let appliesNowhere = periods.allSatisfy { p in
             if o.validity.isBounded, !o.validity.contains(range.firstDay(ofPeriod: p, o.periodicity)) { return true }
-            return (0..<lanes).allSatisfy { lane in applies.value(p, lane) { v.column(o.applies, p) } == 0 }
+            return (0..<lanes).allSatisfy { lane in applies.value(p, lane) == 0 }
         }
-        if appliesNowhere { return (Array(repeating: [], count: lanes), reach) }
+        if appliesNowhere { return (noEpisodes, reach) }
         let perLane: [[Evaluator.Episode]?] = (0..<lanes).map { lane in
             try? Evaluator.episodes(of: i, o, month: m, range: range,
-                                    applies: { p throws(EvaluationFailure) in try read(o.applies, p, lane, &applies) },
-                                    met: { p throws(EvaluationFailure) in try read(o.fulfilled, p, lane, &met) })
+                                    applies: { p throws(EvaluationFailure) in try read(p, lane, applies) },
+                                    met: { p throws(EvaluationFailure) in try read(p, lane, met) })
         }
         return (perLane, reach)
     }
@@ -87,28 +85,54 @@ extension LaneBlock {
 }
 
 /// An expression's values over consecutive periods from `start` on, for every
-/// lane, each period evaluated on first use: one flat buffer, grown to the right.
-struct PeriodColumns {
+/// lane, each period evaluated into the buffer on first use; the buffer grows to
+/// the right. One buffer, not an array per period: this runs for every
+/// obligation, month and view.
+final class PeriodColumns {
+    let expression: Program.Expression
+    let view: LaneFrame
     let start: Int
     let lanes: Int
-    private var values: [Int64] = []
-    private var known: [Bool] = []
+    private var values: UnsafeMutablePointer<Int64>
+    private var known: UnsafeMutablePointer<Bool>
+    private var capacity: Int
 
-    init(from start: Int, lanes: Int) {
+    init(of expression: Program.Expression, in view: LaneFrame, from start: Int) {
+        self.expression = expression
+        self.view = view
         self.start = start
-        self.lanes = lanes
+        lanes = view.lanes
+        capacity = 33      // a month of days and the day before it
+        values = .allocate(capacity: capacity * lanes)
+        known = .allocate(capacity: capacity)
+        known.initialize(repeating: false, count: capacity)
     }
 
-    mutating func value(_ p: Int, _ lane: Int, _ evaluate: () -> [Int64]) -> Int64 {
+    deinit {
+        values.deallocate()
+        known.deallocate()
+    }
+
+    func value(_ p: Int, _ lane: Int) -> Int64 {
         let k = p - start
-        if k >= known.count {
-            known += Array(repeating: false, count: k + 1 - known.count)
-            values += Array(repeating: 0, count: (k + 1) * lanes - values.count)
-        }
+        if k >= capacity { grow(to: max(k + 1, capacity * 2)) }
         if !known[k] {
-            values.replaceSubrange((k * lanes)..<((k + 1) * lanes), with: evaluate())
+            view.evaluate(expression, p, into: values + k * lanes)
             known[k] = true
         }
         return values[k * lanes + lane]
+    }
+
+    private func grow(to periods: Int) {
+        let more = UnsafeMutablePointer<Int64>.allocate(capacity: periods * lanes)
+        more.moveInitialize(from: values, count: capacity * lanes)
+        values.deallocate()
+        values = more
+        let knownMore = UnsafeMutablePointer<Bool>.allocate(capacity: periods)
+        knownMore.moveInitialize(from: known, count: capacity)
+        (knownMore + capacity).initialize(repeating: false, count: periods - capacity)
+        known.deallocate()
+        known = knownMore
+        capacity = periods
     }
 }

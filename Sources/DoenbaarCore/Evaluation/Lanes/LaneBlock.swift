@@ -27,10 +27,18 @@ struct LaneBlock {
     var latest: (view: LaneFrame, tables: [FactTable], known: [Int])? = nil
 
     var failed: [Bool]
+    /// Without `sharing`: the first view made for each state of knowledge (how many
+    /// knowledge dates each lane had passed). A later view with the same knowledge (a
+    /// benefit's decision day after the next month's end) shares everything of it that
+    /// does not read the decision date. With sharing, the latest view serves instead.
+    var byKnowledge: [[Int]: (view: LaneFrame, tables: [FactTable])] = [:]
     /// Every view made, with the lane's table, when the run leaves its views to a memory.
     var made: [(view: LaneFrame, table: FactTable)] = []
     var booked: [[[Int64]]]
     var seenEpisodes: [Set<Evaluator.EpisodeStart>]
+    /// No lane has an episode: made once, because most obligations apply to nobody most months
+    /// (an array of this type made anew looks its type up in the runtime each time).
+    let noEpisodes: [[Evaluator.Episode]?]
 
     init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
          memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil) {
@@ -47,6 +55,7 @@ struct LaneBlock {
         failed = Array(repeating: false, count: lanes)
         booked = Array(repeating: Array(repeating: Array(repeating: 0, count: lanes), count: range.monthCount), count: plan.ruleSet.benefits.count)
         seenEpisodes = Array(repeating: [], count: lanes)
+        noEpisodes = Array(repeating: [], count: lanes)
     }
 
     mutating func view(_ day: CivilDate) -> LaneFrame {
@@ -54,7 +63,7 @@ struct LaneBlock {
         let known = knowledgeDates.map { dates in dates.prefix { $0 <= day }.count }
         let (personas, range, layout) = (personas, range, plan.factLayout)
         let v: LaneFrame
-        if let previous = latest {
+        if let previous = (sharing ? nil : byKnowledge[known].map({ (view: $0.view, tables: $0.tables, known: known) })) ?? latest {
             let changed = personas.indices.filter { known[$0] != previous.known[$0] }
             let tables = personas.indices.map { lane in
                 known[lane] != previous.known[lane] ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout)
@@ -80,6 +89,7 @@ struct LaneBlock {
             latest = (v, tables, known)
         }
         views[day.dayNumber] = v
+        if !sharing, byKnowledge[known] == nil, let tables = latest?.tables { byKnowledge[known] = (v, tables) }
         if memory != nil, let table = latest?.tables[0] { made.append((v, table)) }
         return v
     }

@@ -30,7 +30,7 @@ final class LaneFrame {
     /// Whether this view keeps what decided each value (for the explanation of a run).
     let tracing: Bool
     /// Bytes of the values this view computed itself, for a memory that keeps views (`RunMemory`).
-    private(set) var bytes = 0
+    @exclusivity(unchecked) private(set) var bytes = 0
     /// Months before this one are read from the donors (for what does not depend on the decision date).
     let sharedMonths: Int
     /// Per month before `sharedMonths`: the view that computes it.
@@ -47,12 +47,12 @@ final class LaneFrame {
     private let decisions: UnsafeMutablePointer<UnsafeMutablePointer<Int8>?>?
     private let blockCount: Int
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
-    private var running: [UnsafeMutablePointer<Int64>?]
-    private var runningUpTo: [Int]
+    @exclusivity(unchecked) private var running: [UnsafeMutablePointer<Int64>?]
+    @exclusivity(unchecked) private var runningUpTo: [Int]
     /// Per benefit and month: the payment of every lane, once computed (raw, whole cents).
-    private var payments: [[[Int64]?]]
+    @exclusivity(unchecked) private var payments: [[[Int64]?]]
     /// Per obligation and month: each lane's episodes, and the last month they read.
-    private var episodes: [Int: (lanes: [[Evaluator.Episode]?], reach: Int)] = [:]
+    @exclusivity(unchecked) private var episodes: [Int: (lanes: [[Evaluator.Episode]?], reach: Int)] = [:]
 
     /// - Parameters:
     ///   - donor: an earlier view of the same lanes, over a range that starts in the same
@@ -264,6 +264,11 @@ final class LaneFrame {
         return sum
     }
 
+    /// An expression's values in a period, for every lane, into a column the caller owns.
+    func evaluate(_ e: Program.Expression, _ p: Int, into out: UnsafeMutablePointer<Int64>) {
+        plan.program.evaluate(e, self, p, into: out)
+    }
+
     /// An expression's values in a period, for every lane (an obligation's,
     /// an intent's or a discretion point's rule: these are read once per view).
     func column(_ e: Program.Expression, _ p: Int) -> [Int64] {
@@ -328,8 +333,8 @@ final class LaneFrame {
 final class LaneScratch {
     let lanes: Int
     private static let chunkColumns = 256
-    private var chunks: [UnsafeMutablePointer<Int64>] = []
-    private var top = 0
+    @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<Int64>] = []
+    @exclusivity(unchecked) private var top = 0
     /// One column of failure marks, never written.
     let failedColumn: UnsafeMutablePointer<Int64>
 

@@ -11,11 +11,13 @@ struct TraceBuilder {
 
     init(frame: LaneFrame, lane: Int, month: Int) {
         self.frame = frame
+        ruleSet = frame.plan.ruleSet
         self.lane = lane
         self.month = month
     }
 
-    var ruleSet: RuleSet { frame.plan.ruleSet }
+    /// Held once: reading it through the plan copies the whole rule set, arrays and all, each time.
+    let ruleSet: RuleSet
 
     mutating func slot(_ slot: Int, depth: Int = 0) -> TraceNode {
         let d = ruleSet.values[slot]
