@@ -5,8 +5,13 @@ extension LaneBlock {
     /// Every obligation's episodes are worked out before any fine (the order in which a
     /// lane's first failure is found, `LaneDiagnosis`).
     mutating func judgeObligations(month m: Int, _ v: LaneFrame, decisionDate: CivilDate, into outcome: inout [MonthOutcome]) {
-        let judged = plan.obligations.indices.filter { Evaluator.judged(plan.obligations[$0], month: range.month(m), on: decisionDate) }
-        let perObligation = judged.map { i in v.episodes(of: i, month: m) { episodes(of: i, month: m, v) } }
+        // Episodes judged by an earlier view were booked then (or their lane failed): only fresh ones are looked at.
+        var perObligation: [[[Evaluator.Episode]?]] = []
+        for i in plan.obligations.indices where Evaluator.judged(plan.obligations[i], month: range.month(m), on: decisionDate) {
+            let judged = v.episodes(of: i, month: m) { episodes(of: i, month: m, v) }
+            if judged.fresh { perObligation.append(judged.lanes) }
+        }
+        guard !perObligation.isEmpty else { return }
         for lane in 0..<lanes where !failed[lane] {
             let found = perObligation.compactMap { $0[lane] }
             guard found.count == perObligation.count else { failed[lane] = true; continue }

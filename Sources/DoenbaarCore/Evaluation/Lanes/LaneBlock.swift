@@ -39,6 +39,7 @@ struct LaneBlock {
     /// No lane has an episode: made once, because most obligations apply to nobody most months
     /// (an array of this type made anew looks its type up in the runtime each time).
     let noEpisodes: [[Evaluator.Episode]?]
+    let identity = LaneRun()
 
     init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
          memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil) {
@@ -96,7 +97,7 @@ struct LaneBlock {
 
     private func frame(_ facts: LaneFacts, donor: (view: LaneFrame, months: Int)?) -> LaneFrame {
         let donor = donor.flatMap { $0.months > 0 ? $0 : nil }
-        return LaneFrame(plan: plan, facts: facts, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing)
+        return LaneFrame(plan: plan, facts: facts, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing)
     }
 
     /// Marks the lanes whose value is the failure mark.

@@ -29,6 +29,8 @@ final class LaneFrame {
     let diagnosis: LaneDiagnosis?
     /// Whether this view keeps what decided each value (for the explanation of a run).
     let tracing: Bool
+    /// The run this view belongs to: episodes judged in a view of this run were booked by it.
+    let run: LaneRun
     /// Bytes of the values this view computed itself, for a memory that keeps views (`RunMemory`).
     @exclusivity(unchecked) private(set) var bytes = 0
     /// Months before this one are read from the donors (for what does not depend on the decision date).
@@ -58,8 +60,9 @@ final class LaneFrame {
     ///   - donor: an earlier view of the same lanes, over a range that starts in the same
     ///     month, whose facts agree with these before `sharedMonths` in every lane (the
     ///     decision date aside): of this run, or of an earlier run of a variant.
-    init(plan: Plan, facts: LaneFacts, donor: LaneFrame? = nil, sharedMonths: Int = 0, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false) {
+    init(plan: Plan, facts: LaneFacts, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false) {
         self.plan = plan
+        self.run = run
         self.facts = facts
         self.diagnosis = diagnosis
         self.tracing = tracing
@@ -282,16 +285,17 @@ final class LaneFrame {
     /// The episodes of an obligation in month m, per lane (nil where a rule failed):
     /// worked out here, or taken from an earlier view that worked them out, when
     /// they do not depend on the decision date and read no month in which a
-    /// lane's facts differ between that view and this one.
-    func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Evaluator.Episode]?], reach: Int)) -> [[Evaluator.Episode]?] {
+    /// lane's facts differ between that view and this one. `fresh` is false for
+    /// episodes that a view of this run judged before: the run booked them then.
+    func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Evaluator.Episode]?], reach: Int)) -> (lanes: [[Evaluator.Episode]?], fresh: Bool) {
         let key = i * range.monthCount + m
-        if let known = episodes[key] { return known.lanes }
+        if let known = episodes[key] { return (known.lanes, false) }
         if !plan.obligationDecisionDependent[i] {
             var agree = sharedMonths, earlier = previous
             while let view = earlier, m < agree {
                 if let theirs = view.episodes[key], theirs.reach < agree {
                     episodes[key] = theirs
-                    return theirs.lanes
+                    return (theirs.lanes, view.run !== run)
                 }
                 agree = min(agree, view.sharedMonths)
                 earlier = view.previous
@@ -299,7 +303,7 @@ final class LaneFrame {
         }
         let worked = work()
         episodes[key] = worked
-        return worked.lanes
+        return (worked.lanes, true)
     }
 
     /// Adds a slot's total over month m (its value, or its days summed) to each lane's sum.
@@ -326,6 +330,9 @@ final class LaneFrame {
         return payments[benefit][m]?[lane] ?? 0
     }
 }
+
+/// One run of a block, as its views know it.
+final class LaneRun {}
 
 /// Columns of scratch values for the expressions being evaluated, used as a
 /// stack: an operation takes its operands' columns, and gives them back when
