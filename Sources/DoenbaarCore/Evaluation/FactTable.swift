@@ -227,10 +227,12 @@ public struct FactTable: Sendable {
         var table = deciding(on: day)
         table.knownAt = day
         let (early, late) = (min(knownAt, day), max(knownAt, day))
-        for kind in layout.records {
-            let lines = persona.records.filter { $0.kind == kind.keyword }
-            guard lines.contains(where: { $0.knowledge.dates.contains { $0 > early && $0 <= late } }) else { continue }
-            table.clear(kind, layout)
+        for k in layout.records.indices {
+            let keyword = layout.records[k].keyword
+            guard persona.records.contains(where: { $0.kind == keyword && $0.knowledge.changes(after: early, through: late) }) else { continue }
+            let kind = layout.records[k]
+            let lines = persona.records.filter { $0.kind == keyword }
+            table.clear(kind: k, layout)
             switch kind.shape {
             case .month: table.fillMonths(lines, kind, layout)
             case .from: table.fillEstimates(lines, kind)
@@ -241,8 +243,8 @@ public struct FactTable: Sendable {
     }
 
     /// Every column a record kind fills, back to its value before any line.
-    private mutating func clear(_ kind: PersonaRecordKind, _ layout: FactLayout) {
-        for f in FactLayout.factsFilled(by: kind) {
+    private mutating func clear(kind k: Int, _ layout: FactLayout) {
+        for f in layout.filledByKind[k] {
             let initial = layout.constantDefaults[f] ?? FactTable.absent
             if !daily[f].isEmpty { daily[f] = Array(repeating: initial, count: range.dayCount) }
             if !monthly[f].isEmpty { monthly[f] = Array(repeating: initial, count: range.monthCount) }
@@ -274,6 +276,8 @@ public struct FactLayout: Sendable {
     /// Whether no two record kinds fill the same fact, and none fills a fact
     /// given otherwise: then a kind can be filled again on its own (`FactTable.known(at:)`).
     public let kindsFillTheirOwnFacts: Bool
+    /// Per record kind (as in `records`): the facts its lines fill (`factsFilled(by:)`).
+    public let filledByKind: [[Int]]
 
     /// The facts lines of a record kind fill: its value, attributes, start and knowledge.
     public static func factsFilled(by kind: PersonaRecordKind) -> [Int] {
@@ -301,6 +305,7 @@ public struct FactLayout: Sendable {
             }
         }
         kindsFillTheirOwnFacts = own
+        filledByKind = ruleSet.records.map { FactLayout.factsFilled(by: $0) }
     }
 }
 

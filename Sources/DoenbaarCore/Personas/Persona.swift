@@ -65,9 +65,21 @@ public struct Knowledge: Sendable, Hashable {
         self.established = established
     }
 
-    /// The first day the agency knew, or nil when it never did.
+    /// The first day the agency knew, or nil when it never did. (Read for every
+    /// line on every decision date of a population: no arrays.)
     public var known: CivilDate? {
-        [reported, registerHidden ? nil : register, discovered, established].compactMap { $0 }.min()
+        func earlier(_ a: CivilDate?, _ b: CivilDate?) -> CivilDate? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return min(a, b)
+        }
+        return earlier(earlier(reported, registerHidden ? nil : register), earlier(discovered, established))
+    }
+
+    /// Whether one of its dates falls after `early` and on or before `late`.
+    public func changes(after early: CivilDate, through late: CivilDate) -> Bool {
+        func within(_ d: CivilDate?) -> Bool { d.map { $0 > early && $0 <= late } ?? false }
+        return within(reported) || within(register) || within(discovered) || within(established)
     }
     public func isKnown(on day: CivilDate) -> Bool { known.map { $0 <= day } ?? false }
     /// Every date on which this knowledge changed something for the agency.
