@@ -121,7 +121,7 @@ struct LaneBlock {
             // Every payment up to this month in every view of the month: what this month decides, and what it corrects.
             for v in [general] + benefitViews {
                 for m in reported where m <= k {
-                    for b in benefits.indices { fail(where: v.payment(b, m)) }
+                    for b in benefits.indices where v.paymentUnchecked(b, m) { fail(where: v.payment(b, m)) }
                 }
             }
             var outcome = Array(repeating: MonthOutcome(month: month, benefits: [], fines: [], missedObligations: [], obligationsDue: [], intents: []),

@@ -260,6 +260,17 @@ final class LaneFrame {
         return paid
     }
 
+    /// Whether a benefit's payment in month m is yet to be computed for this run:
+    /// one computed by a view of this run was looked at for failures then. (A
+    /// view of another run, in a memory, may hold it without this run having looked.)
+    func paymentUnchecked(_ benefit: Int, _ m: Int) -> Bool {
+        if m < sharedMonths && !plan.benefitDecisionDependent[benefit] {
+            let owner = donors[m]
+            return owner.run !== run || owner.payments[benefit][m] == nil
+        }
+        return payments[benefit][m] == nil
+    }
+
     /// A slot's total over month m for every lane (raw): its value, or its days summed.
     func total(_ slot: Int, _ m: Int) -> [Int64] {
         var sum = [Int64](repeating: 0, count: lanes)
