@@ -86,7 +86,7 @@ import Testing
         for persona in try book.allPersonas() {
             guard let months = persona.defaultMonths else { continue }
             let range = EvaluationRange(from: months.from, to: months.to)
-            let days = Evaluator.knowledgeDates(of: persona) + (0...(months.to.index - months.from.index)).map { months.from.adding(months: $0).last }
+            let days = persona.knowledgeDates + (0...(months.to.index - months.from.index)).map { months.from.adding(months: $0).last }
             var table = FactTable(persona: persona, layout: layout, range: range, knownAt: range.firstDay)
             for day in days.sorted() {
                 table = table.known(at: day, persona: persona, layout: layout)

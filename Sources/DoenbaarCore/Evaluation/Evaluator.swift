@@ -77,31 +77,4 @@ public struct Evaluator: Sendable {
         return block.flatMap { persona.sections[$0] } ?? persona.range
     }
 
-    /// Every date on which the agency learnt something new about the persona.
-    static func knowledgeDates(of p: Persona) -> [CivilDate] {
-        var dates = Set<CivilDate>()
-        for r in p.records { dates.formUnion(r.knowledge.dates) }
-        return dates.sorted()
-    }
-
-    /// Adds an intent's outcome for a month to the month's list: one outcome
-    /// per intent name. The versions a reform with a start date leaves (the
-    /// baseline's before it, the reform's from it) count as one intent, told
-    /// with the words of the version tested last in the month.
-    static func merge(intent i: Int, holds: Bool?, month: YearMonth, into out: inout [IntentOutcome], _ plan: Plan) {
-        // The declaration's words, field by field: no copy of its expressions.
-        let name = plan.ruleSet.intents[i].name
-        let outcome = IntentOutcome(intent: name, intentIndex: i, source: plan.ruleSet.intents[i].provenance.source,
-                                    text: plan.ruleSet.intents[i].text, holds: holds)
-        if let earlier = out.firstIndex(where: { $0.intent == name }) {
-            if let held = outcome.holds {
-                let before = out[earlier].holds
-                out[earlier] = IntentOutcome(intent: name, intentIndex: i, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
-            } else if out[earlier].holds == nil, plan.intents[i].validity.contains(month.first) {
-                out[earlier] = outcome
-            }
-        } else {
-            out.append(outcome)
-        }
-    }
 }

@@ -195,3 +195,12 @@ public struct Expectation: Sendable, Equatable {
         self.reformRange = reformRange
     }
 }
+
+extension Persona {
+    /// Every date on which the agency learnt something new about the persona.
+    public var knowledgeDates: [CivilDate] {
+        var dates = Set<CivilDate>()
+        for r in records { dates.formUnion(r.knowledge.dates) }
+        return dates.sorted()
+    }
+}

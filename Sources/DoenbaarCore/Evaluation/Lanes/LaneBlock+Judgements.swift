@@ -1,13 +1,13 @@
 /// Obligations, their fines, and intents, judged per lane with the same rules
-/// for every block (`Evaluator.judged`, `Evaluator.episodes`, `book`, `merge`).
+/// for every block (`Obligations.judged`, `Obligations.episodes`, `Obligations.book`, `merge`).
 extension LaneBlock {
     /// Obligations of month m that can be judged now; a missed one is booked with its fine.
     /// Every obligation's episodes are worked out before any fine (the order in which a
     /// lane's first failure is found, `LaneDiagnosis`).
     mutating func judgeObligations(month m: Int, _ v: LaneFrame, decisionDate: CivilDate, into outcome: inout [MonthOutcome]) {
         // Episodes judged by an earlier view were booked then (or their lane failed): only fresh ones are looked at.
-        var perObligation: [[[Evaluator.Episode]?]] = []
-        for i in plan.obligations.indices where Evaluator.judged(plan.obligations[i], month: range.month(m), on: decisionDate) {
+        var perObligation: [[[Obligations.Episode]?]] = []
+        for i in plan.obligations.indices where Obligations.judged(plan.obligations[i], month: range.month(m), on: decisionDate) {
             let judged = v.episodes(of: i, month: m) { episodes(of: i, month: m, v) }
             if judged.fresh { perObligation.append(judged.lanes) }
         }
@@ -15,13 +15,13 @@ extension LaneBlock {
         for lane in 0..<lanes where !failed[lane] {
             let found = perObligation.compactMap { $0[lane] }
             guard found.count == perObligation.count else { failed[lane] = true; continue }
-            for episode in found.joined() where seenEpisodes[lane].insert(Evaluator.EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
+            for episode in found.joined() where seenEpisodes[lane].insert(Obligations.EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
                 let i = episode.obligation
                 outcome[lane].obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[i].name, obligationIndex: i,
                                                                   from: episode.from, through: episode.through, met: episode.met))
                 guard !episode.met else { continue }
                 do throws(EvaluationFailure) {
-                    try Evaluator.book(missed: episode, in: &outcome[lane], plan) { e throws(EvaluationFailure) in
+                    try Obligations.book(missed: episode, in: &outcome[lane], plan) { e throws(EvaluationFailure) in
                         let amount = v.column(e, episode.firstPeriod)[lane]
                         guard amount != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
                         return amount
@@ -35,7 +35,7 @@ extension LaneBlock {
     }
 
     /// Each lane's episodes of obligation i in month m (nil where a rule failed), and the last month read.
-    private func episodes(of i: Int, month m: Int, _ v: LaneFrame) -> (lanes: [[Evaluator.Episode]?], reach: Int) {
+    private func episodes(of i: Int, month m: Int, _ v: LaneFrame) -> (lanes: [[Obligations.Episode]?], reach: Int) {
         let o = plan.obligations[i]
         let first = o.periodicity == .month ? m : range.days(ofMonth: m).lowerBound
         // Each rule's values per period from the period before the month on, for all lanes,
@@ -55,8 +55,8 @@ extension LaneBlock {
             return (0..<lanes).allSatisfy { lane in applies.value(p, lane) == 0 }
         }
         if appliesNowhere { return (noEpisodes, reach) }
-        let perLane: [[Evaluator.Episode]?] = (0..<lanes).map { lane in
-            try? Evaluator.episodes(of: i, o, month: m, range: range,
+        let perLane: [[Obligations.Episode]?] = (0..<lanes).map { lane in
+            try? Obligations.episodes(of: i, o, month: m, range: range,
                                     applies: { p throws(EvaluationFailure) in try read(p, lane, applies) },
                                     met: { p throws(EvaluationFailure) in try read(p, lane, met) })
         }
@@ -83,8 +83,29 @@ extension LaneBlock {
                 }
             }
             for lane in 0..<lanes where !failed[lane] {
-                Evaluator.merge(intent: i, holds: applies[lane] ? holds[lane] : nil, month: range.month(m), into: &outcome[lane].intents, plan)
+                LaneBlock.merge(intent: i, holds: applies[lane] ? holds[lane] : nil, month: range.month(m), into: &outcome[lane].intents, plan)
             }
+        }
+    }
+
+    /// Adds an intent's outcome for a month to the month's list: one outcome
+    /// per intent name. The versions a reform with a start date leaves (the
+    /// baseline's before it, the reform's from it) count as one intent, told
+    /// with the words of the version tested last in the month.
+    private static func merge(intent i: Int, holds: Bool?, month: YearMonth, into out: inout [IntentOutcome], _ plan: Plan) {
+        // The declaration's words, field by field: no copy of its expressions.
+        let name = plan.ruleSet.intents[i].name
+        let outcome = IntentOutcome(intent: name, intentIndex: i, source: plan.ruleSet.intents[i].provenance.source,
+                                    text: plan.ruleSet.intents[i].text, holds: holds)
+        if let earlier = out.firstIndex(where: { $0.intent == name }) {
+            if let held = outcome.holds {
+                let before = out[earlier].holds
+                out[earlier] = IntentOutcome(intent: name, intentIndex: i, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
+            } else if out[earlier].holds == nil, plan.intents[i].validity.contains(month.first) {
+                out[earlier] = outcome
+            }
+        } else {
+            out.append(outcome)
         }
     }
 }

@@ -35,10 +35,10 @@ struct LaneBlock {
     /// Every view made, with the lane's table, when the run leaves its views to a memory.
     var made: [(view: LaneFrame, table: FactTable)] = []
     var booked: [[[Int64]]]
-    var seenEpisodes: [Set<Evaluator.EpisodeStart>]
+    var seenEpisodes: [Set<Obligations.EpisodeStart>]
     /// No lane has an episode: made once, because most obligations apply to nobody most months
     /// (an array of this type made anew looks its type up in the runtime each time).
-    let noEpisodes: [[Evaluator.Episode]?]
+    let noEpisodes: [[Obligations.Episode]?]
     let identity = LaneRun()
 
     init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
@@ -52,7 +52,7 @@ struct LaneBlock {
         self.memory = memory
         self.diagnosis = diagnosis
         lanes = personas.count
-        knowledgeDates = personas.map { Evaluator.knowledgeDates(of: $0) }
+        knowledgeDates = personas.map { $0.knowledgeDates }
         failed = Array(repeating: false, count: lanes)
         booked = Array(repeating: Array(repeating: Array(repeating: 0, count: lanes), count: range.monthCount), count: plan.ruleSet.benefits.count)
         seenEpisodes = Array(repeating: [], count: lanes)
@@ -190,3 +190,6 @@ struct LaneBlock {
         }
     }
 }
+
+/// One run of a block, as its views know it (`LaneFrame.run`).
+final class LaneRun {}

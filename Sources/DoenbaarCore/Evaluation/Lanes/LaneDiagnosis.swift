@@ -104,9 +104,16 @@ extension Program {
                                          range: range)
             }
             return Program.overflow(range)
-        default:
+        case .add, .subtract, .multiply, .round, .sumInMonth, .daysInMonth, .yearToDateOfMonth, .yearToDateOfDay:
             // Sums, products, roundings and running totals that grew too large.
             return Program.overflow(range)
+        case .constant, .valueOfMonth, .monthValueOfDay, .valueOfDay, .benefitOfMonth, .benefitOfDay, .referenceDateOfMonth,
+             .negate, .not, .and, .or, .select, .compare, .dateDifference, .daysBetween, .minimum, .maximum, .year, .monthOf,
+             .yearStart, .monthsBetween, .ever:
+            // These pass a mark on but never make one from values without it; a value's
+            // own failures (a cycle, a value above a billion) are told where it is computed
+            // (`LaneFrame.slot`). Listed one by one, so that a new operation must say.
+            return EvaluationFailure(message: "interne fout: '\(i.op)' gaf geen waarde zonder dat een deel ervan faalde", range: range)
         }
     }
 

@@ -54,7 +54,7 @@ final class LaneFrame {
     /// Per benefit and month: the payment of every lane, once computed (raw, whole cents).
     @exclusivity(unchecked) private var payments: [[[Int64]?]]
     /// Per obligation and month: each lane's episodes, and the last month they read.
-    @exclusivity(unchecked) private var episodes: [Int: (lanes: [[Evaluator.Episode]?], reach: Int)] = [:]
+    @exclusivity(unchecked) private var episodes: [Int: (lanes: [[Obligations.Episode]?], reach: Int)] = [:]
 
     /// - Parameters:
     ///   - donor: an earlier view of the same lanes, over a range that starts in the same
@@ -298,7 +298,7 @@ final class LaneFrame {
     /// they do not depend on the decision date and read no month in which a
     /// lane's facts differ between that view and this one. `fresh` is false for
     /// episodes that a view of this run judged before: the run booked them then.
-    func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Evaluator.Episode]?], reach: Int)) -> (lanes: [[Evaluator.Episode]?], fresh: Bool) {
+    func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Obligations.Episode]?], reach: Int)) -> (lanes: [[Obligations.Episode]?], fresh: Bool) {
         let key = i * range.monthCount + m
         if let known = episodes[key] { return (known.lanes, false) }
         if !plan.obligationDecisionDependent[i] {
@@ -339,43 +339,5 @@ final class LaneFrame {
     func paid(_ benefit: Int, _ m: Int, lane: Int) -> Int64 {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].paid(benefit, m, lane: lane) }
         return payments[benefit][m]?[lane] ?? 0
-    }
-}
-
-/// One run of a block, as its views know it.
-final class LaneRun {}
-
-/// Columns of scratch values for the expressions being evaluated, used as a
-/// stack: an operation takes its operands' columns, and gives them back when
-/// it is done. Grows in chunks, so a column handed out stays where it is.
-final class LaneScratch {
-    let lanes: Int
-    private static let chunkColumns = 256
-    @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<Int64>] = []
-    @exclusivity(unchecked) private var top = 0
-    /// One column of failure marks, never written.
-    let failedColumn: UnsafeMutablePointer<Int64>
-
-    init(lanes: Int) {
-        self.lanes = lanes
-        failedColumn = .allocate(capacity: lanes)
-        failedColumn.initialize(repeating: ValueSemantics.failed, count: lanes)
-    }
-
-    deinit {
-        for c in chunks { c.deallocate() }
-        failedColumn.deallocate()
-    }
-
-    var mark: Int { top }
-    func reset(to mark: Int) { top = mark }
-
-    /// A fresh column of `lanes` values (not cleared).
-    func push() -> UnsafeMutablePointer<Int64> {
-        let chunk = top / Self.chunkColumns
-        if chunk == chunks.count { chunks.append(.allocate(capacity: Self.chunkColumns * lanes)) }
-        let column = chunks[chunk] + (top % Self.chunkColumns) * lanes
-        top += 1
-        return column
     }
 }

@@ -1,6 +1,7 @@
 /// Obligations in a run: the stretches in which one applied and whether it was
 /// met, judged once their deadline has passed, and the fine of a missed one.
-extension Evaluator {
+/// The rules, apart from how a block of lanes evaluates them (`LaneBlock.judgeObligations`).
+enum Obligations {
     /// One stretch of days (or one month) in which an obligation applied.
     struct Episode {
         let obligation: Int
