@@ -7,31 +7,30 @@ public struct ProtectedAttributeDetector: Detector {
     public let kind = FindingKind.protectedAttribute
     public init() {}
 
-    /// The persona with each other value of the protected attribute that a rule compares with.
-    private func variants(_ context: AnalysisContext) -> [(country: String, persona: Persona)] {
+    /// The persona with each other value of the protected attribute that a rule
+    /// compares with, and the attribute's fact and her own value.
+    private func variants(_ context: AnalysisContext) -> (fact: FactDeclaration, own: String?, flips: [(country: String, persona: Persona)])? {
         let uses = context.parameters.protectedUses
-        guard !uses.isEmpty else { return [] }
+        guard !uses.isEmpty else { return nil }
         let fact = context.ruleSet.facts[uses[0].fact]
         let own = context.persona.values[fact.name].map(CountryCode.decode)
         // Estimating: only people such a rule could touch (the attribute given, or a period away).
-        if context.estimating, own == nil, context.persona.absences.isEmpty { return [] }
+        if context.estimating, own == nil, context.persona.absences.isEmpty { return nil }
         let candidates = Set(["NL"] + uses.flatMap(\.comparedCountries)).subtracting([own ?? "NL"]).sorted()
-        return candidates.compactMap { other in CountryCode.encode(other).map { (other, context.persona.with(fact.name, $0)) } }
+        let flips = candidates.compactMap { other in CountryCode.encode(other).map { (other, context.persona.with(fact.name, $0)) } }
+        return (fact, own, flips)
     }
 
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
-        variants(context).map { ($0.persona, context.to) }
+        (variants(context)?.flips ?? []).map { ($0.persona, context.to) }
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let uses = context.parameters.protectedUses
-        let variants = variants(context)
-        guard !variants.isEmpty else { return [] }
-        let fact = context.ruleSet.facts[uses[0].fact]
-        let own = context.persona.values[fact.name].map(CountryCode.decode)
+        guard let (fact, own, flips) = variants(context), !flips.isEmpty else { return [] }
         let recorded = try context.recorded()
         let recordedTotal = context.series(recorded).totalCents
-        for (other, variant) in variants {
+        for (other, variant) in flips {
             let flipped = try context.run(variant)
             let changed = zip(recorded.months, flipped.months).filter { $0.0.totalCents != $0.1.totalCents }
             guard let first = changed.first, let last = changed.last else { continue }

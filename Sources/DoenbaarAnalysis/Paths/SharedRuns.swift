@@ -26,13 +26,17 @@ enum SharedRuns {
         // A variant equal to a run the person has (the realistic path, say), or to one
         // asked for before it, is not run again.
         var requests: [(context: AnalysisContext, persona: Persona, end: YearMonth)] = []
-        for r in all where !r.context.made(r.persona, to: r.end)
-            && !requests.contains(where: { $0.context === r.context && $0.end == r.end && $0.persona == r.persona }) {
+        var asked: [Asked: [Persona]] = [:]
+        for r in all where !r.context.made(r.persona, to: r.end) {
+            let key = Asked(context: ObjectIdentifier(r.context), end: r.end.index)
+            guard !(asked[key]?.contains(r.persona) ?? false) else { continue }
+            asked[key, default: []].append(r.persona)
             requests.append(r)
         }
-        var blocks: [String: [Int]] = [:], order: [String] = []
+        // People whose runs cover the same months share a block.
+        var blocks: [Months: [Int]] = [:], order: [Months] = []
         for (i, r) in requests.enumerated() {
-            let key = "\(r.context.from.index) \(r.end.index)"
+            let key = Months(from: r.context.from.index, to: r.end.index)
             if blocks[key] == nil { order.append(key) }
             blocks[key, default: []].append(i)
         }
@@ -44,5 +48,15 @@ enum SharedRuns {
                 if let run { requests[i].context.keep(requests[i].persona, to: requests[i].end, run: run) }
             }
         }
+    }
+
+    private struct Asked: Hashable {
+        let context: ObjectIdentifier
+        let end: Int
+    }
+
+    private struct Months: Hashable {
+        let from: Int
+        let to: Int
     }
 }

@@ -53,7 +53,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             _ = DiagnosticRenderer(sources: sources).render(diagnostics.all)
             guard self == .rekenen, let persona, !diagnostics.hasErrors, let months = persona.defaultMonths else { return }
             let last = min(months.to, months.from.adding(months: Self.monthsPerInput - 1))
-            Self.bothEngines(Self.bundled.plan, persona, from: months.from, to: last)
+            Self.aloneAndInBlock(Self.bundled.plan, persona, from: months.from, to: last)
         }
     }
 
@@ -62,14 +62,14 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     private static func runOneYear(_ plan: Plan) {
         let persona = Persona(id: "fuzz", name: "fuzz", birthDate: CivilDate(iso: "1980-01-01")!, weight: 1,
                               capacity: Dictionary(uniqueKeysWithValues: Capacity.allCases.map { ($0, 3) }))
-        bothEngines(plan, persona, from: YearMonth(iso: "2024-01")!, to: YearMonth(iso: "2024-12")!)
+        aloneAndInBlock(plan, persona, from: YearMonth(iso: "2024-01")!, to: YearMonth(iso: "2024-12")!)
     }
 
     /// Runs a persona alone (a block of one lane) and, twice over, as two lanes
     /// of a block: every lane must decide every month as the persona alone, and
     /// have no run exactly where the persona alone fails. A difference stops the
     /// fuzzer with the input that shows it.
-    static func bothEngines(_ plan: Plan, _ persona: Persona, from: YearMonth, to: YearMonth) {
+    static func aloneAndInBlock(_ plan: Plan, _ persona: Persona, from: YearMonth, to: YearMonth) {
         let single = try? Evaluator(plan: plan).run(persona, from: from, to: to, trace: false)
         for lane in LaneEvaluator(plan: plan).runs([persona, persona], from: from, to: to) {
             guard (single == nil) == (lane == nil) else {
