@@ -9,7 +9,8 @@ import Testing
 /// alone does: the same payments and corrections to the cent as the explained
 /// run, the same month in every field as the run without a trace, and no run
 /// exactly where the person alone fails. So what lanes share never changes
-/// what one lane decides.
+/// what one lane decides. And computing a daily value for a whole month at once
+/// (`LaneFrame.wholeMonths`) gives every lane the same months as day by day.
 @Suite struct LaneEngineTests {
     let book: RuleBook
     init() throws { book = try RuleBook.bundled() }
@@ -17,8 +18,13 @@ import Testing
     /// Compares each lane with the single-lane runs of the same persona; the number of lanes with a run.
     func expectLanesMatchSingleRuns(_ personas: [Persona], from: YearMonth, to: YearMonth) throws -> Int {
         let lanes = LaneEvaluator(plan: book.evaluator.plan).runs(personas, from: from, to: to)
+        let dayByDay = LaneEvaluator(plan: book.evaluator.plan).runs(personas, from: from, to: to, wholeMonths: false)
         var compared = 0
-        for (persona, lane) in zip(personas, lanes) {
+        for (persona, (lane, daily)) in zip(personas, zip(lanes, dayByDay)) {
+            #expect((lane == nil) == (daily == nil), "\(persona.id): de baan \(lane == nil ? "faalt" : "slaagt") met hele maanden, niet dag voor dag")
+            if let lane, let daily, "\(lane.months)" != "\(daily.months)" {
+                Issue.record("\(persona.id): hele maanden en dag voor dag verschillen; \(SharedMonthsTests.firstDifference("\(lane.months)", "\(daily.months)"))")
+            }
             let explained = try? book.evaluator.run(persona, from: from, to: to, trace: true)
             let untraced = try? book.evaluator.run(persona, from: from, to: to, trace: false)
             guard let explained, let untraced, let lane else {

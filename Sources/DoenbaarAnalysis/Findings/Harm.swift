@@ -62,12 +62,22 @@ public struct Harm: Sendable, Hashable {
 
     /// Lines with the same key are added up.
     public init(_ lines: [Line]) {
-        var by: [Key: (Int64, Int64)] = [:]
-        for l in lines { by[l.key, default: (0, 0)].0 += l.cents; by[l.key, default: (0, 0)].1 += l.belowProtectedCents }
-        self.lines = by.keys.sorted().compactMap { k in
-            let (c, b) = by[k]!
-            return c == 0 ? nil : Line(key: k, cents: c, belowProtectedCents: b)
+        // Sorted, then equal keys next to each other added up: no hashing of the
+        // keys' names (every comparison of two runs makes one of these).
+        let sorted = lines.sorted { $0.key < $1.key }
+        var merged: [Line] = []
+        var i = 0
+        while i < sorted.count {
+            let key = sorted[i].key
+            var cents: Int64 = 0, below: Int64 = 0
+            while i < sorted.count && sorted[i].key == key {
+                cents += sorted[i].cents
+                below += sorted[i].belowProtectedCents
+                i += 1
+            }
+            if cents != 0 { merged.append(Line(key: key, cents: cents, belowProtectedCents: below)) }
         }
+        self.lines = merged
     }
 
     public static let none = Harm([])

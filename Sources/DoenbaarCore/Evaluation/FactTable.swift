@@ -17,10 +17,13 @@ public struct FactTable: Sendable {
     var daily: [[Int64]]                 // by fact index, then day offset (empty when not daily)
     var monthly: [[Int64]]               // by fact index, then month offset
 
-    /// - Parameter calendar: a table over the same range whose calendar
-    ///   columns (date, weekday, holiday) can be reused as they are, and its
-    ///   ages too when it is of someone born on the same day.
-    public init(persona: Persona, layout: FactLayout, range: EvaluationRange, knownAt: CivilDate, calendar: FactTable? = nil) {
+    /// - Parameters:
+    ///   - calendar: a table over the same range whose calendar columns (date,
+    ///     weekday, holiday) can be reused as they are, and its ages too when it
+    ///     is of someone born on the same day.
+    ///   - lines: the persona's lines by record kind (`FactLayout.lines(of:)`), when already sorted out.
+    public init(persona: Persona, layout: FactLayout, range: EvaluationRange, knownAt: CivilDate, calendar: FactTable? = nil,
+                lines: [[PersonaRecord]]? = nil) {
         self.range = range
         self.knownAt = knownAt
         let facts = layout.facts
@@ -38,8 +41,9 @@ public struct FactTable: Sendable {
             fillCalendar(persona)
         }
         fillEvents(persona, layout)
-        for kind in layout.records {
-            let lines = persona.records.filter { $0.kind == kind.keyword }
+        let byKind = lines ?? layout.lines(of: persona)
+        for (k, kind) in layout.records.enumerated() {
+            let lines = byKind[k]
             switch kind.shape {
             case .month: fillMonths(lines, kind, layout)
             case .from: fillEstimates(lines, kind)
@@ -220,18 +224,18 @@ public struct FactTable: Sendable {
     /// this one: only the record kinds of which a line became known (or
     /// reported, or registered) between the two dates are filled again. The
     /// other columns stay the same buffers, so comparing them costs nothing.
-    func known(at day: CivilDate, persona: Persona, layout: FactLayout) -> FactTable {
+    func known(at day: CivilDate, persona: Persona, layout: FactLayout, lines: [[PersonaRecord]]? = nil) -> FactTable {
+        let byKind = lines ?? layout.lines(of: persona)
         guard layout.kindsFillTheirOwnFacts else {
-            return FactTable(persona: persona, layout: layout, range: range, knownAt: day, calendar: self)
+            return FactTable(persona: persona, layout: layout, range: range, knownAt: day, calendar: self, lines: byKind)
         }
         var table = deciding(on: day)
         table.knownAt = day
         let (early, late) = (min(knownAt, day), max(knownAt, day))
         for k in layout.records.indices {
-            let keyword = layout.records[k].keyword
-            guard persona.records.contains(where: { $0.kind == keyword && $0.knowledge.changes(after: early, through: late) }) else { continue }
+            let lines = byKind[k]
+            guard lines.contains(where: { $0.knowledge.changes(after: early, through: late) }) else { continue }
             let kind = layout.records[k]
-            let lines = persona.records.filter { $0.kind == keyword }
             table.clear(kind: k, layout)
             switch kind.shape {
             case .month: table.fillMonths(lines, kind, layout)
@@ -278,6 +282,11 @@ public struct FactLayout: Sendable {
     public let kindsFillTheirOwnFacts: Bool
     /// Per record kind (as in `records`): the facts its lines fill (`factsFilled(by:)`).
     public let filledByKind: [[Int]]
+
+    /// A persona's lines by record kind, in the order of `records`.
+    public func lines(of persona: Persona) -> [[PersonaRecord]] {
+        records.map { kind in persona.records.filter { $0.kind == kind.keyword } }
+    }
 
     /// The facts lines of a record kind fill: its value, attributes, start and knowledge.
     public static func factsFilled(by kind: PersonaRecordKind) -> [Int] {

@@ -66,12 +66,14 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// Runs a persona alone (a block of one lane) and, twice over, as two lanes
-    /// of a block: every lane must decide every month as the persona alone, and
-    /// have no run exactly where the persona alone fails. A difference stops the
-    /// fuzzer with the input that shows it.
+    /// of a block, once with whole months of days at once and once day by day:
+    /// every lane must decide every month as the persona alone, and have no run
+    /// exactly where the persona alone fails. A difference stops the fuzzer with
+    /// the input that shows it.
     static func aloneAndInBlock(_ plan: Plan, _ persona: Persona, from: YearMonth, to: YearMonth) {
         let single = try? Evaluator(plan: plan).run(persona, from: from, to: to, trace: false)
-        for lane in LaneEvaluator(plan: plan).runs([persona, persona], from: from, to: to) {
+        let lanes = LaneEvaluator(plan: plan)
+        for lane in lanes.runs([persona, persona], from: from, to: to) + lanes.runs([persona, persona], from: from, to: to, wholeMonths: false) {
             guard (single == nil) == (lane == nil) else {
                 fatalError("de baan \(lane == nil ? "faalt" : "slaagt"), de enkele run \(single == nil ? "faalt" : "slaagt")")
             }

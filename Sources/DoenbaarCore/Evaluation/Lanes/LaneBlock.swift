@@ -5,6 +5,8 @@ struct LaneBlock {
     let range: EvaluationRange
     let lanes: Int
     let knowledgeDates: [[CivilDate]]
+    /// Each lane's lines by record kind (`FactLayout.lines(of:)`), sorted out once for all its views.
+    let lines: [[[PersonaRecord]]]
     /// Whether each booked amount is explained (`TraceBuilder`).
     let tracing: Bool
     /// Whether a view takes over from an earlier one the months before the first
@@ -17,6 +19,8 @@ struct LaneBlock {
     let memory: RunMemory?
     /// Where the failure of a block of one lane arose.
     let diagnosis: LaneDiagnosis?
+    /// Whether the views compute a daily value for a whole month at once (`LaneFrame.wholeMonths`).
+    let wholeMonths: Bool
 
     /// The views of the month being decided, by decision day.
     var views: [Int32: LaneFrame] = [:]
@@ -42,7 +46,7 @@ struct LaneBlock {
     let identity = LaneRun()
 
     init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
-         memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil) {
+         memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil, wholeMonths: Bool = true) {
         precondition(personas.count == 1 || (memory == nil && diagnosis == nil), "a memory and a diagnosis are for a block of one lane")
         self.plan = plan
         self.personas = personas
@@ -51,8 +55,10 @@ struct LaneBlock {
         self.sharing = sharing
         self.memory = memory
         self.diagnosis = diagnosis
+        self.wholeMonths = wholeMonths
         lanes = personas.count
         knowledgeDates = personas.map { $0.knowledgeDates }
+        lines = personas.map(plan.factLayout.lines(of:))
         failed = Array(repeating: false, count: lanes)
         booked = Array(repeating: Array(repeating: Array(repeating: 0, count: lanes), count: range.monthCount), count: plan.ruleSet.benefits.count)
         seenEpisodes = Array(repeating: [], count: lanes)
@@ -62,12 +68,12 @@ struct LaneBlock {
     mutating func view(_ day: CivilDate) -> LaneFrame {
         if let v = views[day.dayNumber] { return v }
         let known = knowledgeDates.map { dates in dates.prefix { $0 <= day }.count }
-        let (personas, range, layout) = (personas, range, plan.factLayout)
+        let (personas, range, layout, lines) = (personas, range, plan.factLayout, lines)
         let v: LaneFrame
         if let previous = (sharing ? nil : byKnowledge[known].map({ (view: $0.view, tables: $0.tables, known: known) })) ?? latest {
             let changed = personas.indices.filter { known[$0] != previous.known[$0] }
             let tables = personas.indices.map { lane in
-                known[lane] != previous.known[lane] ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout)
+                known[lane] != previous.known[lane] ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane])
                     : previous.tables[lane].deciding(on: day)
             }
             let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, layout: layout)
@@ -82,9 +88,9 @@ struct LaneBlock {
             latest = (v, tables, known)
         } else {
             // The first lane's calendar serves the others (their ages apart).
-            let first = FactTable(persona: personas[0], layout: layout, range: range, knownAt: day)
+            let first = FactTable(persona: personas[0], layout: layout, range: range, knownAt: day, lines: lines[0])
             let tables = [first] + personas.indices.dropFirst().map {
-                FactTable(persona: personas[$0], layout: layout, range: range, knownAt: day, calendar: first)
+                FactTable(persona: personas[$0], layout: layout, range: range, knownAt: day, calendar: first, lines: lines[$0])
             }
             v = frame(LaneFacts(tables, layout: layout), donor: sharing ? memory?.nearest(to: day, agreeingWith: first) : nil)
             latest = (v, tables, known)
@@ -97,7 +103,8 @@ struct LaneBlock {
 
     private func frame(_ facts: LaneFacts, donor: (view: LaneFrame, months: Int)?) -> LaneFrame {
         let donor = donor.flatMap { $0.months > 0 ? $0 : nil }
-        return LaneFrame(plan: plan, facts: facts, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing)
+        return LaneFrame(plan: plan, facts: facts, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing,
+                         wholeMonths: wholeMonths)
     }
 
     /// Marks the lanes whose value is the failure mark.

@@ -29,6 +29,11 @@ final class LaneFrame {
     let diagnosis: LaneDiagnosis?
     /// Whether this view keeps what decided each value (for the explanation of a run).
     let tracing: Bool
+    /// Whether a daily value is computed for every day of its month at once, the
+    /// first time a day of it is needed: far fewer, wider steps. Not in a trace or a
+    /// diagnosis, which show the days a run looked at, and stop at the first failure.
+    /// Every cell holds the same value either way (`LaneEngineTests`, the fuzz targets).
+    let wholeMonths: Bool
     /// The run this view belongs to: episodes judged in a view of this run were booked by it.
     let run: LaneRun
     /// Bytes of the values this view computed itself, for a memory that keeps views (`RunMemory`).
@@ -60,12 +65,14 @@ final class LaneFrame {
     ///   - donor: an earlier view of the same lanes, over a range that starts in the same
     ///     month, whose facts agree with these before `sharedMonths` in every lane (the
     ///     decision date aside): of this run, or of an earlier run of a variant.
-    init(plan: Plan, facts: LaneFacts, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false) {
+    init(plan: Plan, facts: LaneFacts, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false,
+         wholeMonths: Bool = true) {
         self.plan = plan
         self.run = run
         self.facts = facts
         self.diagnosis = diagnosis
         self.tracing = tracing
+        self.wholeMonths = wholeMonths && !tracing && diagnosis == nil
         lanes = facts.lanes
         range = facts.range
         let shared = donor == nil ? 0 : min(sharedMonths, range.monthCount, donor!.range.monthCount)
@@ -118,15 +125,8 @@ final class LaneFrame {
         let monthly = plan.slots[slot].periodicity == .month
         let m = monthly ? p : monthOfDay[p]
         if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].slot(slot, p) }
-        let block = slot * range.monthCount + m
-        if values[block] == nil {
-            let periods = monthly ? 1 : monthFirstDay[m + 1] - monthFirstDay[m]
-            values[block] = .allocate(capacity: periods * lanes)
-            state[block] = .allocate(capacity: periods)
-            state[block]!.initialize(repeating: 0, count: periods)
-            decisions?[block] = .allocate(capacity: periods * lanes)
-            bytes += periods * (lanes * (MemoryLayout<Int64>.size + (tracing ? 1 : 0)) + 1)
-        }
+        if wholeMonths && !monthly { return days(slot, ofMonth: m) + (p - monthFirstDay[m]) * lanes }
+        let block = allocate(slot, m)
         let i = monthly ? 0 : p - monthFirstDay[m]
         let out = values[block]! + i * lanes
         switch state[block]![i] {
@@ -143,27 +143,73 @@ final class LaneFrame {
         return UnsafePointer(out)
     }
 
+    /// A daily slot's values on every day of month m, the days one after the
+    /// other (each a column of lanes): computed all at once where this view
+    /// computes whole months, day by day otherwise.
+    func days(_ slot: Int, ofMonth m: Int) -> UnsafePointer<Int64> {
+        if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].days(slot, ofMonth: m) }
+        let first = monthFirstDay[m], n = monthFirstDay[m + 1] - first
+        guard wholeMonths else {
+            for p in first..<(first + n) { _ = self.slot(slot, p) }
+            return UnsafePointer(values[slot * range.monthCount + m]!)
+        }
+        let block = allocate(slot, m)
+        let out = values[block]!, state = state[block]!
+        switch state[0] {
+        case 2: break
+        case 1:
+            // A cycle (see `slot`).
+            return UnsafePointer(scratch.failedColumn)
+        default:
+            state.update(repeating: 1, count: n)
+            compute(slot, first, days: n, into: out, decided: nil)
+            state.update(repeating: 2, count: n)
+        }
+        return UnsafePointer(out)
+    }
+
+    /// The storage of a slot's values in month m (its block), allocated when first needed.
+    private func allocate(_ slot: Int, _ m: Int) -> Int {
+        let block = slot * range.monthCount + m
+        if values[block] == nil {
+            let periods = plan.slots[slot].periodicity == .month ? 1 : monthFirstDay[m + 1] - monthFirstDay[m]
+            values[block] = .allocate(capacity: periods * lanes)
+            state[block] = .allocate(capacity: periods)
+            state[block]!.initialize(repeating: 0, count: periods)
+            decisions?[block] = .allocate(capacity: periods * lanes)
+            bytes += periods * (lanes * (MemoryLayout<Int64>.size + (tracing ? 1 : 0)) + 1)
+        }
+        return block
+    }
+
     /// The value of a slot for every lane, decided as `ValueDeclaration.alternatives`
-    /// says (per lane: the first alternative that applies) and settled.
-    private func compute(_ slot: Int, _ p: Int, into out: UnsafeMutablePointer<Int64>, decided: UnsafeMutablePointer<Int8>?) {
+    /// says (per lane: the first alternative that applies) and settled; for a
+    /// daily slot, on `n` days from p on at once (the days one after the other).
+    private func compute(_ slot: Int, _ p: Int, days n: Int = 1, into out: UnsafeMutablePointer<Int64>, decided: UnsafeMutablePointer<Int8>?) {
         let s = plan.slots[slot]
         let day = s.periodicity == .month ? monthStart[p] : range.dayNumber(ofDay: p)
+        let width = n * lanes
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         let pending = scratch.push(), condition = scratch.push(), body = scratch.push()
-        for lane in 0..<lanes { out[lane] = 0; pending[lane] = 1 }
-        decided?.update(repeating: Decision.notApplicable, count: lanes)
-        var open = lanes
+        for c in 0..<width { out[c] = 0; pending[c] = 1 }
+        decided?.update(repeating: Decision.notApplicable, count: width)
+        var open = width
         for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) where open > 0 {
             let a = plan.alternatives[k]
-            guard a.valid(on: day) else { continue }
+            // The days on which the alternative is valid: one stretch of them.
+            let from = max(0, Int(a.validFrom) - Int(day)), until = min(n, Int(a.validUntil) - Int(day))
+            guard from < until else { continue }
             if a.condition >= 0 {
-                plan.program.evaluate(a.condition, self, p, into: condition)
+                plan.program.evaluate(a.condition, self, p, days: n, into: condition)
             } else {
-                for lane in 0..<lanes { condition[lane] = 1 }
+                for c in 0..<width { condition[c] = 1 }
             }
+            // A day on which it is not valid is as if it did not apply.
+            for c in 0..<(from * lanes) { condition[c] = 0 }
+            for c in (until * lanes)..<width { condition[c] = 0 }
             var needsBody = false
-            for lane in 0..<lanes where pending[lane] != 0 {
+            for lane in 0..<width where pending[lane] != 0 {
                 if condition[lane] == ValueSemantics.failed {
                     out[lane] = ValueSemantics.failed
                     pending[lane] = 0
@@ -173,15 +219,15 @@ final class LaneFrame {
                 }
             }
             guard needsBody else { continue }
-            plan.program.evaluate(a.body, self, p, into: body)
-            for lane in 0..<lanes where pending[lane] != 0 && condition[lane] != 0 {
+            plan.program.evaluate(a.body, self, p, days: n, into: body)
+            for lane in 0..<width where pending[lane] != 0 && condition[lane] != 0 {
                 out[lane] = body[lane]
                 decided?[lane] = a.decision
                 pending[lane] = 0
                 open -= 1
             }
         }
-        for lane in 0..<lanes {
+        for lane in 0..<width {
             let settled = ValueSemantics.settle(out[lane], rounding: s.rounding, type: s.type)
             if settled == ValueSemantics.failed && out[lane] != ValueSemantics.failed { diagnosis?.note(Program.tooLarge(slot, in: plan.ruleSet)) }
             out[lane] = settled

@@ -4,13 +4,22 @@
 /// no lane takes is not evaluated; one that some lanes take is evaluated for
 /// all, and the lanes that did not take it drop its values (and its failures).
 /// A failure is the mark in the lane, never a thrown error.
+///
+/// A daily expression can be evaluated for all days of a month at once
+/// (`days`): the values of each day follow those of the day before, lane by
+/// lane, as a daily fact's and a daily slot's are stored. Every cell is
+/// computed as it would be alone; only what is looked at, and when, differs.
 extension Program {
     private typealias Column = UnsafeMutablePointer<Int64>
     private static let failed = ValueSemantics.failed
 
-    func evaluate(_ e: Expression, _ f: LaneFrame, _ p: Int, into out: UnsafeMutablePointer<Int64>) {
+    /// - Parameters:
+    ///   - p: the period (a month or a day offset, as the expression is declared);
+    ///     with `days`, the first day of a month.
+    ///   - n: how many days from `p` on (the days of p's month, or 1).
+    func evaluate(_ e: Expression, _ f: LaneFrame, _ p: Int, days n: Int = 1, into out: UnsafeMutablePointer<Int64>) {
         let i = code[Int(e)]
-        let lanes = f.lanes
+        let lanes = f.lanes, width = n * lanes
         let scratch = f.scratch
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
@@ -20,32 +29,47 @@ extension Program {
                 diagnosis.note(failure(of: e, f, p, persona: diagnosis.personaID))
             }
         }
-
-        /// Fills `out` from one operand, lane by lane.
-        func unary(_ a: Expression, _ op: (Int64) -> Int64) {
-            evaluate(a, f, p, into: out)
-            for l in 0..<lanes { out[l] = op(out[l]) }
+        if n > 1 {
+            switch i.op {
+            case .parameterOfMonth, .valueOfMonth, .benefitOfMonth, .monthFactOfMonth, .referenceDateOfMonth,
+                 .sumInMonth, .daysInMonth, .yearToDateOfMonth, .yearToDateOfDay, .totalSince, .ever:
+                // Operations that look at other periods, or only at months: day by day.
+                for k in 0..<n { evaluate(e, f, p + k, into: out + k * lanes) }
+                return
+            default:
+                break
+            }
         }
-        /// Fills `out` from two operands, lane by lane.
+
+        /// Fills `out` from one operand, cell by cell.
+        func unary(_ a: Expression, _ op: (Int64) -> Int64) {
+            evaluate(a, f, p, days: n, into: out)
+            for l in 0..<width { out[l] = op(out[l]) }
+        }
+        /// Fills `out` from two operands, cell by cell.
         func binary(_ op: (Int64, Int64) -> Int64) {
-            evaluate(i.a, f, p, into: out)
+            evaluate(i.a, f, p, days: n, into: out)
             let b = scratch.push()
-            evaluate(i.b, f, p, into: b)
-            for l in 0..<lanes { out[l] = op(out[l], b[l]) }
+            evaluate(i.b, f, p, days: n, into: b)
+            for l in 0..<width { out[l] = op(out[l], b[l]) }
         }
         /// The same, with the right operand looked at first: a divisor of zero or a
         /// block size that is none fails before the left operand is computed.
         func binaryRightFirst(rejecting rejects: (Int64) -> Bool, _ op: (Int64, Int64) -> Int64) {
             let b = scratch.push()
-            evaluate(i.b, f, p, into: b)
+            evaluate(i.b, f, p, days: n, into: b)
             if let diagnosis = f.diagnosis, !diagnosis.hasFailed, b[0] != Program.failed, rejects(b[0]) {
                 diagnosis.note(failure(of: e, f, p, persona: diagnosis.personaID))
             }
-            evaluate(i.a, f, p, into: out)
-            for l in 0..<lanes { out[l] = op(out[l], b[l]) }
+            evaluate(i.a, f, p, days: n, into: out)
+            for l in 0..<width { out[l] = op(out[l], b[l]) }
         }
-        func copy(_ column: UnsafePointer<Int64>) { out.update(from: column, count: lanes) }
-        func fill(_ v: Int64) { out.update(repeating: v, count: lanes) }
+        func copy(_ column: UnsafePointer<Int64>) { out.update(from: column, count: width) }
+        /// One column of lanes, the same on every day.
+        func broadcast(_ column: UnsafePointer<Int64>) {
+            for k in 0..<n { (out + k * lanes).update(from: column, count: lanes) }
+        }
+        func fill(_ v: Int64) { out.update(repeating: v, count: width) }
 
         switch i.op {
         case .constant:
@@ -53,27 +77,34 @@ extension Program {
         case .parameterOfMonth:
             fill(parameters.value(Int(i.a), on: f.monthStart[p]) ?? Program.failed)
         case .parameterOfDay:
-            fill(parameters.value(Int(i.a), on: f.range.dayNumber(ofDay: p)) ?? Program.failed)
+            for k in 0..<n {
+                (out + k * lanes).update(repeating: parameters.value(Int(i.a), on: f.range.dayNumber(ofDay: p + k)) ?? Program.failed, count: lanes)
+            }
         case .valueOfMonth:
             copy(f.slot(Int(i.a), p))
         case .monthValueOfDay:
-            copy(f.slot(Int(i.a), f.monthOfDay[p]))
+            broadcast(f.slot(Int(i.a), f.monthOfDay[p]))
         case .valueOfDay:
-            copy(f.slot(Int(i.a), p))
+            copy(n == 1 ? f.slot(Int(i.a), p) : f.days(Int(i.a), ofMonth: f.monthOfDay[p]))
         case .benefitOfMonth:
             f.benefitPayment(Int(i.a), p, into: out)
         case .benefitOfDay:
             f.benefitPayment(Int(i.a), f.monthOfDay[p], into: out)
+            broadcast(out)
         case .constantFact:
-            fact(i, f.facts.column(Int(i.a), 0), f, p, into: out)
+            broadcast(f.facts.column(Int(i.a), 0))
+            fact(i, f, p, n, into: out)
             // A lane outside the fact's block has no value, and no default either.
-            for l in 0..<lanes where out[l] == FactTable.outsideBlock { out[l] = Program.failed }
+            for l in 0..<width where out[l] == FactTable.outsideBlock { out[l] = Program.failed }
         case .monthFactOfMonth:
-            fact(i, f.facts.column(Int(i.a), p), f, p, into: out)
+            copy(f.facts.column(Int(i.a), p))
+            fact(i, f, p, n, into: out)
         case .monthFactOfDay:
-            fact(i, f.facts.column(Int(i.a), f.monthOfDay[p]), f, p, into: out)
+            broadcast(f.facts.column(Int(i.a), f.monthOfDay[p]))
+            fact(i, f, p, n, into: out)
         case .dayFact:
-            fact(i, f.facts.column(Int(i.a), p), f, p, into: out)
+            copy(f.facts.column(Int(i.a), p))
+            fact(i, f, p, n, into: out)
         case .referenceDateOfMonth:
             fill(Int64(f.monthStart[p]))
         case .input:
@@ -84,26 +115,36 @@ extension Program {
             unary(i.a, ValueSemantics.not)
         case .and, .or:
             // The right side only where some lane needs it (`en` after a nee, `of` after a ja, do not look).
-            evaluate(i.a, f, p, into: out)
+            evaluate(i.a, f, p, days: n, into: out)
             let decided: Int64 = i.op == .and ? 0 : 1
-            let needed = (0..<lanes).contains { out[$0] != Program.failed && (out[$0] != 0 ? 1 : 0) != decided }
+            let needed = (0..<width).contains { out[$0] != Program.failed && (out[$0] != 0 ? 1 : 0) != decided }
             let b = scratch.push()
-            if needed { evaluate(i.b, f, p, into: b) }
-            for l in 0..<lanes {
-                out[l] = i.op == .and ? ValueSemantics.and(out[l], needed ? b[l] : 0) : ValueSemantics.or(out[l], needed ? b[l] : 0)
+            if needed { evaluate(i.b, f, p, days: n, into: b) } else { b.update(repeating: 0, count: width) }
+            // One loop per operator: the loop then has no branch on it.
+            if i.op == .and {
+                for l in 0..<width { out[l] = ValueSemantics.and(out[l], b[l]) }
+            } else {
+                for l in 0..<width { out[l] = ValueSemantics.or(out[l], b[l]) }
             }
         case .select:
             let c = scratch.push()
-            evaluate(i.a, f, p, into: c)
-            let needsThen = (0..<lanes).contains { c[$0] != Program.failed && c[$0] != 0 }
-            let needsElse = (0..<lanes).contains { c[$0] == 0 }
+            evaluate(i.a, f, p, days: n, into: c)
+            let needsThen = (0..<width).contains { c[$0] != Program.failed && c[$0] != 0 }
+            let needsElse = (0..<width).contains { c[$0] == 0 }
             let otherwise = scratch.push()
-            if needsThen { evaluate(i.b, f, p, into: out) }
-            if needsElse { evaluate(i.c, f, p, into: otherwise) }
-            for l in 0..<lanes { out[l] = c[l] == Program.failed ? Program.failed : c[l] != 0 ? out[l] : otherwise[l] }
+            if needsThen { evaluate(i.b, f, p, days: n, into: out) }
+            if needsElse { evaluate(i.c, f, p, days: n, into: otherwise) }
+            for l in 0..<width { out[l] = c[l] == Program.failed ? Program.failed : c[l] != 0 ? out[l] : otherwise[l] }
         case .compare:
-            let comparison = ProgramBuilder.comparisons[Int(i.immediate)]
-            binary { ValueSemantics.compare(comparison, $0, $1) }
+            // One loop per comparison: the loop then has no branch on it.
+            switch ProgramBuilder.comparisons[Int(i.immediate)] {
+            case .equal: binary { ValueSemantics.compare(.equal, $0, $1) }
+            case .notEqual: binary { ValueSemantics.compare(.notEqual, $0, $1) }
+            case .less: binary { ValueSemantics.compare(.less, $0, $1) }
+            case .lessEqual: binary { ValueSemantics.compare(.lessEqual, $0, $1) }
+            case .greater: binary { ValueSemantics.compare(.greater, $0, $1) }
+            case let other: binary { ValueSemantics.compare(other, $0, $1) }
+            }
         case .add:
             binary(ValueSemantics.add)
         case .subtract:
@@ -121,12 +162,12 @@ extension Program {
         case .daysBetween:
             binary { ValueSemantics.days(from: $0, to: $1) }
         case .minimum, .maximum:
-            evaluate(lists[Int(i.a)], f, p, into: out)
+            evaluate(lists[Int(i.a)], f, p, days: n, into: out)
             let v = scratch.push()
             var k = 1
             while k < Int(i.b) {
-                evaluate(lists[Int(i.a) + k], f, p, into: v)
-                for l in 0..<lanes {
+                evaluate(lists[Int(i.a) + k], f, p, days: n, into: v)
+                for l in 0..<width {
                     out[l] = i.op == .minimum ? ValueSemantics.minimum(out[l], v[l]) : ValueSemantics.maximum(out[l], v[l])
                 }
                 k += 1
@@ -136,8 +177,19 @@ extension Program {
             unary(i.a) { ValueSemantics.round($0, unit: i.immediate, rounding) }
         case .sumInMonth, .daysInMonth:
             let term = scratch.push()
+            let days = f.range.days(ofMonth: p)
+            if f.wholeMonths && !days.isEmpty {
+                // The term for all days at once, then summed day by day as below.
+                evaluate(i.a, f, days.lowerBound, days: days.count, into: term)
+                for l in 0..<lanes {
+                    var sum = ValueSemantics.accumulate(previous: nil, term[l], counting: i.op == .daysInMonth)
+                    for k in 1..<days.count { sum = ValueSemantics.accumulate(previous: sum, term[k * lanes + l], counting: i.op == .daysInMonth) }
+                    out[l] = sum
+                }
+                return
+            }
             var first = true
-            for d in f.range.days(ofMonth: p) {
+            for d in days {
                 evaluate(i.a, f, d, into: term)
                 for l in 0..<lanes {
                     out[l] = ValueSemantics.accumulate(previous: first ? nil : out[l], term[l], counting: i.op == .daysInMonth)
@@ -182,27 +234,26 @@ extension Program {
             }
         case .valueOn:
             guard i.a >= 0 else { fill(Program.failed); return }
-            evaluate(i.b, f, p, into: out)
-            for l in 0..<lanes {
+            evaluate(i.b, f, p, days: n, into: out)
+            for l in 0..<width {
                 out[l] = ValueSemantics.supportedDays.contains(out[l]) ? parameters.value(Int(i.a), on: Int32(out[l])) ?? Program.failed : Program.failed
             }
         }
     }
 
-    /// A fact column; where a lane has no value, the fact's default (computed
-    /// only when some lane needs it) or the mark.
-    private func fact(_ i: Instruction, _ column: UnsafePointer<Int64>, _ f: LaneFrame, _ p: Int, into out: Column) {
-        out.update(from: column, count: f.lanes)
-        let lanes = f.lanes
-        let needsDefault = i.b >= 0 && (0..<lanes).contains { out[$0] == FactTable.absent }
+    /// A fact's values, copied into `out`: where a lane has none, the fact's
+    /// default (computed only when some lane needs it) or the mark.
+    private func fact(_ i: Instruction, _ f: LaneFrame, _ p: Int, _ n: Int, into out: Column) {
+        let width = n * f.lanes
+        let needsDefault = i.b >= 0 && (0..<width).contains { out[$0] == FactTable.absent }
         if needsDefault {
             let fallback = f.scratch.push()
             let diagnosed = f.diagnosis.map { !$0.hasFailed } ?? false
-            evaluate(i.b, f, p, into: fallback)
+            evaluate(i.b, f, p, days: n, into: fallback)
             if diagnosed, let diagnosis = f.diagnosis, let inner = diagnosis.failure?.0 {
                 diagnosis.replace(with: defaultFailed(i, because: inner))
             }
-            for l in 0..<lanes where out[l] == FactTable.absent { out[l] = fallback[l] }
+            for l in 0..<width where out[l] == FactTable.absent { out[l] = fallback[l] }
         }
     }
 
