@@ -40,7 +40,9 @@ extension LaneBlock {
         let first = o.periodicity == .month ? m : range.days(ofMonth: m).lowerBound
         // Each rule's values per period from the period before the month on, for all lanes,
         // evaluated the first time a lane reads them (a run that goes on reads further).
-        let applies = PeriodColumns(of: o.applies, in: v, from: max(0, first - 1)), met = PeriodColumns(of: o.fulfilled, in: v, from: max(0, first - 1))
+        let daily = o.periodicity != .month
+        let applies = PeriodColumns(of: o.applies, in: v, from: max(0, first - 1), daily: daily)
+        let met = PeriodColumns(of: o.fulfilled, in: v, from: max(0, first - 1), daily: daily)
         var reach = m
         func read(_ p: Int, _ lane: Int, _ columns: PeriodColumns) throws(EvaluationFailure) -> Bool {
             reach = max(reach, o.periodicity == .month ? p : v.monthOfDay[p])
@@ -67,19 +69,24 @@ extension LaneBlock {
     mutating func judgeIntents(month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
         for (i, compiled) in plan.intents.enumerated() {
             var applies = [Bool](repeating: false, count: lanes), holds = [Bool](repeating: true, count: lanes)
-            let periods = compiled.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
+            let daily = compiled.periodicity != .month
+            let periods = daily ? range.days(ofMonth: m) : m..<(m + 1)
+            // Each rule evaluated for a period the first time it is read there (a daily one, with the rest of its month).
+            let condition = compiled.condition.map { PeriodColumns(of: $0, in: v, from: periods.lowerBound, daily: daily) }
+            let requirement = PeriodColumns(of: compiled.requirement, in: v, from: periods.lowerBound, daily: daily)
             for p in periods {
                 if compiled.validity.isBounded {
                     guard compiled.validity.contains(range.firstDay(ofPeriod: p, compiled.periodicity)) else { continue }
                 }
-                let condition = compiled.condition.map { v.column($0, p) }
-                if let condition { fail(where: condition) }
-                let needed = (0..<lanes).filter { !failed[$0] && (condition?[$0] ?? 1) != 0 }
+                if let condition {
+                    for lane in 0..<lanes where condition.value(p, lane) == ValueSemantics.failed { failed[lane] = true }
+                }
+                let needed = (0..<lanes).filter { !failed[$0] && (condition?.value(p, $0) ?? 1) != 0 }
                 guard !needed.isEmpty else { continue }
-                let requirement = v.column(compiled.requirement, p)
                 for lane in needed {
                     applies[lane] = true
-                    if requirement[lane] == ValueSemantics.failed { failed[lane] = true } else if requirement[lane] == 0 { holds[lane] = false }
+                    let r = requirement.value(p, lane)
+                    if r == ValueSemantics.failed { failed[lane] = true } else if r == 0 { holds[lane] = false }
                 }
             }
             for lane in 0..<lanes where !failed[lane] {
@@ -111,24 +118,27 @@ extension LaneBlock {
 }
 
 /// An expression's values over consecutive periods from `start` on, for every
-/// lane, each period evaluated into the buffer on first use; the buffer grows to
-/// the right. One buffer, not an array per period: this runs for every
+/// lane, each period evaluated into the buffer on first use (a daily one, in a
+/// view that computes whole months, with the rest of its month); the buffer
+/// grows to the right. One buffer, not an array per period: this runs for every
 /// obligation, month and view.
 final class PeriodColumns {
     let expression: Program.Expression
     let view: LaneFrame
     let start: Int
     let lanes: Int
+    let daily: Bool
     private var values: UnsafeMutablePointer<Int64>
     private var known: UnsafeMutablePointer<Bool>
     private var capacity: Int
 
-    init(of expression: Program.Expression, in view: LaneFrame, from start: Int) {
+    init(of expression: Program.Expression, in view: LaneFrame, from start: Int, daily: Bool) {
         self.expression = expression
+        self.daily = daily
         self.view = view
         self.start = start
         lanes = view.lanes
-        capacity = 33      // a month of days and the day before it
+        capacity = daily ? 33 : 2     // a month of days, or a month, and the period before it
         values = .allocate(capacity: capacity * lanes)
         known = .allocate(capacity: capacity)
         known.initialize(repeating: false, count: capacity)
@@ -143,8 +153,16 @@ final class PeriodColumns {
         let k = p - start
         if k >= capacity { grow(to: max(k + 1, capacity * 2)) }
         if !known[k] {
-            view.evaluate(expression, p, into: values + k * lanes)
-            known[k] = true
+            let m = daily && view.wholeMonths ? view.monthOfDay[p] : -1
+            if m >= 0 && view.monthFirstDay[m] >= start {
+                let first = view.monthFirstDay[m] - start, n = view.monthFirstDay[m + 1] - view.monthFirstDay[m]
+                if first + n > capacity { grow(to: max(first + n, capacity * 2)) }
+                view.evaluate(expression, start + first, days: n, into: values + first * lanes)
+                known.advanced(by: first).update(repeating: true, count: n)
+            } else {
+                view.evaluate(expression, p, into: values + k * lanes)
+                known[k] = true
+            }
         }
         return values[k * lanes + lane]
     }

@@ -9,7 +9,12 @@
 final class LaneFacts {
     let lanes: Int
     let range: EvaluationRange
-    private let columns: [Column]
+    private let layout: FactLayout
+    /// One table per lane, all over the same range.
+    private let tables: [FactTable]
+    /// Per fact its column, once a rule read it: a fact no rule reads (of a
+    /// benefit no lane of the block has) is never laid out.
+    @exclusivity(unchecked) private var columns: [Column?]
 
     /// One fact's values over its periods (one for a fact without periods), lane by lane.
     final class Column {
@@ -29,37 +34,44 @@ final class LaneFacts {
         precondition(!tables.isEmpty && tables.allSatisfy { $0.range == tables[0].range }, "lanes of one block share their range")
         lanes = tables.count
         range = tables[0].range
-        columns = layout.facts.indices.map { f in
-            let column = Column(periods: LaneFacts.periods(of: f, layout, tables[0].range), lanes: tables.count)
-            for lane in tables.indices { LaneFacts.write(f, of: tables[lane], lane: lane, into: column, lanes: tables.count) }
-            return column
-        }
+        self.layout = layout
+        self.tables = tables
+        columns = Array(repeating: nil, count: layout.facts.count)
     }
 
-    /// The facts of a later view: the columns of `previous`, except those in
-    /// which one of the `changed` lanes now holds other values (`tables`
-    /// against `previousTables`), and the decision date, which is new.
+    /// The facts of a later view: the columns `previous` laid out, except
+    /// where one of the `changed` lanes now holds other values (`tables`
+    /// against `previousTables`) and for the decision date, which is new.
     init(updating previous: LaneFacts, tables: [FactTable], previousTables: [FactTable], changed: [Int], layout: FactLayout) {
         lanes = previous.lanes
         range = previous.range
+        self.layout = layout
+        self.tables = tables
+        columns = Array(repeating: nil, count: layout.facts.count)
         let decisionDate = BuiltinFact.decisionDate.index
-        columns = layout.facts.indices.map { f in
-            let old = previous.columns[f]
-            let differs = changed.filter { f == decisionDate || !LaneFacts.same(f, tables[$0], previousTables[$0]) }
-            guard !differs.isEmpty || f == decisionDate else { return old }
-            let column = Column(periods: old.count / previous.lanes, lanes: previous.lanes)
+        for f in layout.facts.indices where f != decisionDate {
+            guard let old = previous.columns[f] else { continue }
+            let differs = changed.filter { !LaneFacts.same(f, tables[$0], previousTables[$0]) }
+            guard !differs.isEmpty else { columns[f] = old; continue }
+            let column = Column(periods: old.count / lanes, lanes: lanes)
             column.cells.initialize(from: old.cells, count: old.count)
-            for lane in f == decisionDate ? Array(tables.indices) : differs {
-                LaneFacts.write(f, of: tables[lane], lane: lane, into: column, lanes: previous.lanes)
-            }
-            return column
+            for lane in differs { LaneFacts.write(f, of: tables[lane], lane: lane, into: column, lanes: lanes) }
+            columns[f] = column
         }
     }
 
     /// The column of a fact in a period (0 for a fact without periods).
     @inline(__always)
     func column(_ fact: Int, _ period: Int) -> UnsafePointer<Int64> {
-        UnsafePointer(columns[fact].cells + period * lanes)
+        UnsafePointer((columns[fact] ?? layOut(fact)).cells + period * lanes)
+    }
+
+    /// A fact's column, written from the lanes' tables the first time a rule reads it.
+    private func layOut(_ f: Int) -> Column {
+        let column = Column(periods: LaneFacts.periods(of: f, layout, range), lanes: lanes)
+        for lane in tables.indices { LaneFacts.write(f, of: tables[lane], lane: lane, into: column, lanes: lanes) }
+        columns[f] = column
+        return column
     }
 
     private static func periods(of fact: Int, _ layout: FactLayout, _ range: EvaluationRange) -> Int {

@@ -189,6 +189,14 @@ final class LaneFrame {
         let s = plan.slots[slot]
         let day = s.periodicity == .month ? monthStart[p] : range.dayNumber(ofDay: p)
         let width = n * lanes
+        // Most declarations are one rule without a condition, valid on every day: its body is the value.
+        if s.alternativeCount == 1, case let a = plan.alternatives[s.firstAlternative], a.condition < 0,
+           a.valid(on: day), a.valid(on: day + Int32(n - 1)) {
+            plan.program.evaluate(a.body, self, p, days: n, into: out)
+            decided?.update(repeating: a.decision, count: width)
+            settle(slot, s, out, width)
+            return
+        }
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         let pending = scratch.push(), condition = scratch.push(), body = scratch.push()
@@ -227,10 +235,21 @@ final class LaneFrame {
                 open -= 1
             }
         }
-        for lane in 0..<width {
-            let settled = ValueSemantics.settle(out[lane], rounding: s.rounding, type: s.type)
-            if settled == ValueSemantics.failed && out[lane] != ValueSemantics.failed { diagnosis?.note(Program.tooLarge(slot, in: plan.ruleSet)) }
-            out[lane] = settled
+        settle(slot, s, out, width)
+    }
+
+    /// Bounds and rounds computed values as the declaration says (`ValueSemantics.settle`).
+    private func settle(_ slot: Int, _ s: Plan.Slot, _ out: UnsafeMutablePointer<Int64>, _ width: Int) {
+        if let diagnosis {
+            for c in 0..<width {
+                let settled = ValueSemantics.settle(out[c], rounding: s.rounding, type: s.type)
+                if settled == ValueSemantics.failed && out[c] != ValueSemantics.failed { diagnosis.note(Program.tooLarge(slot, in: plan.ruleSet)) }
+                out[c] = settled
+            }
+        } else if s.rounding == nil {
+            for c in 0..<width { out[c] = ValueSemantics.bound(out[c]) }
+        } else {
+            for c in 0..<width { out[c] = ValueSemantics.settle(out[c], rounding: s.rounding, type: s.type) }
         }
     }
 
@@ -325,8 +344,8 @@ final class LaneFrame {
     }
 
     /// An expression's values in a period, for every lane, into a column the caller owns.
-    func evaluate(_ e: Program.Expression, _ p: Int, into out: UnsafeMutablePointer<Int64>) {
-        plan.program.evaluate(e, self, p, into: out)
+    func evaluate(_ e: Program.Expression, _ p: Int, days n: Int = 1, into out: UnsafeMutablePointer<Int64>) {
+        plan.program.evaluate(e, self, p, days: n, into: out)
     }
 
     /// An expression's values in a period, for every lane (an obligation's,
