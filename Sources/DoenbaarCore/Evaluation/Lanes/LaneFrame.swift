@@ -53,6 +53,8 @@ final class LaneFrame {
     /// Per slot and month, when tracing: what decided each value (`Decision`), lane by lane.
     private let decisions: UnsafeMutablePointer<UnsafeMutablePointer<Int8>?>?
     private let blockCount: Int
+    /// Where the blocks of values, states and decisions live.
+    private let arena = LaneArena()
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
     @exclusivity(unchecked) private var running: [UnsafeMutablePointer<Int64>?]
     @exclusivity(unchecked) private var runningUpTo: [Int]
@@ -109,11 +111,7 @@ final class LaneFrame {
     }
 
     deinit {
-        for b in 0..<blockCount {
-            values[b]?.deallocate()
-            state[b]?.deallocate()
-            decisions?[b]?.deallocate()
-        }
+        // The blocks themselves go with the arena.
         values.deallocate()
         state.deallocate()
         decisions?.deallocate()
@@ -173,10 +171,10 @@ final class LaneFrame {
         let block = slot * range.monthCount + m
         if values[block] == nil {
             let periods = plan.slots[slot].periodicity == .month ? 1 : monthFirstDay[m + 1] - monthFirstDay[m]
-            values[block] = .allocate(capacity: periods * lanes)
-            state[block] = .allocate(capacity: periods)
+            values[block] = arena.allocate(Int64.self, count: periods * lanes)
+            state[block] = arena.allocate(UInt8.self, count: periods)
             state[block]!.initialize(repeating: 0, count: periods)
-            decisions?[block] = .allocate(capacity: periods * lanes)
+            decisions?[block] = arena.allocate(Int8.self, count: periods * lanes)
             bytes += periods * (lanes * (MemoryLayout<Int64>.size + (tracing ? 1 : 0)) + 1)
         }
         return block
