@@ -71,6 +71,12 @@ public final class AnalysisContext {
         try Self.once(&cachedRecorded) { () throws(AnalysisError) in try run(persona) }
     }
 
+    private var cachedRecordedSeries: IncomeSeries?
+    /// The income month by month of the run as recorded: every comparison measures against it.
+    public func recordedSeries() throws(AnalysisError) -> IncomeSeries {
+        try Self.once(&cachedRecordedSeries) { () throws(AnalysisError) in series(try recorded()) }
+    }
+
     public lazy var idealPersona: Persona = Paths.ideal(persona, parameters)
     private var cachedIdeal: PersonaRun?
     public func ideal() throws(AnalysisError) -> PersonaRun {
@@ -128,11 +134,11 @@ public final class AnalysisContext {
     /// question (the other choice, the other report) share one run.
     public func compare(_ key: String, _ variant: () -> Persona) throws(AnalysisError) -> Comparison {
         if let known = comparisons[key] { return known }
-        let recorded = try recorded()
+        let recorded = try recorded(), recordedSeries = try recordedSeries()
         let p = variant()
         let run = try run(p)
-        let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - series(recorded).totalCents,
-                                    harm: harm(recorded, persona, against: run),
+        let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - recordedSeries.totalCents,
+                                    harm: harm(recorded, recordedSeries, against: run),
                                     months: zip(recorded.months, run.months).filter { $0.totalCents != $1.totalCents }.map(\.0.month))
         comparisons[key] = comparison
         return comparison
@@ -145,8 +151,13 @@ public final class AnalysisContext {
     /// What `actual` (a run of `person`) costs against a better run of the
     /// same months, with its repayments measured against the beslagvrije voet.
     public func harm(_ actual: PersonaRun, _ person: Persona, against better: PersonaRun, basis: Harm.Basis = .outcome) -> Harm {
+        harm(actual, series(actual, person), against: better, basis: basis)
+    }
+
+    /// The same, with the income series of `actual` at hand.
+    public func harm(_ actual: PersonaRun, _ series: IncomeSeries, against better: PersonaRun, basis: Harm.Basis = .outcome) -> Harm {
         Harm.between(actual: actual, better: better, basis: basis)
-            .collected(from: series(actual, person), protectedMinimum: parameters.protectedMinimum(in:))
+            .collected(from: series, protectedMinimum: parameters.protectedMinimum(in:))
     }
 
     /// What one month of a run collects (recoveries, fines), measured against the beslagvrije voet.

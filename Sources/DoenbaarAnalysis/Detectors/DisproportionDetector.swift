@@ -10,7 +10,7 @@ public struct DisproportionDetector: Detector {
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let run = try context.recorded()
-        let series = context.series(run)
+        let series = try context.recordedSeries()
         var out: [Finding] = []
         for (m, month) in zip(run.months, series.months) {
             let recovered = -m.benefits.flatMap(\.corrections).filter { $0.cents < 0 }.reduce(Int64(0)) { $0 + $1.cents }

@@ -8,7 +8,7 @@ public struct IncomeShockDetector: Detector {
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let run = try context.recorded()
-        let series = context.series(run)
+        let series = try context.recordedSeries()
         var out: [Finding] = []
         let incomeFacts = context.parameters.incomeFacts
         for (m, month) in zip(run.months, series.months) {

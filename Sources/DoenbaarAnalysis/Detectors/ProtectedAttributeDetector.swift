@@ -29,7 +29,7 @@ public struct ProtectedAttributeDetector: Detector {
         let uses = context.parameters.protectedUses
         guard let (fact, own, flips) = variants(context), !flips.isEmpty else { return [] }
         let recorded = try context.recorded()
-        let recordedTotal = context.series(recorded).totalCents
+        let recordedTotal = try context.recordedSeries().totalCents
         for (other, variant) in flips {
             let flipped = try context.run(variant)
             let changed = zip(recorded.months, flipped.months).filter { $0.0.totalCents != $0.1.totalCents }

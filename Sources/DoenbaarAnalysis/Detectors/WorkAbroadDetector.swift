@@ -27,7 +27,7 @@ public struct WorkAbroadDetector: Detector {
         // Without the work at all: no periods away and none of the income they earned; other income stays.
         let idle = p.withoutActivities(context.ruleSet)
         let idleTotal = context.series(try context.run(idle, trace: false), idle).totalCents
-        let withWork = context.series(recorded).totalCents
+        let withWork = try context.recordedSeries().totalCents
         return [Finding(kind: kind, key: "werk_weg_van_huis", topic: .workAway,
                         severity: withWork <= idleTotal ? .high : .medium, persona: p, from: first, through: last,
                         provisions: context.relevantRules(in: names), harm: home.harm, months: months.count,

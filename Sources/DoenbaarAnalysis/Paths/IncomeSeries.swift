@@ -19,8 +19,9 @@ public struct IncomeSeries: Sendable {
     public let months: [Month]
 
     public init(run: PersonaRun, persona: Persona) {
+        let work = persona.workIncomeByMonth
         months = run.months.map { m in
-            Month(month: m.month, workCents: persona.workIncome(in: m.month),
+            Month(month: m.month, workCents: work[m.month] ?? 0,
                   paidCents: m.benefits.reduce(0) { $0 + $1.paidCents },
                   correctionCents: m.benefits.reduce(0) { $0 + $1.corrections.reduce(0) { $0 + $1.cents } },
                   fineCents: m.fines.reduce(0) { $0 + $1.cents })

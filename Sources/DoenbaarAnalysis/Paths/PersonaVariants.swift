@@ -106,6 +106,13 @@ extension Persona {
         incomeLines(in: month).reduce(Int64(0)) { $0 + Fixed(raw: $1.value).cents }
     }
 
+    /// The same for every month at once, by month: one pass over the lines.
+    public var workIncomeByMonth: [YearMonth: Int64] {
+        var income: [YearMonth: Int64] = [:]
+        for r in records where isIncomeLine(r) { income[r.month, default: 0] += Fixed(raw: r.value).cents }
+        return income
+    }
+
     /// Periods away (`rol afwezigheid`), such as stays abroad.
     public var absences: [PersonaRecord] { records.filter { $0.role == .absence } }
 }
