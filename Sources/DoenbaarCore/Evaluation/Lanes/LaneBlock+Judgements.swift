@@ -54,7 +54,8 @@ extension LaneBlock {
         let periods = o.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
         let appliesNowhere = periods.allSatisfy { p in
             if o.validity.isBounded, !o.validity.contains(range.firstDay(ofPeriod: p, o.periodicity)) { return true }
-            return (0..<lanes).allSatisfy { lane in applies.value(p, lane) == 0 }
+            let column = applies.column(p)
+            return (0..<lanes).allSatisfy { lane in column[lane] == 0 }
         }
         if appliesNowhere { return (noEpisodes, reach) }
         let perLane: [[Obligations.Episode]?] = (0..<lanes).map { lane in
@@ -149,7 +150,10 @@ final class PeriodColumns {
         known.deallocate()
     }
 
-    func value(_ p: Int, _ lane: Int) -> Int64 {
+    func value(_ p: Int, _ lane: Int) -> Int64 { column(p)[lane] }
+
+    /// The values of every lane in period p.
+    func column(_ p: Int) -> UnsafePointer<Int64> {
         let k = p - start
         if k >= capacity { grow(to: max(k + 1, capacity * 2)) }
         if !known[k] {
@@ -164,7 +168,7 @@ final class PeriodColumns {
                 known[k] = true
             }
         }
-        return values[k * lanes + lane]
+        return UnsafePointer(values + k * lanes)
     }
 
     private func grow(to periods: Int) {
