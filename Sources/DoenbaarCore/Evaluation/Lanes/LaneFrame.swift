@@ -147,11 +147,15 @@ final class LaneFrame {
     func days(_ slot: Int, ofMonth m: Int) -> UnsafePointer<Int64> {
         if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].days(slot, ofMonth: m) }
         let first = monthFirstDay[m], n = monthFirstDay[m + 1] - first
-        guard wholeMonths else {
-            for p in first..<(first + n) { _ = self.slot(slot, p) }
-            return UnsafePointer(values[slot * range.monthCount + m]!)
-        }
         let block = allocate(slot, m)
+        guard wholeMonths else {
+            for k in 0..<n {
+                let cell = values[block]! + k * lanes, v = self.slot(slot, first + k)
+                // A cycle's marks are not stored in the block: copied in, so every day has its values.
+                if v != UnsafePointer(cell) { cell.update(from: v, count: lanes) }
+            }
+            return UnsafePointer(values[block]!)
+        }
         let out = values[block]!, state = state[block]!
         switch state[0] {
         case 2: break

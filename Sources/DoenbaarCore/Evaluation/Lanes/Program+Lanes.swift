@@ -90,7 +90,7 @@ extension Program {
             f.benefitPayment(Int(i.a), p, into: out)
         case .benefitOfDay:
             f.benefitPayment(Int(i.a), f.monthOfDay[p], into: out)
-            broadcast(out)
+            for k in 1..<max(1, n) { (out + k * lanes).update(from: out, count: lanes) }
         case .constantFact:
             broadcast(f.facts.column(Int(i.a), 0))
             fact(i, f, p, n, into: out)
