@@ -30,8 +30,15 @@ public struct FactTable: Sendable {
         // A default that is a plain value is written into the table, so a trace shows it.
         let initial = facts.indices.map { layout.constantDefaults[$0] ?? FactTable.absent }
         constants = initial
-        daily = facts.indices.map { facts[$0].periodicity == .day ? Array(repeating: initial[$0], count: range.dayCount) : [] }
-        monthly = facts.indices.map { facts[$0].periodicity == .month ? Array(repeating: initial[$0], count: range.monthCount) : [] }
+        // Columns that start without a value share one buffer until written (an array copies on
+        // write): most facts of a benefit the person does not have are never written at all.
+        let noDays = Array(repeating: FactTable.absent, count: range.dayCount), noMonths = Array(repeating: FactTable.absent, count: range.monthCount)
+        daily = facts.indices.map { f in
+            facts[f].periodicity != .day ? [] : initial[f] == FactTable.absent ? noDays : Array(repeating: initial[f], count: range.dayCount)
+        }
+        monthly = facts.indices.map { f in
+            facts[f].periodicity != .month ? [] : initial[f] == FactTable.absent ? noMonths : Array(repeating: initial[f], count: range.monthCount)
+        }
         fillConstants(persona, layout)
         if let calendar, calendar.range == range {
             for f in BuiltinFact.allCases where facts[f.index].periodicity == .day { daily[f.index] = calendar.daily[f.index] }
@@ -248,10 +255,26 @@ public struct FactTable: Sendable {
 
     /// Every column a record kind fills, back to its value before any line.
     private mutating func clear(kind k: Int, _ layout: FactLayout) {
+        // As in `init`: columns without a value share one buffer until written.
+        var noDays: [Int64]? = nil, noMonths: [Int64]? = nil
         for f in layout.filledByKind[k] {
             let initial = layout.constantDefaults[f] ?? FactTable.absent
-            if !daily[f].isEmpty { daily[f] = Array(repeating: initial, count: range.dayCount) }
-            if !monthly[f].isEmpty { monthly[f] = Array(repeating: initial, count: range.monthCount) }
+            if !daily[f].isEmpty {
+                if initial != FactTable.absent {
+                    daily[f] = Array(repeating: initial, count: range.dayCount)
+                } else {
+                    if noDays == nil { noDays = Array(repeating: FactTable.absent, count: range.dayCount) }
+                    daily[f] = noDays!
+                }
+            }
+            if !monthly[f].isEmpty {
+                if initial != FactTable.absent {
+                    monthly[f] = Array(repeating: initial, count: range.monthCount)
+                } else {
+                    if noMonths == nil { noMonths = Array(repeating: FactTable.absent, count: range.monthCount) }
+                    monthly[f] = noMonths!
+                }
+            }
         }
     }
 
