@@ -30,15 +30,9 @@ public struct FactTable: Sendable {
         // A default that is a plain value is written into the table, so a trace shows it.
         let initial = facts.indices.map { layout.constantDefaults[$0] ?? FactTable.absent }
         constants = initial
-        // Columns that start without a value share one buffer until written (an array copies on
-        // write): most facts of a benefit the person does not have are never written at all.
-        let noDays = Array(repeating: FactTable.absent, count: range.dayCount), noMonths = Array(repeating: FactTable.absent, count: range.monthCount)
-        daily = facts.indices.map { f in
-            facts[f].periodicity != .day ? [] : initial[f] == FactTable.absent ? noDays : Array(repeating: initial[f], count: range.dayCount)
-        }
-        monthly = facts.indices.map { f in
-            facts[f].periodicity != .month ? [] : initial[f] == FactTable.absent ? noMonths : Array(repeating: initial[f], count: range.monthCount)
-        }
+        var noDays: [Int64]? = nil, noMonths: [Int64]? = nil
+        daily = facts.indices.map { f in facts[f].periodicity == .day ? FactTable.column(initial[f], range.dayCount, blank: &noDays) : [] }
+        monthly = facts.indices.map { f in facts[f].periodicity == .month ? FactTable.column(initial[f], range.monthCount, blank: &noMonths) : [] }
         fillConstants(persona, layout)
         if let calendar, calendar.range == range {
             for f in BuiltinFact.allCases where facts[f.index].periodicity == .day { daily[f.index] = calendar.daily[f.index] }
@@ -60,6 +54,15 @@ public struct FactTable: Sendable {
     }
 
     private static func bool(_ b: Bool) -> Int64 { b ? 1 : 0 }
+
+    /// A column of `count` values `initial`. Columns without a value share one buffer,
+    /// `blank` (made on first use), until written (an array copies on write): most facts
+    /// of a benefit the person does not have are never written at all.
+    private static func column(_ initial: Int64, _ count: Int, blank: inout [Int64]?) -> [Int64] {
+        guard initial == FactTable.absent else { return Array(repeating: initial, count: count) }
+        if blank == nil { blank = Array(repeating: FactTable.absent, count: count) }
+        return blank!
+    }
 
     private mutating func fillConstants(_ p: Persona, _ layout: FactLayout) {
         constants[BuiltinFact.birthDate.index] = Int64(p.birthDate.dayNumber)
@@ -255,26 +258,11 @@ public struct FactTable: Sendable {
 
     /// Every column a record kind fills, back to its value before any line.
     private mutating func clear(kind k: Int, _ layout: FactLayout) {
-        // As in `init`: columns without a value share one buffer until written.
         var noDays: [Int64]? = nil, noMonths: [Int64]? = nil
         for f in layout.filledByKind[k] {
             let initial = layout.constantDefaults[f] ?? FactTable.absent
-            if !daily[f].isEmpty {
-                if initial != FactTable.absent {
-                    daily[f] = Array(repeating: initial, count: range.dayCount)
-                } else {
-                    if noDays == nil { noDays = Array(repeating: FactTable.absent, count: range.dayCount) }
-                    daily[f] = noDays!
-                }
-            }
-            if !monthly[f].isEmpty {
-                if initial != FactTable.absent {
-                    monthly[f] = Array(repeating: initial, count: range.monthCount)
-                } else {
-                    if noMonths == nil { noMonths = Array(repeating: FactTable.absent, count: range.monthCount) }
-                    monthly[f] = noMonths!
-                }
-            }
+            if !daily[f].isEmpty { daily[f] = FactTable.column(initial, range.dayCount, blank: &noDays) }
+            if !monthly[f].isEmpty { monthly[f] = FactTable.column(initial, range.monthCount, blank: &noMonths) }
         }
     }
 
