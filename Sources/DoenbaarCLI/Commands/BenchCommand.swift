@@ -8,13 +8,13 @@ enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "reken de OpenFisca-benchmark (WW/Wajong) over een hele populatie"
     static let help = """
-    Gebruik: doenbaar bench --dump MAP [--repeat K] [--rules BESTAND] [--output NAAM] [--threads T] [--block B] [--plan]
+    Gebruik: doenbaar bench --dump MAP [--repeat K] [--rules BESTAND] [--output NAAM] [--threads T] [--block B]
              doenbaar bench --populatie N [--seed S] [--rules MAP] [--personas MAP]
 
     Leest de invoer die de OpenFisca-benchmark schrijft met
     `bench.py N --money cents --dump MAP`, rekent de regels voor alle
-    personen en twaalf maanden met de batchberekening (zonder uitleg) en
-    drukt één regel af:
+    personen en twaalf maanden met dezelfde rekenmachine als een persona
+    (in blokken van personen, zonder uitleg) en drukt één regel af:
 
       doenbaar persons=N months=12 seconds=X person_months_per_s=Y checksum_cents=Z
 
@@ -29,7 +29,6 @@ enum BenchCommand: Command {
                         een andere wordt niet met de benchmark vergeleken
       --threads T       aantal rekenkernen (standaard: alle)
       --block B         personen per blok (standaard 256)
-      --plan            schrijf het gecompileerde plan naar stderr
 
     Met --populatie N: de hele analyse (alle detectoren) op N synthetische
     personen uit de regels en persona's (standaard Rules en Personas), getimed,
@@ -49,7 +48,7 @@ enum BenchCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "output", "threads", "block", "populatie", "seed", "personas"], switches: ["plan"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "output", "threads", "block", "populatie", "seed", "personas"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         if args.value("populatie") != nil { return population(args, console) }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])'; gebruik --dump MAP") }
@@ -89,28 +88,26 @@ enum BenchCommand: Command {
             return console.fail(error.message)
         }
 
-        // Compile once, for these inputs.
-        let plan: BatchPlan
-        do throws(BatchPlanError) {
-            plan = try BatchPlan(ruleSet, outputs: [output], firstMonth: dump.firstMonth, months: dump.months, inputs: columns.summaries)
+        // Compile once.
+        let engine: InputRun
+        do throws(EvaluationFailure) {
+            engine = try InputRun(plan: Plan(ruleSet), outputs: [output], firstMonth: dump.firstMonth, months: dump.months, blockSize: block)
         } catch {
             return report(error.message, error.range, sources, console)
         }
-        let declaration = ruleSet.values[plan.outputs[0]]
+        let declaration = ruleSet.values[engine.outputs[0]]
         guard declaration.type == .money else {
             return report("'\(output)' moet een bedrag zijn: het controlegetal telt centen op", declaration.provenance.range, sources, console)
         }
         if output != Self.output { console.err("doenbaar: '\(output)' is niet de uitvoer van de benchmark; niet vergeleken\n") }
-        if args.has("plan") { console.err(plan.listing) }
-        let evaluator = BatchEvaluator(plan: plan, blockSize: block)
 
         // Compute, best of K.
         var best = Double.infinity
-        var result: BatchEvaluator.Result?
+        var result: InputRun.Result?
         for _ in 0..<repeats {
             let started = DispatchTime.now().uptimeNanoseconds
-            do throws(BatchEvaluator.Failure) {
-                result = try evaluator.run(columns, threads: threads)
+            do throws(InputRun.Failure) {
+                result = try engine.run(columns, threads: threads)
             } catch {
                 return report("persoon \(error.person) (rij \(error.person) van de dump), \(error.month): \(error.failure.message)",
                               error.failure.range, sources, console)
@@ -129,7 +126,7 @@ enum BenchCommand: Command {
 
         // Check against what OpenFisca computed.
         guard output == Self.output else { return .success }
-        return verify(dump: dump, evaluator: evaluator, columns: columns, result: result, checksum: checksum, console: console)
+        return verify(dump: dump, engine: engine, columns: columns, result: result, checksum: checksum, console: console)
     }
 
     /// `--populatie N`: the full analysis over a synthetic population, timed.
@@ -154,7 +151,7 @@ enum BenchCommand: Command {
         return result.failures == size ? .inputErrors : .success
     }
 
-    private static func verify(dump: BenchDump, evaluator: BatchEvaluator, columns: InputColumns, result: BatchEvaluator.Result,
+    private static func verify(dump: BenchDump, engine: InputRun, columns: InputColumns, result: InputRun.Result,
                                checksum: Int128, console: Console) -> ExitCode {
         var problems: [String] = []
         if let expected = dump.manifest.checksum_cents, Int128(expected) != checksum {
@@ -171,7 +168,7 @@ enum BenchCommand: Command {
             // A second, untimed run that compares every person-month.
             let persons = dump.persons
             let mismatch = FirstMismatch()
-            _ = try? evaluator.run(columns) { _, m, first, values in
+            _ = try? engine.run(columns) { _, m, first, values in
                 let base = UnsafeRawPointer(expectedValues.bytes.baseAddress!).assumingMemoryBound(to: Int64.self)
                 for (k, v) in values.enumerated() where v != base[m * persons + first + k] * 10_000 {
                     mismatch.record(person: first + k, month: m, got: v / 10_000, expected: base[m * persons + first + k])

@@ -91,10 +91,10 @@ enum CheckCommand: Command {
                     for p in personas { diagnostics.add(contentsOf: expectations.check(p)) }
                     expectationCount = personas.reduce(0) { $0 + $1.expectations.count }
                 }
-                // A persona gives facts, no batch input: a rule that reads `invoer` cannot run for her.
+                // A persona gives facts, no input columns: a rule that reads `invoer` cannot run for her.
                 for input in ruleSet.inputs {
                     diagnostics.error(.unknownName, input.provenance.range,
-                                      "invoer '\(input.name)' is er alleen voor een batchberekening (doenbaar bench); een persona kan haar niet geven",
+                                      "invoer '\(input.name)' is er alleen voor een berekening over invoerkolommen (doenbaar bench); een persona kan haar niet geven",
                                       suggestion: "declareer het als 'gegeven \(input.name): \(input.type)\(input.periodicity == .month ? " per maand" : "")' en vul het met een regel van de persona (een veld van een onderdeel, of een opgave)")
                 }
             }

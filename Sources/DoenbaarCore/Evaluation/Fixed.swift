@@ -21,6 +21,7 @@ public struct Fixed: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Integer division with an explicit rounding rule.
+    @inline(__always)
     public static func divide(_ a: Int64, _ b: Int64, _ rounding: Rounding) -> Int64 {
         let q = a / b, r = a % b
         if r == 0 { return q }
@@ -73,17 +74,22 @@ public enum FixedMath {
         return o ? nil : v
     }
     /// (a * b) / scale, rounded half away from zero, through a 128-bit product.
+    @inline(__always)
     public static func multiply(_ a: Int64, _ b: Int64) -> Int64? {
         let product = a.multipliedFullWidth(by: b)
         return divideWide(high: product.high, low: product.low, by: Fixed.scale)
     }
     /// (a * scale) / b, rounded half away from zero.
+    @inline(__always)
     public static func divide(_ a: Int64, _ b: Int64) -> Int64? {
         guard b != 0 else { return nil }
         let product = a.multipliedFullWidth(by: Fixed.scale)
         return divideWide(high: product.high, low: product.low, by: b)
     }
 
+    /// Inlined, so that a divisor known where it is called (the scale) is divided
+    /// by without a division instruction.
+    @inline(__always)
     private static func divideWide(high: Int64, low: UInt64, by d: Int64) -> Int64? {
         let negative = (high < 0) != (d < 0)
         // Magnitude of the 128-bit numerator.
@@ -94,7 +100,8 @@ public enum FixedMath {
         }
         let dm = d.magnitude
         guard hi < dm else { return nil }
-        let (q, r) = dm.dividingFullWidth((hi, lo))
+        // Most numerators fit in 64 bits: one plain division, not a 128-bit one.
+        let (q, r) = hi == 0 ? (lo / dm, lo % dm) : dm.dividingFullWidth((hi, lo))
         var quotient = q
         if r.multipliedReportingOverflow(by: 2).partialValue >= dm || r > dm / 2 { quotient += 1 }
         guard quotient <= UInt64(Int64.max) else { return nil }

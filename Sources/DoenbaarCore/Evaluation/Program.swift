@@ -18,7 +18,7 @@ public final class Program: @unchecked Sendable {
         case valueOfMonth, monthValueOfDay, valueOfDay
         case benefitOfMonth, benefitOfDay
         case constantFact, monthFactOfMonth, monthFactOfDay, dayFact, referenceDateOfMonth
-        case input
+        case inputOfMonth, inputOfDay
         case negate, not, and, or, select, compare
         case add, subtract, multiply, divide
         case addDays, addMonths, dateDifference
@@ -65,7 +65,7 @@ public final class Program: @unchecked Sendable {
     /// Operand lists of `minimum` and `maximum`: `a` is the offset, `b` the count.
     let lists: UnsafeMutablePointer<Int32>
     let sites: [Site]
-    /// Per instruction: where in the rules it comes from (for the batch compiler's messages).
+    /// Per instruction: where in the rules it comes from (for a failure without a site).
     let ranges: [SourceRange]
     let parameters: ParameterTable
     let runningTotalSites: Int

@@ -52,7 +52,7 @@ struct ProgramBuilder {
         case .fact(let fact):
             return compileFact(fact, context, range)
         case .input(let i):
-            return emit(Instruction(op: .input, a: Int32(i), site: site(.input(ruleSet.inputs[i].name), range)))
+            return emit(Instruction(op: month ? .inputOfMonth : .inputOfDay, a: Int32(i), site: site(.input(ruleSet.inputs[i].name), range)))
         case .negate(let x):
             return emit(Instruction(op: .negate, a: compile(x, context)))
         case .not(let x):

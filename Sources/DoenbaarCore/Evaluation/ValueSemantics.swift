@@ -1,5 +1,5 @@
 /// The meaning of the rule language's operations on raw `Fixed` values
-/// (Int64 millionths), in one place for the lane engine and the batch engine.
+/// (Int64 millionths), in one place for the one engine (`Program`, `LaneFrame`).
 ///
 /// A computation that fails (overflow, division by zero, a value above a
 /// billion) gives the mark `failed` (Int64.min), which is therefore never a
@@ -167,5 +167,25 @@ extension ValueSemantics {
         let bounded = bound(v)
         guard let rounding, bounded != failed else { return bounded }
         return round(bounded, unit: roundingUnit(of: type), rounding)
+    }
+
+    /// `settle` for a column of values: one loop per unit and rounding, so each
+    /// loop divides by a constant (a multiplication, not a division instruction).
+    public static func settle(_ values: UnsafeMutablePointer<Int64>, _ count: Int, rounding: Rounding, type: ValueType) {
+        @inline(__always)
+        func loop(unit: Int64, _ rounding: Rounding) {
+            for c in 0..<count {
+                let v = bound(values[c])
+                // A bounded value times its unit cannot overflow.
+                values[c] = v == failed ? failed : Fixed.divide(v, unit, rounding) &* unit
+            }
+        }
+        let cents = roundingUnit(of: type) == 10_000
+        switch rounding {
+        case .halfAwayFromZero: cents ? loop(unit: 10_000, .halfAwayFromZero) : loop(unit: Fixed.scale, .halfAwayFromZero)
+        case .down: cents ? loop(unit: 10_000, .down) : loop(unit: Fixed.scale, .down)
+        case .up: cents ? loop(unit: 10_000, .up) : loop(unit: Fixed.scale, .up)
+        case .towardZero: cents ? loop(unit: 10_000, .towardZero) : loop(unit: Fixed.scale, .towardZero)
+        }
     }
 }

@@ -11,7 +11,7 @@ public struct RuleSet: Sendable {
     public var obligations: [Obligation] = []
     public var discretions: [Discretion] = []
     public var intents: [Intent] = []
-    /// Values a batch of persons supplies itself (`invoer`), by index.
+    /// Values that columns of data supply per person (`invoer`), by index.
     public var inputs: [Input] = []
     /// Facts a rule can read, by index: the calendar facts first (see
     /// `BuiltinFact`), then those the rule files declare with `gegeven`.
@@ -62,8 +62,8 @@ public struct RuleSet: Sendable {
 }
 
 /// `invoer`: a value supplied per person (`constant`) or per person per month,
-/// as a column of data, not derived from a persona's timeline. Only the batch
-/// evaluator can read inputs; the persona evaluator reports their use.
+/// as a column of data, not derived from a persona's timeline. Only an input
+/// run (`InputRun`) has them; a persona's run reports their use.
 public struct Input: Sendable {
     public let name: String
     public let type: ValueType

@@ -7,7 +7,7 @@ public struct TypedExpr: Sendable {
         case value(Int)                 // a definition or rule, by slot
         case benefit(Int)               // a benefit's monthly payment (intents only)
         case fact(Int)                  // by index in RuleSet.facts
-        case input(Int)                 // an `invoer` of a batch, by index
+        case input(Int)                 // an `invoer` (a column of data), by index
         case negate(TypedExpr)
         case not(TypedExpr)
         case arithmetic(Arithmetic, TypedExpr, TypedExpr)

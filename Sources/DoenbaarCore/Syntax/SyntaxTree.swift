@@ -266,7 +266,7 @@ public struct InputSyntax: Sendable, Hashable {
 }
 
 /// `gegeven NAAM: TYPE [per dag|per maand]`: a fact about a person that rules
-/// read and persona files (or a batch of data) supply.
+/// read and persona files supply.
 public struct FactSyntax: Sendable, Hashable {
     public let name: Name
     public let type: TypeSyntax?

@@ -81,10 +81,15 @@ extension Program {
             return missingFact(i, " over \(f.range.month(f.monthOfDay[p]))")
         case .dayFact:
             return missingFact(i, " op \(f.range.date(ofDay: p))")
-        case .input:
+        case .inputOfMonth, .inputOfDay:
             var name = "invoer"
             if case .input(let declared) = site?.kind { name = declared }
-            return EvaluationFailure(message: "'\(name)' is invoer van een batchberekening; persona '\(persona)' geeft geen invoer (reken deze regels met de batchberekening, zoals doenbaar bench)",
+            let month = i.op == .inputOfMonth ? p : f.monthOfDay[p]
+            guard let inputs = f.inputs else {
+                return EvaluationFailure(message: "'\(name)' is invoer van een berekening over invoerkolommen; persona '\(persona)' geeft geen invoer (reken deze regels over kolommen, zoals doenbaar bench)",
+                                         range: range)
+            }
+            return EvaluationFailure(message: "'\(name)' heeft geen waarde in \(f.range.month(month).dutch): de invoerkolommen beginnen in \(f.range.month(inputs.firstMonth).dutch)",
                                      range: range)
         case .divide:
             return operand(i.b) == 0 ? EvaluationFailure(message: "deling door nul", range: range) : Program.overflow(range)

@@ -39,6 +39,17 @@ final class LaneFacts {
         columns = Array(repeating: nil, count: layout.facts.count)
     }
 
+    /// Lanes without a persona (an input run): the calendar facts (`peildatum`,
+    /// `weekdag`, `feestdag`) hold as for anyone; every other fact is absent,
+    /// so its default applies, or the lane fails where it needs it.
+    init(lanes: Int, range: EvaluationRange, layout: FactLayout) {
+        self.lanes = lanes
+        self.range = range
+        self.layout = layout
+        tables = []
+        columns = Array(repeating: nil, count: layout.facts.count)
+    }
+
     /// The facts of a later view: the columns `previous` laid out, except
     /// where one of the `changed` lanes now holds other values (`tables`
     /// against `previousTables`) and for the decision date, which is new.
@@ -69,9 +80,26 @@ final class LaneFacts {
     /// A fact's column, written from the lanes' tables the first time a rule reads it.
     private func layOut(_ f: Int) -> Column {
         let column = Column(periods: LaneFacts.periods(of: f, layout, range), lanes: lanes)
+        if tables.isEmpty { LaneFacts.withoutPersona(f, into: column, layout, range, lanes: lanes) }
         for lane in tables.indices { LaneFacts.write(f, of: tables[lane], lane: lane, into: column, lanes: lanes) }
         columns[f] = column
         return column
+    }
+
+    private static func withoutPersona(_ f: Int, into column: Column, _ layout: FactLayout, _ range: EvaluationRange, lanes: Int) {
+        column.cells.initialize(repeating: FactTable.absent, count: column.count)
+        guard layout.facts[f].periodicity == .day, let fact = BuiltinFact(rawValue: f) else { return }
+        for d in 0..<range.dayCount {
+            let day = range.date(ofDay: d)
+            let value: Int64
+            switch fact {
+            case .referenceDate: value = Int64(day.dayNumber)
+            case .weekday: value = day.isWeekend ? 0 : 1
+            case .publicHoliday: value = Holidays.isPublicHoliday(day) ? 1 : 0
+            case .age, .birthDate, .decisionDate: return
+            }
+            (column.cells + d * lanes).update(repeating: value, count: lanes)
+        }
     }
 
     private static func periods(of fact: Int, _ layout: FactLayout, _ range: EvaluationRange) -> Int {

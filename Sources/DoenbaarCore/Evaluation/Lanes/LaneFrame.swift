@@ -17,6 +17,8 @@
 final class LaneFrame {
     let plan: Plan
     let facts: LaneFacts
+    /// The `invoer` columns of the lanes, in an input run (nil for personas).
+    let inputs: LaneInputs?
     let lanes: Int
     let range: EvaluationRange
     let monthOfDay: [Int]
@@ -67,11 +69,14 @@ final class LaneFrame {
     ///   - donor: an earlier view of the same lanes, over a range that starts in the same
     ///     month, whose facts agree with these before `sharedMonths` in every lane (the
     ///     decision date aside): of this run, or of an earlier run of a variant.
-    init(plan: Plan, facts: LaneFacts, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false,
-         wholeMonths: Bool = true) {
+    ///   - scratch: scratch columns to use, for at least `facts.lanes` lanes (made here when nil and there is no donor).
+    init(plan: Plan, facts: LaneFacts, inputs: LaneInputs? = nil, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0,
+         diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil) {
+        precondition(scratch.map { $0.lanes >= facts.lanes } ?? true, "scratch columns hold every lane")
         self.plan = plan
         self.run = run
         self.facts = facts
+        self.inputs = inputs
         self.diagnosis = diagnosis
         self.tracing = tracing
         self.wholeMonths = wholeMonths && !tracing && diagnosis == nil
@@ -86,13 +91,13 @@ final class LaneFrame {
             monthOfDay = donor.monthOfDay
             monthStart = donor.monthStart
             monthFirstDay = donor.monthFirstDay
-            scratch = donor.scratch
+            self.scratch = scratch ?? donor.scratch
         } else {
             monthOfDay = range.monthOfEachDay
             monthStart = range.firstDayOfEachMonth
             let range = facts.range
             monthFirstDay = (0..<range.monthCount).map { range.days(ofMonth: $0).lowerBound } + [range.dayCount]
-            scratch = LaneScratch(lanes: lanes)
+            self.scratch = scratch ?? LaneScratch(lanes: lanes)
         }
         blockCount = max(1, plan.slotCount * range.monthCount)
         values = .allocate(capacity: blockCount)
@@ -248,10 +253,10 @@ final class LaneFrame {
                 if settled == ValueSemantics.failed && out[c] != ValueSemantics.failed { diagnosis.note(Program.tooLarge(slot, in: plan.ruleSet)) }
                 out[c] = settled
             }
-        } else if s.rounding == nil {
-            for c in 0..<width { out[c] = ValueSemantics.bound(out[c]) }
+        } else if let rounding = s.rounding {
+            ValueSemantics.settle(out, width, rounding: rounding, type: s.type)
         } else {
-            for c in 0..<width { out[c] = ValueSemantics.settle(out[c], rounding: s.rounding, type: s.type) }
+            for c in 0..<width { out[c] = ValueSemantics.bound(out[c]) }
         }
     }
 

@@ -107,8 +107,11 @@ extension Program {
             fact(i, f, p, n, into: out)
         case .referenceDateOfMonth:
             fill(Int64(f.monthStart[p]))
-        case .input:
-            fill(Program.failed)
+        case .inputOfMonth:
+            // A persona gives no `invoer`: only an input run (`InputRun`) has columns.
+            if let inputs = f.inputs { copy(inputs.column(Int(i.a), month: p)) } else { fill(Program.failed) }
+        case .inputOfDay:
+            if let inputs = f.inputs { broadcast(inputs.column(Int(i.a), month: f.monthOfDay[p])) } else { fill(Program.failed) }
         case .negate:
             unary(i.a, ValueSemantics.negate)
         case .not:

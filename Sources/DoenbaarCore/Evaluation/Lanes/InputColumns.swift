@@ -1,10 +1,10 @@
-/// The inputs of a batch: for every `invoer` of a rule set one column of
-/// values, one per person or one per person per month (month-major: all
-/// persons of the first month, then all of the second, ...).
+/// The inputs of an input run (`InputRun`): for every `invoer` of a rule set
+/// one column of values, one per person or one per person per month
+/// (month-major: all persons of the first month, then all of the second, ...).
 ///
 /// A column keeps the width it was stored in (64-bit cents, 32-bit counts,
-/// one byte for ja/nee); the evaluator widens a block at a time into its
-/// registers, so the inputs are held in memory once.
+/// one byte for ja/nee); a run widens one block of lanes at a time
+/// (`LaneInputs`), so the inputs are held in memory once.
 public struct InputColumns: Sendable {
     public let persons: Int
     public let months: Int

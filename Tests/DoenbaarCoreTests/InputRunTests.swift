@@ -2,11 +2,12 @@ import DoenbaarCore
 import Foundation
 import Testing
 
-/// The batch evaluator: the benchmark's WW/Wajong rules (Benchmarks/ww_wajong.regels)
-/// on small populations, checked by hand, against the benchmark's integer-cents
-/// rules written out in Swift, and against the persona evaluator; and the
-/// language features it relies on (invoer, totaal_dit_jaar per maand).
-@Suite struct BatchEvaluatorTests {
+/// The rules over input columns (`InputRun`, the engine of `doenbaar bench`): the
+/// benchmark's WW/Wajong rules (Benchmarks/ww_wajong.regels) on small populations,
+/// checked by hand, against the benchmark's integer-cents rules written out in
+/// Swift, and against a persona's run; and the language features it relies on
+/// (invoer, totaal_dit_jaar per maand).
+@Suite struct InputRunTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let benchRules = packageRoot + "/Benchmarks/ww_wajong.regels"
 
@@ -119,13 +120,14 @@ import Testing
         }
     }
 
-    /// Runs the plan and collects every output value, in cents, by [output][month][person].
-    static func evaluate(_ ruleSet: RuleSet, _ columns: InputColumns, outputs: [String], inputs: [InputSummary]? = nil,
-                         blockSize: Int = 7, threads: Int = 2) throws -> [[[Int64]]] {
-        let plan = try BatchPlan(ruleSet, outputs: outputs, firstMonth: YearMonth(year: 2024, month: 1), months: 12,
-                                 inputs: inputs ?? columns.summaries)
+    static func engine(_ ruleSet: RuleSet, outputs: [String], blockSize: Int = 256, from first: YearMonth = YearMonth(year: 2024, month: 1)) throws -> InputRun {
+        try InputRun(plan: Plan(ruleSet), outputs: outputs, firstMonth: first, months: 12, blockSize: blockSize)
+    }
+
+    /// Runs the rules and collects every output value, in cents, by [output][month][person].
+    static func evaluate(_ ruleSet: RuleSet, _ columns: InputColumns, outputs: [String], blockSize: Int = 7, threads: Int = 2) throws -> [[[Int64]]] {
         let collected = Collected(outputs: outputs.count, persons: columns.persons)
-        _ = try BatchEvaluator(plan: plan, blockSize: blockSize).run(columns, threads: threads) { o, m, first, values in
+        _ = try engine(ruleSet, outputs: outputs, blockSize: blockSize).run(columns, threads: threads) { o, m, first, values in
             collected.store(o, m, first, values)
         }
         return collected.values
@@ -207,19 +209,18 @@ import Testing
         let p = Population.random(persons: 3_000, seed: seed)
         let columns = try p.columns(for: ruleSet)
         let expected = p.referenceTotals()
-        // Odd block sizes, so blocks end in the middle of everything.
+        // Odd block sizes, so blocks end in the middle of everything; one thread and two.
         #expect(try Self.evaluate(ruleSet, columns, outputs: ["totaal_inkomen"], blockSize: 97)[0] == expected)
-        // The same plan without any of the proofs: every kernel checked.
-        let unknown = ruleSet.inputs.map { input in
-            InputSummary(range: input.type == .bool ? 0...1 : (Int64.min + 1)...Int64.max, unit: 1, perMonth: input.periodicity == .month)
-        }
-        #expect(try Self.evaluate(ruleSet, columns, outputs: ["totaal_inkomen"], inputs: unknown, blockSize: 128, threads: 1)[0] == expected)
+        #expect(try Self.evaluate(ruleSet, columns, outputs: ["totaal_inkomen"], blockSize: 256, threads: 1)[0] == expected)
+        // The sums the benchmark's checksum is made of.
+        let result = try Self.engine(ruleSet, outputs: ["totaal_inkomen"]).run(columns)
+        for m in 0..<12 { #expect(result.monthSums[0][m] == Int128(expected[m].reduce(0, +)) * 10_000) }
     }
 
-    @Test func theBatchAgreesWithThePersonaEvaluator() throws {
+    @Test func anInputRunAgreesWithAPersonasRun() throws {
         let ruleSet = try Self.benchRuleSet()
         let p = Population.random(persons: 12, seed: 42)
-        let batch = try Self.evaluate(ruleSet, try p.columns(for: ruleSet), outputs: ["ww_uitkering", "wajong_uitkering"])
+        let computed = try Self.evaluate(ruleSet, try p.columns(for: ruleSet), outputs: ["ww_uitkering", "wajong_uitkering"])
         let text = try String(contentsOfFile: Self.benchRules, encoding: .utf8)
         for i in 0..<p.persons {
             // The same rules, with each input written as a parameter holding this person's values.
@@ -236,8 +237,8 @@ import Testing
             let run = try Engine.run(rules, persona("p\(i)"), from: "2024-01", to: "2024-12")
             for m in 0..<12 {
                 let label = YearMonth(year: 2024, month: m + 1).description
-                #expect(run.paid("WW", label) == batch[0][m][i], "persoon \(i), \(label): WW")
-                #expect(run.paid("Wajong", label) == batch[1][m][i], "persoon \(i), \(label): Wajong")
+                #expect(run.paid("WW", label) == computed[0][m][i], "persoon \(i), \(label): WW")
+                #expect(run.paid("Wajong", label) == computed[1][m][i], "persoon \(i), \(label): Wajong")
             }
         }
     }
@@ -270,19 +271,7 @@ import Testing
         return out.joined(separator: "\n")
     }
 
-    @Test func thePlanProvesTheBenchmarkFreeOfOverflowAndKeepsPersonValuesOutOfTheMonthLoop() throws {
-        let ruleSet = try Self.benchRuleSet()
-        let columns = try Population.random(persons: 50, seed: 7).columns(for: ruleSet)
-        let plan = try BatchPlan(ruleSet, outputs: ["totaal_inkomen"], firstMonth: YearMonth(year: 2024, month: 1), months: 12,
-                                 inputs: columns.summaries)
-        let count = plan.instructionCount
-        #expect(count.fast == count.person + count.month, "\(plan.listing)")
-        // The 87,5% of the month wage and the Wajong basis depend on the person only.
-        #expect(plan.listing.contains("; per persoon\nr"))
-        #expect(count.month <= 40)
-    }
-
-    // MARK: Semantics shared with the persona evaluator
+    // MARK: Semantics shared with a persona's run
 
     static let header = """
     regeling T "Testwet"
@@ -325,11 +314,10 @@ import Testing
         var b: [Int32] = Array(repeating: 1, count: 12)
         b[5] = 0
         let columns = try Self.twoColumns(Array(repeating: 100, count: 12), b)
-        let plan = try BatchPlan(ruleSet, outputs: ["q"], firstMonth: YearMonth(year: 2024, month: 1), months: 12, inputs: columns.summaries)
         #expect {
-            _ = try BatchEvaluator(plan: plan).run(columns)
+            _ = try Self.engine(ruleSet, outputs: ["q"]).run(columns)
         } throws: { error in
-            guard let failure = error as? BatchEvaluator.Failure else { return false }
+            guard let failure = error as? InputRun.Failure else { return false }
             return failure.person == 0 && failure.month == YearMonth(year: 2024, month: 6) && failure.failure.message == "deling door nul"
                 && !failure.failure.range.isSynthetic
         }
@@ -345,18 +333,16 @@ import Testing
         var b: [Int32] = Array(repeating: 2, count: 12)
         b[7] = 2_000_000_000
         let columns = try Self.twoColumns(Array(repeating: 100_000_000, count: 12), b)
-        let plan = try BatchPlan(ruleSet, outputs: ["groot"], firstMonth: YearMonth(year: 2024, month: 1), months: 12, inputs: columns.summaries)
-        #expect(plan.instructionCount.fast < plan.instructionCount.person + plan.instructionCount.month)
         #expect {
-            _ = try BatchEvaluator(plan: plan).run(columns)
+            _ = try Self.engine(ruleSet, outputs: ["groot"]).run(columns)
         } throws: { error in
-            guard let failure = error as? BatchEvaluator.Failure else { return false }
+            guard let failure = error as? InputRun.Failure else { return false }
             return failure.month == YearMonth(year: 2024, month: 8) && failure.failure.message.contains("te groot")
         }
     }
 
     @Test func validityExceptionsRoundingAndParametersFollowThePersonaEvaluator() throws {
-        // No inputs at all: the batch for one person and the persona evaluator must agree month by month.
+        // No inputs at all: an input run of one person and a persona's run must agree month by month.
         let rules = """
         regeling T "Testwet"
         uitkering U "Testuitkering"
@@ -385,13 +371,13 @@ import Testing
         let run = try Engine.run(rules, persona(), from: "2024-01", to: "2024-12")
         let ruleSet = try Engine.ruleSet(rules)
         let columns = try InputColumns(persons: 1, months: 12, columns: [])
-        let batch = try Self.evaluate(ruleSet, columns, outputs: ["u"])
+        let computed = try Self.evaluate(ruleSet, columns, outputs: ["u"])
         for m in 0..<12 {
             let label = YearMonth(year: 2024, month: m + 1).description
-            #expect(run.paid("U", label) == batch[0][m][0], "\(label)")
+            #expect(run.paid("U", label) == computed[0][m][0], "\(label)")
         }
-        #expect(batch[0][0][0] == 0)        // not yet valid
-        #expect(batch[0][6][0] == 100)      // the exception, in July
+        #expect(computed[0][0][0] == 0)        // not yet valid
+        #expect(computed[0][6][0] == 100)      // the exception, in July
     }
 
     @Test func aParameterWithoutAValueFailsOnlyWhereItIsRead() throws {
@@ -410,44 +396,76 @@ import Testing
         #expect(fine[0][6][0] == 500 && fine[0][5][0] == 0)
         b[2] = 1
         let columns = try Self.twoColumns(Array(repeating: 0, count: 12), b)
-        let plan = try BatchPlan(ruleSet, outputs: ["x"], firstMonth: YearMonth(year: 2024, month: 1), months: 12, inputs: columns.summaries)
         #expect {
-            _ = try BatchEvaluator(plan: plan).run(columns)
+            _ = try Self.engine(ruleSet, outputs: ["x"]).run(columns)
         } throws: { error in
-            guard let failure = error as? BatchEvaluator.Failure else { return false }
+            guard let failure = error as? InputRun.Failure else { return false }
             return failure.month == YearMonth(year: 2024, month: 3) && failure.failure.message.contains("parameter 'later' heeft geen waarde op 2024-03-01")
         }
     }
 
-    @Test func explainGivesEveryDeclarationsValueForOnePerson() throws {
+    @Test func aYearlyTotalReadsFromJanuaryAndFailsBeforeTheColumnsBegin() throws {
+        // totaal_dit_jaar means the same as in a persona's run: from 1 January. Columns from
+        // March leave January and February unknown: a failure that says so, not a zero.
         let ruleSet = try Self.benchRuleSet()
         var p = Population(persons: 2)
         p.dagloonCents[1] = 10_000
         p.wwMonth[0][1] = 1
         let columns = try p.columns(for: ruleSet)
-        let plan = try BatchPlan(ruleSet, outputs: ["totaal_inkomen"], firstMonth: YearMonth(year: 2024, month: 1), months: 12, inputs: columns.summaries)
-        let values = BatchEvaluator(plan: plan).explain(columns, person: 1)
-        // 100,00 x 75% x 21,75 = 1631,25
-        let bruto: Int64? = values[ruleSet.slot(named: "ww_bruto")!]?.first
-        let total: Int64? = values[ruleSet.slot(named: "totaal_inkomen")!]?.first
-        #expect(bruto == 1_631_250_000)
-        #expect(total == 1_631_250_000)
-        #expect(values[ruleSet.slot(named: "ww_bruto")!]?.count == 12)
+        #expect {
+            _ = try Self.engine(ruleSet, outputs: ["totaal_inkomen"], from: YearMonth(year: 2024, month: 3)).run(columns)
+        } throws: { error in
+            guard let failure = error as? InputRun.Failure else { return false }
+            // Person 0 has no WW in March and never reads the vacation days; the total looks back from February.
+            return failure.person == 1 && failure.month == YearMonth(year: 2024, month: 3)
+                && failure.failure.message == "'vakantiedagen' heeft geen waarde in februari 2024: de invoerkolommen beginnen in maart 2024"
+                && !failure.failure.range.isSynthetic
+        }
     }
 
-    @Test func aPlanRefusesWhatOnlyThePersonaEvaluatorCanDo() throws {
+    @Test func anInputRunComputesDailyRulesWithTheCalendar() throws {
         let rules = Self.header + """
         definitie d: ja/nee per dag
           bron "Testwet art. 3"
-          = weekdag
+          = weekdag en niet feestdag
         definitie m: dagen per maand
           bron "Testwet art. 3"
           = aantal_dagen(d)
+        definitie n: dagen per maand
+          bron "Testwet art. 3"
+          = aantal_dagen(d en b > 0)
         """
         let ruleSet = try Engine.ruleSet(rules)
-        #expect(throws: BatchPlanError.self) {
-            _ = try BatchPlan(ruleSet, outputs: ["m"], firstMonth: YearMonth(year: 2024, month: 1), months: 12,
-                              inputs: [InputSummary(range: 0...0, unit: 1, perMonth: true), InputSummary(range: 0...0, unit: 1, perMonth: true)])
+        var b: [Int32] = Array(repeating: 0, count: 12)
+        b[4] = 1
+        let values = try Self.evaluate(ruleSet, try Self.twoColumns(Array(repeating: 0, count: 12), b), outputs: ["m", "n"])
+        // January 2024: 23 days from Monday to Friday, less New Year's Day (Algemene termijnenwet art. 3 lid 1).
+        #expect(values[0][0][0] == 22 * 100)
+        // May 2024: 23 weekdays, less Ascension Day (9 May) and Whit Monday (20 May); Liberation Day (5 May) is a Sunday.
+        #expect(values[0][4][0] == 21 * 100)
+        #expect(values[1][4][0] == 21 * 100 && values[1][3][0] == 0)
+    }
+
+    @Test func anInputRunRefusesWhatDoesNotFit() throws {
+        let ruleSet = try Self.benchRuleSet()
+        #expect {
+            _ = try Self.engine(ruleSet, outputs: ["totaal_inkomn"])
+        } throws: { error in
+            (error as? EvaluationFailure)?.message == "onbekende definitie of regel 'totaal_inkomn'; bedoelde u 'totaal_inkomen'?"
+        }
+        var columns = try Population(persons: 2).columns(for: ruleSet).columns
+        let flag = ruleSet.input(named: "wajonger")!
+        columns[flag] = InputColumn(storage: ColumnStorage([UInt8(0), 2]), element: .uint8, unit: 1, count: 2)
+        let bad = try InputColumns(persons: 2, months: 12, columns: columns)
+        #expect {
+            _ = try Self.engine(ruleSet, outputs: ["totaal_inkomen"]).run(bad)
+        } throws: { error in
+            (error as? InputRun.Failure)?.failure.message == "invoer 'wajonger' is ja/nee, maar haar kolom heeft waarden buiten 0 en 1"
+        }
+        #expect {
+            _ = try Self.engine(ruleSet, outputs: ["totaal_inkomen"]).run(try InputColumns(persons: 2, months: 11, columns: []))
+        } throws: { error in
+            (error as? InputRun.Failure)?.failure.message == "de invoer heeft 11 maanden, de berekening 12"
         }
     }
 
@@ -482,7 +500,7 @@ import Testing
             _ = try Engine.run(rules, persona(), from: "2024-01", to: "2024-01")
         } throws: { error in
             guard let e = error as? Evaluator.RunError else { return false }
-            return e.failure.message.contains("'a' is invoer van een batchberekening")
+            return e.failure.message.contains("'a' is invoer van een berekening over invoerkolommen; persona 'test' geeft geen invoer")
         }
     }
 
