@@ -24,8 +24,8 @@ final class LaneFrame {
     let monthOfDay: [Int]
     /// The day number of each month's first day.
     let monthStart: [Int32]
-    /// The day offset of each month's first day, and one past the last month.
-    let monthFirstDay: [Int]
+    /// The day offset of each month's first day, and one past the last month (`dayRange(ofMonth:)`).
+    private let monthFirstDay: [Int]
     let scratch: LaneScratch
     /// For a block of one lane that failed: where the failure arose (nil otherwise).
     let diagnosis: LaneDiagnosis?
@@ -146,12 +146,16 @@ final class LaneFrame {
         return UnsafePointer(out)
     }
 
+    /// The day offsets of month m (of the range), without a calendar conversion.
+    @inline(__always)
+    func dayRange(ofMonth m: Int) -> Range<Int> { monthFirstDay[m]..<monthFirstDay[m + 1] }
+
     /// A daily slot's values on every day of month m, the days one after the
     /// other (each a column of lanes): computed all at once where this view
     /// computes whole months, day by day otherwise.
     func days(_ slot: Int, ofMonth m: Int) -> UnsafePointer<Int64> {
         if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].days(slot, ofMonth: m) }
-        let first = monthFirstDay[m], n = monthFirstDay[m + 1] - first
+        let days = dayRange(ofMonth: m), first = days.lowerBound, n = days.count
         let block = allocate(slot, m)
         guard wholeMonths else {
             for k in 0..<n {
@@ -179,7 +183,7 @@ final class LaneFrame {
     private func allocate(_ slot: Int, _ m: Int) -> Int {
         let block = slot * range.monthCount + m
         if values[block] == nil {
-            let periods = plan.slots[slot].periodicity == .month ? 1 : monthFirstDay[m + 1] - monthFirstDay[m]
+            let periods = plan.slots[slot].periodicity == .month ? 1 : dayRange(ofMonth: m).count
             values[block] = arena.allocate(Int64.self, count: periods * lanes)
             state[block] = arena.allocate(UInt8.self, count: periods)
             state[block]!.initialize(repeating: 0, count: periods)
@@ -391,7 +395,7 @@ final class LaneFrame {
 
     /// Adds a slot's total over month m (its value, or its days summed) to each lane's sum.
     private func add(_ slot: Int, _ m: Int, into sum: inout [Int64]) {
-        let periods = plan.slots[slot].periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
+        let periods = plan.slots[slot].periodicity == .month ? m..<(m + 1) : dayRange(ofMonth: m)
         for p in periods {
             let v = self.slot(slot, p)
             for lane in 0..<lanes {

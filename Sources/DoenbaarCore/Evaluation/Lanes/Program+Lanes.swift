@@ -9,6 +9,24 @@
 /// (`days`): the values of each day follow those of the day before, lane by
 /// lane, as a daily fact's and a daily slot's are stored. Every cell is
 /// computed as it would be alone; only what is looked at, and when, differs.
+extension Program.Op {
+    /// Whether the operation computes a stretch of days at once (`evaluate` with
+    /// `days`). One that reads other periods, or only months, goes day by day.
+    /// No default: a new operation must say.
+    var spansDays: Bool {
+        switch self {
+        case .parameterOfMonth, .valueOfMonth, .benefitOfMonth, .monthFactOfMonth, .referenceDateOfMonth, .inputOfMonth,
+             .sumInMonth, .daysInMonth, .yearToDateOfMonth, .yearToDateOfDay, .totalSince, .ever:
+            return false
+        case .constant, .parameterOfDay, .monthValueOfDay, .valueOfDay, .benefitOfDay, .constantFact, .monthFactOfDay, .dayFact,
+             .inputOfDay, .negate, .not, .and, .or, .select, .compare, .add, .subtract, .multiply, .divide, .addDays, .addMonths,
+             .dateDifference, .minimum, .maximum, .round, .year, .monthOf, .yearStart, .daysBetween, .monthsBetween, .plusMonths,
+             .blockEnd, .valueOn:
+            return true
+        }
+    }
+}
+
 extension Program {
     private typealias Column = UnsafeMutablePointer<Int64>
     private static let failed = ValueSemantics.failed
@@ -29,16 +47,9 @@ extension Program {
                 diagnosis.note(failure(of: e, f, p, persona: diagnosis.personaID))
             }
         }
-        if n > 1 {
-            switch i.op {
-            case .parameterOfMonth, .valueOfMonth, .benefitOfMonth, .monthFactOfMonth, .referenceDateOfMonth,
-                 .sumInMonth, .daysInMonth, .yearToDateOfMonth, .yearToDateOfDay, .totalSince, .ever:
-                // Operations that look at other periods, or only at months: day by day.
-                for k in 0..<n { evaluate(e, f, p + k, into: out + k * lanes) }
-                return
-            default:
-                break
-            }
+        if n > 1 && !i.op.spansDays {
+            for k in 0..<n { evaluate(e, f, p + k, into: out + k * lanes) }
+            return
         }
 
         /// Fills `out` from one operand, cell by cell.
@@ -180,7 +191,7 @@ extension Program {
             unary(i.a) { ValueSemantics.round($0, unit: i.immediate, rounding) }
         case .sumInMonth, .daysInMonth:
             let term = scratch.push()
-            let days = f.range.days(ofMonth: p)
+            let days = f.dayRange(ofMonth: p)
             if f.wholeMonths && !days.isEmpty {
                 // The term for all days at once, then summed day by day as below.
                 evaluate(i.a, f, days.lowerBound, days: days.count, into: term)
