@@ -37,7 +37,7 @@ extension LaneBlock {
     /// Each lane's episodes of obligation i in month m (nil where a rule failed), and the last month read.
     private func episodes(of i: Int, month m: Int, _ v: LaneFrame) -> (lanes: [[Obligations.Episode]?], reach: Int) {
         let o = plan.obligations[i]
-        let first = o.periodicity == .month ? m : range.days(ofMonth: m).lowerBound
+        let first = o.periodicity == .month ? m : v.dayRange(ofMonth: m).lowerBound
         // Each rule's values per period from the period before the month on, for all lanes,
         // evaluated the first time a lane reads them (a run that goes on reads further).
         let daily = o.periodicity != .month
@@ -51,7 +51,7 @@ extension LaneBlock {
             return x != 0
         }
         // Most months the obligation applies to no lane on any day: then no lane has an episode.
-        let periods = o.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
+        let periods = o.periodicity == .month ? m..<(m + 1) : v.dayRange(ofMonth: m)
         let appliesNowhere = periods.allSatisfy { p in
             if o.validity.isBounded, !o.validity.contains(range.firstDay(ofPeriod: p, o.periodicity)) { return true }
             let column = applies.column(p)
@@ -71,22 +71,29 @@ extension LaneBlock {
         for (i, compiled) in plan.intents.enumerated() {
             var applies = [Bool](repeating: false, count: lanes), holds = [Bool](repeating: true, count: lanes)
             let daily = compiled.periodicity != .month
-            let periods = daily ? range.days(ofMonth: m) : m..<(m + 1)
+            let periods = daily ? v.dayRange(ofMonth: m) : m..<(m + 1)
             // Each rule evaluated for a period the first time it is read there (a daily one, with the rest of its month).
             let condition = compiled.condition.map { PeriodColumns(of: $0, in: v, from: periods.lowerBound, daily: daily) }
             let requirement = PeriodColumns(of: compiled.requirement, in: v, from: periods.lowerBound, daily: daily)
+            var needed: [Int] = []
+            needed.reserveCapacity(lanes)
             for p in periods {
                 if compiled.validity.isBounded {
                     guard compiled.validity.contains(range.firstDay(ofPeriod: p, compiled.periodicity)) else { continue }
                 }
-                if let condition {
-                    for lane in 0..<lanes where condition.value(p, lane) == ValueSemantics.failed { failed[lane] = true }
+                // The lanes whose condition holds; a failed condition fails its lane.
+                needed.removeAll(keepingCapacity: true)
+                let applying = condition?.column(p)
+                for lane in 0..<lanes where !failed[lane] {
+                    let c = applying?[lane] ?? 1
+                    if c == ValueSemantics.failed { failed[lane] = true } else if c != 0 { needed.append(lane) }
                 }
-                let needed = (0..<lanes).filter { !failed[$0] && (condition?.value(p, $0) ?? 1) != 0 }
+                // The requirement only where some lane needs it.
                 guard !needed.isEmpty else { continue }
+                let required = requirement.column(p)
                 for lane in needed {
                     applies[lane] = true
-                    let r = requirement.value(p, lane)
+                    let r = required[lane]
                     if r == ValueSemantics.failed { failed[lane] = true } else if r == 0 { holds[lane] = false }
                 }
             }
@@ -158,8 +165,9 @@ final class PeriodColumns {
         if k >= capacity { grow(to: max(k + 1, capacity * 2)) }
         if !known[k] {
             let m = daily && view.wholeMonths ? view.monthOfDay[p] : -1
-            if m >= 0 && view.monthFirstDay[m] >= start {
-                let first = view.monthFirstDay[m] - start, n = view.monthFirstDay[m + 1] - view.monthFirstDay[m]
+            let month = m >= 0 ? view.dayRange(ofMonth: m) : 0..<0
+            if m >= 0 && month.lowerBound >= start {
+                let first = month.lowerBound - start, n = month.count
                 if first + n > capacity { grow(to: max(first + n, capacity * 2)) }
                 view.evaluate(expression, start + first, days: n, into: values + first * lanes)
                 known.advanced(by: first).update(repeating: true, count: n)
