@@ -12,14 +12,17 @@ public struct WorkPaysDetector: Detector {
     /// first month with income (the one an estimate probes), and without the work.
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
         let p = context.idealPersona
-        guard let first = incomeMonths(context).first else { return [(p, context.to)] }
+        guard let first = incomeMonths(context).first?.month else { return [(p, context.to)] }
         return [(p, context.to), (p.withExtraIncome(context.parameters.probeIncome, in: first), context.to), (without(context), context.to)]
     }
 
-    /// The reported months in which the ideal persona earns.
-    private func incomeMonths(_ context: AnalysisContext) -> [YearMonth] {
-        let p = context.idealPersona
-        return (0...(context.to.index - context.from.index)).map { context.from.adding(months: $0) }.filter { p.workIncome(in: $0) > 0 }
+    /// The reported months in which the ideal persona earns, with what she earns in each.
+    private func incomeMonths(_ context: AnalysisContext) -> [(month: YearMonth, cents: Int64)] {
+        let income = context.idealPersona.workIncomeByMonth
+        return (0...(context.to.index - context.from.index)).compactMap { k in
+            let month = context.from.adding(months: k), cents = income[month] ?? 0
+            return cents > 0 ? (month, cents) : nil
+        }
     }
 
     /// The ideal persona without the work: the periods it took her away, with the income they earned, and all other income.
@@ -39,7 +42,7 @@ public struct WorkPaysDetector: Detector {
         // Marginal: € 100 more in one month, followed through every later settlement.
         var weak: [(month: YearMonth, keptCents: Int64, harm: Harm)] = []
         // Estimating a population: one month stands for the others.
-        for m in context.estimating ? Array(incomeMonths.prefix(1)) : incomeMonths {
+        for (m, _) in context.estimating ? Array(incomeMonths.prefix(1)) : incomeMonths {
             let variant = p.withExtraIncome(probe, in: m)
             let run = try context.run(variant, trace: false)
             let kept = context.series(run, variant).totalCents - baseTotal
@@ -63,7 +66,7 @@ public struct WorkPaysDetector: Detector {
         let without = without(context)
         let withoutRun = try context.run(without)
         let gain = baseTotal - context.series(withoutRun, without).totalCents
-        let earned = incomeMonths.reduce(Int64(0)) { $0 + p.workIncome(in: $1) }
+        let earned = incomeMonths.reduce(Int64(0)) { $0 + $1.cents }
         let perMonth = gain / Int64(incomeMonths.count)
         if perMonth < context.parameters.minimumGainFromWork.cents {
             let names = context.divergence(base, withoutRun)
@@ -74,11 +77,11 @@ public struct WorkPaysDetector: Detector {
             }.map(\.element)
             let note = duties.first.map { o in CapacityAngle.monthlyReport(obligation: context.ruleSet.provision(o), demands: o.demands, steps: o.steps) }
             out.append(Finding(kind: kind, key: "opbrengst", topic: .smallGainFromWork,
-                               severity: .medium, persona: p, from: incomeMonths[0], through: incomeMonths[incomeMonths.count - 1],
+                               severity: .medium, persona: p, from: incomeMonths[0].month, through: incomeMonths[incomeMonths.count - 1].month,
                                provisions: context.relevantRules(in: names), harm: context.harm(base, p, against: withoutRun), months: incomeMonths.count,
                                story: .smallGainFromWork(earnedCents: earned, keptCents: gain, perMonthCents: perMonth,
                                                          thresholdCents: context.parameters.minimumGainFromWork.cents),
-                               capacity: note, solution: try context.rung(for: names), evidence: evidence(base, incomeMonths[0], names)))
+                               capacity: note, solution: try context.rung(for: names), evidence: evidence(base, incomeMonths[0].month, names)))
         }
         return out
     }

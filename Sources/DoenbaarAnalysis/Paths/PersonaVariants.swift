@@ -102,9 +102,7 @@ extension Persona {
     public var hasIncomeEstimate: Bool { records.contains { $0.role == .workIncome && $0.shape == .from } }
 
     /// Income from work per month as it really was (not as the agency knew it): all its lines.
-    public func workIncome(in month: YearMonth) -> Int64 {
-        incomeLines(in: month).reduce(Int64(0)) { $0 + Fixed(raw: $1.value).cents }
-    }
+    public func workIncome(in month: YearMonth) -> Int64 { workIncomeByMonth[month] ?? 0 }
 
     /// The same for every month at once, by month: one pass over the lines.
     public var workIncomeByMonth: [YearMonth: Int64] {
