@@ -416,9 +416,9 @@ import Testing
             _ = try Self.engine(ruleSet, outputs: ["totaal_inkomen"], from: YearMonth(year: 2024, month: 3)).run(columns)
         } throws: { error in
             guard let failure = error as? InputRun.Failure else { return false }
-            // Person 0 has no WW in March and never reads the vacation days; the total looks back from February.
+            // Person 0 has no WW in March and never reads the vacation days; the total runs from January.
             return failure.person == 1 && failure.month == YearMonth(year: 2024, month: 3)
-                && failure.failure.message == "'vakantiedagen' heeft geen waarde in februari 2024: de invoerkolommen beginnen in maart 2024"
+                && failure.failure.message == "'vakantiedagen' heeft geen waarde in januari 2024: de invoerkolommen beginnen in maart 2024"
                 && !failure.failure.range.isSynthetic
         }
     }

@@ -62,6 +62,8 @@ final class LaneFrame {
     @exclusivity(unchecked) private var runningUpTo: [Int]
     /// Per benefit and month: the payment of every lane, once computed (raw, whole cents).
     @exclusivity(unchecked) private var payments: [[[Int64]?]]
+    /// Per running monthly expression (`ooit`, `totaal_dit_jaar` per maand): its values up to the last month computed.
+    @exclusivity(unchecked) private var runningMonths: [Program.Expression: RunningMonths] = [:]
     /// Per obligation and month: each lane's episodes, and the last month they read.
     @exclusivity(unchecked) private var episodes: [Int: (lanes: [[Obligations.Episode]?], reach: Int)] = [:]
 
@@ -322,6 +324,30 @@ final class LaneFrame {
         return UnsafePointer(totals + d * lanes)
     }
 
+    /// The values of a running expression over the months (`ooit`, `totaal_dit_jaar`
+    /// per maand) up to month p, per lane: each month computed once per view from
+    /// the month before (`next`: the month, the values of the month before or nil
+    /// in the first month, the row to fill), continued from the last month computed,
+    /// instead of every month looking back over all earlier ones.
+    func monthly(_ e: Program.Expression, upTo p: Int,
+                 _ next: (_ month: Int, _ previous: UnsafePointer<Int64>?, _ row: UnsafeMutablePointer<Int64>) -> Void) -> UnsafePointer<Int64> {
+        let running: RunningMonths
+        if let known = runningMonths[e] { running = known } else {
+            running = RunningMonths(values: arena.allocate(Int64.self, count: range.monthCount * lanes))
+            runningMonths[e] = running
+            bytes += range.monthCount * lanes * MemoryLayout<Int64>.size
+        }
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        while running.upTo < p {
+            let k = running.upTo + 1
+            next(k, k == 0 ? nil : UnsafePointer(running.values + (k - 1) * lanes), running.values + k * lanes)
+            scratch.reset(to: mark)
+            running.upTo = k
+        }
+        return UnsafePointer(running.values + p * lanes)
+    }
+
     /// The payment of a benefit in a month as this view sees it, per lane in
     /// whole cents (raw): its payment rules less its deduction rules, not below
     /// zero, rounded to the cent; the mark for a lane where a rule failed.
@@ -416,4 +442,11 @@ final class LaneFrame {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].paid(benefit, m, lane: lane) }
         return payments[benefit][m]?[lane] ?? 0
     }
+}
+
+/// A running expression's values per month, lane by lane, up to `upTo` (`LaneFrame.monthly`).
+final class RunningMonths {
+    let values: UnsafeMutablePointer<Int64>
+    var upTo = -1
+    init(values: UnsafeMutablePointer<Int64>) { self.values = values }
 }

@@ -212,15 +212,13 @@ extension Program {
             }
             if first { fill(0) }
         case .yearToDateOfMonth:
-            // The months of this calendar year up to and including this one (from the first month evaluated).
-            let term = scratch.push()
-            let year = f.range.month(p).year
-            var k = p
-            while k >= 0 && f.range.month(k).year == year {
+            // The months of this calendar year up to and including this one (a range starts in January).
+            copy(f.monthly(e, upTo: p) { k, previous, row in
+                let term = scratch.push()
                 evaluate(i.a, f, k, into: term)
-                for l in 0..<lanes { out[l] = ValueSemantics.accumulate(previous: k == p ? nil : out[l], term[l], counting: i.immediate == 1) }
-                k -= 1
-            }
+                let restart = previous == nil || f.range.month(k).month == 1
+                for l in 0..<lanes { row[l] = ValueSemantics.accumulate(previous: restart ? nil : previous![l], term[l], counting: i.immediate == 1) }
+            })
         case .yearToDateOfDay:
             copy(f.runningTotal(site: Int(i.b), upTo: p, counting: i.immediate == 1, term: i.a))
         case .totalSince:
@@ -239,13 +237,15 @@ extension Program {
             binaryRightFirst(rejecting: { ValueSemantics.blockSize($0) == nil }, ValueSemantics.blockEnd)
         case .ever:
             // From the first month on; a lane stops looking at its first ja (or failure).
-            let term = scratch.push()
-            fill(0)
-            for k in 0...p {
-                guard (0..<lanes).contains(where: { out[$0] == 0 }) else { break }
+            copy(f.monthly(e, upTo: p) { k, previous, row in
+                if let previous, !(0..<lanes).contains(where: { previous[$0] == 0 }) {
+                    row.update(from: previous, count: lanes)
+                    return
+                }
+                let term = scratch.push()
                 evaluate(i.a, f, k, into: term)
-                for l in 0..<lanes { out[l] = ValueSemantics.ever(previous: out[l], term[l]) }
-            }
+                for l in 0..<lanes { row[l] = ValueSemantics.ever(previous: previous?[l], term[l]) }
+            })
         case .valueOn:
             guard i.a >= 0 else { fill(Program.failed); return }
             evaluate(i.b, f, p, days: n, into: out)
