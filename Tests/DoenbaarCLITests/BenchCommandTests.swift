@@ -119,6 +119,7 @@ import Testing
         (["bench", "--dump", "/bestaat/niet"], "bestaat niet"),
         (["bench", "--dump", "x", "--repeat", "0"], "--repeat verwacht een positief geheel getal"),
         (["bench", "--dump", "x", "--snel"], "onbekende optie '--snel'"),
+        (["bench", "--dump", "x", "--block", "5000"], "--block verwacht ten hoogste 4096 personen per blok"),
     ])
     func unusableArgumentsExitWithUsageAndOneLine(arguments: [String], message: String) {
         let r = runCLI(arguments + ["--rules", Self.rules])

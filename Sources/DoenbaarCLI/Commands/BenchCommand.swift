@@ -28,7 +28,7 @@ enum BenchCommand: Command {
       --output NAAM     de definitie die wordt opgeteld (standaard: totaal_inkomen);
                         een andere wordt niet met de benchmark vergeleken
       --threads T       aantal rekenkernen (standaard: alle)
-      --block B         personen per blok (standaard 256)
+      --block B         personen per blok (standaard 256, ten hoogste 4096)
 
     Met --populatie N: de hele analyse (alle detectoren) op N synthetische
     personen uit de regels en persona's (standaard Rules en Personas), getimed,
@@ -45,6 +45,7 @@ enum BenchCommand: Command {
 
     /// The definition whose sum over all persons and months is the checksum.
     static let output = "totaal_inkomen"
+    static let largestBlock = 4096
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
@@ -64,6 +65,8 @@ enum BenchCommand: Command {
         case (.failure(let e), _, _), (_, .failure(let e), _), (_, _, .failure(let e)): return console.fail(e.message)
         default: return console.fail("onbruikbare argumenten")
         }
+        // A block's scratch columns hold a month of days per lane: a bound keeps them in memory.
+        guard block <= Self.largestBlock else { return console.fail("--block verwacht ten hoogste \(Self.largestBlock) personen per blok, niet \(block)") }
         let rulesPath = args.value("rules") ?? "Benchmarks/ww_wajong.regels"
         let output = args.value("output") ?? Self.output
 
