@@ -81,7 +81,7 @@ import Testing
         /// Something like the benchmark's population, with the edges made likely:
         /// odd daily wages, income right at the end of WW, vacation over the limit.
         static func random(persons: Int, seed: UInt64) -> Population {
-            var rng = SplitMix(seed: seed)
+            var rng = SplitMix64(seed: seed)
             var p = Population(persons: persons)
             for i in 0..<persons {
                 let ww = rng.next() % 2 == 0
@@ -104,19 +104,6 @@ import Testing
                 }
             }
             return p
-        }
-    }
-
-    /// A small deterministic generator (the tests need no statistical quality).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 
