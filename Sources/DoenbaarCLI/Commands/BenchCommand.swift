@@ -112,8 +112,9 @@ enum BenchCommand: Command {
             do throws(InputRun.Failure) {
                 result = try engine.run(columns, threads: threads)
             } catch {
-                return report("persoon \(error.person) (rij \(error.person) van de dump), \(error.month): \(error.failure.message)",
-                              error.failure.range, sources, console)
+                var message = error.failure.message
+                if let person = error.person, let month = error.month { message = "persoon \(person) (rij \(person) van de dump), \(month): " + message }
+                return report(message, error.failure.range, sources, console)
             }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         }

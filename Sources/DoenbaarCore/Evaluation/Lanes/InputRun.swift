@@ -60,10 +60,14 @@ public struct InputRun: Sendable {
     /// Columns that do not fit the rules, or the first person and month for
     /// which the rules fail (as they would in a persona's run), and why.
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public let person: Int
-        public let month: YearMonth
+        /// The person (row of the columns) and month; nil where the columns as a whole do not fit.
+        public let person: Int?
+        public let month: YearMonth?
         public let failure: EvaluationFailure
-        public var description: String { "persoon \(person), \(month): \(failure.message)" }
+        public var description: String {
+            guard let person, let month else { return failure.message }
+            return "persoon \(person), \(month): \(failure.message)"
+        }
     }
 
     /// Sees each block's outputs after each month, on the thread that computed them:
@@ -144,7 +148,7 @@ public struct InputRun: Sendable {
     /// Refuses columns that do not fit the rules' inputs.
     private func check(_ columns: InputColumns) throws(Failure) {
         func refuse(_ message: String, _ range: SourceRange = .synthetic) -> Failure {
-            Failure(person: 0, month: firstMonth, failure: EvaluationFailure(message: message, range: range))
+            Failure(person: nil, month: nil, failure: EvaluationFailure(message: message, range: range))
         }
         let inputs = plan.ruleSet.inputs
         guard columns.months == months else { throw refuse("de invoer heeft \(columns.months) maanden, de berekening \(months)") }
