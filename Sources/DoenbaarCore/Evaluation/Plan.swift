@@ -122,7 +122,7 @@ public final class Plan: @unchecked Sendable {
         }
         for o in ruleSet.obligations { expressions += [o.applies, o.fulfilled] + o.consequences.compactMap(\.amount) }
         for i in ruleSet.intents { expressions += [i.requirement] + (i.condition.map { [$0] } ?? []) }
-        readsDecisionDate = expressions.contains { $0.references.contains(.fact(BuiltinFact.decisionDate.index)) }
+        readsDecisionDate = expressions.contains { Plan.reads($0.references, ruleSet).contains(.fact(BuiltinFact.decisionDate.index)) }
         let dependent = Plan.dependence(on: .fact(BuiltinFact.decisionDate.index), in: ruleSet)
         decisionDependent = .allocate(capacity: max(1, dependent.count))
         decisionDependent.initialize(from: dependent, count: dependent.count)
@@ -138,7 +138,7 @@ public final class Plan: @unchecked Sendable {
         deductionSlots = deductions
         benefitDecisionDependent = ruleSet.benefits.indices.map { b in (payments[b] + deductions[b]).contains { dependent[$0] } }
         func dependsOnDecisionDate(_ references: [TypedExpr.Reference]) -> Bool {
-            references.contains { ref in
+            Plan.reads(references, ruleSet).contains { ref in
                 switch ref {
                 case .fact(BuiltinFact.decisionDate.index): return true
                 case .value(let v): return dependent[v]
@@ -159,11 +159,25 @@ public final class Plan: @unchecked Sendable {
 
 extension Plan {
     /// Slots that read a reference directly or through other slots (a fixed point over the slot graph).
+    /// What reading these references reads: each fact's default is read where
+    /// the fact has no value, so what it reads counts too (a default reads facts
+    /// only, and the checker refuses a cycle among them).
+    static func reads(_ references: [TypedExpr.Reference], _ ruleSet: RuleSet) -> [TypedExpr.Reference] {
+        var out = references, seen = Set(references), k = 0
+        while k < out.count {
+            if case .fact(let f) = out[k], let fallback = ruleSet.facts[f].defaultValue {
+                for r in fallback.references where seen.insert(r).inserted { out.append(r) }
+            }
+            k += 1
+        }
+        return out
+    }
+
     static func dependence(on target: TypedExpr.Reference, in ruleSet: RuleSet) -> [Bool] {
         let reads: [[TypedExpr.Reference]] = ruleSet.values.map { d in
             var refs = d.body.references + (d.condition?.references ?? [])
             for x in d.exceptions { refs += x.condition.references + x.body.references }
-            return refs
+            return Plan.reads(refs, ruleSet)
         }
         var depends = reads.map { $0.contains(target) }
         var changed = true
