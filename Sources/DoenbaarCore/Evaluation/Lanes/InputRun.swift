@@ -85,8 +85,8 @@ public struct InputRun: Sendable {
         let shared = RunState(threads: threadCount)
         let (outputs, months, first, blockSize) = (outputs, months, range.monthOffset(firstMonth), blockSize)
         DispatchQueue.concurrentPerform(iterations: threadCount) { t in
-            // One scratch and one input buffer per thread, for all its blocks.
-            let scratch = LaneScratch(lanes: blockSize)
+            // One scratch, one input buffer and one arena per thread, for all its blocks.
+            let scratch = LaneScratch(lanes: blockSize), arena = LaneArena()
             let inputs = LaneInputs(plan.ruleSet.inputs, range: range, firstMonth: firstMonth, capacity: blockSize)
             var sums = [Int128](repeating: 0, count: outputs.count * months)
             var failure: (person: Int, month: Int)?
@@ -96,7 +96,9 @@ public struct InputRun: Sendable {
                 guard block < blocks else { break }
                 let start = block * blockSize, lanes = min(blockSize, persons - start)
                 inputs.fill(from: columns, first: start, lanes: lanes)
-                let frame = frame(lanes: lanes, inputs: inputs, scratch: scratch)
+                // The previous block's view is gone: its values' memory serves this one.
+                arena.reset()
+                let frame = frame(lanes: lanes, inputs: inputs, scratch: scratch, arena: arena)
                 for m in 0..<months {
                     for (o, slot) in outputs.enumerated() {
                         let values = frame.total(slot, first + m)
@@ -126,9 +128,9 @@ public struct InputRun: Sendable {
     }
 
     /// A view of a block of lanes without personas, over the months of the columns.
-    private func frame(lanes: Int, inputs: LaneInputs, scratch: LaneScratch?, diagnosis: LaneDiagnosis? = nil) -> LaneFrame {
+    private func frame(lanes: Int, inputs: LaneInputs, scratch: LaneScratch?, arena: LaneArena? = nil, diagnosis: LaneDiagnosis? = nil) -> LaneFrame {
         LaneFrame(plan: plan, facts: LaneFacts(lanes: lanes, range: range, layout: plan.factLayout), inputs: inputs, run: LaneRun(),
-                  diagnosis: diagnosis, scratch: scratch)
+                  diagnosis: diagnosis, scratch: scratch, arena: arena)
     }
 
     /// Why the rules fail for one person in a month: that person alone, diagnosed.

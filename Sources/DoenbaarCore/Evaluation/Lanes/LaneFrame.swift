@@ -56,7 +56,7 @@ final class LaneFrame {
     private let decisions: UnsafeMutablePointer<UnsafeMutablePointer<Int8>?>?
     private let blockCount: Int
     /// Where the blocks of values, states and decisions live.
-    private let arena = LaneArena()
+    private let arena: LaneArena
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
     @exclusivity(unchecked) private var running: [UnsafeMutablePointer<Int64>?]
     @exclusivity(unchecked) private var runningUpTo: [Int]
@@ -72,13 +72,15 @@ final class LaneFrame {
     ///     month, whose facts agree with these before `sharedMonths` in every lane (the
     ///     decision date aside): of this run, or of an earlier run of a variant.
     ///   - scratch: scratch columns to use, for at least `facts.lanes` lanes (made here when nil and there is no donor).
+    ///   - arena: where the computed values go (a new one when nil); the caller resets a shared one only after this view is gone.
     init(plan: Plan, facts: LaneFacts, inputs: LaneInputs? = nil, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0,
-         diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil) {
+         diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil, arena: LaneArena? = nil) {
         precondition(scratch.map { $0.lanes >= facts.lanes } ?? true, "scratch columns hold every lane")
         self.plan = plan
         self.run = run
         self.facts = facts
         self.inputs = inputs
+        self.arena = arena ?? LaneArena()
         self.diagnosis = diagnosis
         self.tracing = tracing
         self.wholeMonths = wholeMonths && !tracing && diagnosis == nil
