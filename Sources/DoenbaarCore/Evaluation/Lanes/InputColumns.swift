@@ -10,9 +10,9 @@ public struct InputColumns: Sendable {
     public let months: Int
     /// By input index of the rule set.
     public let columns: [InputColumn]
-    /// Per column: the range and unit of its raw values, found in one pass
-    /// when the columns are made. A plan is compiled for these.
-    public let summaries: [InputSummary]
+    /// Per column: the smallest and largest raw value, found in one pass when the
+    /// columns are made (a ja/nee column must hold only 0 and 1).
+    public let ranges: [ClosedRange<Int64>]
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String
@@ -20,7 +20,7 @@ public struct InputColumns: Sendable {
 
     /// - Parameter names: per column, what to call it in a message.
     public init(persons: Int, months: Int, columns: [InputColumn], names: [String]? = nil) throws(Failure) {
-        var summaries: [InputSummary] = []
+        var ranges: [ClosedRange<Int64>] = []
         for (i, column) in columns.enumerated() {
             let name = names?[i] ?? "kolom \(i + 1)"
             guard column.count == persons || column.count == persons * months else {
@@ -29,25 +29,12 @@ public struct InputColumns: Sendable {
             guard let range = column.rawRange() else {
                 throw Failure(description: "\(name) heeft een waarde die te groot is om mee te rekenen")
             }
-            summaries.append(InputSummary(range: range, unit: column.unit, perMonth: column.count == persons * months && months != 1))
+            ranges.append(range)
         }
         self.persons = persons
         self.months = months
         self.columns = columns
-        self.summaries = summaries
-    }
-}
-
-/// What a plan needs to know of an input column: every raw value lies in
-/// `range` and is a multiple of `unit`.
-public struct InputSummary: Sendable, Hashable {
-    public let range: ClosedRange<Int64>
-    public let unit: Int64
-    public let perMonth: Bool
-    public init(range: ClosedRange<Int64>, unit: Int64, perMonth: Bool) {
-        self.range = range
-        self.unit = unit
-        self.perMonth = perMonth
+        self.ranges = ranges
     }
 }
 
@@ -115,8 +102,8 @@ public struct InputColumn: Sendable {
 
     /// The smallest and largest stored value times the unit, as raw `Fixed`
     /// values; nil when a value times the unit does not fit in 64 bits.
-    /// One pass over the column, before any evaluation; the plan is compiled
-    /// for these ranges, so most operations need no overflow check.
+    /// One pass over the column, before any evaluation: a block then widens its
+    /// values without a check (`InputColumn.widen`).
     public func rawRange() -> ClosedRange<Int64>? {
         var lo = Int64.max, hi = Int64.min
         let base = UnsafeRawPointer(storage.bytes.baseAddress!)

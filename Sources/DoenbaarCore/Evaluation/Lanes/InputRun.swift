@@ -1,9 +1,5 @@
-import Dispatch
+import Foundation
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The rules over columns of `invoer` (the OpenFisca benchmark, `doenbaar
 /// bench --dump`) on the lane engine: persons in blocks of lanes, each
@@ -81,7 +77,7 @@ public struct InputRun: Sendable {
         try check(columns)
         let persons = columns.persons
         let blocks = (persons + blockSize - 1) / blockSize
-        let threadCount = max(1, min(threads ?? Self.activeCores, max(blocks, 1)))
+        let threadCount = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(blocks, 1)))
         let shared = RunState(threads: threadCount)
         let (outputs, months, first, blockSize) = (outputs, months, range.monthOffset(firstMonth), blockSize)
         DispatchQueue.concurrentPerform(iterations: threadCount) { t in
@@ -162,20 +158,11 @@ public struct InputRun: Sendable {
             guard columns.columns[i].count == expected else {
                 throw refuse("invoer '\(input.name)' heeft \(columns.columns[i].count) waarden, verwacht \(expected)", input.provenance.range)
             }
-            let values = columns.summaries[i].range
+            let values = columns.ranges[i]
             if input.type == .bool && (values.lowerBound < 0 || values.upperBound > 1) {
                 throw refuse("invoer '\(input.name)' is ja/nee, maar haar kolom heeft waarden buiten 0 en 1", input.provenance.range)
             }
         }
-    }
-
-    /// The cores this process may run on.
-    static var activeCores: Int {
-        #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        #else
-        return 2
-        #endif
     }
 }
 

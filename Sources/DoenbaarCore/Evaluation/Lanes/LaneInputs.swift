@@ -9,7 +9,6 @@
 /// allocation serves a thread's blocks.
 final class LaneInputs {
     let capacity: Int
-    private(set) var lanes = 0
     /// The range month of the columns' first month.
     let firstMonth: Int
     private let monthCount: Int
@@ -45,7 +44,6 @@ final class LaneInputs {
     /// each times its column's unit.
     func fill(from columns: InputColumns, first: Int, lanes: Int) {
         precondition(lanes <= capacity, "a block holds at most \(capacity) lanes")
-        self.lanes = lanes
         for (i, column) in columns.columns.enumerated() {
             if perMonth[i] {
                 for j in 0..<columns.months {
