@@ -55,6 +55,16 @@ public struct FactTable: Sendable {
 
     private static func bool(_ b: Bool) -> Int64 { b ? 1 : 0 }
 
+    /// A calendar fact on a day: the same for everyone, persona or not (nil for a fact of a person).
+    static func calendar(_ fact: BuiltinFact, on day: CivilDate) -> Int64? {
+        switch fact {
+        case .referenceDate: Int64(day.dayNumber)
+        case .weekday: bool(!day.isWeekend)
+        case .publicHoliday: bool(Holidays.isPublicHoliday(day))
+        case .birthDate, .decisionDate, .age: nil
+        }
+    }
+
     /// A column of `count` values `initial`. Columns without a value share one buffer,
     /// `blank` (made on first use), until written (an array copies on write): most facts
     /// of a benefit the person does not have are never written at all.
@@ -97,9 +107,9 @@ public struct FactTable: Sendable {
         var day = range.date(ofDay: 0)
         var (y, m, dd) = day.components
         for offset in 0..<n {
-            daily[date][offset] = Int64(day.dayNumber)
-            daily[weekday][offset] = FactTable.bool(!day.isWeekend)
-            daily[holiday][offset] = FactTable.bool(Holidays.isPublicHoliday(day))
+            daily[date][offset] = FactTable.calendar(.referenceDate, on: day)!
+            daily[weekday][offset] = FactTable.calendar(.weekday, on: day)!
+            daily[holiday][offset] = FactTable.calendar(.publicHoliday, on: day)!
             var years = y - birth.year
             if (m, dd) < (birth.month, birth.day) { years -= 1 }
             daily[age][offset] = Fixed(integer: max(0, years)).raw

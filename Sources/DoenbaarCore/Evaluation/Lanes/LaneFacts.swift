@@ -88,17 +88,9 @@ final class LaneFacts {
 
     private static func withoutPersona(_ f: Int, into column: Column, _ layout: FactLayout, _ range: EvaluationRange, lanes: Int) {
         column.cells.initialize(repeating: FactTable.absent, count: column.count)
-        guard layout.facts[f].periodicity == .day, let fact = BuiltinFact(rawValue: f) else { return }
+        guard let fact = BuiltinFact(rawValue: f), FactTable.calendar(fact, on: range.date(ofDay: 0)) != nil else { return }
         for d in 0..<range.dayCount {
-            let day = range.date(ofDay: d)
-            let value: Int64
-            switch fact {
-            case .referenceDate: value = Int64(day.dayNumber)
-            case .weekday: value = day.isWeekend ? 0 : 1
-            case .publicHoliday: value = Holidays.isPublicHoliday(day) ? 1 : 0
-            case .age, .birthDate, .decisionDate: return
-            }
-            (column.cells + d * lanes).update(repeating: value, count: lanes)
+            (column.cells + d * lanes).update(repeating: FactTable.calendar(fact, on: range.date(ofDay: d))!, count: lanes)
         }
     }
 
