@@ -158,7 +158,6 @@ public final class Plan: @unchecked Sendable {
 }
 
 extension Plan {
-    /// Slots that read a reference directly or through other slots (a fixed point over the slot graph).
     /// What reading these references reads: each fact's default is read where
     /// the fact has no value, so what it reads counts too (a default reads facts
     /// only, and the checker refuses a cycle among them).
@@ -173,6 +172,7 @@ extension Plan {
         return out
     }
 
+    /// Slots that read a reference directly or through other slots (a fixed point over the slot graph).
     static func dependence(on target: TypedExpr.Reference, in ruleSet: RuleSet) -> [Bool] {
         let reads: [[TypedExpr.Reference]] = ruleSet.values.map { d in
             var refs = d.body.references + (d.condition?.references ?? [])

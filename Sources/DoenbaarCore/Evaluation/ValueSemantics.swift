@@ -174,11 +174,8 @@ extension ValueSemantics {
     public static func settle(_ values: UnsafeMutablePointer<Int64>, _ count: Int, rounding: Rounding, type: ValueType) {
         @inline(__always)
         func loop(unit: Int64, _ rounding: Rounding) {
-            for c in 0..<count {
-                let v = bound(values[c])
-                // A bounded value times its unit cannot overflow.
-                values[c] = v == failed ? failed : Fixed.divide(v, unit, rounding) &* unit
-            }
+            // `settle` itself, with the unit and rounding fixed for the loop.
+            for c in 0..<count { values[c] = round(bound(values[c]), unit: unit, rounding) }
         }
         let cents = roundingUnit(of: type) == 10_000
         switch rounding {
