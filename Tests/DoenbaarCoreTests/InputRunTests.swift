@@ -440,6 +440,11 @@ import Testing
         } throws: { error in
             (error as? EvaluationFailure)?.message == "onbekende definitie of regel 'totaal_inkomn'; bedoelde u 'totaal_inkomen'?"
         }
+        #expect {
+            _ = try Self.engine(ruleSet, outputs: ["totaal_inkomen"], blockSize: InputRun.largestBlock + 1)
+        } throws: { error in
+            (error as? EvaluationFailure)?.message == "een blok heeft 1 tot en met 4096 personen, niet 4097"
+        }
         var columns = try Population(persons: 2).columns(for: ruleSet).columns
         let flag = ruleSet.input(named: "wajonger")!
         columns[flag] = InputColumn(storage: ColumnStorage([UInt8(0), 2]), element: .uint8, unit: 1, count: 2)

@@ -45,7 +45,6 @@ enum BenchCommand: Command {
 
     /// The definition whose sum over all persons and months is the checksum.
     static let output = "totaal_inkomen"
-    static let largestBlock = 4096
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
@@ -65,8 +64,7 @@ enum BenchCommand: Command {
         case (.failure(let e), _, _), (_, .failure(let e), _), (_, _, .failure(let e)): return console.fail(e.message)
         default: return console.fail("onbruikbare argumenten")
         }
-        // A block's scratch columns hold a month of days per lane: a bound keeps them in memory.
-        guard block <= Self.largestBlock else { return console.fail("--block verwacht ten hoogste \(Self.largestBlock) personen per blok, niet \(block)") }
+        guard block <= InputRun.largestBlock else { return console.fail("--block verwacht ten hoogste \(InputRun.largestBlock) personen per blok, niet \(block)") }
         let rulesPath = args.value("rules") ?? "Benchmarks/ww_wajong.regels"
         let output = args.value("output") ?? Self.output
 

@@ -15,6 +15,9 @@ public struct InputRun: Sendable {
     public let months: Int
     /// Persons per block: a block's values stay in the core's cache.
     public let blockSize: Int
+    /// The most persons a block holds: its scratch columns hold a month of days
+    /// per lane (`LaneScratch`), so a million would ask gigabytes per thread.
+    public static let largestBlock = 4096
     let range: EvaluationRange
 
     /// - Parameters:
@@ -23,6 +26,9 @@ public struct InputRun: Sendable {
     public init(plan: Plan, outputs: [String], firstMonth: YearMonth, months: Int, blockSize: Int = 256) throws(EvaluationFailure) {
         let ruleSet = plan.ruleSet
         guard months >= 1 else { throw EvaluationFailure(message: "invoerkolommen hebben minstens één maand", range: .synthetic) }
+        guard (1...Self.largestBlock).contains(blockSize) else {
+            throw EvaluationFailure(message: "een blok heeft 1 tot en met \(Self.largestBlock) personen, niet \(blockSize)", range: .synthetic)
+        }
         let last = firstMonth.adding(months: months - 1)
         guard Evaluator.computableMonths.contains(firstMonth), Evaluator.computableMonths.contains(last) else {
             throw EvaluationFailure(message: "\(firstMonth.dutch) tot en met \(last.dutch) valt buiten de maanden die Doenbaar kan doorrekenen", range: .synthetic)
@@ -39,7 +45,7 @@ public struct InputRun: Sendable {
         self.outputs = slots
         self.firstMonth = firstMonth
         self.months = months
-        self.blockSize = max(1, blockSize)
+        self.blockSize = blockSize
         range = EvaluationRange(from: firstMonth, to: last)
     }
 
