@@ -128,8 +128,12 @@ extension Harm {
     /// booked for that month later); fines and repayments per month booked.
     public static func between(actual: PersonaRun, better: PersonaRun, basis: Basis = .outcome) -> Harm {
         var lines: [Line] = []
+        // A month in which both runs book the same money adds as much to each key
+        // as it takes away (repayments included, which are keyed by the month
+        // booked): it is left out, and most months of most comparisons are such.
+        let same = Set(zip(actual.months, better.months).filter { $0.month == $1.month && $0.booksSameMoney(as: $1) }.map(\.0.month))
         func add(_ run: PersonaRun, sign: Int64) {
-            for m in run.months {
+            for m in run.months where !same.contains(m.month) {
                 for b in m.benefits {
                     lines.append(.init(key: Key(category: .lostEntitlement, subject: b.benefit, month: m.month, basis: basis), cents: -sign * b.paidCents, belowProtectedCents: 0))
                     for c in b.corrections {
@@ -144,7 +148,7 @@ extension Harm {
         // Repayments: only what the actual run collects more, per benefit and month.
         func recovered(_ run: PersonaRun) -> [Key: Int64] {
             var by: [Key: Int64] = [:]
-            for m in run.months {
+            for m in run.months where !same.contains(m.month) {
                 for b in m.benefits {
                     for c in b.corrections where c.cents < 0 {
                         by[Key(category: .repayment, subject: b.benefit, month: m.month, basis: basis), default: 0] -= c.cents
@@ -187,5 +191,19 @@ extension Harm {
     /// The same lines as the result of a probe.
     public var asProbe: Harm {
         Harm(lines.map { Line(key: Key(category: $0.key.category, subject: $0.key.subject, month: $0.key.month, basis: .probe), cents: $0.cents, belowProtectedCents: $0.belowProtectedCents) })
+    }
+}
+
+extension MonthOutcome {
+    /// Whether another month books the same money: the same benefits paid, with
+    /// the same corrections, and the same fines (what `Harm.between` reads of a month).
+    func booksSameMoney(as other: MonthOutcome) -> Bool {
+        guard benefits.count == other.benefits.count, fines.count == other.fines.count else { return false }
+        for (a, b) in zip(benefits, other.benefits) {
+            guard a.benefit == b.benefit, a.paidCents == b.paidCents, a.corrections.count == b.corrections.count else { return false }
+            for (x, y) in zip(a.corrections, b.corrections) where x.forMonth != y.forMonth || x.cents != y.cents { return false }
+        }
+        for (a, b) in zip(fines, other.fines) where a.obligation != b.obligation || a.cents != b.cents { return false }
+        return true
     }
 }

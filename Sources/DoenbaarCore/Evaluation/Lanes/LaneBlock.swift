@@ -131,8 +131,13 @@ struct LaneBlock {
                     for b in benefits.indices where v.paymentUnchecked(b, m) { fail(where: v.payment(b, m)) }
                 }
             }
-            var outcome = Array(repeating: MonthOutcome(month: month, benefits: [], fines: [], missedObligations: [], obligationsDue: [], intents: []),
-                                count: lanes)
+            // Room for every benefit and intent up front: the lists then grow without reallocating.
+            var outcome = (0..<lanes).map { _ in
+                var o = MonthOutcome(month: month, benefits: [], fines: [], missedObligations: [], obligationsDue: [], intents: [])
+                o.benefits.reserveCapacity(benefits.count)
+                o.intents.reserveCapacity(plan.intents.count)
+                return o
+            }
             for (b, v) in benefitViews.enumerated() { book(benefit: b, month: k, v, into: &outcome) }
             for m in reported where m < k {
                 for (b, v) in benefitViews.enumerated() { correct(benefit: b, month: m, v, into: &outcome) }

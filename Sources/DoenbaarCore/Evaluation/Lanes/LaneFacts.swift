@@ -103,10 +103,16 @@ final class LaneFacts {
     }
 
     private static func write(_ f: Int, of table: FactTable, lane: Int, into column: Column, lanes: Int) {
+        func scatter(_ values: [Int64]) {
+            values.withUnsafeBufferPointer { v in
+                var cell = column.cells + lane
+                for x in v { cell.pointee = x; cell += lanes }
+            }
+        }
         if !table.daily[f].isEmpty {
-            for (d, v) in table.daily[f].enumerated() { column.cells[d * lanes + lane] = v }
+            scatter(table.daily[f])
         } else if !table.monthly[f].isEmpty {
-            for (m, v) in table.monthly[f].enumerated() { column.cells[m * lanes + lane] = v }
+            scatter(table.monthly[f])
         } else {
             column.cells[lane] = table.constants[f]
         }
