@@ -79,6 +79,9 @@ public final class Plan: @unchecked Sendable {
     let benefitDecisionDependent: [Bool]
     let obligationDecisionDependent: [Bool]
     let runningTotalDecisionDependent: [Bool]
+    /// Per instruction of the program: whether its value is the same on every day
+    /// of a month (`MonthInvariance`). A buffer, read on every evaluation of days.
+    let sameAllMonth: UnsafeMutablePointer<Bool>
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -113,6 +116,9 @@ public final class Plan: @unchecked Sendable {
         }
         discretionScopes = ruleSet.discretions.map { d in d.scope.map { compiler.compile($0, .month) } }
         program = Program(compiler)
+        let invariant = MonthInvariance.analyse(program, slots: slots, slotCount: slotCount, alternatives: alternatives)
+        sameAllMonth = .allocate(capacity: max(1, invariant.count))
+        sameAllMonth.initialize(from: invariant, count: invariant.count)
         runningTotalSites = program.runningTotalSites
         var expressions: [TypedExpr] = []
         for d in ruleSet.values {
@@ -152,6 +158,7 @@ public final class Plan: @unchecked Sendable {
 
     deinit {
         decisionDependent.deallocate()
+        sameAllMonth.deallocate()
         slots.deallocate()
         alternatives.deallocate()
     }

@@ -38,6 +38,12 @@ extension Program {
     func evaluate(_ e: Expression, _ f: LaneFrame, _ p: Int, days n: Int = 1, into out: UnsafeMutablePointer<Int64>) {
         let i = code[Int(e)]
         let lanes = f.lanes, width = n * lanes
+        // The same value on every day of the month: computed for the first, copied to the others.
+        if n > 1 && f.plan.sameAllMonth[Int(e)] {
+            evaluate(e, f, p, into: out)
+            for k in 1..<n { (out + k * lanes).update(from: out, count: lanes) }
+            return
+        }
         let scratch = f.scratch
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }

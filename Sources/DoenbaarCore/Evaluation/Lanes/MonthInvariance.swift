@@ -1,0 +1,110 @@
+/// Which expressions of a program have the same value on every day of any
+/// month, in every lane: those that read only constants, facts without days,
+/// month values, and parameters whose values change only on the first of a
+/// month (directly, or through daily values that are themselves the same all
+/// month). A view that computes a daily value for a whole month at once
+/// computes such an expression for one day and copies it to the others
+/// (`Program.evaluate`): a person's WW access (hours lost, weeks worked) is
+/// declared per day but decided by facts about the person, not the day.
+///
+/// The analysis is conservative: what it cannot show to hold all month (a
+/// day's fact such as `peildatum` or `leeftijd`, a running total, a rule
+/// valid from the middle of a month, a cycle) is computed day by day.
+struct MonthInvariance {
+    private let program: Program
+    private let slots: UnsafeMutablePointer<Plan.Slot>
+    private let alternatives: UnsafeMutablePointer<Plan.CompiledAlternative>
+    /// Per parameter: whether each of its values starts on the first of a month.
+    private let parameterAligned: [Bool]
+    private enum State: UInt8 { case unknown, visiting, varies, same }
+    private var expressions: [State]
+    private var values: [State]
+
+    /// Per instruction of the program: whether its value is the same on every day of a month.
+    static func analyse(_ program: Program, slots: UnsafeMutablePointer<Plan.Slot>, slotCount: Int,
+                        alternatives: UnsafeMutablePointer<Plan.CompiledAlternative>) -> [Bool] {
+        var analysis = MonthInvariance(program: program, slots: slots, alternatives: alternatives, slotCount: slotCount)
+        return (0..<program.codeCount).map { analysis.same(Program.Expression($0)) }
+    }
+
+    private init(program: Program, slots: UnsafeMutablePointer<Plan.Slot>, alternatives: UnsafeMutablePointer<Plan.CompiledAlternative>, slotCount: Int) {
+        self.program = program
+        self.slots = slots
+        self.alternatives = alternatives
+        let table = program.parameters
+        parameterAligned = program.ruleSet.parameters.indices.map { p in
+            (Int(table.start[p])..<Int(table.start[p + 1])).allSatisfy { MonthInvariance.startsMonth(table.from[$0]) }
+        }
+        expressions = Array(repeating: .unknown, count: program.codeCount)
+        values = Array(repeating: .unknown, count: slotCount)
+    }
+
+    /// Whether a day number is the first of a month (or stands for no bound at all).
+    private static func startsMonth(_ day: Int32) -> Bool {
+        day == Int32.min || day == Int32.max || CivilDate(dayNumber: day).day == 1
+    }
+
+    private mutating func same(_ e: Program.Expression) -> Bool {
+        guard e >= 0 else { return true }
+        switch expressions[Int(e)] {
+        case .same: return true
+        case .varies, .visiting: return false
+        case .unknown: break
+        }
+        expressions[Int(e)] = .visiting
+        let result = decide(program.code[Int(e)])
+        expressions[Int(e)] = result ? .same : .varies
+        return result
+    }
+
+    private mutating func decide(_ i: Program.Instruction) -> Bool {
+        switch i.op {
+        case .constant, .monthValueOfDay, .benefitOfDay, .inputOfDay:
+            return true
+        case .parameterOfDay:
+            return parameterAligned[Int(i.a)]
+        case .valueOfDay:
+            return sameValue(Int(i.a))
+        case .constantFact, .monthFactOfDay:
+            // The fact has no value per day; its default (if any) must have none either.
+            return same(i.b)
+        case .dayFact, .yearToDateOfDay:
+            return false
+        // Operations of a month's value: never asked for a stretch of days.
+        case .parameterOfMonth, .valueOfMonth, .benefitOfMonth, .monthFactOfMonth, .referenceDateOfMonth, .inputOfMonth,
+             .sumInMonth, .daysInMonth, .yearToDateOfMonth, .totalSince, .ever:
+            return false
+        case .negate, .not, .round, .year, .monthOf, .yearStart:
+            return same(i.a)
+        case .and, .or, .compare, .add, .subtract, .multiply, .divide, .addDays, .addMonths, .dateDifference,
+             .daysBetween, .monthsBetween, .plusMonths, .blockEnd:
+            return same(i.a) && same(i.b)
+        case .select:
+            return same(i.a) && same(i.b) && same(i.c)
+        case .minimum, .maximum:
+            return (0..<Int(i.b)).allSatisfy { same(program.lists[Int(i.a) + $0]) }
+        case .valueOn:
+            // A parameter's value on a date: as the date is.
+            return same(i.b)
+        }
+    }
+
+    /// Whether a daily value is the same all month: every alternative valid
+    /// from and until the first of a month, with a condition and a body that are.
+    private mutating func sameValue(_ slot: Int) -> Bool {
+        switch values[slot] {
+        case .same: return true
+        case .varies, .visiting: return false
+        case .unknown: break
+        }
+        values[slot] = .visiting
+        let s = slots[slot]
+        var result = true
+        for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) where result {
+            let a = alternatives[k]
+            result = MonthInvariance.startsMonth(a.validFrom) && MonthInvariance.startsMonth(a.validUntil) && same(a.condition) && same(a.body)
+        }
+        values[slot] = result ? .same : .varies
+        return result
+    }
+}
