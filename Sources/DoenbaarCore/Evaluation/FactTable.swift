@@ -28,7 +28,7 @@ public struct FactTable: Sendable {
         self.knownAt = knownAt
         let facts = layout.facts
         // A default that is a plain value is written into the table, so a trace shows it.
-        let initial = facts.indices.map { layout.constantDefaults[$0] ?? FactTable.absent }
+        let initial = layout.initialValues
         constants = initial
         var noDays: [Int64]? = nil, noMonths: [Int64]? = nil
         daily = facts.indices.map { f in facts[f].periodicity == .day ? FactTable.column(initial[f], range.dayCount, blank: &noDays) : [] }
@@ -134,8 +134,11 @@ public struct FactTable: Sendable {
 
     /// Knowledge facts are always defined: nee where no line was known.
     private mutating func clearKnowledge(_ kind: PersonaRecordKind) {
-        for f in [kind.knowledgeFacts.known, kind.knowledgeFacts.reported, kind.knowledgeFacts.register].compactMap({ $0 }) {
-            if kind.shape == .period { daily[f] = Array(repeating: 0, count: range.dayCount) } else { monthly[f] = Array(repeating: 0, count: range.monthCount) }
+        // One column of zeros, shared by the knowledge facts until one is written (no array of the facts either).
+        let k = kind.knowledgeFacts
+        let zeros = Array(repeating: Int64(0), count: kind.shape == .period ? range.dayCount : range.monthCount)
+        for case let f? in [k.known, k.reported, k.register] as [Int?] {
+            if kind.shape == .period { daily[f] = zeros } else { monthly[f] = zeros }
         }
     }
 
@@ -270,7 +273,7 @@ public struct FactTable: Sendable {
     private mutating func clear(kind k: Int, _ layout: FactLayout) {
         var noDays: [Int64]? = nil, noMonths: [Int64]? = nil
         for f in layout.filledByKind[k] {
-            let initial = layout.constantDefaults[f] ?? FactTable.absent
+            let initial = layout.initialValues[f]
             if !daily[f].isEmpty { daily[f] = FactTable.column(initial, range.dayCount, blank: &noDays) }
             if !monthly[f].isEmpty { monthly[f] = FactTable.column(initial, range.monthCount, blank: &noMonths) }
         }
@@ -294,6 +297,9 @@ public struct FactLayout: Sendable {
     public let records: [PersonaRecordKind]
     /// Defaults that are a plain value (`standaard = nee`), by fact index.
     public let constantDefaults: [Int: Int64]
+    /// Per fact: the value a table starts with, its plain default or `FactTable.absent`
+    /// (read for every table made and every kind of line filled again: no hashing).
+    let initialValues: [Int64]
     /// Facts taken from life events (`uit gebeurtenis`), with their kinds.
     public let eventFacts: [(fact: Int, kinds: Set<String>)]
     /// The facts each block (other than the header) fills, by block keyword.
@@ -325,6 +331,7 @@ public struct FactLayout: Sendable {
             if let d = f.defaultValue, case .constant(let v) = d.node { defaults[i] = v }
         }
         constantDefaults = defaults
+        initialValues = ruleSet.facts.indices.map { defaults[$0] ?? FactTable.absent }
         eventFacts = ruleSet.facts.indices.filter { !ruleSet.facts[$0].events.isEmpty }.map { ($0, Set(ruleSet.facts[$0].events)) }
         blockFields = ruleSet.sections.filter { $0.keyword != PersonaSection.header }.map { ($0.keyword, $0.fields.map(\.fact)) }
         var filled = Set<Int>(), own = true

@@ -13,22 +13,24 @@ extension LaneBlock {
         }
         guard !perObligation.isEmpty else { return }
         for lane in 0..<lanes where !failed[lane] {
-            let found = perObligation.compactMap { $0[lane] }
-            guard found.count == perObligation.count else { failed[lane] = true; continue }
-            for episode in found.joined() where seenEpisodes[lane].insert(Obligations.EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
-                let i = episode.obligation
-                outcome[lane].obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[i].name, obligationIndex: i,
-                                                                  from: episode.from, through: episode.through, met: episode.met))
-                guard !episode.met else { continue }
-                do throws(EvaluationFailure) {
-                    try Obligations.book(missed: episode, in: &outcome[lane], plan) { e throws(EvaluationFailure) in
-                        let amount = v.column(e, episode.firstPeriod)[lane]
-                        guard amount != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
-                        return amount
+            // A lane in which some obligation's episodes could not be worked out fails.
+            guard perObligation.allSatisfy({ $0[lane] != nil }) else { failed[lane] = true; continue }
+            episodes: for found in perObligation {
+                for episode in found[lane]! where seenEpisodes[lane].insert(Obligations.EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
+                    let i = episode.obligation
+                    outcome[lane].obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[i].name, obligationIndex: i,
+                                                                      from: episode.from, through: episode.through, met: episode.met))
+                    guard !episode.met else { continue }
+                    do throws(EvaluationFailure) {
+                        try Obligations.book(missed: episode, in: &outcome[lane], plan) { e throws(EvaluationFailure) in
+                            let amount = v.column(e, episode.firstPeriod)[lane]
+                            guard amount != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
+                            return amount
+                        }
+                    } catch {
+                        failed[lane] = true
+                        break episodes
                     }
-                } catch {
-                    failed[lane] = true
-                    break
                 }
             }
         }

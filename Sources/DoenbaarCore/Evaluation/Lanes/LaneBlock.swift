@@ -44,6 +44,8 @@ struct LaneBlock {
     /// (an array of this type made anew looks its type up in the runtime each time).
     let noEpisodes: [[Obligations.Episode]?]
     let identity = LaneRun()
+    /// Per benefit: what a payment booked without a trace says of itself, made once per block.
+    let untraced: [TraceNode]
 
     init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
          memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil, wholeMonths: Bool = true) {
@@ -63,6 +65,7 @@ struct LaneBlock {
         booked = Array(repeating: Array(repeating: Array(repeating: 0, count: lanes), count: range.monthCount), count: plan.ruleSet.benefits.count)
         seenEpisodes = Array(repeating: [], count: lanes)
         noEpisodes = Array(repeating: [], count: lanes)
+        untraced = plan.ruleSet.benefits.map { TraceNode(kind: .benefit, name: $0.name, value: .notTraced) }
     }
 
     mutating func view(_ day: CivilDate) -> LaneFrame {
@@ -162,8 +165,8 @@ struct LaneBlock {
     /// A benefit's payment in month m in a lane, explained by its payment and
     /// deduction rules in the order they were written (when tracing).
     private func explained(_ b: Int, _ m: Int, _ v: LaneFrame, lane: Int) -> TraceNode {
+        guard tracing else { return untraced[b] }
         let benefit = plan.ruleSet.benefits[b]
-        guard tracing else { return TraceNode(kind: .benefit, name: benefit.name, value: .notTraced) }
         var builder = TraceBuilder(frame: v, lane: lane, month: m)
         let gross = plan.paymentSlots[b].reduce(Int64(0)) { $0 + v.total($1, m)[lane] }
         let deducted = plan.deductionSlots[b].reduce(Int64(0)) { $0 + v.total($1, m)[lane] }
