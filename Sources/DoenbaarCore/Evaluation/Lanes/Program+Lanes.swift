@@ -38,8 +38,9 @@ extension Program {
     func evaluate(_ e: Expression, _ f: LaneFrame, _ p: Int, days n: Int = 1, into out: UnsafeMutablePointer<Int64>) {
         let i = code[Int(e)]
         let lanes = f.lanes, width = n * lanes
-        // The same value on every day of the month: computed for the first, copied to the others.
-        if n > 1 && f.plan.sameAllMonth[Int(e)] {
+        // The same value on every day of the month: computed for the first, copied to the
+        // others (a constant is as quickly written for every day).
+        if n > 1 && i.op != .constant && f.plan.sameAllMonth[Int(e)] {
             evaluate(e, f, p, into: out)
             for k in 1..<n { (out + k * lanes).update(from: out, count: lanes) }
             return
@@ -138,8 +139,13 @@ extension Program {
             evaluate(i.a, f, p, days: n, into: out)
             let decided: Int64 = i.op == .and ? 0 : 1
             let needed = (0..<width).contains { out[$0] != Program.failed && (out[$0] != 0 ? 1 : 0) != decided }
+            guard needed else {
+                // Every lane is decided by its left side (or failed): `en` keeps it as it is, `of` makes it ja.
+                if i.op == .or { for l in 0..<width where out[l] != Program.failed { out[l] = 1 } }
+                return
+            }
             let b = scratch.push()
-            if needed { evaluate(i.b, f, p, days: n, into: b) } else { b.update(repeating: 0, count: width) }
+            evaluate(i.b, f, p, days: n, into: b)
             // One loop per operator: the loop then has no branch on it.
             if i.op == .and {
                 for l in 0..<width { out[l] = ValueSemantics.and(out[l], b[l]) }
