@@ -63,16 +63,30 @@ public struct Harm: Sendable, Hashable {
     /// Lines with the same key are added up.
     public init(_ lines: [Line]) {
         // Sorted, then equal keys next to each other added up: no hashing of the
-        // keys' names (every comparison of two runs makes one of these).
-        let sorted = lines.sorted { $0.key < $1.key }
+        // keys' names (every comparison of two runs makes one of these). The few
+        // names are ranked once, so the sort compares one integer per line, in
+        // the order of `Key.<`.
+        var names: [String] = []
+        for l in lines where !names.contains(l.key.subject) { names.append(l.key.subject) }
+        names.sort()
+        let order: [Int]
+        if names.count < 1024 {
+            let rank = lines.map { l -> Int in
+                let k = l.key
+                return ((k.basis.rawValue * 3 + k.category.rawValue) * 1_000_000 + k.month.index) * 1024 + names.firstIndex(of: k.subject)!
+            }
+            order = lines.indices.sorted { rank[$0] < rank[$1] }
+        } else {
+            order = lines.indices.sorted { lines[$0].key < lines[$1].key }
+        }
         var merged: [Line] = []
         var i = 0
-        while i < sorted.count {
-            let key = sorted[i].key
+        while i < order.count {
+            let key = lines[order[i]].key
             var cents: Int64 = 0, below: Int64 = 0
-            while i < sorted.count && sorted[i].key == key {
-                cents += sorted[i].cents
-                below += sorted[i].belowProtectedCents
+            while i < order.count && lines[order[i]].key == key {
+                cents += lines[order[i]].cents
+                below += lines[order[i]].belowProtectedCents
                 i += 1
             }
             if cents != 0 { merged.append(Line(key: key, cents: cents, belowProtectedCents: below)) }
