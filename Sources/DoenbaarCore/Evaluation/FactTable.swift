@@ -15,7 +15,7 @@ public struct FactTable: Sendable {
     public private(set) var knownAt: CivilDate
     var constants: [Int64]               // by fact index
     var daily: [[Int64]]                 // by fact index, then day offset (empty when not daily)
-    var monthly: [[Int64]]               // by fact index, then month offset
+    var monthly: MonthColumns            // by fact index and month offset, in one buffer
 
     /// - Parameters:
     ///   - calendar: a table over the same range whose calendar columns (date,
@@ -30,9 +30,9 @@ public struct FactTable: Sendable {
         // A default that is a plain value is written into the table, so a trace shows it.
         let initial = layout.initialValues
         constants = initial
-        var noDays: [Int64]? = nil, noMonths: [Int64]? = nil
+        var noDays: [Int64]? = nil
         daily = facts.indices.map { f in facts[f].periodicity == .day ? FactTable.column(initial[f], range.dayCount, blank: &noDays) : [] }
-        monthly = facts.indices.map { f in facts[f].periodicity == .month ? FactTable.column(initial[f], range.monthCount, blank: &noMonths) : [] }
+        monthly = MonthColumns(rows: layout.monthlyRows, months: range.monthCount, initial: initial)
         fillConstants(persona, layout)
         if let calendar, calendar.range == range {
             for f in BuiltinFact.allCases where facts[f.index].periodicity == .day { daily[f.index] = calendar.daily[f.index] }
@@ -138,7 +138,7 @@ public struct FactTable: Sendable {
         let k = kind.knowledgeFacts
         let zeros = Array(repeating: Int64(0), count: kind.shape == .period ? range.dayCount : range.monthCount)
         for case let f? in [k.known, k.reported, k.register] as [Int?] {
-            if kind.shape == .period { daily[f] = zeros } else { monthly[f] = zeros }
+            if kind.shape == .period { daily[f] = zeros } else { monthly.fill(f, with: 0) }
         }
     }
 
@@ -158,19 +158,19 @@ public struct FactTable: Sendable {
             if seen[m] {
                 // Each amount has at most 12 digits before the comma; only dozens of lines
                 // in one month could pass Int64, and then the sum stays at its largest value.
-                let (sum, overflow) = monthly[kind.fact][m].addingReportingOverflow(line.value)
-                monthly[kind.fact][m] = overflow ? Int64.max : sum
-                if let f = k.reported { monthly[f][m] = min(monthly[f][m], reported) }
-                if let f = k.register { monthly[f][m] = min(monthly[f][m], inRegister) }
+                let (sum, overflow) = monthly[kind.fact, m].addingReportingOverflow(line.value)
+                monthly[kind.fact, m] = overflow ? Int64.max : sum
+                if let f = k.reported { monthly[f, m] = min(monthly[f, m], reported) }
+                if let f = k.register { monthly[f, m] = min(monthly[f, m], inRegister) }
                 continue
             }
             seen[m] = true
-            monthly[kind.fact][m] = line.value
+            monthly[kind.fact, m] = line.value
             // A kind with attributes has one line per month (Checker+Earnings).
-            for a in kind.attributes { monthly[a.fact][m] = line.attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
-            if let f = k.known { monthly[f][m] = 1 }
-            if let f = k.reported { monthly[f][m] = reported }
-            if let f = k.register { monthly[f][m] = inRegister }
+            for a in kind.attributes { monthly[a.fact, m] = line.attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
+            if let f = k.known { monthly[f, m] = 1 }
+            if let f = k.reported { monthly[f, m] = reported }
+            if let f = k.register { monthly[f, m] = inRegister }
         }
     }
 
@@ -180,8 +180,8 @@ public struct FactTable: Sendable {
         for m in 0..<range.monthCount {
             let month = range.month(m)
             guard let line = lines.last(where: { $0.month <= month && $0.knowledge.isKnown(on: knownAt) }) else { continue }
-            monthly[kind.fact][m] = line.value
-            if let f = kind.knowledgeFacts.known { monthly[f][m] = 1 }
+            monthly[kind.fact, m] = line.value
+            if let f = kind.knowledgeFacts.known { monthly[f, m] = 1 }
         }
     }
 
@@ -220,9 +220,7 @@ public struct FactTable: Sendable {
         let decisionDate = BuiltinFact.decisionDate.index
         for i in constants.indices where i != decisionDate && constants[i] != other.constants[i] { return 0 }
         var first = min(range.monthCount, other.range.monthCount)
-        for (mine, theirs) in zip(monthly, other.monthly) where !mine.isEmpty {
-            first = FactTable.firstDifference(mine, theirs, below: first)
-        }
+        first = monthly.firstDifference(from: other.monthly, below: first)
         let dayLimit = first == 0 ? 0 : range.days(ofMonth: first - 1).upperBound
         var firstDay = dayLimit
         for (mine, theirs) in zip(daily, other.daily) where !mine.isEmpty {
@@ -271,11 +269,11 @@ public struct FactTable: Sendable {
 
     /// Every column a record kind fills, back to its value before any line.
     private mutating func clear(kind k: Int, _ layout: FactLayout) {
-        var noDays: [Int64]? = nil, noMonths: [Int64]? = nil
+        var noDays: [Int64]? = nil
         for f in layout.filledByKind[k] {
             let initial = layout.initialValues[f]
             if !daily[f].isEmpty { daily[f] = FactTable.column(initial, range.dayCount, blank: &noDays) }
-            if !monthly[f].isEmpty { monthly[f] = FactTable.column(initial, range.monthCount, blank: &noMonths) }
+            if monthly.has(f) { monthly.fill(f, with: initial) }
         }
     }
 
@@ -300,6 +298,8 @@ public struct FactLayout: Sendable {
     /// Per fact: the value a table starts with, its plain default or `FactTable.absent`
     /// (read for every table made and every kind of line filled again: no hashing).
     let initialValues: [Int64]
+    /// Per fact with months: its row in a table's `MonthColumns`; -1 for the others.
+    let monthlyRows: [Int]
     /// Facts taken from life events (`uit gebeurtenis`), with their kinds.
     public let eventFacts: [(fact: Int, kinds: Set<String>)]
     /// The facts each block (other than the header) fills, by block keyword.
@@ -332,6 +332,12 @@ public struct FactLayout: Sendable {
         }
         constantDefaults = defaults
         initialValues = ruleSet.facts.indices.map { defaults[$0] ?? FactTable.absent }
+        var row = 0
+        monthlyRows = ruleSet.facts.map { f in
+            guard f.periodicity == .month else { return -1 }
+            defer { row += 1 }
+            return row
+        }
         eventFacts = ruleSet.facts.indices.filter { !ruleSet.facts[$0].events.isEmpty }.map { ($0, Set(ruleSet.facts[$0].events)) }
         blockFields = ruleSet.sections.filter { $0.keyword != PersonaSection.header }.map { ($0.keyword, $0.fields.map(\.fact)) }
         var filled = Set<Int>(), own = true
@@ -395,4 +401,55 @@ public struct EvaluationRange: Sendable, Hashable {
     }
     /// Months that are reported (from `firstMonth` on), as offsets.
     public var reportedMonths: ClosedRange<Int> { monthOffset(firstMonth)...monthOffset(lastMonth) }
+}
+
+/// The facts with months of one table, fact after fact in one buffer: a table
+/// derived from another (`FactTable.known(at:)`) copies the buffer once when it
+/// first writes, instead of holding and copying a reference per fact.
+struct MonthColumns: Sendable, Equatable {
+    private(set) var cells: [Int64]
+    let months: Int
+    /// Per fact: its row, or -1 for a fact without months (`FactLayout.monthlyRows`).
+    let rows: [Int]
+
+    init(rows: [Int], months: Int, initial: [Int64]) {
+        self.rows = rows
+        self.months = months
+        cells = []
+        cells.reserveCapacity((rows.max() ?? -1) * months + months)
+        for (f, r) in rows.enumerated() where r >= 0 { cells += repeatElement(initial[f], count: months) }
+    }
+
+    /// Whether a fact has months (and so a row here).
+    @inline(__always) func has(_ f: Int) -> Bool { rows[f] >= 0 }
+
+    subscript(f: Int, m: Int) -> Int64 {
+        get { cells[rows[f] * months + m] }
+        set { cells[rows[f] * months + m] = newValue }
+    }
+
+    /// A fact's values, month by month.
+    func row(_ f: Int) -> ArraySlice<Int64> { cells[(rows[f] * months)..<(rows[f] * months + months)] }
+
+    mutating func fill(_ f: Int, with value: Int64) {
+        let start = rows[f] * months
+        for m in start..<(start + months) { cells[m] = value }
+    }
+
+    /// The first month below `limit` in which some fact differs from another
+    /// table's (of a range that starts in the same month), else `limit`. A buffer
+    /// shared with the other table is compared at once.
+    func firstDifference(from other: MonthColumns, below limit: Int) -> Int {
+        cells.withUnsafeBufferPointer { mine in
+            other.cells.withUnsafeBufferPointer { theirs in
+                if mine.baseAddress == theirs.baseAddress && months == other.months { return limit }
+                var first = limit
+                for r in 0..<(months == 0 ? 0 : mine.count / months) {
+                    let a = r * months, b = r * other.months
+                    for m in 0..<first where mine[a + m] != theirs[b + m] { first = m; break }
+                }
+                return first
+            }
+        }
+    }
 }

@@ -103,22 +103,20 @@ final class LaneFacts {
     }
 
     private static func write(_ f: Int, of table: FactTable, lane: Int, into column: Column, lanes: Int) {
-        func scatter(_ values: [Int64]) {
-            values.withUnsafeBufferPointer { v in
-                var cell = column.cells + lane
-                for x in v { cell.pointee = x; cell += lanes }
-            }
+        func scatter<Values: Collection<Int64>>(_ values: Values) {
+            var cell = column.cells + lane
+            for x in values { cell.pointee = x; cell += lanes }
         }
         if !table.daily[f].isEmpty {
             scatter(table.daily[f])
-        } else if !table.monthly[f].isEmpty {
-            scatter(table.monthly[f])
+        } else if table.monthly.has(f) {
+            scatter(table.monthly.row(f))
         } else {
             column.cells[lane] = table.constants[f]
         }
     }
 
     private static func same(_ f: Int, _ a: FactTable, _ b: FactTable) -> Bool {
-        a.constants[f] == b.constants[f] && a.monthly[f] == b.monthly[f] && a.daily[f] == b.daily[f]
+        a.constants[f] == b.constants[f] && (!a.monthly.has(f) || a.monthly.row(f) == b.monthly.row(f)) && a.daily[f] == b.daily[f]
     }
 }
