@@ -134,12 +134,14 @@ public struct FactTable: Sendable {
 
     /// Knowledge facts are always defined: nee where no line was known.
     private mutating func clearKnowledge(_ kind: PersonaRecordKind) {
-        // One column of zeros, shared by the knowledge facts until one is written (no array of the facts either).
         let k = kind.knowledgeFacts
-        let zeros = Array(repeating: Int64(0), count: kind.shape == .period ? range.dayCount : range.monthCount)
-        for case let f? in [k.known, k.reported, k.register] as [Int?] {
-            if kind.shape == .period { daily[f] = zeros } else { monthly.fill(f, with: 0) }
+        guard kind.shape == .period else {
+            for case let f? in [k.known, k.reported, k.register] { monthly.fill(f, with: 0) }
+            return
         }
+        // One column of zeros, shared by the knowledge facts until one is written.
+        let zeros = Array(repeating: Int64(0), count: range.dayCount)
+        for case let f? in [k.known, k.reported, k.register] { daily[f] = zeros }
     }
 
     /// One value per month: the sum of the month's lines the agency knew by the
