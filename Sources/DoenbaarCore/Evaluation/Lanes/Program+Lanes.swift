@@ -138,7 +138,10 @@ extension Program {
             // The right side only where some lane needs it (`en` after a nee, `of` after a ja, do not look).
             evaluate(i.a, f, p, days: n, into: out)
             let decided: Int64 = i.op == .and ? 0 : 1
-            let needed = (0..<width).contains { out[$0] != Program.failed && (out[$0] != 0 ? 1 : 0) != decided }
+            // A left side that is the same all month is looked at on its first day only.
+            let needed = (0..<(f.plan.sameAllMonth[Int(i.a)] ? lanes : width)).contains {
+                out[$0] != Program.failed && (out[$0] != 0 ? 1 : 0) != decided
+            }
             guard needed else {
                 // Every lane is decided by its left side (or failed): `en` keeps it as it is, `of` makes it ja.
                 if i.op == .or { for l in 0..<width where out[l] != Program.failed { out[l] = 1 } }
@@ -155,8 +158,10 @@ extension Program {
         case .select:
             let c = scratch.push()
             evaluate(i.a, f, p, days: n, into: c)
-            let needsThen = (0..<width).contains { c[$0] != Program.failed && c[$0] != 0 }
-            let needsElse = (0..<width).contains { c[$0] == 0 }
+            // A condition that is the same all month is looked at on its first day only.
+            let looked = f.plan.sameAllMonth[Int(i.a)] ? lanes : width
+            let needsThen = (0..<looked).contains { c[$0] != Program.failed && c[$0] != 0 }
+            let needsElse = (0..<looked).contains { c[$0] == 0 }
             let otherwise = scratch.push()
             if needsThen { evaluate(i.b, f, p, days: n, into: out) }
             if needsElse { evaluate(i.c, f, p, days: n, into: otherwise) }
