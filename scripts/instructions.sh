@@ -18,7 +18,7 @@ cd "$ROOT"
 PERSONS="${PERSONS:-500}"
 command -v valgrind > /dev/null || { echo "instructions.sh: valgrind ontbreekt (apt install valgrind)" >&2; exit 2; }
 if [ -z "${DOENBAAR:-}" ]; then
-  swift build -c release > /dev/null
+  swift build -c release >&2
   DOENBAAR=.build/release/doenbaar
 fi
 work="$(mktemp -d)"

@@ -31,10 +31,7 @@ struct MonthInvariance {
         self.program = program
         self.slots = slots
         self.alternatives = alternatives
-        let table = program.parameters
-        parameterAligned = program.ruleSet.parameters.indices.map { p in
-            (Int(table.start[p])..<Int(table.start[p + 1])).allSatisfy { MonthInvariance.startsMonth(table.from[$0]) }
-        }
+        parameterAligned = program.ruleSet.parameters.map { p in p.values.allSatisfy { MonthInvariance.startsMonth($0.from.dayNumber) } }
         expressions = Array(repeating: .unknown, count: program.codeCount)
         values = Array(repeating: .unknown, count: slotCount)
     }

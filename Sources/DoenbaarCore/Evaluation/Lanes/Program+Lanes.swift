@@ -88,6 +88,9 @@ extension Program {
             for k in 0..<n { (out + k * lanes).update(from: column, count: lanes) }
         }
         func fill(_ v: Int64) { out.update(repeating: v, count: width) }
+        /// How many cells of an operand's values to look at to see what any lane needs:
+        /// the first day's, for one that is the same all month.
+        func cellsToLookAt(_ x: Expression) -> Int { f.plan.sameAllMonth[Int(x)] ? lanes : width }
 
         switch i.op {
         case .constant:
@@ -138,8 +141,7 @@ extension Program {
             // The right side only where some lane needs it (`en` after a nee, `of` after a ja, do not look).
             evaluate(i.a, f, p, days: n, into: out)
             let decided: Int64 = i.op == .and ? 0 : 1
-            // A left side that is the same all month is looked at on its first day only.
-            let needed = (0..<(f.plan.sameAllMonth[Int(i.a)] ? lanes : width)).contains {
+            let needed = (0..<cellsToLookAt(i.a)).contains {
                 out[$0] != Program.failed && (out[$0] != 0 ? 1 : 0) != decided
             }
             guard needed else {
@@ -158,8 +160,7 @@ extension Program {
         case .select:
             let c = scratch.push()
             evaluate(i.a, f, p, days: n, into: c)
-            // A condition that is the same all month is looked at on its first day only.
-            let looked = f.plan.sameAllMonth[Int(i.a)] ? lanes : width
+            let looked = cellsToLookAt(i.a)
             let needsThen = (0..<looked).contains { c[$0] != Program.failed && c[$0] != 0 }
             let needsElse = (0..<looked).contains { c[$0] == 0 }
             let otherwise = scratch.push()
