@@ -15,6 +15,8 @@ public struct InputRun: Sendable {
     public let months: Int
     /// Persons per block: a block's values stay in the core's cache.
     public let blockSize: Int
+    /// Whether what `RangeProof` shows cannot fail runs without checks (off only to compare).
+    public let proving: Bool
     /// The most persons a block holds: its scratch columns hold a month of days
     /// per lane (`LaneScratch`), so a million would ask gigabytes per thread.
     public static let largestBlock = 4096
@@ -23,7 +25,8 @@ public struct InputRun: Sendable {
     /// - Parameters:
     ///   - outputs: names of definitions or rules to add up (per month; a daily one its days summed).
     ///   - months: how many months from `firstMonth` the columns hold.
-    public init(plan: Plan, outputs: [String], firstMonth: YearMonth, months: Int, blockSize: Int = 256) throws(EvaluationFailure) {
+    public init(plan: Plan, outputs: [String], firstMonth: YearMonth, months: Int, blockSize: Int = 256,
+                proving: Bool = true) throws(EvaluationFailure) {
         let ruleSet = plan.ruleSet
         guard months >= 1 else { throw EvaluationFailure(message: "invoerkolommen hebben minstens één maand", range: .synthetic) }
         guard (1...Self.largestBlock).contains(blockSize) else {
@@ -46,6 +49,7 @@ public struct InputRun: Sendable {
         self.firstMonth = firstMonth
         self.months = months
         self.blockSize = blockSize
+        self.proving = proving
         range = EvaluationRange(from: firstMonth, to: last)
     }
 
@@ -85,6 +89,8 @@ public struct InputRun: Sendable {
         let blocks = (persons + blockSize - 1) / blockSize
         let threadCount = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(blocks, 1)))
         let shared = RunState(threads: threadCount)
+        // What cannot fail for values in the columns' ranges runs without checks.
+        let proof = proving ? RangeProof(plan: plan, range: range, inputs: columns.ranges, inputsFromStart: range.monthOffset(firstMonth) == 0) : nil
         let (outputs, months, first, blockSize) = (outputs, months, range.monthOffset(firstMonth), blockSize)
         DispatchQueue.concurrentPerform(iterations: threadCount) { t in
             // One scratch, one input buffer and one arena per thread, for all its blocks.
@@ -100,7 +106,7 @@ public struct InputRun: Sendable {
                 inputs.fill(from: columns, first: start, lanes: lanes)
                 // The previous block's view is gone: its values' memory serves this one.
                 arena.reset()
-                let frame = frame(lanes: lanes, inputs: inputs, scratch: scratch, arena: arena)
+                let frame = frame(lanes: lanes, inputs: inputs, proof: proof, scratch: scratch, arena: arena)
                 for m in 0..<months {
                     for (o, slot) in outputs.enumerated() {
                         let values = frame.total(slot, first + m)
@@ -130,8 +136,9 @@ public struct InputRun: Sendable {
     }
 
     /// A view of a block of lanes without personas, over the months of the columns.
-    private func frame(lanes: Int, inputs: LaneInputs, scratch: LaneScratch?, arena: LaneArena? = nil, diagnosis: LaneDiagnosis? = nil) -> LaneFrame {
-        LaneFrame(plan: plan, facts: LaneFacts(lanes: lanes, range: range, layout: plan.factLayout), inputs: inputs, run: LaneRun(),
+    private func frame(lanes: Int, inputs: LaneInputs, proof: RangeProof? = nil, scratch: LaneScratch?, arena: LaneArena? = nil,
+                       diagnosis: LaneDiagnosis? = nil) -> LaneFrame {
+        LaneFrame(plan: plan, facts: LaneFacts(lanes: lanes, range: range, layout: plan.factLayout), inputs: inputs, proof: proof, run: LaneRun(),
                   diagnosis: diagnosis, scratch: scratch, arena: arena)
     }
 

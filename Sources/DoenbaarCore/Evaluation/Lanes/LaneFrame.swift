@@ -19,6 +19,8 @@ final class LaneFrame {
     let facts: LaneFacts
     /// The `invoer` columns of the lanes, in an input run (nil for personas).
     let inputs: LaneInputs?
+    /// What cannot fail in this view's run, evaluated without checks (nil: everything is checked).
+    let proof: RangeProof?
     let lanes: Int
     let range: EvaluationRange
     let monthOfDay: [Int]
@@ -73,13 +75,14 @@ final class LaneFrame {
     ///     decision date aside): of this run, or of an earlier run of a variant.
     ///   - scratch: scratch columns to use, for at least `facts.lanes` lanes (made here when nil and there is no donor).
     ///   - arena: where the computed values go (a new one when nil); the caller resets a shared one only after this view is gone.
-    init(plan: Plan, facts: LaneFacts, inputs: LaneInputs? = nil, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0,
+    init(plan: Plan, facts: LaneFacts, inputs: LaneInputs? = nil, proof: RangeProof? = nil, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0,
          diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil, arena: LaneArena? = nil) {
         precondition(scratch.map { $0.lanes >= facts.lanes } ?? true, "scratch columns hold every lane")
         self.plan = plan
         self.run = run
         self.facts = facts
         self.inputs = inputs
+        self.proof = proof
         self.arena = arena ?? LaneArena()
         self.diagnosis = diagnosis
         self.tracing = tracing
@@ -260,6 +263,15 @@ final class LaneFrame {
                 let settled = ValueSemantics.settle(out[c], rounding: s.rounding, type: s.type)
                 if settled == ValueSemantics.failed && out[c] != ValueSemantics.failed { diagnosis.note(Program.tooLarge(slot, in: plan.ruleSet)) }
                 out[c] = settled
+            }
+        } else if let proof, proof.settling[slot] != .checked {
+            // Proven never above a billion: not bounded; rounded with its check only where it may be the mark.
+            guard let rounding = s.rounding else { return }
+            let unit = ValueSemantics.roundingUnit(of: s.type)
+            if proof.settling[slot] == .proven {
+                ValueSemantics.roundProven(out, width, unit: unit, rounding, nonNegative: proof.slotNonNegative[slot])
+            } else {
+                for c in 0..<width { out[c] = ValueSemantics.round(out[c], unit: unit, rounding) }
             }
         } else if let rounding = s.rounding {
             ValueSemantics.settle(out, width, rounding: rounding, type: s.type)

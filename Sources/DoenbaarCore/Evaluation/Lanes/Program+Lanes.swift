@@ -58,6 +58,7 @@ extension Program {
             for k in 0..<n { evaluate(e, f, p + k, into: out + k * lanes) }
             return
         }
+        if let proof = f.proof, proof.cannotFail[Int(e)], evaluateProven(i, e, proof, f, p, days: n, into: out) { return }
 
         /// Fills `out` from one operand, cell by cell.
         func unary(_ a: Expression, _ op: (Int64) -> Int64) {

@@ -1,0 +1,180 @@
+@testable import DoenbaarCore
+import Foundation
+import Testing
+
+/// What cannot fail for the values an input run's columns hold is evaluated
+/// without checks (`RangeProof`, `Program.evaluateProven`). The analysis marks
+/// what it can prove and leaves the rest; and a run with the proof gives every
+/// value, and every failure, of a run with every check.
+@Suite struct RangeProofTests {
+    static let rules = InputRunTests.header + """
+    gegeven uren: getal
+      bron "Testwet art. 3"
+    parameter pct: percentage
+      bron "Testwet art. 4"
+      vanaf 2020-01-01 = 37,5%
+      vanaf 2024-07-01 = 42%
+    parameter later: getal
+      bron "Testwet art. 4"
+      vanaf 2024-03-01 = 2
+    definitie maal: bedrag per maand
+      bron "Testwet art. 5"
+      = a * b
+    definitie deel: bedrag per maand
+      bron "Testwet art. 5"
+      = als b = 0 dan € 0 anders a / b
+    definitie deel_veilig: bedrag per maand
+      bron "Testwet art. 5"
+      = a / max(b, 1)
+    definitie afgerond: bedrag per maand
+      bron "Testwet art. 6"
+      afronding naar beneden
+      = a * pct - deel_veilig
+    definitie rond: getal per maand
+      bron "Testwet art. 6"
+      = afronden(b / 3) + afronden_naar_boven(b / 7) - afronden_naar_beneden(b / 7)
+    definitie jaartotaal: bedrag per maand
+      bron "Testwet art. 7"
+      = totaal_dit_jaar(maal)
+    definitie kleinste: bedrag per maand
+      bron "Testwet art. 7"
+      = min(a, maal, € 5) - max(- a, afgerond)
+    definitie vergelijk: ja/nee per maand
+      bron "Testwet art. 7"
+      = (a > maal of a <= afgerond) en niet (b = 3)
+    definitie met_later: getal per maand
+      bron "Testwet art. 8"
+      = b * later
+    definitie met_feit: getal per maand
+      bron "Testwet art. 8"
+      = b + uren
+
+    """
+    static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rond", "jaartotaal", "kleinste", "vergelijk"]
+
+    /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.
+    static func proof(_ plan: Plan, a: ClosedRange<Int64>, b: ClosedRange<Int64>, fromStart: Bool = true) -> RangeProof {
+        RangeProof(plan: plan, range: EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2024, month: 12)),
+                   inputs: [(a.lowerBound * 10_000)...(a.upperBound * 10_000), (b.lowerBound * Fixed.scale)...(b.upperBound * Fixed.scale)],
+                   inputsFromStart: fromStart)
+    }
+
+    /// Whether the body of a declaration (its one rule) is proven not to fail.
+    static func proven(_ name: String, _ plan: Plan, _ proof: RangeProof) -> Bool {
+        let slot = plan.ruleSet.slot(named: name)!
+        return proof.cannotFail[Int(plan.alternatives[plan.slots[slot].firstAlternative].body)]
+    }
+
+    @Test func whatTheColumnsRangesAllowIsProvenAndNothingElse() throws {
+        let plan = Plan(try Engine.ruleSet(Self.rules))
+        // Ten thousand euros either side (10^10 raw) times at most 100 (10^8 raw): the raw product fits in 64 bits.
+        let small = Self.proof(plan, a: -1_000_000...1_000_000, b: -100...100)
+        #expect(Self.proven("maal", plan, small))
+        #expect(Self.proven("deel_veilig", plan, small))
+        #expect(Self.proven("afgerond", plan, small))
+        #expect(Self.proven("rond", plan, small))
+        #expect(Self.proven("jaartotaal", plan, small))
+        #expect(Self.proven("kleinste", plan, small))
+        #expect(Self.proven("vergelijk", plan, small))
+        #expect(small.settling[plan.ruleSet.slot(named: "afgerond")!] == .proven)
+        // b may be zero: the division is not proven, though the branch that divides never sees a zero.
+        #expect(!Self.proven("deel", plan, small))
+        // A parameter without a value in January and February, and a fact (which a lane of an input run lacks).
+        #expect(!Self.proven("met_later", plan, small))
+        #expect(!Self.proven("met_feit", plan, small))
+
+        // Columns that begin after January: the months before them hold the mark.
+        let late = Self.proof(plan, a: 0...100, b: 0...100, fromStart: false)
+        #expect(!Self.proven("maal", plan, late))
+        #expect(late.settling[plan.ruleSet.slot(named: "maal")!] == .inBounds)
+
+        // Four hundred million euros times two thousand: the raw product leaves 64 bits.
+        let wide = Self.proof(plan, a: 0...40_000_000_000, b: 0...2_000)
+        #expect(!Self.proven("maal", plan, wide))
+        #expect(!Self.proven("jaartotaal", plan, wide))
+        #expect(wide.settling[plan.ruleSet.slot(named: "maal")!] == .checked)
+        // Nor is the division: a's millionfold leaves 64 bits. What reads only b is still proven.
+        #expect(!Self.proven("deel_veilig", plan, wide))
+        #expect(Self.proven("rond", plan, wide))
+    }
+
+    /// Every output of every person and month, raw; or the failure the run reports.
+    static func run(_ ruleSet: RuleSet, _ columns: InputColumns, outputs: [String], proving: Bool,
+                    blockSize: Int = 64) throws -> Result<[Int64], InputRun.Failure> {
+        let collected = Raw(count: outputs.count * 12 * columns.persons, persons: columns.persons)
+        let run = try InputRun(plan: Plan(ruleSet), outputs: outputs, firstMonth: YearMonth(year: 2024, month: 1), months: 12,
+                               blockSize: blockSize, proving: proving)
+        do {
+            _ = try run.run(columns, threads: 2) { o, m, first, values in collected.store(o, m, first, values) }
+        } catch {
+            return .failure(error)
+        }
+        return .success(collected.values)
+    }
+
+    final class Raw: @unchecked Sendable {
+        private let lock = NSLock()
+        private var storage: [Int64]
+        private let persons: Int
+        init(count: Int, persons: Int) {
+            storage = Array(repeating: 0, count: count)
+            self.persons = persons
+        }
+        func store(_ o: Int, _ m: Int, _ first: Int, _ values: UnsafeBufferPointer<Int64>) {
+            lock.lock()
+            defer { lock.unlock() }
+            for (k, v) in values.enumerated() { storage[(o * 12 + m) * persons + first + k] = v }
+        }
+        var values: [Int64] { lock.lock(); defer { lock.unlock() }; return storage }
+    }
+
+    /// Random columns: `a` in cents up to `aLimit` either side, `b` up to `bLimit` either side.
+    static func columns(persons: Int, seed: UInt64, aLimit: Int64, bLimit: Int32) throws -> InputColumns {
+        var rng = SplitMix64(seed: seed)
+        var a: [Int64] = [], b: [Int32] = []
+        for _ in 0..<(persons * 12) {
+            // Zero and the extremes often, as edges are where checks matter.
+            switch rng.next() % 8 {
+            case 0: a.append(0)
+            case 1: a.append(rng.next() % 2 == 0 ? aLimit : -aLimit)
+            default: a.append(Int64(rng.next() % UInt64(2 * aLimit + 1)) - aLimit)
+            }
+            switch rng.next() % 6 {
+            case 0: b.append(0)
+            case 1: b.append(rng.next() % 2 == 0 ? bLimit : -bLimit)
+            default: b.append(Int32(Int64(rng.next() % UInt64(2 * Int64(bLimit) + 1)) - Int64(bLimit)))
+            }
+        }
+        return try InputColumns(persons: persons, months: 12, columns: [.cents(a), .whole(b)])
+    }
+
+    /// Columns where everything is proven (1, 2); where the product and what reads it are
+    /// not, and every value is computed (3); and where some person's yearly total passes a
+    /// billion, so both runs fail, and must name the same person, month and reason (4).
+    @Test(arguments: [(UInt64(1), Int64(1_000_000), Int32(100)), (2, 1_000, 7), (3, 50_000_000, 100), (4, 40_000_000_000, 2)])
+    func aRunWithTheProofGivesEveryValueOfARunWithEveryCheck(seed: UInt64, aLimit: Int64, bLimit: Int32) throws {
+        let ruleSet = try Engine.ruleSet(Self.rules)
+        let columns = try Self.columns(persons: 300, seed: seed, aLimit: aLimit, bLimit: bLimit)
+        let proven = try Self.run(ruleSet, columns, outputs: Self.outputs, proving: true)
+        let checked = try Self.run(ruleSet, columns, outputs: Self.outputs, proving: false)
+        switch (proven, checked) {
+        case (.success(let x), .success(let y)):
+            #expect(x == y)
+            #expect(x.contains { $0 != 0 })
+        case (.failure(let x), .failure(let y)):
+            #expect(x.description == y.description)
+        default:
+            Issue.record("met bewijs: \(proven), met alle controles: \(checked)")
+        }
+    }
+
+    @Test(arguments: [UInt64(5), 6])
+    func theBenchmarkRulesGiveTheSameCentsWithAndWithoutTheProof(seed: UInt64) throws {
+        let ruleSet = try InputRunTests.benchRuleSet()
+        let columns = try InputRunTests.Population.random(persons: 700, seed: seed).columns(for: ruleSet)
+        let outputs = ["totaal_inkomen", "ww_uitkering", "wajong_uitkering", "ww_bruto", "betaalde_dagen"]
+        let proven = try Self.run(ruleSet, columns, outputs: outputs, proving: true).get()
+        let checked = try Self.run(ruleSet, columns, outputs: outputs, proving: false).get()
+        #expect(proven == checked)
+    }
+}
