@@ -1,7 +1,7 @@
 /// The operations that `RangeProof` has proven cannot fail, evaluated without
 /// a check: no mark to pass on, no overflow, no division by zero. The loops
-/// hold only the arithmetic, which the compiler keeps tight; the values are
-/// those of the checked loops in `evaluate`.
+/// hold only the arithmetic, which the compiler keeps tight; what is evaluated,
+/// and the values, are those of `evaluate`.
 extension Program {
     /// Fills `out` for an instruction proven not to fail, if its operation has a
     /// loop without checks; false (and `out` untouched) otherwise.
@@ -35,6 +35,41 @@ extension Program {
             case .greater: binary { $0 > $1 ? 1 : 0 }
             case .greaterEqual: binary { $0 >= $1 ? 1 : 0 }
             default: return false
+            }
+        case .not:
+            evaluate(i.a, f, p, days: n, into: out)
+            for l in 0..<width { out[l] = out[l] == 0 ? 1 : 0 }
+        case .and, .or:
+            // As in `evaluate`: the right side only where some lane needs it.
+            evaluate(i.a, f, p, days: n, into: out)
+            let looked = f.plan.sameAllMonth[Int(i.a)] ? f.lanes : width
+            let decided: Int64 = i.op == .and ? 0 : 1
+            guard (0..<looked).contains(where: { (out[$0] != 0 ? 1 : 0) != decided }) else {
+                if i.op == .or { out.update(repeating: 1, count: width) }
+                return true
+            }
+            let b = scratch.push()
+            evaluate(i.b, f, p, days: n, into: b)
+            if i.op == .and {
+                for l in 0..<width { out[l] = out[l] != 0 && b[l] != 0 ? 1 : 0 }
+            } else {
+                for l in 0..<width { out[l] = out[l] != 0 || b[l] != 0 ? 1 : 0 }
+            }
+        case .select:
+            // Each branch only where some lane takes it; both, then blended.
+            let c = scratch.push()
+            evaluate(i.a, f, p, days: n, into: c)
+            let looked = f.plan.sameAllMonth[Int(i.a)] ? f.lanes : width
+            let needsThen = (0..<looked).contains { c[$0] != 0 }, needsElse = (0..<looked).contains { c[$0] == 0 }
+            if !needsElse {
+                evaluate(i.b, f, p, days: n, into: out)
+            } else if !needsThen {
+                evaluate(i.c, f, p, days: n, into: out)
+            } else {
+                evaluate(i.b, f, p, days: n, into: out)
+                let otherwise = scratch.push()
+                evaluate(i.c, f, p, days: n, into: otherwise)
+                for l in 0..<width { out[l] = c[l] != 0 ? out[l] : otherwise[l] }
             }
         case .maximum:
             evaluate(lists[Int(i.a)], f, p, days: n, into: out)
