@@ -42,6 +42,9 @@ import Testing
     definitie vergelijk: ja/nee per maand
       bron "Testwet art. 7"
       = (a > maal of a <= afgerond) en niet (b = 3)
+    definitie keuze: bedrag per maand
+      bron "Testwet art. 7"
+      = (als b > 3 dan € 2 anders a) + (als b < 0 dan € 1 anders € 7) + (als b = 1 dan maal anders € 3)
     definitie met_later: getal per maand
       bron "Testwet art. 8"
       = b * later
@@ -50,7 +53,7 @@ import Testing
       = b + uren
 
     """
-    static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rond", "jaartotaal", "kleinste", "vergelijk"]
+    static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rond", "jaartotaal", "kleinste", "vergelijk", "keuze"]
 
     /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.
     static func proof(_ plan: Plan, a: ClosedRange<Int64>, b: ClosedRange<Int64>, fromStart: Bool = true) -> RangeProof {
@@ -76,6 +79,7 @@ import Testing
         #expect(Self.proven("jaartotaal", plan, small))
         #expect(Self.proven("kleinste", plan, small))
         #expect(Self.proven("vergelijk", plan, small))
+        #expect(Self.proven("keuze", plan, small))
         #expect(small.settling[plan.ruleSet.slot(named: "afgerond")!] == .proven)
         // b may be zero: the division is not proven, though the branch that divides never sees a zero.
         #expect(!Self.proven("deel", plan, small))

@@ -8,13 +8,35 @@ extension Program {
     func evaluateProven(_ i: Instruction, _ e: Expression, _ proof: RangeProof, _ f: LaneFrame, _ p: Int, days n: Int,
                         into out: UnsafeMutablePointer<Int64>) -> Bool {
         let width = n * f.lanes, scratch = f.scratch
-        /// Both operands, the left in `out`: then `op` cell by cell.
+        /// Both operands, read where they are: then `op` cell by cell.
         @inline(__always)
         func binary(_ op: (Int64, Int64) -> Int64) {
-            evaluate(i.a, f, p, days: n, into: out)
-            let b = scratch.push()
-            evaluate(i.b, f, p, days: n, into: b)
-            for l in 0..<width { out[l] = op(out[l], b[l]) }
+            let a = operand(i.a, f, p, n, into: out)
+            let b = operand(i.b, f, p, n, into: scratch.push())
+            switch (a, b) {
+            case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = op(x[l], y[l]) }
+            case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = op(x[l], k) }
+            case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = op(k, y[l]) }
+            case let (.scalar(j), .scalar(k)): out.update(repeating: op(j, k), count: width)
+            }
+        }
+        /// `min` or `max` of the operands, in order, each read where it is.
+        @inline(__always)
+        func extreme(_ pick: (Int64, Int64) -> Int64) {
+            var sofar = operand(lists[Int(i.a)], f, p, n, into: out)
+            let v = scratch.push()
+            for k in 1..<max(1, Int(i.b)) {
+                switch (sofar, operand(lists[Int(i.a) + k], f, p, n, into: v)) {
+                case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = pick(x[l], y[l]) }
+                case let (.cells(x), .scalar(c)), let (.scalar(c), .cells(x)): for l in 0..<width { out[l] = pick(x[l], c) }
+                case let (.scalar(j), .scalar(c)): sofar = .scalar(pick(j, c)); continue
+                }
+                sofar = .cells(UnsafePointer(out))
+            }
+            switch sofar {
+            case .scalar(let c): out.update(repeating: c, count: width)
+            case .cells(let x): if x != UnsafePointer(out) { out.update(from: x, count: width) }
+            }
         }
         switch i.op {
         case .add:
@@ -66,18 +88,18 @@ extension Program {
             } else if !needsThen {
                 evaluate(i.c, f, p, days: n, into: out)
             } else {
-                evaluate(i.b, f, p, days: n, into: out)
-                let otherwise = scratch.push()
-                evaluate(i.c, f, p, days: n, into: otherwise)
-                for l in 0..<width { out[l] = c[l] != 0 ? out[l] : otherwise[l] }
+                let then = operand(i.b, f, p, n, into: out), otherwise = operand(i.c, f, p, n, into: scratch.push())
+                switch (then, otherwise) {
+                case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = c[l] != 0 ? x[l] : y[l] }
+                case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = c[l] != 0 ? x[l] : k }
+                case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = c[l] != 0 ? k : y[l] }
+                case let (.scalar(j), .scalar(k)): for l in 0..<width { out[l] = c[l] != 0 ? j : k }
+                }
             }
+        case .minimum:
+            extreme(Swift.min)
         case .maximum:
-            evaluate(lists[Int(i.a)], f, p, days: n, into: out)
-            let v = scratch.push()
-            for k in 1..<max(1, Int(i.b)) {
-                evaluate(lists[Int(i.a) + k], f, p, days: n, into: v)
-                for l in 0..<width { out[l] = max(out[l], v[l]) }
-            }
+            extreme(Swift.max)
         case .round:
             evaluate(i.a, f, p, days: n, into: out)
             ValueSemantics.roundProven(out, width, unit: i.immediate, ProgramBuilder.roundings[Int(i.c)], nonNegative: proof.nonNegative[Int(e)])
@@ -85,5 +107,35 @@ extension Program {
             return false
         }
         return true
+    }
+
+    /// Where an operand's values are, for an instruction proven not to fail.
+    private enum Operand {
+        /// One column of cells: stored where the view keeps it, or evaluated.
+        case cells(UnsafePointer<Int64>)
+        /// The same value in every cell.
+        case scalar(Int64)
+    }
+
+    /// A constant, a month's parameter, a month's value or input as they are, without
+    /// copying them into a column; anything else evaluated into `column`.
+    @inline(__always)
+    private func operand(_ x: Expression, _ f: LaneFrame, _ p: Int, _ n: Int, into column: UnsafeMutablePointer<Int64>) -> Operand {
+        let i = code[Int(x)]
+        switch i.op {
+        case .constant:
+            return .scalar(i.immediate)
+        // A month's operations are asked for one month at a time (`spansDays`).
+        case .parameterOfMonth where n == 1:
+            if let v = parameters.value(Int(i.a), on: f.monthStart[p]) { return .scalar(v) }
+        case .valueOfMonth where n == 1:
+            return .cells(f.slot(Int(i.a), p))
+        case .inputOfMonth where n == 1:
+            if let inputs = f.inputs { return .cells(inputs.column(Int(i.a), month: p)) }
+        default:
+            break
+        }
+        evaluate(x, f, p, days: n, into: column)
+        return .cells(UnsafePointer(column))
     }
 }
