@@ -60,7 +60,7 @@ extension Program {
             }
         case .not:
             evaluate(i.a, f, p, days: n, into: out)
-            for l in 0..<width { out[l] = out[l] == 0 ? 1 : 0 }
+            for l in 0..<width { out[l] = 1 &- Self.truth(out[l]) }
         case .and, .or:
             // As in `evaluate`: the right side only where some lane needs it.
             evaluate(i.a, f, p, days: n, into: out)
@@ -73,9 +73,9 @@ extension Program {
             let b = scratch.push()
             evaluate(i.b, f, p, days: n, into: b)
             if i.op == .and {
-                for l in 0..<width { out[l] = out[l] != 0 && b[l] != 0 ? 1 : 0 }
+                for l in 0..<width { out[l] = Self.truth(out[l]) & Self.truth(b[l]) }
             } else {
-                for l in 0..<width { out[l] = out[l] != 0 || b[l] != 0 ? 1 : 0 }
+                for l in 0..<width { out[l] = Self.truth(out[l]) | Self.truth(b[l]) }
             }
         case .select:
             // Each branch only where some lane takes it; both, then blended.
@@ -108,6 +108,11 @@ extension Program {
         }
         return true
     }
+
+    /// 1 for any value but zero, 0 for zero: without a branch, which random ja and nee
+    /// would mispredict (x | -x has its sign bit set exactly when x is not zero).
+    @inline(__always)
+    static func truth(_ x: Int64) -> Int64 { Int64(bitPattern: UInt64(bitPattern: x | (0 &- x)) >> 63) }
 
     /// Where an operand's values are, for an instruction proven not to fail.
     private enum Operand {
