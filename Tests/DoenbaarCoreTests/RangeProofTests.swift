@@ -7,52 +7,12 @@ import Testing
 /// what it can prove and leaves the rest; and a run with the proof gives every
 /// value, and every failure, of a run with every check.
 @Suite struct RangeProofTests {
-    static let rules = InputRunTests.header + """
-    gegeven uren: getal
-      bron "Testwet art. 3"
-    parameter pct: percentage
-      bron "Testwet art. 4"
-      vanaf 2020-01-01 = 37,5%
-      vanaf 2024-07-01 = 42%
-    parameter later: getal
-      bron "Testwet art. 4"
-      vanaf 2024-03-01 = 2
-    definitie maal: bedrag per maand
-      bron "Testwet art. 5"
-      = a * b
-    definitie deel: bedrag per maand
-      bron "Testwet art. 5"
-      = als b = 0 dan € 0 anders a / b
-    definitie deel_veilig: bedrag per maand
-      bron "Testwet art. 5"
-      = a / max(b, 1)
-    definitie afgerond: bedrag per maand
-      bron "Testwet art. 6"
-      afronding naar beneden
-      = a * pct - deel_veilig
-    definitie rond: getal per maand
-      bron "Testwet art. 6"
-      = afronden(b / 3) + afronden_naar_boven(b / 7) - afronden_naar_beneden(b / 7)
-    definitie jaartotaal: bedrag per maand
-      bron "Testwet art. 7"
-      = totaal_dit_jaar(maal)
-    definitie kleinste: bedrag per maand
-      bron "Testwet art. 7"
-      = min(a, maal, € 5) - max(- a, afgerond)
-    definitie vergelijk: ja/nee per maand
-      bron "Testwet art. 7"
-      = (a > maal of a <= afgerond) en niet (b = 3)
-    definitie keuze: bedrag per maand
-      bron "Testwet art. 7"
-      = (als b > 3 dan € 2 anders a) + (als b < 0 dan € 1 anders € 7) + (als b = 1 dan maal anders € 3)
-    definitie met_later: getal per maand
-      bron "Testwet art. 8"
-      = b * later
-    definitie met_feit: getal per maand
-      bron "Testwet art. 8"
-      = b + uren
-
-    """
+    /// Every operation that can run without checks, over two input columns `a` (cents)
+    /// and `b` (whole numbers); also a seed of the fuzzer's `regels` target.
+    static let rules: String = {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/good/bewijs.regels").path
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }()
     static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rond", "jaartotaal", "kleinste", "vergelijk", "keuze"]
 
     /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.

@@ -10,7 +10,8 @@ import Foundation
 /// suggestions are code that hostile input reaches.
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// Lexer, parser and checker on a rule file; a rule set that checks clean
-    /// is lowered to a plan and run for one year.
+    /// is lowered to a plan and run for one year, and one with `invoer` over
+    /// columns of edge values with and without what `RangeProof` proves.
     case regels
     /// The `.persona` reader against the bundled rules.
     case persona
@@ -42,7 +43,11 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .regels:
             let loaded = RuleLoader.load(text: String(decoding: bytes, as: UTF8.self), path: "fuzz.regels", sources: sources)
             _ = DiagnosticRenderer(sources: sources).render(loaded.diagnostics.all)
-            if let rules = loaded.ruleSet { Self.runOneYear(Plan(rules)) }
+            if let rules = loaded.ruleSet {
+                let plan = Plan(rules)
+                Self.runOneYear(plan)
+                if !rules.inputs.isEmpty { Self.provenAndChecked(plan, seed: bytes) }
+            }
         case .persona, .json, .rekenen:
             let schema = Self.bundled.schema
             let source = SourceFile(path: self == .json ? "fuzz.json" : "fuzz.persona", bytes: bytes)
@@ -82,4 +87,64 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             }
         }
     }
+
+    /// Runs the rules over columns of edge values (zero, one, signs, the largest
+    /// an input may hold), chosen by the input's bytes, with and without the
+    /// proof of what cannot fail: every declaration must come out the same in
+    /// every person and month, or both runs fail alike. A difference stops the
+    /// fuzzer: the proof took a check away that was needed.
+    static func provenAndChecked(_ plan: Plan, seed bytes: [UInt8]) {
+        var state = bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        func next() -> Int {
+            state = state &+ 0x9e37_79b9_7f4a_7c15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+        let persons = 9, months = 12
+        // Per column a limit, so that columns' ranges (which decide what is proven) vary from
+        // input to input; zero and the limit itself often, as edges are where checks matter.
+        func values(_ count: Int, limits: [Int64]) -> [Int64] {
+            let limit = limits[next() % limits.count]
+            return (0..<count).map { _ in
+                switch next() % 8 {
+                case 0, 1: return 0
+                case 2: return next() % 2 == 0 ? limit : -limit
+                default: return Int64(next() % Int(2 * limit + 1)) - limit
+                }
+            }
+        }
+        let columns = plan.ruleSet.inputs.map { input -> InputColumn in
+            let count = input.periodicity == .month ? persons * months : persons
+            switch input.type {
+            case .bool: return .flags((0..<count).map { _ in next() % 2 == 0 })
+            case .money: return .cents(values(count, limits: [1, 100, 10_000, 1_000_000, 100_000_000, 10_000_000_000, 900_000_000_000_000]))
+            default: return .whole(values(count, limits: [1, 10, 100, 10_000, 1_000_000, 2_000_000_000]).map { Int32($0) })
+            }
+        }
+        guard let data = try? InputColumns(persons: persons, months: months, columns: columns) else { return }
+        // Each declaration on its own: one that fails does not hide the others.
+        func run(_ output: String, proving: Bool) -> String {
+            guard let engine = try? InputRun(plan: plan, outputs: [output], firstMonth: YearMonth(year: 2024, month: 1), months: months,
+                                             blockSize: 4, proving: proving) else { return "geen run" }
+            let seen = Seen()
+            do {
+                let result = try engine.run(data, threads: 1) { o, m, first, values in seen.add("\(o) \(m) \(first) \(Array(values))") }
+                return "\(result.monthSums) \(seen.lines)"
+            } catch {
+                return "\(error)"
+            }
+        }
+        for output in plan.ruleSet.values.map(\.name) {
+            let proven = run(output, proving: true), checked = run(output, proving: false)
+            guard proven == checked else { fatalError("\(output) met bewijs: \(proven.prefix(300)); met alle controles: \(checked.prefix(300))") }
+        }
+    }
+}
+
+/// What an input run's observer saw, in order (one thread).
+private final class Seen: @unchecked Sendable {
+    private(set) var lines: [String] = []
+    func add(_ line: String) { lines.append(line) }
 }
