@@ -21,6 +21,11 @@ final class LaneFrame {
     let inputs: LaneInputs?
     /// What cannot fail in this view's run, evaluated without checks (nil: everything is checked).
     let proof: RangeProof?
+    /// The proof's and the plan's tables, read on every evaluation: held here as buffers,
+    /// so reading them counts no reference.
+    let cannotFail: UnsafeMutablePointer<Bool>?
+    let nonNegative: UnsafeMutablePointer<Bool>?
+    let sameAllMonth: UnsafeMutablePointer<Bool>
     let lanes: Int
     let range: EvaluationRange
     let monthOfDay: [Int]
@@ -83,6 +88,9 @@ final class LaneFrame {
         self.facts = facts
         self.inputs = inputs
         self.proof = proof
+        cannotFail = proof?.cannotFail
+        nonNegative = proof?.nonNegative
+        sameAllMonth = plan.sameAllMonth
         self.arena = arena ?? LaneArena()
         self.diagnosis = diagnosis
         self.tracing = tracing

@@ -40,12 +40,20 @@ extension Program {
         let lanes = f.lanes, width = n * lanes
         // The same value on every day of the month: computed for the first, copied to the
         // others (a constant is as quickly written for every day).
-        if n > 1 && i.op != .constant && f.plan.sameAllMonth[Int(e)] {
+        if n > 1 && i.op != .constant && f.sameAllMonth[Int(e)] {
             evaluate(e, f, p, into: out)
             for k in 1..<n { (out + k * lanes).update(from: out, count: lanes) }
             return
         }
-        let scratch = f.scratch
+        // Each day on its own (each says its own failure, and frees its own scratch).
+        if n > 1 && !i.op.spansDays {
+            for k in 0..<n { evaluate(e, f, p + k, into: out + k * lanes) }
+            return
+        }
+        // What cannot fail has nothing to say to a diagnosis.
+        if let cannotFail = f.cannotFail, cannotFail[Int(e)], evaluateProven(i, e, f, p, days: n, into: out) { return }
+        // The frame holds its scratch as long as this runs: no count of references needed.
+        unowned(unsafe) let scratch = f.scratch
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         // Runs before the reset: a mark that arose here, in a lane being diagnosed, is said where it arose.
@@ -54,11 +62,6 @@ extension Program {
                 diagnosis.note(failure(of: e, f, p, persona: diagnosis.personaID))
             }
         }
-        if n > 1 && !i.op.spansDays {
-            for k in 0..<n { evaluate(e, f, p + k, into: out + k * lanes) }
-            return
-        }
-        if let proof = f.proof, proof.cannotFail[Int(e)], evaluateProven(i, e, proof, f, p, days: n, into: out) { return }
 
         /// Fills `out` from one operand, cell by cell.
         func unary(_ a: Expression, _ op: (Int64) -> Int64) {
@@ -91,7 +94,7 @@ extension Program {
         func fill(_ v: Int64) { out.update(repeating: v, count: width) }
         /// How many cells of an operand's values to look at to see what any lane needs:
         /// the first day's, for one that is the same all month.
-        func cellsToLookAt(_ x: Expression) -> Int { f.plan.sameAllMonth[Int(x)] ? lanes : width }
+        func cellsToLookAt(_ x: Expression) -> Int { f.sameAllMonth[Int(x)] ? lanes : width }
 
         switch i.op {
         case .constant:

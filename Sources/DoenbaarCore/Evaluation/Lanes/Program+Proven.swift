@@ -5,32 +5,28 @@
 extension Program {
     /// Fills `out` for an instruction proven not to fail, if its operation has a
     /// loop without checks; false (and `out` untouched) otherwise.
-    func evaluateProven(_ i: Instruction, _ e: Expression, _ proof: RangeProof, _ f: LaneFrame, _ p: Int, days n: Int,
+    func evaluateProven(_ i: Instruction, _ e: Expression, _ f: LaneFrame, _ p: Int, days n: Int,
                         into out: UnsafeMutablePointer<Int64>) -> Bool {
-        let width = n * f.lanes, scratch = f.scratch
-        /// Both operands, read where they are: then `op` cell by cell.
-        @inline(__always)
-        func binary(_ op: (Int64, Int64) -> Int64) {
+        let width = n * f.lanes
+        // The frame holds its scratch as long as this runs: no count of references needed.
+        unowned(unsafe) let scratch = f.scratch
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        /// Both operands, read where they are: then the operation cell by cell. Generic over
+        /// the operation, so each gets a loop of its own with the arithmetic inlined.
+        func binary<Op: LaneOperation>(_: Op.Type) {
             let a = operand(i.a, f, p, n, into: out)
             let b = operand(i.b, f, p, n, into: scratch.push())
-            switch (a, b) {
-            case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = op(x[l], y[l]) }
-            case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = op(x[l], k) }
-            case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = op(k, y[l]) }
-            case let (.scalar(j), .scalar(k)): out.update(repeating: op(j, k), count: width)
-            }
+            Self.combine(Op.self, a, b, into: out, width)
         }
         /// `min` or `max` of the operands, in order, each read where it is.
-        @inline(__always)
-        func extreme(_ pick: (Int64, Int64) -> Int64) {
+        func extreme<Op: LaneOperation>(_: Op.Type) {
             var sofar = operand(lists[Int(i.a)], f, p, n, into: out)
             let v = scratch.push()
             for k in 1..<max(1, Int(i.b)) {
-                switch (sofar, operand(lists[Int(i.a) + k], f, p, n, into: v)) {
-                case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = pick(x[l], y[l]) }
-                case let (.cells(x), .scalar(c)), let (.scalar(c), .cells(x)): for l in 0..<width { out[l] = pick(x[l], c) }
-                case let (.scalar(j), .scalar(c)): sofar = .scalar(pick(j, c)); continue
-                }
+                let next = operand(lists[Int(i.a) + k], f, p, n, into: v)
+                if case let (.scalar(j), .scalar(c)) = (sofar, next) { sofar = .scalar(Op.apply(j, c)); continue }
+                Self.combine(Op.self, sofar, next, into: out, width)
                 sofar = .cells(UnsafePointer(out))
             }
             switch sofar {
@@ -40,22 +36,22 @@ extension Program {
         }
         switch i.op {
         case .add:
-            binary { $0 &+ $1 }
+            binary(Add.self)
         case .subtract:
-            binary { $0 &- $1 }
+            binary(Subtract.self)
         case .multiply:
-            if proof.nonNegative[Int(e)] { binary(ValueSemantics.multiplyProvenNonNegative) } else { binary(ValueSemantics.multiplyProven) }
+            if f.nonNegative![Int(e)] { binary(MultiplyNonNegative.self) } else { binary(Multiply.self) }
         case .divide:
-            binary(ValueSemantics.divideProven)
+            binary(Divide.self)
         case .compare:
             // One loop per comparison, as in `evaluate`.
             switch ProgramBuilder.comparisons[Int(i.immediate)] {
-            case .equal: binary { $0 == $1 ? 1 : 0 }
-            case .notEqual: binary { $0 != $1 ? 1 : 0 }
-            case .less: binary { $0 < $1 ? 1 : 0 }
-            case .lessEqual: binary { $0 <= $1 ? 1 : 0 }
-            case .greater: binary { $0 > $1 ? 1 : 0 }
-            case .greaterEqual: binary { $0 >= $1 ? 1 : 0 }
+            case .equal: binary(Equal.self)
+            case .notEqual: binary(NotEqual.self)
+            case .less: binary(Less.self)
+            case .lessEqual: binary(LessEqual.self)
+            case .greater: binary(Greater.self)
+            case .greaterEqual: binary(GreaterEqual.self)
             default: return false
             }
         case .not:
@@ -64,7 +60,7 @@ extension Program {
         case .and, .or:
             // As in `evaluate`: the right side only where some lane needs it.
             evaluate(i.a, f, p, days: n, into: out)
-            let looked = f.plan.sameAllMonth[Int(i.a)] ? f.lanes : width
+            let looked = f.sameAllMonth[Int(i.a)] ? f.lanes : width
             let decided: Int64 = i.op == .and ? 0 : 1
             guard (0..<looked).contains(where: { (out[$0] != 0 ? 1 : 0) != decided }) else {
                 if i.op == .or { out.update(repeating: 1, count: width) }
@@ -81,7 +77,7 @@ extension Program {
             // Each branch only where some lane takes it; both, then blended.
             let c = scratch.push()
             evaluate(i.a, f, p, days: n, into: c)
-            let looked = f.plan.sameAllMonth[Int(i.a)] ? f.lanes : width
+            let looked = f.sameAllMonth[Int(i.a)] ? f.lanes : width
             let needsThen = (0..<looked).contains { c[$0] != 0 }, needsElse = (0..<looked).contains { c[$0] == 0 }
             if !needsElse {
                 evaluate(i.b, f, p, days: n, into: out)
@@ -97,12 +93,12 @@ extension Program {
                 }
             }
         case .minimum:
-            extreme(Swift.min)
+            extreme(Minimum.self)
         case .maximum:
-            extreme(Swift.max)
+            extreme(Maximum.self)
         case .round:
             evaluate(i.a, f, p, days: n, into: out)
-            ValueSemantics.roundProven(out, width, unit: i.immediate, ProgramBuilder.roundings[Int(i.c)], nonNegative: proof.nonNegative[Int(e)])
+            ValueSemantics.roundProven(out, width, unit: i.immediate, ProgramBuilder.roundings[Int(i.c)], nonNegative: f.nonNegative![Int(e)])
         default:
             return false
         }
@@ -113,6 +109,17 @@ extension Program {
     /// would mispredict (x | -x has its sign bit set exactly when x is not zero).
     @inline(__always)
     static func truth(_ x: Int64) -> Int64 { Int64(bitPattern: UInt64(bitPattern: x | (0 &- x)) >> 63) }
+
+    /// `a op b` into `out`, for every cell: one loop per kind of operand.
+    @inline(__always)
+    private static func combine<Op: LaneOperation>(_: Op.Type, _ a: Operand, _ b: Operand, into out: UnsafeMutablePointer<Int64>, _ width: Int) {
+        switch (a, b) {
+        case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Op.apply(x[l], y[l]) }
+        case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = Op.apply(x[l], k) }
+        case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = Op.apply(k, y[l]) }
+        case let (.scalar(j), .scalar(k)): out.update(repeating: Op.apply(j, k), count: width)
+        }
+    }
 
     /// Where an operand's values are, for an instruction proven not to fail.
     private enum Operand {
@@ -144,3 +151,23 @@ extension Program {
         return .cells(UnsafePointer(column))
     }
 }
+
+/// An operation on two values proven not to be the mark, whose result is proven to fit.
+private protocol LaneOperation { static func apply(_ a: Int64, _ b: Int64) -> Int64 }
+private enum Add: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b } }
+private enum Subtract: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &- b } }
+private enum Multiply: LaneOperation {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiplyProven(a, b) }
+}
+private enum MultiplyNonNegative: LaneOperation {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiplyProvenNonNegative(a, b) }
+}
+private enum Divide: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.divideProven(a, b) } }
+private enum Equal: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a == b ? 1 : 0 } }
+private enum NotEqual: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a != b ? 1 : 0 } }
+private enum Less: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a < b ? 1 : 0 } }
+private enum LessEqual: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a <= b ? 1 : 0 } }
+private enum Greater: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a > b ? 1 : 0 } }
+private enum GreaterEqual: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a >= b ? 1 : 0 } }
+private enum Minimum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.min(a, b) } }
+private enum Maximum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.max(a, b) } }
