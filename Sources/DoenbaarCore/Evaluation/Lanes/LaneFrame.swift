@@ -242,31 +242,24 @@ final class LaneFrame {
             // A day on which it is not valid is as if it did not apply.
             for c in 0..<(from * lanes) { condition[c] = 0 }
             for c in (until * lanes)..<width { condition[c] = 0 }
-            // Per open lane: a failed condition fails the value, a ja takes the body. Without
-            // branches per lane (they would be mispredicted): selects and counts.
             var needsBody = false
-            for lane in 0..<width {
-                let open = pending[lane] != 0, failed = condition[lane] == ValueSemantics.failed
-                out[lane] = open && failed ? ValueSemantics.failed : out[lane]
-                needsBody = needsBody || (open && !failed && condition[lane] != 0)
-            }
-            for lane in 0..<width where pending[lane] != 0 && condition[lane] == ValueSemantics.failed {
-                pending[lane] = 0
-                open -= 1
+            for lane in 0..<width where pending[lane] != 0 {
+                if condition[lane] == ValueSemantics.failed {
+                    out[lane] = ValueSemantics.failed
+                    pending[lane] = 0
+                    open -= 1
+                } else if condition[lane] != 0 {
+                    needsBody = true
+                }
             }
             guard needsBody else { continue }
             plan.program.evaluate(a.body, self, p, days: n, into: body)
-            if let decided {
-                for lane in 0..<width where pending[lane] != 0 && condition[lane] != 0 { decided[lane] = a.decision }
+            for lane in 0..<width where pending[lane] != 0 && condition[lane] != 0 {
+                out[lane] = body[lane]
+                decided?[lane] = a.decision
+                pending[lane] = 0
+                open -= 1
             }
-            var taken = 0
-            for lane in 0..<width {
-                let takes = pending[lane] != 0 && condition[lane] != 0
-                out[lane] = takes ? body[lane] : out[lane]
-                pending[lane] = takes ? 0 : pending[lane]
-                taken += takes ? 1 : 0
-            }
-            open -= taken
         }
         settle(slot, s, out, width)
     }

@@ -145,9 +145,7 @@ extension Program {
             // The right side only where some lane needs it (`en` after a nee, `of` after a ja, do not look).
             evaluate(i.a, f, p, days: n, into: out)
             let decided: Int64 = i.op == .and ? 0 : 1
-            let needed = (0..<cellsToLookAt(i.a)).contains {
-                out[$0] != Program.failed && (out[$0] != 0 ? 1 : 0) != decided
-            }
+            let needed = Program.any(out, cellsToLookAt(i.a)) { $0 != Program.failed && ($0 != 0 ? 1 : 0) != decided }
             guard needed else {
                 // Every lane is decided by its left side (or failed): `en` keeps it as it is, `of` makes it ja.
                 if i.op == .or { for l in 0..<width where out[l] != Program.failed { out[l] = 1 } }
@@ -165,8 +163,8 @@ extension Program {
             let c = scratch.push()
             evaluate(i.a, f, p, days: n, into: c)
             let looked = cellsToLookAt(i.a)
-            let needsThen = (0..<looked).contains { c[$0] != Program.failed && c[$0] != 0 }
-            let needsElse = (0..<looked).contains { c[$0] == 0 }
+            let needsThen = Program.any(c, looked) { $0 != Program.failed && $0 != 0 }
+            let needsElse = Program.any(c, looked) { $0 == 0 }
             let otherwise = scratch.push()
             if needsThen { evaluate(i.b, f, p, days: n, into: out) }
             if needsElse { evaluate(i.c, f, p, days: n, into: otherwise) }
@@ -260,7 +258,7 @@ extension Program {
         case .ever:
             // From the first month on; a lane stops looking at its first ja (or failure).
             copy(f.monthly(e, upTo: p) { k, previous, row in
-                if let previous, !(0..<lanes).contains(where: { previous[$0] == 0 }) {
+                if let previous, !Program.any(previous, lanes, { $0 == 0 }) {
                     row.update(from: previous, count: lanes)
                     return
                 }
@@ -281,7 +279,7 @@ extension Program {
     /// default (computed only when some lane needs it) or the mark.
     private func fact(_ i: Instruction, _ f: LaneFrame, _ p: Int, _ n: Int, into out: Column) {
         let width = n * f.lanes
-        let needsDefault = i.b >= 0 && (0..<width).contains { out[$0] == FactTable.absent }
+        let needsDefault = i.b >= 0 && Program.any(out, width) { $0 == FactTable.absent }
         if needsDefault {
             let fallback = f.scratch.push()
             let diagnosed = f.diagnosis.map { !$0.hasFailed } ?? false
@@ -317,5 +315,17 @@ extension Program {
             }
             k -= 1
         }
+    }
+
+    /// Whether any of the first `count` cells passes `test`: a plain loop, so the test is
+    /// inlined into it (a range's `contains(where:)` called a closure per cell).
+    @inline(__always)
+    static func any(_ cells: UnsafePointer<Int64>, _ count: Int, _ test: (Int64) -> Bool) -> Bool {
+        var k = 0
+        while k < count {
+            if test(cells[k]) { return true }
+            k += 1
+        }
+        return false
     }
 }

@@ -62,7 +62,7 @@ extension Program {
             evaluate(i.a, f, p, days: n, into: out)
             let looked = f.sameAllMonth[Int(i.a)] ? f.lanes : width
             let decided: Int64 = i.op == .and ? 0 : 1
-            guard (0..<looked).contains(where: { (out[$0] != 0 ? 1 : 0) != decided }) else {
+            guard Program.any(out, looked, { ($0 != 0 ? 1 : 0) != decided }) else {
                 if i.op == .or { out.update(repeating: 1, count: width) }
                 return true
             }
@@ -78,7 +78,7 @@ extension Program {
             let c = scratch.push()
             evaluate(i.a, f, p, days: n, into: c)
             let looked = f.sameAllMonth[Int(i.a)] ? f.lanes : width
-            let needsThen = (0..<looked).contains { c[$0] != 0 }, needsElse = (0..<looked).contains { c[$0] == 0 }
+            let needsThen = Program.any(c, looked) { $0 != 0 }, needsElse = Program.any(c, looked) { $0 == 0 }
             if !needsElse {
                 evaluate(i.b, f, p, days: n, into: out)
             } else if !needsThen {
