@@ -6,10 +6,14 @@
 # Same input, byte-identical output; `swift test` fails when Reports/ is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZE="${DOENBAAR_POPULATIE:-20000}"
+# The population is the size of the whole caseload (one synthetic person per
+# benefit the rules count), as the main command uses it; DOENBAAR_POPULATIE=N
+# makes a smaller one to try things (the main command then computes its own).
+size=()
+[ -z "${DOENBAAR_POPULATIE:-}" ] || size=(--size "$DOENBAAR_POPULATIE")
 swift build -c release
 bin=.build/release/doenbaar
-"$bin" populatie --size "$SIZE" --seed 20240101 --out Reports
+"$bin" populatie "${size[@]}" --seed 20240101 --out Reports
 "$bin" knelpunten --populatie Reports/populatie.json --out Reports
 all=()
 for reform in Rules/hervormingen/*/; do

@@ -17,6 +17,10 @@ public struct PopulationParameters: Sendable {
     /// The rules they were read from (the calibration reads its shares there too).
     public let ruleSet: RuleSet
 
+    /// Every group's caseload together: one synthetic person per benefit makes a
+    /// population the size of the whole caseload.
+    public var caseload: Int { groups.reduce(0) { $0 + $1.caseload } }
+
     public init(_ ruleSet: RuleSet, on day: CivilDate = AnalysisParameters.referenceDay) throws(AnalysisError) {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
         self.ruleSet = ruleSet

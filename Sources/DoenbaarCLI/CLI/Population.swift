@@ -9,17 +9,46 @@ import Foundation
 enum Population {
     struct Message: Error { let text: String }
 
+    /// The seed every command takes when `--seed` is not given.
+    static let defaultSeed: UInt64 = 20240101
+
     /// The size (`--size` or `--populatie`) and `--seed`, read alike by every command.
     static func sizeAndSeed(_ args: Arguments, sizeOption: String, defaultSize: String) -> Result<(Int, UInt64), Message> {
-        let sizeText = args.value(sizeOption) ?? defaultSize
-        guard let size = Int(sizeText), (1...100_000_000).contains(size) else {
-            return .failure(Message(text: "--\(sizeOption) verwacht een aantal tussen 1 en 100.000.000, niet '\(sizeText)'"))
+        switch optionalSizeAndSeed(args, sizeOption: sizeOption) {
+        case .failure(let message): return .failure(message)
+        case .success(let (size, seed)):
+            guard let size = size ?? Int(defaultSize) else { return .failure(Message(text: "geen omvang")) }
+            return .success((size, seed))
         }
-        let seedText = args.value("seed") ?? "20240101"
+    }
+
+    /// The same, with nil for a size that is not given (its default is known only once the rules are read).
+    static func optionalSizeAndSeed(_ args: Arguments, sizeOption: String) -> Result<(Int?, UInt64), Message> {
+        var size: Int?
+        if let sizeText = args.value(sizeOption) {
+            guard let n = Int(sizeText), (1...100_000_000).contains(n) else {
+                return .failure(Message(text: "--\(sizeOption) verwacht een aantal tussen 1 en 100.000.000, niet '\(sizeText)'"))
+            }
+            size = n
+        }
+        let seedText = args.value("seed") ?? "\(defaultSeed)"
         guard let seed = UInt64(seedText) else {
             return .failure(Message(text: "--seed verwacht een geheel getal van 0 tot 2^64, niet '\(seedText)'"))
         }
         return .success((size, seed))
+    }
+
+    /// The size of the whole caseload the rules declare (`bestand` of each block): one
+    /// synthetic person per benefit. nil, with the reason, when the rules declare none
+    /// or lack the population's parameters (Rules/analyse/populatie.regels).
+    static func caseload(_ input: LoadedInput) -> Result<Int, Message> {
+        do throws(AnalysisError) {
+            let caseload = try PopulationParameters(input.ruleSet).caseload
+            guard caseload > 0 else { return .failure(Message(text: "de regels noemen bij geen onderdeel een bestand (aantal uitkeringen)")) }
+            return .success(caseload)
+        } catch {
+            return .failure(Message(text: error.description))
+        }
     }
 
     /// The population of the input, ready to run (not yet run).

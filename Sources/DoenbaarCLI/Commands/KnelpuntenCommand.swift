@@ -9,23 +9,36 @@ enum KnelpuntenCommand: Command {
     static let name = "knelpunten"
     static let summary = "schrijf het knelpuntenrapport (Markdown, HTML en JSON)"
     static let help = """
-    Gebruik: doenbaar knelpunten [--rules MAP] [--personas MAP] [--populatie BESTAND] [--out MAP]
+    Gebruik: doenbaar knelpunten [--rules MAP] [--personas MAP] [--out MAP]
+                                 [--omvang N] [--seed S] [--populatie BESTAND] [--zonder-populatie]
 
     Rekent alle persona's door de regels, zoekt hardvochtige effecten en
     bundelt ze tot knelpunten: per knelpunt wat er gebeurt, waarom (met de
-    artikelen), hoe hard, hoeveel mensen (geschat uit de gewichten), de kant
-    van het doenvermogen en de trede van de oplossingsladder. Schrijft
-    knelpunten.md, knelpunten.html en knelpunten.json; elk bestand wordt
-    helemaal of niet geschreven.
+    artikelen), hoe hard, hoeveel mensen, de kant van het doenvermogen en de
+    trede van de oplossingsladder. Hoeveel mensen een knelpunt treft, schat
+    het uit een synthetische populatie zo groot als het hele bestand: één
+    persoon per uitkering die de regels tellen (zie doenbaar populatie).
+    Schrijft knelpunten.md, knelpunten.html en knelpunten.json, en
+    populatie.md en populatie.json als het de populatie doorrekent; alle
+    bestanden samen worden helemaal of niet geschreven.
+
+    De populatie wordt alleen doorgerekend als populatie.json in de map van
+    --out niet over dezelfde regels, persona's, omvang en zaad gaat: anders
+    neemt het de schattingen daaruit over (dezelfde invoer geeft dezelfde
+    uitkomst).
 
       --rules MAP      regelbestanden (standaard: Rules)
       --personas MAP   persona's (standaard: Personas)
-      --populatie BESTAND
-                       neem per knelpunt de schatting over uit een populatie.json
-                       van 'doenbaar populatie' over dezelfde regels en persona's
-                       (standaard: populatie.json in de map van --out, als die
-                       over dezelfde regels en persona's gaat)
       --out MAP        waar de rapporten komen (standaard: Reports)
+      --omvang N       aantal synthetische personen (standaard: het hele
+                       bestand, één per uitkering)
+      --seed S         zaad van de toevalsgenerator (standaard: 20240101)
+      --populatie BESTAND
+                       neem de schattingen over uit dit populatie.json van
+                       'doenbaar populatie' over dezelfde regels en persona's
+      --zonder-populatie
+                       geen populatie: het aantal mensen alleen uit de
+                       gewichten van de persona's
 
     Afsluitcode 0: gelukt; 1: fouten in regels of persona's; 2: onbruikbare
     argumenten of onleesbare bestanden.
@@ -33,38 +46,42 @@ enum KnelpuntenCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["rules", "personas", "populatie", "out"]) } catch { return console.fail(error.message) }
+        do {
+            args = try Arguments(arguments, options: ["rules", "personas", "populatie", "out", "omvang", "seed"], switches: ["zonder-populatie"])
+        } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar knelpunten --help)") }
+        if args.has("zonder-populatie"), let other = ["populatie", "omvang", "seed"].first(where: { args.value($0) != nil }) {
+            return console.fail("--zonder-populatie en --\(other) gaan niet samen")
+        }
+        if args.value("populatie") != nil, let other = ["omvang", "seed"].first(where: { args.value($0) != nil }) {
+            return console.fail("--populatie neemt een bestaande populatie over; --\(other) hoort bij een nieuwe (zie doenbaar knelpunten --help)")
+        }
+        let givenSize: Int?, seed: UInt64
+        switch Population.optionalSizeAndSeed(args, sizeOption: "omvang") {
+        case .success(let s): (givenSize, seed) = s
+        case .failure(let message): return console.fail(message.text)
+        }
         let input: LoadedInput
         switch LoadedInput.load(rules: args.value("rules") ?? "Rules", personas: args.value("personas") ?? "Personas", console) {
         case .success(let loaded): input = loaded
         case .failure(let code): return code
         }
         let out = args.value("out") ?? "Reports"
-        // Without --populatie: the estimates beside the reports, when they were made from these rules and personas.
-        // Read (and refused) before the analysis: a broken file costs no wait.
-        var estimates: PopulatieRapport?
-        let path = args.value("populatie") ?? "\(out)/populatie.json"
-        if args.value("populatie") != nil || FileManager.default.fileExists(atPath: path) {
-            let population: PopulatieRapport
-            do {
-                population = try JSONDecoder().decode(PopulatieRapport.self, from: Data(try InputFiles.read(path)))
-            } catch let failure as InputFiles.Failure {
-                return console.fail(failure.description)
-            } catch {
-                return console.fail("'\(path)' is geen populatie.json van 'doenbaar populatie'")
+        // The folder first: a report that cannot be written costs no wait for the population.
+        do { try ReportWriter.prepare(out) } catch { return console.fail(error.description) }
+        let estimates: PopulationEstimates
+        if args.has("zonder-populatie") {
+            estimates = .none
+        } else if let path = args.value("populatie") {
+            switch PopulationEstimates.given(path, input, console) {
+            case .success(let e): estimates = e
+            case .failure(let code): return code
             }
-            if let problem = population.problems.first {
-                return console.fail("'\(path)' kan niet kloppen: \(problem); maak het opnieuw met 'doenbaar populatie'")
-            }
-            if population.vingerafdruk == input.fingerprint {
-                estimates = population
-                console.err("schattingen per knelpunt uit \(path)\n")
-            } else if args.value("populatie") != nil {
-                return console.fail("'\(path)' is gemaakt met andere regels of persona's (vingerafdruk \(population.vingerafdruk), nu \(input.fingerprint)); draai 'doenbaar populatie' opnieuw")
-            } else {
-                console.err("doenbaar: let op: \(path) hoort bij andere regels of persona's; het rapport krijgt geen populatieschatting (draai 'doenbaar populatie --out \(out)')\n")
+        } else {
+            switch PopulationEstimates.beside(out, input, size: givenSize, seed: seed, console) {
+            case .success(let e): estimates = e
+            case .failure(let code): return code
             }
         }
         let analyses: [Analyzer.PersonaAnalysis]
@@ -73,13 +90,21 @@ enum KnelpuntenCommand: Command {
         case .failure(let code): return code
         }
         var report = KnelpuntenRapport.build(analyses: analyses, ruleSet: input.ruleSet)
-        if let estimates { report = report.with(population: estimates) }
-        if let failed = console.write({ [
-            ("knelpunten.md", KnelpuntenMarkdown.render(report)),
-            ("knelpunten.html", KnelpuntenHTML.render(report)),
-            ("knelpunten.json", try ReportJSON.render(report)),
-        ] }, to: out) { return failed }
-        console.err("\(report.knelpunten.count) knelpunt\(report.knelpunten.count == 1 ? "" : "en") uit \(analyses.count) persona's; geschreven naar \(out)/knelpunten.md, .html en .json\n")
+        if let population = estimates.report { report = report.with(population: population) }
+        // A population computed here is written with the report that uses it, as one set.
+        if let failed = console.write({
+            var files = [
+                ("knelpunten.md", KnelpuntenMarkdown.render(report)),
+                ("knelpunten.html", KnelpuntenHTML.render(report)),
+                ("knelpunten.json", try ReportJSON.render(report)),
+            ]
+            if let population = estimates.computed {
+                files += [("populatie.md", PopulatieMarkdown.render(population)), ("populatie.json", try ReportJSON.render(population))]
+            }
+            return files
+        }, to: out) { return failed }
+        let written = estimates.computed == nil ? "\(out)/knelpunten.md, .html en .json" : "\(out)/knelpunten.md, .html en .json en populatie.md en .json"
+        console.err("\(report.knelpunten.count) knelpunt\(report.knelpunten.count == 1 ? "" : "en") uit \(analyses.count) persona's; geschreven naar \(written)\n")
         return .success
     }
 }

@@ -26,7 +26,9 @@ enum PopulatieCommand: Command {
     vastlegt één voor één op haar laagste en hoogste waarde gezet: per knelpunt
     het bereik van de schatting en de aanname die haar het meest beweegt.
 
-      --size N         aantal synthetische personen (standaard: 10000)
+      --size N         aantal synthetische personen (standaard: één per
+                       uitkering in het bestand dat de regels noemen, het
+                       hele bestand)
       --seed S         zaad van de toevalsgenerator (standaard: 20240101)
       --gevoeligheid N aantal synthetische personen dat met elke parameter op
                        zijn laagste en hoogste waarde opnieuw wordt doorgerekend
@@ -50,15 +52,23 @@ enum PopulatieCommand: Command {
         do { args = try Arguments(arguments, options: ["rules", "personas", "size", "seed", "out", "deel", "samenvoegen", "gevoeligheid"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar populatie --help)") }
-        let size: Int, seed: UInt64
-        switch Population.sizeAndSeed(args, sizeOption: "size", defaultSize: "10000") {
-        case .success(let s): (size, seed) = s
+        let givenSize: Int?, seed: UInt64
+        switch Population.optionalSizeAndSeed(args, sizeOption: "size") {
+        case .success(let s): (givenSize, seed) = s
         case .failure(let message): return console.fail(message.text)
         }
         let input: LoadedInput
         switch LoadedInput.load(rules: args.value("rules") ?? "Rules", personas: args.value("personas") ?? "Personas", console) {
         case .success(let loaded): input = loaded
         case .failure(let code): return code
+        }
+        // Without --size: one synthetic person per benefit in the caseload the rules declare.
+        let size: Int
+        if let givenSize { size = givenSize } else {
+            switch Population.caseload(input) {
+            case .success(let caseload): size = caseload
+            case .failure(let message): return console.fail("geen omvang voor de populatie: \(message.text); geef --size")
+            }
         }
         let out = args.value("out") ?? "Reports"
         let sampleText = args.value("gevoeligheid") ?? "\(PopulationSensitivity.defaultSamplePersons)"

@@ -16,6 +16,18 @@ public enum ReportWriter {
     }
 
     public static func write(_ files: [(name: String, contents: String)], to folder: String) throws(Failure) {
+        try prepare(folder)
+        try JournalSwitch.recover(folder)
+        if let folderSwitch = FolderSwitch(folder: folder) {
+            try folderSwitch.removeLeftovers()
+            if try folderSwitch.write(files) { return }
+        }
+        try JournalSwitch.write(files, to: folder)
+    }
+
+    /// Makes the folder the reports go to, or says why it cannot be: a command
+    /// that computes long calls it first, so that a folder it cannot write costs no wait.
+    public static func prepare(_ folder: String) throws(Failure) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
             throw Failure(description: "'\(folder)' is een bestand; de rapporten vragen een map")
@@ -23,12 +35,6 @@ public enum ReportWriter {
         if let why = makeFolder(folder) {
             throw Failure(description: "map '\(folder)' kan niet worden gemaakt: \(why)")
         }
-        try JournalSwitch.recover(folder)
-        if let folderSwitch = FolderSwitch(folder: folder) {
-            try folderSwitch.removeLeftovers()
-            if try folderSwitch.write(files) { return }
-        }
-        try JournalSwitch.write(files, to: folder)
     }
 
     /// `mkdir -p` with the system's reason when it fails; nil when the folder is there.
