@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh [--runs N] [--seconds S] [--asan] [TARGET...]
 #
 # Targets (Tests/DoenbaarCoreTests/Fuzzing/FuzzTargets.swift):
-#   regels   lexer, parser and checker on a rule file; clean ones run a year
+#   regels   lexer, parser and checker on a rule file; clean ones run a year,
+#            and ones with invoer run over columns with and without RangeProof
 #   persona  the .persona reader against the bundled rules
 #   json     the JSON persona reader against the bundled rules
 #   rekenen  the evaluator: personas that read clean, run through the rules
