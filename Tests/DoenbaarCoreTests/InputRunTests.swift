@@ -120,16 +120,20 @@ import Testing
         return collected.values
     }
 
+    /// Every output value an observer sees, by [output][month][person]: in cents, or raw
+    /// (`divisor` 1).
     final class Collected: @unchecked Sendable {
         private let lock = NSLock()
         private var storage: [[[Int64]]]
-        init(outputs: Int, persons: Int) {
+        private let divisor: Int64
+        init(outputs: Int, persons: Int, divisor: Int64 = 10_000) {
             storage = Array(repeating: Array(repeating: Array(repeating: Int64.min, count: persons), count: 12), count: outputs)
+            self.divisor = divisor
         }
         func store(_ o: Int, _ m: Int, _ first: Int, _ values: UnsafeBufferPointer<Int64>) {
             lock.lock()
             defer { lock.unlock() }
-            for (k, v) in values.enumerated() { storage[o][m][first + k] = v / 10_000 }
+            for (k, v) in values.enumerated() { storage[o][m][first + k] = v / divisor }
         }
         var values: [[[Int64]]] { lock.lock(); defer { lock.unlock() }; return storage }
     }

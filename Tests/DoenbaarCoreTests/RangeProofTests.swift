@@ -64,8 +64,8 @@ import Testing
 
     /// Every output of every person and month, raw; or the failure the run reports.
     static func run(_ ruleSet: RuleSet, _ columns: InputColumns, outputs: [String], proving: Bool,
-                    blockSize: Int = 64) throws -> Result<[Int64], InputRun.Failure> {
-        let collected = Raw(count: outputs.count * 12 * columns.persons, persons: columns.persons)
+                    blockSize: Int = 64) throws -> Result<[[[Int64]]], InputRun.Failure> {
+        let collected = InputRunTests.Collected(outputs: outputs.count, persons: columns.persons, divisor: 1)
         let run = try InputRun(plan: Plan(ruleSet), outputs: outputs, firstMonth: YearMonth(year: 2024, month: 1), months: 12,
                                blockSize: blockSize, proving: proving)
         do {
@@ -74,22 +74,6 @@ import Testing
             return .failure(error)
         }
         return .success(collected.values)
-    }
-
-    final class Raw: @unchecked Sendable {
-        private let lock = NSLock()
-        private var storage: [Int64]
-        private let persons: Int
-        init(count: Int, persons: Int) {
-            storage = Array(repeating: 0, count: count)
-            self.persons = persons
-        }
-        func store(_ o: Int, _ m: Int, _ first: Int, _ values: UnsafeBufferPointer<Int64>) {
-            lock.lock()
-            defer { lock.unlock() }
-            for (k, v) in values.enumerated() { storage[(o * 12 + m) * persons + first + k] = v }
-        }
-        var values: [Int64] { lock.lock(); defer { lock.unlock() }; return storage }
     }
 
     /// Random columns: `a` in cents up to `aLimit` either side, `b` up to `bLimit` either side.
@@ -124,7 +108,7 @@ import Testing
         switch (proven, checked) {
         case (.success(let x), .success(let y)):
             #expect(x == y)
-            #expect(x.contains { $0 != 0 })
+            #expect(x.joined().joined().contains { $0 != 0 })
         case (.failure(let x), .failure(let y)):
             #expect(x.description == y.description)
         default:

@@ -12,18 +12,9 @@ enum Population {
     /// The seed every command takes when `--seed` is not given.
     static let defaultSeed: UInt64 = 20240101
 
-    /// The size (`--size` or `--populatie`) and `--seed`, read alike by every command.
-    static func sizeAndSeed(_ args: Arguments, sizeOption: String, defaultSize: String) -> Result<(Int, UInt64), Message> {
-        switch optionalSizeAndSeed(args, sizeOption: sizeOption) {
-        case .failure(let message): return .failure(message)
-        case .success(let (size, seed)):
-            guard let size = size ?? Int(defaultSize) else { return .failure(Message(text: "geen omvang")) }
-            return .success((size, seed))
-        }
-    }
-
-    /// The same, with nil for a size that is not given (its default is known only once the rules are read).
-    static func optionalSizeAndSeed(_ args: Arguments, sizeOption: String) -> Result<(Int?, UInt64), Message> {
+    /// The size (`--size`, `--omvang` or `--populatie`; nil when not given, for the command
+    /// to choose its default) and `--seed`, read alike by every command.
+    static func sizeAndSeed(_ args: Arguments, sizeOption: String) -> Result<(Int?, UInt64), Message> {
         var size: Int?
         if let sizeText = args.value(sizeOption) {
             guard let n = Int(sizeText), (1...100_000_000).contains(n) else {

@@ -134,8 +134,8 @@ enum BenchCommand: Command {
     /// `--populatie N`: the full analysis over a synthetic population, timed.
     private static func population(_ args: Arguments, _ console: Console) -> ExitCode {
         let size: Int, seed: UInt64
-        switch Population.sizeAndSeed(args, sizeOption: "populatie", defaultSize: "10000") {
-        case .success(let s): (size, seed) = s
+        switch Population.sizeAndSeed(args, sizeOption: "populatie") {
+        case .success(let (given, s)): (size, seed) = (given ?? 10_000, s)
         case .failure(let message): return console.fail(message.text)
         }
         let input: LoadedInput

@@ -102,8 +102,9 @@ enum InvoeringstoetsCommand: Command {
         }
         if args.value("populatie") != nil {
             let size: Int, seed: UInt64
-            switch Population.sizeAndSeed(args, sizeOption: "populatie", defaultSize: "") {
-            case .success(let s): (size, seed) = s
+            switch Population.sizeAndSeed(args, sizeOption: "populatie") {
+            case .success(let (given?, s)): (size, seed) = (given, s)
+            case .success: return console.fail("--populatie verwacht een aantal")
             case .failure(let message): return console.fail(message.text)
             }
             let before: PopulatieRapport

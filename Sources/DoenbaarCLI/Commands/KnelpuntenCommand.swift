@@ -58,7 +58,7 @@ enum KnelpuntenCommand: Command {
             return console.fail("--populatie neemt een bestaande populatie over; --\(other) hoort bij een nieuwe (zie doenbaar knelpunten --help)")
         }
         let givenSize: Int?, seed: UInt64
-        switch Population.optionalSizeAndSeed(args, sizeOption: "omvang") {
+        switch Population.sizeAndSeed(args, sizeOption: "omvang") {
         case .success(let s): (givenSize, seed) = s
         case .failure(let message): return console.fail(message.text)
         }

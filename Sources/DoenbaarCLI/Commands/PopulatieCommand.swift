@@ -53,7 +53,7 @@ enum PopulatieCommand: Command {
         if args.has("help") { console.out(help + "\n"); return .success }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])' (zie doenbaar populatie --help)") }
         let givenSize: Int?, seed: UInt64
-        switch Population.optionalSizeAndSeed(args, sizeOption: "size") {
+        switch Population.sizeAndSeed(args, sizeOption: "size") {
         case .success(let s): (givenSize, seed) = s
         case .failure(let message): return console.fail(message.text)
         }

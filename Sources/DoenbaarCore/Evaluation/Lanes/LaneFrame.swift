@@ -161,6 +161,12 @@ final class LaneFrame {
         return UnsafePointer(out)
     }
 
+    /// How many cells of an operand's values over `n` days to look at to see what any lane
+    /// needs (a branch, the right side of `en` or `of`): the first day's, for one that is
+    /// the same all month.
+    @inline(__always)
+    func cellsToLookAt(_ x: Program.Expression, days n: Int) -> Int { sameAllMonth[Int(x)] ? lanes : n * lanes }
+
     /// The day offsets of month m (of the range), without a calendar conversion.
     @inline(__always)
     func dayRange(ofMonth m: Int) -> Range<Int> { monthFirstDay[m]..<monthFirstDay[m + 1] }
@@ -272,18 +278,13 @@ final class LaneFrame {
                 if settled == ValueSemantics.failed && out[c] != ValueSemantics.failed { diagnosis.note(Program.tooLarge(slot, in: plan.ruleSet)) }
                 out[c] = settled
             }
-        } else if let proof, proof.settling[slot] != .checked {
-            // Proven never above a billion: not bounded; rounded with its check only where it may be the mark.
+        } else if let proof, proof.settling[slot] == .proven {
+            // Never the mark and never above a billion: rounded without a check, not bounded.
             guard let rounding = s.rounding else { return }
-            let unit = ValueSemantics.roundingUnit(of: s.type)
-            if proof.settling[slot] == .proven {
-                ValueSemantics.roundProven(out, width, unit: unit, rounding, nonNegative: proof.slotNonNegative[slot])
-            } else {
-                for c in 0..<width { out[c] = ValueSemantics.round(out[c], unit: unit, rounding) }
-            }
+            ValueSemantics.roundProven(out, width, unit: ValueSemantics.roundingUnit(of: s.type), rounding, nonNegative: proof.slotNonNegative[slot])
         } else if let rounding = s.rounding {
             ValueSemantics.settle(out, width, rounding: rounding, type: s.type)
-        } else {
+        } else if proof?.settling[slot] != .inBounds {
             for c in 0..<width { out[c] = ValueSemantics.bound(out[c]) }
         }
     }

@@ -92,9 +92,6 @@ extension Program {
             for k in 0..<n { (out + k * lanes).update(from: column, count: lanes) }
         }
         func fill(_ v: Int64) { out.update(repeating: v, count: width) }
-        /// How many cells of an operand's values to look at to see what any lane needs:
-        /// the first day's, for one that is the same all month.
-        func cellsToLookAt(_ x: Expression) -> Int { f.sameAllMonth[Int(x)] ? lanes : width }
 
         switch i.op {
         case .constant:
@@ -145,7 +142,7 @@ extension Program {
             // The right side only where some lane needs it (`en` after a nee, `of` after a ja, do not look).
             evaluate(i.a, f, p, days: n, into: out)
             let decided: Int64 = i.op == .and ? 0 : 1
-            let needed = Program.any(out, cellsToLookAt(i.a)) { $0 != Program.failed && ($0 != 0 ? 1 : 0) != decided }
+            let needed = Program.any(out, f.cellsToLookAt(i.a, days: n)) { $0 != Program.failed && ($0 != 0 ? 1 : 0) != decided }
             guard needed else {
                 // Every lane is decided by its left side (or failed): `en` keeps it as it is, `of` makes it ja.
                 if i.op == .or { for l in 0..<width where out[l] != Program.failed { out[l] = 1 } }
@@ -162,7 +159,7 @@ extension Program {
         case .select:
             let c = scratch.push()
             evaluate(i.a, f, p, days: n, into: c)
-            let looked = cellsToLookAt(i.a)
+            let looked = f.cellsToLookAt(i.a, days: n)
             let needsThen = Program.any(c, looked) { $0 != Program.failed && $0 != 0 }
             let needsElse = Program.any(c, looked) { $0 == 0 }
             let otherwise = scratch.push()

@@ -60,7 +60,7 @@ extension Program {
         case .and, .or:
             // As in `evaluate`: the right side only where some lane needs it.
             evaluate(i.a, f, p, days: n, into: out)
-            let looked = f.sameAllMonth[Int(i.a)] ? f.lanes : width
+            let looked = f.cellsToLookAt(i.a, days: n)
             let decided: Int64 = i.op == .and ? 0 : 1
             guard Program.any(out, looked, { ($0 != 0 ? 1 : 0) != decided }) else {
                 if i.op == .or { out.update(repeating: 1, count: width) }
@@ -77,7 +77,7 @@ extension Program {
             // Each branch only where some lane takes it; both, then blended.
             let c = scratch.push()
             evaluate(i.a, f, p, days: n, into: c)
-            let looked = f.sameAllMonth[Int(i.a)] ? f.lanes : width
+            let looked = f.cellsToLookAt(i.a, days: n)
             let needsThen = Program.any(c, looked) { $0 != 0 }, needsElse = Program.any(c, looked) { $0 == 0 }
             if !needsElse {
                 evaluate(i.b, f, p, days: n, into: out)

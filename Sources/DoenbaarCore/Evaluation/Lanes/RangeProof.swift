@@ -23,7 +23,8 @@ final class RangeProof: @unchecked Sendable {
     enum Settling: UInt8 {
         /// Bounded by a billion, then rounded, each with its check.
         case checked
-        /// Never above a billion (the mark aside): rounded with its check, not bounded.
+        /// Never above a billion (the mark aside): bounding changes nothing, so a
+        /// declaration that does not round is kept as computed.
         case inBounds
         /// Never above a billion and never the mark: rounded without a check, not bounded.
         case proven
