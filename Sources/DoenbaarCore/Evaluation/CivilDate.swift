@@ -47,8 +47,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return CivilDate(dayNumber: Int32(CivilDate.daysFromCivil(y, m, d)))
     }
 
-    public var monthStart: CivilDate { CivilDate(year: year, month: month, day: 1)! }
-    public var yearMonth: YearMonth { YearMonth(year: year, month: month) }
+    // One conversion from the day number for both fields, not one per field.
+    public var monthStart: CivilDate { let c = components; return CivilDate(dayNumber: Int32(CivilDate.daysFromCivil(c.year, c.month, 1))) }
+    public var yearMonth: YearMonth { let c = components; return YearMonth(year: c.year, month: c.month) }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
 

@@ -288,7 +288,9 @@ public struct FactTable: Sendable {
 }
 
 /// Where each persona line lands in a fact table: computed once per plan.
-public struct FactLayout: Sendable {
+/// A class: every view and table of a run reads it, and a reference is passed
+/// without counting each of its arrays.
+public final class FactLayout: Sendable {
     public let facts: [FactDeclaration]
     /// Fact index by name, for the once-per-person values of a persona.
     public let index: [String: Int]

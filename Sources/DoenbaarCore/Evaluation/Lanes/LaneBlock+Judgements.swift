@@ -7,8 +7,11 @@ extension LaneBlock {
     mutating func judgeObligations(month m: Int, _ v: LaneFrame, decisionDate: CivilDate, into outcome: inout [MonthOutcome]) {
         // Episodes judged by an earlier view were booked then (or their lane failed): only fresh ones are looked at.
         var perObligation: [[[Obligations.Episode]?]] = []
+        // What working out episodes reads, taken out of the block: a closure that captured
+        // the block would copy all of it (and count every reference in it) per obligation.
+        let (plan, range, lanes, none) = (plan, range, lanes, noEpisodes)
         for i in plan.obligations.indices where Obligations.judged(plan.obligations[i], month: range.month(m), on: decisionDate) {
-            let judged = v.episodes(of: i, month: m) { episodes(of: i, month: m, v) }
+            let judged = v.episodes(of: i, month: m) { LaneBlock.episodes(of: i, month: m, v, plan: plan, range: range, lanes: lanes, none: none) }
             if judged.fresh { perObligation.append(judged.lanes) }
         }
         guard !perObligation.isEmpty else { return }
@@ -37,7 +40,8 @@ extension LaneBlock {
     }
 
     /// Each lane's episodes of obligation i in month m (nil where a rule failed), and the last month read.
-    private func episodes(of i: Int, month m: Int, _ v: LaneFrame) -> (lanes: [[Obligations.Episode]?], reach: Int) {
+    private static func episodes(of i: Int, month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange, lanes: Int,
+                                 none: [[Obligations.Episode]?]) -> (lanes: [[Obligations.Episode]?], reach: Int) {
         let o = plan.obligations[i]
         let first = o.periodicity == .month ? m : v.dayRange(ofMonth: m).lowerBound
         // Each rule's values per period from the period before the month on, for all lanes,
@@ -59,7 +63,7 @@ extension LaneBlock {
             let column = applies.column(p)
             return (0..<lanes).allSatisfy { lane in column[lane] == 0 }
         }
-        if appliesNowhere { return (noEpisodes, reach) }
+        if appliesNowhere { return (none, reach) }
         let perLane: [[Obligations.Episode]?] = (0..<lanes).map { lane in
             try? Obligations.episodes(of: i, o, month: m, range: range,
                                     applies: { p throws(EvaluationFailure) in try read(p, lane, applies) },

@@ -46,6 +46,8 @@ struct LaneBlock {
     let identity = LaneRun()
     /// Per benefit: what a payment booked without a trace says of itself, made once per block.
     let untraced: [TraceNode]
+    /// Per benefit: its deduction rules' names and sources, read once per block, not per lane and month.
+    let deductionRules: [[(slot: Int, name: String, source: String)]]
 
     init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
          memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil, wholeMonths: Bool = true) {
@@ -66,6 +68,9 @@ struct LaneBlock {
         seenEpisodes = Array(repeating: [], count: lanes)
         noEpisodes = Array(repeating: [], count: lanes)
         untraced = plan.ruleSet.benefits.map { TraceNode(kind: .benefit, name: $0.name, value: .notTraced) }
+        deductionRules = plan.deductionSlots.map { slots in
+            slots.map { (slot: $0, name: plan.ruleSet.values[$0].name, source: plan.ruleSet.values[$0].provenance.source) }
+        }
     }
 
     mutating func view(_ day: CivilDate) -> LaneFrame {
@@ -153,7 +158,8 @@ struct LaneBlock {
                 fail(where: inScope)
                 for lane in 0..<lanes where inScope[lane] != 0 { outcome[lane].discretionsInScope.append(i) }
             }
-            for lane in 0..<lanes { months[lane].append(outcome[lane]) }
+            // Moved out from the last lane down, not copied.
+            for lane in (0..<lanes).reversed() { months[lane].append(outcome.removeLast()) }
         }
         if sharing, let memory { memory.keep(made) }
         return (0..<lanes).map { lane in
@@ -183,12 +189,12 @@ struct LaneBlock {
             for (lane, x) in v.total(slot, k).enumerated() { gross[lane] = ValueSemantics.add(gross[lane], x) }
         }
         fail(where: gross)
-        let deductions = plan.deductionSlots[b].map { slot in (slot, v.total(slot, k)) }
+        let deductions = deductionRules[b].map { rule in (rule, v.total(rule.slot, k)) }
         for (_, d) in deductions { fail(where: d) }
         let paid = v.payment(b, k)
         for lane in 0..<lanes where !failed[lane] {
-            let declared = deductions.map { slot, totals in
-                Deduction(rule: plan.ruleSet.values[slot].name, slot: slot, source: plan.ruleSet.values[slot].provenance.source, cents: Fixed(raw: totals[lane]).cents)
+            let declared = deductions.map { rule, totals in
+                Deduction(rule: rule.name, slot: rule.slot, source: rule.source, cents: Fixed(raw: totals[lane]).cents)
             }
             outcome[lane].benefits.append(BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross[lane]).cents,
                                                          deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], trace: explained(b, k, v, lane: lane)))
