@@ -139,9 +139,15 @@ public final class AnalysisContext {
         let run = try run(p)
         let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - recordedSeries.totalCents,
                                     harm: harm(recorded, recordedSeries, against: run),
-                                    months: zip(recorded.months, run.months).filter { $0.totalCents != $1.totalCents }.map(\.0.month))
+                                    months: AnalysisContext.monthsThatDiffer(recorded, run))
         comparisons[key] = comparison
         return comparison
+    }
+
+    /// The months (of `a`) in which two runs pay a different total, read in place by index.
+    static func monthsThatDiffer(_ a: PersonaRun, _ b: PersonaRun) -> [YearMonth] {
+        let (x, y) = (a.months, b.months)
+        return (0..<min(x.count, y.count)).filter { x[$0].totalCents != y[$0].totalCents }.map { x[$0].month }
     }
 
     // MARK: Shared helpers for detectors

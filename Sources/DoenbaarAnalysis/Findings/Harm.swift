@@ -145,16 +145,22 @@ extension Harm {
         // A month in which both runs book the same money adds as much to each key
         // as it takes away (repayments included, which are keyed by the month
         // booked): it is left out, and most months of most comparisons are such.
-        let same = Set(zip(actual.months, better.months).filter { $0.month == $1.month && $0.booksSameMoney(as: $1) }.map(\.0.month))
+        // Months, benefits and corrections read in place by index (see `booksSameMoney`).
+        let (a, b) = (actual.months, better.months)
+        let same = Set((0..<min(a.count, b.count)).filter { a[$0].month == b[$0].month && a[$0].booksSameMoney(as: b[$0]) }.map { a[$0].month })
         func add(_ run: PersonaRun, sign: Int64) {
-            for m in run.months where !same.contains(m.month) {
-                for b in m.benefits {
-                    lines.append(.init(key: Key(category: .lostEntitlement, subject: b.benefit, month: m.month, basis: basis), cents: -sign * b.paidCents, belowProtectedCents: 0))
-                    for c in b.corrections {
-                        lines.append(.init(key: Key(category: .lostEntitlement, subject: b.benefit, month: c.forMonth, basis: basis), cents: -sign * c.cents, belowProtectedCents: 0))
+            let months = run.months
+            for i in months.indices where !same.contains(months[i].month) {
+                let month = months[i].month
+                for j in months[i].benefits.indices {
+                    let subject = months[i].benefits[j].benefit
+                    lines.append(.init(key: Key(category: .lostEntitlement, subject: subject, month: month, basis: basis),
+                                       cents: -sign * months[i].benefits[j].paidCents, belowProtectedCents: 0))
+                    for c in months[i].benefits[j].corrections {
+                        lines.append(.init(key: Key(category: .lostEntitlement, subject: subject, month: c.forMonth, basis: basis), cents: -sign * c.cents, belowProtectedCents: 0))
                     }
                 }
-                for f in m.fines { lines.append(.init(key: Key(category: .fine, subject: f.obligation, month: m.month, basis: basis), cents: sign * f.cents, belowProtectedCents: 0)) }
+                for f in months[i].fines { lines.append(.init(key: Key(category: .fine, subject: f.obligation, month: month, basis: basis), cents: sign * f.cents, belowProtectedCents: 0)) }
             }
         }
         add(actual, sign: 1)
@@ -162,10 +168,11 @@ extension Harm {
         // Repayments: only what the actual run collects more, per benefit and month.
         func recovered(_ run: PersonaRun) -> [Key: Int64] {
             var by: [Key: Int64] = [:]
-            for m in run.months where !same.contains(m.month) {
-                for b in m.benefits {
-                    for c in b.corrections where c.cents < 0 {
-                        by[Key(category: .repayment, subject: b.benefit, month: m.month, basis: basis), default: 0] -= c.cents
+            let months = run.months
+            for i in months.indices where !same.contains(months[i].month) {
+                for j in months[i].benefits.indices {
+                    for c in months[i].benefits[j].corrections where c.cents < 0 {
+                        by[Key(category: .repayment, subject: months[i].benefits[j].benefit, month: months[i].month, basis: basis), default: 0] -= c.cents
                     }
                 }
             }
@@ -211,13 +218,20 @@ extension Harm {
 extension MonthOutcome {
     /// Whether another month books the same money: the same benefits paid, with
     /// the same corrections, and the same fines (what `Harm.between` reads of a month).
+    /// Fields are read in place, by index: a loop over the elements would copy each
+    /// outcome (its trace, deductions and corrections), and this runs for every month
+    /// of every comparison.
     func booksSameMoney(as other: MonthOutcome) -> Bool {
         guard benefits.count == other.benefits.count, fines.count == other.fines.count else { return false }
-        for (a, b) in zip(benefits, other.benefits) {
-            guard a.benefit == b.benefit, a.paidCents == b.paidCents, a.corrections.count == b.corrections.count else { return false }
-            for (x, y) in zip(a.corrections, b.corrections) where x.forMonth != y.forMonth || x.cents != y.cents { return false }
+        for i in benefits.indices {
+            guard benefits[i].benefit == other.benefits[i].benefit, benefits[i].paidCents == other.benefits[i].paidCents,
+                  benefits[i].corrections.count == other.benefits[i].corrections.count else { return false }
+            for j in benefits[i].corrections.indices {
+                guard benefits[i].corrections[j].forMonth == other.benefits[i].corrections[j].forMonth,
+                      benefits[i].corrections[j].cents == other.benefits[i].corrections[j].cents else { return false }
+            }
         }
-        for (a, b) in zip(fines, other.fines) where a.obligation != b.obligation || a.cents != b.cents { return false }
+        for i in fines.indices where fines[i].obligation != other.fines[i].obligation || fines[i].cents != other.fines[i].cents { return false }
         return true
     }
 }

@@ -20,11 +20,17 @@ public struct IncomeSeries: Sendable {
 
     public init(run: PersonaRun, persona: Persona) {
         let work = persona.workIncomeByMonth
-        months = run.months.map { m in
-            Month(month: m.month, workCents: work[m.month] ?? 0,
-                  paidCents: m.benefits.reduce(0) { $0 + $1.paidCents },
-                  correctionCents: m.benefits.reduce(0) { $0 + $1.corrections.reduce(0) { $0 + $1.cents } },
-                  fineCents: m.fines.reduce(0) { $0 + $1.cents })
+        // Read in place by index: a closure over each month and benefit would copy them (their traces too).
+        let outcomes = run.months
+        months = outcomes.indices.map { i in
+            var paid: Int64 = 0, corrected: Int64 = 0
+            for j in outcomes[i].benefits.indices {
+                paid += outcomes[i].benefits[j].paidCents
+                for c in outcomes[i].benefits[j].corrections { corrected += c.cents }
+            }
+            var fined: Int64 = 0
+            for f in outcomes[i].fines { fined += f.cents }
+            return Month(month: outcomes[i].month, workCents: work[outcomes[i].month] ?? 0, paidCents: paid, correctionCents: corrected, fineCents: fined)
         }
     }
 

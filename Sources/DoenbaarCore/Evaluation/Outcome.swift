@@ -23,8 +23,16 @@ public struct MonthOutcome: Sendable {
     public func benefit(_ name: String) -> BenefitOutcome? { benefits.first { $0.benefit == name } }
 
     /// Paid this month: payments, back-payments and recoveries, minus fines.
+    /// Read in place by index: the analysis sums this for every month it compares,
+    /// and a loop over the benefits would copy each with its trace.
     public var totalCents: Int64 {
-        benefits.reduce(0) { $0 + $1.paidCents + $1.corrections.reduce(0) { $0 + $1.cents } } - fines.reduce(0) { $0 + $1.cents }
+        var total: Int64 = 0
+        for i in benefits.indices {
+            total += benefits[i].paidCents
+            for c in benefits[i].corrections { total += c.cents }
+        }
+        for f in fines { total -= f.cents }
+        return total
     }
 }
 
