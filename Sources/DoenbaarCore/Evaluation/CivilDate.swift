@@ -21,7 +21,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var components: (year: Int, month: Int, day: Int) {
-        CivilDate.civilFromDays(Int(dayNumber))
+        CivilDate.Table.components(Int(dayNumber))
     }
     public var year: Int { components.year }
     public var month: Int { components.month }
@@ -93,8 +93,40 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// Dates of 1900 to 2099 looked up instead of computed: the rules convert
+    /// day numbers for many cells of every view (a month of a date, `einde_tijdvak`,
+    /// `plus_maanden`). Outside those years the algorithms below answer, as they
+    /// do for every date inside them (`CivilDateTests`).
+    enum Table {
+        static let firstYear = 1900, years = 200
+        static let firstDay = Int(CivilDate.computedDaysFromCivil(firstYear, 1, 1))
+        /// Per month from January of `firstYear`: the day number of its first day.
+        static let monthStarts: [Int32] = (0..<(years * 12 + 1)).map { Int32(computedDaysFromCivil(firstYear + $0 / 12, $0 % 12 + 1, 1)) }
+        /// Per day from `firstDay`: year, month and day packed (year << 9 | month << 5 | day).
+        static let days: [UInt32] = (0..<(Int(monthStarts[years * 12]) - firstDay)).map { offset in
+            let c = CivilDate.civilFromDays(firstDay + offset)
+            return UInt32(c.year << 9 | c.month << 5 | c.day)
+        }
+
+        @inline(__always)
+        static func components(_ dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+            let offset = dayNumber - firstDay
+            guard offset >= 0, offset < days.count else { return CivilDate.civilFromDays(dayNumber) }
+            let packed = Int(days[offset])
+            return (packed >> 9, (packed >> 5) & 15, packed & 31)
+        }
+    }
+
+    /// The day number of a year, month and day (a day past the month's end counts on into the next).
+    @inline(__always)
+    static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let month = (y - Table.firstYear) * 12 + (m - 1)
+        guard month >= 0, month < Table.years * 12, (1...12).contains(m) else { return computedDaysFromCivil(y, m, d) }
+        return Int(Table.monthStarts[month]) + d - 1
+    }
+
     // Howard Hinnant's days_from_civil / civil_from_days algorithms.
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    static func computedDaysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
