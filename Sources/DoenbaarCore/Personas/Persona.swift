@@ -199,8 +199,20 @@ public struct Expectation: Sendable, Equatable {
 extension Persona {
     /// Every date on which the agency learnt something new about the persona.
     public var knowledgeDates: [CivilDate] {
-        var dates = Set<CivilDate>()
-        for r in records { dates.formUnion(r.knowledge.dates) }
-        return dates.sorted()
+        // Sorted, then each date once: no hashing (every run of every variant asks).
+        var dates: [CivilDate] = []
+        dates.reserveCapacity(records.count * 2)
+        for i in records.indices {
+            let k = records[i].knowledge
+            if let d = k.reported { dates.append(d) }
+            if let d = k.register { dates.append(d) }
+            if let d = k.discovered { dates.append(d) }
+            if let d = k.established { dates.append(d) }
+        }
+        dates.sort()
+        var unique: [CivilDate] = []
+        unique.reserveCapacity(dates.count)
+        for d in dates where d != unique.last { unique.append(d) }
+        return unique
     }
 }
