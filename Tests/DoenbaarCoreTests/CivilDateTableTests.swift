@@ -7,7 +7,7 @@ import Testing
 /// and at its edges.
 @Suite struct CivilDateTableTests {
     @Test func everyDayOfTheTableIsTheComputedDate() {
-        let first = CivilDate.Table.firstDay, count = CivilDate.Table.days.count
+        let first = CivilDate.Table.firstDay, count = CivilDate.Table.dayCount
         // 1900-01-01 up to and including 2099-12-31.
         #expect(CivilDate.civilFromDays(first) == (1900, 1, 1))
         #expect(CivilDate.civilFromDays(first + count - 1) == (2099, 12, 31))

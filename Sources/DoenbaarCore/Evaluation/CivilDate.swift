@@ -100,18 +100,27 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     enum Table {
         static let firstYear = 1900, years = 200
         static let firstDay = Int(CivilDate.computedDaysFromCivil(firstYear, 1, 1))
+        static let dayCount = Int(CivilDate.computedDaysFromCivil(firstYear + years, 1, 1)) - firstDay
         /// Per month from January of `firstYear`: the day number of its first day.
-        static let monthStarts: [Int32] = (0..<(years * 12 + 1)).map { Int32(computedDaysFromCivil(firstYear + $0 / 12, $0 % 12 + 1, 1)) }
+        /// Held as plain memory, made once and never freed: a global array would be
+        /// retained and released on every read, and these are read per cell.
+        nonisolated(unsafe) static let monthStarts: UnsafePointer<Int32> = table(years * 12) { Int32(computedDaysFromCivil(firstYear + $0 / 12, $0 % 12 + 1, 1)) }
         /// Per day from `firstDay`: year, month and day packed (year << 9 | month << 5 | day).
-        static let days: [UInt32] = (0..<(Int(monthStarts[years * 12]) - firstDay)).map { offset in
+        nonisolated(unsafe) static let days: UnsafePointer<UInt32> = table(dayCount) { offset in
             let c = CivilDate.civilFromDays(firstDay + offset)
             return UInt32(c.year << 9 | c.month << 5 | c.day)
+        }
+
+        private static func table<T>(_ count: Int, _ value: (Int) -> T) -> UnsafePointer<T> {
+            let memory = UnsafeMutablePointer<T>.allocate(capacity: count)
+            for i in 0..<count { (memory + i).initialize(to: value(i)) }
+            return UnsafePointer(memory)
         }
 
         @inline(__always)
         static func components(_ dayNumber: Int) -> (year: Int, month: Int, day: Int) {
             let offset = dayNumber - firstDay
-            guard offset >= 0, offset < days.count else { return CivilDate.civilFromDays(dayNumber) }
+            guard offset >= 0, offset < dayCount else { return CivilDate.civilFromDays(dayNumber) }
             let packed = Int(days[offset])
             return (packed >> 9, (packed >> 5) & 15, packed & 31)
         }
