@@ -19,9 +19,11 @@ public struct IncomeSeries: Sendable {
     public let months: [Month]
 
     public init(run: PersonaRun, persona: Persona) {
-        let work = persona.workIncomeByMonth
         // Read in place by index: a closure over each month and benefit would copy them (their traces too).
         let outcomes = run.months
+        let indices = outcomes.indices.map { outcomes[$0].month.index }
+        let first = YearMonth(index: indices.min() ?? 0)
+        let work = persona.workIncome(from: first, count: (indices.max() ?? first.index - 1) - first.index + 1)
         months = outcomes.indices.map { i in
             var paid: Int64 = 0, corrected: Int64 = 0
             for j in outcomes[i].benefits.indices {
@@ -30,7 +32,7 @@ public struct IncomeSeries: Sendable {
             }
             var fined: Int64 = 0
             for f in outcomes[i].fines { fined += f.cents }
-            return Month(month: outcomes[i].month, workCents: work[outcomes[i].month] ?? 0, paidCents: paid, correctionCents: corrected, fineCents: fined)
+            return Month(month: outcomes[i].month, workCents: work[outcomes[i].month.index - first.index], paidCents: paid, correctionCents: corrected, fineCents: fined)
         }
     }
 

@@ -111,6 +111,18 @@ extension Persona {
         return income
     }
 
+    /// The same for `count` months from `first` on, by month offset: for an income
+    /// series, made for every run the analysis compares (no hashing, and the lines
+    /// read in place rather than copied).
+    func workIncome(from first: YearMonth, count: Int) -> [Int64] {
+        var income = [Int64](repeating: 0, count: max(0, count))
+        for i in records.indices where isIncomeLine(records[i]) {
+            let m = records[i].month.index - first.index
+            if m >= 0 && m < count { income[m] += Fixed(raw: records[i].value).cents }
+        }
+        return income
+    }
+
     /// Periods away (`rol afwezigheid`), such as stays abroad.
     public var absences: [PersonaRecord] { records.filter { $0.role == .absence } }
 }
