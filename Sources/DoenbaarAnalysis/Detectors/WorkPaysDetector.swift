@@ -18,11 +18,8 @@ public struct WorkPaysDetector: Detector {
 
     /// The reported months in which the ideal persona earns, with what she earns in each.
     private func incomeMonths(_ context: AnalysisContext) -> [(month: YearMonth, cents: Int64)] {
-        let income = context.idealPersona.workIncomeByMonth
-        return (0...(context.to.index - context.from.index)).compactMap { k in
-            let month = context.from.adding(months: k), cents = income[month] ?? 0
-            return cents > 0 ? (month, cents) : nil
-        }
+        let income = context.idealPersona.workIncome(from: context.from, count: context.to.index - context.from.index + 1)
+        return income.indices.compactMap { k in income[k] > 0 ? (context.from.adding(months: k), income[k]) : nil }
     }
 
     /// The ideal persona without the work: the periods it took her away, with the income they earned, and all other income.

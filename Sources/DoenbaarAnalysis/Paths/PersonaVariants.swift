@@ -102,18 +102,11 @@ extension Persona {
     public var hasIncomeEstimate: Bool { records.contains { $0.role == .workIncome && $0.shape == .from } }
 
     /// Income from work per month as it really was (not as the agency knew it): all its lines.
-    public func workIncome(in month: YearMonth) -> Int64 { workIncomeByMonth[month] ?? 0 }
+    public func workIncome(in month: YearMonth) -> Int64 { workIncome(from: month, count: 1)[0] }
 
-    /// The same for every month at once, by month: one pass over the lines.
-    public var workIncomeByMonth: [YearMonth: Int64] {
-        var income: [YearMonth: Int64] = [:]
-        for r in records where isIncomeLine(r) { income[r.month, default: 0] += Fixed(raw: r.value).cents }
-        return income
-    }
-
-    /// The same for `count` months from `first` on, by month offset: for an income
-    /// series, made for every run the analysis compares (no hashing, and the lines
-    /// read in place rather than copied).
+    /// The same for `count` months from `first` on, by month offset, in one pass over
+    /// the lines (read in place, not copied): an income series asks for every run the
+    /// analysis compares.
     func workIncome(from first: YearMonth, count: Int) -> [Int64] {
         var income = [Int64](repeating: 0, count: max(0, count))
         for i in records.indices where isIncomeLine(records[i]) {

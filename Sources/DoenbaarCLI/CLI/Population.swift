@@ -29,9 +29,19 @@ enum Population {
         return .success((size, seed))
     }
 
+    /// The size given, or else the whole caseload (`caseload`): every command's default.
+    static func size(given: Int?, _ input: LoadedInput) -> Result<Int, Message> {
+        given.map { .success($0) } ?? caseload(input)
+    }
+
+    /// The files of a population's report, as every command writes them.
+    static func files(_ report: PopulatieRapport) throws -> [(name: String, contents: String)] {
+        [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))]
+    }
+
     /// The size of the whole caseload the rules declare (`bestand` of each block): one
-    /// synthetic person per benefit. nil, with the reason, when the rules declare none
-    /// or lack the population's parameters (Rules/analyse/populatie.regels).
+    /// synthetic person per benefit. A failure, with the reason, when the rules declare
+    /// none or lack the population's parameters (Rules/analyse/populatie.regels).
     static func caseload(_ input: LoadedInput) -> Result<Int, Message> {
         do throws(AnalysisError) {
             let caseload = try PopulationParameters(input.ruleSet).caseload

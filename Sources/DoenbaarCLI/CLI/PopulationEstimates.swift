@@ -44,13 +44,11 @@ enum PopulationEstimates {
     /// benefit of the whole caseload.
     static func beside(_ out: String, _ input: LoadedInput, size givenSize: Int?, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulationEstimates> {
         let size: Int
-        if let givenSize { size = givenSize } else {
-            switch Population.caseload(input) {
-            case .success(let caseload): size = caseload
-            case .failure(let why):
-                console.err("doenbaar: let op: geen populatie: \(why.text); het rapport schat alleen uit de gewichten van de persona's\n")
-                return .success(.none)
-            }
+        switch Population.size(given: givenSize, input) {
+        case .success(let s): size = s
+        case .failure(let why):
+            console.err("doenbaar: let op: geen populatie: \(why.text); het rapport schat alleen uit de gewichten van de persona's\n")
+            return .success(.none)
         }
         let path = "\(out)/populatie.json"
         let reason: String

@@ -99,7 +99,7 @@ enum KnelpuntenCommand: Command {
                 ("knelpunten.json", try ReportJSON.render(report)),
             ]
             if let population = estimates.computed {
-                files += [("populatie.md", PopulatieMarkdown.render(population)), ("populatie.json", try ReportJSON.render(population))]
+                files += try Population.files(population)
             }
             return files
         }, to: out) { return failed }

@@ -64,11 +64,9 @@ enum PopulatieCommand: Command {
         }
         // Without --size: one synthetic person per benefit in the caseload the rules declare.
         let size: Int
-        if let givenSize { size = givenSize } else {
-            switch Population.caseload(input) {
-            case .success(let caseload): size = caseload
-            case .failure(let message): return console.fail("geen omvang voor de populatie: \(message.text); geef --size")
-            }
+        switch Population.size(given: givenSize, input) {
+        case .success(let s): size = s
+        case .failure(let message): return console.fail("geen omvang voor de populatie: \(message.text); geef --size")
         }
         let out = args.value("out") ?? "Reports"
         let sampleText = args.value("gevoeligheid") ?? "\(PopulationSensitivity.defaultSamplePersons)"
@@ -80,8 +78,7 @@ enum PopulatieCommand: Command {
         switch Population.estimate(input, size: size, seed: seed, sensitivity: sample, console) {
         case .failure(let code): return code
         case .success(let report):
-            if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
-                                          to: out) { return failed }
+            if let failed = console.write({ try Population.files(report) }, to: out) { return failed }
             console.err("\(report.schattingen.count) knelpunt\(report.schattingen.count == 1 ? "" : "en") geschat uit \(Format.count(size)) synthetische personen; geschreven naar \(out)/populatie.md en .json\n")
             return .success
         }
@@ -132,8 +129,7 @@ extension PopulatieCommand {
         guard Population.reportFailures(merged.result, console) else { return .inputErrors }
         let report = PopulatieRapport.build(merged.result, generator: run.generator, fingerprint: input.fingerprint,
                                             sensitivity: merged.sensitivity.map { ($0.analysis, $0.swings) })
-        if let failed = console.write({ [("populatie.md", PopulatieMarkdown.render(report)), ("populatie.json", try ReportJSON.render(report))] },
-                                      to: out) { return failed }
+        if let failed = console.write({ try Population.files(report) }, to: out) { return failed }
         console.err("\(parts.count) delen samengevoegd tot \(Format.count(size)) synthetische personen; geschreven naar \(out)/populatie.md en .json\n")
         return .success
     }

@@ -83,7 +83,19 @@ public struct Knowledge: Sendable, Hashable {
     }
     public func isKnown(on day: CivilDate) -> Bool { known.map { $0 <= day } ?? false }
     /// Every date on which this knowledge changed something for the agency.
-    public var dates: [CivilDate] { [reported, register, discovered, established].compactMap { $0 } }
+    public var dates: [CivilDate] {
+        var dates: [CivilDate] = []
+        appendDates(to: &dates)
+        return dates
+    }
+
+    /// The same dates added to a list (no array of its own per line).
+    func appendDates(to dates: inout [CivilDate]) {
+        if let reported { dates.append(reported) }
+        if let register { dates.append(register) }
+        if let discovered { dates.append(discovered) }
+        if let established { dates.append(established) }
+    }
 }
 
 /// One line of a repeated kind (`opgave`): a value for a month, an estimate
@@ -202,13 +214,7 @@ extension Persona {
         // Sorted, then each date once: no hashing (every run of every variant asks).
         var dates: [CivilDate] = []
         dates.reserveCapacity(records.count * 2)
-        for i in records.indices {
-            let k = records[i].knowledge
-            if let d = k.reported { dates.append(d) }
-            if let d = k.register { dates.append(d) }
-            if let d = k.discovered { dates.append(d) }
-            if let d = k.established { dates.append(d) }
-        }
+        for i in records.indices { records[i].knowledge.appendDates(to: &dates) }
         dates.sort()
         var unique: [CivilDate] = []
         unique.reserveCapacity(dates.count)
