@@ -11,7 +11,9 @@ public final class Plan: @unchecked Sendable {
         let periodicity: Periodicity
         /// `ValueSemantics.settle`'s rounding, if the declaration rounds.
         let rounding: Rounding?
-        let type: ValueType
+        /// What it rounds to (`ValueSemantics.roundingUnit(of:)` of its type): the
+        /// slot is plain data, so reading it counts no reference (a type can hold a name).
+        let roundingUnit: Int64
         /// Its alternatives in `alternatives`, in the order they are tried
         /// (`ValueDeclaration.alternatives`): the exceptions, then the rule.
         let firstAlternative: Int
@@ -91,7 +93,7 @@ public final class Plan: @unchecked Sendable {
         for d in ruleSet.values {
             let period = d.periodicity == .month ? Periodicity.month : .day
             let compiled = d.alternatives { compiler.compile($0, period) }
-            slotTable.append(Slot(periodicity: d.periodicity, rounding: d.rounding, type: d.type,
+            slotTable.append(Slot(periodicity: d.periodicity, rounding: d.rounding, roundingUnit: ValueSemantics.roundingUnit(of: d.type),
                                   firstAlternative: alternativeTable.count, alternativeCount: compiled.count))
             alternativeTable += compiled.map { a in
                 CompiledAlternative(validFrom: a.validity.from?.dayNumber ?? Int32.min, validUntil: a.validity.until?.dayNumber ?? Int32.max,

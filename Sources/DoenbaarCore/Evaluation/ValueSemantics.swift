@@ -163,21 +163,21 @@ extension ValueSemantics {
     /// then rounded where the declaration says so. The mark when it is above a
     /// billion (rounding a bounded value cannot overflow).
     @inline(__always)
-    public static func settle(_ v: Int64, rounding: Rounding?, type: ValueType) -> Int64 {
+    public static func settle(_ v: Int64, rounding: Rounding?, unit: Int64) -> Int64 {
         let bounded = bound(v)
         guard let rounding, bounded != failed else { return bounded }
-        return round(bounded, unit: roundingUnit(of: type), rounding)
+        return round(bounded, unit: unit, rounding)
     }
 
     /// `settle` for a column of values: one loop per unit and rounding, so each
     /// loop divides by a constant (a multiplication, not a division instruction).
-    public static func settle(_ values: UnsafeMutablePointer<Int64>, _ count: Int, rounding: Rounding, type: ValueType) {
+    public static func settle(_ values: UnsafeMutablePointer<Int64>, _ count: Int, rounding: Rounding, unit: Int64) {
         @inline(__always)
         func loop(unit: Int64, _ rounding: Rounding) {
             // `settle` itself, with the unit and rounding fixed for the loop.
             for c in 0..<count { values[c] = round(bound(values[c]), unit: unit, rounding) }
         }
-        let cents = roundingUnit(of: type) == 10_000
+        let cents = unit == 10_000
         switch rounding {
         case .halfAwayFromZero: cents ? loop(unit: 10_000, .halfAwayFromZero) : loop(unit: Fixed.scale, .halfAwayFromZero)
         case .down: cents ? loop(unit: 10_000, .down) : loop(unit: Fixed.scale, .down)

@@ -16,6 +16,9 @@
 /// read from there. It stores only the periods it computes itself.
 final class LaneFrame {
     let plan: Plan
+    /// The plan's program, which the plan keeps: threads share it, and counting its
+    /// references on every evaluation made both cores write the same memory (`evaluate`).
+    private let program: Unmanaged<Program>
     let facts: LaneFacts
     /// The `invoer` columns of the lanes, in an input run (nil for personas).
     let inputs: LaneInputs?
@@ -25,6 +28,8 @@ final class LaneFrame {
     /// so reading them counts no reference.
     let cannotFail: UnsafeMutablePointer<Bool>?
     let nonNegative: UnsafeMutablePointer<Bool>?
+    private let settling: UnsafeMutablePointer<RangeProof.Settling>?
+    private let slotNonNegative: UnsafeMutablePointer<Bool>?
     let sameAllMonth: UnsafeMutablePointer<Bool>
     let lanes: Int
     let range: EvaluationRange
@@ -84,12 +89,15 @@ final class LaneFrame {
          diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil, arena: LaneArena? = nil) {
         precondition(scratch.map { $0.lanes >= facts.lanes } ?? true, "scratch columns hold every lane")
         self.plan = plan
+        program = Unmanaged.passUnretained(plan.program)
         self.run = run
         self.facts = facts
         self.inputs = inputs
         self.proof = proof
         cannotFail = proof?.cannotFail
         nonNegative = proof?.nonNegative
+        settling = proof?.settling
+        slotNonNegative = proof?.slotNonNegative
         sameAllMonth = plan.sameAllMonth
         self.arena = arena ?? LaneArena()
         self.diagnosis = diagnosis
@@ -224,7 +232,7 @@ final class LaneFrame {
         // Most declarations are one rule without a condition, valid on every day: its body is the value.
         if s.alternativeCount == 1, case let a = plan.alternatives[s.firstAlternative], a.condition < 0,
            a.valid(on: day), a.valid(on: day + Int32(n - 1)) {
-            plan.program.evaluate(a.body, self, p, days: n, into: out)
+            evaluate(a.body, p, days: n, into: out)
             decided?.update(repeating: a.decision, count: width)
             settle(slot, s, out, width)
             return
@@ -241,31 +249,36 @@ final class LaneFrame {
             let from = max(0, Int(a.validFrom) - Int(day)), until = min(n, Int(a.validUntil) - Int(day))
             guard from < until else { continue }
             if a.condition >= 0 {
-                plan.program.evaluate(a.condition, self, p, days: n, into: condition)
+                evaluate(a.condition, p, days: n, into: condition)
             } else {
                 for c in 0..<width { condition[c] = 1 }
             }
             // A day on which it is not valid is as if it did not apply.
             for c in 0..<(from * lanes) { condition[c] = 0 }
             for c in (until * lanes)..<width { condition[c] = 0 }
-            var needsBody = false
-            for lane in 0..<width where pending[lane] != 0 {
-                if condition[lane] == ValueSemantics.failed {
-                    out[lane] = ValueSemantics.failed
-                    pending[lane] = 0
-                    open -= 1
-                } else if condition[lane] != 0 {
-                    needsBody = true
-                }
+            // Lane by lane without a branch, which conditions that differ from lane to lane
+            // would mispredict (`pending` is 0 or 1): a lane still open whose condition
+            // failed fails; one whose condition holds takes the body.
+            var failures = 0, needsBody: Int64 = 0
+            for lane in 0..<width {
+                let c = condition[lane], fails = pending[lane] & (c == ValueSemantics.failed ? 1 : 0)
+                out[lane] = fails != 0 ? ValueSemantics.failed : out[lane]
+                pending[lane] &-= fails
+                needsBody |= pending[lane] & Program.truth(c)
+                failures &+= Int(fails)
             }
-            guard needsBody else { continue }
-            plan.program.evaluate(a.body, self, p, days: n, into: body)
-            for lane in 0..<width where pending[lane] != 0 && condition[lane] != 0 {
-                out[lane] = body[lane]
-                decided?[lane] = a.decision
-                pending[lane] = 0
-                open -= 1
+            open -= failures
+            guard needsBody != 0 else { continue }
+            evaluate(a.body, p, days: n, into: body)
+            var taken = 0
+            for lane in 0..<width {
+                let take = pending[lane] & Program.truth(condition[lane])
+                out[lane] = take != 0 ? body[lane] : out[lane]
+                if let decided, take != 0 { decided[lane] = a.decision }
+                pending[lane] &-= take
+                taken &+= Int(take)
             }
+            open -= taken
         }
         settle(slot, s, out, width)
     }
@@ -274,17 +287,17 @@ final class LaneFrame {
     private func settle(_ slot: Int, _ s: Plan.Slot, _ out: UnsafeMutablePointer<Int64>, _ width: Int) {
         if let diagnosis {
             for c in 0..<width {
-                let settled = ValueSemantics.settle(out[c], rounding: s.rounding, type: s.type)
+                let settled = ValueSemantics.settle(out[c], rounding: s.rounding, unit: s.roundingUnit)
                 if settled == ValueSemantics.failed && out[c] != ValueSemantics.failed { diagnosis.note(Program.tooLarge(slot, in: plan.ruleSet)) }
                 out[c] = settled
             }
-        } else if let proof, proof.settling[slot] == .proven {
+        } else if let settling, settling[slot] == .proven {
             // Never the mark and never above a billion: rounded without a check, not bounded.
             guard let rounding = s.rounding else { return }
-            ValueSemantics.roundProven(out, width, unit: ValueSemantics.roundingUnit(of: s.type), rounding, nonNegative: proof.slotNonNegative[slot])
+            ValueSemantics.roundProven(out, width, unit: s.roundingUnit, rounding, nonNegative: slotNonNegative![slot])
         } else if let rounding = s.rounding {
-            ValueSemantics.settle(out, width, rounding: rounding, type: s.type)
-        } else if proof?.settling[slot] != .inBounds {
+            ValueSemantics.settle(out, width, rounding: rounding, unit: s.roundingUnit)
+        } else if settling?[slot] != .inBounds {
             for c in 0..<width { out[c] = ValueSemantics.bound(out[c]) }
         }
     }
@@ -335,7 +348,7 @@ final class LaneFrame {
         let t = scratch.push()
         var i = runningUpTo[site] + 1
         while i <= d {
-            plan.program.evaluate(term, self, i, into: t)
+            evaluate(term, i, into: t)
             let restart = range.startsYear(i)
             let row = totals + i * lanes, previous = totals + (i - 1) * lanes
             for lane in 0..<lanes {
@@ -403,9 +416,11 @@ final class LaneFrame {
         return sum
     }
 
-    /// An expression's values in a period, for every lane, into a column the caller owns.
+    /// An expression's values in a period, for every lane, into a column the caller owns;
+    /// without counting a reference to the program (the plan holds it as long as this view lives).
+    @inline(__always)
     func evaluate(_ e: Program.Expression, _ p: Int, days n: Int = 1, into out: UnsafeMutablePointer<Int64>) {
-        plan.program.evaluate(e, self, p, days: n, into: out)
+        program._withUnsafeGuaranteedRef { $0.evaluate(e, self, p, days: n, into: out) }
     }
 
     /// An expression's values in a period, for every lane (an obligation's,
@@ -414,7 +429,7 @@ final class LaneFrame {
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         let out = scratch.push()
-        plan.program.evaluate(e, self, p, into: out)
+        evaluate(e, p, into: out)
         return Array(UnsafeBufferPointer(start: out, count: lanes))
     }
 

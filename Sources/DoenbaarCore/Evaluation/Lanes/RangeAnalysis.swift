@@ -228,7 +228,7 @@ struct RangeAnalysis {
         if result.low > result.high { result = Bounds(low: 0, high: 0, mayFail: true) }
         let s = plan.slots[slot]
         if s.rounding != nil {
-            let unit = Int128(ValueSemantics.roundingUnit(of: s.type))
+            let unit = Int128(s.roundingUnit)
             result.low -= unit
             result.high += unit
         }
