@@ -30,6 +30,7 @@ final class LaneFrame {
     let nonNegative: UnsafeMutablePointer<Bool>?
     private let settling: UnsafeMutablePointer<RangeProof.Settling>?
     private let slotNonNegative: UnsafeMutablePointer<Bool>?
+    private let sameAllRange: UnsafeMutablePointer<Bool>?
     let sameAllMonth: UnsafeMutablePointer<Bool>
     let lanes: Int
     let range: EvaluationRange
@@ -98,6 +99,7 @@ final class LaneFrame {
         nonNegative = proof?.nonNegative
         settling = proof?.settling
         slotNonNegative = proof?.slotNonNegative
+        sameAllRange = proof?.sameAllRange
         sameAllMonth = plan.sameAllMonth
         self.arena = arena ?? LaneArena()
         self.diagnosis = diagnosis
@@ -211,7 +213,14 @@ final class LaneFrame {
     /// The storage of a slot's values in month m (its block), allocated when first needed.
     private func allocate(_ slot: Int, _ m: Int) -> Int {
         let block = slot * range.monthCount + m
-        if values[block] == nil {
+        if values[block] == nil, decisions == nil, let sameAllRange, sameAllRange[slot] {
+            // The same in every month: one column, computed once, that every month reads.
+            let first = slot * range.monthCount
+            let column = arena.allocate(Int64.self, count: lanes), done = arena.allocate(UInt8.self, count: 1)
+            done.initialize(to: 0)
+            for k in first..<(first + range.monthCount) { values[k] = column; state[k] = done }
+            bytes += lanes * MemoryLayout<Int64>.size + 1
+        } else if values[block] == nil {
             let periods = plan.slots[slot].periodicity == .month ? 1 : dayRange(ofMonth: m).count
             values[block] = arena.allocate(Int64.self, count: periods * lanes)
             state[block] = arena.allocate(UInt8.self, count: periods)
@@ -262,7 +271,7 @@ final class LaneFrame {
             var failures = 0, needsBody: Int64 = 0
             for lane in 0..<width {
                 let c = condition[lane], fails = pending[lane] & (c == ValueSemantics.failed ? 1 : 0)
-                out[lane] = fails != 0 ? ValueSemantics.failed : out[lane]
+                out[lane] = Program.choose(fails, ValueSemantics.failed, out[lane])
                 pending[lane] &-= fails
                 needsBody |= pending[lane] & Program.truth(c)
                 failures &+= Int(fails)
@@ -271,12 +280,21 @@ final class LaneFrame {
             guard needsBody != 0 else { continue }
             evaluate(a.body, p, days: n, into: body)
             var taken = 0
-            for lane in 0..<width {
-                let take = pending[lane] & Program.truth(condition[lane])
-                out[lane] = take != 0 ? body[lane] : out[lane]
-                if let decided, take != 0 { decided[lane] = a.decision }
-                pending[lane] &-= take
-                taken &+= Int(take)
+            if let decided {
+                // A trace also keeps which alternative decided each lane.
+                for lane in 0..<width where pending[lane] != 0 && condition[lane] != 0 {
+                    out[lane] = body[lane]
+                    decided[lane] = a.decision
+                    pending[lane] = 0
+                    taken += 1
+                }
+            } else {
+                for lane in 0..<width {
+                    let take = pending[lane] & Program.truth(condition[lane])
+                    out[lane] = Program.choose(take, body[lane], out[lane])
+                    pending[lane] &-= take
+                    taken &+= Int(take)
+                }
             }
             open -= taken
         }

@@ -42,7 +42,13 @@ extension Program {
         case .multiply:
             if f.nonNegative![Int(e)] { binary(MultiplyNonNegative.self) } else { binary(Multiply.self) }
         case .divide:
-            binary(Divide.self)
+            // By one (as `/ 1 dag` makes a number of days): the dividend as it is, no division per cell.
+            let b = operand(i.b, f, p, n, into: scratch.push())
+            if case .scalar(Fixed.scale) = b {
+                evaluate(i.a, f, p, days: n, into: out)
+            } else {
+                Self.combine(Divide.self, operand(i.a, f, p, n, into: out), b, into: out, width)
+            }
         case .compare:
             // One loop per comparison, as in `evaluate`.
             switch ProgramBuilder.comparisons[Int(i.immediate)] {
@@ -86,10 +92,10 @@ extension Program {
             } else {
                 let then = operand(i.b, f, p, n, into: out), otherwise = operand(i.c, f, p, n, into: scratch.push())
                 switch (then, otherwise) {
-                case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = c[l] != 0 ? x[l] : y[l] }
-                case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = c[l] != 0 ? x[l] : k }
-                case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = c[l] != 0 ? k : y[l] }
-                case let (.scalar(j), .scalar(k)): for l in 0..<width { out[l] = c[l] != 0 ? j : k }
+                case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Self.choose(c[l], x[l], y[l]) }
+                case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = Self.choose(c[l], x[l], k) }
+                case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = Self.choose(c[l], k, y[l]) }
+                case let (.scalar(j), .scalar(k)): for l in 0..<width { out[l] = Self.choose(c[l], j, k) }
                 }
             }
         case .minimum:
@@ -109,6 +115,13 @@ extension Program {
     /// would mispredict (x | -x has its sign bit set exactly when x is not zero).
     @inline(__always)
     static func truth(_ x: Int64) -> Int64 { Int64(bitPattern: UInt64(bitPattern: x | (0 &- x)) >> 63) }
+
+    /// `c != 0 ? x : y` without a branch: a mask of all ones where c holds.
+    @inline(__always)
+    static func choose(_ c: Int64, _ x: Int64, _ y: Int64) -> Int64 {
+        let all = 0 &- truth(c)
+        return (x & all) | (y & ~all)
+    }
 
     /// `a op b` into `out`, for every cell: one loop per kind of operand.
     @inline(__always)

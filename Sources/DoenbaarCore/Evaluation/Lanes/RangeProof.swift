@@ -19,6 +19,8 @@ final class RangeProof: @unchecked Sendable {
     /// then divides without a correction for the sign); per slot, whether its computed values are.
     let nonNegative: UnsafeMutablePointer<Bool>
     let slotNonNegative: UnsafeMutablePointer<Bool>
+    /// Per slot: whether it is monthly and the same in every month of the range (`RangeInvariance`).
+    let sameAllRange: UnsafeMutablePointer<Bool>
 
     enum Settling: UInt8 {
         /// Bounded by a billion, then rounded, each with its check.
@@ -46,6 +48,8 @@ final class RangeProof: @unchecked Sendable {
         for e in 0..<instructionCount { (nonNegative + e).initialize(to: analysis.operandsNonNegative(Program.Expression(e))) }
         slotNonNegative = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (slotNonNegative + s).initialize(to: analysis.computedNonNegative(s)) }
+        sameAllRange = .allocate(capacity: max(1, slotCount))
+        sameAllRange.initialize(from: RangeInvariance.analyse(plan, range: range), count: slotCount)
     }
 
     deinit {
@@ -53,5 +57,6 @@ final class RangeProof: @unchecked Sendable {
         settling.deallocate()
         nonNegative.deallocate()
         slotNonNegative.deallocate()
+        sameAllRange.deallocate()
     }
 }
