@@ -13,7 +13,8 @@ import Testing
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/good/bewijs.regels").path
         return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }()
-    static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rond", "jaartotaal", "kleinste", "vergelijk", "keuze"]
+    static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rekenkundig", "rekenkundig_verschil", "rond", "jaartotaal", "kleinste",
+                          "vergelijk", "keuze"]
 
     /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.
     static func proof(_ plan: Plan, a: ClosedRange<Int64>, b: ClosedRange<Int64>, fromStart: Bool = true) -> RangeProof {
@@ -41,6 +42,10 @@ import Testing
         #expect(Self.proven("vergelijk", plan, small))
         #expect(Self.proven("keuze", plan, small))
         #expect(small.settling[plan.ruleSet.slot(named: "afgerond")!] == .proven)
+        // Rounded to cents in the pass of their last operation (`Program.evaluateProvenRounded`).
+        #expect(Self.proven("rekenkundig", plan, small))
+        #expect(Self.proven("rekenkundig_verschil", plan, small))
+        #expect(small.settling[plan.ruleSet.slot(named: "rekenkundig_verschil")!] == .proven)
         // b may be zero: the division is not proven, though the branch that divides never sees a zero.
         #expect(!Self.proven("deel", plan, small))
         // A parameter without a value in January and February, and a fact (which a lane of an input run lacks).

@@ -241,6 +241,11 @@ final class LaneFrame {
         // Most declarations are one rule without a condition, valid on every day: its body is the value.
         if s.alternativeCount == 1, case let a = plan.alternatives[s.firstAlternative], a.condition < 0,
            a.valid(on: day), a.valid(on: day + Int32(n - 1)) {
+            // Proven, and rounded to cents: in the same pass as the body's last operation where it can.
+            if n == 1, decided == nil, let settling, settling[slot] == .proven, s.rounding != nil,
+               program._withUnsafeGuaranteedRef({ $0.evaluateProvenRounded(a.body, self, p, s, nonNegative: slotNonNegative![slot], into: out) }) {
+                return
+            }
             evaluate(a.body, p, days: n, into: out)
             decided?.update(repeating: a.decision, count: width)
             settle(slot, s, out, width)

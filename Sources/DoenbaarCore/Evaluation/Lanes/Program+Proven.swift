@@ -111,6 +111,34 @@ extension Program {
         return true
     }
 
+    /// A declaration's body proven not to fail, and its rounding to cents (`LaneFrame.settle`
+    /// of a proven slot), in one pass: where the body is a sum, a difference or a product.
+    /// False (and `out` untouched) otherwise. Every value is the operation's, then rounded.
+    func evaluateProvenRounded(_ e: Expression, _ f: LaneFrame, _ p: Int, _ slot: Plan.Slot, nonNegative: Bool,
+                               into out: UnsafeMutablePointer<Int64>) -> Bool {
+        guard let cannotFail = f.cannotFail, cannotFail[Int(e)], slot.roundingUnit == 10_000, slot.rounding == .halfAwayFromZero else { return false }
+        let i = code[Int(e)]
+        func rounded<Op: LaneOperation>(_: Op.Type) {
+            unowned(unsafe) let scratch = f.scratch
+            let mark = scratch.mark
+            defer { scratch.reset(to: mark) }
+            let a = operand(i.a, f, p, 1, into: out)
+            let b = operand(i.b, f, p, 1, into: scratch.push())
+            if nonNegative {
+                Self.combine(CentsHalfUp<Op>.self, a, b, into: out, f.lanes)
+            } else {
+                Self.combine(CentsHalfAwayFromZero<Op>.self, a, b, into: out, f.lanes)
+            }
+        }
+        switch i.op {
+        case .add: rounded(Add.self)
+        case .subtract: rounded(Subtract.self)
+        case .multiply: if f.nonNegative![Int(e)] { rounded(MultiplyNonNegative.self) } else { rounded(Multiply.self) }
+        default: return false
+        }
+        return true
+    }
+
     /// 1 for any value but zero, 0 for zero: without a branch, which random ja and nee
     /// would mispredict (x | -x has its sign bit set exactly when x is not zero).
     @inline(__always)
@@ -182,5 +210,17 @@ private enum Less: LaneOperation { @inline(__always) static func apply(_ a: Int6
 private enum LessEqual: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a <= b ? 1 : 0 } }
 private enum Greater: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a > b ? 1 : 0 } }
 private enum GreaterEqual: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a >= b ? 1 : 0 } }
+/// An operation whose result is then rounded to cents, as `ValueSemantics.roundProven` does.
+private enum CentsHalfAwayFromZero<Op: LaneOperation>: LaneOperation {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 {
+        ValueSemantics.roundProven(Op.apply(a, b), unit: 10_000, .halfAwayFromZero)
+    }
+}
+/// The same for a result never negative: half up, one unsigned division by a constant (as `roundProven`'s).
+private enum CentsHalfUp<Op: LaneOperation>: LaneOperation {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 {
+        Int64(bitPattern: (UInt64(bitPattern: Op.apply(a, b)) &+ 5_000) / 10_000 &* 10_000)
+    }
+}
 private enum Minimum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.min(a, b) } }
 private enum Maximum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.max(a, b) } }
