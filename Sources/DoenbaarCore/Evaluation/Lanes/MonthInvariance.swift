@@ -16,9 +16,8 @@ struct MonthInvariance {
     private let alternatives: UnsafeMutablePointer<Plan.CompiledAlternative>
     /// Per parameter: whether each of its values starts on the first of a month.
     private let parameterAligned: [Bool]
-    private enum State: UInt8 { case unknown, visiting, varies, same }
-    private var expressions: [State]
-    private var values: [State]
+    private var expressions: ProgramWalkMemo
+    private var values: ProgramWalkMemo
 
     /// Per instruction of the program: whether its value is the same on every day of a month.
     static func analyse(_ program: Program, slots: UnsafeMutablePointer<Plan.Slot>, slotCount: Int,
@@ -32,8 +31,8 @@ struct MonthInvariance {
         self.slots = slots
         self.alternatives = alternatives
         parameterAligned = program.ruleSet.parameters.map { p in p.values.allSatisfy { MonthInvariance.startsMonth($0.from.dayNumber) } }
-        expressions = Array(repeating: .unknown, count: program.codeCount)
-        values = Array(repeating: .unknown, count: slotCount)
+        expressions = ProgramWalkMemo(count: program.codeCount)
+        values = ProgramWalkMemo(count: slotCount)
     }
 
     /// Whether a day number is the first of a month (or stands for no bound at all).
@@ -43,15 +42,8 @@ struct MonthInvariance {
 
     private mutating func same(_ e: Program.Expression) -> Bool {
         guard e >= 0 else { return true }
-        switch expressions[Int(e)] {
-        case .same: return true
-        case .varies, .visiting: return false
-        case .unknown: break
-        }
-        expressions[Int(e)] = .visiting
-        let result = decide(program.code[Int(e)])
-        expressions[Int(e)] = result ? .same : .varies
-        return result
+        if let known = expressions.known(Int(e)) { return known }
+        return expressions.answer(Int(e), decide(program.code[Int(e)]))
     }
 
     private mutating func decide(_ i: Program.Instruction) -> Bool {
@@ -89,19 +81,13 @@ struct MonthInvariance {
     /// Whether a daily value is the same all month: every alternative valid
     /// from and until the first of a month, with a condition and a body that are.
     private mutating func sameValue(_ slot: Int) -> Bool {
-        switch values[slot] {
-        case .same: return true
-        case .varies, .visiting: return false
-        case .unknown: break
-        }
-        values[slot] = .visiting
+        if let known = values.known(slot) { return known }
         let s = slots[slot]
         var result = true
         for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) where result {
             let a = alternatives[k]
             result = MonthInvariance.startsMonth(a.validFrom) && MonthInvariance.startsMonth(a.validUntil) && same(a.condition) && same(a.body)
         }
-        values[slot] = result ? .same : .varies
-        return result
+        return values.answer(slot, result)
     }
 }

@@ -16,9 +16,8 @@ struct RangeInvariance {
     private let parameterFixed: [Bool]
     /// The first and the last day of the range, as day numbers.
     private let firstDay: Int32, lastDay: Int32
-    private enum State: UInt8 { case unknown, visiting, varies, same }
-    private var expressions: [State]
-    private var values: [State]
+    private var expressions: ProgramWalkMemo
+    private var values: ProgramWalkMemo
 
     /// Per slot of the plan: whether it is monthly and the same in every month of the range.
     static func analyse(_ plan: Plan, range: EvaluationRange) -> [Bool] {
@@ -35,21 +34,14 @@ struct RangeInvariance {
         parameterFixed = plan.ruleSet.parameters.map { p in
             !p.values.contains { $0.from.dayNumber > range.firstDay.dayNumber && $0.from.dayNumber <= lastMonthStart }
         }
-        expressions = Array(repeating: .unknown, count: plan.program.codeCount)
-        values = Array(repeating: .unknown, count: plan.slotCount)
+        expressions = ProgramWalkMemo(count: plan.program.codeCount)
+        values = ProgramWalkMemo(count: plan.slotCount)
     }
 
     private mutating func same(_ e: Program.Expression) -> Bool {
         guard e >= 0 else { return true }
-        switch expressions[Int(e)] {
-        case .same: return true
-        case .varies, .visiting: return false
-        case .unknown: break
-        }
-        expressions[Int(e)] = .visiting
-        let result = decide(plan.program.code[Int(e)])
-        expressions[Int(e)] = result ? .same : .varies
-        return result
+        if let known = expressions.known(Int(e)) { return known }
+        return expressions.answer(Int(e), decide(plan.program.code[Int(e)]))
     }
 
     private mutating func decide(_ i: Program.Instruction) -> Bool {
@@ -83,19 +75,13 @@ struct RangeInvariance {
     /// Whether a monthly declaration is the same in every month: every alternative valid for
     /// the whole range, with a condition and a body that are.
     private mutating func sameValue(_ slot: Int) -> Bool {
-        switch values[slot] {
-        case .same: return true
-        case .varies, .visiting: return false
-        case .unknown: break
-        }
-        values[slot] = .visiting
+        if let known = values.known(slot) { return known }
         let s = plan.slots[slot]
         var result = true
         for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) where result {
             let a = plan.alternatives[k]
             result = a.validFrom <= firstDay && a.validUntil > lastDay && same(a.condition) && same(a.body)
         }
-        values[slot] = result ? .same : .varies
-        return result
+        return values.answer(slot, result)
     }
 }
