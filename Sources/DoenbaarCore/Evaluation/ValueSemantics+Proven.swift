@@ -38,6 +38,13 @@ extension ValueSemantics {
         rounding == .halfAwayFromZero ? halfAwayFromZero(a, by: unit) &* unit : Fixed.divide(a, unit, rounding) &* unit
     }
 
+    /// `roundProven` half away from zero of a value never negative: half up, one unsigned
+    /// division (by a constant where the unit is known where it is called).
+    @inline(__always)
+    static func roundHalfUpProven(_ a: Int64, unit: UInt64) -> Int64 {
+        Int64(bitPattern: (UInt64(bitPattern: a) &+ unit / 2) / unit &* unit)
+    }
+
     /// Rounds a column of values proven neither the mark nor near the ends of
     /// 64 bits: one loop per unit and rounding, as `settle`; values never
     /// negative rounded half up by one unsigned division.
@@ -48,7 +55,7 @@ extension ValueSemantics {
         }
         @inline(__always)
         func halfUp(unit: UInt64) {
-            for c in 0..<count { values[c] = Int64(bitPattern: (UInt64(bitPattern: values[c]) &+ unit / 2) / unit &* unit) }
+            for c in 0..<count { values[c] = roundHalfUpProven(values[c], unit: unit) }
         }
         if nonNegative && rounding == .halfAwayFromZero {
             unit == 10_000 ? halfUp(unit: 10_000) : unit == Fixed.scale ? halfUp(unit: UInt64(Fixed.scale)) : halfUp(unit: UInt64(unit))

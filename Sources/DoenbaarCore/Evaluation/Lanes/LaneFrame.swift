@@ -22,7 +22,8 @@ final class LaneFrame {
     let facts: LaneFacts
     /// The `invoer` columns of the lanes, in an input run (nil for personas).
     let inputs: LaneInputs?
-    /// What cannot fail in this view's run, evaluated without checks (nil: everything is checked).
+    /// What cannot fail in this view's run, evaluated without checks (nil: everything is checked);
+    /// held so that the tables below, which are its memory, live as long as the view.
     let proof: RangeProof?
     /// The proof's and the plan's tables, read on every evaluation: held here as buffers,
     /// so reading them counts no reference.
@@ -286,7 +287,9 @@ final class LaneFrame {
             evaluate(a.body, p, days: n, into: body)
             var taken = 0
             if let decided {
-                // A trace also keeps which alternative decided each lane.
+                // A trace also keeps which alternative decided each lane. A loop of its own: a
+                // test for the trace in the loop below made the untraced run slower (0,29-0,39 s
+                // against 0,27-0,29 s for the OpenFisca comparison at a million persons).
                 for lane in 0..<width where pending[lane] != 0 && condition[lane] != 0 {
                     out[lane] = body[lane]
                     decided[lane] = a.decision

@@ -12,13 +12,7 @@ extension Program {
         unowned(unsafe) let scratch = f.scratch
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
-        /// Both operands, read where they are: then the operation cell by cell. Generic over
-        /// the operation, so each gets a loop of its own with the arithmetic inlined.
-        func binary<Op: LaneOperation>(_: Op.Type) {
-            let a = operand(i.a, f, p, n, into: out)
-            let b = operand(i.b, f, p, n, into: scratch.push())
-            Self.combine(Op.self, a, b, into: out, width)
-        }
+        func binary<Op: LaneOperation>(_: Op.Type) { self.binary(Op.self, i, f, p, n, into: out) }
         /// `min` or `max` of the operands, in order, each read where it is.
         func extreme<Op: LaneOperation>(_: Op.Type) {
             var sofar = operand(lists[Int(i.a)], f, p, n, into: out)
@@ -119,15 +113,10 @@ extension Program {
         guard let cannotFail = f.cannotFail, cannotFail[Int(e)], slot.roundingUnit == 10_000, slot.rounding == .halfAwayFromZero else { return false }
         let i = code[Int(e)]
         func rounded<Op: LaneOperation>(_: Op.Type) {
-            unowned(unsafe) let scratch = f.scratch
-            let mark = scratch.mark
-            defer { scratch.reset(to: mark) }
-            let a = operand(i.a, f, p, 1, into: out)
-            let b = operand(i.b, f, p, 1, into: scratch.push())
             if nonNegative {
-                Self.combine(CentsHalfUp<Op>.self, a, b, into: out, f.lanes)
+                binary(CentsHalfUp<Op>.self, i, f, p, 1, into: out)
             } else {
-                Self.combine(CentsHalfAwayFromZero<Op>.self, a, b, into: out, f.lanes)
+                binary(CentsHalfAwayFromZero<Op>.self, i, f, p, 1, into: out)
             }
         }
         switch i.op {
@@ -149,6 +138,19 @@ extension Program {
     static func choose(_ c: Int64, _ x: Int64, _ y: Int64) -> Int64 {
         let all = 0 &- truth(c)
         return (x & all) | (y & ~all)
+    }
+
+    /// Both operands of `i`, read where they are: then the operation cell by cell. Generic over
+    /// the operation, so each gets a loop of its own with the arithmetic inlined.
+    @inline(__always)
+    private func binary<Op: LaneOperation>(_: Op.Type, _ i: Instruction, _ f: LaneFrame, _ p: Int, _ n: Int, into out: UnsafeMutablePointer<Int64>) {
+        // The frame holds its scratch as long as this runs: no count of references needed.
+        unowned(unsafe) let scratch = f.scratch
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        let a = operand(i.a, f, p, n, into: out)
+        let b = operand(i.b, f, p, n, into: scratch.push())
+        Self.combine(Op.self, a, b, into: out, n * f.lanes)
     }
 
     /// `a op b` into `out`, for every cell: one loop per kind of operand.
@@ -216,11 +218,9 @@ private enum CentsHalfAwayFromZero<Op: LaneOperation>: LaneOperation {
         ValueSemantics.roundProven(Op.apply(a, b), unit: 10_000, .halfAwayFromZero)
     }
 }
-/// The same for a result never negative: half up, one unsigned division by a constant (as `roundProven`'s).
+/// The same for a result never negative (`ValueSemantics.roundHalfUpProven`).
 private enum CentsHalfUp<Op: LaneOperation>: LaneOperation {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 {
-        Int64(bitPattern: (UInt64(bitPattern: Op.apply(a, b)) &+ 5_000) / 10_000 &* 10_000)
-    }
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.roundHalfUpProven(Op.apply(a, b), unit: 10_000) }
 }
 private enum Minimum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.min(a, b) } }
 private enum Maximum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.max(a, b) } }
