@@ -81,10 +81,12 @@ struct LaneBlock {
         if let previous = (sharing ? nil : byKnowledge[known].map({ (view: $0.view, tables: $0.tables, known: known) })) ?? latest {
             let changed = personas.indices.filter { known[$0] != previous.known[$0] }
             let tables = personas.indices.map { lane in
+                // A lane that learnt nothing keeps its table: the view gives the decision date itself.
                 known[lane] != previous.known[lane] ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane])
-                    : previous.tables[lane].deciding(on: day)
+                    : previous.tables[lane]
             }
-            let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, layout: layout)
+            let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, decisionDay: day,
+                                  layout: layout)
             var donor: (view: LaneFrame, months: Int)? = changed.isEmpty ? (previous.view, range.monthCount) : nil
             if sharing && !changed.isEmpty {
                 let agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
@@ -100,7 +102,7 @@ struct LaneBlock {
             let tables = [first] + personas.indices.dropFirst().map {
                 FactTable(persona: personas[$0], layout: layout, range: range, knownAt: day, calendar: first, lines: lines[$0])
             }
-            v = frame(LaneFacts(tables, layout: layout), donor: sharing ? memory?.nearest(to: day, agreeingWith: first) : nil)
+            v = frame(LaneFacts(tables, decisionDay: day, layout: layout), donor: sharing ? memory?.nearest(to: day, agreeingWith: first) : nil)
             latest = (v, tables, known)
         }
         views[day.dayNumber] = v

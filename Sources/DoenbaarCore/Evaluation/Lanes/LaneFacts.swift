@@ -9,33 +9,57 @@
 final class LaneFacts {
     let lanes: Int
     let range: EvaluationRange
+    /// The view's decision date (`beslisdatum`), the same in every lane: laid out
+    /// from here, not from the tables, so that a lane that learnt nothing since the
+    /// view before keeps its table as it is.
+    let decisionDay: Int32
     private let layout: FactLayout
     /// One table per lane, all over the same range.
     private let tables: [FactTable]
+    /// The day offset of each month's first day, and one past the last month; the month of each day.
+    private let monthStarts: [Int]
+    private let monthOfDay: [Int]
     /// Per fact its column, once a rule read it: a fact no rule reads (of a
     /// benefit no lane of the block has) is never laid out.
     @exclusivity(unchecked) private var columns: [Column?]
 
-    /// One fact's values over its periods (one for a fact without periods), lane by lane.
+    /// One fact's values over its periods (one for a fact without periods), lane
+    /// by lane, written a month at a time when a rule first reads that month: a
+    /// view that takes the months before some month from an earlier view reads
+    /// only the later ones, and writing a column is a scatter, a cell per lane
+    /// and period.
     final class Column {
         let cells: UnsafeMutablePointer<Int64>
         let count: Int
+        let periodicity: Periodicity
+        /// Per segment (a month, or the one period of a fact without periods): whether its cells are written.
+        let ready: UnsafeMutablePointer<Bool>
+        let segments: Int
 
-        init(periods: Int, lanes: Int) {
+        init(periods: Int, segments: Int, periodicity: Periodicity, lanes: Int) {
             count = max(1, periods * lanes)
             cells = .allocate(capacity: count)
+            self.periodicity = periodicity
+            self.segments = max(1, segments)
+            ready = .allocate(capacity: self.segments)
+            ready.initialize(repeating: false, count: self.segments)
         }
 
-        deinit { cells.deallocate() }
+        deinit {
+            cells.deallocate()
+            ready.deallocate()
+        }
     }
 
     /// - Parameter tables: one table per lane, all over the same range.
-    init(_ tables: [FactTable], layout: FactLayout) {
+    init(_ tables: [FactTable], decisionDay: CivilDate, layout: FactLayout) {
         precondition(!tables.isEmpty && tables.allSatisfy { $0.range == tables[0].range }, "lanes of one block share their range")
         lanes = tables.count
         range = tables[0].range
+        self.decisionDay = decisionDay.dayNumber
         self.layout = layout
         self.tables = tables
+        (monthStarts, monthOfDay) = LaneFacts.months(of: range)
         columns = Array(repeating: nil, count: layout.facts.count)
     }
 
@@ -45,72 +69,123 @@ final class LaneFacts {
     init(lanes: Int, range: EvaluationRange, layout: FactLayout) {
         self.lanes = lanes
         self.range = range
+        decisionDay = 0
         self.layout = layout
         tables = []
+        (monthStarts, monthOfDay) = LaneFacts.months(of: range)
         columns = Array(repeating: nil, count: layout.facts.count)
     }
 
     /// The facts of a later view: the columns `previous` laid out, except
     /// where one of the `changed` lanes now holds other values (`tables`
     /// against `previousTables`) and for the decision date, which is new.
-    init(updating previous: LaneFacts, tables: [FactTable], previousTables: [FactTable], changed: [Int], layout: FactLayout) {
+    /// Of a column that differs, the months `previous` wrote are copied and
+    /// the differing lanes written again; its other months are written when read.
+    init(updating previous: LaneFacts, tables: [FactTable], previousTables: [FactTable], changed: [Int], decisionDay: CivilDate, layout: FactLayout) {
         lanes = previous.lanes
         range = previous.range
+        self.decisionDay = decisionDay.dayNumber
         self.layout = layout
         self.tables = tables
+        monthStarts = previous.monthStarts
+        monthOfDay = previous.monthOfDay
         columns = Array(repeating: nil, count: layout.facts.count)
         let decisionDate = BuiltinFact.decisionDate.index
         for f in layout.facts.indices where f != decisionDate {
             guard let old = previous.columns[f] else { continue }
             let differs = changed.filter { !LaneFacts.same(f, tables[$0], previousTables[$0]) }
+            // The same values in every lane: shared, and written further from either view's tables.
             guard !differs.isEmpty else { columns[f] = old; continue }
-            let column = Column(periods: old.count / lanes, lanes: lanes)
-            column.cells.initialize(from: old.cells, count: old.count)
-            for lane in differs { LaneFacts.write(f, of: tables[lane], lane: lane, into: column, lanes: lanes) }
+            let column = Column(periods: old.count / lanes, segments: old.segments, periodicity: old.periodicity, lanes: lanes)
+            for s in 0..<old.segments where old.ready[s] {
+                let rows = self.rows(of: s, column)
+                (column.cells + rows.lowerBound * lanes).initialize(from: old.cells + rows.lowerBound * lanes, count: rows.count * lanes)
+                for lane in differs { LaneFacts.write(f, of: tables[lane], lane: lane, rows: rows, into: column, lanes: lanes) }
+                column.ready[s] = true
+            }
             columns[f] = column
         }
     }
 
-    /// The column of a fact in a period (0 for a fact without periods).
+    /// The column of a fact from a period on (0 for a fact without periods), for
+    /// `n` periods: a daily fact's days of one month at most.
     @inline(__always)
-    func column(_ fact: Int, _ period: Int) -> UnsafePointer<Int64> {
-        UnsafePointer((columns[fact] ?? layOut(fact)).cells + period * lanes)
+    func column(_ fact: Int, _ period: Int, periods n: Int = 1) -> UnsafePointer<Int64> {
+        let column = columns[fact] ?? makeColumn(fact)
+        let first = segment(of: period, column)
+        if !column.ready[first] { layOut(fact, segment: first, into: column) }
+        if n > 1 {
+            let last = segment(of: period + n - 1, column)
+            if last > first { for s in (first + 1)...last where !column.ready[s] { layOut(fact, segment: s, into: column) } }
+        }
+        return UnsafePointer(column.cells + period * lanes)
     }
 
-    /// A fact's column, written from the lanes' tables the first time a rule reads it.
-    private func layOut(_ f: Int) -> Column {
-        let column = Column(periods: LaneFacts.periods(of: f, layout, range), lanes: lanes)
-        if tables.isEmpty { LaneFacts.withoutPersona(f, into: column, layout, range, lanes: lanes) }
-        for lane in tables.indices { LaneFacts.write(f, of: tables[lane], lane: lane, into: column, lanes: lanes) }
+    /// The segment a period is written with: its month, or the one period of a constant.
+    @inline(__always)
+    private func segment(of period: Int, _ column: Column) -> Int {
+        switch column.periodicity {
+        case .constant: 0
+        case .month: period
+        case .day: monthOfDay[period]
+        }
+    }
+
+    /// The periods of a segment.
+    private func rows(of s: Int, _ column: Column) -> Range<Int> {
+        column.periodicity == .day ? monthStarts[s]..<monthStarts[s + 1] : s..<(s + 1)
+    }
+
+    private func makeColumn(_ f: Int) -> Column {
+        let periodicity = layout.facts[f].periodicity
+        let periods: Int, segments: Int
+        switch periodicity {
+        case .constant: (periods, segments) = (1, 1)
+        case .month: (periods, segments) = (range.monthCount, range.monthCount)
+        case .day: (periods, segments) = (range.dayCount, range.monthCount)
+        }
+        let column = Column(periods: periods, segments: segments, periodicity: periodicity, lanes: lanes)
         columns[f] = column
         return column
     }
 
-    private static func withoutPersona(_ f: Int, into column: Column, _ layout: FactLayout, _ range: EvaluationRange, lanes: Int) {
-        column.cells.initialize(repeating: FactTable.absent, count: column.count)
-        guard let fact = BuiltinFact(rawValue: f), FactTable.calendar(fact, on: range.date(ofDay: 0)) != nil else { return }
-        for d in 0..<range.dayCount {
+    /// A segment of a fact's column, written from the lanes' tables the first time a rule reads it.
+    private func layOut(_ f: Int, segment s: Int, into column: Column) {
+        let rows = self.rows(of: s, column)
+        if tables.isEmpty {
+            withoutPersona(f, rows: rows, into: column)
+        } else if f == BuiltinFact.decisionDate.index {
+            (column.cells + rows.lowerBound * lanes).update(repeating: Int64(decisionDay), count: rows.count * lanes)
+            column.ready[s] = true
+            return
+        }
+        for lane in tables.indices { LaneFacts.write(f, of: tables[lane], lane: lane, rows: rows, into: column, lanes: lanes) }
+        column.ready[s] = true
+    }
+
+    private func withoutPersona(_ f: Int, rows: Range<Int>, into column: Column) {
+        (column.cells + rows.lowerBound * lanes).initialize(repeating: FactTable.absent, count: rows.count * lanes)
+        guard let fact = BuiltinFact(rawValue: f), column.periodicity == .day, FactTable.calendar(fact, on: range.date(ofDay: 0)) != nil else { return }
+        for d in rows {
             (column.cells + d * lanes).update(repeating: FactTable.calendar(fact, on: range.date(ofDay: d))!, count: lanes)
         }
     }
 
-    private static func periods(of fact: Int, _ layout: FactLayout, _ range: EvaluationRange) -> Int {
-        switch layout.facts[fact].periodicity {
-        case .constant: 1
-        case .month: range.monthCount
-        case .day: range.dayCount
-        }
+    private static func months(of range: EvaluationRange) -> (starts: [Int], ofDay: [Int]) {
+        ((0..<range.monthCount).map { range.days(ofMonth: $0).lowerBound } + [range.dayCount], range.monthOfEachDay)
     }
 
-    private static func write(_ f: Int, of table: FactTable, lane: Int, into column: Column, lanes: Int) {
+    /// A lane's values of a fact in some periods, from its table.
+    private static func write(_ f: Int, of table: FactTable, lane: Int, rows: Range<Int>, into column: Column, lanes: Int) {
         func scatter<Values: Collection<Int64>>(_ values: Values) {
-            var cell = column.cells + lane
+            var cell = column.cells + rows.lowerBound * lanes + lane
             for x in values { cell.pointee = x; cell += lanes }
         }
         if !table.daily[f].isEmpty {
-            scatter(table.daily[f])
+            scatter(table.daily[f][rows])
         } else if table.monthly.has(f) {
-            scatter(table.monthly.row(f))
+            let row = table.monthly.row(f)
+            scatter(row[(row.startIndex + rows.lowerBound)..<(row.startIndex + rows.upperBound)])
         } else {
             column.cells[lane] = table.constants[f]
         }

@@ -125,7 +125,7 @@ extension Program {
             broadcast(f.facts.column(Int(i.a), f.monthOfDay[p]))
             fact(i, f, p, n, into: out)
         case .dayFact:
-            copy(f.facts.column(Int(i.a), p))
+            copy(f.facts.column(Int(i.a), p, periods: n))
             fact(i, f, p, n, into: out)
         case .referenceDateOfMonth:
             fill(Int64(f.monthStart[p]))

@@ -11,7 +11,7 @@
 /// A person with a long period and many reports has many large views, so the
 /// memory keeps the views of the latest runs up to a budget, not all of them.
 public final class RunMemory {
-    /// Views by the day their agency looked, of the runs kept, with the lane's facts.
+    /// Views by the day their agency looked (`LaneFacts.decisionDay`), of the runs kept, with the lane's facts.
     private var views: [(view: LaneFrame, table: FactTable)] = []
     /// The views of each run kept, oldest run first.
     private var runs: [[(view: LaneFrame, table: FactTable)]] = []
@@ -27,13 +27,13 @@ public final class RunMemory {
         while bytes > budget, runs.count > 1 {
             bytes -= runs.removeFirst().reduce(0) { $0 + $1.view.bytes }
         }
-        views = runs.joined().sorted { $0.table.knownAt < $1.table.knownAt }
+        views = runs.joined().sorted { $0.view.facts.decisionDay < $1.view.facts.decisionDay }
     }
 
     /// Of the views decided nearest to a day (the last one on or before it and the
     /// first one after it), the one whose facts agree longest with `table`, and for how many months.
     func nearest(to day: CivilDate, agreeingWith table: FactTable) -> (view: LaneFrame, months: Int)? {
-        let after = views.firstIndex { $0.table.knownAt > day } ?? views.endIndex
+        let after = views.firstIndex { $0.view.facts.decisionDay > day.dayNumber } ?? views.endIndex
         return [after - 1, after].filter(views.indices.contains)
             .map { (views[$0].view, table.firstDifferingMonth(from: views[$0].table)) }
             .max { $0.1 < $1.1 }
