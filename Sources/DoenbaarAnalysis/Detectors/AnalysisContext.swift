@@ -177,7 +177,10 @@ public final class AnalysisContext {
     public func rung(for names: Set<String>, from first: YearMonth? = nil, through last: YearMonth? = nil) throws(AnalysisError) -> RungChoice {
         // An exception lies on the path of the declaration it overrides.
         var names = names
-        for v in ruleSet.values where v.exceptions.contains(where: { names.contains($0.name) }) { names.insert(v.name) }
+        // By index: a loop over the declarations themselves copies each one.
+        for i in ruleSet.values.indices where ruleSet.values[i].exceptions.contains(where: { names.contains($0.name) }) {
+            names.insert(ruleSet.values[i].name)
+        }
         // A discretion point with a scope counts only where its scope held in the finding's months;
         // one that a reform with a start date made a version, only in the months of its window.
         var months: [MonthOutcome] = []

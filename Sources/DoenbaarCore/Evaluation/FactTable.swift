@@ -152,24 +152,25 @@ public struct FactTable: Sendable {
         clearKnowledge(kind)
         let k = kind.knowledgeFacts
         var seen = Array(repeating: false, count: range.monthCount)
-        for line in lines where line.knowledge.isKnown(on: knownAt) {
-            let m = range.monthOffset(line.month)
+        // By index: a loop over the lines themselves copies each one.
+        for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
+            let m = range.monthOffset(lines[i].month)
             guard m >= 0, m < range.monthCount else { continue }
-            let reported = FactTable.bool(line.knowledge.reported.map { $0 <= knownAt } ?? false)
-            let inRegister = FactTable.bool(line.knowledge.register.map { $0 <= knownAt } ?? false)
+            let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
+            let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
             if seen[m] {
                 // Each amount has at most 12 digits before the comma; only dozens of lines
                 // in one month could pass Int64, and then the sum stays at its largest value.
-                let (sum, overflow) = monthly[kind.fact, m].addingReportingOverflow(line.value)
+                let (sum, overflow) = monthly[kind.fact, m].addingReportingOverflow(lines[i].value)
                 monthly[kind.fact, m] = overflow ? Int64.max : sum
                 if let f = k.reported { monthly[f, m] = min(monthly[f, m], reported) }
                 if let f = k.register { monthly[f, m] = min(monthly[f, m], inRegister) }
                 continue
             }
             seen[m] = true
-            monthly[kind.fact, m] = line.value
+            monthly[kind.fact, m] = lines[i].value
             // A kind with attributes has one line per month (Checker+Earnings).
-            for a in kind.attributes { monthly[a.fact, m] = line.attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
+            for a in kind.attributes { monthly[a.fact, m] = lines[i].attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
             if let f = k.known { monthly[f, m] = 1 }
             if let f = k.reported { monthly[f, m] = reported }
             if let f = k.register { monthly[f, m] = inRegister }
@@ -193,16 +194,16 @@ public struct FactTable: Sendable {
         daily[kind.fact] = Array(repeating: 0, count: n)
         clearKnowledge(kind)
         let k = kind.knowledgeFacts
-        for line in lines where line.knowledge.isKnown(on: knownAt) {
-            let first = max(0, range.offset(of: line.from)), last = min(n - 1, range.offset(of: line.through))
+        for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
+            let first = max(0, range.offset(of: lines[i].from)), last = min(n - 1, range.offset(of: lines[i].through))
             guard first <= last else { continue }
-            let wasReported = line.knowledge.reported.map { $0 <= knownAt } ?? false
-            let inRegister = FactTable.bool(line.knowledge.register.map { $0 <= knownAt } ?? false)
-            let attributes = kind.attributes.map { a in (a.fact, line.attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent)) }
-            let ahead = wasReported ? line.knowledge.reported.map { Fixed(integer: Int(line.from.dayNumber - $0.dayNumber)).raw } : nil
+            let wasReported = lines[i].knowledge.reported.map { $0 <= knownAt } ?? false
+            let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
+            let attributes = kind.attributes.map { a in (a.fact, lines[i].attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent)) }
+            let ahead = wasReported ? lines[i].knowledge.reported.map { Fixed(integer: Int(lines[i].from.dayNumber - $0.dayNumber)).raw } : nil
             for offset in first...last {
                 daily[kind.fact][offset] = 1
-                if let s = kind.start { daily[s][offset] = Int64(line.from.dayNumber) }
+                if let s = kind.start { daily[s][offset] = Int64(lines[i].from.dayNumber) }
                 for (fact, value) in attributes { daily[fact][offset] = value }
                 if let f = k.known { daily[f][offset] = 1 }
                 if let f = k.reported { daily[f][offset] = FactTable.bool(wasReported) }

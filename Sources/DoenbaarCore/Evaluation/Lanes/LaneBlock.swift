@@ -118,7 +118,7 @@ struct LaneBlock {
     }
 
     /// Marks the lanes whose value is the failure mark.
-    mutating func fail(where values: [Int64]) {
+    mutating func fail<Values: Collection<Int64>>(where values: Values) {
         for (lane, v) in values.enumerated() where v == ValueSemantics.failed { failed[lane] = true }
     }
 

@@ -38,17 +38,17 @@ final class LaneFacts {
 
         init(periods: Int, segments: Int, periodicity: Periodicity, lanes: Int) {
             count = max(1, periods * lanes)
-            cells = .allocate(capacity: count)
             self.periodicity = periodicity
             self.segments = max(1, segments)
-            ready = .allocate(capacity: self.segments)
+            // The cells and their flags in one allocation: a view makes a column per fact it reads.
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Int64>.stride + self.segments,
+                                                          alignment: MemoryLayout<Int64>.alignment)
+            cells = memory.bindMemory(to: Int64.self, capacity: count)
+            ready = (memory + count * MemoryLayout<Int64>.stride).bindMemory(to: Bool.self, capacity: self.segments)
             ready.initialize(repeating: false, count: self.segments)
         }
 
-        deinit {
-            cells.deallocate()
-            ready.deallocate()
-        }
+        deinit { UnsafeMutableRawPointer(cells).deallocate() }
     }
 
     /// - Parameter tables: one table per lane, all over the same range.
@@ -91,9 +91,12 @@ final class LaneFacts {
         monthOfDay = previous.monthOfDay
         columns = Array(repeating: nil, count: layout.facts.count)
         let decisionDate = BuiltinFact.decisionDate.index
+        var differs: [Int] = []
+        differs.reserveCapacity(changed.count)
         for f in layout.facts.indices where f != decisionDate {
             guard let old = previous.columns[f] else { continue }
-            let differs = changed.filter { !LaneFacts.same(f, tables[$0], previousTables[$0]) }
+            differs.removeAll(keepingCapacity: true)
+            for lane in changed where !LaneFacts.same(f, tables[lane], previousTables[lane]) { differs.append(lane) }
             // The same values in every lane: shared, and written further from either view's tables.
             guard !differs.isEmpty else { columns[f] = old; continue }
             let column = Column(periods: old.count / lanes, segments: old.segments, periodicity: old.periodicity, lanes: lanes)

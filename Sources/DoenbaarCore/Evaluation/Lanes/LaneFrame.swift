@@ -74,8 +74,10 @@ final class LaneFrame {
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
     @exclusivity(unchecked) private var running: [UnsafeMutablePointer<Int64>?]
     @exclusivity(unchecked) private var runningUpTo: [Int]
-    /// Per benefit and month: the payment of every lane, once computed (raw, whole cents).
-    @exclusivity(unchecked) private var payments: [[[Int64]?]]
+    /// Per benefit and month (benefit × months + month): the payment of every lane, once
+    /// computed (raw, whole cents), in the arena.
+    private let payments: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
+    private let paymentCount: Int
     /// Per running monthly expression (`ooit`, `totaal_dit_jaar` per maand): its values up to the last month computed.
     @exclusivity(unchecked) private var runningMonths: [Program.Expression: RunningMonths] = [:]
     /// Per obligation and month: each lane's episodes, and the last month they read.
@@ -138,13 +140,16 @@ final class LaneFrame {
         }
         running = Array(repeating: nil, count: plan.runningTotalSites)
         runningUpTo = Array(repeating: -1, count: plan.runningTotalSites)
-        payments = Array(repeating: Array(repeating: nil, count: range.monthCount), count: plan.ruleSet.benefits.count)
+        paymentCount = max(1, plan.ruleSet.benefits.count * range.monthCount)
+        payments = .allocate(capacity: paymentCount)
+        payments.initialize(repeating: nil, count: paymentCount)
     }
 
     deinit {
         // The blocks themselves go with the arena.
         values.deallocate()
         state.deallocate()
+        payments.deallocate()
         decisions?.deallocate()
         for r in running { r?.deallocate() }
     }
@@ -413,15 +418,21 @@ final class LaneFrame {
     /// The payment of a benefit in a month as this view sees it, per lane in
     /// whole cents (raw): its payment rules less its deduction rules, not below
     /// zero, rounded to the cent; the mark for a lane where a rule failed.
-    func payment(_ benefit: Int, _ m: Int) -> [Int64] {
+    func payment(_ benefit: Int, _ m: Int) -> UnsafeBufferPointer<Int64> {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].payment(benefit, m) }
-        if let done = payments[benefit][m] { return done }
-        var gross = [Int64](repeating: 0, count: lanes), deducted = gross
-        for slot in plan.paymentSlots[benefit] { add(slot, m, into: &gross) }
-        for slot in plan.deductionSlots[benefit] { add(slot, m, into: &deducted) }
-        let paid = (0..<lanes).map { ValueSemantics.payment(gross: gross[$0], deducted: deducted[$0]) }
-        payments[benefit][m] = paid
-        return paid
+        let key = benefit * range.monthCount + m
+        if let done = payments[key] { return UnsafeBufferPointer(start: done, count: lanes) }
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        let gross = scratch.push(), deducted = scratch.push()
+        gross.update(repeating: 0, count: lanes)
+        deducted.update(repeating: 0, count: lanes)
+        for slot in plan.paymentSlots[benefit] { add(slot, m, into: gross) }
+        for slot in plan.deductionSlots[benefit] { add(slot, m, into: deducted) }
+        let paid = arena.allocate(Int64.self, count: lanes)
+        for lane in 0..<lanes { paid[lane] = ValueSemantics.payment(gross: gross[lane], deducted: deducted[lane]) }
+        payments[key] = paid
+        return UnsafeBufferPointer(start: paid, count: lanes)
     }
 
     /// Whether a benefit's payment in month m is yet to be computed for this run:
@@ -430,15 +441,15 @@ final class LaneFrame {
     func paymentUnchecked(_ benefit: Int, _ m: Int) -> Bool {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] {
             let owner = donors[m]
-            return owner.run !== run || owner.payments[benefit][m] == nil
+            return owner.run !== run || owner.payments[benefit * range.monthCount + m] == nil
         }
-        return payments[benefit][m] == nil
+        return payments[benefit * range.monthCount + m] == nil
     }
 
     /// A slot's total over month m for every lane (raw): its value, or its days summed.
     func total(_ slot: Int, _ m: Int) -> [Int64] {
         var sum = [Int64](repeating: 0, count: lanes)
-        add(slot, m, into: &sum)
+        sum.withUnsafeMutableBufferPointer { add(slot, m, into: $0.baseAddress!) }
         return sum
     }
 
@@ -484,7 +495,7 @@ final class LaneFrame {
     }
 
     /// Adds a slot's total over month m (its value, or its days summed) to each lane's sum.
-    private func add(_ slot: Int, _ m: Int, into sum: inout [Int64]) {
+    private func add(_ slot: Int, _ m: Int, into sum: UnsafeMutablePointer<Int64>) {
         let periods = plan.slots[slot].periodicity == .month ? m..<(m + 1) : dayRange(ofMonth: m)
         for p in periods {
             let v = self.slot(slot, p)
@@ -497,14 +508,13 @@ final class LaneFrame {
     /// A benefit's payment in a month for every lane, as far as computed (zero before), for intents.
     func benefitPayment(_ benefit: Int, _ m: Int, into out: UnsafeMutablePointer<Int64>) {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].benefitPayment(benefit, m, into: out) }
-        let paid = payments[benefit][m]
-        for lane in 0..<lanes { out[lane] = paid?[lane] ?? 0 }
+        if let paid = payments[benefit * range.monthCount + m] { out.update(from: paid, count: lanes) } else { out.update(repeating: 0, count: lanes) }
     }
 
     /// A benefit's payment in a month in one lane, as far as computed (zero before).
     func paid(_ benefit: Int, _ m: Int, lane: Int) -> Int64 {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].paid(benefit, m, lane: lane) }
-        return payments[benefit][m]?[lane] ?? 0
+        return payments[benefit * range.monthCount + m]?[lane] ?? 0
     }
 }
 
