@@ -77,7 +77,6 @@ final class LaneFrame {
     /// Per benefit and month (benefit × months + month): the payment of every lane, once
     /// computed (raw, whole cents), in the arena.
     private let payments: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
-    private let paymentCount: Int
     /// Per running monthly expression (`ooit`, `totaal_dit_jaar` per maand): its values up to the last month computed.
     @exclusivity(unchecked) private var runningMonths: [Program.Expression: RunningMonths] = [:]
     /// Per obligation and month: each lane's episodes, and the last month they read.
@@ -140,7 +139,7 @@ final class LaneFrame {
         }
         running = Array(repeating: nil, count: plan.runningTotalSites)
         runningUpTo = Array(repeating: -1, count: plan.runningTotalSites)
-        paymentCount = max(1, plan.ruleSet.benefits.count * range.monthCount)
+        let paymentCount = max(1, plan.ruleSet.benefits.count * range.monthCount)
         payments = .allocate(capacity: paymentCount)
         payments.initialize(repeating: nil, count: paymentCount)
     }
