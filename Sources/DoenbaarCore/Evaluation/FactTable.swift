@@ -76,7 +76,7 @@ public struct FactTable: Sendable {
 
     private mutating func fillConstants(_ p: Persona, _ layout: FactLayout) {
         constants[BuiltinFact.birthDate.index] = Int64(p.birthDate.dayNumber)
-        constants[BuiltinFact.decisionDate.index] = Int64(knownAt.dayNumber)
+        // The decision date is the view's, the same for every lane (`LaneFacts.decisionDay`): not kept here.
         // A block the persona does not have: its presence fact is nee, its fields have no value.
         for presence in layout.presenceFacts { constants[presence] = 0 }
         for (block, fields) in layout.blockFields where p.sections[block] == nil {
@@ -220,8 +220,7 @@ public struct FactTable: Sendable {
     /// same in both.
     func firstDifferingMonth(from other: FactTable) -> Int {
         guard range.firstMonth == other.range.firstMonth else { return 0 }
-        let decisionDate = BuiltinFact.decisionDate.index
-        for i in constants.indices where i != decisionDate && constants[i] != other.constants[i] { return 0 }
+        for i in constants.indices where constants[i] != other.constants[i] { return 0 }
         var first = min(range.monthCount, other.range.monthCount)
         first = monthly.firstDifference(from: other.monthly, below: first)
         let dayLimit = first == 0 ? 0 : range.days(ofMonth: first - 1).upperBound
@@ -253,7 +252,7 @@ public struct FactTable: Sendable {
         guard layout.kindsFillTheirOwnFacts else {
             return FactTable(persona: persona, layout: layout, range: range, knownAt: day, calendar: self, lines: byKind)
         }
-        var table = deciding(on: day)
+        var table = self
         table.knownAt = day
         let (early, late) = (min(knownAt, day), max(knownAt, day))
         for k in layout.records.indices {
@@ -278,13 +277,6 @@ public struct FactTable: Sendable {
             if !daily[f].isEmpty { daily[f] = FactTable.column(initial, range.dayCount, blank: &noDays) }
             if monthly.has(f) { monthly.fill(f, with: initial) }
         }
-    }
-
-    /// The same knowledge, looked at on another decision date.
-    func deciding(on day: CivilDate) -> FactTable {
-        var copy = self
-        copy.constants[BuiltinFact.decisionDate.index] = Int64(day.dayNumber)
-        return copy
     }
 }
 

@@ -419,7 +419,7 @@ final class LaneFrame {
     /// zero, rounded to the cent; the mark for a lane where a rule failed.
     func payment(_ benefit: Int, _ m: Int) -> UnsafeBufferPointer<Int64> {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].payment(benefit, m) }
-        let key = benefit * range.monthCount + m
+        let key = paymentIndex(benefit, m)
         if let done = payments[key] { return UnsafeBufferPointer(start: done, count: lanes) }
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
@@ -440,10 +440,14 @@ final class LaneFrame {
     func paymentUnchecked(_ benefit: Int, _ m: Int) -> Bool {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] {
             let owner = donors[m]
-            return owner.run !== run || owner.payments[benefit * range.monthCount + m] == nil
+            // The donor's range may end in another month: its own index.
+            return owner.run !== run || owner.payments[owner.paymentIndex(benefit, m)] == nil
         }
-        return payments[benefit * range.monthCount + m] == nil
+        return payments[paymentIndex(benefit, m)] == nil
     }
+
+    /// Where a benefit's payment in month m is kept in `payments`.
+    private func paymentIndex(_ benefit: Int, _ m: Int) -> Int { benefit * range.monthCount + m }
 
     /// A slot's total over month m for every lane (raw): its value, or its days summed.
     func total(_ slot: Int, _ m: Int) -> [Int64] {
@@ -507,13 +511,13 @@ final class LaneFrame {
     /// A benefit's payment in a month for every lane, as far as computed (zero before), for intents.
     func benefitPayment(_ benefit: Int, _ m: Int, into out: UnsafeMutablePointer<Int64>) {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].benefitPayment(benefit, m, into: out) }
-        if let paid = payments[benefit * range.monthCount + m] { out.update(from: paid, count: lanes) } else { out.update(repeating: 0, count: lanes) }
+        if let paid = payments[paymentIndex(benefit, m)] { out.update(from: paid, count: lanes) } else { out.update(repeating: 0, count: lanes) }
     }
 
     /// A benefit's payment in a month in one lane, as far as computed (zero before).
     func paid(_ benefit: Int, _ m: Int, lane: Int) -> Int64 {
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].paid(benefit, m, lane: lane) }
-        return payments[benefit * range.monthCount + m]?[lane] ?? 0
+        return payments[paymentIndex(benefit, m)]?[lane] ?? 0
     }
 }
 
