@@ -40,7 +40,9 @@ final class LaneFrame {
     let monthStart: [Int32]
     /// The day offset of each month's first day, and one past the last month (`dayRange(ofMonth:)`).
     private let monthFirstDay: [Int]
-    let scratch: LaneScratch
+    /// The scratch columns, whose memory `scratchOwner` keeps.
+    let scratch: ScratchStack
+    private let scratchOwner: LaneScratch
     /// For a block of one lane that failed: where the failure arose (nil otherwise).
     let diagnosis: LaneDiagnosis?
     /// Whether this view keeps what decided each value (for the explanation of a run).
@@ -118,14 +120,15 @@ final class LaneFrame {
             monthOfDay = donor.monthOfDay
             monthStart = donor.monthStart
             monthFirstDay = donor.monthFirstDay
-            self.scratch = scratch ?? donor.scratch
+            scratchOwner = scratch ?? donor.scratchOwner
         } else {
             monthOfDay = range.monthOfEachDay
             monthStart = range.firstDayOfEachMonth
             let range = facts.range
             monthFirstDay = (0..<range.monthCount).map { range.days(ofMonth: $0).lowerBound } + [range.dayCount]
-            self.scratch = scratch ?? LaneScratch(lanes: lanes)
+            scratchOwner = scratch ?? LaneScratch(lanes: lanes)
         }
+        self.scratch = scratchOwner.stack
         blockCount = max(1, plan.slotCount * range.monthCount)
         values = .allocate(capacity: blockCount)
         values.initialize(repeating: nil, count: blockCount)

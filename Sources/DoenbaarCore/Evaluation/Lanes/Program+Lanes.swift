@@ -52,8 +52,7 @@ extension Program {
         }
         // What cannot fail has nothing to say to a diagnosis.
         if let cannotFail = f.cannotFail, cannotFail[Int(e)], evaluateProven(i, e, f, p, days: n, into: out) { return }
-        // The frame holds its scratch as long as this runs: no count of references needed.
-        unowned(unsafe) let scratch = f.scratch
+        let scratch = f.scratch
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         // Runs before the reset: a mark that arose here, in a lane being diagnosed, is said where it arose.

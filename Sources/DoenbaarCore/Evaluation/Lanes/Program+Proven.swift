@@ -8,8 +8,7 @@ extension Program {
     func evaluateProven(_ i: Instruction, _ e: Expression, _ f: LaneFrame, _ p: Int, days n: Int,
                         into out: UnsafeMutablePointer<Int64>) -> Bool {
         let width = n * f.lanes
-        // The frame holds its scratch as long as this runs: no count of references needed.
-        unowned(unsafe) let scratch = f.scratch
+        let scratch = f.scratch
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         func binary<Op: LaneOperation>(_: Op.Type) { self.binary(Op.self, i, f, p, n, into: out) }
@@ -55,36 +54,54 @@ extension Program {
             default: return false
             }
         case .not:
-            evaluate(i.a, f, p, days: n, into: out)
-            for l in 0..<width { out[l] = 1 &- Self.truth(out[l]) }
+            let a = truthOperand(i.a, f, p, n, into: out)
+            // 1 ^ t is 1 - t for a truth t; a `niet` in front of the operand flips it back.
+            let flip: Int64 = a.negated ? 0 : 1
+            switch a.operand {
+            case .cells(let x): for l in 0..<width { out[l] = flip ^ Self.truth(x[l]) }
+            case .scalar(let k): out.update(repeating: flip ^ Self.truth(k), count: width)
+            }
         case .and, .or:
-            // As in `evaluate`: the right side only where some lane needs it.
-            evaluate(i.a, f, p, days: n, into: out)
-            let looked = f.cellsToLookAt(i.a, days: n)
-            let decided: Int64 = i.op == .and ? 0 : 1
-            guard Program.any(out, looked, { ($0 != 0 ? 1 : 0) != decided }) else {
-                if i.op == .or { out.update(repeating: 1, count: width) }
+            // As in `evaluate`: the right side only where some lane needs it. Both sides are
+            // read where they are, a `niet` in front of one folded into this pass.
+            let a = truthOperand(i.a, f, p, n, into: out)
+            let decided: Int64 = i.op == .and ? 0 : 1, flipA: Int64 = a.negated ? 1 : 0
+            let needed: Bool
+            switch a.operand {
+            case .cells(let x): needed = Program.any(x, f.cellsToLookAt(i.a, days: n)) { flipA ^ Self.truth($0) != decided }
+            case .scalar(let k): needed = flipA ^ Self.truth(k) != decided
+            }
+            guard needed else {
+                out.update(repeating: decided, count: width)
                 return true
             }
-            let b = scratch.push()
-            evaluate(i.b, f, p, days: n, into: b)
+            let b = truthOperand(i.b, f, p, n, into: scratch.push())
             if i.op == .and {
-                for l in 0..<width { out[l] = Self.truth(out[l]) & Self.truth(b[l]) }
+                Self.combine(And.self, a.operand, b.operand, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
             } else {
-                for l in 0..<width { out[l] = Self.truth(out[l]) | Self.truth(b[l]) }
+                Self.combine(Or.self, a.operand, b.operand, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
             }
         case .select:
-            // Each branch only where some lane takes it; both, then blended.
-            let c = scratch.push()
-            evaluate(i.a, f, p, days: n, into: c)
+            // Each branch only where some lane takes it; both, then blended. The condition is
+            // read where it is; a `niet` in front of it swaps the branches instead.
+            let condition = truthOperand(i.a, f, p, n, into: scratch.push())
+            let (thenBranch, elseBranch) = condition.negated ? (i.c, i.b) : (i.b, i.c)
+            let c: UnsafePointer<Int64>
+            switch condition.operand {
+            case .scalar(let k):
+                evaluate(k != 0 ? thenBranch : elseBranch, f, p, days: n, into: out)
+                return true
+            case .cells(let x):
+                c = x
+            }
             let looked = f.cellsToLookAt(i.a, days: n)
             let needsThen = Program.any(c, looked) { $0 != 0 }, needsElse = Program.any(c, looked) { $0 == 0 }
             if !needsElse {
-                evaluate(i.b, f, p, days: n, into: out)
+                evaluate(thenBranch, f, p, days: n, into: out)
             } else if !needsThen {
-                evaluate(i.c, f, p, days: n, into: out)
+                evaluate(elseBranch, f, p, days: n, into: out)
             } else {
-                let then = operand(i.b, f, p, n, into: out), otherwise = operand(i.c, f, p, n, into: scratch.push())
+                let then = operand(thenBranch, f, p, n, into: out), otherwise = operand(elseBranch, f, p, n, into: scratch.push())
                 switch (then, otherwise) {
                 case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Self.choose(c[l], x[l], y[l]) }
                 case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = Self.choose(c[l], x[l], k) }
@@ -144,8 +161,7 @@ extension Program {
     /// the operation, so each gets a loop of its own with the arithmetic inlined.
     @inline(__always)
     private func binary<Op: LaneOperation>(_: Op.Type, _ i: Instruction, _ f: LaneFrame, _ p: Int, _ n: Int, into out: UnsafeMutablePointer<Int64>) {
-        // The frame holds its scratch as long as this runs: no count of references needed.
-        unowned(unsafe) let scratch = f.scratch
+        let scratch = f.scratch
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         let a = operand(i.a, f, p, n, into: out)
@@ -162,6 +178,29 @@ extension Program {
         case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = Op.apply(k, y[l]) }
         case let (.scalar(j), .scalar(k)): out.update(repeating: Op.apply(j, k), count: width)
         }
+    }
+
+    /// `(flipA ^ truth(a)) op (flipB ^ truth(b))` into `out`, for every cell: `en` or `of` of
+    /// two truths, either of them negated (flip 1) where a `niet` was folded in.
+    @inline(__always)
+    private static func combine<Op: LaneOperation>(_: Op.Type, _ a: Operand, _ b: Operand, flipA: Int64, flipB: Int64,
+                                                   into out: UnsafeMutablePointer<Int64>, _ width: Int) {
+        switch (a, b) {
+        case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Op.apply(flipA ^ truth(x[l]), flipB ^ truth(y[l])) }
+        case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = Op.apply(flipA ^ truth(x[l]), flipB ^ truth(k)) }
+        case let (.scalar(j), .cells(y)): for l in 0..<width { out[l] = Op.apply(flipA ^ truth(j), flipB ^ truth(y[l])) }
+        case let (.scalar(j), .scalar(k)): out.update(repeating: Op.apply(flipA ^ truth(j), flipB ^ truth(k)), count: width)
+        }
+    }
+
+    /// A truth operand read where it is (`operand`), or, for a `niet` in front of one, the
+    /// operand under it and `negated`: the user takes the other side, in its own pass.
+    @inline(__always)
+    private func truthOperand(_ x: Expression, _ f: LaneFrame, _ p: Int, _ n: Int,
+                              into column: UnsafeMutablePointer<Int64>) -> (operand: Operand, negated: Bool) {
+        let i = code[Int(x)]
+        if i.op == .not, f.cannotFail![Int(i.a)] { return (operand(i.a, f, p, n, into: column), true) }
+        return (operand(x, f, p, n, into: column), false)
     }
 
     /// Where an operand's values are, for an instruction proven not to fail.
@@ -222,5 +261,8 @@ private enum CentsHalfAwayFromZero<Op: LaneOperation>: LaneOperation {
 private enum CentsHalfUp<Op: LaneOperation>: LaneOperation {
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.roundHalfUpProven(Op.apply(a, b), unit: 10_000) }
 }
+/// `en` and `of` of two truths (0 or 1).
+private enum And: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a & b } }
+private enum Or: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a | b } }
 private enum Minimum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.min(a, b) } }
 private enum Maximum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.max(a, b) } }
