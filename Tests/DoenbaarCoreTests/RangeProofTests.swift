@@ -14,7 +14,7 @@ import Testing
         return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }()
     static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rekenkundig", "rekenkundig_verschil", "rond", "jaartotaal", "kleinste",
-                          "vergelijk", "keuze"]
+                          "vergelijk", "keuze", "logica", "voorwaardelijk"]
 
     /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.
     static func proof(_ plan: Plan, a: ClosedRange<Int64>, b: ClosedRange<Int64>, fromStart: Bool = true) -> RangeProof {
@@ -41,6 +41,8 @@ import Testing
         #expect(Self.proven("kleinste", plan, small))
         #expect(Self.proven("vergelijk", plan, small))
         #expect(Self.proven("keuze", plan, small))
+        #expect(Self.proven("logica", plan, small))
+        #expect(Self.proven("voorwaardelijk", plan, small))
         #expect(small.settling[plan.ruleSet.slot(named: "afgerond")!] == .proven)
         // Rounded to cents in the pass of their last operation (`Program.evaluateProvenRounded`).
         #expect(Self.proven("rekenkundig", plan, small))

@@ -28,7 +28,7 @@ enum BenchCommand: Command {
       --output NAAM     de definitie die wordt opgeteld (standaard: totaal_inkomen);
                         een andere wordt niet met de benchmark vergeleken
       --threads T       aantal rekenkernen (standaard: alle)
-      --block B         personen per blok (standaard 256, ten hoogste 4096)
+      --block B         personen per blok (standaard 1024, ten hoogste 4096)
 
     Met --populatie N: de hele analyse (alle detectoren) op N synthetische
     personen uit de regels en persona's (standaard Rules en Personas), getimed,
@@ -59,7 +59,7 @@ enum BenchCommand: Command {
             return .success(n)
         }
         let repeats: Int, threads: Int?, block: Int
-        switch (positive("repeat", default: 1), positive("threads", default: nil), positive("block", default: 256)) {
+        switch (positive("repeat", default: 1), positive("threads", default: nil), positive("block", default: 1024)) {
         case (.success(let r?), .success(let t), .success(let b?)): (repeats, threads, block) = (r, t, b)
         case (.failure(let e), _, _), (_, .failure(let e), _), (_, _, .failure(let e)): return console.fail(e.message)
         default: return console.fail("onbruikbare argumenten")

@@ -96,6 +96,8 @@ public struct InputRun: Sendable {
             // One scratch, one input buffer and one arena per thread, for all its blocks.
             let scratch = LaneScratch(lanes: blockSize), arena = LaneArena()
             let inputs = LaneInputs(plan.ruleSet.inputs, range: range, firstMonth: firstMonth, capacity: blockSize)
+            let daySums = UnsafeMutablePointer<Int64>.allocate(capacity: blockSize)
+            defer { daySums.deallocate() }
             var sums = [Int128](repeating: 0, count: outputs.count * months)
             var failure: (person: Int, month: Int)?
             // A thread finishes the block it holds: every block before a failing one is then looked at, so the first failure is found.
@@ -109,16 +111,18 @@ public struct InputRun: Sendable {
                 let frame = frame(lanes: lanes, inputs: inputs, proof: proof, scratch: scratch, arena: arena)
                 for m in 0..<months {
                     for (o, slot) in outputs.enumerated() {
-                        let values = frame.total(slot, first + m)
-                        var sum: Int128 = 0
-                        for (lane, v) in values.enumerated() {
-                            if v == ValueSemantics.failed {
-                                if failure.map({ (start + lane, m) < ($0.person, $0.month) }) ?? true { failure = (start + lane, m) }
-                            }
+                        let values = UnsafeBufferPointer(start: frame.total(slot, first + m, summingInto: daySums), count: lanes)
+                        var sum: Int128 = 0, failed = false
+                        for v in values {
+                            failed = failed || v == ValueSemantics.failed
                             sum += Int128(v)
                         }
+                        if failed, let lane = values.firstIndex(of: ValueSemantics.failed),
+                           failure.map({ (start + lane, m) < ($0.person, $0.month) }) ?? true {
+                            failure = (start + lane, m)
+                        }
                         sums[o * months + m] += sum
-                        values.withUnsafeBufferPointer { observer?(o, m, start, $0) }
+                        observer?(o, m, start, values)
                     }
                 }
             }

@@ -261,6 +261,21 @@ final class LaneFrame {
         }
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
+        // One rule with a condition proven not to fail, valid on every day: its body where the
+        // condition holds, zero elsewhere; no lane can fail on the condition, so none is left open.
+        if s.alternativeCount == 1, decided == nil, let cannotFail, case let a = plan.alternatives[s.firstAlternative], a.condition >= 0,
+           cannotFail[Int(a.condition)], a.valid(on: day), a.valid(on: day + Int32(n - 1)) {
+            let condition = scratch.push()
+            evaluate(a.condition, p, days: n, into: condition)
+            if Program.any(condition, width, { $0 != 0 }) {
+                evaluate(a.body, p, days: n, into: out)
+                for c in 0..<width { out[c] = Program.choose(condition[c], out[c], 0) }
+            } else {
+                out.update(repeating: 0, count: width)
+            }
+            settle(slot, s, out, width)
+            return
+        }
         let pending = scratch.push(), condition = scratch.push(), body = scratch.push()
         for c in 0..<width { out[c] = 0; pending[c] = 1 }
         decided?.update(repeating: Decision.notApplicable, count: width)
@@ -457,6 +472,15 @@ final class LaneFrame {
         var sum = [Int64](repeating: 0, count: lanes)
         sum.withUnsafeMutableBufferPointer { add(slot, m, into: $0.baseAddress!) }
         return sum
+    }
+
+    /// A slot's total over month m for every lane (raw): a monthly slot's own values, read
+    /// where they are; a daily one's days summed into `sum` (a column of `lanes` the caller owns).
+    func total(_ slot: Int, _ m: Int, summingInto sum: UnsafeMutablePointer<Int64>) -> UnsafePointer<Int64> {
+        if plan.slots[slot].periodicity == .month { return self.slot(slot, m) }
+        sum.update(repeating: 0, count: lanes)
+        add(slot, m, into: sum)
+        return UnsafePointer(sum)
     }
 
     /// An expression's values in a period, for every lane, into a column the caller owns;

@@ -14,6 +14,7 @@ extension Program {
         func binary<Op: LaneOperation>(_: Op.Type) { self.binary(Op.self, i, f, p, n, into: out) }
         /// `min` or `max` of the operands, in order, each read where it is.
         func extreme<Op: LaneOperation>(_: Op.Type) {
+            if bounded(Op.self, Unrounded.self, i, f, p, n, into: out) { return }
             var sofar = operand(lists[Int(i.a)], f, p, n, into: out)
             let v = scratch.push()
             for k in 1..<max(1, Int(i.b)) {
@@ -113,6 +114,8 @@ extension Program {
             extreme(Minimum.self)
         case .maximum:
             extreme(Maximum.self)
+        case .yearToDateOfMonth:
+            out.update(from: yearToDate(i, e, f, p), count: f.lanes)
         case .round:
             evaluate(i.a, f, p, days: n, into: out)
             ValueSemantics.roundProven(out, width, unit: i.immediate, ProgramBuilder.roundings[Int(i.c)], nonNegative: f.nonNegative![Int(e)])
@@ -140,8 +143,46 @@ extension Program {
         case .add: rounded(Add.self)
         case .subtract: rounded(Subtract.self)
         case .multiply: if f.nonNegative![Int(e)] { rounded(MultiplyNonNegative.self) } else { rounded(Multiply.self) }
+        case .maximum, .minimum:
+            func bounded<Finish: LaneRounding>(_: Finish.Type) -> Bool {
+                i.op == .maximum ? self.bounded(Maximum.self, Finish.self, i, f, p, 1, into: out) : self.bounded(Minimum.self, Finish.self, i, f, p, 1, into: out)
+            }
+            return nonNegative ? bounded(CentsUp.self) : bounded(CentsAway.self)
         default: return false
         }
+        return true
+    }
+
+    /// `max(k, a + b)`, `max(k, a - b)` or the same with `min`, for a k the same in every cell
+    /// (as in `max(€ 0, a - b)`, not below nil), then `Finish`: in one pass, the operands of the sum
+    /// or difference read where they are, where two passes wrote the difference and read it back.
+    /// False (and `out` untouched) for any other `min` or `max`.
+    @inline(__always)
+    private func bounded<Outer: LaneOperation, Finish: LaneRounding>(_: Outer.Type, _: Finish.Type, _ i: Instruction, _ f: LaneFrame, _ p: Int, _ n: Int,
+                                                                     into out: UnsafeMutablePointer<Int64>) -> Bool {
+        guard i.b == 2 else { return false }
+        let first = lists[Int(i.a)], second = lists[Int(i.a) + 1]
+        let (bound, inner) = code[Int(second)].op == .add || code[Int(second)].op == .subtract ? (first, second) : (second, first)
+        let sum = code[Int(inner)]
+        // A bound that is one value needs no evaluation to tell: a constant or a month's parameter.
+        let boundOp = code[Int(bound)].op
+        guard sum.op == .add || sum.op == .subtract, f.cannotFail![Int(inner)], boundOp == .constant || (boundOp == .parameterOfMonth && n == 1)
+        else { return false }
+        let scratch = f.scratch
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        guard case .scalar(let k) = operand(bound, f, p, n, into: scratch.push()) else { return false }
+        let a = operand(sum.a, f, p, n, into: out), b = operand(sum.b, f, p, n, into: scratch.push()), width = n * f.lanes
+        @inline(__always)
+        func loop<Inner: LaneOperation>(_: Inner.Type) {
+            switch (a, b) {
+            case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Finish.apply(Outer.apply(k, Inner.apply(x[l], y[l]))) }
+            case let (.cells(x), .scalar(c)): for l in 0..<width { out[l] = Finish.apply(Outer.apply(k, Inner.apply(x[l], c))) }
+            case let (.scalar(c), .cells(y)): for l in 0..<width { out[l] = Finish.apply(Outer.apply(k, Inner.apply(c, y[l]))) }
+            case let (.scalar(c), .scalar(d)): out.update(repeating: Finish.apply(Outer.apply(k, Inner.apply(c, d))), count: width)
+            }
+        }
+        if sum.op == .add { loop(Add.self) } else { loop(Subtract.self) }
         return true
     }
 
@@ -193,6 +234,23 @@ extension Program {
         }
     }
 
+    /// `totaal_dit_jaar` per month, proven not to fail: the view's running values (`LaneFrame.monthly`),
+    /// each month the month before plus the term, the term read where it is and added without a check.
+    private func yearToDate(_ i: Instruction, _ e: Expression, _ f: LaneFrame, _ p: Int) -> UnsafePointer<Int64> {
+        let counting = i.immediate == 1, lanes = f.lanes
+        return f.monthly(e, upTo: p) { k, previous, row in
+            let term = operand(i.a, f, k, 1, into: f.scratch.push())
+            // A range starts in January; the first month of a year starts the total again.
+            let before = previous == nil || f.range.month(k).month == 1 ? nil : previous
+            switch (term, before) {
+            case let (.cells(t), before?): for l in 0..<lanes { row[l] = before[l] &+ ValueSemantics.term(t[l], counting: counting) }
+            case let (.cells(t), nil): for l in 0..<lanes { row[l] = ValueSemantics.term(t[l], counting: counting) }
+            case let (.scalar(c), before?): for l in 0..<lanes { row[l] = before[l] &+ ValueSemantics.term(c, counting: counting) }
+            case let (.scalar(c), nil): row.update(repeating: ValueSemantics.term(c, counting: counting), count: lanes)
+            }
+        }
+    }
+
     /// A truth operand read where it is (`operand`), or, for a `niet` in front of one, the
     /// operand under it and `negated`: the user takes the other side, in its own pass.
     @inline(__always)
@@ -226,6 +284,8 @@ extension Program {
             return .cells(f.slot(Int(i.a), p))
         case .inputOfMonth where n == 1:
             if let inputs = f.inputs { return .cells(inputs.column(Int(i.a), month: p)) }
+        case .yearToDateOfMonth where n == 1:
+            if f.cannotFail![Int(x)] { return .cells(yearToDate(i, x, f, p)) }
         default:
             break
         }
@@ -261,6 +321,14 @@ private enum CentsHalfAwayFromZero<Op: LaneOperation>: LaneOperation {
 private enum CentsHalfUp<Op: LaneOperation>: LaneOperation {
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.roundHalfUpProven(Op.apply(a, b), unit: 10_000) }
 }
+/// What is done with a value at the end of a pass: nothing, or rounding it to cents as
+/// `ValueSemantics.roundProven` does (half up for a value never negative).
+private protocol LaneRounding { static func apply(_ x: Int64) -> Int64 }
+private enum Unrounded: LaneRounding { @inline(__always) static func apply(_ x: Int64) -> Int64 { x } }
+private enum CentsAway: LaneRounding {
+    @inline(__always) static func apply(_ x: Int64) -> Int64 { ValueSemantics.roundProven(x, unit: 10_000, .halfAwayFromZero) }
+}
+private enum CentsUp: LaneRounding { @inline(__always) static func apply(_ x: Int64) -> Int64 { ValueSemantics.roundHalfUpProven(x, unit: 10_000) } }
 /// `en` and `of` of two truths (0 or 1).
 private enum And: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a & b } }
 private enum Or: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a | b } }
