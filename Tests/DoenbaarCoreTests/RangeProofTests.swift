@@ -14,7 +14,7 @@ import Testing
         return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }()
     static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rekenkundig", "rekenkundig_verschil", "rond", "jaartotaal", "kleinste",
-                          "vergelijk", "keuze", "logica", "voorwaardelijk"]
+                          "vergelijk", "keuze", "logica", "voorwaardelijk", "heel", "niet_heel"]
 
     /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.
     static func proof(_ plan: Plan, a: ClosedRange<Int64>, b: ClosedRange<Int64>, fromStart: Bool = true) -> RangeProof {
@@ -67,6 +67,22 @@ import Testing
         // Nor is the division: a's millionfold leaves 64 bits. What reads only b is still proven.
         #expect(!Self.proven("deel_veilig", plan, wide))
         #expect(Self.proven("rond", plan, wide))
+    }
+
+    /// A declaration that rounds to cents but computes only whole cents (from cents, rounded
+    /// cents and whole euros) is not rounded again; one that divides is. Without the columns'
+    /// units nothing is known of their values, and every rounding stays.
+    @Test func roundingIsLeftOutWhereEveryValueIsWholeCentsAlready() throws {
+        let plan = Plan(try Engine.ruleSet(Self.rules))
+        let whole = { (name: String, proof: RangeProof) in proof.slotWhole[plan.ruleSet.slot(named: name)!] }
+        let range = EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2024, month: 12))
+        let withUnits = RangeProof(plan: plan, range: range, inputs: [(-10_000_000_000)...10_000_000_000, (-100 * Fixed.scale)...(100 * Fixed.scale)],
+                                   inputSteps: [10_000, Fixed.scale], inputsFromStart: true)
+        #expect(whole("heel", withUnits))
+        #expect(!whole("niet_heel", withUnits))
+        #expect(!whole("rekenkundig", withUnits))
+        let withoutUnits = Self.proof(plan, a: -1_000_000...1_000_000, b: -100...100)
+        #expect(!whole("heel", withoutUnits))
     }
 
     /// Every output of every person and month, raw; or the failure the run reports.

@@ -90,7 +90,8 @@ public struct InputRun: Sendable {
         let threadCount = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(blocks, 1)))
         let shared = RunState(threads: threadCount)
         // What cannot fail for values in the columns' ranges runs without checks.
-        let proof = proving ? RangeProof(plan: plan, range: range, inputs: columns.ranges, inputsFromStart: range.monthOffset(firstMonth) == 0) : nil
+        let proof = proving ? RangeProof(plan: plan, range: range, inputs: columns.ranges, inputSteps: columns.columns.map(\.unit),
+                                             inputsFromStart: range.monthOffset(firstMonth) == 0) : nil
         let (outputs, months, first, blockSize) = (outputs, months, range.monthOffset(firstMonth), blockSize)
         DispatchQueue.concurrentPerform(iterations: threadCount) { t in
             // One scratch, one input buffer and one arena per thread, for all its blocks.

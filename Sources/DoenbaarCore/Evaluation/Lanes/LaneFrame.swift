@@ -31,6 +31,7 @@ final class LaneFrame {
     let nonNegative: UnsafeMutablePointer<Bool>?
     private let settling: UnsafeMutablePointer<RangeProof.Settling>?
     private let slotNonNegative: UnsafeMutablePointer<Bool>?
+    private let slotWhole: UnsafeMutablePointer<Bool>?
     private let sameAllRange: UnsafeMutablePointer<Bool>?
     let sameAllMonth: UnsafeMutablePointer<Bool>
     let lanes: Int
@@ -103,6 +104,7 @@ final class LaneFrame {
         nonNegative = proof?.nonNegative
         settling = proof?.settling
         slotNonNegative = proof?.slotNonNegative
+        slotWhole = proof?.slotWhole
         sameAllRange = proof?.sameAllRange
         sameAllMonth = plan.sameAllMonth
         self.arena = arena ?? LaneArena()
@@ -250,7 +252,7 @@ final class LaneFrame {
         if s.alternativeCount == 1, case let a = plan.alternatives[s.firstAlternative], a.condition < 0,
            a.valid(on: day), a.valid(on: day + Int32(n - 1)) {
             // Proven, and rounded to cents: in the same pass as the body's last operation where it can.
-            if n == 1, decided == nil, let settling, settling[slot] == .proven, s.rounding != nil,
+            if n == 1, decided == nil, let settling, settling[slot] == .proven, s.rounding != nil, !slotWhole![slot],
                program._withUnsafeGuaranteedRef({ $0.evaluateProvenRounded(a.body, self, p, s, nonNegative: slotNonNegative![slot], into: out) }) {
                 return
             }
@@ -340,8 +342,9 @@ final class LaneFrame {
                 out[c] = settled
             }
         } else if let settling, settling[slot] == .proven {
-            // Never the mark and never above a billion: rounded without a check, not bounded.
-            guard let rounding = s.rounding else { return }
+            // Never the mark and never above a billion: rounded without a check, not bounded;
+            // not rounded at all where every value is a multiple of the unit already.
+            guard let rounding = s.rounding, !slotWhole![slot] else { return }
             ValueSemantics.roundProven(out, width, unit: s.roundingUnit, rounding, nonNegative: slotNonNegative![slot])
         } else if let rounding = s.rounding {
             ValueSemantics.settle(out, width, rounding: rounding, unit: s.roundingUnit)

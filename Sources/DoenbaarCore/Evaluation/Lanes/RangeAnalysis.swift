@@ -1,10 +1,12 @@
 /// The values an instruction can give, as an interval of raw values (the mark
-/// left out), and whether it can give the mark.
+/// left out), a step every value is a multiple of, and whether it can give the mark.
 struct RangeAnalysis {
     struct Bounds {
         var low: Int128
         var high: Int128
         var mayFail: Bool
+        /// Every value is a multiple of it (0: every value is zero; 1: nothing known).
+        var step: Int128 = 1
 
         /// Any value, or the mark.
         static let anything = Bounds(low: Int128(Int64.min) + 1, high: Int128(Int64.max), mayFail: true)
@@ -12,7 +14,7 @@ struct RangeAnalysis {
 
         /// The same interval, failing where one of `operands` may.
         func failing(with operands: Bounds...) -> Bounds {
-            Bounds(low: low, high: high, mayFail: mayFail || operands.contains { $0.mayFail })
+            Bounds(low: low, high: high, mayFail: mayFail || operands.contains { $0.mayFail }, step: step)
         }
 
         /// As an operation's result: where the interval leaves the values an Int64 holds
@@ -22,14 +24,23 @@ struct RangeAnalysis {
         }
 
         func union(_ other: Bounds) -> Bounds {
-            Bounds(low: min(low, other.low), high: max(high, other.high), mayFail: mayFail || other.mayFail)
+            Bounds(low: min(low, other.low), high: max(high, other.high), mayFail: mayFail || other.mayFail,
+                   step: RangeAnalysis.gcd(step, other.step))
         }
+    }
+
+    /// The greatest common divisor of two steps (gcd(x, 0) = x: a zero is a multiple of anything).
+    static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
+        var (x, y) = (a.magnitude, b.magnitude)
+        while y != 0 { (x, y) = (y, x % y) }
+        return Int128(x)
     }
 
     private let plan: Plan
     private let program: Program
     private let firstDay: Int32
     private let inputs: [ClosedRange<Int64>]?
+    private let inputSteps: [Int64]?
     private let inputsFromStart: Bool
     private enum State { case unknown, visiting, known(Bounds) }
     private var expressions: [State]
@@ -37,11 +48,13 @@ struct RangeAnalysis {
     private var computed: [State]
     private var kept: [State]
 
-    init(plan: Plan, firstDay: Int32, inputs: [ClosedRange<Int64>]?, inputsFromStart: Bool) {
+    /// - Parameter inputSteps: per input, a step every raw value of its column is a multiple of (its unit; nil: unknown).
+    init(plan: Plan, firstDay: Int32, inputs: [ClosedRange<Int64>]?, inputSteps: [Int64]? = nil, inputsFromStart: Bool) {
         self.plan = plan
         program = plan.program
         self.firstDay = firstDay
         self.inputs = inputs
+        self.inputSteps = inputSteps
         self.inputsFromStart = inputsFromStart
         expressions = Array(repeating: .unknown, count: program.codeCount)
         computed = Array(repeating: .unknown, count: plan.slotCount)
@@ -87,18 +100,24 @@ struct RangeAnalysis {
 
     mutating func computedNonNegative(_ slot: Int) -> Bool { computedBounds(slot).low >= 0 }
 
+    /// Whether a slot that rounds computes only multiples of its unit, so that rounding changes no value.
+    mutating func computedWhole(_ slot: Int) -> Bool {
+        plan.slots[slot].rounding != nil && computedBounds(slot).step % Int128(plan.slots[slot].roundingUnit) == 0
+    }
+
     private static let scale = Int128(Fixed.scale)
 
     private mutating func decide(_ i: Program.Instruction) -> Bounds {
         switch i.op {
         case .constant:
-            return i.immediate == ValueSemantics.failed ? .anything : Bounds(low: Int128(i.immediate), high: Int128(i.immediate), mayFail: false)
+            return i.immediate == ValueSemantics.failed ? .anything
+                : Bounds(low: Int128(i.immediate), high: Int128(i.immediate), mayFail: false, step: Int128(i.immediate))
         case .parameterOfMonth, .parameterOfDay:
             let values = program.ruleSet.parameters[Int(i.a)].values
             guard let first = values.first else { return .anything }
             let raws = values.map { Int128($0.raw) }
             // Without a value before its first date: the mark on the days of the range before it.
-            return Bounds(low: raws.min()!, high: raws.max()!, mayFail: first.from.dayNumber > firstDay)
+            return Bounds(low: raws.min()!, high: raws.max()!, mayFail: first.from.dayNumber > firstDay, step: raws.reduce(0, Self.gcd))
         case .valueOfMonth, .monthValueOfDay, .valueOfDay:
             return keptBounds(Int(i.a))
         case .referenceDateOfMonth:
@@ -106,7 +125,8 @@ struct RangeAnalysis {
         case .inputOfMonth, .inputOfDay:
             guard let inputs else { return .anything }
             let r = inputs[Int(i.a)]
-            return Bounds(low: Int128(r.lowerBound), high: Int128(r.upperBound), mayFail: !inputsFromStart)
+            return Bounds(low: Int128(r.lowerBound), high: Int128(r.upperBound), mayFail: !inputsFromStart,
+                          step: Int128(inputSteps?[Int(i.a)] ?? 1))
         case .benefitOfMonth, .benefitOfDay, .constantFact, .monthFactOfMonth, .monthFactOfDay, .dayFact, .totalSince,
              .year, .monthOf, .yearStart, .daysBetween, .monthsBetween, .plusMonths, .blockEnd, .addDays, .addMonths,
              .dateDifference, .valueOn:
@@ -114,7 +134,7 @@ struct RangeAnalysis {
             return .anything
         case .negate:
             let a = bounds(i.a)
-            return Bounds(low: -a.high, high: -a.low, mayFail: a.mayFail).checked
+            return Bounds(low: -a.high, high: -a.low, mayFail: a.mayFail, step: a.step).checked
         case .not, .ever:
             return Bounds.truth.failing(with: bounds(i.a))
         case .and, .or, .compare:
@@ -124,25 +144,26 @@ struct RangeAnalysis {
             return bounds(i.b).union(bounds(i.c)).failing(with: c)
         case .add:
             let a = bounds(i.a), b = bounds(i.b)
-            return Bounds(low: a.low + b.low, high: a.high + b.high, mayFail: a.mayFail || b.mayFail).checked
+            return Bounds(low: a.low + b.low, high: a.high + b.high, mayFail: a.mayFail || b.mayFail, step: Self.gcd(a.step, b.step)).checked
         case .subtract:
             let a = bounds(i.a), b = bounds(i.b)
-            return Bounds(low: a.low - b.high, high: a.high - b.low, mayFail: a.mayFail || b.mayFail).checked
+            return Bounds(low: a.low - b.high, high: a.high - b.low, mayFail: a.mayFail || b.mayFail, step: Self.gcd(a.step, b.step)).checked
         case .multiply:
             return multiply(bounds(i.a), bounds(i.b))
         case .divide:
             return divide(bounds(i.a), bounds(i.b))
         case .round:
-            // Rounding moves a value by less than its unit.
+            // Rounding moves a value by less than its unit, to a multiple of it.
             let a = bounds(i.a), unit = Int128(i.immediate)
-            return Bounds(low: a.low - unit, high: a.high + unit, mayFail: a.mayFail).checked
+            return Bounds(low: a.low - unit, high: a.high + unit, mayFail: a.mayFail, step: unit).checked
         case .minimum, .maximum:
             var result = bounds(program.lists[Int(i.a)])
             for k in 1..<max(1, Int(i.b)) {
                 let b = bounds(program.lists[Int(i.a) + k])
+                let step = Self.gcd(result.step, b.step)
                 result = i.op == .minimum
-                    ? Bounds(low: min(result.low, b.low), high: min(result.high, b.high), mayFail: result.mayFail || b.mayFail)
-                    : Bounds(low: max(result.low, b.low), high: max(result.high, b.high), mayFail: result.mayFail || b.mayFail)
+                    ? Bounds(low: min(result.low, b.low), high: min(result.high, b.high), mayFail: result.mayFail || b.mayFail, step: step)
+                    : Bounds(low: max(result.low, b.low), high: max(result.high, b.high), mayFail: result.mayFail || b.mayFail, step: step)
             }
             return result
         case .sumInMonth, .daysInMonth:
@@ -180,8 +201,14 @@ struct RangeAnalysis {
     /// A running total of at most `terms` periods: between the sum of that many of the
     /// smallest and of the largest terms, and zero (no period yet).
     private func total(_ a: Bounds, terms: Int128, counting: Bool) -> Bounds {
-        let term = counting ? Bounds(low: 0, high: Self.scale, mayFail: a.mayFail) : a
-        return Bounds(low: min(0, term.low * terms), high: max(0, term.high * terms), mayFail: term.mayFail).checked
+        let term = counting ? Bounds(low: 0, high: Self.scale, mayFail: a.mayFail, step: Self.scale) : a
+        return Bounds(low: min(0, term.low * terms), high: max(0, term.high * terms), mayFail: term.mayFail, step: term.step).checked
+    }
+
+    /// n / d rounded down (d > 0).
+    private static func floorDivide(_ n: Int128, _ d: Int128) -> Int128 {
+        let q = n / d
+        return n % d != 0 && n < 0 ? q - 1 : q
     }
 
     /// n / d rounded half away from zero, as `FixedMath` rounds.
@@ -211,7 +238,7 @@ struct RangeAnalysis {
                 alwaysApplies = true
             }
         }
-        let zero = Bounds(low: 0, high: 0, mayFail: false)
+        let zero = Bounds(low: 0, high: 0, mayFail: false, step: 0)
         return alwaysApplies ? result! : result.map { $0.union(zero) } ?? zero
     }
 
@@ -224,13 +251,16 @@ struct RangeAnalysis {
     private mutating func settledBounds(_ slot: Int) -> Bounds {
         let b = computedBounds(slot)
         let limit = Int128(ValueSemantics.maximumMagnitude)
-        var result = Bounds(low: max(b.low, -limit), high: min(b.high, limit), mayFail: b.mayFail || b.low < -limit || b.high > limit)
-        if result.low > result.high { result = Bounds(low: 0, high: 0, mayFail: true) }
+        var result = Bounds(low: max(b.low, -limit), high: min(b.high, limit), mayFail: b.mayFail || b.low < -limit || b.high > limit, step: b.step)
+        if result.low > result.high { result = Bounds(low: 0, high: 0, mayFail: true, step: 0) }
         let s = plan.slots[slot]
-        if s.rounding != nil {
+        if s.rounding != nil, result.step % Int128(s.roundingUnit) != 0 {
+            // Rounding keeps the order and each multiple of the unit as it is: it gives multiples
+            // of the unit from the one at or below the lowest value to the one at or above the highest.
             let unit = Int128(s.roundingUnit)
-            result.low -= unit
-            result.high += unit
+            result.low = Self.floorDivide(result.low, unit) * unit
+            result.high = -Self.floorDivide(-result.high, unit) * unit
+            result.step = unit
         }
         return result
     }

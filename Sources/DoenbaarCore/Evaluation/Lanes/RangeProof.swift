@@ -19,6 +19,8 @@ final class RangeProof: @unchecked Sendable {
     /// then divides without a correction for the sign); per slot, whether its computed values are.
     let nonNegative: UnsafeMutablePointer<Bool>
     let slotNonNegative: UnsafeMutablePointer<Bool>
+    /// Per slot that rounds: whether it computes only multiples of its unit, so that rounding is left out.
+    let slotWhole: UnsafeMutablePointer<Bool>
     /// Per slot: whether it is monthly and the same in every month of the range (`RangeInvariance`).
     let sameAllRange: UnsafeMutablePointer<Bool>
 
@@ -36,9 +38,11 @@ final class RangeProof: @unchecked Sendable {
     ///   - range: the months every view of the run covers (its first day decides whether a parameter has a value).
     ///   - inputs: per `invoer` of the rule set, the smallest and largest raw value of its column; nil when
     ///     the run has no columns (a persona's run: an input fails there).
+    ///   - inputSteps: per `invoer`, a step every raw value of its column is a multiple of (the column's unit); nil: unknown.
     ///   - inputsFromStart: whether the columns hold every month of the range (else earlier months hold the mark).
-    init(plan: Plan, range: EvaluationRange, inputs: [ClosedRange<Int64>]?, inputsFromStart: Bool) {
-        var analysis = RangeAnalysis(plan: plan, firstDay: range.firstDay.dayNumber, inputs: inputs, inputsFromStart: inputsFromStart)
+    init(plan: Plan, range: EvaluationRange, inputs: [ClosedRange<Int64>]?, inputSteps: [Int64]? = nil, inputsFromStart: Bool) {
+        var analysis = RangeAnalysis(plan: plan, firstDay: range.firstDay.dayNumber, inputs: inputs, inputSteps: inputSteps,
+                                     inputsFromStart: inputsFromStart)
         let instructionCount = plan.program.codeCount, slotCount = plan.slotCount
         cannotFail = .allocate(capacity: max(1, instructionCount))
         for e in 0..<instructionCount { (cannotFail + e).initialize(to: !analysis.bounds(Program.Expression(e)).mayFail) }
@@ -48,6 +52,8 @@ final class RangeProof: @unchecked Sendable {
         for e in 0..<instructionCount { (nonNegative + e).initialize(to: analysis.operandsNonNegative(Program.Expression(e))) }
         slotNonNegative = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (slotNonNegative + s).initialize(to: analysis.computedNonNegative(s)) }
+        slotWhole = .allocate(capacity: max(1, slotCount))
+        for s in 0..<slotCount { (slotWhole + s).initialize(to: analysis.computedWhole(s)) }
         sameAllRange = .allocate(capacity: max(1, slotCount))
         sameAllRange.initialize(from: RangeInvariance.analyse(plan, range: range), count: slotCount)
     }
@@ -57,6 +63,7 @@ final class RangeProof: @unchecked Sendable {
         settling.deallocate()
         nonNegative.deallocate()
         slotNonNegative.deallocate()
+        slotWhole.deallocate()
         sameAllRange.deallocate()
     }
 }
