@@ -101,7 +101,7 @@ extension Program {
                 evaluate(thenBranch, f, p, days: n, into: out)
             } else if !needsThen {
                 evaluate(elseBranch, f, p, days: n, into: out)
-            } else {
+            } else if !nestedChoice(c, thenBranch, elseBranch, f, p, n, into: out) {
                 let then = operand(thenBranch, f, p, n, into: out), otherwise = operand(elseBranch, f, p, n, into: scratch.push())
                 switch (then, otherwise) {
                 case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Self.choose(c[l], x[l], y[l]) }
@@ -232,6 +232,32 @@ extension Program {
         case let (.scalar(j), .cells(y)): for l in 0..<width { out[l] = Op.apply(flipA ^ truth(j), flipB ^ truth(y[l])) }
         case let (.scalar(j), .scalar(k)): out.update(repeating: Op.apply(flipA ^ truth(j), flipB ^ truth(k)), count: width)
         }
+    }
+
+    /// `choose(c, choose(d, j, k), z)` or `choose(c, z, choose(d, j, k))` in one pass, for j, k and
+    /// z each one value (a constant, a month's parameter) and d read where it is: a choice among
+    /// values, as `als niet a dan 0% anders als b dan x anders y`, where the inner choice took a pass
+    /// of its own. False (and `out` untouched) for other branches.
+    private func nestedChoice(_ c: UnsafePointer<Int64>, _ thenBranch: Expression, _ elseBranch: Expression, _ f: LaneFrame, _ p: Int, _ n: Int,
+                              into out: UnsafeMutablePointer<Int64>) -> Bool {
+        func value(_ x: Expression) -> Int64? {
+            let i = code[Int(x)]
+            if i.op == .constant { return i.immediate }
+            return i.op == .parameterOfMonth && n == 1 ? parameters.value(Int(i.a), on: f.monthStart[p]) : nil
+        }
+        let innerFirst = code[Int(thenBranch)].op == .select
+        let (inner, single) = innerFirst ? (thenBranch, elseBranch) : (elseBranch, thenBranch)
+        let s = code[Int(inner)]
+        guard s.op == .select, f.cannotFail![Int(inner)], let z = value(single), let j0 = value(s.b), let k0 = value(s.c) else { return false }
+        let d = truthOperand(s.a, f, p, n, into: f.scratch.push())
+        let (j, k) = d.negated ? (k0, j0) : (j0, k0), width = n * f.lanes
+        switch (d.operand, innerFirst) {
+        case let (.cells(x), true): for l in 0..<width { out[l] = Self.choose(c[l], Self.choose(x[l], j, k), z) }
+        case let (.cells(x), false): for l in 0..<width { out[l] = Self.choose(c[l], z, Self.choose(x[l], j, k)) }
+        case let (.scalar(t), true): for l in 0..<width { out[l] = Self.choose(c[l], t != 0 ? j : k, z) }
+        case let (.scalar(t), false): for l in 0..<width { out[l] = Self.choose(c[l], z, t != 0 ? j : k) }
+        }
+        return true
     }
 
     /// `totaal_dit_jaar` per month, proven not to fail: the view's running values (`LaneFrame.monthly`),
