@@ -174,15 +174,22 @@ extension Program {
         guard case .scalar(let k) = operand(bound, f, p, n, into: scratch.push()) else { return false }
         let a = operand(sum.a, f, p, n, into: out), b = operand(sum.b, f, p, n, into: scratch.push()), width = n * f.lanes
         @inline(__always)
-        func loop<Inner: LaneOperation>(_: Inner.Type) {
+        func loop<Bound: LaneOperation, Inner: LaneOperation>(_: Bound.Type, _: Inner.Type) {
             switch (a, b) {
-            case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Finish.apply(Outer.apply(k, Inner.apply(x[l], y[l]))) }
-            case let (.cells(x), .scalar(c)): for l in 0..<width { out[l] = Finish.apply(Outer.apply(k, Inner.apply(x[l], c))) }
-            case let (.scalar(c), .cells(y)): for l in 0..<width { out[l] = Finish.apply(Outer.apply(k, Inner.apply(c, y[l]))) }
-            case let (.scalar(c), .scalar(d)): out.update(repeating: Finish.apply(Outer.apply(k, Inner.apply(c, d))), count: width)
+            case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Finish.apply(Bound.apply(k, Inner.apply(x[l], y[l]))) }
+            case let (.cells(x), .scalar(c)): for l in 0..<width { out[l] = Finish.apply(Bound.apply(k, Inner.apply(x[l], c))) }
+            case let (.scalar(c), .cells(y)): for l in 0..<width { out[l] = Finish.apply(Bound.apply(k, Inner.apply(c, y[l]))) }
+            case let (.scalar(c), .scalar(d)): out.update(repeating: Finish.apply(Bound.apply(k, Inner.apply(c, d))), count: width)
             }
         }
-        if sum.op == .add { loop(Add.self) } else { loop(Subtract.self) }
+        // Not below nil, the usual bound: with a mask, which the compiler can keep in vector registers.
+        let notBelowZero = Outer.self == Maximum.self && k == 0
+        switch (sum.op == .add, notBelowZero) {
+        case (true, true): loop(NotBelowZero.self, Add.self)
+        case (true, false): loop(Outer.self, Add.self)
+        case (false, true): loop(NotBelowZero.self, Subtract.self)
+        case (false, false): loop(Outer.self, Subtract.self)
+        }
         return true
     }
 
@@ -358,5 +365,10 @@ private enum CentsUp: LaneRounding { @inline(__always) static func apply(_ x: In
 /// `en` and `of` of two truths (0 or 1).
 private enum And: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a & b } }
 private enum Or: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a | b } }
+/// `max(0, b)` (the a of `max` is zero): b where its sign bit is clear, zero where it is set,
+/// with a shift and a mask that SSE2 has for 64 bits, where it has no comparison of them.
+private enum NotBelowZero: LaneOperation {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { b & Int64(bitPattern: (UInt64(bitPattern: b) >> 63) &- 1) }
+}
 private enum Minimum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.min(a, b) } }
 private enum Maximum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.max(a, b) } }
