@@ -16,9 +16,10 @@ final class LaneFacts {
     private let layout: FactLayout
     /// One table per lane, all over the same range.
     private let tables: [FactTable]
-    /// The day offset of each month's first day, and one past the last month; the month of each day.
-    private let monthStarts: [Int]
-    private let monthOfDay: [Int]
+    /// The day offset of each month's first day, and one past the last month; the month of each
+    /// day. Worked out once per block: its views, and their `LaneFrame`s, take them from here.
+    let monthStarts: [Int]
+    let monthOfDay: [Int]
     /// Per fact its column, once a rule read it: a fact no rule reads (of a
     /// benefit no lane of the block has) is never laid out.
     @exclusivity(unchecked) private var columns: [Column?]

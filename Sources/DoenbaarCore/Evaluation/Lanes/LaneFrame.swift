@@ -118,16 +118,14 @@ final class LaneFrame {
         donors = donor.map { d in (0..<shared).map { m in m < d.sharedMonths ? d.donors[m] : d } } ?? []
         // Episodes are kept by month of the range: only a view over the same range continues them.
         previous = shared > 0 && donor?.range == facts.range ? donor : nil
+        // The facts hold the months' days already.
+        monthOfDay = facts.monthOfDay
+        monthFirstDay = facts.monthStarts
         if let donor, donor.range == facts.range {
-            monthOfDay = donor.monthOfDay
             monthStart = donor.monthStart
-            monthFirstDay = donor.monthFirstDay
             scratchOwner = scratch ?? donor.scratchOwner
         } else {
-            monthOfDay = range.monthOfEachDay
             monthStart = range.firstDayOfEachMonth
-            let range = facts.range
-            monthFirstDay = (0..<range.monthCount).map { range.days(ofMonth: $0).lowerBound } + [range.dayCount]
             scratchOwner = scratch ?? LaneScratch(lanes: lanes)
         }
         self.scratch = scratchOwner.stack
@@ -470,11 +468,13 @@ final class LaneFrame {
     /// Where a benefit's payment in month m is kept in `payments`.
     private func paymentIndex(_ benefit: Int, _ m: Int) -> Int { benefit * range.monthCount + m }
 
-    /// A slot's total over month m for every lane (raw): its value, or its days summed.
+    /// A slot's total over month m for every lane (raw), as an array of its own (`total(_:_:summingInto:)`).
     func total(_ slot: Int, _ m: Int) -> [Int64] {
-        var sum = [Int64](repeating: 0, count: lanes)
-        sum.withUnsafeMutableBufferPointer { add(slot, m, into: $0.baseAddress!) }
-        return sum
+        [Int64](unsafeUninitializedCapacity: lanes) { cells, count in
+            let sum = cells.baseAddress!, values = total(slot, m, summingInto: sum)
+            if values != UnsafePointer(sum) { sum.initialize(from: values, count: lanes) }
+            count = lanes
+        }
     }
 
     /// A slot's total over month m for every lane (raw): a monthly slot's own values, read
