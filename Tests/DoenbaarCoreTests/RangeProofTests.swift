@@ -14,7 +14,8 @@ import Testing
         return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }()
     static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rekenkundig", "rekenkundig_verschil", "rond", "jaartotaal", "kleinste",
-                          "vergelijk", "keuze", "logica", "voorwaardelijk", "heel", "niet_heel"]
+                          "vergelijk", "keuze", "logica", "voorwaardelijk", "heel", "niet_heel",
+                          "exact_positief", "niet_exact", "exact_onafgerond"]
 
     /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.
     static func proof(_ plan: Plan, a: ClosedRange<Int64>, b: ClosedRange<Int64>, fromStart: Bool = true) -> RangeProof {
@@ -83,6 +84,42 @@ import Testing
         #expect(!whole("rekenkundig", withUnits))
         let withoutUnits = Self.proof(plan, a: -1_000_000...1_000_000, b: -100...100)
         #expect(!whole("heel", withoutUnits))
+    }
+
+    /// A product of cents and a percentage of whole basis points is a whole number of millionths,
+    /// so its division by the scale is exact (`RangeProof.exactProduct`); a product with a factor of
+    /// six decimals is not, nor is anything when the columns' units are unknown.
+    @Test func productsOfWholeStepsAreMarkedExact() throws {
+        let plan = Plan(try Engine.ruleSet(Self.rules))
+        let range = EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2024, month: 12))
+        let withUnits = RangeProof(plan: plan, range: range, inputs: [(-10_000_000_000)...10_000_000_000, (-100 * Fixed.scale)...(100 * Fixed.scale)],
+                                   inputSteps: [10_000, Fixed.scale], inputsFromStart: true)
+        let withoutUnits = Self.proof(plan, a: -1_000_000...1_000_000, b: -100...100)
+        /// The body of a declaration's one rule, and whether it is marked exact.
+        func exact(_ name: String, _ proof: RangeProof) -> Bool {
+            let slot = plan.ruleSet.slot(named: name)!
+            return proof.exactProduct[Int(plan.alternatives[plan.slots[slot].firstAlternative].body)]
+        }
+        // a (cents, step 10^4 raw) times b (whole, 10^6) or pct (37,5% and 42%: step 15.000 raw).
+        #expect(exact("maal", withUnits))
+        #expect(exact("rekenkundig", withUnits))
+        #expect(exact("exact_positief", withUnits))
+        // 0,123457 is 123.457 raw: times 10^4 not a multiple of 10^6.
+        #expect(!exact("niet_exact", withUnits))
+        #expect(!exact("maal", withoutUnits))
+        #expect(!exact("rekenkundig", withoutUnits))
+        // A sum is no product, though its terms are.
+        #expect(!exact("exact_onafgerond", withUnits))
+        // The exact division by the scale: a shift by its factors of two, then the inverse of its odd part.
+        #expect(15_625 &* ValueSemantics.inverseOfOddScale == 1)
+        for raw: Int64 in [0, 1, -1, 999_999, -1_000_001, 123_456_789_012, -987_654_321_098, Int64.max / Fixed.scale, Int64.min / Fixed.scale + 1] {
+            #expect(ValueSemantics.multiplyProvenExact(raw, Fixed.scale) == raw)
+            #expect(ValueSemantics.multiplyProvenExact(raw * 2, 500_000) == raw)
+        }
+        // Half a cent and under it (products of whole millionths): cents of the product as rounding its millionths half up gives them.
+        for (a, b): (Int64, Int64) in [(10_000, 500_000), (10_000, 490_000), (4 * 10_000, 375_000), (7 * 10_000, 375_000), (0, 420_000), (123_450_000, 750_000)] {
+            #expect(ValueSemantics.centsOfExactProduct(a, b) == ValueSemantics.roundProven(ValueSemantics.multiplyProven(a, b), unit: 10_000, .halfAwayFromZero))
+        }
     }
 
     /// Every output of every person and month, raw; or the failure the run reports.

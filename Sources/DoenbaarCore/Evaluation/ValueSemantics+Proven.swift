@@ -15,6 +15,24 @@ extension ValueSemantics {
         Int64(bitPattern: (UInt64(bitPattern: a &* b) &+ UInt64(Fixed.scale / 2)) / UInt64(Fixed.scale))
     }
 
+    /// `multiply` where the product fits and is a whole multiple of the scale (`RangeProof.exactProduct`):
+    /// nothing to round, so the division is exact, which is a shift by the scale's six factors of two
+    /// and a multiplication by the inverse of its odd part, 15.625, modulo 2^64.
+    @inline(__always)
+    static func multiplyProvenExact(_ a: Int64, _ b: Int64) -> Int64 {
+        ((a &* b) >> 6) &* inverseOfOddScale
+    }
+
+    /// 15.625 times this is 1 modulo 2^64 (`ValueSemanticsTests` checks it); 10^6 = 2^6 * 15.625.
+    static var inverseOfOddScale: Int64 { 0x790F_B656_68C2_6139 }
+
+    /// `multiplyProvenExact` rounded half up to cents, for a product never negative: one
+    /// division of the product, where the product's division and the rounding took two.
+    @inline(__always)
+    static func centsOfExactProduct(_ a: Int64, _ b: Int64) -> Int64 {
+        Int64(bitPattern: (UInt64(bitPattern: a &* b) &+ 5_000_000_000) / 10_000_000_000 &* 10_000)
+    }
+
     /// `divide` where the divisor is not zero and the dividend's millionfold fits in 64 bits.
     @inline(__always)
     static func divideProven(_ a: Int64, _ b: Int64) -> Int64 {

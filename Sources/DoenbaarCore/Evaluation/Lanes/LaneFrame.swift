@@ -29,6 +29,7 @@ final class LaneFrame {
     /// so reading them counts no reference.
     let cannotFail: UnsafeMutablePointer<Bool>?
     let nonNegative: UnsafeMutablePointer<Bool>?
+    let exactProduct: UnsafeMutablePointer<Bool>?
     private let settling: UnsafeMutablePointer<RangeProof.Settling>?
     private let slotNonNegative: UnsafeMutablePointer<Bool>?
     private let slotWhole: UnsafeMutablePointer<Bool>?
@@ -102,6 +103,7 @@ final class LaneFrame {
         self.proof = proof
         cannotFail = proof?.cannotFail
         nonNegative = proof?.nonNegative
+        exactProduct = proof?.exactProduct
         settling = proof?.settling
         slotNonNegative = proof?.slotNonNegative
         slotWhole = proof?.slotWhole

@@ -34,7 +34,13 @@ extension Program {
         case .subtract:
             binary(Subtract.self)
         case .multiply:
-            if f.nonNegative![Int(e)] { binary(MultiplyNonNegative.self) } else { binary(Multiply.self) }
+            if f.exactProduct![Int(e)] {
+                binary(MultiplyExact.self)
+            } else if f.nonNegative![Int(e)] {
+                binary(MultiplyNonNegative.self)
+            } else {
+                binary(Multiply.self)
+            }
         case .divide:
             // By one (as `/ 1 dag` makes a number of days): the dividend as it is, no division per cell.
             let b = operand(i.b, f, p, n, into: scratch.push())
@@ -142,7 +148,13 @@ extension Program {
         switch i.op {
         case .add: rounded(Add.self)
         case .subtract: rounded(Subtract.self)
-        case .multiply: if f.nonNegative![Int(e)] { rounded(MultiplyNonNegative.self) } else { rounded(Multiply.self) }
+        case .multiply:
+            switch (f.exactProduct![Int(e)], nonNegative) {
+            // An exact product never negative: one division makes cents of it.
+            case (true, true): binary(ExactProductInCents.self, i, f, p, 1, into: out)
+            case (true, false): rounded(MultiplyExact.self)
+            case (false, _): if f.nonNegative![Int(e)] { rounded(MultiplyNonNegative.self) } else { rounded(Multiply.self) }
+            }
         case .maximum, .minimum:
             func bounded<Finish: LaneRounding>(_: Finish.Type) -> Bool {
                 i.op == .maximum ? self.bounded(Maximum.self, Finish.self, i, f, p, 1, into: out) : self.bounded(Minimum.self, Finish.self, i, f, p, 1, into: out)
@@ -336,6 +348,12 @@ private enum Multiply: LaneOperation {
 }
 private enum MultiplyNonNegative: LaneOperation {
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiplyProvenNonNegative(a, b) }
+}
+private enum MultiplyExact: LaneOperation {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiplyProvenExact(a, b) }
+}
+private enum ExactProductInCents: LaneOperation {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.centsOfExactProduct(a, b) }
 }
 private enum Divide: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.divideProven(a, b) } }
 private enum Equal: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a == b ? 1 : 0 } }

@@ -98,6 +98,15 @@ struct RangeAnalysis {
         }
     }
 
+    /// Whether every value of a product is a whole multiple of the scale before it is divided
+    /// by it (the steps of its operands multiply to one), so that the division leaves nothing to round.
+    mutating func exactProduct(_ e: Program.Expression) -> Bool {
+        let i = program.code[Int(e)]
+        return i.op == .multiply && Self.exact(bounds(i.a), bounds(i.b))
+    }
+
+    private static func exact(_ a: Bounds, _ b: Bounds) -> Bool { (a.step * b.step) % scale == 0 }
+
     mutating func computedNonNegative(_ slot: Int) -> Bool { computedBounds(slot).low >= 0 }
 
     /// Whether a slot that rounds computes only multiples of its unit, so that rounding changes no value.
@@ -182,8 +191,9 @@ struct RangeAnalysis {
         let corners = [a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high]
         let low = corners.min()!, high = corners.max()!
         guard low >= Int128(Int64.min) + 1, high <= Int128(Int64.max) else { return .anything }
+        // An exact product's values are multiples of the product of the steps, divided by the scale.
         return Bounds(low: Self.roundedQuotient(low, Self.scale), high: Self.roundedQuotient(high, Self.scale),
-                      mayFail: a.mayFail || b.mayFail)
+                      mayFail: a.mayFail || b.mayFail, step: Self.exact(a, b) ? a.step * b.step / Self.scale : 1)
     }
 
     /// `FixedMath.divide`: proven only for a divisor that cannot be zero (so not of

@@ -19,6 +19,9 @@ final class RangeProof: @unchecked Sendable {
     /// then divides without a correction for the sign); per slot, whether its computed values are.
     let nonNegative: UnsafeMutablePointer<Bool>
     let slotNonNegative: UnsafeMutablePointer<Bool>
+    /// Per instruction: whether it is a product whose every value is a whole multiple of the
+    /// scale before the division (a cent amount times a percentage), which then divides exactly.
+    let exactProduct: UnsafeMutablePointer<Bool>
     /// Per slot that rounds: whether it computes only multiples of its unit, so that rounding is left out.
     let slotWhole: UnsafeMutablePointer<Bool>
     /// Per slot: whether it is monthly and the same in every month of the range (`RangeInvariance`).
@@ -50,6 +53,8 @@ final class RangeProof: @unchecked Sendable {
         for s in 0..<slotCount { (settling + s).initialize(to: analysis.settling(s)) }
         nonNegative = .allocate(capacity: max(1, instructionCount))
         for e in 0..<instructionCount { (nonNegative + e).initialize(to: analysis.operandsNonNegative(Program.Expression(e))) }
+        exactProduct = .allocate(capacity: max(1, instructionCount))
+        for e in 0..<instructionCount { (exactProduct + e).initialize(to: analysis.exactProduct(Program.Expression(e))) }
         slotNonNegative = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (slotNonNegative + s).initialize(to: analysis.computedNonNegative(s)) }
         slotWhole = .allocate(capacity: max(1, slotCount))
@@ -62,6 +67,7 @@ final class RangeProof: @unchecked Sendable {
         cannotFail.deallocate()
         settling.deallocate()
         nonNegative.deallocate()
+        exactProduct.deallocate()
         slotNonNegative.deallocate()
         slotWhole.deallocate()
         sameAllRange.deallocate()
