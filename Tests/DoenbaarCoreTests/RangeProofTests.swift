@@ -15,7 +15,7 @@ import Testing
     }()
     static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rekenkundig", "rekenkundig_verschil", "rond", "jaartotaal", "kleinste",
                           "vergelijk", "keuze", "logica", "voorwaardelijk", "heel", "niet_heel",
-                          "exact_positief", "niet_exact", "exact_onafgerond"]
+                          "exact_positief", "niet_exact", "exact_onafgerond", "tegengesteld_groter"]
 
     /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.
     static func proof(_ plan: Plan, a: ClosedRange<Int64>, b: ClosedRange<Int64>, fromStart: Bool = true) -> RangeProof {
@@ -87,7 +87,7 @@ import Testing
     }
 
     /// A product of cents and a percentage of whole basis points is a whole number of millionths,
-    /// so its division by the scale is exact (`RangeProof.exactProduct`); a product with a factor of
+    /// so its division by the scale is exact (`RangeProof.Known.exactProduct`); a product with a factor of
     /// six decimals is not, nor is anything when the columns' units are unknown.
     @Test func productsOfWholeStepsAreMarkedExact() throws {
         let plan = Plan(try Engine.ruleSet(Self.rules))
@@ -98,7 +98,7 @@ import Testing
         /// The body of a declaration's one rule, and whether it is marked exact.
         func exact(_ name: String, _ proof: RangeProof) -> Bool {
             let slot = plan.ruleSet.slot(named: name)!
-            return proof.exactProduct[Int(plan.alternatives[plan.slots[slot].firstAlternative].body)]
+            return proof.known[Int(plan.alternatives[plan.slots[slot].firstAlternative].body)].contains(.exactProduct)
         }
         // a (cents, step 10^4 raw) times b (whole, 10^6) or pct (37,5% and 42%: step 15.000 raw).
         #expect(exact("maal", withUnits))
@@ -120,6 +120,26 @@ import Testing
         for (a, b): (Int64, Int64) in [(10_000, 500_000), (10_000, 490_000), (4 * 10_000, 375_000), (7 * 10_000, 375_000), (0, 420_000), (123_450_000, 750_000)] {
             #expect(ValueSemantics.centsOfExactProduct(a, b) == ValueSemantics.roundProven(ValueSemantics.multiplyProven(a, b), unit: 10_000, .halfAwayFromZero))
         }
+    }
+
+    /// A comparison is decided by the sign of the difference where that fits in 64 bits, and a
+    /// truth is read as it is where every value is 0 or 1 (`RangeProof.Known`).
+    @Test func comparisonsBySignAndTruthsAsTheyAreOnlyWhereTheValuesAllowIt() throws {
+        let plan = Plan(try Engine.ruleSet(Self.rules))
+        func known(_ name: String, _ proof: RangeProof) -> RangeProof.Known {
+            proof.known[Int(plan.alternatives[plan.slots[plan.ruleSet.slot(named: name)!].firstAlternative].body)]
+        }
+        let small = Self.proof(plan, a: -1_000_000...1_000_000, b: -100...100)
+        #expect(known("tegengesteld_groter", small).contains(.differenceFits))
+        #expect(known("positief", small).contains(.differenceFits))
+        #expect(known("positief", small).contains(.zeroOrOne))
+        #expect(!known("maal", small).contains(.zeroOrOne))
+        // Half of 64 bits either side (in raw millionths): a - (-a) leaves them, a - 0 does not.
+        let range = EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2024, month: 12))
+        let half = Int64.max / 2 + 1
+        let wide = RangeProof(plan: plan, range: range, inputs: [(-half)...half, 0...0], inputsFromStart: true)
+        #expect(!known("tegengesteld_groter", wide).contains(.differenceFits))
+        #expect(known("positief", wide).contains(.differenceFits))
     }
 
     /// Every output of every person and month, raw; or the failure the run reports.

@@ -15,7 +15,7 @@ extension ValueSemantics {
         Int64(bitPattern: (UInt64(bitPattern: a &* b) &+ UInt64(Fixed.scale / 2)) / UInt64(Fixed.scale))
     }
 
-    /// `multiply` where the product fits and is a whole multiple of the scale (`RangeProof.exactProduct`):
+    /// `multiply` where the product fits and is a whole multiple of the scale (`RangeProof.Known.exactProduct`):
     /// nothing to round, so the division is exact, which is a shift by the scale's six factors of two
     /// and a multiplication by the inverse of its odd part, 15.625, modulo 2^64.
     @inline(__always)

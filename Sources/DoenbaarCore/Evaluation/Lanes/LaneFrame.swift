@@ -28,8 +28,7 @@ final class LaneFrame {
     /// The proof's and the plan's tables, read on every evaluation: held here as buffers,
     /// so reading them counts no reference.
     let cannotFail: UnsafeMutablePointer<Bool>?
-    let nonNegative: UnsafeMutablePointer<Bool>?
-    let exactProduct: UnsafeMutablePointer<Bool>?
+    let known: UnsafeMutablePointer<RangeProof.Known>?
     private let settling: UnsafeMutablePointer<RangeProof.Settling>?
     private let slotNonNegative: UnsafeMutablePointer<Bool>?
     private let slotWhole: UnsafeMutablePointer<Bool>?
@@ -102,8 +101,7 @@ final class LaneFrame {
         self.inputs = inputs
         self.proof = proof
         cannotFail = proof?.cannotFail
-        nonNegative = proof?.nonNegative
-        exactProduct = proof?.exactProduct
+        known = proof?.known
         settling = proof?.settling
         slotNonNegative = proof?.slotNonNegative
         slotWhole = proof?.slotWhole

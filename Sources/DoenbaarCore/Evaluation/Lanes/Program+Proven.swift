@@ -34,9 +34,10 @@ extension Program {
         case .subtract:
             binary(Subtract.self)
         case .multiply:
-            if f.exactProduct![Int(e)] {
+            let known = f.known![Int(e)]
+            if known.contains(.exactProduct) {
                 binary(MultiplyExact.self)
-            } else if f.nonNegative![Int(e)] {
+            } else if known.contains(.operandsNonNegative) {
                 binary(MultiplyNonNegative.self)
             } else {
                 binary(Multiply.self)
@@ -50,21 +51,22 @@ extension Program {
                 Self.combine(Divide.self, operand(i.a, f, p, n, into: out), b, into: out, width)
             }
         case .compare:
-            // One loop per comparison, as in `evaluate`.
+            // One loop per comparison, as in `evaluate`; by the sign of the difference where it fits.
+            let bySign = f.known![Int(e)].contains(.differenceFits)
             switch ProgramBuilder.comparisons[Int(i.immediate)] {
             case .equal: binary(Equal.self)
             case .notEqual: binary(NotEqual.self)
-            case .less: binary(Less.self)
-            case .lessEqual: binary(LessEqual.self)
-            case .greater: binary(Greater.self)
-            case .greaterEqual: binary(GreaterEqual.self)
+            case .less: if bySign { binary(LessBySign.self) } else { binary(Less.self) }
+            case .lessEqual: if bySign { binary(LessEqualBySign.self) } else { binary(LessEqual.self) }
+            case .greater: if bySign { binary(GreaterBySign.self) } else { binary(Greater.self) }
+            case .greaterEqual: if bySign { binary(GreaterEqualBySign.self) } else { binary(GreaterEqual.self) }
             default: return false
             }
         case .not:
             let a = truthOperand(i.a, f, p, n, into: out)
             // 1 ^ t is 1 - t for a truth t; a `niet` in front of the operand flips it back.
             let flip: Int64 = a.negated ? 0 : 1
-            switch a.operand {
+            switch a.read {
             case .cells(let x): for l in 0..<width { out[l] = flip ^ Self.truth(x[l]) }
             case .scalar(let k): out.update(repeating: flip ^ Self.truth(k), count: width)
             }
@@ -74,7 +76,7 @@ extension Program {
             let a = truthOperand(i.a, f, p, n, into: out)
             let decided: Int64 = i.op == .and ? 0 : 1, flipA: Int64 = a.negated ? 1 : 0
             let needed: Bool
-            switch a.operand {
+            switch a.read {
             case .cells(let x): needed = Program.any(x, f.cellsToLookAt(i.a, days: n)) { flipA ^ Self.truth($0) != decided }
             case .scalar(let k): needed = flipA ^ Self.truth(k) != decided
             }
@@ -84,9 +86,9 @@ extension Program {
             }
             let b = truthOperand(i.b, f, p, n, into: scratch.push())
             if i.op == .and {
-                Self.combine(And.self, a.operand, b.operand, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
+                Self.combine(And.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
             } else {
-                Self.combine(Or.self, a.operand, b.operand, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
+                Self.combine(Or.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
             }
         case .select:
             // Each branch only where some lane takes it; both, then blended. The condition is
@@ -94,7 +96,7 @@ extension Program {
             let condition = truthOperand(i.a, f, p, n, into: scratch.push())
             let (thenBranch, elseBranch) = condition.negated ? (i.c, i.b) : (i.b, i.c)
             let c: UnsafePointer<Int64>
-            switch condition.operand {
+            switch condition.read {
             case .scalar(let k):
                 evaluate(k != 0 ? thenBranch : elseBranch, f, p, days: n, into: out)
                 return true
@@ -107,14 +109,10 @@ extension Program {
                 evaluate(thenBranch, f, p, days: n, into: out)
             } else if !needsThen {
                 evaluate(elseBranch, f, p, days: n, into: out)
-            } else if !nestedChoice(c, thenBranch, elseBranch, f, p, n, into: out) {
-                let then = operand(thenBranch, f, p, n, into: out), otherwise = operand(elseBranch, f, p, n, into: scratch.push())
-                switch (then, otherwise) {
-                case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Self.choose(c[l], x[l], y[l]) }
-                case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = Self.choose(c[l], x[l], k) }
-                case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = Self.choose(c[l], k, y[l]) }
-                case let (.scalar(j), .scalar(k)): for l in 0..<width { out[l] = Self.choose(c[l], j, k) }
-                }
+            } else if condition.zeroOrOne {
+                blend(c, thenBranch, elseBranch, ZeroOrOne.self, f, p, n, into: out)
+            } else {
+                blend(c, thenBranch, elseBranch, AnyTruth.self, f, p, n, into: out)
             }
         case .minimum:
             extreme(Minimum.self)
@@ -124,7 +122,7 @@ extension Program {
             out.update(from: yearToDate(i, e, f, p), count: f.lanes)
         case .round:
             evaluate(i.a, f, p, days: n, into: out)
-            ValueSemantics.roundProven(out, width, unit: i.immediate, ProgramBuilder.roundings[Int(i.c)], nonNegative: f.nonNegative![Int(e)])
+            ValueSemantics.roundProven(out, width, unit: i.immediate, ProgramBuilder.roundings[Int(i.c)], nonNegative: f.known![Int(e)].contains(.operandsNonNegative))
         default:
             return false
         }
@@ -149,11 +147,11 @@ extension Program {
         case .add: rounded(Add.self)
         case .subtract: rounded(Subtract.self)
         case .multiply:
-            switch (f.exactProduct![Int(e)], nonNegative) {
+            switch (f.known![Int(e)].contains(.exactProduct), nonNegative) {
             // An exact product never negative: one division makes cents of it.
             case (true, true): binary(ExactProductInCents.self, i, f, p, 1, into: out)
             case (true, false): rounded(MultiplyExact.self)
-            case (false, _): if f.nonNegative![Int(e)] { rounded(MultiplyNonNegative.self) } else { rounded(Multiply.self) }
+            case (false, _): if f.known![Int(e)].contains(.operandsNonNegative) { rounded(MultiplyNonNegative.self) } else { rounded(Multiply.self) }
             }
         case .maximum, .minimum:
             func bounded<Finish: LaneRounding>(_: Finish.Type) -> Bool {
@@ -197,12 +195,44 @@ extension Program {
         // Not below nil, the usual bound: with a mask, which the compiler can keep in vector registers.
         let notBelowZero = Outer.self == Maximum.self && k == 0
         switch (sum.op == .add, notBelowZero) {
-        case (true, true): loop(NotBelowZero.self, Add.self)
+        case (true, true): if Finish.self == Unrounded.self { Self.notBelowZero(Add.self, a, b, into: out, width) } else { loop(NotBelowZero.self, Add.self) }
         case (true, false): loop(Outer.self, Add.self)
-        case (false, true): loop(NotBelowZero.self, Subtract.self)
+        case (false, true): if Finish.self == Unrounded.self { Self.notBelowZero(Subtract.self, a, b, into: out, width) } else { loop(NotBelowZero.self, Subtract.self) }
         case (false, false): loop(Outer.self, Subtract.self)
         }
         return true
+    }
+
+    /// `max(0, a + b)` or `max(0, a - b)` into `out`, for every cell: four lanes at a time in
+    /// vectors, each lane's sign spread over it from its upper half (an arithmetic shift of 32-bit
+    /// halves and a shuffle). The compiler makes `NotBelowZero` a 64-bit comparison, which generic
+    /// x86-64 vectors (SSE2) lack and emulate with seven operations per pair of lanes.
+    @inline(__always)
+    private static func notBelowZero<Inner: LaneSum>(_: Inner.Type, _ a: Operand, _ b: Operand, into out: UnsafeMutablePointer<Int64>, _ width: Int) {
+        @inline(__always)
+        func loop<A: LaneQuads, B: LaneQuads>(_ x: A, _ y: B) {
+            var l = 0
+            #if _endian(little)
+            while l &+ 4 <= width {
+                let d = Inner.apply(x.quad(l), y.quad(l))
+                let halves = unsafeBitCast(d, to: SIMD8<Int32>.self) &>> 31
+                let signs = unsafeBitCast(SIMD8<Int32>(halves[1], halves[1], halves[3], halves[3], halves[5], halves[5], halves[7], halves[7]),
+                                          to: SIMD4<Int64>.self)
+                UnsafeMutableRawPointer(out + l).storeBytes(of: d & ~signs, as: SIMD4<Int64>.self)
+                l &+= 4
+            }
+            #endif
+            while l < width {
+                out[l] = NotBelowZero.apply(0, Inner.apply(x[l], y[l]))
+                l &+= 1
+            }
+        }
+        switch (a, b) {
+        case let (.cells(x), .cells(y)): loop(CellQuads(cells: x), CellQuads(cells: y))
+        case let (.cells(x), .scalar(k)): loop(CellQuads(cells: x), ValueQuads(value: k))
+        case let (.scalar(k), .cells(y)): loop(ValueQuads(value: k), CellQuads(cells: y))
+        case let (.scalar(j), .scalar(k)): out.update(repeating: NotBelowZero.apply(0, Inner.apply(j, k)), count: width)
+        }
     }
 
     /// 1 for any value but zero, 0 for zero: without a branch, which random ja and nee
@@ -212,9 +242,29 @@ extension Program {
 
     /// `c != 0 ? x : y` without a branch: a mask of all ones where c holds.
     @inline(__always)
-    static func choose(_ c: Int64, _ x: Int64, _ y: Int64) -> Int64 {
-        let all = 0 &- truth(c)
+    static func choose(_ c: Int64, _ x: Int64, _ y: Int64) -> Int64 { choose(AnyTruth.self, c, x, y) }
+
+    @inline(__always)
+    fileprivate static func choose<T: LaneTruth>(_: T.Type, _ c: Int64, _ x: Int64, _ y: Int64) -> Int64 {
+        let all = T.mask(c)
         return (x & all) | (y & ~all)
+    }
+
+    /// Either branch of a choice where the condition `c` holds or not, both evaluated: blended
+    /// in one pass, or with the inner choice of a branch (`nestedChoice`).
+    private func blend<T: LaneTruth>(_ c: UnsafePointer<Int64>, _ thenBranch: Expression, _ elseBranch: Expression, _: T.Type,
+                                     _ f: LaneFrame, _ p: Int, _ n: Int, into out: UnsafeMutablePointer<Int64>) {
+        if nestedChoice(c, thenBranch, elseBranch, T.self, f, p, n, into: out) { return }
+        let scratch = f.scratch
+        let mark = scratch.mark
+        defer { scratch.reset(to: mark) }
+        let then = operand(thenBranch, f, p, n, into: out), otherwise = operand(elseBranch, f, p, n, into: scratch.push()), width = n * f.lanes
+        switch (then, otherwise) {
+        case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Self.choose(T.self, c[l], x[l], y[l]) }
+        case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = Self.choose(T.self, c[l], x[l], k) }
+        case let (.scalar(k), .cells(y)): for l in 0..<width { out[l] = Self.choose(T.self, c[l], k, y[l]) }
+        case let (.scalar(j), .scalar(k)): for l in 0..<width { out[l] = Self.choose(T.self, c[l], j, k) }
+        }
     }
 
     /// Both operands of `i`, read where they are: then the operation cell by cell. Generic over
@@ -257,8 +307,10 @@ extension Program {
     /// z each one value (a constant, a month's parameter) and d read where it is: a choice among
     /// values, as `als niet a dan 0% anders als b dan x anders y`, where the inner choice took a pass
     /// of its own. False (and `out` untouched) for other branches.
-    private func nestedChoice(_ c: UnsafePointer<Int64>, _ thenBranch: Expression, _ elseBranch: Expression, _ f: LaneFrame, _ p: Int, _ n: Int,
-                              into out: UnsafeMutablePointer<Int64>) -> Bool {
+    /// `T` says how the outer condition `c` holds; the inner one is read as it is where it is 0 or 1 as well.
+    @inline(__always)
+    private func nestedChoice<T: LaneTruth>(_ c: UnsafePointer<Int64>, _ thenBranch: Expression, _ elseBranch: Expression, _: T.Type,
+                                            _ f: LaneFrame, _ p: Int, _ n: Int, into out: UnsafeMutablePointer<Int64>) -> Bool {
         func value(_ x: Expression) -> Int64? {
             let i = code[Int(x)]
             if i.op == .constant { return i.immediate }
@@ -270,12 +322,16 @@ extension Program {
         guard s.op == .select, f.cannotFail![Int(inner)], let z = value(single), let j0 = value(s.b), let k0 = value(s.c) else { return false }
         let d = truthOperand(s.a, f, p, n, into: f.scratch.push())
         let (j, k) = d.negated ? (k0, j0) : (j0, k0), width = n * f.lanes
-        switch (d.operand, innerFirst) {
-        case let (.cells(x), true): for l in 0..<width { out[l] = Self.choose(c[l], Self.choose(x[l], j, k), z) }
-        case let (.cells(x), false): for l in 0..<width { out[l] = Self.choose(c[l], z, Self.choose(x[l], j, k)) }
-        case let (.scalar(t), true): for l in 0..<width { out[l] = Self.choose(c[l], t != 0 ? j : k, z) }
-        case let (.scalar(t), false): for l in 0..<width { out[l] = Self.choose(c[l], z, t != 0 ? j : k) }
+        @inline(__always)
+        func loop<D: LaneTruth>(_: D.Type) {
+            switch (d.read, innerFirst) {
+            case let (.cells(x), true): for l in 0..<width { out[l] = Self.choose(T.self, c[l], Self.choose(D.self, x[l], j, k), z) }
+            case let (.cells(x), false): for l in 0..<width { out[l] = Self.choose(T.self, c[l], z, Self.choose(D.self, x[l], j, k)) }
+            case let (.scalar(t), true): for l in 0..<width { out[l] = Self.choose(T.self, c[l], t != 0 ? j : k, z) }
+            case let (.scalar(t), false): for l in 0..<width { out[l] = Self.choose(T.self, c[l], z, t != 0 ? j : k) }
+            }
         }
+        if d.zeroOrOne { loop(ZeroOrOne.self) } else { loop(AnyTruth.self) }
         return true
     }
 
@@ -297,13 +353,15 @@ extension Program {
     }
 
     /// A truth operand read where it is (`operand`), or, for a `niet` in front of one, the
-    /// operand under it and `negated`: the user takes the other side, in its own pass.
+    /// operand under it and `negated`: the user takes the other side, in its own pass. And
+    /// whether what is read is always 0 or 1 (a comparison is), so that it need not be made so.
     @inline(__always)
     private func truthOperand(_ x: Expression, _ f: LaneFrame, _ p: Int, _ n: Int,
-                              into column: UnsafeMutablePointer<Int64>) -> (operand: Operand, negated: Bool) {
+                              into column: UnsafeMutablePointer<Int64>) -> (read: Operand, negated: Bool, zeroOrOne: Bool) {
         let i = code[Int(x)]
-        if i.op == .not, f.cannotFail![Int(i.a)] { return (operand(i.a, f, p, n, into: column), true) }
-        return (operand(x, f, p, n, into: column), false)
+        let negated = i.op == .not && f.cannotFail![Int(i.a)]
+        let read = negated ? i.a : x
+        return (operand(read, f, p, n, into: column), negated, f.known![Int(read)].contains(.zeroOrOne))
     }
 
     /// Where an operand's values are, for an instruction proven not to fail.
@@ -341,8 +399,31 @@ extension Program {
 
 /// An operation on two values proven not to be the mark, whose result is proven to fit.
 private protocol LaneOperation { static func apply(_ a: Int64, _ b: Int64) -> Int64 }
-private enum Add: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b } }
-private enum Subtract: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &- b } }
+/// A sum or difference, also of four lanes at once.
+private protocol LaneSum: LaneOperation { static func apply(_ a: SIMD4<Int64>, _ b: SIMD4<Int64>) -> SIMD4<Int64> }
+private enum Add: LaneSum {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
+    @inline(__always) static func apply(_ a: SIMD4<Int64>, _ b: SIMD4<Int64>) -> SIMD4<Int64> { a &+ b }
+}
+private enum Subtract: LaneSum {
+    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
+    @inline(__always) static func apply(_ a: SIMD4<Int64>, _ b: SIMD4<Int64>) -> SIMD4<Int64> { a &- b }
+}
+/// An operand read a lane or four lanes at a time: its cells, or one value.
+private protocol LaneQuads {
+    subscript(_ l: Int) -> Int64 { get }
+    func quad(_ l: Int) -> SIMD4<Int64>
+}
+private struct CellQuads: LaneQuads {
+    let cells: UnsafePointer<Int64>
+    @inline(__always) subscript(_ l: Int) -> Int64 { cells[l] }
+    @inline(__always) func quad(_ l: Int) -> SIMD4<Int64> { UnsafeRawPointer(cells + l).loadUnaligned(as: SIMD4<Int64>.self) }
+}
+private struct ValueQuads: LaneQuads {
+    let value: Int64
+    @inline(__always) subscript(_ l: Int) -> Int64 { value }
+    @inline(__always) func quad(_ l: Int) -> SIMD4<Int64> { SIMD4(repeating: value) }
+}
 private enum Multiply: LaneOperation {
     @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiplyProven(a, b) }
 }
@@ -380,6 +461,19 @@ private enum CentsAway: LaneRounding {
     @inline(__always) static func apply(_ x: Int64) -> Int64 { ValueSemantics.roundProven(x, unit: 10_000, .halfAwayFromZero) }
 }
 private enum CentsUp: LaneRounding { @inline(__always) static func apply(_ x: Int64) -> Int64 { ValueSemantics.roundHalfUpProven(x, unit: 10_000) } }
+/// `a < b` as the sign of `a - b`, and so on, where the difference is proven to fit (`RangeProof.Known.differenceFits`).
+private enum LessBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(a &- b) } }
+private enum GreaterBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(b &- a) } }
+private enum LessEqualBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(a &- b &- 1) } }
+private enum GreaterEqualBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(b &- a &- 1) } }
+/// 1 for a negative value, 0 otherwise: its sign bit, shifted down.
+@inline(__always) private func sign(_ x: Int64) -> Int64 { Int64(bitPattern: UInt64(bitPattern: x) >> 63) }
+/// How a pass tells where a truth holds: a mask of all ones there, zeros elsewhere.
+private protocol LaneTruth { static func mask(_ c: Int64) -> Int64 }
+/// Any value but zero holds (`Program.truth`).
+private enum AnyTruth: LaneTruth { @inline(__always) static func mask(_ c: Int64) -> Int64 { 0 &- Program.truth(c) } }
+/// A truth proven to be 0 or 1 (`RangeProof.Known.zeroOrOne`) is its own mask's negation.
+private enum ZeroOrOne: LaneTruth { @inline(__always) static func mask(_ c: Int64) -> Int64 { 0 &- c } }
 /// `en` and `of` of two truths (0 or 1).
 private enum And: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a & b } }
 private enum Or: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a | b } }

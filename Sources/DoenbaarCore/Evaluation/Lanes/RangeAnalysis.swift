@@ -88,23 +88,33 @@ struct RangeAnalysis {
         return b.mayFail ? .inBounds : .proven
     }
 
-    /// Whether every operand of an instruction is never negative.
-    mutating func operandsNonNegative(_ e: Program.Expression) -> Bool {
+    /// What is known of an instruction's operands and values (`RangeProof.Known`).
+    mutating func known(_ e: Program.Expression) -> RangeProof.Known {
         let i = program.code[Int(e)]
+        var known: RangeProof.Known = []
+        let values = bounds(e)
+        if values.low >= 0 && values.high <= 1 { known.insert(.zeroOrOne) }
         switch i.op {
-        case .multiply: return bounds(i.a).low >= 0 && bounds(i.b).low >= 0
-        case .round: return bounds(i.a).low >= 0
-        default: return false
+        case .multiply:
+            let a = bounds(i.a), b = bounds(i.b)
+            if a.low >= 0 && b.low >= 0 { known.insert(.operandsNonNegative) }
+            if Self.exact(a, b) { known.insert(.exactProduct) }
+        case .round:
+            if bounds(i.a).low >= 0 { known.insert(.operandsNonNegative) }
+        case .compare:
+            // Both ways round, and one less: a <= b is a - b - 1 < 0.
+            let a = bounds(i.a), b = bounds(i.b), lowest = Int128(Int64.min), highest = Int128(Int64.max)
+            if a.low - b.high - 1 >= lowest, b.low - a.high - 1 >= lowest, a.high - b.low <= highest, b.high - a.low <= highest {
+                known.insert(.differenceFits)
+            }
+        default:
+            break
         }
+        return known
     }
 
-    /// Whether every value of a product is a whole multiple of the scale before it is divided
-    /// by it (the steps of its operands multiply to one), so that the division leaves nothing to round.
-    mutating func exactProduct(_ e: Program.Expression) -> Bool {
-        let i = program.code[Int(e)]
-        return i.op == .multiply && Self.exact(bounds(i.a), bounds(i.b))
-    }
-
+    /// Whether every product of values of `a` and `b` is a whole multiple of the scale (the steps
+    /// multiply to one), so that its division by the scale leaves nothing to round.
     private static func exact(_ a: Bounds, _ b: Bounds) -> Bool { (a.step * b.step) % scale == 0 }
 
     mutating func computedNonNegative(_ slot: Int) -> Bool { computedBounds(slot).low >= 0 }

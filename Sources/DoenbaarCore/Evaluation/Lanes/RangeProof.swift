@@ -15,17 +15,31 @@ final class RangeProof: @unchecked Sendable {
     let cannotFail: UnsafeMutablePointer<Bool>
     /// Per slot: how its computed values may be settled (`Settling`).
     let settling: UnsafeMutablePointer<Settling>
-    /// Per instruction: whether its operands are never negative (a product or a rounding
-    /// then divides without a correction for the sign); per slot, whether its computed values are.
-    let nonNegative: UnsafeMutablePointer<Bool>
+    /// Per instruction: what else is known of its operands and values (`Known`).
+    let known: UnsafeMutablePointer<Known>
+    /// Per slot: whether its computed values are never negative.
     let slotNonNegative: UnsafeMutablePointer<Bool>
-    /// Per instruction: whether it is a product whose every value is a whole multiple of the
-    /// scale before the division (a cent amount times a percentage), which then divides exactly.
-    let exactProduct: UnsafeMutablePointer<Bool>
     /// Per slot that rounds: whether it computes only multiples of its unit, so that rounding is left out.
     let slotWhole: UnsafeMutablePointer<Bool>
     /// Per slot: whether it is monthly and the same in every month of the range (`RangeInvariance`).
     let sameAllRange: UnsafeMutablePointer<Bool>
+
+    /// What the proof knows of an instruction beyond that it cannot fail: each lets its
+    /// pass take a cheaper form with the same values.
+    struct Known: OptionSet {
+        let rawValue: UInt8
+        /// Every operand is never negative: a product or a rounding divides without a correction for the sign.
+        static let operandsNonNegative = Known(rawValue: 1)
+        /// A product whose every value is a whole multiple of the scale before the division (a cent
+        /// amount times a percentage of whole basis points): the division is exact.
+        static let exactProduct = Known(rawValue: 2)
+        /// A comparison whose operands' difference, and that difference less one, fit in 64 bits: the
+        /// sign of the difference decides it. Generic x86-64 vectors (SSE2) compare 64-bit values
+        /// only by four operations on halves, but subtract and shift them in one each.
+        static let differenceFits = Known(rawValue: 4)
+        /// Every value is 0 or 1: a truth that is read as it is.
+        static let zeroOrOne = Known(rawValue: 8)
+    }
 
     enum Settling: UInt8 {
         /// Bounded by a billion, then rounded, each with its check.
@@ -51,10 +65,8 @@ final class RangeProof: @unchecked Sendable {
         for e in 0..<instructionCount { (cannotFail + e).initialize(to: !analysis.bounds(Program.Expression(e)).mayFail) }
         settling = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (settling + s).initialize(to: analysis.settling(s)) }
-        nonNegative = .allocate(capacity: max(1, instructionCount))
-        for e in 0..<instructionCount { (nonNegative + e).initialize(to: analysis.operandsNonNegative(Program.Expression(e))) }
-        exactProduct = .allocate(capacity: max(1, instructionCount))
-        for e in 0..<instructionCount { (exactProduct + e).initialize(to: analysis.exactProduct(Program.Expression(e))) }
+        known = .allocate(capacity: max(1, instructionCount))
+        for e in 0..<instructionCount { (known + e).initialize(to: analysis.known(Program.Expression(e))) }
         slotNonNegative = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (slotNonNegative + s).initialize(to: analysis.computedNonNegative(s)) }
         slotWhole = .allocate(capacity: max(1, slotCount))
@@ -66,8 +78,7 @@ final class RangeProof: @unchecked Sendable {
     deinit {
         cannotFail.deallocate()
         settling.deallocate()
-        nonNegative.deallocate()
-        exactProduct.deallocate()
+        known.deallocate()
         slotNonNegative.deallocate()
         slotWhole.deallocate()
         sameAllRange.deallocate()
