@@ -51,8 +51,11 @@ import Testing
     definitie totaal: bedrag per maand
       bron "Testwet art. 6"
       = gedeeld + met_tarief + met_uren + opgeteld + toeslag
+    definitie boven_grens: bedrag per maand
+      bron "Testwet art. 7"
+      = max(€ 0, uren * € 10 - (pct * loon + € 5)) + (tarief * loon - uren * € 1)
     """
-    static let outputs = ["basis", "gedeeld", "met_tarief", "met_uren", "opgeteld", "toeslag", "totaal"]
+    static let outputs = ["basis", "gedeeld", "met_tarief", "met_uren", "opgeteld", "toeslag", "totaal", "boven_grens"]
     static let year = EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2024, month: 12))
 
     @Test func onlyWhatCannotChangeFromMonthToMonthIsMarked() throws {
@@ -72,6 +75,34 @@ import Testing
         let firstHalf = RangeInvariance.analyse(plan, range: EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2024, month: 6)))
         #expect(firstHalf[plan.ruleSet.slot(named: "met_tarief")!])
         #expect(!firstHalf[plan.ruleSet.slot(named: "toeslag")!])
+    }
+
+    /// Inside a declaration that varies, what reads only a person's input and a parameter with one
+    /// value all year is computed once (`RangeInvariance.expressions`); what reads the rate that
+    /// changes in July, or a month's input, is not; nor a value read where it is kept.
+    @Test func expressionsTheSameAllYearAreMarkedInsideOnesThatVary() throws {
+        let plan = Plan(try Engine.ruleSet(Self.rules))
+        let marked = RangeInvariance.expressions(plan, range: Self.year)
+        let program = plan.program, parameters = plan.ruleSet.parameters
+        func products(of parameter: String) -> [Int] {
+            (0..<program.codeCount).filter { e in
+                let i = program.code[e]
+                guard i.op == .multiply else { return false }
+                let a = program.code[Int(i.a)], b = program.code[Int(i.b)]
+                return a.op == .parameterOfMonth && parameters[Int(a.a)].name == parameter && b.op == .inputOfMonth
+            }
+        }
+        // pct * loon in boven_grens, and the sum pct * loon + € 5 that holds it.
+        #expect(products(of: "pct").count == 1)
+        #expect(products(of: "pct").allSatisfy { marked[$0] })
+        let sums = (0..<program.codeCount).filter { program.code[$0].op == .add && products(of: "pct").contains(Int(program.code[$0].a)) }
+        #expect(sums.count == 1 && marked[sums[0]])
+        #expect(products(of: "tarief").count == 1)
+        #expect(products(of: "tarief").allSatisfy { !marked[$0] })
+        #expect((0..<program.codeCount).allSatisfy { e in
+            let op = program.code[e].op
+            return !marked[e] || !(op == .constant || op == .valueOfMonth || op == .inputOfMonth || op == .parameterOfMonth)
+        })
     }
 
     /// Every output, person and month of a run with the proof (values of the marked

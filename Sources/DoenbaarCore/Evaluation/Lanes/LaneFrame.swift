@@ -218,6 +218,30 @@ final class LaneFrame {
         return UnsafePointer(out)
     }
 
+    /// Per instruction the same in every month (`RangeProof.Known.sameAllRange`): its column
+    /// once computed; the table is allocated when the first is.
+    @exclusivity(unchecked) private var invariants: UnsafeMutablePointer<UnsafePointer<Int64>?>?
+
+    /// The column of an instruction whose values are the same in every month, computed by
+    /// `compute` the first time it is asked for in this view.
+    func invariant(_ x: Program.Expression, _ compute: (UnsafeMutablePointer<Int64>) -> Void) -> UnsafePointer<Int64> {
+        let table: UnsafeMutablePointer<UnsafePointer<Int64>?>
+        if let invariants {
+            table = invariants
+        } else {
+            let count = program._withUnsafeGuaranteedRef { $0.codeCount }
+            table = arena.allocate(UnsafePointer<Int64>?.self, count: count)
+            table.initialize(repeating: nil, count: count)
+            invariants = table
+        }
+        if let column = table[Int(x)] { return column }
+        let column = arena.allocate(Int64.self, count: lanes)
+        compute(column)
+        table[Int(x)] = UnsafePointer(column)
+        bytes += lanes * MemoryLayout<Int64>.size
+        return UnsafePointer(column)
+    }
+
     /// The storage of a slot's values in month m (its block), allocated when first needed.
     private func allocate(_ slot: Int, _ m: Int) -> Int {
         let block = slot * range.monthCount + m

@@ -390,7 +390,10 @@ extension Program {
         case .yearToDateOfMonth where n == 1:
             if f.cannotFail![Int(x)] { return .cells(yearToDate(i, x, f, p)) }
         default:
-            break
+            // The same in every month: computed for the first month that asks, then read.
+            if n == 1, f.known![Int(x)].contains(.sameAllRange), f.cannotFail![Int(x)] {
+                return .cells(f.invariant(x) { evaluate(x, f, p, days: 1, into: $0) })
+            }
         }
         evaluate(x, f, p, days: n, into: column)
         return .cells(UnsafePointer(column))

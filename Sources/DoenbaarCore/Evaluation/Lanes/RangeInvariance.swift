@@ -7,6 +7,10 @@
 /// benchmark's `maandloon` (21,75 times the day wage) and Wajong base are a
 /// person's, not a month's.
 ///
+/// The same holds for an expression inside a declaration that varies: the
+/// benchmark's `inkomensgrens_einde * maandloon` is computed once per view
+/// where it was computed every month (`expressions`, `LaneFrame.invariant`).
+///
 /// Only for an input run: its lanes have no facts, and a fact can change from
 /// month to month. The analysis is conservative: a running total, a payment,
 /// a date, an input per month or a cycle varies.
@@ -23,6 +27,18 @@ struct RangeInvariance {
     static func analyse(_ plan: Plan, range: EvaluationRange) -> [Bool] {
         var analysis = RangeInvariance(plan: plan, range: range)
         return (0..<plan.slotCount).map { plan.slots[$0].periodicity == .month && analysis.sameValue($0) }
+    }
+
+    /// Per instruction of the program: whether it computes something (it is not a constant, nor
+    /// a value read where it is kept) that is the same in every month and day of the range, in every lane.
+    static func expressions(_ plan: Plan, range: EvaluationRange) -> [Bool] {
+        var analysis = RangeInvariance(plan: plan, range: range)
+        return (0..<plan.program.codeCount).map { e in
+            switch plan.program.code[e].op {
+            case .constant, .parameterOfMonth, .valueOfMonth, .inputOfMonth: return false
+            default: return analysis.same(Program.Expression(e))
+            }
+        }
     }
 
     private init(plan: Plan, range: EvaluationRange) {

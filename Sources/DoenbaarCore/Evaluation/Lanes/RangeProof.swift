@@ -39,6 +39,9 @@ final class RangeProof: @unchecked Sendable {
         static let differenceFits = Known(rawValue: 4)
         /// Every value is 0 or 1: a truth that is read as it is.
         static let zeroOrOne = Known(rawValue: 8)
+        /// A computation whose values are the same in every month of the range (`RangeInvariance.expressions`):
+        /// a view computes it once, for the first month that asks.
+        static let sameAllRange = Known(rawValue: 16)
     }
 
     enum Settling: UInt8 {
@@ -66,7 +69,12 @@ final class RangeProof: @unchecked Sendable {
         settling = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (settling + s).initialize(to: analysis.settling(s)) }
         known = .allocate(capacity: max(1, instructionCount))
-        for e in 0..<instructionCount { (known + e).initialize(to: analysis.known(Program.Expression(e))) }
+        let invariant = RangeInvariance.expressions(plan, range: range)
+        for e in 0..<instructionCount {
+            var k = analysis.known(Program.Expression(e))
+            if invariant[e] { k.insert(.sameAllRange) }
+            (known + e).initialize(to: k)
+        }
         slotNonNegative = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (slotNonNegative + s).initialize(to: analysis.computedNonNegative(s)) }
         slotWhole = .allocate(capacity: max(1, slotCount))
