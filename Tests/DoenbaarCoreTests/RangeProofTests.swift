@@ -15,7 +15,8 @@ import Testing
     }()
     static let outputs = ["maal", "deel", "deel_veilig", "afgerond", "rekenkundig", "rekenkundig_verschil", "rond", "jaartotaal", "kleinste",
                           "vergelijk", "keuze", "logica", "voorwaardelijk", "heel", "niet_heel",
-                          "exact_positief", "niet_exact", "exact_onafgerond", "tegengesteld_groter"]
+                          "exact_positief", "niet_exact", "exact_onafgerond", "tegengesteld_groter",
+                          "maanden_positief"]
 
     /// The proof for columns whose values lie in `a` (cents) and `b` (whole numbers), from January 2024.
     static func proof(_ plan: Plan, a: ClosedRange<Int64>, b: ClosedRange<Int64>, fromStart: Bool = true) -> RangeProof {

@@ -113,11 +113,7 @@ public struct InputRun: Sendable {
                 for m in 0..<months {
                     for (o, slot) in outputs.enumerated() {
                         let values = UnsafeBufferPointer(start: frame.total(slot, first + m, summingInto: daySums), count: lanes)
-                        var sum: Int128 = 0, failed = false
-                        for v in values {
-                            failed = failed || v == ValueSemantics.failed
-                            sum += Int128(v)
-                        }
+                        let (sum, failed) = Self.sum(values)
                         if failed, let lane = values.firstIndex(of: ValueSemantics.failed),
                            failure.map({ (start + lane, m) < ($0.person, $0.month) }) ?? true {
                             failure = (start + lane, m)
@@ -138,6 +134,28 @@ public struct InputRun: Sendable {
             for o in outputs.indices { for m in 0..<months { monthSums[o][m] += sums[o * months + m] } }
         }
         return Result(persons: persons, months: months, monthSums: monthSums)
+    }
+
+    /// The sum of one output's values over a block's lanes in a month, and whether a lane failed.
+    /// A value is the mark or at most a month of days of a billion euros each
+    /// (`ValueSemantics.maximumMagnitude`), so 256 of them sum in 64 bits: summed there, and
+    /// checked without a branch, the compiler adds them in vectors. (Where the mark is among
+    /// them the sum is not used.)
+    static func sum(_ values: UnsafeBufferPointer<Int64>) -> (sum: Int128, failed: Bool) {
+        let chunk = 256
+        var total: Int128 = 0, marks: Int64 = 0, start = 0
+        while start < values.count {
+            let end = min(start + chunk, values.count)
+            var part: Int64 = 0
+            for l in start..<end {
+                let v = values[l]
+                part &+= v
+                marks |= v == ValueSemantics.failed ? 1 : 0
+            }
+            total += Int128(part)
+            start = end
+        }
+        return (total, marks != 0)
     }
 
     /// A view of a block of lanes without personas, over the months of the columns.

@@ -343,12 +343,17 @@ extension Program {
             let term = operand(i.a, f, k, 1, into: f.scratch.push())
             // A range starts in January; the first month of a year starts the total again.
             let before = previous == nil || f.range.month(k).month == 1 ? nil : previous
-            switch (term, before) {
-            case let (.cells(t), before?): for l in 0..<lanes { row[l] = before[l] &+ ValueSemantics.term(t[l], counting: counting) }
-            case let (.cells(t), nil): for l in 0..<lanes { row[l] = ValueSemantics.term(t[l], counting: counting) }
-            case let (.scalar(c), before?): for l in 0..<lanes { row[l] = before[l] &+ ValueSemantics.term(c, counting: counting) }
-            case let (.scalar(c), nil): row.update(repeating: ValueSemantics.term(c, counting: counting), count: lanes)
+            // One loop for a sum and one for a count, which the compiler did not split itself.
+            @inline(__always)
+            func loop<Term: LaneTerm>(_: Term.Type) {
+                switch (term, before) {
+                case let (.cells(t), before?): for l in 0..<lanes { row[l] = before[l] &+ Term.of(t[l]) }
+                case let (.cells(t), nil): for l in 0..<lanes { row[l] = Term.of(t[l]) }
+                case let (.scalar(c), before?): for l in 0..<lanes { row[l] = before[l] &+ Term.of(c) }
+                case let (.scalar(c), nil): row.update(repeating: Term.of(c), count: lanes)
+                }
             }
+            if counting { loop(Counted.self) } else { loop(Summed.self) }
         }
     }
 
@@ -471,6 +476,12 @@ private enum LessEqualBySign: LaneOperation { @inline(__always) static func appl
 private enum GreaterEqualBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(b &- a &- 1) } }
 /// 1 for a negative value, 0 otherwise: its sign bit, shifted down.
 @inline(__always) private func sign(_ x: Int64) -> Int64 { Int64(bitPattern: UInt64(bitPattern: x) >> 63) }
+/// What a period adds to a running total proven not to fail (`ValueSemantics.term` without the mark).
+private protocol LaneTerm { static func of(_ a: Int64) -> Int64 }
+/// Its value (`totaal_dit_jaar` of an amount).
+private enum Summed: LaneTerm { @inline(__always) static func of(_ a: Int64) -> Int64 { a } }
+/// One for a ja (a count of months).
+private enum Counted: LaneTerm { @inline(__always) static func of(_ a: Int64) -> Int64 { ValueSemantics.term(a, counting: true) } }
 /// How a pass tells where a truth holds: a mask of all ones there, zeros elsewhere.
 private protocol LaneTruth { static func mask(_ c: Int64) -> Int64 }
 /// Any value but zero holds (`Program.truth`).
