@@ -14,7 +14,7 @@ extension Program {
         func binary<Op: LaneOperation>(_: Op.Type) { self.binary(Op.self, i, f, p, n, into: out) }
         /// `min` or `max` of the operands, in order, each read where it is.
         func extreme<Op: LaneOperation>(_: Op.Type) {
-            if bounded(Op.self, Unrounded.self, i, f, p, n, into: out) { return }
+            if bounded(Op.self, LaneOp.Unrounded.self, i, f, p, n, into: out) { return }
             var sofar = operand(lists[Int(i.a)], f, p, n, into: out)
             let v = scratch.push()
             for k in 1..<max(1, Int(i.b)) {
@@ -30,17 +30,17 @@ extension Program {
         }
         switch i.op {
         case .add:
-            binary(Add.self)
+            binary(LaneOp.Add.self)
         case .subtract:
-            binary(Subtract.self)
+            binary(LaneOp.Subtract.self)
         case .multiply:
             let known = f.known![Int(e)]
             if known.contains(.exactProduct) {
-                binary(MultiplyExact.self)
+                binary(LaneOp.MultiplyExact.self)
             } else if known.contains(.operandsNonNegative) {
-                binary(MultiplyNonNegative.self)
+                binary(LaneOp.MultiplyNonNegative.self)
             } else {
-                binary(Multiply.self)
+                binary(LaneOp.Multiply.self)
             }
         case .divide:
             // By one (as `/ 1 dag` makes a number of days): the dividend as it is, no division per cell.
@@ -48,18 +48,18 @@ extension Program {
             if case .scalar(Fixed.scale) = b {
                 evaluate(i.a, f, p, days: n, into: out)
             } else {
-                Self.combine(Divide.self, operand(i.a, f, p, n, into: out), b, into: out, width)
+                Self.combine(LaneOp.Divide.self, operand(i.a, f, p, n, into: out), b, into: out, width)
             }
         case .compare:
             // One loop per comparison, as in `evaluate`; by the sign of the difference where it fits.
             let bySign = f.known![Int(e)].contains(.differenceFits)
             switch ProgramBuilder.comparisons[Int(i.immediate)] {
-            case .equal: binary(Equal.self)
-            case .notEqual: binary(NotEqual.self)
-            case .less: if bySign { binary(LessBySign.self) } else { binary(Less.self) }
-            case .lessEqual: if bySign { binary(LessEqualBySign.self) } else { binary(LessEqual.self) }
-            case .greater: if bySign { binary(GreaterBySign.self) } else { binary(Greater.self) }
-            case .greaterEqual: if bySign { binary(GreaterEqualBySign.self) } else { binary(GreaterEqual.self) }
+            case .equal: binary(LaneOp.Equal.self)
+            case .notEqual: binary(LaneOp.NotEqual.self)
+            case .less: if bySign { binary(LaneOp.LessBySign.self) } else { binary(LaneOp.Less.self) }
+            case .lessEqual: if bySign { binary(LaneOp.LessEqualBySign.self) } else { binary(LaneOp.LessEqual.self) }
+            case .greater: if bySign { binary(LaneOp.GreaterBySign.self) } else { binary(LaneOp.Greater.self) }
+            case .greaterEqual: if bySign { binary(LaneOp.GreaterEqualBySign.self) } else { binary(LaneOp.GreaterEqual.self) }
             default: return false
             }
         case .not:
@@ -86,9 +86,9 @@ extension Program {
             }
             let b = truthOperand(i.b, f, p, n, into: scratch.push())
             if i.op == .and {
-                Self.combine(And.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
+                Self.combine(LaneOp.And.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
             } else {
-                Self.combine(Or.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
+                Self.combine(LaneOp.Or.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
             }
         case .select:
             // Each branch only where some lane takes it; both, then blended. The condition is
@@ -110,14 +110,14 @@ extension Program {
             } else if !needsThen {
                 evaluate(elseBranch, f, p, days: n, into: out)
             } else if condition.zeroOrOne {
-                blend(c, thenBranch, elseBranch, ZeroOrOne.self, f, p, n, into: out)
+                blend(c, thenBranch, elseBranch, LaneOp.ZeroOrOne.self, f, p, n, into: out)
             } else {
-                blend(c, thenBranch, elseBranch, AnyTruth.self, f, p, n, into: out)
+                blend(c, thenBranch, elseBranch, LaneOp.AnyTruth.self, f, p, n, into: out)
             }
         case .minimum:
-            extreme(Minimum.self)
+            extreme(LaneOp.Minimum.self)
         case .maximum:
-            extreme(Maximum.self)
+            extreme(LaneOp.Maximum.self)
         case .yearToDateOfMonth:
             out.update(from: yearToDate(i, e, f, p), count: f.lanes)
         case .round:
@@ -138,26 +138,26 @@ extension Program {
         let i = code[Int(e)]
         func rounded<Op: LaneOperation>(_: Op.Type) {
             if nonNegative {
-                binary(CentsHalfUp<Op>.self, i, f, p, 1, into: out)
+                binary(LaneOp.CentsHalfUp<Op>.self, i, f, p, 1, into: out)
             } else {
-                binary(CentsHalfAwayFromZero<Op>.self, i, f, p, 1, into: out)
+                binary(LaneOp.CentsHalfAwayFromZero<Op>.self, i, f, p, 1, into: out)
             }
         }
         switch i.op {
-        case .add: rounded(Add.self)
-        case .subtract: rounded(Subtract.self)
+        case .add: rounded(LaneOp.Add.self)
+        case .subtract: rounded(LaneOp.Subtract.self)
         case .multiply:
             switch (f.known![Int(e)].contains(.exactProduct), nonNegative) {
             // An exact product never negative: one division makes cents of it.
-            case (true, true): binary(ExactProductInCents.self, i, f, p, 1, into: out)
-            case (true, false): rounded(MultiplyExact.self)
-            case (false, _): if f.known![Int(e)].contains(.operandsNonNegative) { rounded(MultiplyNonNegative.self) } else { rounded(Multiply.self) }
+            case (true, true): binary(LaneOp.ExactProductInCents.self, i, f, p, 1, into: out)
+            case (true, false): rounded(LaneOp.MultiplyExact.self)
+            case (false, _): if f.known![Int(e)].contains(.operandsNonNegative) { rounded(LaneOp.MultiplyNonNegative.self) } else { rounded(LaneOp.Multiply.self) }
             }
         case .maximum, .minimum:
             func bounded<Finish: LaneRounding>(_: Finish.Type) -> Bool {
-                i.op == .maximum ? self.bounded(Maximum.self, Finish.self, i, f, p, 1, into: out) : self.bounded(Minimum.self, Finish.self, i, f, p, 1, into: out)
+                i.op == .maximum ? self.bounded(LaneOp.Maximum.self, Finish.self, i, f, p, 1, into: out) : self.bounded(LaneOp.Minimum.self, Finish.self, i, f, p, 1, into: out)
             }
-            return nonNegative ? bounded(CentsUp.self) : bounded(CentsAway.self)
+            return nonNegative ? bounded(LaneOp.CentsUp.self) : bounded(LaneOp.CentsAway.self)
         default: return false
         }
         return true
@@ -193,19 +193,19 @@ extension Program {
             }
         }
         // Not below nil, the usual bound: with a mask, which the compiler can keep in vector registers.
-        let notBelowZero = Outer.self == Maximum.self && k == 0
+        let notBelowZero = Outer.self == LaneOp.Maximum.self && k == 0
         switch (sum.op == .add, notBelowZero) {
-        case (true, true): if Finish.self == Unrounded.self { Self.notBelowZero(Add.self, a, b, into: out, width) } else { loop(NotBelowZero.self, Add.self) }
-        case (true, false): loop(Outer.self, Add.self)
-        case (false, true): if Finish.self == Unrounded.self { Self.notBelowZero(Subtract.self, a, b, into: out, width) } else { loop(NotBelowZero.self, Subtract.self) }
-        case (false, false): loop(Outer.self, Subtract.self)
+        case (true, true): if Finish.self == LaneOp.Unrounded.self { Self.notBelowZero(LaneOp.Add.self, a, b, into: out, width) } else { loop(LaneOp.NotBelowZero.self, LaneOp.Add.self) }
+        case (true, false): loop(Outer.self, LaneOp.Add.self)
+        case (false, true): if Finish.self == LaneOp.Unrounded.self { Self.notBelowZero(LaneOp.Subtract.self, a, b, into: out, width) } else { loop(LaneOp.NotBelowZero.self, LaneOp.Subtract.self) }
+        case (false, false): loop(Outer.self, LaneOp.Subtract.self)
         }
         return true
     }
 
     /// `max(0, a + b)` or `max(0, a - b)` into `out`, for every cell: four lanes at a time in
     /// vectors, each lane's sign spread over it from its upper half (an arithmetic shift of 32-bit
-    /// halves and a shuffle). The compiler makes `NotBelowZero` a 64-bit comparison, which generic
+    /// halves and a shuffle). The compiler makes `LaneOp.NotBelowZero` a 64-bit comparison, which generic
     /// x86-64 vectors (SSE2) lack and emulate with seven operations per pair of lanes.
     @inline(__always)
     private static func notBelowZero<Inner: LaneSum>(_: Inner.Type, _ a: Operand, _ b: Operand, into out: UnsafeMutablePointer<Int64>, _ width: Int) {
@@ -223,15 +223,15 @@ extension Program {
             }
             #endif
             while l < width {
-                out[l] = NotBelowZero.apply(0, Inner.apply(x[l], y[l]))
+                out[l] = LaneOp.NotBelowZero.apply(0, Inner.apply(x[l], y[l]))
                 l &+= 1
             }
         }
         switch (a, b) {
-        case let (.cells(x), .cells(y)): loop(CellQuads(cells: x), CellQuads(cells: y))
-        case let (.cells(x), .scalar(k)): loop(CellQuads(cells: x), ValueQuads(value: k))
-        case let (.scalar(k), .cells(y)): loop(ValueQuads(value: k), CellQuads(cells: y))
-        case let (.scalar(j), .scalar(k)): out.update(repeating: NotBelowZero.apply(0, Inner.apply(j, k)), count: width)
+        case let (.cells(x), .cells(y)): loop(LaneOp.CellQuads(cells: x), LaneOp.CellQuads(cells: y))
+        case let (.cells(x), .scalar(k)): loop(LaneOp.CellQuads(cells: x), LaneOp.ValueQuads(value: k))
+        case let (.scalar(k), .cells(y)): loop(LaneOp.ValueQuads(value: k), LaneOp.CellQuads(cells: y))
+        case let (.scalar(j), .scalar(k)): out.update(repeating: LaneOp.NotBelowZero.apply(0, Inner.apply(j, k)), count: width)
         }
     }
 
@@ -242,10 +242,10 @@ extension Program {
 
     /// `c != 0 ? x : y` without a branch: a mask of all ones where c holds.
     @inline(__always)
-    static func choose(_ c: Int64, _ x: Int64, _ y: Int64) -> Int64 { choose(AnyTruth.self, c, x, y) }
+    static func choose(_ c: Int64, _ x: Int64, _ y: Int64) -> Int64 { choose(LaneOp.AnyTruth.self, c, x, y) }
 
     @inline(__always)
-    fileprivate static func choose<T: LaneTruth>(_: T.Type, _ c: Int64, _ x: Int64, _ y: Int64) -> Int64 {
+    private static func choose<T: LaneTruth>(_: T.Type, _ c: Int64, _ x: Int64, _ y: Int64) -> Int64 {
         let all = T.mask(c)
         return (x & all) | (y & ~all)
     }
@@ -331,7 +331,7 @@ extension Program {
             case let (.scalar(t), false): for l in 0..<width { out[l] = Self.choose(T.self, c[l], z, t != 0 ? j : k) }
             }
         }
-        if d.zeroOrOne { loop(ZeroOrOne.self) } else { loop(AnyTruth.self) }
+        if d.zeroOrOne { loop(LaneOp.ZeroOrOne.self) } else { loop(LaneOp.AnyTruth.self) }
         return true
     }
 
@@ -353,12 +353,12 @@ extension Program {
                 case let (.scalar(c), nil): row.update(repeating: Term.of(c), count: lanes)
                 }
             }
-            if counting { loop(Counted.self) } else { loop(Summed.self) }
+            if counting { loop(LaneOp.Counted.self) } else { loop(LaneOp.Summed.self) }
         }
     }
 
     /// A truth operand read where it is (`operand`), or, for a `niet` in front of one, the
-    /// operand under it and `negated`: the user takes the other side, in its own pass. And
+    /// operand under it and `negated`: the user takes the other side, in its own pass. LaneOp.And
     /// whether what is read is always 0 or 1 (a comparison is), so that it need not be made so.
     @inline(__always)
     private func truthOperand(_ x: Expression, _ f: LaneFrame, _ p: Int, _ n: Int,
@@ -404,97 +404,3 @@ extension Program {
         return .cells(UnsafePointer(column))
     }
 }
-
-/// An operation on two values proven not to be the mark, whose result is proven to fit.
-private protocol LaneOperation { static func apply(_ a: Int64, _ b: Int64) -> Int64 }
-/// A sum or difference, also of four lanes at once.
-private protocol LaneSum: LaneOperation { static func apply(_ a: SIMD4<Int64>, _ b: SIMD4<Int64>) -> SIMD4<Int64> }
-private enum Add: LaneSum {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
-    @inline(__always) static func apply(_ a: SIMD4<Int64>, _ b: SIMD4<Int64>) -> SIMD4<Int64> { a &+ b }
-}
-private enum Subtract: LaneSum {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
-    @inline(__always) static func apply(_ a: SIMD4<Int64>, _ b: SIMD4<Int64>) -> SIMD4<Int64> { a &- b }
-}
-/// An operand read a lane or four lanes at a time: its cells, or one value.
-private protocol LaneQuads {
-    subscript(_ l: Int) -> Int64 { get }
-    func quad(_ l: Int) -> SIMD4<Int64>
-}
-private struct CellQuads: LaneQuads {
-    let cells: UnsafePointer<Int64>
-    @inline(__always) subscript(_ l: Int) -> Int64 { cells[l] }
-    @inline(__always) func quad(_ l: Int) -> SIMD4<Int64> { UnsafeRawPointer(cells + l).loadUnaligned(as: SIMD4<Int64>.self) }
-}
-private struct ValueQuads: LaneQuads {
-    let value: Int64
-    @inline(__always) subscript(_ l: Int) -> Int64 { value }
-    @inline(__always) func quad(_ l: Int) -> SIMD4<Int64> { SIMD4(repeating: value) }
-}
-private enum Multiply: LaneOperation {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiplyProven(a, b) }
-}
-private enum MultiplyNonNegative: LaneOperation {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiplyProvenNonNegative(a, b) }
-}
-private enum MultiplyExact: LaneOperation {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.multiplyProvenExact(a, b) }
-}
-private enum ExactProductInCents: LaneOperation {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.centsOfExactProduct(a, b) }
-}
-private enum Divide: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.divideProven(a, b) } }
-private enum Equal: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a == b ? 1 : 0 } }
-private enum NotEqual: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a != b ? 1 : 0 } }
-private enum Less: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a < b ? 1 : 0 } }
-private enum LessEqual: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a <= b ? 1 : 0 } }
-private enum Greater: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a > b ? 1 : 0 } }
-private enum GreaterEqual: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a >= b ? 1 : 0 } }
-/// An operation whose result is then rounded to cents, as `ValueSemantics.roundProven` does.
-private enum CentsHalfAwayFromZero<Op: LaneOperation>: LaneOperation {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 {
-        ValueSemantics.roundProven(Op.apply(a, b), unit: 10_000, .halfAwayFromZero)
-    }
-}
-/// The same for a result never negative (`ValueSemantics.roundHalfUpProven`).
-private enum CentsHalfUp<Op: LaneOperation>: LaneOperation {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { ValueSemantics.roundHalfUpProven(Op.apply(a, b), unit: 10_000) }
-}
-/// What is done with a value at the end of a pass: nothing, or rounding it to cents as
-/// `ValueSemantics.roundProven` does (half up for a value never negative).
-private protocol LaneRounding { static func apply(_ x: Int64) -> Int64 }
-private enum Unrounded: LaneRounding { @inline(__always) static func apply(_ x: Int64) -> Int64 { x } }
-private enum CentsAway: LaneRounding {
-    @inline(__always) static func apply(_ x: Int64) -> Int64 { ValueSemantics.roundProven(x, unit: 10_000, .halfAwayFromZero) }
-}
-private enum CentsUp: LaneRounding { @inline(__always) static func apply(_ x: Int64) -> Int64 { ValueSemantics.roundHalfUpProven(x, unit: 10_000) } }
-/// `a < b` as the sign of `a - b`, and so on, where the difference is proven to fit (`RangeProof.Known.differenceFits`).
-private enum LessBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(a &- b) } }
-private enum GreaterBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(b &- a) } }
-private enum LessEqualBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(a &- b &- 1) } }
-private enum GreaterEqualBySign: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { sign(b &- a &- 1) } }
-/// 1 for a negative value, 0 otherwise: its sign bit, shifted down.
-@inline(__always) private func sign(_ x: Int64) -> Int64 { Int64(bitPattern: UInt64(bitPattern: x) >> 63) }
-/// What a period adds to a running total proven not to fail (`ValueSemantics.term` without the mark).
-private protocol LaneTerm { static func of(_ a: Int64) -> Int64 }
-/// Its value (`totaal_dit_jaar` of an amount).
-private enum Summed: LaneTerm { @inline(__always) static func of(_ a: Int64) -> Int64 { a } }
-/// One for a ja (a count of months).
-private enum Counted: LaneTerm { @inline(__always) static func of(_ a: Int64) -> Int64 { ValueSemantics.term(a, counting: true) } }
-/// How a pass tells where a truth holds: a mask of all ones there, zeros elsewhere.
-private protocol LaneTruth { static func mask(_ c: Int64) -> Int64 }
-/// Any value but zero holds (`Program.truth`).
-private enum AnyTruth: LaneTruth { @inline(__always) static func mask(_ c: Int64) -> Int64 { 0 &- Program.truth(c) } }
-/// A truth proven to be 0 or 1 (`RangeProof.Known.zeroOrOne`) is its own mask's negation.
-private enum ZeroOrOne: LaneTruth { @inline(__always) static func mask(_ c: Int64) -> Int64 { 0 &- c } }
-/// `en` and `of` of two truths (0 or 1).
-private enum And: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a & b } }
-private enum Or: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a | b } }
-/// `max(0, b)` (the a of `max` is zero): b where its sign bit is clear, zero where it is set,
-/// with a shift and a mask that SSE2 has for 64 bits, where it has no comparison of them.
-private enum NotBelowZero: LaneOperation {
-    @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { b & Int64(bitPattern: (UInt64(bitPattern: b) >> 63) &- 1) }
-}
-private enum Minimum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.min(a, b) } }
-private enum Maximum: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { Swift.max(a, b) } }
