@@ -293,7 +293,12 @@ final class LaneFrame {
             evaluate(a.condition, p, days: n, into: condition)
             if Program.any(condition, width, { $0 != 0 }) {
                 evaluate(a.body, p, days: n, into: out)
-                for c in 0..<width { out[c] = Program.choose(condition[c], out[c], 0) }
+                if known![Int(a.condition)].contains(.zeroOrOne) {
+                    // A truth that is 0 or 1 is its mask's negation: zero where it does not hold.
+                    for c in 0..<width { out[c] &= 0 &- condition[c] }
+                } else {
+                    for c in 0..<width { out[c] = Program.choose(condition[c], out[c], 0) }
+                }
             } else {
                 out.update(repeating: 0, count: width)
             }

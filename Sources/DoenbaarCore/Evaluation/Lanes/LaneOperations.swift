@@ -15,8 +15,11 @@ protocol LaneQuads {
 protocol LaneRounding { static func apply(_ x: Int64) -> Int64 }
 /// What a period adds to a running total proven not to fail (`ValueSemantics.term` without the mark).
 protocol LaneTerm { static func of(_ a: Int64) -> Int64 }
-/// How a pass tells where a truth holds: a mask of all ones there, zeros elsewhere.
-protocol LaneTruth { static func mask(_ c: Int64) -> Int64 }
+/// How a pass reads a truth: 1 where it holds, 0 elsewhere (and a mask of all ones where it holds).
+protocol LaneTruth { static func truth(_ c: Int64) -> Int64 }
+extension LaneTruth {
+    @inline(__always) static func mask(_ c: Int64) -> Int64 { 0 &- truth(c) }
+}
 
 /// The operations themselves, in a namespace of their own.
 enum LaneOp {
@@ -84,9 +87,9 @@ enum LaneOp {
     /// One for a ja (a count of months).
     enum Counted: LaneTerm { @inline(__always) static func of(_ a: Int64) -> Int64 { ValueSemantics.term(a, counting: true) } }
     /// Any value but zero holds (`Program.truth`).
-    enum AnyTruth: LaneTruth { @inline(__always) static func mask(_ c: Int64) -> Int64 { 0 &- Program.truth(c) } }
-    /// A truth proven to be 0 or 1 (`RangeProof.Known.zeroOrOne`) is its own mask's negation.
-    enum ZeroOrOne: LaneTruth { @inline(__always) static func mask(_ c: Int64) -> Int64 { 0 &- c } }
+    enum AnyTruth: LaneTruth { @inline(__always) static func truth(_ c: Int64) -> Int64 { Program.truth(c) } }
+    /// A truth proven to be 0 or 1 (`RangeProof.Known.zeroOrOne`), read as it is.
+    enum ZeroOrOne: LaneTruth { @inline(__always) static func truth(_ c: Int64) -> Int64 { c } }
     /// `en` and `of` of two truths (0 or 1).
     enum And: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a & b } }
     enum Or: LaneOperation { @inline(__always) static func apply(_ a: Int64, _ b: Int64) -> Int64 { a | b } }

@@ -85,11 +85,14 @@ extension Program {
                 return true
             }
             let b = truthOperand(i.b, f, p, n, into: scratch.push())
-            if i.op == .and {
-                Self.combine(LaneOp.And.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
-            } else {
-                Self.combine(LaneOp.Or.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
+            func combine<T: LaneTruth>(_: T.Type) {
+                if i.op == .and {
+                    Self.combine(LaneOp.And.self, T.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
+                } else {
+                    Self.combine(LaneOp.Or.self, T.self, a.read, b.read, flipA: flipA, flipB: b.negated ? 1 : 0, into: out, width)
+                }
             }
+            if a.zeroOrOne && b.zeroOrOne { combine(LaneOp.ZeroOrOne.self) } else { combine(LaneOp.AnyTruth.self) }
         case .select:
             // Each branch only where some lane takes it; both, then blended. The condition is
             // read where it is; a `niet` in front of it swaps the branches instead.
@@ -291,15 +294,15 @@ extension Program {
     }
 
     /// `(flipA ^ truth(a)) op (flipB ^ truth(b))` into `out`, for every cell: `en` or `of` of
-    /// two truths, either of them negated (flip 1) where a `niet` was folded in.
+    /// two truths, either of them negated (flip 1) where a `niet` was folded in; `T` reads them.
     @inline(__always)
-    private static func combine<Op: LaneOperation>(_: Op.Type, _ a: Operand, _ b: Operand, flipA: Int64, flipB: Int64,
-                                                   into out: UnsafeMutablePointer<Int64>, _ width: Int) {
+    private static func combine<Op: LaneOperation, T: LaneTruth>(_: Op.Type, _: T.Type, _ a: Operand, _ b: Operand, flipA: Int64, flipB: Int64,
+                                                                 into out: UnsafeMutablePointer<Int64>, _ width: Int) {
         switch (a, b) {
-        case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Op.apply(flipA ^ truth(x[l]), flipB ^ truth(y[l])) }
-        case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = Op.apply(flipA ^ truth(x[l]), flipB ^ truth(k)) }
-        case let (.scalar(j), .cells(y)): for l in 0..<width { out[l] = Op.apply(flipA ^ truth(j), flipB ^ truth(y[l])) }
-        case let (.scalar(j), .scalar(k)): out.update(repeating: Op.apply(flipA ^ truth(j), flipB ^ truth(k)), count: width)
+        case let (.cells(x), .cells(y)): for l in 0..<width { out[l] = Op.apply(flipA ^ T.truth(x[l]), flipB ^ T.truth(y[l])) }
+        case let (.cells(x), .scalar(k)): for l in 0..<width { out[l] = Op.apply(flipA ^ T.truth(x[l]), flipB ^ T.truth(k)) }
+        case let (.scalar(j), .cells(y)): for l in 0..<width { out[l] = Op.apply(flipA ^ T.truth(j), flipB ^ T.truth(y[l])) }
+        case let (.scalar(j), .scalar(k)): out.update(repeating: Op.apply(flipA ^ T.truth(j), flipB ^ T.truth(k)), count: width)
         }
     }
 
