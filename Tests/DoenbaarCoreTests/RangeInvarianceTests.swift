@@ -60,7 +60,7 @@ import Testing
 
     @Test func onlyWhatCannotChangeFromMonthToMonthIsMarked() throws {
         let plan = Plan(try Engine.ruleSet(Self.rules))
-        let same = RangeInvariance.analyse(plan, range: Self.year)
+        let same = RangeInvariance.analyse(plan, range: Self.year).slots
         func marked(_ name: String) -> Bool { same[plan.ruleSet.slot(named: name)!] }
         // A person's input times a parameter with one value all year, and what reads only that.
         #expect(marked("basis"))
@@ -72,17 +72,17 @@ import Testing
         #expect(!marked("toeslag"))
         #expect(!marked("totaal"))
         // Over the first half year only, the rate does not change.
-        let firstHalf = RangeInvariance.analyse(plan, range: EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2024, month: 6)))
+        let firstHalf = RangeInvariance.analyse(plan, range: EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2024, month: 6))).slots
         #expect(firstHalf[plan.ruleSet.slot(named: "met_tarief")!])
         #expect(!firstHalf[plan.ruleSet.slot(named: "toeslag")!])
     }
 
     /// Inside a declaration that varies, what reads only a person's input and a parameter with one
-    /// value all year is computed once (`RangeInvariance.expressions`); what reads the rate that
+    /// value all year is computed once (`RangeInvariance.analyse`); what reads the rate that
     /// changes in July, or a month's input, is not; nor a value read where it is kept.
     @Test func expressionsTheSameAllYearAreMarkedInsideOnesThatVary() throws {
         let plan = Plan(try Engine.ruleSet(Self.rules))
-        let marked = RangeInvariance.expressions(plan, range: Self.year)
+        let marked = RangeInvariance.analyse(plan, range: Self.year).expressions
         let program = plan.program, parameters = plan.ruleSet.parameters
         func products(of parameter: String) -> [Int] {
             (0..<program.codeCount).filter { e in

@@ -9,7 +9,7 @@
 ///
 /// The same holds for an expression inside a declaration that varies: the
 /// benchmark's `inkomensgrens_einde * maandloon` is computed once per view
-/// where it was computed every month (`expressions`, `LaneFrame.invariant`).
+/// where it was computed every month (`analyse`, `LaneFrame.invariant`).
 ///
 /// Only for an input run: its lanes have no facts, and a fact can change from
 /// month to month. The analysis is conservative: a running total, a payment,
@@ -23,22 +23,20 @@ struct RangeInvariance {
     private var expressions: ProgramWalkMemo
     private var values: ProgramWalkMemo
 
-    /// Per slot of the plan: whether it is monthly and the same in every month of the range.
-    static func analyse(_ plan: Plan, range: EvaluationRange) -> [Bool] {
+    /// In one walk over the plan: per slot, whether it is monthly and the same in every month of
+    /// the range; per instruction of the program, whether it computes something (it is not a
+    /// constant, nor a value read where it is kept) that is the same in every month and day of
+    /// the range, in every lane.
+    static func analyse(_ plan: Plan, range: EvaluationRange) -> (slots: [Bool], expressions: [Bool]) {
         var analysis = RangeInvariance(plan: plan, range: range)
-        return (0..<plan.slotCount).map { plan.slots[$0].periodicity == .month && analysis.sameValue($0) }
-    }
-
-    /// Per instruction of the program: whether it computes something (it is not a constant, nor
-    /// a value read where it is kept) that is the same in every month and day of the range, in every lane.
-    static func expressions(_ plan: Plan, range: EvaluationRange) -> [Bool] {
-        var analysis = RangeInvariance(plan: plan, range: range)
-        return (0..<plan.program.codeCount).map { e in
+        let slots = (0..<plan.slotCount).map { plan.slots[$0].periodicity == .month && analysis.sameValue($0) }
+        let expressions = (0..<plan.program.codeCount).map { e in
             switch plan.program.code[e].op {
             case .constant, .parameterOfMonth, .valueOfMonth, .inputOfMonth: return false
             default: return analysis.same(Program.Expression(e))
             }
         }
+        return (slots, expressions)
     }
 
     private init(plan: Plan, range: EvaluationRange) {

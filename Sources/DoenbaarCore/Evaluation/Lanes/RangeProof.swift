@@ -39,7 +39,7 @@ final class RangeProof: @unchecked Sendable {
         static let differenceFits = Known(rawValue: 4)
         /// Every value is 0 or 1: a truth that is read as it is.
         static let zeroOrOne = Known(rawValue: 8)
-        /// A computation whose values are the same in every month of the range (`RangeInvariance.expressions`):
+        /// A computation whose values are the same in every month of the range (`RangeInvariance.analyse`):
         /// a view computes it once, for the first month that asks.
         static let sameAllRange = Known(rawValue: 16)
     }
@@ -69,10 +69,10 @@ final class RangeProof: @unchecked Sendable {
         settling = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (settling + s).initialize(to: analysis.settling(s)) }
         known = .allocate(capacity: max(1, instructionCount))
-        let invariant = RangeInvariance.expressions(plan, range: range)
+        let invariant = RangeInvariance.analyse(plan, range: range)
         for e in 0..<instructionCount {
             var k = analysis.known(Program.Expression(e))
-            if invariant[e] { k.insert(.sameAllRange) }
+            if invariant.expressions[e] { k.insert(.sameAllRange) }
             (known + e).initialize(to: k)
         }
         slotNonNegative = .allocate(capacity: max(1, slotCount))
@@ -80,7 +80,7 @@ final class RangeProof: @unchecked Sendable {
         slotWhole = .allocate(capacity: max(1, slotCount))
         for s in 0..<slotCount { (slotWhole + s).initialize(to: analysis.computedWhole(s)) }
         sameAllRange = .allocate(capacity: max(1, slotCount))
-        sameAllRange.initialize(from: RangeInvariance.analyse(plan, range: range), count: slotCount)
+        sameAllRange.initialize(from: invariant.slots, count: slotCount)
     }
 
     deinit {
