@@ -8,6 +8,8 @@
 #   SIZES="100000" scripts/bench.sh   other sizes
 #   RSS=1 scripts/bench.sh            also peak RSS of one run of each (/usr/bin/time -v)
 #   COPIES="1 2 4 8" scripts/bench.sh cost against the number of rules (at the largest N)
+#   NATIVE=0 scripts/bench.sh         the portable build (by default Doenbaar is built for
+#                                     this processor, as NumPy picks its kernels for it)
 #   DOENBAAR=path scripts/bench.sh    use that binary instead of building one
 #   POPULATION=20000 scripts/bench.sh the full analysis (every detector) on the bundled
 #                                     Rules/ and Personas/ over that many synthetic
@@ -54,11 +56,20 @@ for n in $SIZES; do
   fi
 done
 
-# 4. Doenbaar, optimised.
+# 4. Doenbaar, optimised, and for the instructions of this machine's processor
+#    (-target-cpu native), in a build directory of its own: NumPy under OpenFisca
+#    picks its kernels for this processor when it starts (numpy.show_runtime()
+#    lists AVX-512 here), and a binary for every x86-64 would use none of them.
+#    NATIVE=0 measures the portable build the README's commands make.
 # (DOENBAAR=path uses a binary built elsewhere.)
 if [ -z "${DOENBAAR:-}" ]; then
-  swift build -c release --product doenbaar 2>&1 | tail -1
-  DOENBAAR="$(swift build -c release --show-bin-path)/doenbaar"
+  if [ "${NATIVE:-1}" = 1 ]; then
+    swift build -c release --product doenbaar --scratch-path .build/native -Xswiftc -target-cpu -Xswiftc native 2>&1 | tail -1
+    DOENBAAR="$(swift build -c release --scratch-path .build/native -Xswiftc -target-cpu -Xswiftc native --show-bin-path)/doenbaar"
+  else
+    swift build -c release --product doenbaar 2>&1 | tail -1
+    DOENBAAR="$(swift build -c release --show-bin-path)/doenbaar"
+  fi
 fi
 
 rate() { sed -n 's/.*person_months_per_s=\([0-9]*\).*/\1/p' <<< "$1"; }
@@ -66,6 +77,7 @@ cents() { sed -n 's/.*checksum_cents=\([0-9]*\).*/\1/p' <<< "$1"; }
 peak() { awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$1"; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "doenbaar: $DOENBAAR"
 status=0
 # 5. Per N: a warm-up of each, then best of $repeat of each, in turn.
 for n in $SIZES; do

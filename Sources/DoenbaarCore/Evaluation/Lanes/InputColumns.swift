@@ -2,9 +2,12 @@
 /// one column of values, one per person or one per person per month
 /// (month-major: all persons of the first month, then all of the second, ...).
 ///
-/// A column keeps the width it was stored in (64-bit cents, 32-bit counts,
-/// one byte for ja/nee); a run widens one block of lanes at a time
-/// (`LaneInputs`), so the inputs are held in memory once.
+/// A column is kept in the narrowest width that holds every value it has
+/// (a byte for ja/nee and day counts, two for a daily wage in cents, four for
+/// a month's income in cents), found in the one pass that finds its range: a
+/// run widens one block of lanes at a time (`LaneInputs`), so the inputs are
+/// held in memory once, and a block reads a third of the bytes 64-bit cents
+/// and 32-bit counts would take.
 public struct InputColumns: Sendable {
     public let persons: Int
     public let months: Int
@@ -33,7 +36,7 @@ public struct InputColumns: Sendable {
         }
         self.persons = persons
         self.months = months
-        self.columns = columns
+        self.columns = zip(columns, ranges).map { $0.narrowed(to: $1) }
         self.ranges = ranges
     }
 }
@@ -61,13 +64,22 @@ public final class ColumnStorage: @unchecked Sendable {
 public struct InputColumn: Sendable {
     /// How one stored value is laid out.
     public enum Element: Sendable, Hashable {
-        case int64, int32, uint8
+        case int64, int32, uint16, uint8
         public var byteCount: Int {
             switch self {
             case .int64: return 8
             case .int32: return 4
+            case .uint16: return 2
             case .uint8: return 1
             }
+        }
+
+        /// The narrowest element that holds every stored value of a range.
+        static func narrowest(holding stored: ClosedRange<Int64>) -> Element {
+            if stored.lowerBound >= 0 && stored.upperBound <= Int64(UInt8.max) { return .uint8 }
+            if stored.lowerBound >= 0 && stored.upperBound <= Int64(UInt16.max) { return .uint16 }
+            if stored.lowerBound >= Int64(Int32.min) && stored.upperBound <= Int64(Int32.max) { return .int32 }
+            return .int64
         }
     }
 
@@ -116,6 +128,11 @@ public struct InputColumn: Sendable {
             var l = Int32.max, h = Int32.min
             for i in 0..<count { let v = p[i]; l = min(l, v); h = max(h, v) }
             lo = Int64(l); hi = Int64(h)
+        case .uint16:
+            let p = base.assumingMemoryBound(to: UInt16.self)
+            var l = UInt16.max, h = UInt16.min
+            for i in 0..<count { let v = p[i]; l = min(l, v); h = max(h, v) }
+            lo = Int64(l); hi = Int64(h)
         case .uint8:
             let p = base.assumingMemoryBound(to: UInt8.self)
             var l = UInt8.max, h = UInt8.min
@@ -128,5 +145,31 @@ public struct InputColumn: Sendable {
         // Int64.min is the evaluator's mark for a failed computation: never an input.
         guard !o1, !o2, a != Int64.min else { return nil }
         return a...b
+    }
+
+    /// The same values in the narrowest element that holds them (`raw`: the
+    /// column's raw range, `rawRange()`); itself where that is its own.
+    func narrowed(to raw: ClosedRange<Int64>) -> InputColumn {
+        guard unit > 0 else { return self }
+        let element = Element.narrowest(holding: (raw.lowerBound / unit)...(raw.upperBound / unit))
+        guard element.byteCount < self.element.byteCount else { return self }
+        let narrow = ColumnStorage(byteCount: count * element.byteCount)
+        let source = UnsafeRawPointer(storage.bytes.baseAddress!), target = narrow.bytes.baseAddress!
+        func store<T: FixedWidthInteger>(_: T.Type) {
+            let out = target.assumingMemoryBound(to: T.self)
+            switch self.element {
+            case .int64: let p = source.assumingMemoryBound(to: Int64.self); for i in 0..<count { out[i] = T(truncatingIfNeeded: p[i]) }
+            case .int32: let p = source.assumingMemoryBound(to: Int32.self); for i in 0..<count { out[i] = T(truncatingIfNeeded: p[i]) }
+            case .uint16: let p = source.assumingMemoryBound(to: UInt16.self); for i in 0..<count { out[i] = T(truncatingIfNeeded: p[i]) }
+            case .uint8: let p = source.assumingMemoryBound(to: UInt8.self); for i in 0..<count { out[i] = T(truncatingIfNeeded: p[i]) }
+            }
+        }
+        switch element {
+        case .int64: return self
+        case .int32: store(Int32.self)
+        case .uint16: store(UInt16.self)
+        case .uint8: store(UInt8.self)
+        }
+        return InputColumn(storage: narrow, element: element, unit: unit, count: count)
     }
 }

@@ -45,50 +45,32 @@ final class LaneInputs {
     func fill(from columns: InputColumns, first: Int, lanes: Int) {
         precondition(lanes <= capacity, "a block holds at most \(capacity) lanes")
         for (i, column) in columns.columns.enumerated() {
-            let small = column.storesUnsigned32(columns.ranges[i])
             if perMonth[i] {
                 for j in 0..<columns.months {
-                    column.widen(from: j * columns.persons + first, count: lanes, into: cells + offsets[i] + (firstMonth + j) * capacity, unsigned32: small)
+                    column.widen(from: j * columns.persons + first, count: lanes, into: cells + offsets[i] + (firstMonth + j) * capacity)
                 }
             } else {
-                column.widen(from: first, count: lanes, into: cells + offsets[i], unsigned32: small)
+                column.widen(from: first, count: lanes, into: cells + offsets[i])
             }
         }
     }
 }
 
 extension InputColumn {
-    /// Whether every stored value, and the unit, lie in 0..<2^32, by the column's raw range
-    /// (`InputColumns.ranges`): then a product of the two is one unsigned 32-bit multiplication
-    /// giving 64 bits, which generic x86-64 vectors have (a 64-bit multiplication they lack),
-    /// as for cents stored in 64 bits.
-    func storesUnsigned32(_ raw: ClosedRange<Int64>) -> Bool {
-        unit > 0 && unit <= Int64(UInt32.max) && raw.lowerBound >= 0 && raw.upperBound / unit <= Int64(UInt32.max)
-    }
-
     /// Values `from..<(from + count)` as raw `Fixed` values. `InputColumns`
     /// checked when it was made that every value times the unit fits.
-    /// - Parameter unsigned32: `storesUnsigned32` holds for the column's range.
-    func widen(from: Int, count: Int, into out: UnsafeMutablePointer<Int64>, unsigned32: Bool = false) {
+    func widen(from: Int, count: Int, into out: UnsafeMutablePointer<Int64>) {
         let base = UnsafeRawPointer(storage.bytes.baseAddress!)
-        if unsigned32 && element == .int64 {
-            // The same products, each of two numbers below 2^32. (A 32-bit column gains nothing:
-            // its signed widening and multiplication are as short, measured.)
-            let u = UInt64(UInt32(truncatingIfNeeded: unit))
-            let p = base.assumingMemoryBound(to: UInt64.self) + from
-            for k in 0..<count { out[k] = Int64(bitPattern: UInt64(UInt32(truncatingIfNeeded: p[k])) &* u) }
-            return
-        }
         switch element {
-        case .int64:
-            let p = base.assumingMemoryBound(to: Int64.self) + from
-            for k in 0..<count { out[k] = p[k] &* unit }
-        case .int32:
-            let p = base.assumingMemoryBound(to: Int32.self) + from
-            for k in 0..<count { out[k] = Int64(p[k]) &* unit }
-        case .uint8:
-            let p = base.assumingMemoryBound(to: UInt8.self) + from
-            for k in 0..<count { out[k] = Int64(p[k]) &* unit }
+        case .int64: widen(base.assumingMemoryBound(to: Int64.self) + from, count, into: out)
+        case .int32: widen(base.assumingMemoryBound(to: Int32.self) + from, count, into: out)
+        case .uint16: widen(base.assumingMemoryBound(to: UInt16.self) + from, count, into: out)
+        case .uint8: widen(base.assumingMemoryBound(to: UInt8.self) + from, count, into: out)
         }
+    }
+
+    @inline(__always)
+    private func widen<T: FixedWidthInteger>(_ p: UnsafePointer<T>, _ count: Int, into out: UnsafeMutablePointer<Int64>) {
+        for k in 0..<count { out[k] = Int64(p[k]) &* unit }
     }
 }
