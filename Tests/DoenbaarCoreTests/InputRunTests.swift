@@ -295,6 +295,30 @@ import Testing
         #expect(values[0][0][0] == 0)
     }
 
+    /// An input run lets go of a month's values once that month's outputs are summed
+    /// (`LaneFrame.release(month:)`), and later months' values take their memory: a rule that
+    /// reads an earlier month's value again gets it computed again, the same.
+    @Test func anEarlierMonthsValueReadAgainIsComputedAgain() throws {
+        let rules = Self.header + """
+        definitie dubbel: bedrag per maand
+          bron "Testwet art. 3"
+          = a * b
+        definitie tot_nu: bedrag per maand
+          bron "Testwet art. 3"
+          = totaal_sinds(dubbel, 2024-01-01)
+        """
+        let ruleSet = try Engine.ruleSet(rules)
+        // € 1,00 times the month's number, doubled.
+        let a: [Int64] = (1...12).map { Int64($0) * 100 }, b = [Int32](repeating: 2, count: 12)
+        for outputs in [["tot_nu"], ["dubbel", "tot_nu"]] {
+            let values = try Self.evaluate(ruleSet, try Self.twoColumns(a, b), outputs: outputs, threads: 1)
+            for m in 0..<12 {
+                // € 2,00 times 1 + 2 + ... + the month's number.
+                #expect(values[outputs.count - 1][m][0] == Int64((m + 1) * (m + 2) / 2) * 200, "\(outputs), month \(m + 1)")
+            }
+        }
+    }
+
     @Test func aDivisionByZeroThatIsNeededFailsWithThePersonMonthAndPlace() throws {
         let rules = Self.header + """
         definitie q: bedrag per maand

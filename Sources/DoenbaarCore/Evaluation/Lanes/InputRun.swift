@@ -121,6 +121,7 @@ public struct InputRun: Sendable {
                         sums[o * months + m] += sum
                         observer?(o, m, start, values)
                     }
+                    frame.release(month: first + m)
                 }
             }
             if failure != nil { shared.failed.store(true, ordering: .relaxed) }

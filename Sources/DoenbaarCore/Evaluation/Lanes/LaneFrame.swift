@@ -242,6 +242,24 @@ final class LaneFrame {
         return UnsafePointer(column)
     }
 
+    /// Monthly columns let go of (`release(month:)`), for later months' values.
+    @exclusivity(unchecked) private var spare: [(values: UnsafeMutablePointer<Int64>, state: UnsafeMutablePointer<UInt8>)] = []
+
+    /// Lets go of the monthly values of month m, for a run that is done with that month (an
+    /// input run, month by month): later months' values take their memory, so a block's values
+    /// stay in the core's nearest caches instead of taking new memory every month. A value of
+    /// month m read after all is computed again. Not in a trace, which keeps what decided.
+    func release(month m: Int) {
+        guard decisions == nil else { return }
+        for slot in 0..<plan.slotCount where plan.slots[slot].periodicity == .month && !(sameAllRange?[slot] ?? false) {
+            let block = slot * range.monthCount + m
+            guard let column = values[block], let done = state[block] else { continue }
+            values[block] = nil
+            state[block] = nil
+            spare.append((column, done))
+        }
+    }
+
     /// The storage of a slot's values in month m (its block), allocated when first needed.
     private func allocate(_ slot: Int, _ m: Int) -> Int {
         let block = slot * range.monthCount + m
@@ -252,6 +270,10 @@ final class LaneFrame {
             done.initialize(to: 0)
             for k in first..<(first + range.monthCount) { values[k] = column; state[k] = done }
             bytes += lanes * MemoryLayout<Int64>.size + 1
+        } else if values[block] == nil, plan.slots[slot].periodicity == .month, let (column, done) = spare.popLast() {
+            values[block] = column
+            state[block] = done
+            done.initialize(to: 0)
         } else if values[block] == nil {
             let periods = plan.slots[slot].periodicity == .month ? 1 : dayRange(ofMonth: m).count
             values[block] = arena.allocate(Int64.self, count: periods * lanes)
