@@ -63,13 +63,10 @@ done
 #    NATIVE=0 measures the portable build the README's commands make.
 # (DOENBAAR=path uses a binary built elsewhere.)
 if [ -z "${DOENBAAR:-}" ]; then
-  if [ "${NATIVE:-1}" = 1 ]; then
-    swift build -c release --product doenbaar --scratch-path .build/native -Xswiftc -target-cpu -Xswiftc native 2>&1 | tail -1
-    DOENBAAR="$(swift build -c release --scratch-path .build/native -Xswiftc -target-cpu -Xswiftc native --show-bin-path)/doenbaar"
-  else
-    swift build -c release --product doenbaar 2>&1 | tail -1
-    DOENBAAR="$(swift build -c release --show-bin-path)/doenbaar"
-  fi
+  build=(-c release)
+  [ "${NATIVE:-1}" = 1 ] && build+=(--scratch-path .build/native -Xswiftc -target-cpu -Xswiftc native)
+  swift build "${build[@]}" --product doenbaar 2>&1 | tail -1
+  DOENBAAR="$(swift build "${build[@]}" --show-bin-path)/doenbaar"
 fi
 
 rate() { sed -n 's/.*person_months_per_s=\([0-9]*\).*/\1/p' <<< "$1"; }

@@ -23,20 +23,22 @@ public struct InputColumns: Sendable {
 
     /// - Parameter names: per column, what to call it in a message.
     public init(persons: Int, months: Int, columns: [InputColumn], names: [String]? = nil) throws(Failure) {
-        var ranges: [ClosedRange<Int64>] = []
+        var ranges: [ClosedRange<Int64>] = [], narrow: [InputColumn] = []
         for (i, column) in columns.enumerated() {
             let name = names?[i] ?? "kolom \(i + 1)"
             guard column.count == persons || column.count == persons * months else {
                 throw Failure(description: "\(name) heeft \(column.count) waarden; verwacht \(persons) (per persoon) of \(persons * months) (per persoon per maand)")
             }
-            guard let range = column.rawRange() else {
+            let stored = column.storedRange()
+            guard let range = column.raw(stored) else {
                 throw Failure(description: "\(name) heeft een waarde die te groot is om mee te rekenen")
             }
             ranges.append(range)
+            narrow.append(column.narrowed(holding: stored))
         }
         self.persons = persons
         self.months = months
-        self.columns = zip(columns, ranges).map { $0.narrowed(to: $1) }
+        self.columns = narrow
         self.ranges = ranges
     }
 }
@@ -116,60 +118,72 @@ public struct InputColumn: Sendable {
     /// values; nil when a value times the unit does not fit in 64 bits.
     /// One pass over the column, before any evaluation: a block then widens its
     /// values without a check (`InputColumn.widen`).
-    public func rawRange() -> ClosedRange<Int64>? {
-        var lo = Int64.max, hi = Int64.min
-        let base = UnsafeRawPointer(storage.bytes.baseAddress!)
-        switch element {
-        case .int64:
-            let p = base.assumingMemoryBound(to: Int64.self)
-            for i in 0..<count { let v = p[i]; lo = min(lo, v); hi = max(hi, v) }
-        case .int32:
-            let p = base.assumingMemoryBound(to: Int32.self)
-            var l = Int32.max, h = Int32.min
-            for i in 0..<count { let v = p[i]; l = min(l, v); h = max(h, v) }
-            lo = Int64(l); hi = Int64(h)
-        case .uint16:
-            let p = base.assumingMemoryBound(to: UInt16.self)
-            var l = UInt16.max, h = UInt16.min
-            for i in 0..<count { let v = p[i]; l = min(l, v); h = max(h, v) }
-            lo = Int64(l); hi = Int64(h)
-        case .uint8:
-            let p = base.assumingMemoryBound(to: UInt8.self)
-            var l = UInt8.max, h = UInt8.min
-            for i in 0..<count { let v = p[i]; l = min(l, v); h = max(h, v) }
-            lo = Int64(l); hi = Int64(h)
-        }
-        if count == 0 { return 0...0 }
-        let (a, o1) = lo.multipliedReportingOverflow(by: unit)
-        let (b, o2) = hi.multipliedReportingOverflow(by: unit)
+    public func rawRange() -> ClosedRange<Int64>? { raw(storedRange()) }
+
+    /// The smallest and largest stored value (0...0 for a column without values): one pass.
+    func storedRange() -> ClosedRange<Int64> {
+        count == 0 ? 0...0 : read(StoredRange(count: count))
+    }
+
+    /// A range of stored values times the unit; nil where that does not fit in 64 bits.
+    func raw(_ stored: ClosedRange<Int64>) -> ClosedRange<Int64>? {
+        let (a, o1) = stored.lowerBound.multipliedReportingOverflow(by: unit)
+        let (b, o2) = stored.upperBound.multipliedReportingOverflow(by: unit)
         // Int64.min is the evaluator's mark for a failed computation: never an input.
         guard !o1, !o2, a != Int64.min else { return nil }
         return a...b
     }
 
-    /// The same values in the narrowest element that holds them (`raw`: the
-    /// column's raw range, `rawRange()`); itself where that is its own.
-    func narrowed(to raw: ClosedRange<Int64>) -> InputColumn {
-        guard unit > 0 else { return self }
-        let element = Element.narrowest(holding: (raw.lowerBound / unit)...(raw.upperBound / unit))
+    /// The same values in the narrowest element that holds them (`stored`: the column's
+    /// `storedRange()`); itself where that is its own.
+    func narrowed(holding stored: ClosedRange<Int64>) -> InputColumn {
+        let element = Element.narrowest(holding: stored)
         guard element.byteCount < self.element.byteCount else { return self }
-        let narrow = ColumnStorage(byteCount: count * element.byteCount)
-        let source = UnsafeRawPointer(storage.bytes.baseAddress!), target = narrow.bytes.baseAddress!
-        func store<T: FixedWidthInteger>(_: T.Type) {
-            let out = target.assumingMemoryBound(to: T.self)
-            switch self.element {
-            case .int64: let p = source.assumingMemoryBound(to: Int64.self); for i in 0..<count { out[i] = T(truncatingIfNeeded: p[i]) }
-            case .int32: let p = source.assumingMemoryBound(to: Int32.self); for i in 0..<count { out[i] = T(truncatingIfNeeded: p[i]) }
-            case .uint16: let p = source.assumingMemoryBound(to: UInt16.self); for i in 0..<count { out[i] = T(truncatingIfNeeded: p[i]) }
-            case .uint8: let p = source.assumingMemoryBound(to: UInt8.self); for i in 0..<count { out[i] = T(truncatingIfNeeded: p[i]) }
-            }
-        }
+        let narrow = ColumnStorage(byteCount: count * element.byteCount), target = narrow.bytes.baseAddress!
         switch element {
         case .int64: return self
-        case .int32: store(Int32.self)
-        case .uint16: store(UInt16.self)
-        case .uint8: store(UInt8.self)
+        case .int32: read(Copy(count: count, into: target.assumingMemoryBound(to: Int32.self)))
+        case .uint16: read(Copy(count: count, into: target.assumingMemoryBound(to: UInt16.self)))
+        case .uint8: read(Copy(count: count, into: target.assumingMemoryBound(to: UInt8.self)))
         }
         return InputColumn(storage: narrow, element: element, unit: unit, count: count)
+    }
+
+    /// Hands the stored values from index `start` on, in their own width, to a reader: the one
+    /// switch over the element, so that each use of the values is one generic loop.
+    @inline(__always)
+    func read<Reader: StoredValues>(_ reader: Reader, from start: Int = 0) -> Reader.Result {
+        let base = UnsafeRawPointer(storage.bytes.baseAddress!)
+        switch element {
+        case .int64: return reader.read(base.assumingMemoryBound(to: Int64.self) + start)
+        case .int32: return reader.read(base.assumingMemoryBound(to: Int32.self) + start)
+        case .uint16: return reader.read(base.assumingMemoryBound(to: UInt16.self) + start)
+        case .uint8: return reader.read(base.assumingMemoryBound(to: UInt8.self) + start)
+        }
+    }
+}
+
+/// What is done with a column's stored values in their own width (`InputColumn.read`).
+protocol StoredValues {
+    associatedtype Result
+    func read<T: FixedWidthInteger>(_ values: UnsafePointer<T>) -> Result
+}
+
+/// The smallest and largest of `count` values.
+private struct StoredRange: StoredValues {
+    let count: Int
+    func read<T: FixedWidthInteger>(_ values: UnsafePointer<T>) -> ClosedRange<Int64> {
+        var lo = T.max, hi = T.min
+        for i in 0..<count { let v = values[i]; lo = min(lo, v); hi = max(hi, v) }
+        return Int64(lo)...Int64(hi)
+    }
+}
+
+/// `count` values copied into a narrower width that holds every one of them.
+private struct Copy<Target: FixedWidthInteger>: StoredValues {
+    let count: Int
+    let into: UnsafeMutablePointer<Target>
+    func read<T: FixedWidthInteger>(_ values: UnsafePointer<T>) {
+        for i in 0..<count { into[i] = Target(truncatingIfNeeded: values[i]) }
     }
 }

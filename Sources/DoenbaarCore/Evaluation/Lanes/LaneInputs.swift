@@ -59,18 +59,19 @@ final class LaneInputs {
 extension InputColumn {
     /// Values `from..<(from + count)` as raw `Fixed` values. `InputColumns`
     /// checked when it was made that every value times the unit fits.
-    func widen(from: Int, count: Int, into out: UnsafeMutablePointer<Int64>) {
-        let base = UnsafeRawPointer(storage.bytes.baseAddress!)
-        switch element {
-        case .int64: widen(base.assumingMemoryBound(to: Int64.self) + from, count, into: out)
-        case .int32: widen(base.assumingMemoryBound(to: Int32.self) + from, count, into: out)
-        case .uint16: widen(base.assumingMemoryBound(to: UInt16.self) + from, count, into: out)
-        case .uint8: widen(base.assumingMemoryBound(to: UInt8.self) + from, count, into: out)
-        }
-    }
-
     @inline(__always)
-    private func widen<T: FixedWidthInteger>(_ p: UnsafePointer<T>, _ count: Int, into out: UnsafeMutablePointer<Int64>) {
-        for k in 0..<count { out[k] = Int64(p[k]) &* unit }
+    func widen(from: Int, count: Int, into out: UnsafeMutablePointer<Int64>) {
+        read(Widening(count: count, unit: unit, into: out), from: from)
+    }
+}
+
+/// `count` stored values times the unit, into a column of raw values.
+private struct Widening: StoredValues {
+    let count: Int
+    let unit: Int64
+    let into: UnsafeMutablePointer<Int64>
+    @inline(__always)
+    func read<T: FixedWidthInteger>(_ values: UnsafePointer<T>) {
+        for k in 0..<count { into[k] = Int64(values[k]) &* unit }
     }
 }
