@@ -135,11 +135,16 @@ struct LaneBlock {
             let current = [decisionDate] + benefits.map { decisionDate.adding(days: $0.decisionLagDays) }
             views = views.filter { key, _ in current.contains { $0.dayNumber == key } }
             let general = view(decisionDate), benefitViews = benefits.map { view(decisionDate.adding(days: $0.decisionLagDays)) }
-            // Every payment up to this month in every view of the month: what this month decides, and what it corrects.
-            for v in [general] + benefitViews {
-                for m in reported where m <= k {
-                    for b in benefits.indices where v.paymentUnchecked(b, m) { fail(where: v.payment(b, m)) }
-                }
+            // Every payment up to this month in the general view, where intents read them (a rule
+            // cannot: `ExpressionChecker`), and each benefit's in its own view: what this month
+            // decides, and what it corrects. A view of another benefit reads no payment, so it
+            // leaves those it does not decide alone (a payment of a decision-dependent benefit is
+            // computed anew in every view).
+            for m in reported where m <= k {
+                for b in benefits.indices where general.paymentUnchecked(b, m) { fail(where: general.payment(b, m)) }
+            }
+            for (b, v) in benefitViews.enumerated() where v !== general {
+                for m in reported where m <= k && v.paymentUnchecked(b, m) { fail(where: v.payment(b, m)) }
             }
             // Room for every benefit and intent up front: the lists then grow without reallocating.
             var outcome = (0..<lanes).map { _ in
