@@ -98,26 +98,13 @@ public struct FactTable: Sendable {
         }
     }
 
-    /// The columns that depend only on the calendar and the birth date.
+    /// The columns that depend only on the calendar (shared, `CalendarColumns`) and the birth date.
     private mutating func fillCalendar(_ p: Persona) {
-        let n = range.dayCount
-        let date = BuiltinFact.referenceDate.index, weekday = BuiltinFact.weekday.index
-        let holiday = BuiltinFact.publicHoliday.index, age = BuiltinFact.age.index
-        let birth = p.birthDate.components
-        var day = range.date(ofDay: 0)
-        var (y, m, dd) = day.components
-        for offset in 0..<n {
-            daily[date][offset] = FactTable.calendar(.referenceDate, on: day)!
-            daily[weekday][offset] = FactTable.calendar(.weekday, on: day)!
-            daily[holiday][offset] = FactTable.calendar(.publicHoliday, on: day)!
-            var years = y - birth.year
-            if (m, dd) < (birth.month, birth.day) { years -= 1 }
-            daily[age][offset] = Fixed(integer: max(0, years)).raw
-            // Step the civil date along without converting from a day number each time.
-            day = day.adding(days: 1)
-            dd += 1
-            if dd > CivilDate.daysIn(year: y, month: m) { dd = 1; m += 1; if m > 12 { m = 1; y += 1 } }
-        }
+        let calendar = CalendarColumns.shared.columns(for: range)
+        daily[BuiltinFact.referenceDate.index] = calendar.date
+        daily[BuiltinFact.weekday.index] = calendar.weekday
+        daily[BuiltinFact.publicHoliday.index] = calendar.holiday
+        fillAge(p)
     }
 
     /// Facts from life events: on each day the date of the latest event of their kinds

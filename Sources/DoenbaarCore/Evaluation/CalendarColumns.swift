@@ -1,0 +1,48 @@
+import Synchronization
+
+/// The calendar columns of an evaluation range (the date, whether it is a
+/// weekday, whether it is a public holiday), made once per range and shared
+/// by every fact table over it: they are the same for everyone. A block of
+/// lanes used to work them out day by day for its first lane, asking the
+/// Easter cache under its lock for every day (about 1,4% of a population run).
+/// Arrays copy on write, so a table that is handed them holds no copy.
+final class CalendarColumns: Sendable {
+    struct Columns: Sendable {
+        let date: [Int64]
+        let weekday: [Int64]
+        let holiday: [Int64]
+    }
+
+    static let shared = CalendarColumns()
+
+    /// Far more than the ranges of the bundled personas and their variants; a process that
+    /// sees more (a fuzz run, an editor session) starts over rather than grow without end.
+    private static let limit = 512
+    private let byRange = Mutex<[EvaluationRange: Columns]>([:])
+
+    func columns(for range: EvaluationRange) -> Columns {
+        if let known = byRange.withLock({ $0[range] }) { return known }
+        // Made outside the lock: two threads that make the same range make the same columns.
+        let made = Self.make(range)
+        byRange.withLock { table in
+            if table.count >= Self.limit { table.removeAll() }
+            table[range] = made
+        }
+        return made
+    }
+
+    private static func make(_ range: EvaluationRange) -> Columns {
+        var date: [Int64] = [], weekday: [Int64] = [], holiday: [Int64] = []
+        date.reserveCapacity(range.dayCount)
+        weekday.reserveCapacity(range.dayCount)
+        holiday.reserveCapacity(range.dayCount)
+        var day = range.date(ofDay: 0)
+        for _ in 0..<range.dayCount {
+            date.append(FactTable.calendar(.referenceDate, on: day)!)
+            weekday.append(FactTable.calendar(.weekday, on: day)!)
+            holiday.append(FactTable.calendar(.publicHoliday, on: day)!)
+            day = day.adding(days: 1)
+        }
+        return Columns(date: date, weekday: weekday, holiday: holiday)
+    }
+}
