@@ -64,14 +64,14 @@ final class LaneFrame {
     /// The view this one continues from (for obligations it already judged).
     private let previous: LaneFrame?
 
-    /// Per slot and month (slot × months + month): its periods' values, a column of `lanes`
+    /// Per block (a slot in a month, `block`): its periods' values, a column of `lanes`
     /// values each, and their state (0 not yet, 1 being computed, 2 done); allocated when
     /// the first of them is computed, so a view holds only what it computed itself.
-    private let values: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
-    private let state: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
-    /// Per slot and month, when tracing: what decided each value (`Decision`), lane by lane.
-    private let decisions: UnsafeMutablePointer<UnsafeMutablePointer<Int8>?>?
-    private let blockCount: Int
+    private let values: LaneBlockTable<Int64>
+    private let state: LaneBlockTable<UInt8>
+    /// Per block, when tracing: what decided each value (`Decision`), lane by lane.
+    private let decisions: LaneBlockTable<Int8>?
+    private let slotCount: Int
     /// Where the blocks of values, states and decisions live.
     private let arena: LaneArena
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
@@ -129,17 +129,11 @@ final class LaneFrame {
             scratchOwner = scratch ?? LaneScratch(lanes: lanes)
         }
         self.scratch = scratchOwner.stack
-        blockCount = max(1, plan.slotCount * range.monthCount)
-        values = .allocate(capacity: blockCount)
-        values.initialize(repeating: nil, count: blockCount)
-        state = .allocate(capacity: blockCount)
-        state.initialize(repeating: nil, count: blockCount)
-        if tracing {
-            decisions = .allocate(capacity: blockCount)
-            decisions!.initialize(repeating: nil, count: blockCount)
-        } else {
-            decisions = nil
-        }
+        slotCount = plan.slotCount
+        let blocks = plan.slotCount * range.monthCount
+        values = LaneBlockTable(blocks: blocks, arena: self.arena)
+        state = LaneBlockTable(blocks: blocks, arena: self.arena)
+        decisions = tracing ? LaneBlockTable(blocks: blocks, arena: self.arena) : nil
         running = Array(repeating: nil, count: plan.runningTotalSites)
         runningUpTo = Array(repeating: -1, count: plan.runningTotalSites)
         let paymentCount = max(1, plan.ruleSet.benefits.count * range.monthCount)
@@ -148,11 +142,8 @@ final class LaneFrame {
     }
 
     deinit {
-        // The blocks themselves go with the arena.
-        values.deallocate()
-        state.deallocate()
+        // The blocks and their tables go with the arena.
         payments.deallocate()
-        decisions?.deallocate()
         for r in running { r?.deallocate() }
     }
 
@@ -252,7 +243,7 @@ final class LaneFrame {
     func release(month m: Int) {
         guard decisions == nil else { return }
         for slot in 0..<plan.slotCount where plan.slots[slot].periodicity == .month && !(sameAllRange?[slot] ?? false) {
-            let block = slot * range.monthCount + m
+            let block = self.block(slot, m)
             guard let column = values[block], let done = state[block] else { continue }
             values[block] = nil
             state[block] = nil
@@ -260,15 +251,25 @@ final class LaneFrame {
         }
     }
 
+    /// Where a slot's values in month m are kept: blocks are numbered month by month, so
+    /// that the slots of the months a view computes lie together (`LaneBlockTable`). A slot
+    /// the same in every month (`RangeProof.Known.sameAllRange`) has one block, its first
+    /// month's, that every month reads (not in a trace, which keeps what decided each month).
+    @inline(__always)
+    private func block(_ slot: Int, _ m: Int) -> Int {
+        if decisions == nil, let sameAllRange, sameAllRange[slot] { return slot }
+        return m * slotCount + slot
+    }
+
     /// The storage of a slot's values in month m (its block), allocated when first needed.
     private func allocate(_ slot: Int, _ m: Int) -> Int {
-        let block = slot * range.monthCount + m
+        let block = self.block(slot, m)
         if values[block] == nil, decisions == nil, let sameAllRange, sameAllRange[slot] {
             // The same in every month: one column, computed once, that every month reads.
-            let first = slot * range.monthCount
             let column = arena.allocate(Int64.self, count: lanes), done = arena.allocate(UInt8.self, count: 1)
             done.initialize(to: 0)
-            for k in first..<(first + range.monthCount) { values[k] = column; state[k] = done }
+            values[block] = column
+            state[block] = done
             bytes += lanes * MemoryLayout<Int64>.size + 1
         } else if values[block] == nil, plan.slots[slot].periodicity == .month, let (column, done) = spare.popLast() {
             values[block] = column
@@ -419,7 +420,7 @@ final class LaneFrame {
         let monthly = plan.slots[slot].periodicity == .month
         let m = monthly ? p : monthOfDay[p]
         if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].computedCell(slot, p) }
-        let block = slot * range.monthCount + m
+        let block = self.block(slot, m)
         let i = monthly ? 0 : p - monthFirstDay[m]
         guard let state = state[block], state[i] == 2 else { return nil }
         return (self, block, i)
