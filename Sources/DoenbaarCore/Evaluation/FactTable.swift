@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A persona's facts laid out as arrays over an evaluation range, as the
 /// agency knew them on one decision date. Rules read these by index; the
 /// timeline is not consulted again while evaluating. Which fact a persona
@@ -30,8 +32,7 @@ public struct FactTable: Sendable {
         // A default that is a plain value is written into the table, so a trace shows it.
         let initial = layout.initialValues
         constants = initial
-        var noDays: [Int64]? = nil
-        daily = facts.indices.map { f in facts[f].periodicity == .day ? FactTable.column(initial[f], range.dayCount, blank: &noDays) : [] }
+        daily = layout.initialDays(range.dayCount)
         monthly = MonthColumns(rows: layout.monthlyRows, months: range.monthCount, initial: initial)
         fillConstants(persona, layout)
         if let calendar, calendar.range == range {
@@ -63,15 +64,6 @@ public struct FactTable: Sendable {
         case .publicHoliday: bool(Holidays.isPublicHoliday(day))
         case .birthDate, .decisionDate, .age: nil
         }
-    }
-
-    /// A column of `count` values `initial`. Columns without a value share one buffer,
-    /// `blank` (made on first use), until written (an array copies on write): most facts
-    /// of a benefit the person does not have are never written at all.
-    private static func column(_ initial: Int64, _ count: Int, blank: inout [Int64]?) -> [Int64] {
-        guard initial == FactTable.absent else { return Array(repeating: initial, count: count) }
-        if blank == nil { blank = Array(repeating: FactTable.absent, count: count) }
-        return blank!
     }
 
     private mutating func fillConstants(_ p: Persona, _ layout: FactLayout) {
@@ -258,11 +250,10 @@ public struct FactTable: Sendable {
 
     /// Every column a record kind fills, back to its value before any line.
     private mutating func clear(kind k: Int, _ layout: FactLayout) {
-        var noDays: [Int64]? = nil
+        let days = layout.initialDays(range.dayCount)
         for f in layout.filledByKind[k] {
-            let initial = layout.initialValues[f]
-            if !daily[f].isEmpty { daily[f] = FactTable.column(initial, range.dayCount, blank: &noDays) }
-            if monthly.has(f) { monthly.fill(f, with: initial) }
+            if !daily[f].isEmpty { daily[f] = days[f] }
+            if monthly.has(f) { monthly.fill(f, with: layout.initialValues[f]) }
         }
     }
 }
@@ -293,6 +284,33 @@ public final class FactLayout: Sendable {
     public let kindsFillTheirOwnFacts: Bool
     /// Per record kind (as in `records`): the facts its lines fill (`factsFilled(by:)`).
     public let filledByKind: [[Int]]
+    /// Per number of days, the daily columns before any line (`initialDays`).
+    private let initialDaysByCount = Mutex<[Int: [[Int64]]]>([:])
+
+    /// Every fact's column over `count` days before any line is filled in: its plain
+    /// default, or `FactTable.absent`, on every day; empty for a fact without days. Made
+    /// once per number of days, and shared by every table until it writes a column (an
+    /// array copies on write), with one buffer per value: most facts of a benefit the
+    /// person does not have are never written at all. Tables used to make their own on
+    /// every new table and every kind of line filled again.
+    func initialDays(_ count: Int) -> [[Int64]] {
+        if let known = initialDaysByCount.withLock({ $0[count] }) { return known }
+        var byValue: [Int64: [Int64]] = [:]
+        let made = facts.indices.map { f -> [Int64] in
+            guard facts[f].periodicity == .day else { return [] }
+            let value = initialValues[f]
+            if let column = byValue[value] { return column }
+            let column = Array(repeating: value, count: count)
+            byValue[value] = column
+            return column
+        }
+        // A process that sees many ranges (an editor session, a fuzz run) starts over rather than grow.
+        initialDaysByCount.withLock { table in
+            if table.count >= 64 { table.removeAll() }
+            table[count] = made
+        }
+        return made
+    }
 
     /// A persona's lines by record kind, in the order of `records`.
     public func lines(of persona: Persona) -> [[PersonaRecord]] {
