@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The calendar columns of an evaluation range (the date, whether it is a
 /// weekday, whether it is a public holiday), made once per range and shared
 /// by every fact table over it: they are the same for everyone. A block of
@@ -15,21 +13,10 @@ final class CalendarColumns: Sendable {
 
     static let shared = CalendarColumns()
 
-    /// Far more than the ranges of the bundled personas and their variants; a process that
-    /// sees more (a fuzz run, an editor session) starts over rather than grow without end.
-    private static let limit = 512
-    private let byRange = Mutex<[EvaluationRange: Columns]>([:])
+    /// Far more than the ranges of the bundled personas and their variants.
+    private let byRange = SharedMemo<EvaluationRange, Columns>(limit: 512)
 
-    func columns(for range: EvaluationRange) -> Columns {
-        if let known = byRange.withLock({ $0[range] }) { return known }
-        // Made outside the lock: two threads that make the same range make the same columns.
-        let made = Self.make(range)
-        byRange.withLock { table in
-            if table.count >= Self.limit { table.removeAll() }
-            table[range] = made
-        }
-        return made
-    }
+    func columns(for range: EvaluationRange) -> Columns { byRange.value(for: range, Self.make) }
 
     private static func make(_ range: EvaluationRange) -> Columns {
         var date: [Int64] = [], weekday: [Int64] = [], holiday: [Int64] = []

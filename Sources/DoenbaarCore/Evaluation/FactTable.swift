@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A persona's facts laid out as arrays over an evaluation range, as the
 /// agency knew them on one decision date. Rules read these by index; the
 /// timeline is not consulted again while evaluating. Which fact a persona
@@ -285,7 +283,7 @@ public final class FactLayout: Sendable {
     /// Per record kind (as in `records`): the facts its lines fill (`factsFilled(by:)`).
     public let filledByKind: [[Int]]
     /// Per number of days, the daily columns before any line (`initialDays`).
-    private let initialDaysByCount = Mutex<[Int: [[Int64]]]>([:])
+    private let initialDaysByCount = SharedMemo<Int, [[Int64]]>(limit: 64)
 
     /// Every fact's column over `count` days before any line is filled in: its plain
     /// default, or `FactTable.absent`, on every day; empty for a fact without days. Made
@@ -294,22 +292,17 @@ public final class FactLayout: Sendable {
     /// person does not have are never written at all. Tables used to make their own on
     /// every new table and every kind of line filled again.
     func initialDays(_ count: Int) -> [[Int64]] {
-        if let known = initialDaysByCount.withLock({ $0[count] }) { return known }
-        var byValue: [Int64: [Int64]] = [:]
-        let made = facts.indices.map { f -> [Int64] in
-            guard facts[f].periodicity == .day else { return [] }
-            let value = initialValues[f]
-            if let column = byValue[value] { return column }
-            let column = Array(repeating: value, count: count)
-            byValue[value] = column
-            return column
+        initialDaysByCount.value(for: count) { count in
+            var byValue: [Int64: [Int64]] = [:]
+            return facts.indices.map { f -> [Int64] in
+                guard facts[f].periodicity == .day else { return [] }
+                let value = initialValues[f]
+                if let column = byValue[value] { return column }
+                let column = Array(repeating: value, count: count)
+                byValue[value] = column
+                return column
+            }
         }
-        // A process that sees many ranges (an editor session, a fuzz run) starts over rather than grow.
-        initialDaysByCount.withLock { table in
-            if table.count >= 64 { table.removeAll() }
-            table[count] = made
-        }
-        return made
     }
 
     /// A persona's lines by record kind, in the order of `records`.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Public holidays of the Algemene termijnenwet, art. 3 lid 1: Nieuwjaarsdag,
 /// tweede Paas- en Pinksterdag, Hemelvaartsdag, beide Kerstdagen, Koningsdag
 /// and 5 mei (Sundays, also listed there, are weekend days anyway). Goede
@@ -13,7 +11,7 @@ public enum Holidays {
         case (4, 26): return CivilDate(year: y, month: 4, day: 27)!.isoWeekday == 7
         default: break
         }
-        let easter = easterCache.sunday(y)
+        let easter = easterSundays.value(for: y, easterSunday)
         let offset = Int(date.dayNumber - easter.dayNumber)
         return offset == 1 || offset == 39 || offset == 50  // Easter Monday, Ascension, Whit Monday
     }
@@ -34,18 +32,4 @@ public enum Holidays {
 
 /// Easter Sunday per year, computed once per year (a day-by-day loop asks for
 /// the same year hundreds of times).
-private let easterCache = EasterCache()
-
-private final class EasterCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var byYear: [Int: CivilDate] = [:]
-
-    func sunday(_ year: Int) -> CivilDate {
-        lock.lock()
-        defer { lock.unlock() }
-        if let d = byYear[year] { return d }
-        let d = Holidays.easterSunday(year)
-        byYear[year] = d
-        return d
-    }
-}
+private let easterSundays = SharedMemo<Int, CivilDate>(limit: 1024)

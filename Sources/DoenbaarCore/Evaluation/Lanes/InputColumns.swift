@@ -114,18 +114,14 @@ public struct InputColumn: Sendable {
         InputColumn(storage: ColumnStorage(values.map { UInt8($0 ? 1 : 0) }), element: .uint8, unit: 1, count: values.count)
     }
 
-    /// The smallest and largest stored value times the unit, as raw `Fixed`
-    /// values; nil when a value times the unit does not fit in 64 bits.
-    /// One pass over the column, before any evaluation: a block then widens its
-    /// values without a check (`InputColumn.widen`).
-    public func rawRange() -> ClosedRange<Int64>? { raw(storedRange()) }
-
     /// The smallest and largest stored value (0...0 for a column without values): one pass.
     func storedRange() -> ClosedRange<Int64> {
         count == 0 ? 0...0 : read(StoredRange(count: count))
     }
 
-    /// A range of stored values times the unit; nil where that does not fit in 64 bits.
+    /// A range of stored values times the unit, as raw `Fixed` values; nil where that does
+    /// not fit in 64 bits. Found once, before any evaluation: a block then widens its values
+    /// without a check (`InputColumn.widen`).
     func raw(_ stored: ClosedRange<Int64>) -> ClosedRange<Int64>? {
         let (a, o1) = stored.lowerBound.multipliedReportingOverflow(by: unit)
         let (b, o2) = stored.upperBound.multipliedReportingOverflow(by: unit)

@@ -32,7 +32,6 @@ final class LaneFrame {
     private let settling: UnsafeMutablePointer<RangeProof.Settling>?
     private let slotNonNegative: UnsafeMutablePointer<Bool>?
     private let slotWhole: UnsafeMutablePointer<Bool>?
-    private let sameAllRange: UnsafeMutablePointer<Bool>?
     let sameAllMonth: UnsafeMutablePointer<Bool>
     let lanes: Int
     let range: EvaluationRange
@@ -72,6 +71,9 @@ final class LaneFrame {
     /// Per block, when tracing: what decided each value (`Decision`), lane by lane.
     private let decisions: LaneBlockTable<Int8>?
     private let slotCount: Int
+    /// Per slot, whether it has one block that every month reads (`block`): the proof's
+    /// `sameAllRange`, except in a trace, which keeps what decided each month.
+    private let oneBlock: UnsafeMutablePointer<Bool>?
     /// Where the blocks of values, states and decisions live.
     private let arena: LaneArena
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
@@ -105,7 +107,6 @@ final class LaneFrame {
         settling = proof?.settling
         slotNonNegative = proof?.slotNonNegative
         slotWhole = proof?.slotWhole
-        sameAllRange = proof?.sameAllRange
         sameAllMonth = plan.sameAllMonth
         self.arena = arena ?? LaneArena()
         self.diagnosis = diagnosis
@@ -130,6 +131,7 @@ final class LaneFrame {
         }
         self.scratch = scratchOwner.stack
         slotCount = plan.slotCount
+        oneBlock = tracing ? nil : proof?.sameAllRange
         let blocks = plan.slotCount * range.monthCount
         values = LaneBlockTable(blocks: blocks, arena: self.arena)
         state = LaneBlockTable(blocks: blocks, arena: self.arena)
@@ -242,7 +244,7 @@ final class LaneFrame {
     /// month m read after all is computed again. Not in a trace, which keeps what decided.
     func release(month m: Int) {
         guard decisions == nil else { return }
-        for slot in 0..<plan.slotCount where plan.slots[slot].periodicity == .month && !(sameAllRange?[slot] ?? false) {
+        for slot in 0..<plan.slotCount where plan.slots[slot].periodicity == .month && !(oneBlock?[slot] ?? false) {
             let block = self.block(slot, m)
             guard let column = values[block], let done = state[block] else { continue }
             values[block] = nil
@@ -257,14 +259,14 @@ final class LaneFrame {
     /// month's, that every month reads (not in a trace, which keeps what decided each month).
     @inline(__always)
     private func block(_ slot: Int, _ m: Int) -> Int {
-        if decisions == nil, let sameAllRange, sameAllRange[slot] { return slot }
+        if let oneBlock, oneBlock[slot] { return slot }
         return m * slotCount + slot
     }
 
     /// The storage of a slot's values in month m (its block), allocated when first needed.
     private func allocate(_ slot: Int, _ m: Int) -> Int {
         let block = self.block(slot, m)
-        if values[block] == nil, decisions == nil, let sameAllRange, sameAllRange[slot] {
+        if values[block] == nil, let oneBlock, oneBlock[slot] {
             // The same in every month: one column, computed once, that every month reads.
             let column = arena.allocate(Int64.self, count: lanes), done = arena.allocate(UInt8.self, count: 1)
             done.initialize(to: 0)
