@@ -83,6 +83,38 @@ import Testing
         #expect(compared >= 350)
     }
 
+    /// A persona's run uses the range proof as an input run does (`LaneBlock.frame`):
+    /// what cannot fail runs without checks. Every month of every lane, in every field,
+    /// is the same with the proof and without it, for the bundled personas and for
+    /// synthetic people in blocks; and the proof does mark instructions of the real rules.
+    @Test func theRangeProofChangesNoMonthOfAPersona() throws {
+        let plan = book.evaluator.plan
+        let parameters = try PopulationParameters(book.ruleSet, on: CivilDate(year: 2025, month: 1, day: 1)!)
+        let generator = PopulationGenerator(personas: try book.allPersonas(), parameters: parameters, size: 300, seed: 17)
+        let people = try book.allPersonas().compactMap { p in p.defaultMonths.map { (p, $0) } }
+            + (0..<generator.size).map { generator.person($0) }.map { ($0.persona, $0.archetype.months) }
+        let blocks = Dictionary(grouping: people) { "\($0.1.from)…\($0.1.to)" }
+        var compared = 0
+        for key in blocks.keys.sorted() {
+            let block = blocks[key]!, months = block[0].1
+            let lanes = LaneEvaluator(plan: plan)
+            let proven = lanes.runs(block.map(\.0), from: months.from, to: months.to)
+            let checked = lanes.runs(block.map(\.0), from: months.from, to: months.to, proving: false)
+            for ((persona, _), (a, b)) in zip(block, zip(proven, checked)) {
+                #expect((a == nil) == (b == nil), "\(persona.id): met bewijs \(a == nil ? "faalt" : "slaagt"), zonder \(b == nil ? "faalt" : "slaagt")")
+                if let a, let b, "\(a.months)" != "\(b.months)" {
+                    Issue.record("\(persona.id): met en zonder bewijs verschillen; \(SharedMonthsTests.firstDifference("\(a.months)", "\(b.months)"))")
+                }
+                if a != nil { compared += 1 }
+            }
+        }
+        #expect(compared >= 300)
+        let proof = RangeProof(plan: plan, range: EvaluationRange(from: YearMonth(year: 2024, month: 1), to: YearMonth(year: 2025, month: 12)),
+                               inputs: nil, inputsFromStart: false)
+        let proven = (0..<plan.program.codeCount).filter { proof.cannotFail[$0] }.count
+        #expect(proven > 0 && proven < plan.program.codeCount)
+    }
+
     /// A view's table is derived from the previous view's (`FactTable.known(at:)`):
     /// it must hold what a table built afresh for that day holds, day after day.
     @Test func aTableDerivedFromAnEarlierOneIsTheTableOfItsDay() throws {

@@ -84,6 +84,8 @@ public final class Plan: @unchecked Sendable {
     /// Per instruction of the program: whether its value is the same on every day
     /// of a month (`MonthInvariance`). A buffer, read on every evaluation of days.
     let sameAllMonth: UnsafeMutablePointer<Bool>
+    /// What cannot fail in a persona run over a range (`RangeProof`, without inputs), made once per range.
+    let personaProofs = SharedMemo<EvaluationRange, RangeProof>(limit: 256)
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet

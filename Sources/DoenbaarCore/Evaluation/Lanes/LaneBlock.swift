@@ -21,6 +21,8 @@ struct LaneBlock {
     let diagnosis: LaneDiagnosis?
     /// Whether the views compute a daily value for a whole month at once (`LaneFrame.wholeMonths`).
     let wholeMonths: Bool
+    /// Whether what `RangeProof` shows cannot fail runs without checks (off only to compare).
+    let proving: Bool
 
     /// The views of the month being decided, by decision day.
     var views: [Int32: LaneFrame] = [:]
@@ -50,7 +52,7 @@ struct LaneBlock {
     let deductionRules: [[(slot: Int, name: String, source: String)]]
 
     init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
-         memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil, wholeMonths: Bool = true) {
+         memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil, wholeMonths: Bool = true, proving: Bool = true) {
         precondition(personas.count == 1 || (memory == nil && diagnosis == nil), "a memory and a diagnosis are for a block of one lane")
         self.plan = plan
         self.personas = personas
@@ -60,6 +62,7 @@ struct LaneBlock {
         self.memory = memory
         self.diagnosis = diagnosis
         self.wholeMonths = wholeMonths
+        self.proving = proving
         lanes = personas.count
         knowledgeDates = personas.map { $0.knowledgeDates }
         lines = personas.map(plan.factLayout.lines(of:))
@@ -113,7 +116,14 @@ struct LaneBlock {
 
     private func frame(_ facts: LaneFacts, donor: (view: LaneFrame, months: Int)?) -> LaneFrame {
         let donor = donor.flatMap { $0.months > 0 ? $0 : nil }
-        return LaneFrame(plan: plan, facts: facts, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing,
+        // What cannot fail runs without checks, as in an input run; a persona has no inputs, and
+        // facts may be missing, so mostly constants, parameters and what is computed from them
+        // are proven, and truths and values that never pass a billion are not bounded again.
+        // Not in a trace, which keeps what decided each value, nor in a diagnosis.
+        let plan = plan
+        let proof = tracing || diagnosis != nil || !proving ? nil
+            : plan.personaProofs.value(for: range) { RangeProof(plan: plan, range: $0, inputs: nil, inputsFromStart: false) }
+        return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing,
                          wholeMonths: wholeMonths)
     }
 

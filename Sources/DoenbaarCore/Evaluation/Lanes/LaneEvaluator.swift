@@ -19,13 +19,15 @@ public struct LaneEvaluator: Sendable {
     ///   - personas: the lanes; each is run from `from` to `to`.
     ///   - wholeMonths: whether a daily value is computed for all days of its month at once
     ///     (off only to show that it changes nothing).
+    ///   - proving: whether what `RangeProof` shows cannot fail runs without checks (off only to show that it changes nothing).
     /// - Returns: per lane its run, or nil where the lane failed.
-    public func runs(_ personas: [Persona], from: YearMonth, to: YearMonth, wholeMonths: Bool = true) -> [PersonaRun?] {
+    public func runs(_ personas: [Persona], from: YearMonth, to: YearMonth, wholeMonths: Bool = true, proving: Bool = true) -> [PersonaRun?] {
         guard !personas.isEmpty else { return [] }
         guard Evaluator.computableMonths.contains(from), Evaluator.computableMonths.contains(to) else {
             return personas.map { _ in nil }
         }
-        var block = LaneBlock(plan: plan, personas: personas, range: EvaluationRange(from: from, to: to), wholeMonths: wholeMonths)
+        var block = LaneBlock(plan: plan, personas: personas, range: EvaluationRange(from: from, to: to), wholeMonths: wholeMonths,
+                              proving: proving)
         return block.run()
     }
 }

@@ -11,9 +11,10 @@
 /// benchmark's `inkomensgrens_einde * maandloon` is computed once per view
 /// where it was computed every month (`analyse`, `LaneFrame.invariant`).
 ///
-/// Only for an input run: its lanes have no facts, and a fact can change from
-/// month to month. The analysis is conservative: a running total, a payment,
-/// a date, an input per month or a cycle varies.
+/// A fact can change from month to month, so whatever reads one varies: that keeps
+/// the analysis sound for a persona's run too (`LaneBlock.frame`), where it finds the
+/// declarations of constants and parameters alone. The analysis is conservative: a
+/// running total, a payment, a date, an input per month or a cycle varies.
 struct RangeInvariance {
     private let plan: Plan
     /// Per parameter: whether its value is the same on the first day of every month of the range.

@@ -9,7 +9,8 @@
 /// The analysis is conservative: a fact, a payment, a date calculation, a
 /// running total since a date, and anything in a cycle may fail and may hold
 /// any value. What it cannot prove is evaluated as before, with every check,
-/// so the values are the same either way (`RangeProofTests`).
+/// so the values are the same either way (`RangeProofTests`). An input run and a
+/// persona's run without a trace (`LaneBlock.frame`) use it.
 final class RangeProof: @unchecked Sendable {
     /// Per instruction of the program: whether it can never give the mark.
     let cannotFail: UnsafeMutablePointer<Bool>
