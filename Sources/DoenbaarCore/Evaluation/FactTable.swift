@@ -125,14 +125,17 @@ public struct FactTable: Sendable {
     /// decision date (a month may hold a line per period of paid work that earned
     /// part of it, `bij`, and one for the rest). A month of which it knew no line
     /// has none. Reported or in a register: every line it knew was.
-    private mutating func fillMonths(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout) {
-        clearKnowledge(kind)
+    ///
+    /// With `only`, just the months flagged there, which the caller cleared
+    /// (`clear(kind:months:)`): each month is filled from its own lines alone.
+    private mutating func fillMonths(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout, only: [Bool]? = nil) {
+        if only == nil { clearKnowledge(kind) }
         let k = kind.knowledgeFacts
         var seen = Array(repeating: false, count: range.monthCount)
         // By index: a loop over the lines themselves copies each one.
         for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
             let m = range.monthOffset(lines[i].month)
-            guard m >= 0, m < range.monthCount else { continue }
+            guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
             let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
             let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
             if seen[m] {
@@ -236,6 +239,12 @@ public struct FactTable: Sendable {
             let lines = byKind[k]
             guard lines.contains(where: { $0.knowledge.changes(after: early, through: late) }) else { continue }
             let kind = layout.records[k]
+            // A kind of one line per month (income): only the months of the lines that changed.
+            if kind.shape == .month, let months = table.monthsOf(lines, changingAfter: early, through: late, layout.filledByKind[k]) {
+                table.clear(kind: k, months: months, layout)
+                table.fillMonths(lines, kind, layout, only: months)
+                continue
+            }
             table.clear(kind: k, layout)
             switch kind.shape {
             case .month: table.fillMonths(lines, kind, layout)
@@ -244,6 +253,30 @@ public struct FactTable: Sendable {
             }
         }
         return table
+    }
+
+    /// Per month of the range, whether one of `lines` in it became known, reported or
+    /// registered between the two dates; nil where one of the facts they fill has days
+    /// (then the whole kind is filled again).
+    private func monthsOf(_ lines: [PersonaRecord], changingAfter early: CivilDate, through late: CivilDate, _ filled: [Int]) -> [Bool]? {
+        guard filled.allSatisfy({ daily[$0].isEmpty }) else { return nil }
+        var months = Array(repeating: false, count: range.monthCount)
+        for i in lines.indices where lines[i].knowledge.changes(after: early, through: late) {
+            let m = range.monthOffset(lines[i].month)
+            if m >= 0 && m < range.monthCount { months[m] = true }
+        }
+        return months
+    }
+
+    /// The months flagged of every column a kind of lines per month fills, back to their
+    /// value before any line: as `clear(kind:)` and `clearKnowledge` leave them.
+    private mutating func clear(kind k: Int, months: [Bool], _ layout: FactLayout) {
+        let knowledge = layout.records[k].knowledgeFacts
+        let zero = [knowledge.known, knowledge.reported, knowledge.register]
+        for f in layout.filledByKind[k] where monthly.has(f) {
+            let value = zero.contains(f) ? 0 : layout.initialValues[f]
+            for m in 0..<range.monthCount where months[m] { monthly[f, m] = value }
+        }
     }
 
     /// Every column a record kind fills, back to its value before any line.
