@@ -67,12 +67,20 @@ extension Program {
             evaluate(a, f, p, days: n, into: out)
             for l in 0..<width { out[l] = op(out[l]) }
         }
-        /// Fills `out` from two operands, cell by cell.
+        /// Fills `out` from two operands, cell by cell; an operand that is kept is read where it is.
         func binary(_ op: (Int64, Int64) -> Int64) {
-            evaluate(i.a, f, p, days: n, into: out)
-            let b = scratch.push()
-            evaluate(i.b, f, p, days: n, into: b)
-            for l in 0..<width { out[l] = op(out[l], b[l]) }
+            let a: UnsafePointer<Int64>
+            if let kept = keptValues(i.a, f, p, n) { a = kept } else {
+                evaluate(i.a, f, p, days: n, into: out)
+                a = UnsafePointer(out)
+            }
+            let b: UnsafePointer<Int64>
+            if let kept = keptValues(i.b, f, p, n) { b = kept } else {
+                let column = scratch.push()
+                evaluate(i.b, f, p, days: n, into: column)
+                b = UnsafePointer(column)
+            }
+            for l in 0..<width { out[l] = op(a[l], b[l]) }
         }
         /// The same, with the right operand looked at first: a divisor of zero or a
         /// block size that is none fails before the left operand is computed.
@@ -136,28 +144,46 @@ extension Program {
         case .negate:
             unary(i.a, ValueSemantics.negate)
         case .not:
-            unary(i.a, ValueSemantics.not)
+            if let kept = keptValues(i.a, f, p, n) {
+                for l in 0..<width { out[l] = ValueSemantics.not(kept[l]) }
+            } else {
+                unary(i.a, ValueSemantics.not)
+            }
         case .and, .or:
             // The right side only where some lane needs it (`en` after a nee, `of` after a ja, do not look).
-            evaluate(i.a, f, p, days: n, into: out)
+            // A side that is a declaration's value is read where the view keeps it, not copied first.
+            let a: UnsafePointer<Int64>
+            if let kept = keptValues(i.a, f, p, n) { a = kept } else {
+                evaluate(i.a, f, p, days: n, into: out)
+                a = UnsafePointer(out)
+            }
             let decided: Int64 = i.op == .and ? 0 : 1
-            let needed = Program.any(out, f.cellsToLookAt(i.a, days: n)) { $0 != Program.failed && ($0 != 0 ? 1 : 0) != decided }
+            let needed = Program.any(a, f.cellsToLookAt(i.a, days: n)) { $0 != Program.failed && ($0 != 0 ? 1 : 0) != decided }
             guard needed else {
                 // Every lane is decided by its left side (or failed): `en` keeps it as it is, `of` makes it ja.
+                if a != UnsafePointer(out) { out.update(from: a, count: width) }
                 if i.op == .or { for l in 0..<width where out[l] != Program.failed { out[l] = 1 } }
                 return
             }
-            let b = scratch.push()
-            evaluate(i.b, f, p, days: n, into: b)
+            let b: UnsafePointer<Int64>
+            if let kept = keptValues(i.b, f, p, n) { b = kept } else {
+                let column = scratch.push()
+                evaluate(i.b, f, p, days: n, into: column)
+                b = UnsafePointer(column)
+            }
             // One loop per operator: the loop then has no branch on it.
             if i.op == .and {
-                for l in 0..<width { out[l] = ValueSemantics.and(out[l], b[l]) }
+                for l in 0..<width { out[l] = ValueSemantics.and(a[l], b[l]) }
             } else {
-                for l in 0..<width { out[l] = ValueSemantics.or(out[l], b[l]) }
+                for l in 0..<width { out[l] = ValueSemantics.or(a[l], b[l]) }
             }
         case .select:
-            let c = scratch.push()
-            evaluate(i.a, f, p, days: n, into: c)
+            let c: UnsafePointer<Int64>
+            if let kept = keptValues(i.a, f, p, n) { c = kept } else {
+                let column = scratch.push()
+                evaluate(i.a, f, p, days: n, into: column)
+                c = UnsafePointer(column)
+            }
             let looked = f.cellsToLookAt(i.a, days: n)
             let needsThen = Program.any(c, looked) { $0 != Program.failed && $0 != 0 }
             let needsElse = Program.any(c, looked) { $0 == 0 }
@@ -268,6 +294,24 @@ extension Program {
             for l in 0..<width {
                 out[l] = ValueSemantics.supportedDays.contains(out[l]) ? parameters.value(Int(i.a), on: Int32(out[l])) ?? Program.failed : Program.failed
             }
+        }
+    }
+
+    /// Where the view keeps the values of an operand that only reads a declaration's
+    /// value or a fact without a default (in a period, or on the days of a month), to be
+    /// read there; nil for any other operand, and while a diagnosis needs every read to
+    /// say where a mark arose.
+    @inline(__always)
+    private func keptValues(_ x: Expression, _ f: LaneFrame, _ p: Int, _ n: Int) -> UnsafePointer<Int64>? {
+        guard f.diagnosis == nil else { return nil }
+        let i = code[Int(x)]
+        switch i.op {
+        case .valueOfMonth: return n == 1 ? f.slot(Int(i.a), p) : nil
+        case .valueOfDay: return n == 1 ? f.slot(Int(i.a), p) : f.days(Int(i.a), ofMonth: f.monthOfDay[p])
+        // A fact without a default: a day without a value holds the mark already (`FactTable.absent`).
+        case .dayFact: return i.b < 0 ? f.facts.column(Int(i.a), p, periods: n) : nil
+        case .monthFactOfMonth: return i.b < 0 && n == 1 ? f.facts.column(Int(i.a), p) : nil
+        default: return nil
         }
     }
 
