@@ -99,11 +99,34 @@ public struct DueObligation: Sendable {
 }
 
 public struct IntentOutcome: Sendable {
-    public let intent: String
+    /// The words of the version told: one reference, where three strings were counted on every copy.
+    let words: IntentWords
+    public var intent: String { words.intent }
     /// The version whose words are told (see `Evaluator.intents`).
     public let intentIndex: Int
-    public let source: String
-    public let text: String
+    public var source: String { words.source }
+    public var text: String { words.text }
     /// nil when the intent did not apply this month (its `geldt als` was false).
     public let holds: Bool?
+}
+
+/// An intent's name, source and statement, made once per plan and shared by the outcomes
+/// of every lane and month (`Plan.intentWords`).
+final class IntentWords: Sendable, CustomStringConvertible {
+    let intent: String
+    let source: String
+    let text: String
+    /// The index of the first version of the same name: a reform's version and the
+    /// baseline's are one intent (`LaneBlock.merge`), found by number, not by name.
+    let group: Int
+
+    init(intent: String, source: String, text: String, group: Int) {
+        self.intent = intent
+        self.source = source
+        self.text = text
+        self.group = group
+    }
+
+    /// As the three fields were printed (a run's months compared as text, `LaneEngineTests`).
+    var description: String { "intent: \(String(reflecting: intent)), source: \(String(reflecting: source)), text: \(String(reflecting: text))" }
 }

@@ -63,6 +63,8 @@ public final class Plan: @unchecked Sendable {
     let alternatives: UnsafeMutablePointer<CompiledAlternative>
     let obligations: [CompiledObligation]
     let intents: [CompiledIntent]
+    /// Per intent: the words its outcomes tell, and which versions are one intent.
+    let intentWords: [IntentWords]
     /// Per discretion point: its compiled scope (per month), if it has one.
     let discretionScopes: [Compiled?]
     let runningTotalSites: Int
@@ -117,6 +119,10 @@ public final class Plan: @unchecked Sendable {
             let period = i.periodicity == .month ? Periodicity.month : .day
             return CompiledIntent(condition: i.condition.map { compiler.compile($0, period) }, requirement: compiler.compile(i.requirement, period),
                                   periodicity: i.periodicity, validity: i.validity)
+        }
+        intentWords = ruleSet.intents.map { i in
+            IntentWords(intent: i.name, source: i.provenance.source, text: i.text,
+                        group: ruleSet.intents.firstIndex { $0.name == i.name }!)
         }
         discretionScopes = ruleSet.discretions.map { d in d.scope.map { compiler.compile($0, .month) } }
         program = Program(compiler)

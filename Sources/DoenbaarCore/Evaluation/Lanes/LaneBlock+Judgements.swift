@@ -74,8 +74,11 @@ extension LaneBlock {
 
     /// Whether each intent held this month, per lane.
     mutating func judgeIntents(month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
+        var applies = [Bool](repeating: false, count: lanes), holds = [Bool](repeating: true, count: lanes)
         for (i, compiled) in plan.intents.enumerated() {
-            var applies = [Bool](repeating: false, count: lanes), holds = [Bool](repeating: true, count: lanes)
+            if i > 0 {
+                for lane in 0..<lanes { applies[lane] = false; holds[lane] = true }
+            }
             let daily = compiled.periodicity != .month
             let periods = daily ? v.dayRange(ofMonth: m) : m..<(m + 1)
             // Each rule evaluated for a period the first time it is read there (a daily one, with the rest of its month).
@@ -114,14 +117,12 @@ extension LaneBlock {
     /// baseline's before it, the reform's from it) count as one intent, told
     /// with the words of the version tested last in the month.
     private static func merge(intent i: Int, holds: Bool?, month: YearMonth, into out: inout [IntentOutcome], _ plan: Plan) {
-        // The declaration's words, field by field: no copy of its expressions.
-        let name = plan.ruleSet.intents[i].name
-        let outcome = IntentOutcome(intent: name, intentIndex: i, source: plan.ruleSet.intents[i].provenance.source,
-                                    text: plan.ruleSet.intents[i].text, holds: holds)
-        if let earlier = out.firstIndex(where: { $0.intent == name }) {
+        let words = plan.intentWords[i]
+        let outcome = IntentOutcome(words: words, intentIndex: i, holds: holds)
+        if let earlier = out.firstIndex(where: { $0.words.group == words.group }) {
             if let held = outcome.holds {
                 let before = out[earlier].holds
-                out[earlier] = IntentOutcome(intent: name, intentIndex: i, source: outcome.source, text: outcome.text, holds: (before ?? true) && held)
+                out[earlier] = IntentOutcome(words: words, intentIndex: i, holds: (before ?? true) && held)
             } else if out[earlier].holds == nil, plan.intents[i].validity.contains(month.first) {
                 out[earlier] = outcome
             }
