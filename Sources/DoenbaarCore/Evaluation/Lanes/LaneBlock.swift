@@ -24,8 +24,8 @@ struct LaneBlock {
     /// Whether what `RangeProof` shows cannot fail runs without checks (off only to compare).
     let proving: Bool
 
-    /// The views of the month being decided, by decision day.
-    var views: [Int32: LaneFrame] = [:]
+    /// The views of the month being decided, with their decision day (a few: a list, not a dictionary).
+    var views: [(day: Int32, view: LaneFrame)] = []
     /// The latest view made, with its tables and how many knowledge dates
     /// each lane had passed: the next view builds only the tables of the
     /// lanes that learnt something since, and leaves to it the months before
@@ -77,7 +77,7 @@ struct LaneBlock {
     }
 
     mutating func view(_ day: CivilDate) -> LaneFrame {
-        if let v = views[day.dayNumber] { return v }
+        if let v = views.first(where: { $0.day == day.dayNumber }) { return v.view }
         let known = knowledgeDates.map { dates in dates.prefix { $0 <= day }.count }
         let (personas, range, layout, lines) = (personas, range, plan.factLayout, lines)
         let v: LaneFrame
@@ -108,7 +108,7 @@ struct LaneBlock {
             v = frame(LaneFacts(tables, decisionDay: day, layout: layout), donor: sharing ? memory?.nearest(to: day, agreeingWith: first) : nil)
             latest = (v, tables, known)
         }
-        views[day.dayNumber] = v
+        views.append((day.dayNumber, v))
         if !sharing, byKnowledge[known] == nil, let tables = latest?.tables { byKnowledge[known] = (v, tables) }
         if memory != nil, let table = latest?.tables[0] { made.append((v, table)) }
         return v
@@ -143,7 +143,7 @@ struct LaneBlock {
             diagnosis?.decisionDate = decisionDate
             // Views of earlier months are not looked at again.
             let current = [decisionDate] + benefits.map { decisionDate.adding(days: $0.decisionLagDays) }
-            views = views.filter { key, _ in current.contains { $0.dayNumber == key } }
+            views.removeAll { v in !current.contains { $0.dayNumber == v.day } }
             let general = view(decisionDate), benefitViews = benefits.map { view(decisionDate.adding(days: $0.decisionLagDays)) }
             // Every payment up to this month in the general view, where intents read them (a rule
             // cannot: `ExpressionChecker`), and each benefit's in its own view: what this month

@@ -85,7 +85,9 @@ final class LaneFrame {
     /// Per running monthly expression (`ooit`, `totaal_dit_jaar` per maand): its values up to the last month computed.
     @exclusivity(unchecked) private var runningMonths: [Program.Expression: RunningMonths] = [:]
     /// Per obligation and month: each lane's episodes, and the last month they read.
-    @exclusivity(unchecked) private var episodes: [Int: (lanes: [[Obligations.Episode]?], reach: Int)] = [:]
+    /// By `obligation × months + month`, made on the first one kept (a table, not a dictionary:
+    /// it is looked up for every obligation and month in every view, without hashing).
+    @exclusivity(unchecked) private var episodes: [(lanes: [[Obligations.Episode]?], reach: Int)?] = []
 
     /// - Parameters:
     ///   - donor: an earlier view of the same lanes, over a range that starts in the same
@@ -564,12 +566,12 @@ final class LaneFrame {
     /// episodes that a view of this run judged before: the run booked them then.
     func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Obligations.Episode]?], reach: Int)) -> (lanes: [[Obligations.Episode]?], fresh: Bool) {
         let key = i * range.monthCount + m
-        if let known = episodes[key] { return (known.lanes, false) }
+        if let known = keptEpisodes(key) { return (known.lanes, false) }
         if !plan.obligationDecisionDependent[i] {
             var agree = sharedMonths, earlier = previous
             while let view = earlier, m < agree {
-                if let theirs = view.episodes[key], theirs.reach < agree {
-                    episodes[key] = theirs
+                if let theirs = view.keptEpisodes(key), theirs.reach < agree {
+                    keep(theirs, key)
                     return (theirs.lanes, view.run !== run)
                 }
                 agree = min(agree, view.sharedMonths)
@@ -577,8 +579,17 @@ final class LaneFrame {
             }
         }
         let worked = work()
-        episodes[key] = worked
+        keep(worked, key)
         return (worked.lanes, true)
+    }
+
+    private func keptEpisodes(_ key: Int) -> (lanes: [[Obligations.Episode]?], reach: Int)? {
+        key < episodes.count ? episodes[key] : nil
+    }
+
+    private func keep(_ found: (lanes: [[Obligations.Episode]?], reach: Int), _ key: Int) {
+        if episodes.isEmpty { episodes = Array(repeating: nil, count: plan.obligations.count * range.monthCount) }
+        episodes[key] = found
     }
 
     /// Adds a slot's total over month m (its value, or its days summed) to each lane's sum.
