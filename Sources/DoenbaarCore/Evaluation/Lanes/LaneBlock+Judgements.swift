@@ -74,11 +74,10 @@ extension LaneBlock {
 
     /// Whether each intent held this month, per lane.
     mutating func judgeIntents(month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
-        var applies = [Bool](repeating: false, count: lanes), holds = [Bool](repeating: true, count: lanes)
+        // Per lane, made once and set again for each intent.
+        var applies = [Bool](repeating: false, count: lanes), holds = applies
         for (i, compiled) in plan.intents.enumerated() {
-            if i > 0 {
-                for lane in 0..<lanes { applies[lane] = false; holds[lane] = true }
-            }
+            for lane in 0..<lanes { applies[lane] = false; holds[lane] = true }
             let daily = compiled.periodicity != .month
             let periods = daily ? v.dayRange(ofMonth: m) : m..<(m + 1)
             // Each rule evaluated for a period the first time it is read there (a daily one, with the rest of its month).

@@ -21,8 +21,12 @@ struct LaneBlock {
     let diagnosis: LaneDiagnosis?
     /// Whether the views compute a daily value for a whole month at once (`LaneFrame.wholeMonths`).
     let wholeMonths: Bool
-    /// Whether what `RangeProof` shows cannot fail runs without checks (off only to compare).
-    let proving: Bool
+    /// What cannot fail in this block's range, run without checks as in an input run: a
+    /// persona has no inputs and facts may be missing, so mostly constants, parameters and
+    /// what is computed from them are proven, and truths and values that never pass a
+    /// billion are not bounded again. Nil in a trace, which keeps what decided each value,
+    /// in a diagnosis, and when not `proving` (only to compare). Made once per range and plan.
+    let proof: RangeProof?
 
     /// The views of the month being decided, with their decision day (a few: a list, not a dictionary).
     var views: [(day: Int32, view: LaneFrame)] = []
@@ -62,7 +66,8 @@ struct LaneBlock {
         self.memory = memory
         self.diagnosis = diagnosis
         self.wholeMonths = wholeMonths
-        self.proving = proving
+        proof = tracing || diagnosis != nil || !proving ? nil
+            : plan.personaProofs.value(for: range) { RangeProof(plan: plan, range: $0, inputs: nil, inputsFromStart: false) }
         lanes = personas.count
         knowledgeDates = personas.map { $0.knowledgeDates }
         lines = personas.map(plan.factLayout.lines(of:))
@@ -116,13 +121,6 @@ struct LaneBlock {
 
     private func frame(_ facts: LaneFacts, donor: (view: LaneFrame, months: Int)?) -> LaneFrame {
         let donor = donor.flatMap { $0.months > 0 ? $0 : nil }
-        // What cannot fail runs without checks, as in an input run; a persona has no inputs, and
-        // facts may be missing, so mostly constants, parameters and what is computed from them
-        // are proven, and truths and values that never pass a billion are not bounded again.
-        // Not in a trace, which keeps what decided each value, nor in a diagnosis.
-        let plan = plan
-        let proof = tracing || diagnosis != nil || !proving ? nil
-            : plan.personaProofs.value(for: range) { RangeProof(plan: plan, range: $0, inputs: nil, inputsFromStart: false) }
         return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing,
                          wholeMonths: wholeMonths)
     }

@@ -300,9 +300,10 @@ extension Program {
     /// Where the view keeps the values of an operand that only reads a declaration's
     /// value or a fact without a default (in a period, or on the days of a month), to be
     /// read there; nil for any other operand, and while a diagnosis needs every read to
-    /// say where a mark arose.
+    /// say where a mark arose. The checked operations here and the proven ones
+    /// (`evaluateProven`) read their operands through it.
     @inline(__always)
-    private func keptValues(_ x: Expression, _ f: LaneFrame, _ p: Int, _ n: Int) -> UnsafePointer<Int64>? {
+    func keptValues(_ x: Expression, _ f: LaneFrame, _ p: Int, _ n: Int) -> UnsafePointer<Int64>? {
         guard f.diagnosis == nil else { return nil }
         let i = code[Int(x)]
         switch i.op {

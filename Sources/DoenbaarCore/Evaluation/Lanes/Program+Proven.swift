@@ -380,10 +380,12 @@ extension Program {
         case scalar(Int64)
     }
 
-    /// A constant, a month's parameter, a month's value or input as they are, without
-    /// copying them into a column; anything else evaluated into `column`.
+    /// A constant, a month's parameter, a declaration's value, a fact without a default or
+    /// a month's input as they are, without copying them into a column (`keptValues`);
+    /// anything else evaluated into `column`.
     @inline(__always)
     private func operand(_ x: Expression, _ f: LaneFrame, _ p: Int, _ n: Int, into column: UnsafeMutablePointer<Int64>) -> Operand {
+        if let kept = keptValues(x, f, p, n) { return .cells(kept) }
         let i = code[Int(x)]
         switch i.op {
         case .constant:
@@ -391,8 +393,6 @@ extension Program {
         // A month's operations are asked for one month at a time (`spansDays`).
         case .parameterOfMonth where n == 1:
             if let v = parameters.value(Int(i.a), on: f.monthStart[p]) { return .scalar(v) }
-        case .valueOfMonth where n == 1:
-            return .cells(f.slot(Int(i.a), p))
         case .inputOfMonth where n == 1:
             if let inputs = f.inputs { return .cells(inputs.column(Int(i.a), month: p)) }
         case .yearToDateOfMonth where n == 1:
