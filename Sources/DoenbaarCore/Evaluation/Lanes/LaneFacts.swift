@@ -1,3 +1,5 @@
+import Foundation
+
 /// The facts of a block of lanes (people, or variants of one person) as one
 /// view of the agency sees them: per fact a column buffer in which, for each
 /// period, the values of every lane lie next to each other, so that an
@@ -35,6 +37,9 @@ final class LaneFacts {
         let periodicity: Periodicity
         /// Per segment (a month, or the one period of a fact without periods): whether its cells are written.
         let ready: UnsafeMutablePointer<Bool>
+        /// Per segment of a daily fact: whether every lane holds one value on all its days
+        /// (0 not looked at yet, 1 it does, 2 it does not), for `holdsAllMonth(_:month:)`.
+        let flat: UnsafeMutablePointer<UInt8>
         let segments: Int
 
         init(periods: Int, segments: Int, periodicity: Periodicity, lanes: Int) {
@@ -42,11 +47,13 @@ final class LaneFacts {
             self.periodicity = periodicity
             self.segments = max(1, segments)
             // The cells and their flags in one allocation: a view makes a column per fact it reads.
-            let memory = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Int64>.stride + self.segments,
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Int64>.stride + 2 * self.segments,
                                                           alignment: MemoryLayout<Int64>.alignment)
             cells = memory.bindMemory(to: Int64.self, capacity: count)
             ready = (memory + count * MemoryLayout<Int64>.stride).bindMemory(to: Bool.self, capacity: self.segments)
             ready.initialize(repeating: false, count: self.segments)
+            flat = (memory + count * MemoryLayout<Int64>.stride + self.segments).bindMemory(to: UInt8.self, capacity: self.segments)
+            flat.initialize(repeating: 0, count: self.segments)
         }
 
         deinit { UnsafeMutableRawPointer(cells).deallocate() }
@@ -123,6 +130,29 @@ final class LaneFacts {
             if last > first { for s in (first + 1)...last where !column.ready[s] { layOut(fact, segment: s, into: column) } }
         }
         return UnsafePointer(column.cells + period * lanes)
+    }
+
+    /// Whether a fact holds the same value on every day of month m in each lane (a fact
+    /// without days always does): a stay abroad, a benefit's block, begin or end in few
+    /// months; `peildatum` and the calendar never do. Looked at once per column and month.
+    func holdsAllMonth(_ fact: Int, month m: Int) -> Bool {
+        let column = columns[fact] ?? makeColumn(fact)
+        guard column.periodicity == .day else { return true }
+        switch column.flat[m] {
+        case 1: return true
+        case 2: return false
+        default: break
+        }
+        let first = monthStarts[m], days = monthStarts[m + 1] - first
+        let cells = self.column(fact, first, periods: days)
+        var same = true
+        var k = 1
+        while same && k < days {
+            same = memcmp(cells, cells + k * lanes, lanes * MemoryLayout<Int64>.stride) == 0
+            k += 1
+        }
+        column.flat[m] = same ? 1 : 2
+        return same
     }
 
     /// The segment a period is written with: its month, or the one period of a constant.

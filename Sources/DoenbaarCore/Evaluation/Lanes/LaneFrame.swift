@@ -75,7 +75,7 @@ final class LaneFrame {
     /// `sameAllRange`, except in a trace, which keeps what decided each month.
     private let oneBlock: UnsafeMutablePointer<Bool>?
     /// Where the blocks of values, states and decisions live.
-    private let arena: LaneArena
+    let arena: LaneArena
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
     @exclusivity(unchecked) private var running: [UnsafeMutablePointer<Int64>?]
     @exclusivity(unchecked) private var runningUpTo: [Int]
@@ -84,6 +84,12 @@ final class LaneFrame {
     private let payments: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
     /// Per running monthly expression (`ooit`, `totaal_dit_jaar` per maand): its values up to the last month computed.
     @exclusivity(unchecked) private var runningMonths: [Program.Expression: RunningMonths] = [:]
+    /// Per month, when first asked: per instruction and then per slot, whether it holds one
+    /// value all month in every lane of this view (`MonthFlatness`).
+    @exclusivity(unchecked) var flatness: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?
+    /// How often a value was asked for while it was being computed (a cycle): a month's
+    /// flatness decided meanwhile is not kept, as it read a mark that later reads may not.
+    @exclusivity(unchecked) private(set) var cycles = 0
     /// Per obligation and month: each lane's episodes, and the last month they read.
     /// By `obligation × months + month`, made on the first one kept (a table, not a dictionary:
     /// it is looked up for every obligation and month in every view, without hashing).
@@ -165,6 +171,7 @@ final class LaneFrame {
         case 1:
             // A cycle: failed for every lane; a lane whose branch does not reach it drops the mark.
             diagnosis?.note(Program.cycle(at: slot, in: plan.ruleSet))
+            cycles += 1
             return UnsafePointer(scratch.failedColumn)
         default:
             state[block]![i] = 1
@@ -204,10 +211,17 @@ final class LaneFrame {
         case 2: break
         case 1:
             // A cycle (see `slot`).
+            cycles += 1
             return UnsafePointer(scratch.failedColumn)
         default:
             state.update(repeating: 1, count: n)
-            compute(slot, first, days: n, into: out, decided: nil)
+            if holdsAllMonth(slot: slot, m) {
+                // One value all month in every lane: computed for the first day, copied to the others.
+                compute(slot, first, days: 1, into: out, decided: nil)
+                for k in 1..<n { (out + k * lanes).update(from: out, count: lanes) }
+            } else {
+                compute(slot, first, days: n, into: out, decided: nil)
+            }
             state.update(repeating: 2, count: n)
         }
         return UnsafePointer(out)

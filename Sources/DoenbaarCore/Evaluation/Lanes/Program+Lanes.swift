@@ -38,9 +38,10 @@ extension Program {
     func evaluate(_ e: Expression, _ f: LaneFrame, _ p: Int, days n: Int = 1, into out: UnsafeMutablePointer<Int64>) {
         let i = code[Int(e)]
         let lanes = f.lanes, width = n * lanes
-        // The same value on every day of the month: computed for the first, copied to the
-        // others (a constant is as quickly written for every day).
-        if n > 1 && i.op != .constant && f.sameAllMonth[Int(e)] {
+        // The same value on every day of the month, by its form or, in this view, by the facts
+        // it reads (`MonthFlatness`): computed for the first, copied to the others (a constant
+        // is as quickly written for every day).
+        if n > 1 && i.op != .constant && (f.sameAllMonth[Int(e)] || f.holdsAllMonth(e, f.monthOfDay[p])) {
             evaluate(e, f, p, into: out)
             for k in 1..<n { (out + k * lanes).update(from: out, count: lanes) }
             return
