@@ -44,9 +44,19 @@ extension LaneBlock {
                                  none: [[Obligations.Episode]?]) -> (lanes: [[Obligations.Episode]?], reach: Int) {
         let o = plan.obligations[i]
         let first = o.periodicity == .month ? m : v.dayRange(ofMonth: m).lowerBound
+        let daily = o.periodicity != .month
+        // Most months the obligation applies to no lane: told by its first period, without
+        // columns for the month, where that is its only period or a daily rule holds one value
+        // all month (`MonthFlatness`; not in a trace or a diagnosis, which go day by day).
+        if v.wholeMonths && !o.validity.isBounded && (!daily || v.holdsAllMonth(o.applies, m)) {
+            let mark = v.scratch.mark
+            defer { v.scratch.reset(to: mark) }
+            let applies = v.scratch.push()
+            v.evaluate(o.applies, first, into: applies)
+            if !Program.any(applies, lanes, { $0 != 0 }) { return (none, m) }
+        }
         // Each rule's values per period from the period before the month on, for all lanes,
         // evaluated the first time a lane reads them (a run that goes on reads further).
-        let daily = o.periodicity != .month
         let applies = PeriodColumns(of: o.applies, in: v, from: max(0, first - 1), daily: daily)
         let met = PeriodColumns(of: o.fulfilled, in: v, from: max(0, first - 1), daily: daily)
         var reach = m
