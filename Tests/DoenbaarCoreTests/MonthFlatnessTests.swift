@@ -5,8 +5,9 @@ import Testing
 /// all month in a view: where the fact's column does in every lane, where
 /// `peildatum` is compared with a date outside the month, where `en` or `of`
 /// is decided by a left side that is. Such a month is computed for its first
-/// day and copied (`MonthFlatness`); any other month day by day, and both give
-/// the months computed one day at a time.
+/// day and copied (`MonthFlatness`), and a sum over its days is that day's
+/// value times the days; any other month goes day by day, and both give the
+/// months computed one day at a time.
 @Suite struct MonthFlatnessTests {
     static let rules = """
     regeling T "Testwet"
@@ -41,6 +42,12 @@ import Testing
       uitkomst U per dag
       als na_verlies of uren_en_na_de_vijftiende
       = € 1,00
+    uitkering V "Tweede testuitkering"
+      bron "Testwet art. 8"
+    regel v_per_maand
+      bron "Testwet art. 8"
+      uitkomst V per maand
+      = som_in_maand(als na_verlies dan € 2,00 anders € 0) + € 1,00 * (aantal_dagen(na_verlies) / 1 dag)
     """
 
     static func person(hours: Int, lossOn day: String? = nil) -> Persona {
@@ -106,6 +113,9 @@ import Testing
         // Enough hours, no loss: € 1 a day after 15 June (16-30 June, 15 days), and every day of July.
         let working = try #require(whole[1])
         #expect(["2025-05", "2025-06", "2025-07"].map { working.paid("U", $0) } == [0, 1_500, 3_100])
+        // A sum and a count of days over a term the same all month (April on) are the day's
+        // term times the days: € 2 + € 1 a day, € 36 in March (12 days), € 90 in April (30 days).
+        #expect(["2025-02", "2025-03", "2025-04", "2025-05"].map { bereaved.paid("V", $0) } == [0, 3_600, 9_000, 9_300])
         // Neither: nothing.
         #expect(try #require(whole[2]).paid("U", "2025-06") == 0)
     }

@@ -235,6 +235,17 @@ extension Program {
         case .sumInMonth, .daysInMonth:
             let term = scratch.push()
             let days = f.dayRange(ofMonth: p)
+            if f.wholeMonths && !days.isEmpty && f.holdsAllMonth(i.a, p) {
+                // The same term every day (`MonthFlatness`): the sum of the days is the day's term
+                // times the days, which overflows exactly where adding them up one by one would.
+                evaluate(i.a, f, days.lowerBound, into: term)
+                for l in 0..<lanes {
+                    let t = ValueSemantics.term(term[l], counting: i.op == .daysInMonth)
+                    let (v, o) = t.multipliedReportingOverflow(by: Int64(days.count))
+                    out[l] = t == Program.failed || o ? Program.failed : v
+                }
+                return
+            }
             if f.wholeMonths && !days.isEmpty {
                 // The term for all days at once, then summed day by day as below.
                 evaluate(i.a, f, days.lowerBound, days: days.count, into: term)
