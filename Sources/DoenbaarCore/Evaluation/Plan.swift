@@ -65,6 +65,8 @@ public final class Plan: @unchecked Sendable {
     let intents: [CompiledIntent]
     /// Per intent: the words its outcomes tell, and which versions are one intent.
     let intentWords: [IntentWords]
+    /// Per obligation: what a missed one says of itself, and its fines (`Obligations.book`).
+    let missedWords: [Obligations.Words]
     /// Per discretion point: its compiled scope (per month), if it has one.
     let discretionScopes: [Compiled?]
     let runningTotalSites: Int
@@ -123,6 +125,10 @@ public final class Plan: @unchecked Sendable {
         intentWords = ruleSet.intents.map { i in
             IntentWords(intent: i.name, source: i.provenance.source, text: i.text,
                         group: ruleSet.intents.firstIndex { $0.name == i.name }!)
+        }
+        missedWords = zip(ruleSet.obligations, obligations).map { o, compiled in
+            Obligations.Words(name: o.name, source: o.provenance.source, demands: o.demands, consequences: o.consequences.map(\.kind.rawValue),
+                              fines: zip(o.consequences, compiled.fines).filter { $0.0.kind == .fine }.map { (share: $0.0.detrimentShare, amount: $0.1) })
         }
         discretionScopes = ruleSet.discretions.map { d in d.scope.map { compiler.compile($0, .month) } }
         program = Program(compiler)

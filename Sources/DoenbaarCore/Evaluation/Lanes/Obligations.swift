@@ -11,6 +11,17 @@ enum Obligations {
         let met: Bool
     }
 
+    /// What a missed obligation says of itself and its fines, read once per plan (`Plan.missedWords`):
+    /// a lane's month then copies no declaration.
+    struct Words {
+        let name: String
+        let source: String
+        let demands: [Capacity]
+        let consequences: [String]
+        /// Per fine among its consequences: its share of the detriment, if any, and its compiled amount, if any.
+        let fines: [(share: Int64?, amount: Program.Expression?)]
+    }
+
     /// An episode is reported once, in the first month that judges it.
     struct EpisodeStart: Hashable {
         let obligation: Int
@@ -74,24 +85,29 @@ enum Obligations {
     /// - Parameter amount: a fine's compiled amount, evaluated on the episode's first period.
     static func book(missed episode: Episode, in outcome: inout MonthOutcome, _ plan: Plan,
                      amount: (Program.Expression) throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
-        let o = plan.ruleSet.obligations[episode.obligation]
-        outcome.missedObligations.append(MissedObligation(obligation: o.name, obligationIndex: episode.obligation, source: o.provenance.source, from: episode.from,
-                                                          through: episode.through, demands: o.demands,
-                                                          consequences: o.consequences.map(\.kind.rawValue)))
-        let detriment = outcome.benefits.flatMap(\.corrections).filter { c in
-            c.cents < 0 && c.forMonth >= episode.from.yearMonth && c.forMonth <= episode.through.yearMonth
-        }.reduce(Int64(0)) { $0 - $1.cents }
-        for (c, compiled) in zip(o.consequences, plan.obligations[episode.obligation].fines) where c.kind == .fine {
+        let o = plan.missedWords[episode.obligation]
+        outcome.missedObligations.append(MissedObligation(obligation: o.name, obligationIndex: episode.obligation, source: o.source, from: episode.from,
+                                                          through: episode.through, demands: o.demands, consequences: o.consequences))
+        // What this month recovers for the months the episode covers, read in place.
+        let (first, last) = (episode.from.yearMonth, episode.through.yearMonth)
+        var detriment: Int64 = 0
+        for b in outcome.benefits.indices {
+            for k in outcome.benefits[b].corrections.indices {
+                let (cents, month) = (outcome.benefits[b].corrections[k].cents, outcome.benefits[b].corrections[k].forMonth)
+                if cents < 0 && month >= first && month <= last { detriment -= cents }
+            }
+        }
+        for fine in o.fines {
             let cents: Int64
-            if let share = c.detrimentShare, detriment > 0 {
+            if let share = fine.share, detriment > 0 {
                 cents = Fixed.divide(share * detriment, Fixed.scale, .halfAwayFromZero)
-            } else if let compiled {
+            } else if let compiled = fine.amount {
                 cents = Fixed(raw: try amount(compiled)).cents
             } else {
                 cents = 0
             }
-            outcome.fines.append(Fine(obligation: o.name, obligationIndex: episode.obligation, source: o.provenance.source, cents: cents,
-                                      forPeriodStart: episode.from, detrimentCents: c.detrimentShare == nil ? nil : detriment))
+            outcome.fines.append(Fine(obligation: o.name, obligationIndex: episode.obligation, source: o.source, cents: cents,
+                                      forPeriodStart: episode.from, detrimentCents: fine.share == nil ? nil : detriment))
         }
     }
 }
