@@ -4,13 +4,18 @@
 /// benefit's block, a stay abroad, a sickness begin and end in few months, so in
 /// most months their facts, and the WW access and right built on them, are the
 /// same all month; such a value is computed for the first day and copied to the
-/// others (`LaneFrame.days`, `Program.evaluate`).
+/// others (`LaneFrame.days`, `Program.evaluate`), a sum over its days is its
+/// value times the days, and a month in which such an obligation's rule applies
+/// to no lane is told so by its first day.
+/// Only where a view computes whole months: a trace and a diagnosis go day by day.
 ///
 /// An operation holds one value all month where its operands do. Beyond that:
 /// a daily fact does where its column does in every lane (`LaneFacts.holdsAllMonth`),
 /// and a comparison of `peildatum` with a date that is the same all month does
 /// where, in each lane, the comparison comes out the same on the month's first and
-/// last day (for `=` and `≠`: where the date lies outside the month). What it cannot
+/// last day (for `=` and `≠`: where the date lies outside the month); `en` and `of`
+/// do where their left side does and decides every lane, whatever the right side
+/// does (which no lane then reads). What it cannot
 /// show is computed day by day; a wrong "yes" would change values, so every rule
 /// here errs towards "no", and `LaneEngineTests` and the fuzz targets compare whole
 /// months with days computed one by one.
