@@ -94,12 +94,6 @@ extension LaneFrame {
         case .parameterOfDay, .yearToDateOfDay:
             // A parameter that changes in the middle of a month, a running total: day by day.
             return false
-        case .parameterOfMonth, .valueOfMonth, .benefitOfMonth, .monthFactOfMonth, .referenceDateOfMonth, .inputOfMonth,
-             .sumInMonth, .daysInMonth, .yearToDateOfMonth, .totalSince, .ever:
-            // Operations of a month's value: never asked for a stretch of days.
-            return false
-        case .negate, .not, .round, .year, .monthOf, .yearStart:
-            return same(i.a)
         case .compare:
             if same(i.a) && same(i.b) { return true }
             let op = ProgramBuilder.comparisons[Int(i.immediate)]
@@ -112,15 +106,10 @@ extension LaneFrame {
             // is not laid out, a date no lane needs not computed, just to answer this).
             guard same(i.a) else { return false }
             return !rightSideNeeded(i, m) || same(i.b)
-        case .add, .subtract, .multiply, .divide, .addDays, .addMonths, .dateDifference,
-             .daysBetween, .monthsBetween, .plusMonths, .blockEnd:
-            return same(i.a) && same(i.b)
-        case .select:
-            return same(i.a) && same(i.b) && same(i.c)
-        case .minimum, .maximum:
-            return (0..<Int(i.b)).allSatisfy { same(program.lists[Int(i.a) + $0]) }
-        case .valueOn:
-            return same(i.b)
+        default:
+            // Arithmetic, logic, dates: as their operands are. An operation of a month's value
+            // is never asked for a stretch of days.
+            return program.pointwiseOperands(i)?.allSatisfy(same) ?? false
         }
     }
 

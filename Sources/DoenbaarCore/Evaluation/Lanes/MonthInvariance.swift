@@ -63,18 +63,9 @@ struct MonthInvariance {
         case .parameterOfMonth, .valueOfMonth, .benefitOfMonth, .monthFactOfMonth, .referenceDateOfMonth, .inputOfMonth,
              .sumInMonth, .daysInMonth, .yearToDateOfMonth, .totalSince, .ever:
             return false
-        case .negate, .not, .round, .year, .monthOf, .yearStart:
-            return same(i.a)
-        case .and, .or, .compare, .add, .subtract, .multiply, .divide, .addDays, .addMonths, .dateDifference,
-             .daysBetween, .monthsBetween, .plusMonths, .blockEnd:
-            return same(i.a) && same(i.b)
-        case .select:
-            return same(i.a) && same(i.b) && same(i.c)
-        case .minimum, .maximum:
-            return (0..<Int(i.b)).allSatisfy { same(program.lists[Int(i.a) + $0]) }
-        case .valueOn:
-            // A parameter's value on a date: as the date is.
-            return same(i.b)
+        default:
+            // Arithmetic, logic, comparisons, dates: as their operands are.
+            return program.pointwiseOperands(i)?.allSatisfy { same($0) } ?? false
         }
     }
 
@@ -89,5 +80,33 @@ struct MonthInvariance {
             result = MonthInvariance.startsMonth(a.validFrom) && MonthInvariance.startsMonth(a.validUntil) && same(a.condition) && same(a.body)
         }
         return values.answer(slot, result)
+    }
+}
+
+extension Program {
+    /// The operands of an operation whose value on a day is made from its operands'
+    /// values that day alone (arithmetic, logic, comparisons, dates, `min` and `max`, a
+    /// parameter's value on a date): it holds one value all month wherever they do
+    /// (`MonthInvariance`, `MonthFlatness`). Nil for any other operation, which each
+    /// analysis decides itself. No default: a new operation must say.
+    func pointwiseOperands(_ i: Instruction) -> [Expression]? {
+        switch i.op {
+        case .negate, .not, .round, .year, .monthOf, .yearStart:
+            return [i.a]
+        case .and, .or, .compare, .add, .subtract, .multiply, .divide, .addDays, .addMonths, .dateDifference,
+             .daysBetween, .monthsBetween, .plusMonths, .blockEnd:
+            return [i.a, i.b]
+        case .select:
+            return [i.a, i.b, i.c]
+        case .minimum, .maximum:
+            return (0..<Int(i.b)).map { lists[Int(i.a) + $0] }
+        case .valueOn:
+            // A parameter's value on a date: as the date is.
+            return [i.b]
+        case .constant, .parameterOfMonth, .parameterOfDay, .valueOfMonth, .monthValueOfDay, .valueOfDay, .benefitOfMonth,
+             .benefitOfDay, .constantFact, .monthFactOfMonth, .monthFactOfDay, .dayFact, .referenceDateOfMonth, .inputOfMonth,
+             .inputOfDay, .sumInMonth, .daysInMonth, .yearToDateOfMonth, .yearToDateOfDay, .totalSince, .ever:
+            return nil
+        }
     }
 }
