@@ -79,21 +79,17 @@ extension LaneFrame {
     }
 
     private func decide(_ e: Program.Expression, _ m: Int) -> Bool {
+        // What holds all month by its form (a constant, a month's value, an aligned parameter).
         if sameAllMonth[Int(e)] { return true }
         let program = plan.program, i = program.code[Int(e)]
         func same(_ x: Program.Expression) -> Bool { holdsAllMonth(x, m) }
         switch i.op {
-        case .constant, .monthValueOfDay, .benefitOfDay, .inputOfDay:
-            return true
         case .valueOfDay:
             return holdsAllMonth(slot: Int(i.a), m)
         case .dayFact:
             return facts.holdsAllMonth(Int(i.a), month: m) && same(i.b)
         case .constantFact, .monthFactOfDay:
             return same(i.b)
-        case .parameterOfDay, .yearToDateOfDay:
-            // A parameter that changes in the middle of a month, a running total: day by day.
-            return false
         case .compare:
             if same(i.a) && same(i.b) { return true }
             let op = ProgramBuilder.comparisons[Int(i.immediate)]
@@ -107,8 +103,9 @@ extension LaneFrame {
             guard same(i.a) else { return false }
             return !rightSideNeeded(i, m) || same(i.b)
         default:
-            // Arithmetic, logic, dates: as their operands are. An operation of a month's value
-            // is never asked for a stretch of days.
+            // Arithmetic, logic, dates: as their operands are. Anything else goes day by day: a
+            // parameter that changes in the middle of a month, a running total (an operation of
+            // a month's value is never asked for a stretch of days).
             return program.pointwiseOperands(i)?.allSatisfy(same) ?? false
         }
     }
@@ -120,8 +117,7 @@ extension LaneFrame {
         defer { scratch.reset(to: mark) }
         let left = scratch.push()
         evaluate(i.a, dayRange(ofMonth: m).lowerBound, into: left)
-        let decided: Int64 = i.op == .and ? 0 : 1
-        return Program.any(left, lanes) { $0 != ValueSemantics.failed && ($0 != 0 ? 1 : 0) != decided }
+        return Program.needsRightSide(i.op, left: left, lanes)
     }
 
     /// Whether an expression reads `peildatum` itself (it has no default: every day has one).

@@ -158,9 +158,7 @@ extension Program {
                 evaluate(i.a, f, p, days: n, into: out)
                 a = UnsafePointer(out)
             }
-            let decided: Int64 = i.op == .and ? 0 : 1
-            let needed = Program.any(a, f.cellsToLookAt(i.a, days: n)) { $0 != Program.failed && ($0 != 0 ? 1 : 0) != decided }
-            guard needed else {
+            guard Program.needsRightSide(i.op, left: a, f.cellsToLookAt(i.a, days: n)) else {
                 // Every lane is decided by its left side (or failed): `en` keeps it as it is, `of` makes it ja.
                 if a != UnsafePointer(out) { out.update(from: a, count: width) }
                 if i.op == .or { for l in 0..<width where out[l] != Program.failed { out[l] = 1 } }
@@ -368,6 +366,15 @@ extension Program {
             }
             k -= 1
         }
+    }
+
+    /// Whether some lane needs the right side of `en` or `of` (`op`), given the left side's
+    /// first `count` cells: one that is neither failed nor decided by it (`en` after a nee,
+    /// `of` after a ja do not look further).
+    @inline(__always)
+    static func needsRightSide(_ op: Op, left: UnsafePointer<Int64>, _ count: Int) -> Bool {
+        let decided: Int64 = op == .and ? 0 : 1
+        return any(left, count) { $0 != failed && ($0 != 0 ? 1 : 0) != decided }
     }
 
     /// Whether any of the first `count` cells passes `test`: a plain loop, so the test is
