@@ -80,6 +80,16 @@ import Testing
         let estimates = PopulationEstimate.estimates(a, generator: small)
         #expect(estimates.allSatisfy { $0.peopleLow <= $0.people && $0.people <= $0.peopleHigh })
         #expect(estimates.contains { $0.kind == .capacityGap })
+        // The three chunks analysed in one batch (their people lanes of the same blocks) or each
+        // on its own: the same result per chunk, to the last bit.
+        let batched = run.run(chunks: 0..<3, chunksPerBatch: 3), alone = run.run(chunks: 0..<3, chunksPerBatch: 1)
+        #expect(batched.count == 3 && alone.count == 3)
+        for (x, y) in zip(batched, alone) {
+            #expect(x.persons == y.persons && x.runs == y.runs && x.failures == y.failures)
+            #expect(x.tallies.mapValues { $0.hits } == y.tallies.mapValues { $0.hits })
+            #expect(x.tallies.mapValues { $0.harmSquares } == y.tallies.mapValues { $0.harmSquares })
+            #expect(x.tallies.mapValues { $0.money } == y.tallies.mapValues { $0.money })
+        }
     }
 
     @Test func theSensitivityRangeHoldsTheEstimateAndMovesTheExpectedWay() throws {

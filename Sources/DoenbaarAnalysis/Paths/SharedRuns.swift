@@ -22,10 +22,10 @@ enum SharedRuns {
 
     /// Runs each persona from its context's first month to `end`, in blocks of
     /// people with the same months, and keeps the runs in the contexts.
-    private static func run(_ all: [(context: AnalysisContext, persona: Persona, end: YearMonth)], on lanes: LaneEvaluator) {
+    private static func run(_ all: [Request], on lanes: LaneEvaluator) {
         // A variant equal to a run the person has (the realistic path, say), or to one
         // asked for before it, is not run again.
-        var requests: [(context: AnalysisContext, persona: Persona, end: YearMonth)] = []
+        var requests: [Request] = []
         var asked: [Asked: [Persona]] = [:]
         for r in all where !r.context.made(r.persona, to: r.end) {
             let key = Asked(context: ObjectIdentifier(r.context), end: r.end.index)
@@ -33,7 +33,7 @@ enum SharedRuns {
             asked[key, default: []].append(r.persona)
             requests.append(r)
         }
-        // People whose runs cover the same months share a block.
+        // People whose runs cover the same months share a block, of at most `maxLanes` lanes.
         var blocks: [Months: [Int]] = [:], order: [Months] = []
         for (i, r) in requests.enumerated() {
             let key = Months(from: r.context.from.index, to: r.end.index)
@@ -41,14 +41,26 @@ enum SharedRuns {
             blocks[key, default: []].append(i)
         }
         for key in order {
-            let block = blocks[key]!
-            let first = requests[block[0]]
-            let runs = lanes.runs(block.map { requests[$0].persona }, from: first.context.from, to: first.end)
-            for (i, run) in zip(block, runs) {
-                if let run { requests[i].context.keep(requests[i].persona, to: requests[i].end, run: run) }
-            }
+            let all = blocks[key]!, parts = (all.count + maxLanes - 1) / maxLanes
+            for k in 0..<parts { run(Array(all[(all.count * k / parts)..<(all.count * (k + 1) / parts)]), of: requests, on: lanes) }
         }
     }
+
+    /// Lanes per block at most. A block's work per view, rule and month is spread over its
+    /// lanes, but a daily value of a month for 64 lanes (31 × 64 cells of 8 bytes) is already
+    /// half the nearest data cache of this machine's cores: wider blocks ran slower.
+    static let maxLanes = 64
+
+    /// One block: the requests at `block`, which cover the same months.
+    private static func run(_ block: [Int], of requests: [Request], on lanes: LaneEvaluator) {
+        let first = requests[block[0]]
+        let runs = lanes.runs(block.map { requests[$0].persona }, from: first.context.from, to: first.end)
+        for (i, run) in zip(block, runs) {
+            if let run { requests[i].context.keep(requests[i].persona, to: requests[i].end, run: run) }
+        }
+    }
+
+    private typealias Request = (context: AnalysisContext, persona: Persona, end: YearMonth)
 
     private struct Asked: Hashable {
         let context: ObjectIdentifier

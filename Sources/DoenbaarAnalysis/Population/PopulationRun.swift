@@ -10,8 +10,12 @@ import Foundation
 public struct PopulationRun: Sendable {
     public let generator: PopulationGenerator
     public let analyzer: Analyzer
-    /// Persons per chunk: the unit of work, and of splitting into parts.
+    /// Persons per chunk: the unit of results, and of splitting into parts.
     public static let chunkSize = 256
+    /// Chunks analysed together at most: their people share the blocks of the lane engine
+    /// (`SharedRuns`), which spreads a block's work per view, rule and month over more lanes.
+    /// Each chunk keeps its own result, so how chunks are batched changes only the speed.
+    public static let chunksPerBatch = 4
 
     public init(generator: PopulationGenerator, analyzer: Analyzer) {
         self.generator = generator
@@ -79,34 +83,49 @@ public struct PopulationRun: Sendable {
         public init() {}
     }
     /// The results of some chunks, one per chunk in order, for `merge`; with `persons`, only the synthetic people before that index.
-    public func run(chunks: Range<Int>, persons limit: Int? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> [Result] {
+    /// - Parameter chunksPerBatch: chunks analysed together; by default `PopulationRun.chunksPerBatch`,
+    ///   fewer where there would be too few batches to keep every core busy.
+    public func run(chunks: Range<Int>, persons limit: Int? = nil, chunksPerBatch: Int? = nil,
+                    progress: (@Sendable (Int) -> Void)? = nil) -> [Result] {
         guard !chunks.isEmpty else { return [] }
         let size = min(generator.size, limit ?? generator.size), chunkSize = Self.chunkSize
         let results = ChunkResults(count: chunks.count)
         let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { i in
-            let c = chunks.lowerBound + i
-            var result = Result()
-            let people = ((c * chunkSize)..<max(c * chunkSize, min(size, (c + 1) * chunkSize))).map { generator.person($0) }
+        let perBatch = max(1, chunksPerBatch ?? min(Self.chunksPerBatch, chunks.count / ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: (chunks.count + perBatch - 1) / perBatch) { batch in
+            let first = chunks.lowerBound + batch * perBatch, last = min(chunks.upperBound, first + perBatch)
+            let start = first * chunkSize
+            let people = (start..<max(start, min(size, last * chunkSize))).map { generator.person($0) }
             let estimates = analyzer.estimate(people.map { ($0.persona, $0.archetype.months.from, $0.archetype.months.to) })
-            for ((person, archetype), estimate) in zip(people, estimates) {
-                result.persons[archetype.stratum, default: 0] += 1
-                switch estimate {
-                case .success(let (findings, runs)):
-                    result.runs += runs
-                    // One person counts once per knelpunt, with the harm of its findings together.
-                    var byKey: [String: (Finding, Harm)] = [:]
-                    for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? .none).union(f.harm)) }
-                    for (key, (f, harm)) in byKey { result.tallies[key, default: Tally()].add(f, harm: harm, group: archetype.stratum) }
-                case .failure(let error):
-                    result.failures += 1
-                    if result.firstFailure == nil { result.firstFailure = "\(person.id): \(error.description)" }
-                }
+            for c in first..<last {
+                // The chunk's people, by their place in the batch.
+                let persons = (c * chunkSize - start)..<(max(c * chunkSize, min(size, (c + 1) * chunkSize)) - start)
+                results.set(c - chunks.lowerBound, tally(people[persons], estimates[persons]))
+                progress?(done.add(persons.count))
             }
-            results.set(i, result)
-            progress?(done.add(max(0, min(size, (c + 1) * chunkSize) - c * chunkSize)))
         }
         return results.all()
+    }
+
+    /// One chunk's result from the estimates of its synthetic people.
+    private func tally(_ people: ArraySlice<(persona: Persona, archetype: PopulationGenerator.Archetype)>,
+                       _ estimates: ArraySlice<Swift.Result<(findings: [Finding], runs: Int), AnalysisError>>) -> Result {
+        var result = Result()
+        for ((person, archetype), estimate) in zip(people, estimates) {
+            result.persons[archetype.stratum, default: 0] += 1
+            switch estimate {
+            case .success(let (findings, runs)):
+                result.runs += runs
+                // One person counts once per knelpunt, with the harm of its findings together.
+                var byKey: [String: (Finding, Harm)] = [:]
+                for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? .none).union(f.harm)) }
+                for (key, (f, harm)) in byKey { result.tallies[key, default: Tally()].add(f, harm: harm, group: archetype.stratum) }
+            case .failure(let error):
+                result.failures += 1
+                if result.firstFailure == nil { result.firstFailure = "\(person.id): \(error.description)" }
+            }
+        }
+        return result
     }
 
     /// Chunk results merged in the order given: the same order gives the same sums to the last bit.
