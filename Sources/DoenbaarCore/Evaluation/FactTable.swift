@@ -131,29 +131,32 @@ public struct FactTable: Sendable {
     private mutating func fillMonths(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout, only: [Bool]? = nil) {
         if only == nil { clearKnowledge(kind) }
         let k = kind.knowledgeFacts
-        var seen = Array(repeating: false, count: range.monthCount)
-        // By index: a loop over the lines themselves copies each one.
-        for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
-            let m = range.monthOffset(lines[i].month)
-            guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
-            let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
-            let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
-            if seen[m] {
-                // Each amount has at most 12 digits before the comma; only dozens of lines
-                // in one month could pass Int64, and then the sum stays at its largest value.
-                let (sum, overflow) = monthly[kind.fact, m].addingReportingOverflow(lines[i].value)
-                monthly[kind.fact, m] = overflow ? Int64.max : sum
-                if let f = k.reported { monthly[f, m] = min(monthly[f, m], reported) }
-                if let f = k.register { monthly[f, m] = min(monthly[f, m], inRegister) }
-                continue
+        // The months a line was written in already: on the stack, as this runs for every lane a view learns something of.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { seen in
+            seen.initialize(repeating: false)
+            // By index: a loop over the lines themselves copies each one.
+            for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
+                let m = range.monthOffset(lines[i].month)
+                guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
+                let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
+                let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
+                if seen[m] {
+                    // Each amount has at most 12 digits before the comma; only dozens of lines
+                    // in one month could pass Int64, and then the sum stays at its largest value.
+                    let (sum, overflow) = monthly[kind.fact, m].addingReportingOverflow(lines[i].value)
+                    monthly[kind.fact, m] = overflow ? Int64.max : sum
+                    if let f = k.reported { monthly[f, m] = min(monthly[f, m], reported) }
+                    if let f = k.register { monthly[f, m] = min(monthly[f, m], inRegister) }
+                    continue
+                }
+                seen[m] = true
+                monthly[kind.fact, m] = lines[i].value
+                // A kind with attributes has one line per month (Checker+Earnings).
+                for a in kind.attributes { monthly[a.fact, m] = lines[i].attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
+                if let f = k.known { monthly[f, m] = 1 }
+                if let f = k.reported { monthly[f, m] = reported }
+                if let f = k.register { monthly[f, m] = inRegister }
             }
-            seen[m] = true
-            monthly[kind.fact, m] = lines[i].value
-            // A kind with attributes has one line per month (Checker+Earnings).
-            for a in kind.attributes { monthly[a.fact, m] = lines[i].attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
-            if let f = k.known { monthly[f, m] = 1 }
-            if let f = k.reported { monthly[f, m] = reported }
-            if let f = k.register { monthly[f, m] = inRegister }
         }
     }
 
@@ -236,15 +239,15 @@ public struct FactTable: Sendable {
         table.knownAt = day
         let (early, late) = (min(knownAt, day), max(knownAt, day))
         for k in layout.records.indices {
-            let lines = byKind[k]
-            guard lines.contains(where: { $0.knowledge.changes(after: early, through: late) }) else { continue }
-            let kind = layout.records[k]
-            // A kind of one line per month (income): only the months of the lines that changed.
-            if kind.shape == .month, let months = table.monthsOf(lines, changingAfter: early, through: late, layout.filledByKind[k]) {
+            let lines = byKind[k], kind = layout.records[k]
+            // A kind of one line per month (income) whose facts have no days: only the months of the lines that changed.
+            if kind.shape == .month, layout.filledByKind[k].allSatisfy({ table.daily[$0].isEmpty }) {
+                guard let months = table.monthsOf(lines, changingAfter: early, through: late) else { continue }
                 table.clear(kind: k, months: months, layout)
                 table.fillMonths(lines, kind, layout, only: months)
                 continue
             }
+            guard lines.contains(where: { $0.knowledge.changes(after: early, through: late) }) else { continue }
             table.clear(kind: k, layout)
             switch kind.shape {
             case .month: table.fillMonths(lines, kind, layout)
@@ -256,14 +259,14 @@ public struct FactTable: Sendable {
     }
 
     /// Per month of the range, whether one of `lines` in it became known, reported or
-    /// registered between the two dates; nil where one of the facts they fill has days
-    /// (then the whole kind is filled again).
-    private func monthsOf(_ lines: [PersonaRecord], changingAfter early: CivilDate, through late: CivilDate, _ filled: [Int]) -> [Bool]? {
-        guard filled.allSatisfy({ daily[$0].isEmpty }) else { return nil }
-        var months = Array(repeating: false, count: range.monthCount)
+    /// registered between the two dates; nil where none did (most kinds, most views:
+    /// then nothing is allocated).
+    private func monthsOf(_ lines: [PersonaRecord], changingAfter early: CivilDate, through late: CivilDate) -> [Bool]? {
+        var months: [Bool]? = nil
         for i in lines.indices where lines[i].knowledge.changes(after: early, through: late) {
+            if months == nil { months = Array(repeating: false, count: range.monthCount) }
             let m = range.monthOffset(lines[i].month)
-            if m >= 0 && m < range.monthCount { months[m] = true }
+            if m >= 0 && m < range.monthCount { months![m] = true }
         }
         return months
     }
@@ -272,9 +275,8 @@ public struct FactTable: Sendable {
     /// value before any line: as `clear(kind:)` and `clearKnowledge` leave them.
     private mutating func clear(kind k: Int, months: [Bool], _ layout: FactLayout) {
         let knowledge = layout.records[k].knowledgeFacts
-        let zero = [knowledge.known, knowledge.reported, knowledge.register]
         for f in layout.filledByKind[k] where monthly.has(f) {
-            let value = zero.contains(f) ? 0 : layout.initialValues[f]
+            let value = f == knowledge.known || f == knowledge.reported || f == knowledge.register ? 0 : layout.initialValues[f]
             for m in 0..<range.monthCount where months[m] { monthly[f, m] = value }
         }
     }
