@@ -90,6 +90,10 @@ import Testing
             #expect(x.tallies.mapValues { $0.harmSquares } == y.tallies.mapValues { $0.harmSquares })
             #expect(x.tallies.mapValues { $0.money } == y.tallies.mapValues { $0.money })
         }
+        // Only the first 300 people (a sensitivity sample): the third chunk, past them, is empty in a batch too.
+        let sample = run.run(chunks: 0..<3, persons: 300, chunksPerBatch: 3)
+        #expect(sample.map { $0.persons.values.reduce(0, +) } == [256, 44, 0])
+        #expect(sample[1].tallies.mapValues { $0.hits } == run.run(chunks: 1..<2, persons: 300).first?.tallies.mapValues { $0.hits })
     }
 
     @Test func theSensitivityRangeHoldsTheEstimateAndMovesTheExpectedWay() throws {

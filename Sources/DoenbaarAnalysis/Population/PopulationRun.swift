@@ -94,12 +94,13 @@ public struct PopulationRun: Sendable {
         let perBatch = max(1, chunksPerBatch ?? min(Self.chunksPerBatch, chunks.count / ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: (chunks.count + perBatch - 1) / perBatch) { batch in
             let first = chunks.lowerBound + batch * perBatch, last = min(chunks.upperBound, first + perBatch)
-            let start = first * chunkSize
-            let people = (start..<max(start, min(size, last * chunkSize))).map { generator.person($0) }
+            // The batch's people; a chunk past `size` has none.
+            let start = first * chunkSize, end = max(start, min(size, last * chunkSize))
+            let people = (start..<end).map { generator.person($0) }
             let estimates = analyzer.estimate(people.map { ($0.persona, $0.archetype.months.from, $0.archetype.months.to) })
             for c in first..<last {
                 // The chunk's people, by their place in the batch.
-                let persons = (c * chunkSize - start)..<(max(c * chunkSize, min(size, (c + 1) * chunkSize)) - start)
+                let persons = (min(c * chunkSize, end) - start)..<(min((c + 1) * chunkSize, end) - start)
                 results.set(c - chunks.lowerBound, tally(people[persons], estimates[persons]))
                 progress?(done.add(persons.count))
             }
