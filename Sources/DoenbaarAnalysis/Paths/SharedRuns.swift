@@ -21,7 +21,7 @@ enum SharedRuns {
     }
 
     /// Runs each persona from its context's first month to `end`, in blocks of
-    /// people with the same months, and keeps the runs in the contexts.
+    /// people with the same months (`maxLanes` at most), and keeps the runs in the contexts.
     private static func run(_ all: [Request], on lanes: LaneEvaluator) {
         // A variant equal to a run the person has (the realistic path, say), or to one
         // asked for before it, is not run again.
