@@ -114,6 +114,19 @@ import Testing
         #expect((fields["seconds"] ?? 0) > 0 && (fields["persons_per_s"] ?? 0) > 0, "\(line)")
     }
 
+    @Test func thePopulationBenchTimesOnePersonasPeopleWhenAsked() throws {
+        let base = ["bench", "--populatie", "12", "--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas"]
+        let r = runCLI(base + ["--persona", "bram"])
+        #expect(r.code == .success, "\(r.err)")
+        #expect(r.out.hasPrefix("doenbaar-populatie persons=12 persona=bram variants="), "\(r.out)")
+        // Bram (Personas/bram.persona) is run as recorded and on his paths, which are his own
+        // reports: two runs each, where the mixed population averages more than three.
+        #expect(r.out.contains(" variants=2.0 "), "\(r.out)")
+        let unknown = runCLI(base + ["--persona", "niemand"])
+        #expect(unknown.code == .usage)
+        #expect(unknown.err.contains("geen persona 'niemand' in de populatie (wel: anna, bas"), "\(unknown.err)")
+    }
+
     @Test(arguments: [
         (["bench"], "--dump MAP ontbreekt"),
         (["bench", "--dump", "/bestaat/niet"], "bestaat niet"),

@@ -23,7 +23,7 @@ public struct PopulationGenerator: Sendable {
     public let size: Int
     public let seed: UInt64
     /// Cumulative weights, for choosing an archetype.
-    private let cumulative: [Int64]
+    private var cumulative: [Int64]
 
     /// - Parameter calibration: the fitted weights; by default fitted to the shares the rule set gives.
     public init(personas: [Persona], parameters: PopulationParameters, size: Int, seed: UInt64,
@@ -64,6 +64,16 @@ public struct PopulationGenerator: Sendable {
             out[a.stratum] = total > 0 ? Double(a.group.caseload) * Double(weight) / Double(total) : 0
         }
         return out
+    }
+
+    /// The same population drawn from one archetype only (a persona's id), or nil for an id
+    /// no archetype has: every synthetic person is a variation on that persona. To time one
+    /// archetype's people (`bench --populatie N --persona ID`); its estimates stand for nobody.
+    public func drawing(only id: String) -> PopulationGenerator? {
+        guard let k = archetypes.firstIndex(where: { $0.persona.id == id }) else { return nil }
+        var only = self
+        only.cumulative = archetypes.indices.map { $0 < k ? 0 : max(1, archetypes[k].weight) }
+        return only
     }
 
     /// Synthetic person `index`: always the same for the same seed.

@@ -9,7 +9,7 @@ enum BenchCommand: Command {
     static let summary = "reken de OpenFisca-benchmark (WW/Wajong) over een hele populatie"
     static let help = """
     Gebruik: doenbaar bench --dump MAP [--repeat K] [--rules BESTAND] [--output NAAM] [--threads T] [--block B]
-             doenbaar bench --populatie N [--seed S] [--rules MAP] [--personas MAP]
+             doenbaar bench --populatie N [--seed S] [--persona ID] [--rules MAP] [--personas MAP]
 
     Leest de invoer die de OpenFisca-benchmark schrijft met
     `bench.py N --money cents --dump MAP`, rekent de regels voor alle
@@ -39,6 +39,10 @@ enum BenchCommand: Command {
     variants is het gemiddelde aantal doorrekeningen per persoon (zoals
     beschreven, ideaal, realistisch, tegenfeitelijke varianten).
 
+      --persona ID      alleen synthetische personen die op deze persona lijken
+                        (om één soort persoon te meten); de regel noemt hem:
+                        doenbaar-populatie persons=N persona=ID variants=V ...
+
     Afsluitcode 0: gelukt en gelijk aan de benchmark; 1: fouten in de regels
     of een uitkomst die afwijkt; 2: onbruikbare argumenten of onleesbare dump.
     """
@@ -48,7 +52,7 @@ enum BenchCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "output", "threads", "block", "populatie", "seed", "personas"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "output", "threads", "block", "populatie", "seed", "personas", "persona"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         if args.value("populatie") != nil { return population(args, console) }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])'; gebruik --dump MAP") }
@@ -143,12 +147,20 @@ enum BenchCommand: Command {
         case .success(let loaded): input = loaded
         case .failure(let code): return code
         }
-        guard case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
+        guard case .success(var run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
+        let persona = args.value("persona")
+        if let persona {
+            guard let only = run.generator.drawing(only: persona) else {
+                let ids = run.generator.archetypes.map(\.persona.id).joined(separator: ", ")
+                return console.fail("--persona: geen persona '\(persona)' in de populatie (wel: \(ids))")
+            }
+            run = PopulationRun(generator: only, analyzer: run.analyzer)
+        }
         let started = DispatchTime.now().uptimeNanoseconds
         let result = PopulationAnalysis(run).result
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         Population.reportFailures(result, console)
-        console.out("doenbaar-populatie persons=\(size) variants=\(String(format: "%.1f", Double(result.runs) / Double(size))) "
+        console.out("doenbaar-populatie persons=\(size)\(persona.map { " persona=\($0)" } ?? "") variants=\(String(format: "%.1f", Double(result.runs) / Double(size))) "
                     + "seconds=\(String(format: "%.2f", seconds)) persons_per_s=\(String(format: "%.0f", Double(size) / max(seconds, 1e-9)))\n")
         return result.failures == size ? .inputErrors : .success
     }
