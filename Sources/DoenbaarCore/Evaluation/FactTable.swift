@@ -241,7 +241,7 @@ public struct FactTable: Sendable {
         for k in layout.records.indices {
             let lines = byKind[k], kind = layout.records[k]
             // A kind of one line per month (income) whose facts have no days: only the months of the lines that changed.
-            if kind.shape == .month, layout.filledByKind[k].allSatisfy({ table.daily[$0].isEmpty }) {
+            if kind.shape == .month, layout.fillsOnlyMonths[k] {
                 guard let months = table.monthsOf(lines, changingAfter: early, through: late) else { continue }
                 table.clear(kind: k, months: months, layout)
                 table.fillMonths(lines, kind, layout, only: months)
@@ -317,6 +317,8 @@ public final class FactLayout: Sendable {
     public let kindsFillTheirOwnFacts: Bool
     /// Per record kind (as in `records`): the facts its lines fill (`factsFilled(by:)`).
     public let filledByKind: [[Int]]
+    /// Per record kind: whether none of the facts it fills has days (a table's daily column is empty for each).
+    let fillsOnlyMonths: [Bool]
     /// Per number of days, the daily columns before any line (`initialDays`).
     private let initialDaysByCount = SharedMemo<Int, [[Int64]]>(limit: 64)
 
@@ -378,7 +380,9 @@ public final class FactLayout: Sendable {
             }
         }
         kindsFillTheirOwnFacts = own
-        filledByKind = ruleSet.records.map { FactLayout.factsFilled(by: $0) }
+        let byKind = ruleSet.records.map { FactLayout.factsFilled(by: $0) }, facts = self.facts
+        filledByKind = byKind
+        fillsOnlyMonths = byKind.map { $0.allSatisfy { facts[$0].periodicity != .day } }
     }
 }
 
