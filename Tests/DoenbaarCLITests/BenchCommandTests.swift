@@ -133,6 +133,11 @@ import Testing
         (["bench", "--dump", "x", "--repeat", "0"], "--repeat verwacht een positief geheel getal"),
         (["bench", "--dump", "x", "--snel"], "onbekende optie '--snel'"),
         (["bench", "--dump", "x", "--block", "5000"], "--block verwacht ten hoogste 4096 personen per blok"),
+        // An option of the other mode is refused, not ignored.
+        (["bench", "--dump", "x", "--persona", "bram"], "--persona hoort niet bij --dump MAP"),
+        (["bench", "--dump", "x", "--seed", "7"], "--seed hoort niet bij --dump MAP"),
+        (["bench", "--populatie", "10", "--dump", "x"], "--dump hoort niet bij --populatie N"),
+        (["bench", "--populatie", "10", "--threads", "1"], "--threads hoort niet bij --populatie N"),
     ])
     func unusableArgumentsExitWithUsageAndOneLine(arguments: [String], message: String) {
         let r = runCLI(arguments + ["--rules", Self.rules])

@@ -47,6 +47,10 @@ enum BenchCommand: Command {
     of een uitkomst die afwijkt; 2: onbruikbare argumenten of onleesbare dump.
     """
 
+    /// The options only the OpenFisca comparison reads, and those only the population reads (`--rules` both).
+    static let dumpOptions = ["dump", "repeat", "output", "threads", "block"]
+    static let populationOptions = ["seed", "persona", "personas"]
+
     /// The definition whose sum over all persons and months is the checksum.
     static let output = "totaal_inkomen"
 
@@ -54,7 +58,13 @@ enum BenchCommand: Command {
         let args: Arguments
         do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "output", "threads", "block", "populatie", "seed", "personas", "persona"]) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
-        if args.value("populatie") != nil { return population(args, console) }
+        // An option of the other mode would be ignored without a word: refused instead.
+        let timesPopulation = args.value("populatie") != nil
+        let (mine, other) = timesPopulation ? ("--populatie N", dumpOptions) : ("--dump MAP", populationOptions)
+        if let stray = other.first(where: { args.value($0) != nil }) {
+            return console.fail("--\(stray) hoort niet bij \(mine) (zie doenbaar bench --help)")
+        }
+        if timesPopulation { return population(args, console) }
         guard args.positional.isEmpty else { return console.fail("onverwacht argument '\(args.positional[0])'; gebruik --dump MAP") }
         guard let directory = args.value("dump") else { return console.fail("--dump MAP ontbreekt (zie doenbaar bench --help)") }
         func positive(_ name: String, default value: Int?) -> Result<Int?, UsageError> {
