@@ -57,6 +57,16 @@ public final class AnalysisContext {
         done.append((p, end, false, run))
     }
 
+    /// A run of this persona to this month taken from one made (or kept) to a later month,
+    /// where that gives the same months (`PersonaRun.prefix(through:)`): for estimates.
+    func prefix(of p: Persona, to end: YearMonth) -> PersonaRun? {
+        guard estimating else { return nil }
+        for i in done.indices where done[i].end > end && !done[i].trace && done[i].persona == p {
+            if let run = done[i].run.prefix(through: end) { return run }
+        }
+        return nil
+    }
+
     /// Whether a run of this persona to this month was made (or kept) already.
     func made(_ p: Persona, to end: YearMonth) -> Bool {
         done.contains { $0.end == end && $0.persona == p }

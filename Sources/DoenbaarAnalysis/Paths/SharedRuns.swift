@@ -7,9 +7,13 @@ import DoenbaarCore
 /// (`LaneEvaluator`); each run is handed to the person's context
 /// (`AnalysisContext.keep`), so the detectors find it made. A lane that fails
 /// is left to the context, which runs that person alone and reports why.
+///
+/// The paths run further than the recorded months (`AnalysisContext.pathsTo`), so they
+/// go first: a run of the same persona to an earlier month (the recorded run of someone
+/// who did everything on time, the ideal path over her own months) is then taken from
+/// them where that gives the same months (`PersonaRun.prefix(through:)`), not run again.
 enum SharedRuns {
     static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector]) {
-        run(contexts.map { ($0, $0.persona, $0.to) }, on: lanes)
         run(contexts.map { ($0, $0.idealPersona, $0.pathsTo) }, on: lanes)
         // The realistic path follows from the ideal run.
         let realistic = contexts.compactMap { c -> (AnalysisContext, Persona, YearMonth)? in
@@ -17,6 +21,7 @@ enum SharedRuns {
             return (c, path.persona, c.pathsTo)
         }
         run(realistic, on: lanes)
+        run(contexts.map { ($0, $0.persona, $0.to) }, on: lanes)
         run(contexts.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { (c, $0.persona, $0.end) } }, on: lanes)
     }
 
@@ -28,6 +33,10 @@ enum SharedRuns {
         var requests: [Request] = []
         var asked: [Asked: [Persona]] = [:]
         for r in all where !r.context.made(r.persona, to: r.end) {
+            if let run = r.context.prefix(of: r.persona, to: r.end) {
+                r.context.keep(r.persona, to: r.end, run: run)
+                continue
+            }
             let key = Asked(context: ObjectIdentifier(r.context), end: r.end.index)
             guard !(asked[key]?.contains(r.persona) ?? false) else { continue }
             asked[key, default: []].append(r.persona)

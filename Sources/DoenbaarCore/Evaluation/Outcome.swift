@@ -5,8 +5,24 @@ public struct PersonaRun: Sendable {
     public let weight: Int
     public let range: EvaluationRange
     public let months: [MonthOutcome]
+    /// Per month of `months`: whether a run of the same persona to that month gives the
+    /// same months up to it. Nothing in a month's outcome reads a later month, except an
+    /// obligation's episode that goes on past it (a stay abroad is one episode to its end),
+    /// which a run to that month cuts off at its end (`LaneBlock.reach`).
+    let endsExactly: [Bool]
 
     public func month(_ month: YearMonth) -> MonthOutcome? { months.first { $0.month == month } }
+
+    /// This run up to `end`, exactly as a run of the same persona from the same month to
+    /// `end` gives it; nil where that run may differ (see `endsExactly`) or `end` is not
+    /// one of this run's months. The analysis takes a variant's shorter run from a longer
+    /// one so (`SharedRuns`), instead of running the same months again.
+    public func prefix(through end: YearMonth) -> PersonaRun? {
+        let k = end.index - range.firstMonth.index
+        guard k >= 0, k < months.count, endsExactly[k], months[k].month == end else { return nil }
+        return PersonaRun(personaID: personaID, personaName: personaName, weight: weight, range: EvaluationRange(from: range.firstMonth, to: end),
+                          months: Array(months[...k]), endsExactly: Array(endsExactly[...k]))
+    }
 }
 
 public struct MonthOutcome: Sendable {

@@ -12,6 +12,7 @@ extension LaneBlock {
         let (plan, range, lanes, none) = (plan, range, lanes, noEpisodes)
         for i in plan.obligations.indices where Obligations.judged(plan.obligations[i], month: range.month(m), on: decisionDate) {
             let judged = v.episodes(of: i, month: m) { LaneBlock.episodes(of: i, month: m, v, plan: plan, range: range, lanes: lanes, none: none) }
+            reach = max(reach, judged.reach)
             if judged.fresh { perObligation.append(judged.lanes) }
         }
         guard !perObligation.isEmpty else { return }

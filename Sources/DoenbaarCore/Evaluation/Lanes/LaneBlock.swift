@@ -37,6 +37,11 @@ struct LaneBlock {
     var latest: (view: LaneFrame, tables: [FactTable], known: [Int])? = nil
 
     var failed: [Bool]
+    /// The last month (of the range) that working out an obligation's episodes has read so
+    /// far: a stay abroad that goes on past a month is read to its end. Months after the one
+    /// being decided are read only so; where none was, a run to this month gives the same
+    /// months (`PersonaRun.prefix(through:)`).
+    var reach = 0
     /// Without `sharing`: the first view made for each state of knowledge (how many
     /// knowledge dates each lane had passed). A later view with the same knowledge (a
     /// benefit's decision day after the next month's end) shares everything of it that
@@ -134,6 +139,9 @@ struct LaneBlock {
         let benefits = plan.ruleSet.benefits
         let reported = Array(range.reportedMonths)
         var months = Array(repeating: [MonthOutcome](), count: lanes)
+        // Per reported month: whether nothing so far read a later month (one list for every lane of the block).
+        var endsExactly: [Bool] = []
+        endsExactly.reserveCapacity(reported.count)
         for k in reported {
             // A lane being diagnosed stops at its first failure, as a run that throws.
             if let diagnosis, diagnosis.hasFailed || failed[0] { break }
@@ -175,11 +183,12 @@ struct LaneBlock {
             }
             // Moved out from the last lane down, not copied.
             for lane in (0..<lanes).reversed() { months[lane].append(outcome.removeLast()) }
+            endsExactly.append(reach <= k)
         }
         if sharing, let memory { memory.keep(made) }
         return (0..<lanes).map { lane in
             failed[lane] ? nil : PersonaRun(personaID: personas[lane].id, personaName: personas[lane].name, weight: personas[lane].weight,
-                                            range: range, months: months[lane])
+                                            range: range, months: months[lane], endsExactly: endsExactly)
         }
     }
 

@@ -578,15 +578,17 @@ final class LaneFrame {
     /// they do not depend on the decision date and read no month in which a
     /// lane's facts differ between that view and this one. `fresh` is false for
     /// episodes that a view of this run judged before: the run booked them then.
-    func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Obligations.Episode]?], reach: Int)) -> (lanes: [[Obligations.Episode]?], fresh: Bool) {
+    /// `reach` is the last month that working them out read (`LaneBlock.reach`).
+    func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Obligations.Episode]?], reach: Int))
+        -> (lanes: [[Obligations.Episode]?], fresh: Bool, reach: Int) {
         let key = i * range.monthCount + m
-        if let known = keptEpisodes(key) { return (known.lanes, false) }
+        if let known = keptEpisodes(key) { return (known.lanes, false, known.reach) }
         if !plan.obligationDecisionDependent[i] {
             var agree = sharedMonths, earlier = previous
             while let view = earlier, m < agree {
                 if let theirs = view.keptEpisodes(key), theirs.reach < agree {
                     keep(theirs, key)
-                    return (theirs.lanes, view.run !== run)
+                    return (theirs.lanes, view.run !== run, theirs.reach)
                 }
                 agree = min(agree, view.sharedMonths)
                 earlier = view.previous
@@ -594,7 +596,7 @@ final class LaneFrame {
         }
         let worked = work()
         keep(worked, key)
-        return (worked.lanes, true)
+        return (worked.lanes, true, worked.reach)
     }
 
     private func keptEpisodes(_ key: Int) -> (lanes: [[Obligations.Episode]?], reach: Int)? {
