@@ -129,9 +129,9 @@ public final class AnalysisContext {
         public let persona: Persona
         public let run: PersonaRun
         /// What the variant brings more than the recorded run over the months (negative: less).
+        /// What the recorded run costs against it, by kind of money, is measured only for a
+        /// finding (`harm(of:)`): most comparisons find nothing.
         public let gainCents: Int64
-        /// What the recorded run costs against the variant, by kind of money.
-        public let harm: Harm
         /// The months whose totals differ, in order.
         public let months: [YearMonth]
     }
@@ -148,10 +148,14 @@ public final class AnalysisContext {
         let p = variant()
         let run = try run(p)
         let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - recordedSeries.totalCents,
-                                    harm: harm(recorded, recordedSeries, against: run),
                                     months: AnalysisContext.monthsThatDiffer(recorded, run))
         comparisons[key] = comparison
         return comparison
+    }
+
+    /// What the recorded run costs against a compared variant, by kind of money.
+    public func harm(of comparison: Comparison) throws(AnalysisError) -> Harm {
+        harm(try recorded(), try recordedSeries(), against: comparison.run)
     }
 
     /// The months (of `a`) in which two runs pay a different total, read in place by index.

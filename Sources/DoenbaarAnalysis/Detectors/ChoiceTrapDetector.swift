@@ -44,7 +44,7 @@ public struct ChoiceTrapDetector: Detector {
         return Finding(kind: self.kind, key: "\(kind.keyword)_\(word)",
                        topic: .reportedChoice(record: kind.title, attribute: word, taken: taken, instead: instead),
                        severity: loss > 100_000 ? .high : .medium, persona: p, from: first, through: last,
-                       provisions: context.relevantRules(in: names), harm: other.harm, months: months.count,
+                       provisions: context.relevantRules(in: names), harm: try context.harm(of: other), months: months.count,
                        story: .reportedChoice(record: kind.title, attribute: word, taken: taken, instead: instead, lossCents: loss, months: months.count),
                        capacity: .honestReport,
                        avoidance: .reportWithOtherValue(attribute: word, value: instead, gainCents: loss),
@@ -78,7 +78,7 @@ public struct ChoiceTrapDetector: Detector {
         let taken = context.answer(choice, choice.chosen != 0)
         return Finding(kind: kind, key: choice.fact.name, topic: .choice(taken),
                        severity: loss > 100_000 ? .high : .medium, persona: p, from: first, through: last,
-                       provisions: context.relevantRules(in: names), harm: compared.harm, months: months.count,
+                       provisions: context.relevantRules(in: names), harm: try context.harm(of: compared), months: months.count,
                        story: .choice(taken: taken, lossCents: loss, months: months.count, differences: Array(because)),
                        capacity: .choiceUnforeseeable,
                        avoidance: .otherChoice(taken.other, gainCents: loss),

@@ -58,7 +58,7 @@ public struct IntentDetector: Detector {
         } else {
             return (nil, .none)
         }
-        return (compared.run, compared.gainCents > 0 ? compared.harm : .none)
+        return (compared.run, compared.gainCents > 0 ? try context.harm(of: compared) : .none)
     }
 
     /// One different action: reporting the periods with the value the rules offer

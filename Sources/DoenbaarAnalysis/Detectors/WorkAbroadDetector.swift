@@ -30,7 +30,7 @@ public struct WorkAbroadDetector: Detector {
         let withWork = try context.recordedSeries().totalCents
         return [Finding(kind: kind, key: "werk_weg_van_huis", topic: .workAway,
                         severity: withWork <= idleTotal ? .high : .medium, persona: p, from: first, through: last,
-                        provisions: context.relevantRules(in: names), harm: home.harm, months: months.count,
+                        provisions: context.relevantRules(in: names), harm: try context.harm(of: home), months: months.count,
                         story: .workAway(periods: activities.count, lossCents: loss, months: months.count,
                                          withWorkCents: withWork, withoutWorkCents: idleTotal),
                         capacity: .workAwayUnseen,
