@@ -124,13 +124,13 @@ public final class AnalysisContext {
         return value
     }
 
-    /// The persona changed in one respect, run beside the recorded run.
+    /// The persona changed in one respect, run beside the recorded run. What the recorded
+    /// run costs against it, by kind of money, is measured only for a finding (`harm(of:)`):
+    /// most comparisons find nothing.
     public struct Comparison: Sendable {
         public let persona: Persona
         public let run: PersonaRun
         /// What the variant brings more than the recorded run over the months (negative: less).
-        /// What the recorded run costs against it, by kind of money, is measured only for a
-        /// finding (`harm(of:)`): most comparisons find nothing.
         public let gainCents: Int64
         /// The months whose totals differ, in order.
         public let months: [YearMonth]

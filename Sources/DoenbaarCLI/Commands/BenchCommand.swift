@@ -56,7 +56,7 @@ enum BenchCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: ["dump", "repeat", "rules", "output", "threads", "block", "populatie", "seed", "personas", "persona"]) } catch { return console.fail(error.message) }
+        do { args = try Arguments(arguments, options: Set(dumpOptions + populationOptions + ["rules", "populatie"])) } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         // An option of the other mode would be ignored without a word: refused instead.
         let timesPopulation = args.value("populatie") != nil
