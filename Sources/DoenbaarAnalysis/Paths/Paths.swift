@@ -49,23 +49,31 @@ public enum Paths {
     /// (the lines of the `opgave` the obligation's `melding` names): the agency
     /// learns of them from a register, or some months later.
     public static func apply(_ missed: [Decision], to persona: Persona, ruleSet: RuleSet, discoveredAfterMonths lag: Int) -> Persona {
-        var p = persona
+        // Per report kind, the spans of its missed decisions. A line is changed the same way
+        // whichever decision covers it, so each line is looked at once, in place: a person
+        // who misses every monthly report would otherwise copy every line once per month.
+        var spans: [(kind: String, spans: [(from: CivilDate, through: CivilDate)])] = []
         for d in missed {
             guard let report = d.obligation.report else { continue }
             let kind = ruleSet.records[report].keyword
-            for i in p.records.indices where p.records[i].kind == kind {
-                let r = p.records[i]
-                switch r.shape {
-                case .period:
-                    guard r.overlaps(d.from, d.through) else { continue }
-                    p.records[i].knowledge.reported = nil
-                    if r.knowledge.discovered == nil { p.records[i].knowledge.discovered = r.through.adding(months: lag) }
-                case .month, .from:
-                    guard r.month >= d.from.yearMonth && r.month <= d.through.yearMonth else { continue }
-                    p.records[i].knowledge.reported = nil
-                    if r.knowledge.register == nil, r.knowledge.discovered == nil {
-                        p.records[i].knowledge.discovered = r.month.last.adding(months: lag)
-                    }
+            if let k = spans.firstIndex(where: { $0.kind == kind }) { spans[k].spans.append((d.from, d.through)) }
+            else { spans.append((kind, [(d.from, d.through)])) }
+        }
+        guard !spans.isEmpty else { return persona }
+        var p = persona
+        for i in p.records.indices {
+            guard let covering = spans.first(where: { $0.kind == p.records[i].kind })?.spans else { continue }
+            switch p.records[i].shape {
+            case .period:
+                guard covering.contains(where: { p.records[i].overlaps($0.from, $0.through) }) else { continue }
+                p.records[i].knowledge.reported = nil
+                if p.records[i].knowledge.discovered == nil { p.records[i].knowledge.discovered = p.records[i].through.adding(months: lag) }
+            case .month, .from:
+                let month = p.records[i].month
+                guard covering.contains(where: { month >= $0.from.yearMonth && month <= $0.through.yearMonth }) else { continue }
+                p.records[i].knowledge.reported = nil
+                if p.records[i].knowledge.register == nil, p.records[i].knowledge.discovered == nil {
+                    p.records[i].knowledge.discovered = month.last.adding(months: lag)
                 }
             }
         }
