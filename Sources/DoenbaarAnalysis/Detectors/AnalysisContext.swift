@@ -220,10 +220,13 @@ public final class AnalysisContext {
         // Rung 3 names what to change: the articles of the definitions on the path (the
         // conditions the outcome turns on), else of its rules.
         // A definition made of facts alone (`inkomen`) restates them: no article to change.
-        let onPath = ruleSet.values.filter { v in
-            names.contains(v.name) && (v.isRule || v.body.references.contains { if case .fact = $0 { return false } else { return true } })
+        // By index, as above: a filter over the declarations copies each one.
+        let onPath = ruleSet.values.indices.filter { i in
+            names.contains(ruleSet.values[i].name)
+                && (ruleSet.values[i].isRule || ruleSet.values[i].body.references.contains { if case .fact = $0 { return false } else { return true } })
         }
-        return RungChoice(.lawChange, articles: (onPath.filter { !$0.isRule } + onPath.filter(\.isRule)).prefix(2).map(ruleSet.provision))
+        let articles = onPath.filter { !ruleSet.values[$0].isRule } + onPath.filter { ruleSet.values[$0].isRule }
+        return RungChoice(.lawChange, articles: articles.prefix(2).map { ruleSet.provision(ruleSet.values[$0]) })
     }
 
     /// The name a finding uses for the recoveries of a benefit on its path.

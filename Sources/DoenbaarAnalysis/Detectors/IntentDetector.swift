@@ -90,8 +90,9 @@ extension AnalysisContext {
 
     /// The rules and definitions among these names, as provisions (rules first, at most a few).
     public func relevantRules(in names: Set<String>, limit: Int = 4) -> [ProvisionReference] {
-        let rules = ruleSet.values.filter { names.contains($0.name) && $0.isRule }
-        let definitions = ruleSet.values.filter { names.contains($0.name) && !$0.isRule }
-        return (rules + definitions).prefix(limit).map(ruleSet.provision)
+        // By index: filtering the declarations themselves copies every one of them.
+        let named = ruleSet.values.indices.filter { names.contains(ruleSet.values[$0].name) }
+        let ordered = named.filter { ruleSet.values[$0].isRule } + named.filter { !ruleSet.values[$0].isRule }
+        return ordered.prefix(limit).map { ruleSet.provision(ruleSet.values[$0]) }
     }
 }
