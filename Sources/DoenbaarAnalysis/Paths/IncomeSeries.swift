@@ -28,10 +28,10 @@ public struct IncomeSeries: Sendable {
             var paid: Int64 = 0, corrected: Int64 = 0
             for j in outcomes[i].benefits.indices {
                 paid += outcomes[i].benefits[j].paidCents
-                for c in outcomes[i].benefits[j].corrections { corrected += c.cents }
+                for k in outcomes[i].benefits[j].corrections.indices { corrected += outcomes[i].benefits[j].corrections[k].cents }
             }
             var fined: Int64 = 0
-            for f in outcomes[i].fines { fined += f.cents }
+            for k in outcomes[i].fines.indices { fined += outcomes[i].fines[k].cents }
             return Month(month: outcomes[i].month, workCents: work[outcomes[i].month.index - first.index], paidCents: paid, correctionCents: corrected, fineCents: fined)
         }
     }
