@@ -53,18 +53,30 @@ public final class AnalysisContext {
     /// given as if this context had made it: for estimates, whose runs have no trace.
     func keep(_ p: Persona, to end: YearMonth, run: PersonaRun) {
         guard estimating, !made(p, to: end) else { return }
+        take(p, to: end, run)
+    }
+
+    /// An untraced run counted as this context's own.
+    private func take(_ p: Persona, to end: YearMonth, _ run: PersonaRun) {
         runs += 1
         done.append((p, end, false, run))
     }
 
-    /// A run of this persona to this month taken from one made (or kept) to a later month,
-    /// where that gives the same months (`PersonaRun.prefix(through:)`): for estimates.
-    func prefix(of p: Persona, to end: YearMonth) -> PersonaRun? {
-        guard estimating else { return nil }
+    /// Whether a run of this persona to this month is at hand: made or kept already, or
+    /// taken now from one made to a later month where that gives the same months
+    /// (`PersonaRun.prefix(through:)`, for estimates). Runs to this month are looked at
+    /// first: comparing a persona with a variant of herself is the dear part, and most
+    /// requests are answered there.
+    func has(_ p: Persona, to end: YearMonth) -> Bool {
+        if made(p, to: end) { return true }
+        guard estimating else { return false }
         for i in done.indices where done[i].end > end && !done[i].trace && done[i].persona == p {
-            if let run = done[i].run.prefix(through: end) { return run }
+            if let run = done[i].run.prefix(through: end) {
+                take(p, to: end, run)
+                return true
+            }
         }
-        return nil
+        return false
     }
 
     /// Whether a run of this persona to this month was made (or kept) already.

@@ -32,11 +32,7 @@ enum SharedRuns {
         // asked for before it, is not run again.
         var requests: [Request] = []
         var asked: [Asked: [Persona]] = [:]
-        for r in all where !r.context.made(r.persona, to: r.end) {
-            if let run = r.context.prefix(of: r.persona, to: r.end) {
-                r.context.keep(r.persona, to: r.end, run: run)
-                continue
-            }
+        for r in all where !r.context.has(r.persona, to: r.end) {
             let key = Asked(context: ObjectIdentifier(r.context), end: r.end.index)
             guard !(asked[key]?.contains(r.persona) ?? false) else { continue }
             asked[key, default: []].append(r.persona)
