@@ -45,7 +45,7 @@ public final class AnalysisContext {
         runs += 1
         let run: PersonaRun
         do { run = try evaluator.run(p, from: from, to: end, trace: trace, memory: memory) } catch { throw .evaluation(error) }
-        done.append((p, end, trace, run))
+        done.append(Made(persona: p, end: end, trace: trace, run: run))
         return run
     }
 
@@ -59,7 +59,7 @@ public final class AnalysisContext {
     /// An untraced run counted as this context's own.
     private func take(_ p: Persona, to end: YearMonth, _ run: PersonaRun) {
         runs += 1
-        done.append((p, end, false, run))
+        done.append(Made(persona: p, end: end, trace: false, run: run))
     }
 
     /// Whether a run of this persona to this month is at hand: made or kept already, or
@@ -70,8 +70,8 @@ public final class AnalysisContext {
     func has(_ p: Persona, to end: YearMonth) -> Bool {
         if made(p, to: end) { return true }
         guard estimating else { return false }
-        for i in done.indices where done[i].end > end && !done[i].trace && done[i].persona == p {
-            if let run = done[i].run.prefix(through: end) {
+        for made in done where made.end > end && !made.trace && made.persona == p {
+            if let run = made.run.prefix(through: end) {
                 take(p, to: end, run)
                 return true
             }
@@ -85,7 +85,24 @@ public final class AnalysisContext {
     }
 
     /// The runs made so far, with what they were made of.
-    private var done: [(persona: Persona, end: YearMonth, trace: Bool, run: PersonaRun)] = []
+    private var done: [Made] = []
+
+    /// A run made, with its persona: a reference, so that looking through the runs for a
+    /// persona passes each along without copying its persona and months (and counting
+    /// every list in them), as a tuple of the four did.
+    private final class Made {
+        let persona: Persona
+        let end: YearMonth
+        let trace: Bool
+        let run: PersonaRun
+
+        init(persona: Persona, end: YearMonth, trace: Bool, run: PersonaRun) {
+            self.persona = persona
+            self.end = end
+            self.trace = trace
+            self.run = run
+        }
+    }
 
     private var cachedRecorded: PersonaRun?
     /// The persona as the file tells it: what she did and when.
@@ -127,6 +144,16 @@ public final class AnalysisContext {
             Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model)
         }
     }
+
+    /// A missed obligation of the realistic path: its decisions, and the ideal persona
+    /// with only those reports taken out (`CapacityGapDetector`).
+    struct CapacityGap {
+        let name: String
+        let decisions: [Paths.Decision]
+        let onlyThis: Persona
+    }
+    /// The capacity gaps, once worked out: planned as runs first, read by the findings later.
+    var capacityGaps: [CapacityGap]?
 
     /// A run is computed on first request and kept; a failed run is not kept.
     private static func once<T>(_ cache: inout T?, _ compute: () throws(AnalysisError) -> T) throws(AnalysisError) -> T {

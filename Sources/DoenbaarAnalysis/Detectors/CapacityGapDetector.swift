@@ -9,28 +9,35 @@ public struct CapacityGapDetector: Detector {
     public init() {}
 
     /// Per obligation the realistic path misses, by name: its missed decisions, and
-    /// the ideal path with only this obligation's reports taken out.
-    private func gaps(_ realistic: [Paths.Decision], _ context: AnalysisContext) -> [(name: String, decisions: [Paths.Decision], onlyThis: Persona)] {
-        let missed = realistic.filter { !$0.judgement.met }
-        return Array(Set(missed.map(\.obligation.name))).sorted().map { name in
+    /// the ideal path with only this obligation's reports taken out. Worked out once per
+    /// context (`AnalysisContext.capacityGaps`): the runs are planned from them, and the
+    /// findings read them again.
+    private func gaps(_ context: AnalysisContext) throws(AnalysisError) -> [AnalysisContext.CapacityGap] {
+        if let known = context.capacityGaps { return known }
+        let missed = try context.realisticPath().decisions.filter { !$0.judgement.met }
+        let gaps = Array(Set(missed.map(\.obligation.name))).sorted().map { name in
             let decisions = missed.filter { $0.obligation.name == name }
-            return (name, decisions, Paths.apply(decisions, to: context.idealPersona, ruleSet: context.ruleSet,
-                                                 discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths))
+            return AnalysisContext.CapacityGap(name: name, decisions: decisions,
+                                               onlyThis: Paths.apply(decisions, to: context.idealPersona, ruleSet: context.ruleSet,
+                                                                     discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths))
         }
+        context.capacityGaps = gaps
+        return gaps
     }
 
     /// The ideal path without one missed obligation's reports, for each (once the realistic path is known).
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
-        guard let realistic = try? context.realistic() else { return [] }
-        return gaps(realistic.decisions, context).map { ($0.onlyThis, context.pathsTo) }
+        guard let gaps = try? gaps(context) else { return [] }
+        return gaps.map { ($0.onlyThis, context.pathsTo) }
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let ideal = try context.ideal()
-        let realistic = try context.realistic()
+        _ = try context.realistic()
         let idealTotal = context.series(ideal, context.idealPersona).totalCents
         var out: [Finding] = []
-        for (name, decisions, onlyThis) in gaps(realistic.decisions, context) {
+        for gap in try gaps(context) {
+            let (name, decisions, onlyThis) = (gap.name, gap.decisions, gap.onlyThis)
             let run = try context.run(onlyThis, to: context.pathsTo)
             let gap = idealTotal - context.series(run, onlyThis).totalCents
             guard gap > context.parameters.capacityGapThreshold.cents else { continue }

@@ -14,15 +14,15 @@ import DoenbaarCore
 /// them where that gives the same months (`PersonaRun.prefix(through:)`), not run again.
 enum SharedRuns {
     static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector]) {
-        run(contexts.map { ($0, $0.idealPersona, $0.pathsTo) }, on: lanes)
+        run(contexts.map { Request($0, $0.idealPersona, $0.pathsTo) }, on: lanes)
         // The realistic path follows from the ideal run.
-        let realistic = contexts.compactMap { c -> (AnalysisContext, Persona, YearMonth)? in
+        let realistic = contexts.compactMap { c -> Request? in
             guard let path = try? c.realisticPath() else { return nil }
-            return (c, path.persona, c.pathsTo)
+            return Request(c, path.persona, c.pathsTo)
         }
         run(realistic, on: lanes)
-        run(contexts.map { ($0, $0.persona, $0.to) }, on: lanes)
-        run(contexts.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { (c, $0.persona, $0.end) } }, on: lanes)
+        run(contexts.map { Request($0, $0.persona, $0.to) }, on: lanes)
+        run(contexts.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { Request(c, $0.persona, $0.end) } }, on: lanes)
     }
 
     /// Runs each persona from its context's first month to `end`, in blocks of
@@ -69,11 +69,24 @@ enum SharedRuns {
         let first = requests[block[0]]
         let runs = lanes.runs(block.map { requests[$0].persona }, from: first.context.from, to: first.end)
         for (i, run) in zip(block, runs) {
-            if let run { requests[i].context.keep(requests[i].persona, to: requests[i].end, run: run) }
+            let r = requests[i]
+            if let run { r.context.keep(r.persona, to: r.end, run: run) }
         }
     }
 
-    private typealias Request = (context: AnalysisContext, persona: Persona, end: YearMonth)
+    /// A run asked for: a reference, so that sorting and cutting the requests into blocks
+    /// passes each along without copying its persona (and counting every list in it).
+    private final class Request {
+        let context: AnalysisContext
+        let persona: Persona
+        let end: YearMonth
+
+        init(_ context: AnalysisContext, _ persona: Persona, _ end: YearMonth) {
+            self.context = context
+            self.persona = persona
+            self.end = end
+        }
+    }
 
     private struct Asked: Hashable {
         let context: ObjectIdentifier

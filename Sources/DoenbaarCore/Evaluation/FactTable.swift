@@ -239,17 +239,20 @@ public struct FactTable: Sendable {
         table.knownAt = day
         let (early, late) = (min(knownAt, day), max(knownAt, day))
         for k in layout.records.indices {
-            let lines = byKind[k], kind = layout.records[k]
+            // The kind itself is taken (and its names and lists counted) only to fill it again:
+            // most kinds learn nothing new in most views.
+            let lines = byKind[k], shape = layout.recordShapes[k]
             // A kind of one line per month (income) whose facts have no days: only the months of the lines that changed.
-            if kind.shape == .month, layout.fillsOnlyMonths[k] {
+            if shape == .month, layout.fillsOnlyMonths[k] {
                 guard let months = table.monthsOf(lines, changingAfter: early, through: late) else { continue }
                 table.clear(kind: k, months: months, layout)
-                table.fillMonths(lines, kind, layout, only: months)
+                table.fillMonths(lines, layout.records[k], layout, only: months)
                 continue
             }
             guard lines.contains(where: { $0.knowledge.changes(after: early, through: late) }) else { continue }
             table.clear(kind: k, layout)
-            switch kind.shape {
+            let kind = layout.records[k]
+            switch shape {
             case .month: table.fillMonths(lines, kind, layout)
             case .from: table.fillEstimates(lines, kind)
             case .period: table.fillPeriods(lines, kind, layout)
@@ -301,6 +304,8 @@ public final class FactLayout: Sendable {
     /// Facts that say whether the persona has a block; nee when it has not.
     public let presenceFacts: [Int]
     public let records: [PersonaRecordKind]
+    /// Per record kind: its shape, read without taking the kind (`FactTable.known(at:)`).
+    let recordShapes: [PersonaRecordKind.Shape]
     /// Defaults that are a plain value (`standaard = nee`), by fact index.
     public let constantDefaults: [Int: Int64]
     /// Per fact: the value a table starts with, its plain default or `FactTable.absent`
@@ -358,6 +363,7 @@ public final class FactLayout: Sendable {
         index = Dictionary(ruleSet.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         presenceFacts = ruleSet.sections.compactMap(\.presence)
         records = ruleSet.records
+        recordShapes = ruleSet.records.map(\.shape)
         var defaults: [Int: Int64] = [:]
         for (i, f) in ruleSet.facts.enumerated() {
             if let d = f.defaultValue, case .constant(let v) = d.node { defaults[i] = v }
