@@ -64,7 +64,11 @@ public struct BenefitOutcome: Sendable {
     public let paidCents: Int64
     /// Corrections booked this month for earlier months, once the agency knew better.
     public var corrections: [Correction]
-    public let trace: TraceNode
+    /// How the payment came about; in a run without a trace, only that it was not traced.
+    public var trace: TraceNode { explanation ?? TraceNode(kind: .benefit, name: benefit, value: .notTraced) }
+    /// The explanation of a traced run; nil in an untraced one. A population's outcomes are
+    /// many, made and let go unread: a node kept in each was counted on every copy.
+    let explanation: TraceNode?
 }
 
 public struct Deduction: Sendable {

@@ -55,7 +55,8 @@ struct LaneBlock {
     /// (an array of this type made anew looks its type up in the runtime each time).
     let noEpisodes: [[Obligations.Episode]?]
     let identity = LaneRun()
-    /// Per benefit: what a payment booked without a trace says of itself, made once per block.
+    /// Per benefit: what a correction booked without a trace says of itself, made once per block
+    /// (a payment keeps none: `BenefitOutcome.trace`).
     let untraced: [TraceNode]
     /// Per benefit: its deduction rules' names and sources, read once per block, not per lane and month.
     let deductionRules: [[(slot: Int, name: String, source: String)]]
@@ -194,8 +195,8 @@ struct LaneBlock {
 
     /// A benefit's payment in month m in a lane, explained by its payment and
     /// deduction rules in the order they were written (when tracing).
-    private func explained(_ b: Int, _ m: Int, _ v: LaneFrame, lane: Int) -> TraceNode {
-        guard tracing else { return untraced[b] }
+    private func explained(_ b: Int, _ m: Int, _ v: LaneFrame, lane: Int) -> TraceNode? {
+        guard tracing else { return nil }
         let benefit = plan.ruleSet.benefits[b]
         var builder = TraceBuilder(frame: v, lane: lane, month: m)
         let gross = plan.paymentSlots[b].reduce(Int64(0)) { $0 + v.total($1, m)[lane] }
@@ -221,7 +222,7 @@ struct LaneBlock {
                 Deduction(rule: rule.name, slot: rule.slot, source: rule.source, cents: Fixed(raw: totals[lane]).cents)
             }
             outcome[lane].benefits.append(BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross[lane]).cents,
-                                                         deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], trace: explained(b, k, v, lane: lane)))
+                                                         deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], explanation: explained(b, k, v, lane: lane)))
             booked[b][k][lane] = paid[lane] / 10_000
         }
     }
@@ -230,7 +231,7 @@ struct LaneBlock {
     private mutating func correct(benefit b: Int, month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
         let now = v.payment(b, m)
         for lane in 0..<lanes where !failed[lane] && now[lane] / 10_000 != booked[b][m][lane] {
-            outcome[lane].benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now[lane] / 10_000 - booked[b][m][lane], trace: explained(b, m, v, lane: lane)))
+            outcome[lane].benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now[lane] / 10_000 - booked[b][m][lane], trace: explained(b, m, v, lane: lane) ?? untraced[b]))
             booked[b][m][lane] = now[lane] / 10_000
         }
     }
