@@ -12,10 +12,12 @@ public struct DisproportionDetector: Detector {
         let run = try context.recorded()
         let series = try context.recordedSeries()
         var out: [Finding] = []
-        for (m, month) in zip(run.months, series.months) {
-            let recovered = -m.benefits.flatMap(\.corrections).filter { $0.cents < 0 }.reduce(Int64(0)) { $0 + $1.cents }
-            let fined = m.fines.reduce(Int64(0)) { $0 + $1.cents }
+        let months = run.months
+        for i in 0..<min(months.count, series.months.count) {
+            // Most months recover and fine nothing: told in place, before the month is taken.
+            let recovered = months[i].recoveredCents, fined = months[i].finedCents
             guard recovered + fined > 0 else { continue }
+            let (m, month) = (months[i], series.months[i])
             var reasons: [DisproportionReason] = []
             var names = Set<String>()
             var provisions: [ProvisionReference] = []

@@ -11,8 +11,9 @@ public struct IntentDetector: Detector {
         var out: [Finding] = []
         // One finding per intent, also where a reform with a start date left two versions of it.
         var seen = Set<String>()
+        let failedMonths = failedMonthsByName(run, context.ruleSet)
         for name in context.ruleSet.intents.map(\.name) where seen.insert(name).inserted {
-            let failed = run.months.filter { m in m.intents.contains { $0.intent == name && $0.holds == false } }.map(\.month)
+            let failed = failedMonths[name] ?? []
             guard let first = failed.first, let last = failed.last,
                   let intent = context.ruleSet.intent(named: name, on: first.first) else { continue }
             // The outcome without the circumstance: at home instead of away, or the other choice.
@@ -39,6 +40,20 @@ public struct IntentDetector: Detector {
                                solution: try context.rung(for: names, from: first, through: last), evidence: evidence))
         }
         return out
+    }
+
+    /// Per intent name, the months of the run in which it failed, in order: one pass over the
+    /// months by index, where a pass per intent copied every month with its lists.
+    private func failedMonthsByName(_ run: PersonaRun, _ ruleSet: RuleSet) -> [String: [YearMonth]] {
+        var failed: [String: [YearMonth]] = [:]
+        let months = run.months
+        for i in months.indices {
+            for j in months[i].intents.indices where months[i].intents[j].holds == false {
+                let name = ruleSet.intents[months[i].intents[j].intentIndex].name
+                if failed[name]?.last != months[i].month { failed[name, default: []].append(months[i].month) }
+            }
+        }
+        return failed
     }
 
     /// The run without the circumstance behind the failure (at home instead of

@@ -50,6 +50,22 @@ public struct MonthOutcome: Sendable {
         for f in fines { total -= f.cents }
         return total
     }
+
+    /// Recovered this month (the recoveries' amounts, as a positive number), read in place as `totalCents` is.
+    public var recoveredCents: Int64 {
+        var recovered: Int64 = 0
+        for i in benefits.indices {
+            for c in benefits[i].corrections.indices where benefits[i].corrections[c].cents < 0 { recovered -= benefits[i].corrections[c].cents }
+        }
+        return recovered
+    }
+
+    /// The fines set this month, added up.
+    public var finedCents: Int64 {
+        var fined: Int64 = 0
+        for f in fines.indices { fined += fines[f].cents }
+        return fined
+    }
 }
 
 /// Each outcome names its declaration (the identity across a baseline and a

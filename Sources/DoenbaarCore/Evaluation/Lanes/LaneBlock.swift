@@ -94,10 +94,11 @@ struct LaneBlock {
         let v: LaneFrame
         if let previous = (sharing ? nil : byKnowledge[known].map({ (view: $0.view, tables: $0.tables, known: known) })) ?? latest {
             let changed = personas.indices.filter { known[$0] != previous.known[$0] }
-            let tables = personas.indices.map { lane in
-                // A lane that learnt nothing keeps its table: the view gives the decision date itself.
-                known[lane] != previous.known[lane] ? previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane])
-                    : previous.tables[lane]
+            // A lane that learnt nothing keeps its table: the view gives the decision date itself.
+            // Where no lane did, the list is kept as it is, not copied table by table.
+            var tables = previous.tables
+            for lane in changed {
+                tables[lane] = previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane])
             }
             let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, decisionDay: day,
                                   layout: layout)
