@@ -122,7 +122,9 @@ import Testing
     /// back again (a view of a later decision day may come before one of an earlier
     /// day). Of a kind of lines per month (income) only the months of the lines that
     /// changed are filled again: synthetic people, whose incomes and stays differ from
-    /// their persona's, check that against the whole table.
+    /// their persona's, check that against the whole table. Derived on every date of
+    /// every line, also a date on which nothing changes for the agency (a register its
+    /// officers could not see, `Knowledge.registerChange`), which fills nothing again.
     @Test func aTableDerivedFromAnEarlierOneIsTheTableOfItsDay() throws {
         let layout = book.evaluator.plan.factLayout
         #expect(layout.kindsFillTheirOwnFacts)
@@ -134,7 +136,10 @@ import Testing
             guard let months = persona.defaultMonths else { continue }
             let range = EvaluationRange(from: months.from, to: months.to)
             let ends = (0...(months.to.index - months.from.index)).map { months.from.adding(months: $0).last }
-            let days = (persona.knowledgeDates + ends).sorted()
+            // Every date of every line, not only those that change what the agency knows
+            // (`knowledgeDates`): on the others, a table derived without filling anything
+            // again must also be the fresh one.
+            let days = (persona.records.flatMap(\.knowledge.dates) + ends).sorted()
             var table = FactTable(persona: persona, layout: layout, range: range, knownAt: range.firstDay)
             for day in days + days.reversed() {
                 table = table.known(at: day, persona: persona, layout: layout)

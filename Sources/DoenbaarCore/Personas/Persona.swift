@@ -76,10 +76,24 @@ public struct Knowledge: Sendable, Hashable {
         return earlier(earlier(reported, registerHidden ? nil : register), earlier(discovered, established))
     }
 
-    /// Whether one of its dates falls after `early` and on or before `late`.
+    /// Whether one of the dates on which it changes what the agency knows falls after
+    /// `early` and on or before `late`.
     public func changes(after early: CivilDate, through late: CivilDate) -> Bool {
         func within(_ d: CivilDate?) -> Bool { d.map { $0 > early && $0 <= late } ?? false }
-        return within(reported) || within(register) || within(discovered) || within(established)
+        return within(reported) || within(registerChange) || within(discovered) || within(established)
+    }
+
+    /// The register's date where it changes what the agency knows. A register the officers
+    /// could not see (`registerHidden`) tells them nothing while the line is not known
+    /// otherwise: then nothing of the line is in any view (`isKnown`), and once it is known
+    /// the register counts from its own date on. Only a hidden register dated on or after the
+    /// day the line became known changes a view on its date (the line is then in a register).
+    /// The polisadministratie fault made every month's income such a date that changed nothing.
+    var registerChange: CivilDate? {
+        guard let register else { return nil }
+        guard registerHidden else { return register }
+        guard let known, register >= known else { return nil }
+        return register
     }
     public func isKnown(on day: CivilDate) -> Bool { known.map { $0 <= day } ?? false }
     /// Every date on which this knowledge changed something for the agency.
@@ -93,6 +107,14 @@ public struct Knowledge: Sendable, Hashable {
     func appendDates(to dates: inout [CivilDate]) {
         if let reported { dates.append(reported) }
         if let register { dates.append(register) }
+        if let discovered { dates.append(discovered) }
+        if let established { dates.append(established) }
+    }
+
+    /// The dates on which it changes what the agency knows (`changes(after:through:)`), added to a list.
+    func appendChangeDates(to dates: inout [CivilDate]) {
+        if let reported { dates.append(reported) }
+        if let registerChange { dates.append(registerChange) }
         if let discovered { dates.append(discovered) }
         if let established { dates.append(established) }
     }
@@ -209,12 +231,13 @@ public struct Expectation: Sendable, Equatable {
 }
 
 extension Persona {
-    /// Every date on which the agency learnt something new about the persona.
+    /// Every date on which the agency learnt something new about the persona: the dates on
+    /// which what it knows of a line changes (`Knowledge.changes(after:through:)`).
     public var knowledgeDates: [CivilDate] {
         // Sorted, then each date once: no hashing (every run of every variant asks).
         var dates: [CivilDate] = []
         dates.reserveCapacity(records.count * 2)
-        for i in records.indices { records[i].knowledge.appendDates(to: &dates) }
+        for i in records.indices { records[i].knowledge.appendChangeDates(to: &dates) }
         dates.sort()
         var unique: [CivilDate] = []
         unique.reserveCapacity(dates.count)
