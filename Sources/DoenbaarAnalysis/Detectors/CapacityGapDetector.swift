@@ -33,11 +33,13 @@ public struct CapacityGapDetector: Detector {
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let ideal = try context.ideal()
+        // The gaps follow from the realistic path before it is run; a realistic run that
+        // fails fails this detector, as it did when the gaps were read from the run.
         _ = try context.realistic()
         let idealTotal = context.series(ideal, context.idealPersona).totalCents
         var out: [Finding] = []
-        for gap in try gaps(context) {
-            let (name, decisions, onlyThis) = (gap.name, gap.decisions, gap.onlyThis)
+        for missed in try gaps(context) {
+            let (name, decisions, onlyThis) = (missed.name, missed.decisions, missed.onlyThis)
             let run = try context.run(onlyThis, to: context.pathsTo)
             let gap = idealTotal - context.series(run, onlyThis).totalCents
             guard gap > context.parameters.capacityGapThreshold.cents else { continue }
