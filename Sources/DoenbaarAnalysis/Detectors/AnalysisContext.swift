@@ -145,14 +145,7 @@ public final class AnalysisContext {
         }
     }
 
-    /// A missed obligation of the realistic path: its decisions, and the ideal persona
-    /// with only those reports taken out (`CapacityGapDetector`).
-    struct CapacityGap {
-        let name: String
-        let decisions: [Paths.Decision]
-        let onlyThis: Persona
-    }
-    /// The capacity gaps, once worked out: planned as runs first, read by the findings later.
+    /// `CapacityGapDetector`'s gaps, once worked out: planned as runs first, read by the findings later.
     var capacityGaps: [CapacityGap]?
 
     /// A run is computed on first request and kept; a failed run is not kept.

@@ -70,3 +70,13 @@ public struct CapacityGapDetector: Detector {
         return out
     }
 }
+
+extension AnalysisContext {
+    /// A missed obligation of the realistic path: its decisions, and the ideal persona
+    /// with only those reports taken out.
+    struct CapacityGap {
+        let name: String
+        let decisions: [Paths.Decision]
+        let onlyThis: Persona
+    }
+}

@@ -11,7 +11,7 @@ public struct IntentDetector: Detector {
         var out: [Finding] = []
         // One finding per intent, also where a reform with a start date left two versions of it.
         var seen = Set<String>()
-        let failedMonths = failedMonthsByName(run, context.ruleSet)
+        let failedMonths = failedMonthsByName(run)
         for name in context.ruleSet.intents.map(\.name) where seen.insert(name).inserted {
             let failed = failedMonths[name] ?? []
             guard let first = failed.first, let last = failed.last,
@@ -44,12 +44,12 @@ public struct IntentDetector: Detector {
 
     /// Per intent name, the months of the run in which it failed, in order: one pass over the
     /// months by index, where a pass per intent copied every month with its lists.
-    private func failedMonthsByName(_ run: PersonaRun, _ ruleSet: RuleSet) -> [String: [YearMonth]] {
+    private func failedMonthsByName(_ run: PersonaRun) -> [String: [YearMonth]] {
         var failed: [String: [YearMonth]] = [:]
         let months = run.months
         for i in months.indices {
             for j in months[i].intents.indices where months[i].intents[j].holds == false {
-                let name = ruleSet.intents[months[i].intents[j].intentIndex].name
+                let name = months[i].intents[j].intent
                 if failed[name]?.last != months[i].month { failed[name, default: []].append(months[i].month) }
             }
         }

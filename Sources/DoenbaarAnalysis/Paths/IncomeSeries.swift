@@ -30,9 +30,8 @@ public struct IncomeSeries: Sendable {
                 paid += outcomes[i].benefits[j].paidCents
                 for k in outcomes[i].benefits[j].corrections.indices { corrected += outcomes[i].benefits[j].corrections[k].cents }
             }
-            var fined: Int64 = 0
-            for k in outcomes[i].fines.indices { fined += outcomes[i].fines[k].cents }
-            return Month(month: outcomes[i].month, workCents: work[outcomes[i].month.index - first.index], paidCents: paid, correctionCents: corrected, fineCents: fined)
+            return Month(month: outcomes[i].month, workCents: work[outcomes[i].month.index - first.index], paidCents: paid, correctionCents: corrected,
+                         fineCents: outcomes[i].finedCents)
         }
     }
 

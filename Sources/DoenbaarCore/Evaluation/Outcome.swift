@@ -40,19 +40,19 @@ public struct MonthOutcome: Sendable {
 
     /// Paid this month: payments, back-payments and recoveries, minus fines.
     /// Read in place by index: the analysis sums this for every month it compares,
-    /// and a loop over the benefits would copy each with its trace.
-    public var totalCents: Int64 {
+    /// and a loop over the benefits would copy each with its trace. Inlinable, as the two
+    /// below: called from the analysis (another module), each call took the month whole.
+    @inlinable public var totalCents: Int64 {
         var total: Int64 = 0
         for i in benefits.indices {
             total += benefits[i].paidCents
             for c in benefits[i].corrections { total += c.cents }
         }
-        for f in fines { total -= f.cents }
-        return total
+        return total - finedCents
     }
 
     /// Recovered this month (the recoveries' amounts, as a positive number), read in place as `totalCents` is.
-    public var recoveredCents: Int64 {
+    @inlinable public var recoveredCents: Int64 {
         var recovered: Int64 = 0
         for i in benefits.indices {
             for c in benefits[i].corrections.indices where benefits[i].corrections[c].cents < 0 { recovered -= benefits[i].corrections[c].cents }
@@ -61,7 +61,7 @@ public struct MonthOutcome: Sendable {
     }
 
     /// The fines set this month, added up.
-    public var finedCents: Int64 {
+    @inlinable public var finedCents: Int64 {
         var fined: Int64 = 0
         for f in fines.indices { fined += fines[f].cents }
         return fined

@@ -96,25 +96,20 @@ public struct Knowledge: Sendable, Hashable {
         return register
     }
     public func isKnown(on day: CivilDate) -> Bool { known.map { $0 <= day } ?? false }
-    /// Every date on which this knowledge changed something for the agency.
+    /// Every date the line gives, as written (a diagnostic checks them all). Not each changes
+    /// what the agency knows: `changes(after:through:)` counts a hidden register only from
+    /// `registerChange`.
     public var dates: [CivilDate] {
         var dates: [CivilDate] = []
         appendDates(to: &dates)
         return dates
     }
 
-    /// The same dates added to a list (no array of its own per line).
-    func appendDates(to dates: inout [CivilDate]) {
+    /// The same dates added to a list (no array of its own per line); with `onlyChanges`,
+    /// only those on which what the agency knows changes (`Persona.knowledgeDates`).
+    func appendDates(to dates: inout [CivilDate], onlyChanges: Bool = false) {
         if let reported { dates.append(reported) }
-        if let register { dates.append(register) }
-        if let discovered { dates.append(discovered) }
-        if let established { dates.append(established) }
-    }
-
-    /// The dates on which it changes what the agency knows (`changes(after:through:)`), added to a list.
-    func appendChangeDates(to dates: inout [CivilDate]) {
-        if let reported { dates.append(reported) }
-        if let registerChange { dates.append(registerChange) }
+        if let register = onlyChanges ? registerChange : register { dates.append(register) }
         if let discovered { dates.append(discovered) }
         if let established { dates.append(established) }
     }
@@ -237,7 +232,7 @@ extension Persona {
         // Sorted, then each date once: no hashing (every run of every variant asks).
         var dates: [CivilDate] = []
         dates.reserveCapacity(records.count * 2)
-        for i in records.indices { records[i].knowledge.appendChangeDates(to: &dates) }
+        for i in records.indices { records[i].knowledge.appendDates(to: &dates, onlyChanges: true) }
         dates.sort()
         var unique: [CivilDate] = []
         unique.reserveCapacity(dates.count)
