@@ -214,6 +214,29 @@ public struct FactTable: Sendable {
         return firstDay < dayLimit ? range.monthOffset(range.date(ofDay: firstDay).yearMonth) : first
     }
 
+    /// Lowers each fact's month in `months` (by fact index) to the first month in which
+    /// that fact differs between this table and another of the same persona (of a range
+    /// that starts in the same month). A fact whose month is `floor` or less is not
+    /// looked at: the months of all facts together are known to agree below it.
+    func lowerFirstDifferingMonths(of facts: [Int], from other: FactTable, into months: inout [Int], floor: Int) {
+        guard range.firstMonth == other.range.firstMonth else {
+            for f in facts { months[f] = 0 }
+            return
+        }
+        let limit = min(range.monthCount, other.range.monthCount)
+        for f in facts where months[f] > floor {
+            if constants[f] != other.constants[f] { months[f] = 0; continue }
+            var first = min(months[f], limit)
+            if monthly.has(f) { first = monthly.firstDifference(of: f, from: other.monthly, below: first) }
+            if !daily[f].isEmpty, first > 0 {
+                let dayLimit = range.days(ofMonth: first - 1).upperBound
+                let day = FactTable.firstDifference(daily[f], other.daily[f], below: dayLimit)
+                if day < dayLimit { first = range.monthOffset(range.date(ofDay: day).yearMonth) }
+            }
+            months[f] = first
+        }
+    }
+
     /// The first index below `limit` where two columns differ, else `limit`. A
     /// column shared between tables (the calendar) is one buffer, compared at once.
     private static func firstDifference(_ a: [Int64], _ b: [Int64], below limit: Int) -> Int {
@@ -231,7 +254,16 @@ public struct FactTable: Sendable {
     /// reported, or registered) between the two dates are filled again. The
     /// other columns stay the same buffers, so comparing them costs nothing.
     func known(at day: CivilDate, persona: Persona, layout: FactLayout, lines: [[PersonaRecord]]? = nil) -> FactTable {
+        var refilled: [Bool] = []
+        return known(at: day, persona: persona, layout: layout, lines: lines, refilled: &refilled)
+    }
+
+    /// The same, marking in `refilled` (per record kind, when it has one entry per kind)
+    /// each kind filled again: where kinds fill their own facts, no fact of another kind
+    /// differs between the two tables (where they do not, the table is made afresh).
+    func known(at day: CivilDate, persona: Persona, layout: FactLayout, lines: [[PersonaRecord]]?, refilled: inout [Bool]) -> FactTable {
         let byKind = lines ?? layout.lines(of: persona)
+        let marking = refilled.count == layout.records.count
         guard layout.kindsFillTheirOwnFacts else {
             return FactTable(persona: persona, layout: layout, range: range, knownAt: day, calendar: self, lines: byKind)
         }
@@ -245,11 +277,13 @@ public struct FactTable: Sendable {
             // A kind of one line per month (income) whose facts have no days: only the months of the lines that changed.
             if shape == .month, layout.fillsOnlyMonths[k] {
                 guard let months = table.monthsOf(lines, changingAfter: early, through: late) else { continue }
+                if marking { refilled[k] = true }
                 table.clear(kind: k, months: months, layout)
                 table.fillMonths(lines, layout.records[k], layout, only: months)
                 continue
             }
             guard lines.contains(where: { $0.knowledge.changes(after: early, through: late) }) else { continue }
+            if marking { refilled[k] = true }
             table.clear(kind: k, layout)
             let kind = layout.records[k]
             switch shape {
@@ -474,6 +508,19 @@ struct MonthColumns: Sendable, Equatable {
     mutating func fill(_ f: Int, with value: Int64) {
         let start = rows[f] * months
         for m in start..<(start + months) { cells[m] = value }
+    }
+
+    /// The first month below `limit` in which fact f differs from another table's
+    /// (of a range that starts in the same month), else `limit`.
+    func firstDifference(of f: Int, from other: MonthColumns, below limit: Int) -> Int {
+        cells.withUnsafeBufferPointer { mine in
+            other.cells.withUnsafeBufferPointer { theirs in
+                if mine.baseAddress == theirs.baseAddress && months == other.months { return limit }
+                let a = rows[f] * months, b = other.rows[f] * other.months
+                for m in 0..<limit where mine[a + m] != theirs[b + m] { return m }
+                return limit
+            }
+        }
     }
 
     /// The first month below `limit` in which some fact differs from another

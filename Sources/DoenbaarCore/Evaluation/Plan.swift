@@ -77,6 +77,16 @@ public final class Plan: @unchecked Sendable {
     /// on the decision date. Only these are recomputed per decision date.
     /// A buffer, read on every value a shared frame is asked for.
     let decisionDependent: UnsafeMutablePointer<Bool>
+    /// The sets of facts that slots read, directly, through a fact's default or through
+    /// other slots, each once: a view reads a slot from the view before it for as long
+    /// as the facts of its set agree in every lane, whatever other facts it learnt
+    /// (`LaneBlock.view`). Set 0 stands for the slots that read the decision date,
+    /// which no later view takes over.
+    let slotFactSets: [[Int]]
+    /// Per slot: its set of facts (an index into `slotFactSets`). A buffer, read on every value a view is asked for.
+    let slotFactSet: UnsafeMutablePointer<Int32>
+    /// Per fact: whether some slot reads it (the decision date aside: it is the view's own).
+    let readBySlots: [Bool]
     /// Per benefit: its payment and deduction rules, by slot.
     let paymentSlots: [[Int]]
     let deductionSlots: [[Int]]
@@ -146,6 +156,20 @@ public final class Plan: @unchecked Sendable {
         for i in ruleSet.intents { expressions += [i.requirement] + (i.condition.map { [$0] } ?? []) }
         readsDecisionDate = expressions.contains { Plan.reads($0.references, ruleSet).contains(.fact(BuiltinFact.decisionDate.index)) }
         let dependent = Plan.dependence(on: .fact(BuiltinFact.decisionDate.index), in: ruleSet)
+        var sets: [[Int]] = [[]], setIndex: [[Int]: Int] = [:]
+        let setOfSlot = zip(Plan.factsRead(in: ruleSet), dependent).map { facts, readsDecisionDate -> Int32 in
+            if readsDecisionDate { return 0 }
+            if let known = setIndex[facts] { return Int32(known) }
+            setIndex[facts] = sets.count
+            sets.append(facts)
+            return Int32(sets.count - 1)
+        }
+        slotFactSets = sets
+        slotFactSet = .allocate(capacity: max(1, setOfSlot.count))
+        slotFactSet.initialize(from: setOfSlot, count: setOfSlot.count)
+        var read = Array(repeating: false, count: ruleSet.facts.count)
+        for f in sets.joined() where f != BuiltinFact.decisionDate.index { read[f] = true }
+        readBySlots = read
         decisionDependent = .allocate(capacity: max(1, dependent.count))
         decisionDependent.initialize(from: dependent, count: dependent.count)
         var payments = Array(repeating: [Int](), count: ruleSet.benefits.count), deductions = payments
@@ -174,6 +198,7 @@ public final class Plan: @unchecked Sendable {
 
     deinit {
         decisionDependent.deallocate()
+        slotFactSet.deallocate()
         sameAllMonth.deallocate()
         slots.deallocate()
         alternatives.deallocate()
@@ -195,13 +220,35 @@ extension Plan {
         return out
     }
 
-    /// Slots that read a reference directly or through other slots (a fixed point over the slot graph).
-    static func dependence(on target: TypedExpr.Reference, in ruleSet: RuleSet) -> [Bool] {
-        let reads: [[TypedExpr.Reference]] = ruleSet.values.map { d in
+    /// What each slot reads itself: its rules' references, with what their facts' defaults read.
+    private static func slotReads(_ ruleSet: RuleSet) -> [[TypedExpr.Reference]] {
+        ruleSet.values.map { d in
             var refs = d.body.references + (d.condition?.references ?? [])
             for x in d.exceptions { refs += x.condition.references + x.body.references }
             return Plan.reads(refs, ruleSet)
         }
+    }
+
+    /// Per slot, the facts it reads directly or through other slots, in order (a fixed point over the slot graph).
+    static func factsRead(in ruleSet: RuleSet) -> [[Int]] {
+        let reads = slotReads(ruleSet)
+        var facts: [Set<Int>] = reads.map { refs in Set(refs.compactMap { if case .fact(let f) = $0 { f } else { nil } }) }
+        var changed = true
+        while changed {
+            changed = false
+            for (slot, refs) in reads.enumerated() {
+                for case .value(let v) in refs where !facts[v].isSubset(of: facts[slot]) {
+                    facts[slot].formUnion(facts[v])
+                    changed = true
+                }
+            }
+        }
+        return facts.map { $0.sorted() }
+    }
+
+    /// Slots that read a reference directly or through other slots (a fixed point over the slot graph).
+    static func dependence(on target: TypedExpr.Reference, in ruleSet: RuleSet) -> [Bool] {
+        let reads = slotReads(ruleSet)
         var depends = reads.map { $0.contains(target) }
         var changed = true
         while changed {

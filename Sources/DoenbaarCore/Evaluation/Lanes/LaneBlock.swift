@@ -97,19 +97,25 @@ struct LaneBlock {
             // A lane that learnt nothing keeps its table: the view gives the decision date itself.
             // Where no lane did, the list is kept as it is, not copied table by table.
             var tables = previous.tables
+            // The record kinds filled again in some lane: only their facts can differ from the view before.
+            var refilled = [Bool](repeating: false, count: sharing && !changed.isEmpty ? layout.records.count : 0)
             for lane in changed {
-                tables[lane] = previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane])
+                tables[lane] = previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane], refilled: &refilled)
             }
             let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, decisionDay: day,
                                   layout: layout)
             var donor: (view: LaneFrame, months: Int)? = changed.isEmpty ? (previous.view, range.monthCount) : nil
+            var setMonths: [Int32]? = nil
             if sharing && !changed.isEmpty {
                 let agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
                 donor = (previous.view, agree)
+                if agree < range.monthCount {
+                    setMonths = monthsEachSetAgrees(tables, previous.tables, changed: changed, refilled: refilled, agree: agree)
+                }
                 // An earlier run of a variant may agree longer.
-                if let other = memory?.nearest(to: day, agreeingWith: tables[0]), other.months > agree { donor = other }
+                if let other = memory?.nearest(to: day, agreeingWith: tables[0]), other.months > agree { donor = other; setMonths = nil }
             }
-            v = frame(facts, donor: donor)
+            v = frame(facts, donor: donor, setMonths: setMonths)
             latest = (v, tables, known)
         } else {
             // The first lane's calendar serves the others (their ages apart).
@@ -126,10 +132,39 @@ struct LaneBlock {
         return v
     }
 
-    private func frame(_ facts: LaneFacts, donor: (view: LaneFrame, months: Int)?) -> LaneFrame {
-        let donor = donor.flatMap { $0.months > 0 ? $0 : nil }
-        return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0, diagnosis: diagnosis, tracing: tracing,
-                         wholeMonths: wholeMonths)
+    private func frame(_ facts: LaneFacts, donor: (view: LaneFrame, months: Int)?, setMonths: [Int32]? = nil) -> LaneFrame {
+        guard let setMonths, let view = donor?.view else {
+            let donor = donor.flatMap { $0.months > 0 ? $0 : nil }
+            return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0,
+                             diagnosis: diagnosis, tracing: tracing, wholeMonths: wholeMonths)
+        }
+        return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: view, sharedMonths: donor?.months ?? 0,
+                         setMonths: setMonths, diagnosis: diagnosis, tracing: tracing, wholeMonths: wholeMonths)
+    }
+
+    /// Per set of facts that slots read (`Plan.slotFactSets`), the months in which all of
+    /// them agree with the view before, in every lane that learnt something (`changed`):
+    /// at least `agree`, the months in which all facts do; none for the slots that read
+    /// the decision date. A new income line leaves the right to WW and the day wage as
+    /// they were, so a view reads those from the view before instead of computing them
+    /// again (`LaneFrame.source(of:_:)`).
+    private func monthsEachSetAgrees(_ tables: [FactTable], _ before: [FactTable], changed: [Int], refilled: [Bool], agree: Int) -> [Int32] {
+        var byFact = [Int](repeating: range.monthCount, count: plan.ruleSet.facts.count)
+        // The facts that slots read of the kinds filled again; every one where kinds do not fill their own facts.
+        var facts: [Int] = []
+        if plan.factLayout.kindsFillTheirOwnFacts {
+            for k in refilled.indices where refilled[k] {
+                for f in plan.factLayout.filledByKind[k] where plan.readBySlots[f] { facts.append(f) }
+            }
+        } else {
+            facts = plan.readBySlots.indices.filter { plan.readBySlots[$0] }
+        }
+        if !facts.isEmpty {
+            for lane in changed { tables[lane].lowerFirstDifferingMonths(of: facts, from: before[lane], into: &byFact, floor: agree) }
+        }
+        return plan.slotFactSets.indices.map { k in
+            k == 0 ? 0 : Int32(plan.slotFactSets[k].reduce(range.monthCount) { min($0, byFact[$1]) })
+        }
     }
 
     /// Marks the lanes whose value is the failure mark.

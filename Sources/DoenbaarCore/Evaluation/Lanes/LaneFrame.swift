@@ -62,6 +62,11 @@ final class LaneFrame {
     private let donors: [LaneFrame]
     /// The view this one continues from (for obligations it already judged).
     private let previous: LaneFrame?
+    /// Per set of facts that slots read (`Plan.slotFactSets`), where the view before learnt
+    /// something outside some of them: the months (from `sharedMonths` on) in which a slot
+    /// reading that set is read from `donor` (nil: none).
+    private let setMonths: UnsafeMutablePointer<Int32>?
+    private let donor: LaneFrame?
 
     /// Per block (a slot in a month, `block`): its periods' values, a column of `lanes`
     /// values each, and their state (0 not yet, 1 being computed, 2 done); allocated when
@@ -101,8 +106,9 @@ final class LaneFrame {
     ///     decision date aside): of this run, or of an earlier run of a variant.
     ///   - scratch: scratch columns to use, for at least `facts.lanes` lanes (made here when nil and there is no donor).
     ///   - arena: where the computed values go (a new one when nil); the caller resets a shared one only after this view is gone.
+    ///   - setMonths: per set of facts that slots read, the months in which they agree with the donor's (at least `sharedMonths`).
     init(plan: Plan, facts: LaneFacts, inputs: LaneInputs? = nil, proof: RangeProof? = nil, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0,
-         diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil, arena: LaneArena? = nil) {
+         setMonths: [Int32]? = nil, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil, arena: LaneArena? = nil) {
         precondition(scratch.map { $0.lanes >= facts.lanes } ?? true, "scratch columns hold every lane")
         self.plan = plan
         program = Unmanaged.passUnretained(plan.program)
@@ -140,6 +146,15 @@ final class LaneFrame {
         self.scratch = scratchOwner.stack
         slotCount = plan.slotCount
         oneBlock = tracing ? nil : proof?.sameAllRange
+        if let setMonths, let donor, donor.range == range {
+            let months = self.arena.allocate(Int32.self, count: setMonths.count)
+            months.initialize(from: setMonths, count: setMonths.count)
+            self.setMonths = months
+            self.donor = donor
+        } else {
+            self.setMonths = nil
+            self.donor = nil
+        }
         let blocks = plan.slotCount * range.monthCount
         values = LaneBlockTable(blocks: blocks, arena: self.arena)
         state = LaneBlockTable(blocks: blocks, arena: self.arena)
@@ -161,7 +176,7 @@ final class LaneFrame {
     func slot(_ slot: Int, _ p: Int) -> UnsafePointer<Int64> {
         let monthly = plan.slots[slot].periodicity == .month
         let m = monthly ? p : monthOfDay[p]
-        if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].slot(slot, p) }
+        if let source = source(of: slot, m) { return source.slot(slot, p) }
         if wholeMonths && !monthly { return days(slot, ofMonth: m) + (p - monthFirstDay[m]) * lanes }
         let block = allocate(slot, m)
         let i = monthly ? 0 : p - monthFirstDay[m]
@@ -181,6 +196,16 @@ final class LaneFrame {
         return UnsafePointer(out)
     }
 
+    /// The earlier view that holds a slot's values in month m, where this one takes them from
+    /// it: a month before `sharedMonths` (unless the slot reads the decision date), or one in
+    /// which the facts the slot reads agree with the donor's (`setMonths`). Nil: this view's own.
+    @inline(__always)
+    func source(of slot: Int, _ m: Int) -> LaneFrame? {
+        if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m] }
+        if let setMonths, m < Int(setMonths[Int(plan.slotFactSet[slot])]) { return donor }
+        return nil
+    }
+
     /// How many cells of an operand's values over `n` days to look at to see what any lane
     /// needs (a branch, the right side of `en` or `of`): the first day's, for one that is
     /// the same all month.
@@ -195,7 +220,7 @@ final class LaneFrame {
     /// other (each a column of lanes): computed all at once where this view
     /// computes whole months, day by day otherwise.
     func days(_ slot: Int, ofMonth m: Int) -> UnsafePointer<Int64> {
-        if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].days(slot, ofMonth: m) }
+        if let source = source(of: slot, m) { return source.days(slot, ofMonth: m) }
         let days = dayRange(ofMonth: m), first = days.lowerBound, n = days.count
         let block = allocate(slot, m)
         guard wholeMonths else {
@@ -437,7 +462,7 @@ final class LaneFrame {
     private func computedCell(_ slot: Int, _ p: Int) -> (view: LaneFrame, block: Int, index: Int)? {
         let monthly = plan.slots[slot].periodicity == .month
         let m = monthly ? p : monthOfDay[p]
-        if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m].computedCell(slot, p) }
+        if let source = source(of: slot, m) { return source.computedCell(slot, p) }
         let block = self.block(slot, m)
         let i = monthly ? 0 : p - monthFirstDay[m]
         guard let state = state[block], state[i] == 2 else { return nil }

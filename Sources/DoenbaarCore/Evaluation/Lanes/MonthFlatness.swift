@@ -33,7 +33,9 @@ extension LaneFrame {
     /// alternative valid on no day of the month or on all of them, with a condition and a
     /// body that hold one value all month.
     func holdsAllMonth(slot: Int, _ m: Int) -> Bool {
-        decided(plan.program.codeCount + slot, m) {
+        // A slot read from an earlier view holds its values there, and so whether they are the same all month.
+        if let source = source(of: slot, m) { return source.holdsAllMonth(slot: slot, m) }
+        return decided(plan.program.codeCount + slot, m) {
             let s = plan.slots[slot], days = dayRange(ofMonth: m)
             let first = monthStart[m], last = first + Int32(days.count - 1)
             for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) {
