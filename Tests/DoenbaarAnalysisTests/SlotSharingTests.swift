@@ -4,9 +4,9 @@ import DoenbaarTesting
 import Testing
 
 /// A later view of the agency reads a slot from the view before it in every month in
-/// which the facts the slot reads agree, whatever else the view learnt
-/// (`Plan.slotFactSets`, `LaneFrame.source(of:_:)`): a new income line leaves the day
-/// wage as it was. That rests on two things shown here: a table derived for a later
+/// which the facts the slot reads agree, whatever else the view learnt, and so it takes
+/// over an obligation's episodes (`Plan.factSets`, `LaneFrame.source(of:_:)`,
+/// `LaneFrame.episodes`): a new income line leaves the day wage as it was. That rests on two things shown here: a table derived for a later
 /// day differs from the one before only in the record kinds it fills again, and the
 /// first month in which each fact differs is the one a scan finds. That the runs come
 /// out the same with and without sharing, `SharedMonthsTests` and `LaneEngineTests` show.
@@ -63,7 +63,7 @@ import Testing
     /// see until 12 April 2023 (Personas/ingrid.persona): the view after that day learns
     /// her income of every month from January 2022 on. It computes again what reads the
     /// income, and reads the day wage from the view before; what reads the decision date
-    /// it computes itself.
+    /// it computes itself. Her stays abroad it takes over too; the episodes of reporting income it works out again.
     @Test func aViewReadsFromTheViewBeforeWhatItsNewFactsDoNotTouch() throws {
         let plan = book.evaluator.plan
         let ingrid = try book.persona(named: "ingrid")
@@ -79,6 +79,9 @@ import Testing
             #expect(after.source(of: try slot("inkomen_naar_verhouding"), m) == nil, "inkomen_naar_verhouding, maand \(m)")
             #expect(after.source(of: try slot("tijdvak_afgesloten"), m) == nil, "tijdvak_afgesloten, maand \(m)")
         }
+        func obligation(_ name: String) throws -> Int { try #require(plan.ruleSet.obligations.firstIndex { $0.name == name }) }
+        #expect(after.agreeingMonths(plan.obligationFactSet[try obligation("verblijf_buitenland_melden")]) == range.monthCount)
+        #expect(after.agreeingMonths(plan.obligationFactSet[try obligation("inkomen_melden_ww")]) == january)
         // What it reads there is what a view made afresh on that day computes.
         var fresh = LaneBlock(plan: plan, personas: [ingrid], range: range)
         let alone = fresh.view(CivilDate(year: 2023, month: 4, day: 30)!)

@@ -77,16 +77,18 @@ public final class Plan: @unchecked Sendable {
     /// on the decision date. Only these are recomputed per decision date.
     /// A buffer, read on every value a shared frame is asked for.
     let decisionDependent: UnsafeMutablePointer<Bool>
-    /// The sets of facts that slots read, directly, through a fact's default or through
-    /// other slots, each once: a view reads a slot from the view before it for as long
-    /// as the facts of its set agree in every lane, whatever other facts it learnt
-    /// (`LaneBlock.view`). Set 0 stands for the slots that read the decision date,
-    /// which no later view takes over.
-    let slotFactSets: [[Int]]
-    /// Per slot: its set of facts (an index into `slotFactSets`). A buffer, read on every value a view is asked for.
+    /// The sets of facts that slots and obligations read, directly, through a fact's
+    /// default or through slots, each once: a view takes a slot's values, or an
+    /// obligation's episodes, over from the view before it for as long as the facts of
+    /// its set agree in every lane, whatever other facts it learnt (`LaneBlock.view`).
+    /// Set 0 stands for what reads the decision date, which no later view takes over.
+    let factSets: [[Int]]
+    /// Per slot: its set of facts (an index into `factSets`). A buffer, read on every value a view is asked for.
     let slotFactSet: UnsafeMutablePointer<Int32>
-    /// Per fact: whether some slot reads it (the decision date aside: it is the view's own).
-    let readBySlots: [Bool]
+    /// Per obligation: the set of facts its rules (`geldt als`, `nagekomen als`) read.
+    let obligationFactSet: [Int]
+    /// Per fact: whether some set holds it (the decision date aside: it is the view's own).
+    let inSomeFactSet: [Bool]
     /// Per benefit: its payment and deduction rules, by slot.
     let paymentSlots: [[Int]]
     let deductionSlots: [[Int]]
@@ -157,19 +159,32 @@ public final class Plan: @unchecked Sendable {
         readsDecisionDate = expressions.contains { Plan.reads($0.references, ruleSet).contains(.fact(BuiltinFact.decisionDate.index)) }
         let dependent = Plan.dependence(on: .fact(BuiltinFact.decisionDate.index), in: ruleSet)
         var sets: [[Int]] = [[]], setIndex: [[Int]: Int] = [:]
-        let setOfSlot = zip(Plan.factsRead(in: ruleSet), dependent).map { facts, readsDecisionDate -> Int32 in
-            if readsDecisionDate { return 0 }
-            if let known = setIndex[facts] { return Int32(known) }
+        func set(of facts: [Int], readingDecisionDate: Bool) -> Int {
+            if readingDecisionDate { return 0 }
+            if let known = setIndex[facts] { return known }
             setIndex[facts] = sets.count
             sets.append(facts)
-            return Int32(sets.count - 1)
+            return sets.count - 1
         }
-        slotFactSets = sets
+        let slotFacts = Plan.factsRead(in: ruleSet)
+        let setOfSlot = zip(slotFacts, dependent).map { Int32(set(of: $0, readingDecisionDate: $1)) }
+        obligationFactSet = ruleSet.obligations.map { o in
+            var facts = Set<Int>()
+            for r in Plan.reads(o.applies.references + o.fulfilled.references, ruleSet) {
+                switch r {
+                case .fact(let f): facts.insert(f)
+                case .value(let v): facts.formUnion(slotFacts[v])
+                case .parameter, .benefit: break
+                }
+            }
+            return set(of: facts.sorted(), readingDecisionDate: facts.contains(BuiltinFact.decisionDate.index))
+        }
+        factSets = sets
         slotFactSet = .allocate(capacity: max(1, setOfSlot.count))
         slotFactSet.initialize(from: setOfSlot, count: setOfSlot.count)
-        var read = Array(repeating: false, count: ruleSet.facts.count)
-        for f in sets.joined() where f != BuiltinFact.decisionDate.index { read[f] = true }
-        readBySlots = read
+        var inSet = Array(repeating: false, count: ruleSet.facts.count)
+        for f in sets.joined() where f != BuiltinFact.decisionDate.index { inSet[f] = true }
+        inSomeFactSet = inSet
         decisionDependent = .allocate(capacity: max(1, dependent.count))
         decisionDependent.initialize(from: dependent, count: dependent.count)
         var payments = Array(repeating: [Int](), count: ruleSet.benefits.count), deductions = payments

@@ -150,20 +150,20 @@ struct LaneBlock {
     /// again (`LaneFrame.source(of:_:)`).
     private func monthsEachSetAgrees(_ tables: [FactTable], _ before: [FactTable], changed: [Int], refilled: [Bool], agree: Int) -> [Int32] {
         var byFact = [Int](repeating: range.monthCount, count: plan.ruleSet.facts.count)
-        // The facts that slots read of the kinds filled again; every one where kinds do not fill their own facts.
+        // The facts in some set of the kinds filled again; every one where kinds do not fill their own facts.
         var facts: [Int] = []
         if plan.factLayout.kindsFillTheirOwnFacts {
             for k in refilled.indices where refilled[k] {
-                for f in plan.factLayout.filledByKind[k] where plan.readBySlots[f] { facts.append(f) }
+                for f in plan.factLayout.filledByKind[k] where plan.inSomeFactSet[f] { facts.append(f) }
             }
         } else {
-            facts = plan.readBySlots.indices.filter { plan.readBySlots[$0] }
+            facts = plan.inSomeFactSet.indices.filter { plan.inSomeFactSet[$0] }
         }
         if !facts.isEmpty {
             for lane in changed { tables[lane].lowerFirstDifferingMonths(of: facts, from: before[lane], into: &byFact, floor: agree) }
         }
-        return plan.slotFactSets.indices.map { k in
-            k == 0 ? 0 : Int32(plan.slotFactSets[k].reduce(range.monthCount) { min($0, byFact[$1]) })
+        return plan.factSets.indices.map { k in
+            k == 0 ? 0 : Int32(plan.factSets[k].reduce(range.monthCount) { min($0, byFact[$1]) })
         }
     }
 

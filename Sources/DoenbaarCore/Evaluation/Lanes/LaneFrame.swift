@@ -60,13 +60,13 @@ final class LaneFrame {
     let sharedMonths: Int
     /// Per month before `sharedMonths`: the view that computes it.
     private let donors: [LaneFrame]
-    /// The view this one continues from (for obligations it already judged).
+    /// The view this one continues from, over the same range: for the slots and the
+    /// obligations' episodes it takes over (`setMonths`, `episodes`).
     private let previous: LaneFrame?
-    /// Per set of facts that slots read (`Plan.slotFactSets`), where the view before learnt
-    /// something outside some of them: the months (from `sharedMonths` on) in which a slot
-    /// reading that set is read from `donor` (nil: none).
+    /// Per set of facts that slots and obligations read (`Plan.factSets`), where the view
+    /// before learnt something outside some of them: the months (from `sharedMonths` on) in
+    /// which what reads that set is taken from `previous` (nil: none).
     private let setMonths: UnsafeMutablePointer<Int32>?
-    private let donor: LaneFrame?
 
     /// Per block (a slot in a month, `block`): its periods' values, a column of `lanes`
     /// values each, and their state (0 not yet, 1 being computed, 2 done); allocated when
@@ -106,7 +106,8 @@ final class LaneFrame {
     ///     decision date aside): of this run, or of an earlier run of a variant.
     ///   - scratch: scratch columns to use, for at least `facts.lanes` lanes (made here when nil and there is no donor).
     ///   - arena: where the computed values go (a new one when nil); the caller resets a shared one only after this view is gone.
-    ///   - setMonths: per set of facts that slots read, the months in which they agree with the donor's (at least `sharedMonths`).
+    ///   - setMonths: per set of facts that slots and obligations read (`Plan.factSets`), the months
+    ///     in which they agree with the donor's (at least `sharedMonths`); for a donor over the same range.
     init(plan: Plan, facts: LaneFacts, inputs: LaneInputs? = nil, proof: RangeProof? = nil, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0,
          setMonths: [Int32]? = nil, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil, arena: LaneArena? = nil) {
         precondition(scratch.map { $0.lanes >= facts.lanes } ?? true, "scratch columns hold every lane")
@@ -132,7 +133,7 @@ final class LaneFrame {
         self.sharedMonths = shared
         donors = donor.map { d in (0..<shared).map { m in m < d.sharedMonths ? d.donors[m] : d } } ?? []
         // Episodes are kept by month of the range: only a view over the same range continues them.
-        previous = shared > 0 && donor?.range == facts.range ? donor : nil
+        previous = (shared > 0 || setMonths != nil) && donor?.range == facts.range ? donor : nil
         // The facts hold the months' days already.
         monthOfDay = facts.monthOfDay
         monthFirstDay = facts.monthStarts
@@ -146,14 +147,12 @@ final class LaneFrame {
         self.scratch = scratchOwner.stack
         slotCount = plan.slotCount
         oneBlock = tracing ? nil : proof?.sameAllRange
-        if let setMonths, let donor, donor.range == range {
+        if let setMonths, previous != nil {
             let months = self.arena.allocate(Int32.self, count: setMonths.count)
             months.initialize(from: setMonths, count: setMonths.count)
             self.setMonths = months
-            self.donor = donor
         } else {
             self.setMonths = nil
-            self.donor = nil
         }
         let blocks = plan.slotCount * range.monthCount
         values = LaneBlockTable(blocks: blocks, arena: self.arena)
@@ -198,11 +197,11 @@ final class LaneFrame {
 
     /// The earlier view that holds a slot's values in month m, where this one takes them from
     /// it: a month before `sharedMonths` (unless the slot reads the decision date), or one in
-    /// which the facts the slot reads agree with the donor's (`setMonths`). Nil: this view's own.
+    /// which the facts the slot reads agree with the view before's (`setMonths`). Nil: this view's own.
     @inline(__always)
     func source(of slot: Int, _ m: Int) -> LaneFrame? {
         if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m] }
-        if let setMonths, m < Int(setMonths[Int(plan.slotFactSet[slot])]) { return donor }
+        if let setMonths, m < Int(setMonths[Int(plan.slotFactSet[slot])]) { return previous }
         return nil
     }
 
@@ -609,19 +608,26 @@ final class LaneFrame {
         let key = i * range.monthCount + m
         if let known = keptEpisodes(key) { return (known.lanes, false, known.reach) }
         if !plan.obligationDecisionDependent[i] {
-            var agree = sharedMonths, earlier = previous
+            let set = plan.obligationFactSet[i]
+            var agree = agreeingMonths(set), earlier = previous
             while let view = earlier, m < agree {
                 if let theirs = view.keptEpisodes(key), theirs.reach < agree {
                     keep(theirs, key)
                     return (theirs.lanes, view.run !== run, theirs.reach)
                 }
-                agree = min(agree, view.sharedMonths)
+                agree = min(agree, view.agreeingMonths(set))
                 earlier = view.previous
             }
         }
         let worked = work()
         keep(worked, key)
         return (worked.lanes, true, worked.reach)
+    }
+
+    /// The months in which the facts of a set (`Plan.factSets`) agree with the view before.
+    func agreeingMonths(_ set: Int) -> Int {
+        if let setMonths { return Int(setMonths[set]) }
+        return sharedMonths
     }
 
     private func keptEpisodes(_ key: Int) -> (lanes: [[Obligations.Episode]?], reach: Int)? {
