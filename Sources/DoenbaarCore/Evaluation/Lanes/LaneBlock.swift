@@ -175,7 +175,12 @@ struct LaneBlock {
     mutating func run() -> [PersonaRun?] {
         let benefits = plan.ruleSet.benefits
         let reported = Array(range.reportedMonths)
-        var months = Array(repeating: [MonthOutcome](), count: lanes)
+        // Room for every month up front: grown month by month, each lane's list was copied some five times.
+        var months = (0..<lanes).map { _ in
+            var m: [MonthOutcome] = []
+            m.reserveCapacity(reported.count)
+            return m
+        }
         // Per reported month: whether nothing so far read a later month (one list for every lane of the block).
         var endsExactly: [Bool] = []
         endsExactly.reserveCapacity(reported.count)
