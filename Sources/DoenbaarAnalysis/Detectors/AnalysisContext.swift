@@ -169,15 +169,31 @@ public final class AnalysisContext {
     }
 
     private var comparisons: [String: Comparison] = [:]
+
+    /// Variants of the persona by key, each made once: the run a detector plans
+    /// (`Detector.plannedRuns`) and the run it looks up later then have the very same
+    /// persona, which is found equal at once (its lists are one buffer), where a variant
+    /// made twice was compared line by line with every run of the person.
+    private var variants: [String: Persona] = [:]
+
+    /// The variant of the persona under `key`, made by `make` the first time it is asked for.
+    public func variant(_ key: String, _ make: () -> Persona) -> Persona {
+        if let known = variants[key] { return known }
+        let p = make()
+        variants[key] = p
+        return p
+    }
     /// The comparison keys detectors share.
     public static func choiceKey(_ choice: Choice) -> String { "keuze:\(choice.fact.name)" }
     public static let alternativeReportKey = "andere_melding"
+    /// The key of the persona at home instead of away for work (`WorkAbroadDetector`).
+    public static let workAtHomeKey = "werk_thuis"
     /// A variant run and compared once per key, so detectors that ask the same
     /// question (the other choice, the other report) share one run.
     public func compare(_ key: String, _ variant: () -> Persona) throws(AnalysisError) -> Comparison {
         if let known = comparisons[key] { return known }
         let recorded = try recorded(), recordedSeries = try recordedSeries()
-        let p = variant()
+        let p = self.variant(key, variant)
         let run = try run(p)
         let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - recordedSeries.totalCents,
                                     months: AnalysisContext.monthsThatDiffer(recorded, run))

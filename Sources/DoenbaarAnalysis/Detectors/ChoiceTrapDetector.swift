@@ -12,8 +12,8 @@ public struct ChoiceTrapDetector: Detector {
     /// The other answer to each choice, and the same days reported the other way.
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
         let p = context.persona
-        return context.ruleSet.choices(of: p).map { (p.with($0.fact.name, $0.other), context.to) }
-            + [(p.withAlternativesReported(context.ruleSet), context.to)]
+        return context.ruleSet.choices(of: p).map { c in (context.variant(AnalysisContext.choiceKey(c)) { p.with(c.fact.name, c.other) }, context.to) }
+            + [(context.variant(AnalysisContext.alternativeReportKey) { p.withAlternativesReported(context.ruleSet) }, context.to)]
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {

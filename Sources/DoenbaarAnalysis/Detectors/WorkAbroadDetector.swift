@@ -12,7 +12,8 @@ public struct WorkAbroadDetector: Detector {
 
     /// The persona at home instead of away for work, when she works away.
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
-        context.persona.activities(context.ruleSet).isEmpty ? [] : [(context.persona.withoutActivityPeriods(context.ruleSet), context.to)]
+        guard !context.persona.activities(context.ruleSet).isEmpty else { return [] }
+        return [(context.variant(AnalysisContext.workAtHomeKey) { context.persona.withoutActivityPeriods(context.ruleSet) }, context.to)]
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
@@ -20,7 +21,7 @@ public struct WorkAbroadDetector: Detector {
         let activities = p.activities(context.ruleSet)
         guard !activities.isEmpty else { return [] }
         let recorded = try context.recorded()
-        let home = try context.compare("werk_thuis") { p.withoutActivityPeriods(context.ruleSet) }
+        let home = try context.compare(AnalysisContext.workAtHomeKey) { p.withoutActivityPeriods(context.ruleSet) }
         let loss = home.gainCents, months = home.months
         guard loss > context.parameters.choiceTrapThreshold.cents, let first = months.first, let last = months.last else { return [] }
         let names = context.estimating ? [] : context.divergence(recorded, home.run)

@@ -13,7 +13,12 @@ public struct WorkPaysDetector: Detector {
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
         let p = context.idealPersona
         guard let first = incomeMonths(context).first?.month else { return [(p, context.to)] }
-        return [(p, context.to), (p.withExtraIncome(context.parameters.probeIncome, in: first), context.to), (without(context), context.to)]
+        return [(p, context.to), (probed(context, in: first), context.to), (without(context), context.to)]
+    }
+
+    /// The ideal persona with € 100 more in month m (made once per month and context).
+    private func probed(_ context: AnalysisContext, in m: YearMonth) -> Persona {
+        context.variant("meer_inkomen:\(m.index)") { context.idealPersona.withExtraIncome(context.parameters.probeIncome, in: m) }
     }
 
     /// The reported months in which the ideal persona earns, with what she earns in each.
@@ -24,7 +29,7 @@ public struct WorkPaysDetector: Detector {
 
     /// The ideal persona without the work: the periods it took her away, with the income they earned, and all other income.
     private func without(_ context: AnalysisContext) -> Persona {
-        context.idealPersona.withoutActivities(context.ruleSet).withoutWorkIncome()
+        context.variant("zonder_werk") { context.idealPersona.withoutActivities(context.ruleSet).withoutWorkIncome() }
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
@@ -40,7 +45,7 @@ public struct WorkPaysDetector: Detector {
         var weak: [(month: YearMonth, keptCents: Int64, harm: Harm)] = []
         // Estimating a population: one month stands for the others.
         for (m, _) in context.estimating ? Array(incomeMonths.prefix(1)) : incomeMonths {
-            let variant = p.withExtraIncome(probe, in: m)
+            let variant = probed(context, in: m)
             let run = try context.run(variant, trace: false)
             let kept = context.series(run, variant).totalCents - baseTotal
             if kept * Fixed.scale < context.parameters.minimumKeptShare.raw * probe.cents {
@@ -51,7 +56,7 @@ public struct WorkPaysDetector: Detector {
         if let first = weak.first, let last = weak.last {
             let (_, worst, worstHarm) = weak.min { $0.keptCents < $1.keptCents }!
             let cliff = worst < 0
-            let names = context.estimating ? [] : context.divergence(base, try context.run(p.withExtraIncome(probe, in: first.month)))
+            let names = context.estimating ? [] : context.divergence(base, try context.run(probed(context, in: first.month)))
             out.append(Finding(kind: kind, key: "marginaal", topic: .marginalGain,
                                severity: cliff ? .high : .medium, persona: p, from: first.month, through: last.month,
                                provisions: context.relevantRules(in: names), harm: worstHarm, months: weak.count,

@@ -142,12 +142,12 @@ struct LaneBlock {
                          setMonths: setMonths, diagnosis: diagnosis, tracing: tracing, wholeMonths: wholeMonths)
     }
 
-    /// Per set of facts that slots read (`Plan.slotFactSets`), the months in which all of
-    /// them agree with the view before, in every lane that learnt something (`changed`):
-    /// at least `agree`, the months in which all facts do; none for the slots that read
-    /// the decision date. A new income line leaves the right to WW and the day wage as
-    /// they were, so a view reads those from the view before instead of computing them
-    /// again (`LaneFrame.source(of:_:)`).
+    /// Per set of facts that slots and obligations read (`Plan.factSets`), the months in
+    /// which all of them agree with the view before, in every lane that learnt something
+    /// (`changed`): at least `agree`, the months in which all facts do; none for what reads
+    /// the decision date. A new income line leaves the right to WW, the day wage and the
+    /// stays abroad as they were, so a view takes those over from the view before instead
+    /// of working them out again (`LaneFrame.source(of:_:)`, `LaneFrame.episodes`).
     private func monthsEachSetAgrees(_ tables: [FactTable], _ before: [FactTable], changed: [Int], refilled: [Bool], agree: Int) -> [Int32] {
         var byFact = [Int](repeating: range.monthCount, count: plan.ruleSet.facts.count)
         // The facts in some set of the kinds filled again; every one where kinds do not fill their own facts.
