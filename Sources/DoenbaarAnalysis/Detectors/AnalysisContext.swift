@@ -51,8 +51,10 @@ public final class AnalysisContext {
 
     /// A run of a variant made elsewhere (for many people at once, `SharedRuns`),
     /// given as if this context had made it: for estimates, whose runs have no trace.
+    /// `SharedRuns` asks for a run only where the context `has` none yet, so it is not
+    /// looked for again here (a second one would only never be found).
     func keep(_ p: Persona, to end: YearMonth, run: PersonaRun) {
-        guard estimating, !made(p, to: end) else { return }
+        guard estimating else { return }
         take(p, to: end, run)
     }
 
