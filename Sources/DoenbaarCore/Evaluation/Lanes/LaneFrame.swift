@@ -175,7 +175,7 @@ final class LaneFrame {
     func slot(_ slot: Int, _ p: Int) -> UnsafePointer<Int64> {
         let monthly = plan.slots[slot].periodicity == .month
         let m = monthly ? p : monthOfDay[p]
-        if let source = source(of: slot, m) { return source.slot(slot, p) }
+        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.slot(slot, p) } }
         if wholeMonths && !monthly { return days(slot, ofMonth: m) + (p - monthFirstDay[m]) * lanes }
         let block = allocate(slot, m)
         let i = monthly ? 0 : p - monthFirstDay[m]
@@ -198,10 +198,12 @@ final class LaneFrame {
     /// The earlier view that holds a slot's values in month m, where this one takes them from
     /// it: a month before `sharedMonths` (unless the slot reads the decision date), or one in
     /// which the facts the slot reads agree with the view before's (`setMonths`). Nil: this view's own.
+    /// Unretained: this view holds it, and a reference counted on every value read from an
+    /// earlier view cost more than the read.
     @inline(__always)
-    func source(of slot: Int, _ m: Int) -> LaneFrame? {
-        if m < sharedMonths && !plan.decisionDependent[slot] { return donors[m] }
-        if let setMonths, m < Int(setMonths[Int(plan.slotFactSet[slot])]) { return previous }
+    func source(of slot: Int, _ m: Int) -> Unmanaged<LaneFrame>? {
+        if m < sharedMonths && !plan.decisionDependent[slot] { return Unmanaged.passUnretained(donors[m]) }
+        if let setMonths, m < Int(setMonths[Int(plan.slotFactSet[slot])]), let previous { return Unmanaged.passUnretained(previous) }
         return nil
     }
 
@@ -219,7 +221,7 @@ final class LaneFrame {
     /// other (each a column of lanes): computed all at once where this view
     /// computes whole months, day by day otherwise.
     func days(_ slot: Int, ofMonth m: Int) -> UnsafePointer<Int64> {
-        if let source = source(of: slot, m) { return source.days(slot, ofMonth: m) }
+        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.days(slot, ofMonth: m) } }
         let days = dayRange(ofMonth: m), first = days.lowerBound, n = days.count
         let block = allocate(slot, m)
         guard wholeMonths else {
@@ -461,7 +463,7 @@ final class LaneFrame {
     private func computedCell(_ slot: Int, _ p: Int) -> (view: LaneFrame, block: Int, index: Int)? {
         let monthly = plan.slots[slot].periodicity == .month
         let m = monthly ? p : monthOfDay[p]
-        if let source = source(of: slot, m) { return source.computedCell(slot, p) }
+        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.computedCell(slot, p) } }
         let block = self.block(slot, m)
         let i = monthly ? 0 : p - monthFirstDay[m]
         guard let state = state[block], state[i] == 2 else { return nil }

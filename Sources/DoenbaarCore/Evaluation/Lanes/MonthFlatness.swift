@@ -34,7 +34,7 @@ extension LaneFrame {
     /// body that hold one value all month.
     func holdsAllMonth(slot: Int, _ m: Int) -> Bool {
         // A slot read from an earlier view holds its values there, and so whether they are the same all month.
-        if let source = source(of: slot, m) { return source.holdsAllMonth(slot: slot, m) }
+        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.holdsAllMonth(slot: slot, m) } }
         return decided(plan.program.codeCount + slot, m) {
             let s = plan.slots[slot], days = dayRange(ofMonth: m)
             let first = monthStart[m], last = first + Int32(days.count - 1)
