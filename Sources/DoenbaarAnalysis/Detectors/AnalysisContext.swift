@@ -185,6 +185,7 @@ public final class AnalysisContext {
         variants[key] = p
         return p
     }
+
     /// The comparison keys detectors share.
     public static func choiceKey(_ choice: Choice) -> String { "keuze:\(choice.fact.name)" }
     public static let alternativeReportKey = "andere_melding"

@@ -77,11 +77,9 @@ public final class Plan: @unchecked Sendable {
     /// on the decision date. Only these are recomputed per decision date.
     /// A buffer, read on every value a shared frame is asked for.
     let decisionDependent: UnsafeMutablePointer<Bool>
-    /// The sets of facts that slots and obligations read, directly, through a fact's
-    /// default or through slots, each once: a view takes a slot's values, or an
-    /// obligation's episodes, over from the view before it for as long as the facts of
-    /// its set agree in every lane, whatever other facts it learnt (`LaneBlock.view`).
-    /// Set 0 stands for what reads the decision date, which no later view takes over.
+    /// The sets of facts that slots and obligations read (`FactSets`): a view takes a slot's
+    /// values, or an obligation's episodes, over from the view before it for as long as the
+    /// facts of its set agree in every lane, whatever other facts it learnt (`LaneBlock.view`).
     let factSets: [[Int]]
     /// Per slot: its set of facts (an index into `factSets`). A buffer, read on every value a view is asked for.
     let slotFactSet: UnsafeMutablePointer<Int32>
@@ -158,33 +156,12 @@ public final class Plan: @unchecked Sendable {
         for i in ruleSet.intents { expressions += [i.requirement] + (i.condition.map { [$0] } ?? []) }
         readsDecisionDate = expressions.contains { Plan.reads($0.references, ruleSet).contains(.fact(BuiltinFact.decisionDate.index)) }
         let dependent = Plan.dependence(on: .fact(BuiltinFact.decisionDate.index), in: ruleSet)
-        var sets: [[Int]] = [[]], setIndex: [[Int]: Int] = [:]
-        func set(of facts: [Int], readingDecisionDate: Bool) -> Int {
-            if readingDecisionDate { return 0 }
-            if let known = setIndex[facts] { return known }
-            setIndex[facts] = sets.count
-            sets.append(facts)
-            return sets.count - 1
-        }
-        let slotFacts = Plan.factsRead(in: ruleSet)
-        let setOfSlot = zip(slotFacts, dependent).map { Int32(set(of: $0, readingDecisionDate: $1)) }
-        obligationFactSet = ruleSet.obligations.map { o in
-            var facts = Set<Int>()
-            for r in Plan.reads(o.applies.references + o.fulfilled.references, ruleSet) {
-                switch r {
-                case .fact(let f): facts.insert(f)
-                case .value(let v): facts.formUnion(slotFacts[v])
-                case .parameter, .benefit: break
-                }
-            }
-            return set(of: facts.sorted(), readingDecisionDate: facts.contains(BuiltinFact.decisionDate.index))
-        }
-        factSets = sets
-        slotFactSet = .allocate(capacity: max(1, setOfSlot.count))
-        slotFactSet.initialize(from: setOfSlot, count: setOfSlot.count)
-        var inSet = Array(repeating: false, count: ruleSet.facts.count)
-        for f in sets.joined() where f != BuiltinFact.decisionDate.index { inSet[f] = true }
-        inSomeFactSet = inSet
+        let sets = FactSets(ruleSet, decisionDependent: dependent)
+        factSets = sets.sets
+        slotFactSet = .allocate(capacity: max(1, sets.ofSlot.count))
+        slotFactSet.initialize(from: sets.ofSlot, count: sets.ofSlot.count)
+        obligationFactSet = sets.ofObligation
+        inSomeFactSet = sets.inSomeSet
         decisionDependent = .allocate(capacity: max(1, dependent.count))
         decisionDependent.initialize(from: dependent, count: dependent.count)
         var payments = Array(repeating: [Int](), count: ruleSet.benefits.count), deductions = payments
@@ -236,29 +213,12 @@ extension Plan {
     }
 
     /// What each slot reads itself: its rules' references, with what their facts' defaults read.
-    private static func slotReads(_ ruleSet: RuleSet) -> [[TypedExpr.Reference]] {
+    static func slotReads(_ ruleSet: RuleSet) -> [[TypedExpr.Reference]] {
         ruleSet.values.map { d in
             var refs = d.body.references + (d.condition?.references ?? [])
             for x in d.exceptions { refs += x.condition.references + x.body.references }
             return Plan.reads(refs, ruleSet)
         }
-    }
-
-    /// Per slot, the facts it reads directly or through other slots, in order (a fixed point over the slot graph).
-    static func factsRead(in ruleSet: RuleSet) -> [[Int]] {
-        let reads = slotReads(ruleSet)
-        var facts: [Set<Int>] = reads.map { refs in Set(refs.compactMap { if case .fact(let f) = $0 { f } else { nil } }) }
-        var changed = true
-        while changed {
-            changed = false
-            for (slot, refs) in reads.enumerated() {
-                for case .value(let v) in refs where !facts[v].isSubset(of: facts[slot]) {
-                    facts[slot].formUnion(facts[v])
-                    changed = true
-                }
-            }
-        }
-        return facts.map { $0.sorted() }
     }
 
     /// Slots that read a reference directly or through other slots (a fixed point over the slot graph).
