@@ -193,10 +193,10 @@ public final class AnalysisContext {
     public static let workAtHomeKey = "werk_thuis"
     /// A variant run and compared once per key, so detectors that ask the same
     /// question (the other choice, the other report) share one run.
-    public func compare(_ key: String, _ variant: () -> Persona) throws(AnalysisError) -> Comparison {
+    public func compare(_ key: String, _ make: () -> Persona) throws(AnalysisError) -> Comparison {
         if let known = comparisons[key] { return known }
         let recorded = try recorded(), recordedSeries = try recordedSeries()
-        let p = self.variant(key, variant)
+        let p = variant(key, make)
         let run = try run(p)
         let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - recordedSeries.totalCents,
                                     months: AnalysisContext.monthsThatDiffer(recorded, run))

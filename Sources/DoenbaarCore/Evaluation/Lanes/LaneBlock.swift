@@ -133,12 +133,9 @@ struct LaneBlock {
     }
 
     private func frame(_ facts: LaneFacts, donor: (view: LaneFrame, months: Int)?, setMonths: [Int32]? = nil) -> LaneFrame {
-        guard let setMonths, let view = donor?.view else {
-            let donor = donor.flatMap { $0.months > 0 ? $0 : nil }
-            return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0,
-                             diagnosis: diagnosis, tracing: tracing, wholeMonths: wholeMonths)
-        }
-        return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: view, sharedMonths: donor?.months ?? 0,
+        // A donor that shares no month still serves where some set of facts agrees longer.
+        let donor = donor.flatMap { $0.months > 0 || setMonths != nil ? $0 : nil }
+        return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0,
                          setMonths: setMonths, diagnosis: diagnosis, tracing: tracing, wholeMonths: wholeMonths)
     }
 
