@@ -89,7 +89,9 @@ extension Persona {
     /// The lines of income from work for a month: one, or one per period of
     /// paid work that earned part of it and one for the rest.
     public func incomeLines(in month: YearMonth) -> [PersonaRecord] {
-        records.filter { isIncomeLine($0) && $0.month == month }
+        records.withUnsafeBufferPointer { records in
+            records.indices.filter { records[$0].role == .workIncome && records[$0].shape == .month && records[$0].from.yearMonth == month }.map { records[$0] }
+        }
     }
 
     /// Whether a register held all of the month's income from work by that day.
@@ -109,9 +111,12 @@ extension Persona {
     /// analysis compares.
     func workIncome(from first: YearMonth, count: Int) -> [Int64] {
         var income = [Int64](repeating: 0, count: max(0, count))
-        for i in records.indices where isIncomeLine(records[i]) {
-            let m = records[i].month.index - first.index
-            if m >= 0 && m < count { income[m] += Fixed(raw: records[i].value).cents }
+        // Through the buffer: a line read from the array by index was still copied whole.
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices where records[i].role == .workIncome && records[i].shape == .month {
+                let m = records[i].from.yearMonth.index - first.index
+                if m >= 0 && m < count { income[m] += Fixed(raw: records[i].value).cents }
+            }
         }
         return income
     }

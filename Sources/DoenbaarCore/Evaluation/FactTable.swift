@@ -132,11 +132,13 @@ public struct FactTable: Sendable {
         if only == nil { clearKnowledge(kind) }
         let k = kind.knowledgeFacts
         // The months a line was written in already: on the stack, as this runs for every lane a view learns something of.
+        // Read in place through the buffer: even by index, a line read from the array was copied
+        // (its strings and attributes counted) for every line, lane and view.
+        lines.withUnsafeBufferPointer { lines in
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { seen in
             seen.initialize(repeating: false)
-            // By index: a loop over the lines themselves copies each one.
             for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
-                let m = range.monthOffset(lines[i].month)
+                let m = range.monthOffset(lines[i].from.yearMonth)
                 guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
                 let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
                 let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
@@ -157,6 +159,7 @@ public struct FactTable: Sendable {
                 if let f = k.reported { monthly[f, m] = reported }
                 if let f = k.register { monthly[f, m] = inRegister }
             }
+        }
         }
     }
 
@@ -282,7 +285,7 @@ public struct FactTable: Sendable {
                 table.fillMonths(lines, layout.records[k], layout, only: months)
                 continue
             }
-            guard lines.contains(where: { $0.knowledge.changes(after: early, through: late) }) else { continue }
+            guard lines.withUnsafeBufferPointer({ l in l.indices.contains { l[$0].knowledge.changes(after: early, through: late) } }) else { continue }
             if marking { refilled[k] = true }
             table.clear(kind: k, layout)
             let kind = layout.records[k]
@@ -300,10 +303,12 @@ public struct FactTable: Sendable {
     /// then nothing is allocated).
     private func monthsOf(_ lines: [PersonaRecord], changingAfter early: CivilDate, through late: CivilDate) -> [Bool]? {
         var months: [Bool]? = nil
-        for i in lines.indices where lines[i].knowledge.changes(after: early, through: late) {
-            if months == nil { months = Array(repeating: false, count: range.monthCount) }
-            let m = range.monthOffset(lines[i].month)
-            if m >= 0 && m < range.monthCount { months![m] = true }
+        lines.withUnsafeBufferPointer { lines in
+            for i in lines.indices where lines[i].knowledge.changes(after: early, through: late) {
+                if months == nil { months = Array(repeating: false, count: range.monthCount) }
+                let m = range.monthOffset(lines[i].from.yearMonth)
+                if m >= 0 && m < range.monthCount { months![m] = true }
+            }
         }
         return months
     }
@@ -383,7 +388,9 @@ public final class FactLayout: Sendable {
 
     /// A persona's lines by record kind, in the order of `records`.
     public func lines(of persona: Persona) -> [[PersonaRecord]] {
-        records.map { kind in persona.records.filter { $0.kind == kind.keyword } }
+        persona.records.withUnsafeBufferPointer { lines in
+            records.map { kind in lines.indices.filter { lines[$0].kind == kind.keyword }.map { lines[$0] } }
+        }
     }
 
     /// The facts lines of a record kind fill: its value, attributes, start and knowledge.

@@ -154,7 +154,7 @@ public struct PersonaRecord: Sendable, Equatable {
         self.range = range
     }
 
-    public var month: YearMonth { from.yearMonth }
+    @inlinable public var month: YearMonth { from.yearMonth }
     public func overlaps(_ first: CivilDate, _ last: CivilDate) -> Bool { from <= last && first <= through }
 }
 
