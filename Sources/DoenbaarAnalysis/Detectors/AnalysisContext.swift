@@ -41,7 +41,7 @@ public final class AnalysisContext {
         let end = end ?? to, trace = trace && !estimating
         // A variant can be a persona run before (a capacity gap with one missed
         // obligation is the realistic path): the same persona gives the same run.
-        if let same = done.first(where: { $0.end == end && $0.trace == trace && $0.persona == p }) { return same.run }
+        if let same = done.first(where: { $0.trace == trace && $0.isRun(of: p, to: end) }) { return same.run }
         runs += 1
         let run: PersonaRun
         do { run = try evaluator.run(p, from: from, to: end, trace: trace, memory: memory) } catch { throw .evaluation(error) }
@@ -83,7 +83,7 @@ public final class AnalysisContext {
 
     /// Whether a run of this persona to this month was made (or kept) already.
     func made(_ p: Persona, to end: YearMonth) -> Bool {
-        done.contains { $0.end == end && $0.persona == p }
+        done.contains { $0.isRun(of: p, to: end) }
     }
 
     /// The runs made so far, with what they were made of.
@@ -103,6 +103,12 @@ public final class AnalysisContext {
             self.end = end
             self.trace = trace
             self.run = run
+        }
+
+        /// Whether this is a run of `p` to `end`: the persona compared where it is kept (read
+        /// from outside, it was copied, every list in it counted, for each run looked at).
+        func isRun(of p: Persona, to end: YearMonth) -> Bool {
+            self.end == end && persona == p
         }
     }
 
@@ -170,19 +176,21 @@ public final class AnalysisContext {
         public let months: [YearMonth]
     }
 
-    private var comparisons: [String: Comparison] = [:]
+    /// By key, in the order made: a person has a few, looked up by key in a list (a dictionary
+    /// allocated its table, and hashed the key, for every person).
+    private var comparisons: [(key: String, comparison: Comparison)] = []
 
     /// Variants of the persona by key, each made once: the run a detector plans
     /// (`Detector.plannedRuns`) and the run it looks up later then have the very same
     /// persona, which is found equal at once (its lists are one buffer), where a variant
     /// made twice was compared line by line with every run of the person.
-    private var variants: [String: Persona] = [:]
+    private var variants: [(key: String, persona: Persona)] = []
 
     /// The variant of the persona under `key`, made by `make` the first time it is asked for.
     public func variant(_ key: String, _ make: () -> Persona) -> Persona {
-        if let known = variants[key] { return known }
+        if let known = variants.first(where: { $0.key == key }) { return known.persona }
         let p = make()
-        variants[key] = p
+        variants.append((key, p))
         return p
     }
 
@@ -194,13 +202,13 @@ public final class AnalysisContext {
     /// A variant run and compared once per key, so detectors that ask the same
     /// question (the other choice, the other report) share one run.
     public func compare(_ key: String, _ make: () -> Persona) throws(AnalysisError) -> Comparison {
-        if let known = comparisons[key] { return known }
+        if let known = comparisons.first(where: { $0.key == key }) { return known.comparison }
         let recorded = try recorded(), recordedSeries = try recordedSeries()
         let p = variant(key, make)
         let run = try run(p)
         let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - recordedSeries.totalCents,
                                     months: AnalysisContext.monthsThatDiffer(recorded, run))
-        comparisons[key] = comparison
+        comparisons.append((key, comparison))
         return comparison
     }
 

@@ -31,11 +31,11 @@ enum SharedRuns {
         // A variant equal to a run the person has (the realistic path, say), or to one
         // asked for before it, is not run again.
         var requests: [Request] = []
-        var asked: [Asked: [Persona]] = [:]
-        for r in all where !r.context.has(r.persona, to: r.end) {
+        var asked: [Asked: [Request]] = [:]
+        for r in all where !r.isAnswered {
             let key = Asked(context: ObjectIdentifier(r.context), end: r.end.index)
-            guard !(asked[key]?.contains(r.persona) ?? false) else { continue }
-            asked[key, default: []].append(r.persona)
+            guard !(asked[key]?.contains(where: { $0.asksFor(r) }) ?? false) else { continue }
+            asked[key, default: []].append(r)
             requests.append(r)
         }
         // People whose runs cover the same months share a block, of at most `maxLanes` lanes.
@@ -86,6 +86,12 @@ enum SharedRuns {
             self.persona = persona
             self.end = end
         }
+
+        // The persona read where it is kept: taken from outside, it was copied (every list in it counted).
+        /// Whether the context has this run already.
+        var isAnswered: Bool { context.has(persona, to: end) }
+        /// Whether another request (of the same context and end) asks for the same persona.
+        func asksFor(_ other: Request) -> Bool { other.persona == persona }
     }
 
     private struct Asked: Hashable {

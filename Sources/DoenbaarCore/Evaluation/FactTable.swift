@@ -264,11 +264,15 @@ public struct FactTable: Sendable {
     /// The same, marking in `refilled` (per record kind, when it has one entry per kind)
     /// each kind filled again: where kinds fill their own facts, no fact of another kind
     /// differs between the two tables (where they do not, the table is made afresh).
-    func known(at day: CivilDate, persona: Persona, layout: FactLayout, lines: [[PersonaRecord]]?, refilled: inout [Bool]) -> FactTable {
-        let byKind = lines ?? layout.lines(of: persona)
+    /// The persona is taken only where it is needed (no `lines`, or kinds that do not fill
+    /// their own facts): a view asks this of every lane that learnt something, and took a
+    /// copy of the persona (every list in it counted) each time.
+    func known(at day: CivilDate, persona: @autoclosure () -> Persona, layout: FactLayout, lines: [[PersonaRecord]]?,
+               refilled: inout [Bool]) -> FactTable {
+        let byKind = lines ?? layout.lines(of: persona())
         let marking = refilled.count == layout.records.count
         guard layout.kindsFillTheirOwnFacts else {
-            return FactTable(persona: persona, layout: layout, range: range, knownAt: day, calendar: self, lines: byKind)
+            return FactTable(persona: persona(), layout: layout, range: range, knownAt: day, calendar: self, lines: byKind)
         }
         var table = self
         table.knownAt = day

@@ -49,7 +49,10 @@ struct LaneBlock {
     var byKnowledge: [[Int]: (view: LaneFrame, tables: [FactTable])] = [:]
     /// Every view made, with the lane's table, when the run leaves its views to a memory.
     var made: [(view: LaneFrame, table: FactTable)] = []
-    var booked: [[[Int64]]]
+    /// What each lane was paid of each benefit for each month, in cents: one buffer, by
+    /// `(benefit × months + month) × lanes + lane` (a list per benefit and month was one
+    /// allocation each per block).
+    var booked: [Int64]
     var seenEpisodes: [Set<Obligations.EpisodeStart>]
     /// No lane has an episode: made once, because most obligations apply to nobody most months
     /// (an array of this type made anew looks its type up in the runtime each time).
@@ -78,7 +81,7 @@ struct LaneBlock {
         knowledgeDates = personas.map { $0.knowledgeDates }
         lines = personas.map(plan.factLayout.lines(of:))
         failed = Array(repeating: false, count: lanes)
-        booked = Array(repeating: Array(repeating: Array(repeating: 0, count: lanes), count: range.monthCount), count: plan.ruleSet.benefits.count)
+        booked = Array(repeating: 0, count: plan.ruleSet.benefits.count * range.monthCount * lanes)
         seenEpisodes = Array(repeating: [], count: lanes)
         noEpisodes = Array(repeating: [], count: lanes)
         untraced = plan.ruleSet.benefits.map { TraceNode(kind: .benefit, name: $0.name, value: .notTraced) }
@@ -261,16 +264,16 @@ struct LaneBlock {
             }
             outcome[lane].benefits.append(BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross[lane]).cents,
                                                          deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], explanation: explained(b, k, v, lane: lane)))
-            booked[b][k][lane] = paid[lane] / 10_000
+            booked[(b * range.monthCount + k) * lanes + lane] = paid[lane] / 10_000
         }
     }
 
     /// A correction for an earlier month, where what is known now changes its payment.
     private mutating func correct(benefit b: Int, month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
-        let now = v.payment(b, m)
-        for lane in 0..<lanes where !failed[lane] && now[lane] / 10_000 != booked[b][m][lane] {
-            outcome[lane].benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now[lane] / 10_000 - booked[b][m][lane], trace: explained(b, m, v, lane: lane) ?? untraced[b]))
-            booked[b][m][lane] = now[lane] / 10_000
+        let now = v.payment(b, m), row = (b * range.monthCount + m) * lanes
+        for lane in 0..<lanes where !failed[lane] && now[lane] / 10_000 != booked[row + lane] {
+            outcome[lane].benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now[lane] / 10_000 - booked[row + lane], trace: explained(b, m, v, lane: lane) ?? untraced[b]))
+            booked[row + lane] = now[lane] / 10_000
         }
     }
 }
