@@ -41,7 +41,9 @@ public struct CapacityGapDetector: Detector {
         for missed in try gaps(context) {
             let (name, decisions, onlyThis) = (missed.name, missed.decisions, missed.onlyThis)
             let run = try context.run(onlyThis, to: context.pathsTo)
-            let gap = idealTotal - context.series(run, onlyThis).totalCents
+            // Made once: the gap and the harm read it.
+            let series = context.series(run, onlyThis)
+            let gap = idealTotal - series.totalCents
             guard gap > context.parameters.capacityGapThreshold.cents else { continue }
             let j = decisions[0].judgement
             let underStress = decisions.contains { !$0.judgement.stress.isEmpty }
@@ -60,7 +62,7 @@ public struct CapacityGapDetector: Detector {
             out.append(Finding(kind: kind, key: name, topic: .capacityGap(obligation),
                                severity: underStress ? .high : .medium, persona: context.persona,
                                from: lost.first ?? first, through: lost.last ?? first,
-                               provisions: [obligation], harm: context.harm(run, onlyThis, against: ideal), months: lost.count,
+                               provisions: [obligation], harm: context.harm(run, series, against: ideal), months: lost.count,
                                story: .missedObligation(obligation: obligation, times: decisions.count, requiredLevel: j.required,
                                                         parts: j.shortParts, stress: stress, gapCents: gap),
                                capacity: underStress ? .obligationUnderStress : .obligationAboveCapacity,

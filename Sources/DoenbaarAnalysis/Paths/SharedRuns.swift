@@ -55,7 +55,9 @@ enum SharedRuns {
                 dates[a] == dates[b] ? a < b : dates[a].lexicographicallyPrecedes(dates[b])
             }
             let parts = (all.count + maxLanes - 1) / maxLanes
-            for k in 0..<parts { run(Array(all[(all.count * k / parts)..<(all.count * (k + 1) / parts)]), of: requests, on: lanes) }
+            for k in 0..<parts {
+                run(Array(all[(all.count * k / parts)..<(all.count * (k + 1) / parts)]), of: requests, dates: dates, on: lanes)
+            }
         }
     }
 
@@ -66,10 +68,11 @@ enum SharedRuns {
     /// were no better than 128.
     static let maxLanes = 128
 
-    /// One block: the requests at `block`, which cover the same months.
-    private static func run(_ block: [Int], of requests: [Request], on lanes: LaneEvaluator) {
+    /// One block: the requests at `block`, which cover the same months (`dates`: each request's knowledge dates).
+    private static func run(_ block: [Int], of requests: [Request], dates: [[CivilDate]], on lanes: LaneEvaluator) {
         let first = requests[block[0]]
-        let runs = lanes.runs(block.map { requests[$0].persona }, from: first.context.from, to: first.end)
+        let runs = lanes.runs(block.map { requests[$0].persona }, from: first.context.from, to: first.end,
+                              knowledgeDates: block.map { dates[$0] })
         for (i, run) in zip(block, runs) {
             let r = requests[i]
             if let run { r.context.keep(r.persona, to: r.end, run: run) }

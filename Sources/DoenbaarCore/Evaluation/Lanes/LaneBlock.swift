@@ -65,7 +65,8 @@ struct LaneBlock {
     let deductionRules: [[(slot: Int, name: String, source: String)]]
 
     init(plan: Plan, personas: [Persona], range: EvaluationRange, tracing: Bool = false, sharing: Bool = true,
-         memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil, wholeMonths: Bool = true, proving: Bool = true) {
+         memory: RunMemory? = nil, diagnosis: LaneDiagnosis? = nil, wholeMonths: Bool = true, proving: Bool = true,
+         knowledgeDates: [[CivilDate]]? = nil) {
         precondition(personas.count == 1 || (memory == nil && diagnosis == nil), "a memory and a diagnosis are for a block of one lane")
         self.plan = plan
         self.personas = personas
@@ -78,7 +79,7 @@ struct LaneBlock {
         proof = tracing || diagnosis != nil || !proving ? nil
             : plan.personaProofs.value(for: range) { RangeProof(plan: plan, range: $0, inputs: nil, inputsFromStart: false) }
         lanes = personas.count
-        knowledgeDates = personas.map { $0.knowledgeDates }
+        self.knowledgeDates = knowledgeDates ?? personas.map { $0.knowledgeDates }
         lines = personas.map(plan.factLayout.lines(of:))
         failed = Array(repeating: false, count: lanes)
         booked = Array(repeating: 0, count: plan.ruleSet.benefits.count * range.monthCount * lanes)

@@ -20,14 +20,16 @@ public struct LaneEvaluator: Sendable {
     ///   - wholeMonths: whether a daily value is computed for all days of its month at once
     ///     (off only to show that it changes nothing).
     ///   - proving: whether what `RangeProof` shows cannot fail runs without checks (off only to show that it changes nothing).
+    ///   - knowledgeDates: each persona's `knowledgeDates`, where the caller has them already.
     /// - Returns: per lane its run, or nil where the lane failed.
-    public func runs(_ personas: [Persona], from: YearMonth, to: YearMonth, wholeMonths: Bool = true, proving: Bool = true) -> [PersonaRun?] {
+    public func runs(_ personas: [Persona], from: YearMonth, to: YearMonth, wholeMonths: Bool = true, proving: Bool = true,
+                     knowledgeDates: [[CivilDate]]? = nil) -> [PersonaRun?] {
         guard !personas.isEmpty else { return [] }
         guard Evaluator.computableMonths.contains(from), Evaluator.computableMonths.contains(to) else {
             return personas.map { _ in nil }
         }
         var block = LaneBlock(plan: plan, personas: personas, range: EvaluationRange(from: from, to: to), wholeMonths: wholeMonths,
-                              proving: proving)
+                              proving: proving, knowledgeDates: knowledgeDates)
         return block.run()
     }
 }
