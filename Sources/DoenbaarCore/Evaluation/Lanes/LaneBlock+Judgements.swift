@@ -87,6 +87,7 @@ extension LaneBlock {
     mutating func judgeIntents(month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
         // Per lane, made once and set again for each intent.
         var applies = [Bool](repeating: false, count: lanes), holds = applies
+        for lane in 0..<lanes { tellingIntents[lane].removeAll(keepingCapacity: true) }
         for (i, compiled) in plan.intents.enumerated() {
             for lane in 0..<lanes { applies[lane] = false; holds[lane] = true }
             let daily = compiled.periodicity != .month
@@ -117,9 +118,29 @@ extension LaneBlock {
                 }
             }
             for lane in 0..<lanes where !failed[lane] {
-                LaneBlock.merge(intent: i, holds: applies[lane] ? holds[lane] : nil, month: range.month(m), into: &outcome[lane].intents, plan)
+                LaneBlock.merge(intent: i, holds: applies[lane] ? holds[lane] : nil, month: range.month(m), into: &tellingIntents[lane], plan)
             }
         }
+        // Most months a lane's intents come out as the month before, or as the lane before's
+        // this month: that list is taken, not a new one made for every lane and month.
+        for lane in 0..<lanes where !failed[lane] {
+            let told = tellingIntents[lane]
+            if LaneBlock.same(told, lastIntents[lane]) {
+                outcome[lane].intents = lastIntents[lane]
+            } else if lane > 0, LaneBlock.same(told, outcome[lane - 1].intents) {
+                outcome[lane].intents = outcome[lane - 1].intents
+            } else {
+                outcome[lane].intents = Array(told)
+            }
+            lastIntents[lane] = outcome[lane].intents
+        }
+    }
+
+    /// Whether two lists of intent outcomes tell the same: the same versions, holding alike.
+    private static func same(_ a: [IntentOutcome], _ b: [IntentOutcome]) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in a.indices where a[k].words !== b[k].words || a[k].intentIndex != b[k].intentIndex || a[k].holds != b[k].holds { return false }
+        return true
     }
 
     /// Adds an intent's outcome for a month to the month's list: one outcome

@@ -61,6 +61,13 @@ struct LaneBlock {
     /// Per benefit: what a correction booked without a trace says of itself, made once per block
     /// (a payment keeps none: `BenefitOutcome.trace`).
     let untraced: [TraceNode]
+    /// Per lane: its intents' outcomes of the month before (`judgeIntents`), and a list to
+    /// tell this month's in, kept from month to month.
+    var lastIntents: [[IntentOutcome]]
+    var tellingIntents: [[IntentOutcome]]
+    /// Per lane: its payments as booked the month before (`shareBooked`), and a list to book this month's in.
+    var lastBenefits: [[BenefitOutcome]]
+    var bookingBenefits: [[BenefitOutcome]]
     /// Per benefit: its deduction rules' names and sources, read once per block, not per lane and month.
     let deductionRules: [[(slot: Int, name: String, source: String)]]
 
@@ -84,6 +91,18 @@ struct LaneBlock {
         failed = Array(repeating: false, count: lanes)
         booked = Array(repeating: 0, count: plan.ruleSet.benefits.count * range.monthCount * lanes)
         seenEpisodes = Array(repeating: [], count: lanes)
+        lastIntents = Array(repeating: [], count: lanes)
+        lastBenefits = Array(repeating: [], count: lanes)
+        bookingBenefits = (0..<lanes).map { _ in
+            var list: [BenefitOutcome] = []
+            list.reserveCapacity(plan.ruleSet.benefits.count)
+            return list
+        }
+        tellingIntents = (0..<lanes).map { _ in
+            var list: [IntentOutcome] = []
+            list.reserveCapacity(plan.intents.count)
+            return list
+        }
         noEpisodes = Array(repeating: [], count: lanes)
         untraced = plan.ruleSet.benefits.map { TraceNode(kind: .benefit, name: $0.name, value: .notTraced) }
         deductionRules = plan.deductionSlots.map { slots in
@@ -205,14 +224,12 @@ struct LaneBlock {
             for (b, v) in benefitViews.enumerated() where v !== general {
                 for m in reported where m <= k && v.paymentUnchecked(b, m) { fail(where: v.payment(b, m)) }
             }
-            // Room for every benefit and intent up front: the lists then grow without reallocating.
             var outcome = (0..<lanes).map { _ in
-                var o = MonthOutcome(month: month, benefits: [], fines: [], missedObligations: [], obligationsDue: [], intents: [])
-                o.benefits.reserveCapacity(benefits.count)
-                o.intents.reserveCapacity(plan.intents.count)
-                return o
+                MonthOutcome(month: month, benefits: [], fines: [], missedObligations: [], obligationsDue: [], intents: [])
             }
-            for (b, v) in benefitViews.enumerated() { book(benefit: b, month: k, v, into: &outcome) }
+            for lane in 0..<lanes { bookingBenefits[lane].removeAll(keepingCapacity: true) }
+            for (b, v) in benefitViews.enumerated() { book(benefit: b, month: k, v) }
+            shareBooked(into: &outcome)
             for m in reported where m < k {
                 for (b, v) in benefitViews.enumerated() { correct(benefit: b, month: m, v, into: &outcome) }
             }
@@ -249,8 +266,8 @@ struct LaneBlock {
                          notes: deducted > gross ? [.deductionsExceedGross(deducted: deducted, gross: gross)] : [], children: children)
     }
 
-    /// This month's payment of a benefit, with its gross amount and deductions.
-    private mutating func book(benefit b: Int, month k: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
+    /// This month's payment of a benefit, with its gross amount and deductions (in `bookingBenefits`).
+    private mutating func book(benefit b: Int, month k: Int, _ v: LaneFrame) {
         var gross = [Int64](repeating: 0, count: lanes)
         for slot in plan.paymentSlots[b] {
             for (lane, x) in v.total(slot, k).enumerated() { gross[lane] = ValueSemantics.add(gross[lane], x) }
@@ -263,9 +280,42 @@ struct LaneBlock {
             let declared = deductions.map { rule, totals in
                 Deduction(rule: rule.name, slot: rule.slot, source: rule.source, cents: Fixed(raw: totals[lane]).cents)
             }
-            outcome[lane].benefits.append(BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross[lane]).cents,
+            bookingBenefits[lane].append(BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross[lane]).cents,
                                                          deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], explanation: explained(b, k, v, lane: lane)))
             booked[(b * range.monthCount + k) * lanes + lane] = paid[lane] / 10_000
+        }
+    }
+
+    /// The payments booked this month as each lane's list: most months a lane is paid as the
+    /// month before, or as the lane before this month, and that list is taken (a correction
+    /// added later copies it first), not a new one made for every lane and month. Only without
+    /// a trace: then a booked payment is its benefit, amounts and deductions (a deduction's
+    /// rule and source follow from its slot), compared field by field, in place.
+    private mutating func shareBooked(into outcome: inout [MonthOutcome]) {
+        func same(_ a: [BenefitOutcome], _ b: [BenefitOutcome]) -> Bool {
+            guard a.count == b.count else { return false }
+            for k in a.indices {
+                guard a[k].benefitIndex == b[k].benefitIndex, a[k].grossCents == b[k].grossCents, a[k].paidCents == b[k].paidCents,
+                      a[k].deductions.count == b[k].deductions.count else { return false }
+                for d in a[k].deductions.indices where a[k].deductions[d].slot != b[k].deductions[d].slot
+                    || a[k].deductions[d].cents != b[k].deductions[d].cents { return false }
+            }
+            return true
+        }
+        for lane in 0..<lanes where !failed[lane] {
+            guard !tracing else {
+                outcome[lane].benefits = bookingBenefits[lane]
+                continue
+            }
+            let booked = bookingBenefits[lane]
+            if same(booked, lastBenefits[lane]) {
+                outcome[lane].benefits = lastBenefits[lane]
+            } else if lane > 0, same(booked, lastBenefits[lane - 1]) {
+                outcome[lane].benefits = lastBenefits[lane - 1]
+            } else {
+                outcome[lane].benefits = Array(booked)
+            }
+            lastBenefits[lane] = outcome[lane].benefits
         }
     }
 
