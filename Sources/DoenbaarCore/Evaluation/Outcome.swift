@@ -81,10 +81,18 @@ public struct BenefitOutcome: Sendable {
     /// Corrections booked this month for earlier months, once the agency knew better.
     public var corrections: [Correction]
     /// How the payment came about; in a run without a trace, only that it was not traced.
-    public var trace: TraceNode { explanation ?? TraceNode(kind: .benefit, name: benefit, value: .notTraced) }
+    public var trace: TraceNode { explanation?.node ?? TraceNode(kind: .benefit, name: benefit, value: .notTraced) }
     /// The explanation of a traced run; nil in an untraced one. A population's outcomes are
-    /// many, made and let go unread: a node kept in each was counted on every copy.
-    let explanation: TraceNode?
+    /// many, made and let go unread: a node kept in each was counted on every copy, and
+    /// kept in place it made every outcome (and every list of them) the size of a node.
+    let explanation: TraceBox?
+}
+
+/// A trace kept behind one reference: outcomes and corrections are copied, compared and
+/// let go by the thousand, and a node in place is a hundred bytes and more.
+final class TraceBox: Sendable {
+    let node: TraceNode
+    init(_ node: TraceNode) { self.node = node }
 }
 
 public struct Deduction: Sendable {
@@ -98,7 +106,9 @@ public struct Correction: Sendable {
     public let forMonth: YearMonth
     /// Positive: back-payment (nabetaling); negative: recovery (terugvordering).
     public let cents: Int64
-    public let trace: TraceNode
+    public var trace: TraceNode { explained.node }
+    /// Behind a reference (`TraceBox`): in a run without a trace, the same one for every correction of a benefit.
+    let explained: TraceBox
     public var kind: String { cents >= 0 ? "nabetaling" : "terugvordering" }
 }
 

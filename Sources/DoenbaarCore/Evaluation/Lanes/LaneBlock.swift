@@ -60,7 +60,7 @@ struct LaneBlock {
     let identity = LaneRun()
     /// Per benefit: what a correction booked without a trace says of itself, made once per block
     /// (a payment keeps none: `BenefitOutcome.trace`).
-    let untraced: [TraceNode]
+    let untraced: [TraceBox]
     /// Per lane: its intents' outcomes of the month before (`judgeIntents`), and a list to
     /// tell this month's in, kept from month to month.
     var lastIntents: [[IntentOutcome]]
@@ -104,7 +104,7 @@ struct LaneBlock {
             return list
         }
         noEpisodes = Array(repeating: [], count: lanes)
-        untraced = plan.ruleSet.benefits.map { TraceNode(kind: .benefit, name: $0.name, value: .notTraced) }
+        untraced = plan.ruleSet.benefits.map { TraceBox(TraceNode(kind: .benefit, name: $0.name, value: .notTraced)) }
         deductionRules = plan.deductionSlots.map { slots in
             slots.map { (slot: $0, name: plan.ruleSet.values[$0].name, source: plan.ruleSet.values[$0].provenance.source) }
         }
@@ -281,7 +281,7 @@ struct LaneBlock {
                 Deduction(rule: rule.name, slot: rule.slot, source: rule.source, cents: Fixed(raw: totals[lane]).cents)
             }
             bookingBenefits[lane].append(BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross[lane]).cents,
-                                                         deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], explanation: explained(b, k, v, lane: lane)))
+                                                         deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], explanation: explained(b, k, v, lane: lane).map(TraceBox.init)))
             booked[(b * range.monthCount + k) * lanes + lane] = paid[lane] / 10_000
         }
     }
@@ -323,7 +323,7 @@ struct LaneBlock {
     private mutating func correct(benefit b: Int, month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
         let now = v.payment(b, m), row = (b * range.monthCount + m) * lanes
         for lane in 0..<lanes where !failed[lane] && now[lane] / 10_000 != booked[row + lane] {
-            outcome[lane].benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now[lane] / 10_000 - booked[row + lane], trace: explained(b, m, v, lane: lane) ?? untraced[b]))
+            outcome[lane].benefits[b].corrections.append(Correction(forMonth: range.month(m), cents: now[lane] / 10_000 - booked[row + lane], explained: explained(b, m, v, lane: lane).map(TraceBox.init) ?? untraced[b]))
             booked[row + lane] = now[lane] / 10_000
         }
     }
