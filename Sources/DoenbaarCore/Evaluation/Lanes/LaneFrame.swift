@@ -176,7 +176,10 @@ final class LaneFrame {
         let monthly = plan.slots[slot].periodicity == .month
         let m = monthly ? p : monthOfDay[p]
         if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.slot(slot, p) } }
-        if wholeMonths && !monthly { return days(slot, ofMonth: m) + (p - monthFirstDay[m]) * lanes }
+        if wholeMonths && !monthly {
+            let (values, flat) = monthValues(slot, m)
+            return flat ? values : values + (p - monthFirstDay[m]) * lanes
+        }
         let block = allocate(slot, m)
         let i = monthly ? 0 : p - monthFirstDay[m]
         let out = values[block]! + i * lanes
@@ -223,8 +226,8 @@ final class LaneFrame {
     func days(_ slot: Int, ofMonth m: Int) -> UnsafePointer<Int64> {
         if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.days(slot, ofMonth: m) } }
         let days = dayRange(ofMonth: m), first = days.lowerBound, n = days.count
-        let block = allocate(slot, m)
         guard wholeMonths else {
+            let block = allocate(slot, m)
             for k in 0..<n {
                 let cell = values[block]! + k * lanes, v = self.slot(slot, first + k)
                 // A cycle's marks are not stored in the block: copied in, so every day has its values.
@@ -232,25 +235,43 @@ final class LaneFrame {
             }
             return UnsafePointer(values[block]!)
         }
+        let (values, flat) = monthValues(slot, m)
+        guard flat, values != UnsafePointer(scratch.failedColumn) else { return values }
+        // Asked for every day after all: the first day's values copied to the others, once.
+        let block = self.block(slot, m), out = self.values[block]!
+        for k in 1..<n { (out + k * lanes).update(from: out, count: lanes) }
+        state[block]!.update(repeating: 2, count: n)
+        return values
+    }
+
+    /// A daily slot's values in month m where this view computes whole months: the days one
+    /// after the other, or, where the slot holds one value all month in every lane (`flat`),
+    /// the first day's alone. Most such months are read as one value (a day, a sum, a
+    /// broadcast), and copying it to every day of the month was a tenth of the copying done.
+    func monthValues(_ slot: Int, _ m: Int) -> (values: UnsafePointer<Int64>, flat: Bool) {
+        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.monthValues(slot, m) } }
+        guard wholeMonths else { return (days(slot, ofMonth: m), false) }
+        let days = dayRange(ofMonth: m), first = days.lowerBound, n = days.count
+        let block = allocate(slot, m)
         let out = values[block]!, state = state[block]!
         switch state[0] {
-        case 2: break
+        case 2: return (UnsafePointer(out), false)
+        case 3: return (UnsafePointer(out), true)
         case 1:
-            // A cycle (see `slot`).
+            // A cycle (see `slot`): failed on every day.
             cycles += 1
-            return UnsafePointer(scratch.failedColumn)
+            return (UnsafePointer(scratch.failedColumn), true)
         default:
             state.update(repeating: 1, count: n)
             if holdsAllMonth(slot: slot, m) {
-                // One value all month in every lane: computed for the first day, copied to the others.
                 compute(slot, first, days: 1, into: out, decided: nil)
-                for k in 1..<n { (out + k * lanes).update(from: out, count: lanes) }
-            } else {
-                compute(slot, first, days: n, into: out, decided: nil)
+                state.update(repeating: 3, count: n)
+                return (UnsafePointer(out), true)
             }
+            compute(slot, first, days: n, into: out, decided: nil)
             state.update(repeating: 2, count: n)
+            return (UnsafePointer(out), false)
         }
-        return UnsafePointer(out)
     }
 
     /// Per instruction the same in every month (`RangeProof.Known.sameAllRange`): its column

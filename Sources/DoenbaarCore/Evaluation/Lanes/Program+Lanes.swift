@@ -115,7 +115,12 @@ extension Program {
         case .monthValueOfDay:
             broadcast(f.slot(Int(i.a), f.monthOfDay[p]))
         case .valueOfDay:
-            copy(n == 1 ? f.slot(Int(i.a), p) : f.days(Int(i.a), ofMonth: f.monthOfDay[p]))
+            if n == 1 {
+                copy(f.slot(Int(i.a), p))
+            } else {
+                let (values, flat) = f.monthValues(Int(i.a), f.monthOfDay[p])
+                if flat { broadcast(values) } else { copy(values) }
+            }
         case .benefitOfMonth:
             f.benefitPayment(Int(i.a), p, into: out)
         case .benefitOfDay:
@@ -318,7 +323,11 @@ extension Program {
         let i = code[Int(x)]
         switch i.op {
         case .valueOfMonth: return n == 1 ? f.slot(Int(i.a), p) : nil
-        case .valueOfDay: return n == 1 ? f.slot(Int(i.a), p) : f.days(Int(i.a), ofMonth: f.monthOfDay[p])
+        case .valueOfDay:
+            // One value all month is read where it is only for one day: for a month, it is broadcast (`evaluate`).
+            if n == 1 { return f.slot(Int(i.a), p) }
+            let (values, flat) = f.monthValues(Int(i.a), f.monthOfDay[p])
+            return flat ? nil : values
         // A fact without a default: a day without a value holds the mark already (`FactTable.absent`).
         case .dayFact: return i.b < 0 ? f.facts.column(Int(i.a), p, periods: n) : nil
         case .monthFactOfMonth: return i.b < 0 && n == 1 ? f.facts.column(Int(i.a), p) : nil
