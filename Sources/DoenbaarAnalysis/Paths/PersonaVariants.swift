@@ -111,7 +111,8 @@ extension Persona {
     /// analysis compares.
     func workIncome(from first: YearMonth, count: Int) -> [Int64] {
         var income = [Int64](repeating: 0, count: max(0, count))
-        // Through the buffer: a line read from the array by index was still copied whole.
+        // Fields read where each line lies (through the buffer): a line taken from the list for a
+        // call was copied whole first.
         records.withUnsafeBufferPointer { records in
             for i in records.indices where records[i].role == .workIncome && records[i].shape == .month {
                 let m = records[i].from.yearMonth.index - first.index

@@ -62,10 +62,10 @@ enum SharedRuns {
     }
 
     /// Lanes per block at most. A block's work per view, rule and month is spread over its
-    /// lanes, but a daily value of a month for 128 lanes (31 × 128 cells of 8 bytes) fills
-    /// half the nearest data cache of this machine's cores. With the work per lane as it is
-    /// now, 128 took 3% less CPU time than 64 (six pairs of 40.000 people); 96 and 192
-    /// were no better than 128.
+    /// lanes, but a daily value of a month for 128 lanes (31 × 128 cells of 8 bytes) is about
+    /// all of a core's nearest data cache here (32 KiB). Stop 35 chose 64 for that; with less
+    /// work per lane since, 128 took 3% less CPU time than 64 (six alternating pairs of
+    /// 40.000 people), and 96 and 192 were no better than 128.
     static let maxLanes = 128
 
     /// One block: the requests at `block`, which cover the same months (`dates`: each request's knowledge dates).
@@ -92,8 +92,8 @@ enum SharedRuns {
             self.end = end
         }
 
-        // The persona read where it is kept: taken from outside, it was copied (every list in it counted).
-        /// Whether the context has this run already.
+        /// Whether the context has this run already. This and `asksFor` read the persona where it
+        /// is kept: taken from outside for a call, it was copied (every list in it counted).
         var isAnswered: Bool { context.has(persona, to: end) }
         /// Whether another request (of the same context and end) asks for the same persona.
         func asksFor(_ other: Request) -> Bool { other.persona == persona }

@@ -132,34 +132,34 @@ public struct FactTable: Sendable {
         if only == nil { clearKnowledge(kind) }
         let k = kind.knowledgeFacts
         // The months a line was written in already: on the stack, as this runs for every lane a view learns something of.
-        // Read in place through the buffer: even by index, a line read from the array was copied
-        // (its strings and attributes counted) for every line, lane and view.
+        // A line's fields read where it lies (through the buffer): a line taken from the list for a
+        // call was copied whole first, its strings and attributes counted, for every line, lane and view.
         lines.withUnsafeBufferPointer { lines in
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { seen in
-            seen.initialize(repeating: false)
-            for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
-                let m = range.monthOffset(lines[i].from.yearMonth)
-                guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
-                let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
-                let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
-                if seen[m] {
-                    // Each amount has at most 12 digits before the comma; only dozens of lines
-                    // in one month could pass Int64, and then the sum stays at its largest value.
-                    let (sum, overflow) = monthly[kind.fact, m].addingReportingOverflow(lines[i].value)
-                    monthly[kind.fact, m] = overflow ? Int64.max : sum
-                    if let f = k.reported { monthly[f, m] = min(monthly[f, m], reported) }
-                    if let f = k.register { monthly[f, m] = min(monthly[f, m], inRegister) }
-                    continue
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { seen in
+                seen.initialize(repeating: false)
+                for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
+                    let m = range.monthOffset(lines[i].from.yearMonth)
+                    guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
+                    let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
+                    let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
+                    if seen[m] {
+                        // Each amount has at most 12 digits before the comma; only dozens of lines
+                        // in one month could pass Int64, and then the sum stays at its largest value.
+                        let (sum, overflow) = monthly[kind.fact, m].addingReportingOverflow(lines[i].value)
+                        monthly[kind.fact, m] = overflow ? Int64.max : sum
+                        if let f = k.reported { monthly[f, m] = min(monthly[f, m], reported) }
+                        if let f = k.register { monthly[f, m] = min(monthly[f, m], inRegister) }
+                        continue
+                    }
+                    seen[m] = true
+                    monthly[kind.fact, m] = lines[i].value
+                    // A kind with attributes has one line per month (Checker+Earnings).
+                    for a in kind.attributes { monthly[a.fact, m] = lines[i].attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
+                    if let f = k.known { monthly[f, m] = 1 }
+                    if let f = k.reported { monthly[f, m] = reported }
+                    if let f = k.register { monthly[f, m] = inRegister }
                 }
-                seen[m] = true
-                monthly[kind.fact, m] = lines[i].value
-                // A kind with attributes has one line per month (Checker+Earnings).
-                for a in kind.attributes { monthly[a.fact, m] = lines[i].attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
-                if let f = k.known { monthly[f, m] = 1 }
-                if let f = k.reported { monthly[f, m] = reported }
-                if let f = k.register { monthly[f, m] = inRegister }
             }
-        }
         }
     }
 

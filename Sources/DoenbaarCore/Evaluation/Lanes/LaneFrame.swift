@@ -220,40 +220,26 @@ final class LaneFrame {
     @inline(__always)
     func dayRange(ofMonth m: Int) -> Range<Int> { monthFirstDay[m]..<monthFirstDay[m + 1] }
 
-    /// A daily slot's values on every day of month m, the days one after the
-    /// other (each a column of lanes): computed all at once where this view
-    /// computes whole months, day by day otherwise.
-    func days(_ slot: Int, ofMonth m: Int) -> UnsafePointer<Int64> {
-        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.days(slot, ofMonth: m) } }
+    /// A daily slot's values in month m: the days one after the other (each a column of lanes),
+    /// or, where this view computes whole months and the slot holds one value all month in
+    /// every lane (`flat`), the first day's alone. Read for a day or summed, that is the day's
+    /// value; read for the month, it is broadcast into the reader's column (`Program.evaluate`,
+    /// `keptValues`). Copying it to every day of the month was a fifth of the memory copied.
+    func monthValues(_ slot: Int, _ m: Int) -> (values: UnsafePointer<Int64>, flat: Bool) {
+        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.monthValues(slot, m) } }
         let days = dayRange(ofMonth: m), first = days.lowerBound, n = days.count
+        let block = allocate(slot, m)
+        let out = values[block]!
         guard wholeMonths else {
-            let block = allocate(slot, m)
+            // Day by day, as a trace and a diagnosis go.
             for k in 0..<n {
-                let cell = values[block]! + k * lanes, v = self.slot(slot, first + k)
+                let cell = out + k * lanes, v = self.slot(slot, first + k)
                 // A cycle's marks are not stored in the block: copied in, so every day has its values.
                 if v != UnsafePointer(cell) { cell.update(from: v, count: lanes) }
             }
-            return UnsafePointer(values[block]!)
+            return (UnsafePointer(out), false)
         }
-        let (values, flat) = monthValues(slot, m)
-        guard flat, values != UnsafePointer(scratch.failedColumn) else { return values }
-        // Asked for every day after all: the first day's values copied to the others, once.
-        let block = self.block(slot, m), out = self.values[block]!
-        for k in 1..<n { (out + k * lanes).update(from: out, count: lanes) }
-        state[block]!.update(repeating: 2, count: n)
-        return values
-    }
-
-    /// A daily slot's values in month m where this view computes whole months: the days one
-    /// after the other, or, where the slot holds one value all month in every lane (`flat`),
-    /// the first day's alone. Most such months are read as one value (a day, a sum, a
-    /// broadcast), and copying it to every day of the month was a tenth of the copying done.
-    func monthValues(_ slot: Int, _ m: Int) -> (values: UnsafePointer<Int64>, flat: Bool) {
-        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.monthValues(slot, m) } }
-        guard wholeMonths else { return (days(slot, ofMonth: m), false) }
-        let days = dayRange(ofMonth: m), first = days.lowerBound, n = days.count
-        let block = allocate(slot, m)
-        let out = values[block]!, state = state[block]!
+        let state = state[block]!
         switch state[0] {
         case 2: return (UnsafePointer(out), false)
         case 3: return (UnsafePointer(out), true)

@@ -3,8 +3,9 @@
 /// holds, where `MonthInvariance` decides once, from the rules' form alone. A
 /// benefit's block, a stay abroad, a sickness begin and end in few months, so in
 /// most months their facts, and the WW access and right built on them, are the
-/// same all month; such a value is computed for the first day and copied to the
-/// others (`LaneFrame.days`, `Program.evaluate`), a sum over its days is its
+/// same all month; such a value is computed for the first day and kept for that
+/// day alone (`LaneFrame.monthValues`; a reader of the whole month broadcasts it,
+/// `Program.evaluate`), a sum over its days is its
 /// value times the days, and a month in which such an obligation's rule applies
 /// to no lane is told so by its first day.
 /// Only where a view computes whole months: a trace and a diagnosis go day by day.
