@@ -111,8 +111,8 @@ extension Persona {
     /// analysis compares.
     func workIncome(from first: YearMonth, count: Int) -> [Int64] {
         var income = [Int64](repeating: 0, count: max(0, count))
-        // Fields read where each line lies (through the buffer): a line taken from the list for a
-        // call was copied whole first.
+        // Fields read where each line lies (through the buffer), spelled out rather than through
+        // `isIncomeLine`: a line passed to a call was copied whole first, even with the call inlined.
         records.withUnsafeBufferPointer { records in
             for i in records.indices where records[i].role == .workIncome && records[i].shape == .month {
                 let m = records[i].from.yearMonth.index - first.index

@@ -36,37 +36,28 @@ extension LaneBlock {
         }
     }
 
-    /// The payments booked this month as each lane's list: most months a lane is paid as the
-    /// month before, or as the lane before this month, and that list is taken (a correction
-    /// added later copies it first), not a new one made for every lane and month. Only without
-    /// a trace: then a booked payment is its benefit, amounts and deductions (a deduction's
-    /// rule and source follow from its slot), compared field by field, in place.
+    /// The payments booked this month as each lane's list (`LaneBlock.kept`: the month before's or
+    /// the lane before's where it says the same; a correction added later copies it first). Only
+    /// without a trace, where a booked payment is its benefit, amounts and deductions.
     mutating func shareBooked(into outcome: inout [MonthOutcome]) {
-        func same(_ a: [BenefitOutcome], _ b: [BenefitOutcome]) -> Bool {
-            guard a.count == b.count else { return false }
-            for k in a.indices {
-                guard a[k].benefitIndex == b[k].benefitIndex, a[k].grossCents == b[k].grossCents, a[k].paidCents == b[k].paidCents,
-                      a[k].deductions.count == b[k].deductions.count else { return false }
-                for d in a[k].deductions.indices where a[k].deductions[d].slot != b[k].deductions[d].slot
-                    || a[k].deductions[d].cents != b[k].deductions[d].cents { return false }
-            }
-            return true
-        }
         for lane in 0..<lanes where !failed[lane] {
-            guard !tracing else {
-                outcome[lane].benefits = bookingBenefits[lane]
-                continue
-            }
-            let booked = bookingBenefits[lane]
-            if same(booked, lastBenefits[lane]) {
-                outcome[lane].benefits = lastBenefits[lane]
-            } else if lane > 0, same(booked, lastBenefits[lane - 1]) {
-                outcome[lane].benefits = lastBenefits[lane - 1]
-            } else {
-                outcome[lane].benefits = Array(booked)
-            }
-            lastBenefits[lane] = outcome[lane].benefits
+            outcome[lane].benefits = tracing ? bookingBenefits[lane]
+                : LaneBlock.kept(bookingBenefits[lane], lane: lane, last: &lastBenefits, same: LaneBlock.sameBooked)
         }
+    }
+
+    /// Whether two lists of payments as booked (without a trace, before any correction) say the
+    /// same, field by field in place: a deduction's rule and source follow from its slot. (Through
+    /// a method on the payment, each was copied with its node: 7% more instructions in all.)
+    private static func sameBooked(_ a: [BenefitOutcome], _ b: [BenefitOutcome]) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in a.indices {
+            guard a[k].benefitIndex == b[k].benefitIndex, a[k].grossCents == b[k].grossCents, a[k].paidCents == b[k].paidCents,
+                  a[k].deductions.count == b[k].deductions.count else { return false }
+            for d in a[k].deductions.indices where a[k].deductions[d].slot != b[k].deductions[d].slot
+                || a[k].deductions[d].cents != b[k].deductions[d].cents { return false }
+        }
+        return true
     }
 
     /// A correction for an earlier month, where what is known now changes its payment.

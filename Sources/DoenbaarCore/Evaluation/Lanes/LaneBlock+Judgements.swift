@@ -121,23 +121,13 @@ extension LaneBlock {
                 LaneBlock.merge(intent: i, holds: applies[lane] ? holds[lane] : nil, month: range.month(m), into: &tellingIntents[lane], plan)
             }
         }
-        // Most months a lane's intents come out as the month before, or as the lane before's
-        // this month: that list is taken, not a new one made for every lane and month.
         for lane in 0..<lanes where !failed[lane] {
-            let told = tellingIntents[lane]
-            if LaneBlock.same(told, lastIntents[lane]) {
-                outcome[lane].intents = lastIntents[lane]
-            } else if lane > 0, LaneBlock.same(told, outcome[lane - 1].intents) {
-                outcome[lane].intents = outcome[lane - 1].intents
-            } else {
-                outcome[lane].intents = Array(told)
-            }
-            lastIntents[lane] = outcome[lane].intents
+            outcome[lane].intents = LaneBlock.kept(tellingIntents[lane], lane: lane, last: &lastIntents, same: LaneBlock.sameIntents)
         }
     }
 
     /// Whether two lists of intent outcomes tell the same: the same versions, holding alike.
-    private static func same(_ a: [IntentOutcome], _ b: [IntentOutcome]) -> Bool {
+    private static func sameIntents(_ a: [IntentOutcome], _ b: [IntentOutcome]) -> Bool {
         guard a.count == b.count else { return false }
         for k in a.indices where a[k].words !== b[k].words || a[k].intentIndex != b[k].intentIndex || a[k].holds != b[k].holds { return false }
         return true

@@ -93,16 +93,8 @@ struct LaneBlock {
         seenEpisodes = Array(repeating: [], count: lanes)
         lastIntents = Array(repeating: [], count: lanes)
         lastBenefits = Array(repeating: [], count: lanes)
-        bookingBenefits = (0..<lanes).map { _ in
-            var list: [BenefitOutcome] = []
-            list.reserveCapacity(plan.ruleSet.benefits.count)
-            return list
-        }
-        tellingIntents = (0..<lanes).map { _ in
-            var list: [IntentOutcome] = []
-            list.reserveCapacity(plan.intents.count)
-            return list
-        }
+        bookingBenefits = LaneBlock.lists(lanes, room: plan.ruleSet.benefits.count)
+        tellingIntents = LaneBlock.lists(lanes, room: plan.intents.count)
         noEpisodes = Array(repeating: [], count: lanes)
         untraced = plan.ruleSet.benefits.map { TraceBox(TraceNode(kind: .benefit, name: $0.name, value: .notTraced)) }
         deductionRules = plan.deductionSlots.map { slots in
@@ -187,6 +179,25 @@ struct LaneBlock {
         }
     }
 
+    /// An empty list per lane, each with room for `room` elements up front.
+    static func lists<Element>(_ lanes: Int, room: Int) -> [[Element]] {
+        (0..<lanes).map { _ in
+            var list: [Element] = []
+            list.reserveCapacity(room)
+            return list
+        }
+    }
+
+    /// The list a lane keeps for this month, from the one it was told in: the month before's
+    /// (`last[lane]`), or the lane before's this month, where it says the same, else its own;
+    /// `last[lane]` becomes it. Most months of most people come out as the month before (and
+    /// as their neighbour's), and a list per lane and month was made and let go again.
+    static func kept<Element>(_ told: [Element], lane: Int, last: inout [[Element]], same: ([Element], [Element]) -> Bool) -> [Element] {
+        let list = same(told, last[lane]) ? last[lane] : lane > 0 && same(told, last[lane - 1]) ? last[lane - 1] : told
+        last[lane] = list
+        return list
+    }
+
     /// Marks the lanes whose value is the failure mark.
     mutating func fail<Values: Collection<Int64>>(where values: Values) {
         for (lane, v) in values.enumerated() where v == ValueSemantics.failed { failed[lane] = true }
@@ -196,11 +207,7 @@ struct LaneBlock {
         let benefits = plan.ruleSet.benefits
         let reported = Array(range.reportedMonths)
         // Room for every month up front: grown month by month, each lane's list was copied some five times.
-        var months = (0..<lanes).map { _ in
-            var m: [MonthOutcome] = []
-            m.reserveCapacity(reported.count)
-            return m
-        }
+        var months: [[MonthOutcome]] = LaneBlock.lists(lanes, room: reported.count)
         // Per reported month: whether nothing so far read a later month (one list for every lane of the block).
         var endsExactly: [Bool] = []
         endsExactly.reserveCapacity(reported.count)
