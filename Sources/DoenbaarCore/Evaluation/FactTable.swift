@@ -3,7 +3,11 @@
 /// timeline is not consulted again while evaluating. Which fact a persona
 /// line fills comes from the rule files (`onderdeel`, `opgave`), through the
 /// plan's `FactLayout`.
-public struct FactTable: Sendable {
+///
+/// A class, written only while it is made (`init`, `known(at:)`) and read-only
+/// once handed out: a view passes its lanes' tables around many times per fact
+/// and lane, and a struct of four arrays counted four references each time.
+public final class FactTable: @unchecked Sendable {
     /// Marks a fact that has no value (the persona did not give it, or not on
     /// that day); reading it uses the fact's default or is an evaluation error.
     public static let absent = Int64.min
@@ -12,10 +16,11 @@ public struct FactTable: Sendable {
     public static let outsideBlock = Int64.min + 1
 
     public let range: EvaluationRange
-    public private(set) var knownAt: CivilDate
-    var constants: [Int64]               // by fact index
-    var daily: [[Int64]]                 // by fact index, then day offset (empty when not daily)
-    var monthly: MonthColumns            // by fact index and month offset, in one buffer
+    // Written only while the table is made, on one thread: no access is checked at run time.
+    @exclusivity(unchecked) public private(set) var knownAt: CivilDate
+    @exclusivity(unchecked) private(set) var constants: [Int64]               // by fact index
+    @exclusivity(unchecked) private(set) var daily: [[Int64]]                 // by fact index, then day offset (empty when not daily)
+    @exclusivity(unchecked) private(set) var monthly: MonthColumns            // by fact index and month offset, in one buffer
 
     /// - Parameters:
     ///   - calendar: a table over the same range whose calendar columns (date,
@@ -52,6 +57,15 @@ public struct FactTable: Sendable {
         }
     }
 
+    /// A copy to fill again for another decision date: the arrays are shared until written.
+    private init(copying other: FactTable, knownAt: CivilDate) {
+        range = other.range
+        self.knownAt = knownAt
+        constants = other.constants
+        daily = other.daily
+        monthly = other.monthly
+    }
+
     private static func bool(_ b: Bool) -> Int64 { b ? 1 : 0 }
 
     /// A calendar fact on a day: the same for everyone, persona or not (nil for a fact of a person).
@@ -64,7 +78,7 @@ public struct FactTable: Sendable {
         }
     }
 
-    private mutating func fillConstants(_ p: Persona, _ layout: FactLayout) {
+    private func fillConstants(_ p: Persona, _ layout: FactLayout) {
         constants[BuiltinFact.birthDate.index] = Int64(p.birthDate.dayNumber)
         // The decision date is the view's, the same for every lane (`LaneFacts.decisionDay`): not kept here.
         // A block the persona does not have: its presence fact is nee, its fields have no value.
@@ -76,7 +90,7 @@ public struct FactTable: Sendable {
     }
 
     /// The age column alone, from the birth date.
-    private mutating func fillAge(_ p: Persona) {
+    private func fillAge(_ p: Persona) {
         let birth = p.birthDate.components
         var (y, m, d) = range.date(ofDay: 0).components
         for offset in 0..<range.dayCount {
@@ -89,7 +103,7 @@ public struct FactTable: Sendable {
     }
 
     /// The columns that depend only on the calendar (shared, `CalendarColumns`) and the birth date.
-    private mutating func fillCalendar(_ p: Persona) {
+    private func fillCalendar(_ p: Persona) {
         let calendar = CalendarColumns.shared.columns(for: range)
         daily[BuiltinFact.referenceDate.index] = calendar.date
         daily[BuiltinFact.weekday.index] = calendar.weekday
@@ -99,7 +113,7 @@ public struct FactTable: Sendable {
 
     /// Facts from life events: on each day the date of the latest event of their kinds
     /// up to that day. What happened is no report: it has no knowledge date.
-    private mutating func fillEvents(_ p: Persona, _ layout: FactLayout) {
+    private func fillEvents(_ p: Persona, _ layout: FactLayout) {
         for (fact, kinds) in layout.eventFacts {
             for e in p.events.sorted(by: { $0.date < $1.date }) where kinds.contains(e.kind) {
                 let first = max(0, range.offset(of: e.date))
@@ -110,7 +124,7 @@ public struct FactTable: Sendable {
     }
 
     /// Knowledge facts are always defined: nee where no line was known.
-    private mutating func clearKnowledge(_ kind: PersonaRecordKind) {
+    private func clearKnowledge(_ kind: PersonaRecordKind) {
         let k = kind.knowledgeFacts
         guard kind.shape == .period else {
             for case let f? in [k.known, k.reported, k.register] { monthly.fill(f, with: 0) }
@@ -128,7 +142,7 @@ public struct FactTable: Sendable {
     ///
     /// With `only`, just the months flagged there, which the caller cleared
     /// (`clear(kind:months:)`): each month is filled from its own lines alone.
-    private mutating func fillMonths(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout, only: [Bool]? = nil) {
+    private func fillMonths(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout, only: [Bool]? = nil) {
         if only == nil { clearKnowledge(kind) }
         let k = kind.knowledgeFacts
         // The months a line was written in already: on the stack, as this runs for every lane a view learns something of.
@@ -164,7 +178,7 @@ public struct FactTable: Sendable {
     }
 
     /// The latest line that covers the month and was known by the decision date.
-    private mutating func fillEstimates(_ lines: [PersonaRecord], _ kind: PersonaRecordKind) {
+    private func fillEstimates(_ lines: [PersonaRecord], _ kind: PersonaRecordKind) {
         clearKnowledge(kind)
         for m in 0..<range.monthCount {
             let month = range.month(m)
@@ -175,7 +189,7 @@ public struct FactTable: Sendable {
     }
 
     /// Only periods the agency knew of on the decision date exist in this view.
-    private mutating func fillPeriods(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout) {
+    private func fillPeriods(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout) {
         let n = range.dayCount
         daily[kind.fact] = Array(repeating: 0, count: n)
         clearKnowledge(kind)
@@ -274,8 +288,7 @@ public struct FactTable: Sendable {
         guard layout.kindsFillTheirOwnFacts else {
             return FactTable(persona: persona(), layout: layout, range: range, knownAt: day, calendar: self, lines: byKind)
         }
-        var table = self
-        table.knownAt = day
+        let table = FactTable(copying: self, knownAt: day)
         let (early, late) = (min(knownAt, day), max(knownAt, day))
         for k in layout.records.indices {
             // The kind itself is taken (and its names and lists counted) only to fill it again:
@@ -319,7 +332,7 @@ public struct FactTable: Sendable {
 
     /// The months flagged of every column a kind of lines per month fills, back to their
     /// value before any line: as `clear(kind:)` and `clearKnowledge` leave them.
-    private mutating func clear(kind k: Int, months: [Bool], _ layout: FactLayout) {
+    private func clear(kind k: Int, months: [Bool], _ layout: FactLayout) {
         let knowledge = layout.records[k].knowledgeFacts
         for f in layout.filledByKind[k] where monthly.has(f) {
             let value = f == knowledge.known || f == knowledge.reported || f == knowledge.register ? 0 : layout.initialValues[f]
@@ -328,7 +341,7 @@ public struct FactTable: Sendable {
     }
 
     /// Every column a record kind fills, back to its value before any line.
-    private mutating func clear(kind k: Int, _ layout: FactLayout) {
+    private func clear(kind k: Int, _ layout: FactLayout) {
         let days = layout.initialDays(range.dayCount)
         for f in layout.filledByKind[k] {
             if !daily[f].isEmpty { daily[f] = days[f] }
