@@ -122,11 +122,19 @@ struct LaneBlock {
             var donor: (view: LaneFrame, months: Int)? = changed.isEmpty ? (previous.view, range.monthCount) : nil
             var setMonths: [Int32]? = nil
             if sharing && !changed.isEmpty {
-                let agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
-                donor = (previous.view, agree)
-                if agree < range.monthCount {
-                    setMonths = monthsEachSetAgrees(tables, previous.tables, changed: changed, refilled: refilled, agree: agree)
+                let agree: Int
+                if layout.kindsFillTheirOwnFacts {
+                    // Only the facts of the kinds filled again can differ: each looked at once, for both answers.
+                    let byFact = firstDifferingMonths(tables, previous.tables, changed: changed, refilled: refilled)
+                    agree = byFact.min() ?? range.monthCount
+                    if agree < range.monthCount { setMonths = monthsEachSetAgrees(byFact) }
+                } else {
+                    agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
+                    if agree < range.monthCount {
+                        setMonths = monthsEachSetAgrees(tables, previous.tables, changed: changed, refilled: refilled, agree: agree)
+                    }
                 }
+                donor = (previous.view, agree)
                 // An earlier run of a variant may agree longer.
                 if let other = memory?.nearest(to: day, agreeingWith: tables[0]), other.months > agree { donor = other; setMonths = nil }
             }
@@ -161,20 +169,35 @@ struct LaneBlock {
     /// stays abroad as they were, so a view takes those over from the view before instead
     /// of working them out again (`LaneFrame.source(of:_:)`, `LaneFrame.episodes`).
     private func monthsEachSetAgrees(_ tables: [FactTable], _ before: [FactTable], changed: [Int], refilled: [Bool], agree: Int) -> [Int32] {
+        monthsEachSetAgrees(firstDifferingMonths(tables, before, changed: changed, refilled: refilled, floor: agree))
+    }
+
+    /// Per fact, the first month in which it differs from the view before in some lane that
+    /// learnt something (`changed`), the range's month count where it does not; a fact whose
+    /// month is `floor` or less is not lowered further. Where kinds fill their own facts, only
+    /// those of the kinds filled again (`refilled`) are looked at (the others are the same
+    /// buffers), and of those only the facts in some set unless `floor` is below zero.
+    private func firstDifferingMonths(_ tables: [FactTable], _ before: [FactTable], changed: [Int], refilled: [Bool], floor: Int = -1) -> [Int] {
         var byFact = [Int](repeating: range.monthCount, count: plan.ruleSet.facts.count)
         // The facts in some set of the kinds filled again; every one where kinds do not fill their own facts.
         var facts: [Int] = []
-        if plan.factLayout.kindsFillTheirOwnFacts {
+        let layout = plan.factLayout, every = floor < 0
+        if layout.kindsFillTheirOwnFacts {
             for k in refilled.indices where refilled[k] {
-                for f in plan.factLayout.filledByKind[k] where plan.inSomeFactSet[f] { facts.append(f) }
+                for f in layout.filledByKind[k] where every || plan.inSomeFactSet[f] { facts.append(f) }
             }
         } else {
-            facts = plan.inSomeFactSet.indices.filter { plan.inSomeFactSet[$0] }
+            facts = plan.inSomeFactSet.indices.filter { every || plan.inSomeFactSet[$0] }
         }
         if !facts.isEmpty {
-            for lane in changed { tables[lane].lowerFirstDifferingMonths(of: facts, from: before[lane], into: &byFact, floor: agree) }
+            for lane in changed { tables[lane].lowerFirstDifferingMonths(of: facts, from: before[lane], into: &byFact, floor: floor) }
         }
-        return plan.factSets.indices.map { k in
+        return byFact
+    }
+
+    /// Per set of facts (`Plan.factSets`), the first month in which one of its facts differs (`byFact`).
+    private func monthsEachSetAgrees(_ byFact: [Int]) -> [Int32] {
+        plan.factSets.indices.map { k in
             k == 0 ? 0 : Int32(plan.factSets[k].reduce(range.monthCount) { min($0, byFact[$1]) })
         }
     }
