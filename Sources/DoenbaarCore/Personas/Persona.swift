@@ -2,40 +2,129 @@
 /// their doenvermogen, and how many real people they stand for. Each fact
 /// carries two times: when it happened and when the agency knew it.
 public struct Persona: Sendable {
-    public var id: String
-    public var name: String
-    public var birthDate: CivilDate
+    /// The parts, behind one reference that is copied before a write where it is shared
+    /// (copy on write): a persona is handed from generator to analysis to every run and
+    /// its requests, and a struct of a dozen lists and dictionaries counted each of them
+    /// on every copy.
+    private final class Parts: @unchecked Sendable {
+        @exclusivity(unchecked) var id: String
+        @exclusivity(unchecked) var name: String
+        @exclusivity(unchecked) var birthDate: CivilDate
+        @exclusivity(unchecked) var weight: Int
+        @exclusivity(unchecked) var capacity: [Capacity: Int]
+        @exclusivity(unchecked) var values: [String: Int64]
+        @exclusivity(unchecked) var sections: [String: SourceRange]
+        @exclusivity(unchecked) var records: [PersonaRecord]
+        @exclusivity(unchecked) var events: [LifeEvent]
+        @exclusivity(unchecked) var expectations: [Expectation]
+        @exclusivity(unchecked) var period: (from: YearMonth, to: YearMonth)?
+        @exclusivity(unchecked) var range: SourceRange
+
+        init(id: String, name: String, birthDate: CivilDate, weight: Int, capacity: [Capacity: Int]) {
+            self.id = id
+            self.name = name
+            self.birthDate = birthDate
+            self.weight = weight
+            self.capacity = capacity
+            values = [:]
+            sections = [:]
+            records = []
+            events = []
+            expectations = []
+            period = nil
+            range = .synthetic
+        }
+
+        func copy() -> Parts {
+            let c = Parts(id: id, name: name, birthDate: birthDate, weight: weight, capacity: capacity)
+            c.values = values
+            c.sections = sections
+            c.records = records
+            c.events = events
+            c.expectations = expectations
+            c.period = period
+            c.range = range
+            return c
+        }
+    }
+
+    private var parts: Parts
+
+    /// The parts to write: this persona's own (copied first where another persona shares them).
+    private mutating func own() -> Parts {
+        if !isKnownUniquelyReferenced(&parts) { parts = parts.copy() }
+        return parts
+    }
+
+    public var id: String {
+        get { parts.id }
+        _modify { let p = own(); yield &p.id }
+    }
+    public var name: String {
+        get { parts.name }
+        _modify { let p = own(); yield &p.name }
+    }
+    public var birthDate: CivilDate {
+        get { parts.birthDate }
+        _modify { let p = own(); yield &p.birthDate }
+    }
     /// How many people this persona stands for (an estimate).
-    public var weight: Int
+    public var weight: Int {
+        get { parts.weight }
+        _modify { let p = own(); yield &p.weight }
+    }
     /// Capacity levels from 1 (very low) to 5 (high), per part of doenvermogen.
-    public var capacity: [Capacity: Int]
+    public var capacity: [Capacity: Int] {
+        get { parts.capacity }
+        _modify { let p = own(); yield &p.capacity }
+    }
     /// Facts that hold once per person, by fact name, as slot values: what
     /// the blocks (`onderdeel`) of the persona file gave.
-    public var values: [String: Int64] = [:]
+    public var values: [String: Int64] {
+        get { parts.values }
+        _modify { let p = own(); yield &p.values }
+    }
     /// The blocks the persona has, by keyword, with where each was written.
-    public var sections: [String: SourceRange] = [:]
+    public var sections: [String: SourceRange] {
+        get { parts.sections }
+        _modify { let p = own(); yield &p.sections }
+    }
     /// The repeated lines (`opgave`): incomes, estimates, stays, in file order.
-    public var records: [PersonaRecord] = []
-    public var events: [LifeEvent] = []
-    public var expectations: [Expectation] = []
+    public var records: [PersonaRecord] {
+        get { parts.records }
+        _modify { let p = own(); yield &p.records }
+    }
+    public var events: [LifeEvent] {
+        get { parts.events }
+        _modify { let p = own(); yield &p.events }
+    }
+    public var expectations: [Expectation] {
+        get { parts.expectations }
+        _modify { let p = own(); yield &p.expectations }
+    }
     /// The months to run when none are asked for (`periode` in the file).
-    public var period: (from: YearMonth, to: YearMonth)?
+    public var period: (from: YearMonth, to: YearMonth)? {
+        get { parts.period }
+        _modify { let p = own(); yield &p.period }
+    }
     /// Where each part was written, for diagnostics and test failures.
-    public var range: SourceRange = .synthetic
+    public var range: SourceRange {
+        get { parts.range }
+        _modify { let p = own(); yield &p.range }
+    }
 
     public init(id: String, name: String, birthDate: CivilDate, weight: Int, capacity: [Capacity: Int]) {
-        self.id = id
-        self.name = name
-        self.birthDate = birthDate
-        self.weight = weight
-        self.capacity = capacity
+        parts = Parts(id: id, name: name, birthDate: birthDate, weight: weight, capacity: capacity)
     }
+
+    /// Whether two personas share their parts (and so are equal without looking).
+    func sharesParts(with other: Persona) -> Bool { parts === other.parts }
 }
 
 /// Two personas are equal when every part is: then every run of them is the same.
 extension Persona: Equatable {
     public static func == (a: Persona, b: Persona) -> Bool {
-        a.records == b.records && a.values == b.values && a.events == b.events && a.birthDate == b.birthDate
+        a.sharesParts(with: b) || a.records == b.records && a.values == b.values && a.events == b.events && a.birthDate == b.birthDate
             && a.capacity == b.capacity && a.id == b.id && a.name == b.name && a.weight == b.weight
             && a.period?.from == b.period?.from && a.period?.to == b.period?.to
             && a.sections == b.sections && a.expectations == b.expectations && a.range == b.range
