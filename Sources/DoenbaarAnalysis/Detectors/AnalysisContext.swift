@@ -248,44 +248,37 @@ public final class AnalysisContext {
     /// these declarations: a discretion point on the path offers its own rung;
     /// without one, only a change of the law helps.
     public func rung(for names: Set<String>, from first: YearMonth? = nil, through last: YearMonth? = nil) throws(AnalysisError) -> RungChoice {
-        // An exception lies on the path of the declaration it overrides.
+        let ladder = parameters.ladder
+        // An exception lies on the path of the declaration it overrides (in rule-set order:
+        // the owner of an exception found so becomes part of the path for those after it).
         var names = names
-        // By index: a loop over the declarations themselves copies each one.
-        for i in ruleSet.values.indices where ruleSet.values[i].exceptions.contains(where: { names.contains($0.name) }) {
-            names.insert(ruleSet.values[i].name)
-        }
+        for (name, exceptions) in ladder.overridden where exceptions.contains(where: names.contains) { names.insert(name) }
         // A discretion point with a scope counts only where its scope held in the finding's months;
         // one that a reform with a start date made a version, only in the months of its window.
         var months: [MonthOutcome] = []
-        if ruleSet.discretions.contains(where: { $0.scope != nil || $0.validity.isBounded }) {
+        if ladder.inSomeMonths.contains(true) {
             months = try recorded().months.filter { m in first.map { m.month >= $0 } ?? true && last.map { m.month <= $0 } ?? true }
         }
         func usable(_ i: Int) -> Bool {
+            guard ladder.inSomeMonths[i] else { return true }
             let d = ruleSet.discretions[i]
-            guard d.scope != nil || d.validity.isBounded else { return true }
             return months.contains { m in d.validity.contains(m.month.first) && (d.scope == nil || m.discretionsInScope.contains(i)) }
         }
-        var best: (Discretion, SolutionRung)?
-        for (i, d) in ruleSet.discretions.enumerated() where usable(i) {
-            let covered = d.slots.map { ruleSet.values[$0].name } + d.obligations.map { ruleSet.obligations[$0].name }
-                + d.recoveries.map { Self.recoveryName(ruleSet.benefits[$0].name) }
-            guard !names.isDisjoint(with: covered) else { continue }
-            let rung: SolutionRung = d.kind == .tailoring ? .tailoring : .policyRule
-            if best == nil || rung < best!.1 { best = (d, rung) }
+        var best: (index: Int, rung: SolutionRung)?
+        for i in ladder.covered.indices where !names.isDisjoint(with: ladder.covered[i]) && usable(i) {
+            let rung: SolutionRung = ruleSet.discretions[i].kind == .tailoring ? .tailoring : .policyRule
+            if best == nil || rung < best!.rung { best = (i, rung) }
         }
-        if let (d, rung) = best {
+        if let (i, rung) = best {
+            let d = ruleSet.discretions[i]
             return RungChoice(rung, discretion: DiscretionReference(provision: ruleSet.provision(d), text: d.text))
         }
         // Rung 3 names what to change: the articles of the definitions on the path (the
         // conditions the outcome turns on), else of its rules.
         // A definition made of facts alone (`inkomen`) restates them: no article to change.
-        // By index, as above: a filter over the declarations copies each one.
-        let onPath = ruleSet.values.indices.filter { i in
-            names.contains(ruleSet.values[i].name)
-                && (ruleSet.values[i].isRule || ruleSet.values[i].body.references.contains { if case .fact = $0 { return false } else { return true } })
-        }
-        let articles = onPath.filter { !ruleSet.values[$0].isRule } + onPath.filter { ruleSet.values[$0].isRule }
-        return RungChoice(.lawChange, articles: articles.prefix(2).map { ruleSet.provision(ruleSet.values[$0]) })
+        let onPath = ladder.changeable.filter { names.contains($0.name) }
+        let articles = onPath.filter { !$0.isRule } + onPath.filter(\.isRule)
+        return RungChoice(.lawChange, articles: articles.prefix(2).map { ruleSet.provision(ruleSet.values[$0.index]) })
     }
 
     /// The name a finding uses for the recoveries of a benefit on its path.

@@ -32,6 +32,8 @@ public struct AnalysisParameters: Sendable {
     /// where rules use a protected attribute (`ProtectedAttributeUse.uses`).
     public let incomeFacts: Set<String>
     public let protectedUses: [ProtectedAttributeUse]
+    /// What the solution ladder reads of the rule set (`AnalysisContext.rung`).
+    public let ladder: SolutionLadder
 
     /// Thresholds, model numbers and population distributions are read as in
     /// force on this day; they are dated like any parameter.
@@ -41,6 +43,7 @@ public struct AnalysisParameters: Sendable {
         let reader = ParameterReader(ruleSet: ruleSet, day: day)
         incomeFacts = ruleSet.incomeFacts
         protectedUses = ProtectedAttributeUse.uses(in: ruleSet)
+        ladder = SolutionLadder(ruleSet)
         let value = reader.value, parameter = reader.parameter
         probeIncome = try value("proefbedrag_extra_inkomen")
         minimumKeptShare = try value("drempel_behouden_deel")
