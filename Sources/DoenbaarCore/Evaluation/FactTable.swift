@@ -47,12 +47,12 @@ public final class FactTable: @unchecked Sendable {
         }
         fillEvents(persona, layout)
         let byKind = lines ?? layout.lines(of: persona)
-        for (k, kind) in layout.records.enumerated() {
+        for (k, kind) in layout.fills.enumerated() {
             let lines = byKind[k]
             switch kind.shape {
-            case .month: fillMonths(lines, kind, layout)
+            case .month: fillMonths(lines, kind)
             case .from: fillEstimates(lines, kind)
-            case .period: fillPeriods(lines, kind, layout)
+            case .period: fillPeriods(lines, kind)
             }
         }
     }
@@ -124,8 +124,8 @@ public final class FactTable: @unchecked Sendable {
     }
 
     /// Knowledge facts are always defined: nee where no line was known.
-    private func clearKnowledge(_ kind: PersonaRecordKind) {
-        let k = kind.knowledgeFacts
+    private func clearKnowledge(_ kind: RecordFill) {
+        let k = kind.knowledge
         guard kind.shape == .period else {
             for case let f? in [k.known, k.reported, k.register] { monthly.fill(f, with: 0) }
             return
@@ -142,9 +142,9 @@ public final class FactTable: @unchecked Sendable {
     ///
     /// With `only`, just the months flagged there, which the caller cleared
     /// (`clear(kind:months:)`): each month is filled from its own lines alone.
-    private func fillMonths(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout, only: [Bool]? = nil) {
+    private func fillMonths(_ lines: [PersonaRecord], _ kind: RecordFill, only: [Bool]? = nil) {
         if only == nil { clearKnowledge(kind) }
-        let k = kind.knowledgeFacts
+        let k = kind.knowledge
         // The months a line was written in already: on the stack, as this runs for every lane a view learns something of.
         // A line's fields read where it lies (through the buffer): a line taken from the list for a
         // call was copied whole first, its strings and attributes counted, for every line, lane and view.
@@ -168,7 +168,7 @@ public final class FactTable: @unchecked Sendable {
                     seen[m] = true
                     monthly[kind.fact, m] = lines[i].value
                     // A kind with attributes has one line per month (Checker+Earnings).
-                    for a in kind.attributes { monthly[a.fact, m] = lines[i].attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent) }
+                    for a in kind.attributes { monthly[a.fact, m] = lines[i].attributes[a.name] ?? (a.isFlag ? 0 : FactTable.absent) }
                     if let f = k.known { monthly[f, m] = 1 }
                     if let f = k.reported { monthly[f, m] = reported }
                     if let f = k.register { monthly[f, m] = inRegister }
@@ -178,28 +178,29 @@ public final class FactTable: @unchecked Sendable {
     }
 
     /// The latest line that covers the month and was known by the decision date.
-    private func fillEstimates(_ lines: [PersonaRecord], _ kind: PersonaRecordKind) {
+    private func fillEstimates(_ lines: [PersonaRecord], _ kind: RecordFill) {
         clearKnowledge(kind)
+        // By index: a line taken from the list was copied whole, its names and attributes counted.
         for m in 0..<range.monthCount {
             let month = range.month(m)
-            guard let line = lines.last(where: { $0.month <= month && $0.knowledge.isKnown(on: knownAt) }) else { continue }
-            monthly[kind.fact, m] = line.value
-            if let f = kind.knowledgeFacts.known { monthly[f, m] = 1 }
+            guard let i = lines.lastIndex(where: { $0.month <= month && $0.knowledge.isKnown(on: knownAt) }) else { continue }
+            monthly[kind.fact, m] = lines[i].value
+            if let f = kind.knowledge.known { monthly[f, m] = 1 }
         }
     }
 
     /// Only periods the agency knew of on the decision date exist in this view.
-    private func fillPeriods(_ lines: [PersonaRecord], _ kind: PersonaRecordKind, _ layout: FactLayout) {
+    private func fillPeriods(_ lines: [PersonaRecord], _ kind: RecordFill) {
         let n = range.dayCount
         daily[kind.fact] = Array(repeating: 0, count: n)
         clearKnowledge(kind)
-        let k = kind.knowledgeFacts
+        let k = kind.knowledge
         for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
             let first = max(0, range.offset(of: lines[i].from)), last = min(n - 1, range.offset(of: lines[i].through))
             guard first <= last else { continue }
             let wasReported = lines[i].knowledge.reported.map { $0 <= knownAt } ?? false
             let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
-            let attributes = kind.attributes.map { a in (a.fact, lines[i].attributes[layout.facts[a.fact].name] ?? (a.isFlag ? 0 : FactTable.absent)) }
+            let attributes = kind.attributes.map { a in (a.fact, lines[i].attributes[a.name] ?? (a.isFlag ? 0 : FactTable.absent)) }
             let ahead = wasReported ? lines[i].knowledge.reported.map { Fixed(integer: Int(lines[i].from.dayNumber - $0.dayNumber)).raw } : nil
             for offset in first...last {
                 daily[kind.fact][offset] = 1
@@ -299,17 +300,17 @@ public final class FactTable: @unchecked Sendable {
                 guard let months = table.monthsOf(lines, changingAfter: early, through: late) else { continue }
                 if marking { refilled[k] = true }
                 table.clear(kind: k, months: months, layout)
-                table.fillMonths(lines, layout.records[k], layout, only: months)
+                table.fillMonths(lines, layout.fills[k], only: months)
                 continue
             }
             guard lines.withUnsafeBufferPointer({ l in l.indices.contains { l[$0].knowledge.changes(after: early, through: late) } }) else { continue }
             if marking { refilled[k] = true }
             table.clear(kind: k, layout)
-            let kind = layout.records[k]
+            let kind = layout.fills[k]
             switch shape {
-            case .month: table.fillMonths(lines, kind, layout)
+            case .month: table.fillMonths(lines, kind)
             case .from: table.fillEstimates(lines, kind)
-            case .period: table.fillPeriods(lines, kind, layout)
+            case .period: table.fillPeriods(lines, kind)
             }
         }
         return table
@@ -333,7 +334,7 @@ public final class FactTable: @unchecked Sendable {
     /// The months flagged of every column a kind of lines per month fills, back to their
     /// value before any line: as `clear(kind:)` and `clearKnowledge` leave them.
     private func clear(kind k: Int, months: [Bool], _ layout: FactLayout) {
-        let knowledge = layout.records[k].knowledgeFacts
+        let knowledge = layout.fills[k].knowledge
         for f in layout.filledByKind[k] where monthly.has(f) {
             let value = f == knowledge.known || f == knowledge.reported || f == knowledge.register ? 0 : layout.initialValues[f]
             for m in 0..<range.monthCount where months[m] { monthly[f, m] = value }
@@ -360,6 +361,10 @@ public final class FactLayout: Sendable {
     /// Facts that say whether the persona has a block; nee when it has not.
     public let presenceFacts: [Int]
     public let records: [PersonaRecordKind]
+    /// Per record kind: what filling a table reads of it (`RecordFill`).
+    let fills: [RecordFill]
+    /// Per keyword of a record kind: its indices in `records`.
+    private let kindIndex: [String: [Int]]
     /// Per record kind: its shape, read without taking the kind (`FactTable.known(at:)`).
     let recordShapes: [PersonaRecordKind.Shape]
     /// Defaults that are a plain value (`standaard = nee`), by fact index.
@@ -405,9 +410,13 @@ public final class FactLayout: Sendable {
 
     /// A persona's lines by record kind, in the order of `records`.
     public func lines(of persona: Persona) -> [[PersonaRecord]] {
+        // One pass over the lines, each to the kinds of its keyword; a pass per kind took each
+        // kind whole for its keyword.
+        var byKind = [[PersonaRecord]](repeating: [], count: records.count)
         persona.records.withUnsafeBufferPointer { lines in
-            records.map { kind in lines.indices.filter { lines[$0].kind == kind.keyword }.map { lines[$0] } }
+            for i in lines.indices { for k in kindIndex[lines[i].kind] ?? [] { byKind[k].append(lines[i]) } }
         }
+        return byKind
     }
 
     /// The facts lines of a record kind fill: its value, attributes, start and knowledge.
@@ -422,6 +431,8 @@ public final class FactLayout: Sendable {
         presenceFacts = ruleSet.sections.compactMap(\.presence)
         records = ruleSet.records
         recordShapes = ruleSet.records.map(\.shape)
+        fills = ruleSet.records.map { RecordFill($0, facts: ruleSet.facts) }
+        kindIndex = Dictionary(grouping: ruleSet.records.indices, by: { ruleSet.records[$0].keyword })
         var defaults: [Int: Int64] = [:]
         for (i, f) in ruleSet.facts.enumerated() {
             if let d = f.defaultValue, case .constant(let v) = d.node { defaults[i] = v }
@@ -447,6 +458,25 @@ public final class FactLayout: Sendable {
         let byKind = ruleSet.records.map { FactLayout.factsFilled(by: $0) }, facts = self.facts
         filledByKind = byKind
         fillsOnlyMonths = byKind.map { $0.allSatisfy { facts[$0].periodicity != .day } }
+    }
+}
+
+/// What filling a fact table reads of a record kind, behind one reference: a
+/// kind taken for every kind filled of every lane's table counted its names and lists.
+final class RecordFill: Sendable {
+    let shape: PersonaRecordKind.Shape
+    let fact: Int
+    let start: Int?
+    let knowledge: PersonaRecordKind.KnowledgeFacts
+    /// The attributes' facts, with the names a line gives them by and whether each is a flag.
+    let attributes: [(fact: Int, name: String, isFlag: Bool)]
+
+    init(_ kind: PersonaRecordKind, facts: [FactDeclaration]) {
+        shape = kind.shape
+        fact = kind.fact
+        start = kind.start
+        knowledge = kind.knowledgeFacts
+        attributes = kind.attributes.map { ($0.fact, facts[$0.fact].name, $0.isFlag) }
     }
 }
 

@@ -124,10 +124,12 @@ public struct Persona: Sendable {
 /// Two personas are equal when every part is: then every run of them is the same.
 extension Persona: Equatable {
     public static func == (a: Persona, b: Persona) -> Bool {
-        a.sharesParts(with: b) || a.records == b.records && a.values == b.values && a.events == b.events && a.birthDate == b.birthDate
-            && a.capacity == b.capacity && a.id == b.id && a.name == b.name && a.weight == b.weight
-            && a.period?.from == b.period?.from && a.period?.to == b.period?.to
-            && a.sections == b.sections && a.expectations == b.expectations && a.range == b.range
+        if a.sharesParts(with: b) { return true }
+        // The plain parts first: variants of one person differ mostly in their lines.
+        guard a.birthDate == b.birthDate && a.weight == b.weight && a.id == b.id && a.name == b.name
+                && a.period?.from == b.period?.from && a.period?.to == b.period?.to else { return false }
+        return PersonaRecord.same(a.records, b.records) && a.values == b.values && a.events == b.events
+            && a.capacity == b.capacity && a.sections == b.sections && a.expectations == b.expectations && a.range == b.range
     }
 }
 
@@ -245,6 +247,22 @@ public struct PersonaRecord: Sendable, Equatable {
 
     @inlinable public var month: YearMonth { from.yearMonth }
     public func overlaps(_ first: CivilDate, _ last: CivilDate) -> Bool { from <= last && first <= through }
+
+    /// Whether two lists of lines are equal, line by line as `==` compares them (every stored
+    /// property), read where they lie: `==` on the lists took each line whole for the call,
+    /// and personas are compared with their variants for every run asked for.
+    static func same(_ a: [PersonaRecord], _ b: [PersonaRecord]) -> Bool {
+        a.count == b.count && a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                x.baseAddress == y.baseAddress || x.indices.allSatisfy { i in
+                    x[i].value == y[i].value && x[i].from == y[i].from && x[i].through == y[i].through
+                        && x[i].knowledge == y[i].knowledge && x[i].kind == y[i].kind && x[i].shape == y[i].shape
+                        && x[i].role == y[i].role && x[i].reportable == y[i].reportable && x[i].earnedBy == y[i].earnedBy
+                        && x[i].attributes == y[i].attributes && x[i].range == y[i].range
+                }
+            }
+        }
+    }
 }
 
 /// A period line as another line names it: by the keyword of its kind and its first day.

@@ -24,7 +24,7 @@ public struct RuleSet: Sendable {
 
     public func fact(named name: String) -> Int? { facts.firstIndex { $0.name == name } }
     public func section(named keyword: String) -> Int? { sections.firstIndex { $0.keyword == keyword } }
-    public func record(named keyword: String) -> Int? { records.firstIndex { $0.keyword == keyword } }
+    public func record(named keyword: String) -> Int? { records.indices.first { records[$0].keyword == keyword } }
 
     /// The block and field that fill a fact, if a block does.
     public func field(filling fact: Int) -> (section: PersonaSection, field: PersonaSection.Field)? {
@@ -39,9 +39,9 @@ public struct RuleSet: Sendable {
 
     /// Whether a period line is paid work: its `activiteit` attribute has the value that marks it.
     public func isActivity(_ line: PersonaRecord) -> Bool {
-        guard let kind = record(named: line.kind).map({ records[$0] }), kind.shape == .period,
-              let (a, value) = kind.activity else { return false }
-        return line.attributes[facts[kind.attributes[a].fact].name] == value
+        // The kind read where it lies: taken whole, its names and lists were counted for every line asked about.
+        guard let k = record(named: line.kind), records[k].shape == .period, let (a, value) = records[k].activity else { return false }
+        return line.attributes[facts[records[k].attributes[a].fact].name] == value
     }
 
     /// The version of an obligation that holds on a day (a reform with a start
