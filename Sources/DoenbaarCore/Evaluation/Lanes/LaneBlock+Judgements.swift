@@ -10,7 +10,7 @@ extension LaneBlock {
         // What working out episodes reads, taken out of the block: a closure that captured
         // the block would copy all of it (and count every reference in it) per obligation.
         let (plan, range, lanes, none) = (plan, range, lanes, noEpisodes)
-        for i in plan.obligations.indices where Obligations.judged(plan.obligations[i], month: range.month(m), on: decisionDate) {
+        for i in plan.obligations.indices where Obligations.judged(deadline: plan.obligations[i].deadline, month: range.month(m), on: decisionDate) {
             let judged = v.episodes(of: i, month: m) { LaneBlock.episodes(of: i, month: m, v, plan: plan, range: range, lanes: lanes, none: none) }
             reach = max(reach, judged.reach)
             if judged.fresh { perObligation.append(judged.lanes) }
@@ -87,8 +87,10 @@ extension LaneBlock {
     mutating func judgeIntents(month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
         // Per lane, made once and set again for each intent.
         var applies = [Bool](repeating: false, count: lanes), holds = applies
-        for lane in 0..<lanes { tellingIntents[lane].removeAll(keepingCapacity: true) }
-        for (i, compiled) in plan.intents.enumerated() {
+        // Per lane, what each intent came out as (`IntentVerdicts`): lanes that came out alike are told one list.
+        var verdicts = [IntentVerdicts](repeating: IntentVerdicts(), count: lanes)
+        for i in plan.intents.indices {
+            let compiled = plan.intents[i]
             for lane in 0..<lanes { applies[lane] = false; holds[lane] = true }
             let daily = compiled.periodicity != .month
             let periods = daily ? v.dayRange(ofMonth: m) : m..<(m + 1)
@@ -117,12 +119,42 @@ extension LaneBlock {
                     if r == ValueSemantics.failed { failed[lane] = true } else if r == 0 { holds[lane] = false }
                 }
             }
-            for lane in 0..<lanes where !failed[lane] {
-                LaneBlock.merge(intent: i, holds: applies[lane] ? holds[lane] : nil, month: range.month(m), into: &tellingIntents[lane], plan)
-            }
+            for lane in 0..<lanes { verdicts[lane].add(i, holds: applies[lane] ? holds[lane] : nil) }
         }
+        // The list of each set of verdicts, told once: lanes that came out alike share it (most do).
+        var told: [(verdicts: IntentVerdicts, list: [IntentOutcome])] = []
+        let month = range.month(m)
         for lane in 0..<lanes where !failed[lane] {
-            outcome[lane].intents = LaneBlock.kept(tellingIntents[lane], lane: lane, last: &lastIntents, same: LaneBlock.sameIntents)
+            let mine = verdicts[lane]
+            let list: [IntentOutcome]
+            if let known = told.first(where: { $0.verdicts == mine }) {
+                list = known.list
+            } else {
+                var made: [IntentOutcome] = []
+                made.reserveCapacity(plan.intents.count)
+                for i in plan.intents.indices { LaneBlock.merge(intent: i, holds: mine.holds(i), month: month, into: &made, plan) }
+                told.append((mine, made))
+                list = made
+            }
+            outcome[lane].intents = LaneBlock.kept(list, lane: lane, last: &lastIntents, same: LaneBlock.sameIntents)
+        }
+    }
+
+    /// What each intent came out as in a lane and month, two bits per intent (not applying,
+    /// held, not held), for up to 32 intents in one word and the rest in a list: the list
+    /// the month is told follows from these alone (`merge`).
+    struct IntentVerdicts: Equatable {
+        private var first: UInt64 = 0
+        private var more: [UInt8] = []
+
+        mutating func add(_ i: Int, holds: Bool?) {
+            let code: UInt8 = holds.map { $0 ? 1 : 2 } ?? 0
+            if i < 32 { first |= UInt64(code) << (2 * UInt64(i)) } else { more.append(code) }
+        }
+
+        func holds(_ i: Int) -> Bool? {
+            let code = i < 32 ? UInt8((first >> (2 * UInt64(i))) & 3) : more[i - 32]
+            return code == 0 ? nil : code == 1
         }
     }
 

@@ -61,10 +61,8 @@ struct LaneBlock {
     /// Per benefit: what a correction booked without a trace says of itself, made once per block
     /// (a payment keeps none: `BenefitOutcome.trace`).
     let untraced: [TraceBox]
-    /// Per lane: its intents' outcomes of the month before (`judgeIntents`), and a list to
-    /// tell this month's in, kept from month to month.
+    /// Per lane: its intents' outcomes of the month before (`judgeIntents`).
     var lastIntents: [[IntentOutcome]]
-    var tellingIntents: [[IntentOutcome]]
     /// Per lane: its payments as booked the month before (`shareBooked`), and a list to book this month's in.
     var lastBenefits: [[BenefitOutcome]]
     var bookingBenefits: [[BenefitOutcome]]
@@ -94,7 +92,6 @@ struct LaneBlock {
         lastIntents = Array(repeating: [], count: lanes)
         lastBenefits = Array(repeating: [], count: lanes)
         bookingBenefits = LaneBlock.lists(lanes, room: plan.ruleSet.benefits.count)
-        tellingIntents = LaneBlock.lists(lanes, room: plan.intents.count)
         noEpisodes = Array(repeating: [], count: lanes)
         untraced = plan.ruleSet.benefits.map { TraceBox(TraceNode(kind: .benefit, name: $0.name, value: .notTraced)) }
         deductionRules = plan.deductionSlots.map { slots in

@@ -30,8 +30,10 @@ enum Obligations {
 
     /// Whether an obligation's episodes in a month can be judged on the decision
     /// date: one due afterwards ("termijn 1 maand achteraf") only once its deadline has passed.
-    static func judged(_ o: Plan.CompiledObligation, month: YearMonth, on decisionDate: CivilDate) -> Bool {
-        guard let deadline = o.deadline, !deadline.before else { return true }
+    /// Takes the deadline alone: this is asked of every obligation for every month up to the one
+    /// decided, and the obligation taken whole was copied, its lists counted, each time.
+    static func judged(deadline: Obligation.Deadline?, month: YearMonth, on decisionDate: CivilDate) -> Bool {
+        guard let deadline, !deadline.before else { return true }
         let periodEnd = month.last
         let due = deadline.unit == .month ? periodEnd.adding(days: 1).adding(months: deadline.amount).adding(days: -1)
                                           : periodEnd.adding(days: deadline.amount)
