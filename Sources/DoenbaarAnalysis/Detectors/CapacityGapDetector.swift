@@ -50,7 +50,7 @@ public struct CapacityGapDetector: Detector {
             let stress: [String] = Set(decisions.flatMap { $0.judgement.stress.map(\.kind) }).sorted()
             let lost = zip(ideal.months, run.months).filter { $0.0.totalCents != $0.1.totalCents }.map(\.0.month)
             var evidence: [TraceNode] = []
-            for m in run.months where evidence.count < 2 {
+            for m in run.months where context.naming && evidence.count < 2 {
                 for b in m.benefits { if let c = b.corrections.first(where: { $0.cents < 0 }) { evidence.append(Evidence.excerpt(c.trace)) } }
                 if let fine = m.fines.first(where: { $0.obligation == name }) {
                     evidence.append(TraceNode(kind: .fine, name: fine.obligation, source: fine.source, value: .one(fine.cents * 10_000, TraceType(.money)),

@@ -25,10 +25,12 @@ public struct DisproportionDetector: Detector {
             // Fines, grouped by why they are out of proportion.
             var knownFines: [Fine] = [], emptyFines: [Fine] = []
             for fine in m.fines {
-                names.insert(fine.obligation)
                 let o = context.ruleSet.obligations[fine.obligationIndex]
-                let p = context.ruleSet.provision(o)
-                if !provisions.contains(p) { provisions.append(p) }
+                if context.naming {
+                    names.insert(fine.obligation)
+                    let p = context.ruleSet.provision(o)
+                    if !provisions.contains(p) { provisions.append(p) }
+                }
                 if context.ruleSet.reportsIncome(o), registerHeld(context.persona, from: fine.forPeriodStart, by: m.month.last) {
                     knownFines.append(fine)
                 } else if fine.detrimentCents ?? 0 == 0 {
@@ -42,7 +44,7 @@ public struct DisproportionDetector: Detector {
             if !emptyFines.isEmpty {
                 reasons.append(.finesWithoutDetriment(group(emptyFines)))
             }
-            if recovered > 0 {
+            if recovered > 0 && context.naming {
                 for b in m.benefits where b.corrections.contains(where: { $0.cents < 0 }) {
                     provisions += context.provisions(benefit: b.benefit).filter { !provisions.contains($0) }
                     names.insert(AnalysisContext.recoveryName(b.benefit))
@@ -61,7 +63,8 @@ public struct DisproportionDetector: Detector {
                 !knownFines.isEmpty ? ("polisboete", .fineForRegisteredIncome)
                 : !emptyFines.isEmpty ? ("boete_zonder_benadeling", .fineWithoutDetriment)
                 : ("terugvordering", .recoveryAtOnce)
-            let evidence = m.benefits.flatMap { b in b.corrections.filter { $0.cents < 0 }.prefix(1).map { Evidence.excerpt($0.trace) } }
+            let evidence = !context.naming ? []
+                : m.benefits.flatMap { b in b.corrections.filter { $0.cents < 0 }.prefix(1).map { Evidence.excerpt($0.trace) } }
             out.append(Finding(kind: kind, key: key, topic: topic,
                                severity: severity, persona: context.persona, from: m.month, through: m.month,
                                provisions: provisions,

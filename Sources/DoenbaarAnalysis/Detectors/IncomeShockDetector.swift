@@ -22,21 +22,23 @@ public struct IncomeShockDetector: Detector {
             let recoveries = m.benefits.flatMap { b in b.corrections.filter { $0.cents < 0 }.map { (b.benefit, $0) } }
             let covered = Set(recoveries.map(\.1.forMonth)).sorted()
             var names = Set<String>()
-            for (benefit, _) in recoveries { names.insert(AnalysisContext.recoveryName(benefit)) }
-            for (_, c) in recoveries { names.formUnion(Evidence.declarations(reaching: incomeFacts, in: c.trace)) }
+            if context.naming {
+                for (benefit, _) in recoveries { names.insert(AnalysisContext.recoveryName(benefit)) }
+                for (_, c) in recoveries { names.formUnion(Evidence.declarations(reaching: incomeFacts, in: c.trace)) }
+            }
             let previous = series.months.last { $0.month < month.month }
             let benefit = recoveries.first.flatMap { context.provision(benefit: $0.0) }
             out.append(Finding(kind: kind, key: recoveries.first?.0 ?? "", topic: .incomeShock(benefit),
                                severity: month.netCents < 0 ? .high : .medium, persona: context.persona,
                                from: month.month, through: month.month,
-                               provisions: context.relevantRules(in: names),
+                               provisions: context.naming ? context.relevantRules(in: names) : [],
                                harm: context.collectedHarm(m, series), months: 1,
                                story: .incomeShock(month: month.month, takenCents: taken, coveredMonths: covered, regularCents: month.regularCents,
                                                    netCents: month.netCents, previousNetCents: previous?.netCents),
                                capacity: .largeRecovery,
                                avoidance: context.persona.hasIncomeEstimate ? .estimateFollowsIncome : nil,
                                solution: try context.rung(for: names, from: month.month, through: month.month),
-                               evidence: recoveries.prefix(2).map { Evidence.excerpt($0.1.trace) }))
+                               evidence: context.naming ? recoveries.prefix(2).map { Evidence.excerpt($0.1.trace) } : []))
         }
         return out
     }

@@ -20,9 +20,9 @@ public struct IntentDetector: Detector {
             let (alternative, harm) = try counterpart(context, months: failed)
             let harmCents = harm.lossCents
             var names: Set<String> = [intent.name]
-            if let alternative { names.formUnion(context.divergence(run, alternative)) }
+            if let alternative, context.naming { names.formUnion(context.divergence(run, alternative)) }
             var evidence: [TraceNode] = []
-            for m in failed.prefix(2) {
+            for m in failed.prefix(2) where context.naming {
                 for b in run.month(m)?.benefits ?? [] where b.paidCents != 0 || b.grossCents != 0 || !b.corrections.isEmpty {
                     if alternative == nil { names.formUnion(Evidence.declarations(in: b.trace)) }
                     if let focused = Evidence.focused(b.trace, on: names) { evidence.append(focused) }
@@ -32,7 +32,7 @@ public struct IntentDetector: Detector {
             out.append(Finding(kind: kind, key: intent.name, topic: .intent(reference, text: intent.text),
                                severity: failed.count >= 2 || harmCents > 100_000 ? .high : .medium, persona: context.persona,
                                from: first, through: last,
-                               provisions: [reference] + context.relevantRules(in: names),
+                               provisions: [reference] + (context.naming ? context.relevantRules(in: names) : []),
                                harm: harm, months: failed.count,
                                story: .intentFailed(intent: reference, text: intent.text, months: failed, differenceCents: max(0, harmCents)),
                                capacity: capacityNote(context, months: failed),
