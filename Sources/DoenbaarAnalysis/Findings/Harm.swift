@@ -148,19 +148,25 @@ extension Harm {
         // Months, benefits and corrections read in place by index (see `booksSameMoney`).
         let (a, b) = (actual.months, better.months)
         let same = Set((0..<min(a.count, b.count)).filter { a[$0].month == b[$0].month && a[$0].booksSameMoney(as: b[$0]) }.map { a[$0].month })
+        // A line of nothing adds nothing to its key (and `init` drops a key that comes to nothing):
+        // a benefit paid neither way (the Wajong of someone on WW) makes no lines, not two a month.
         func add(_ run: PersonaRun, sign: Int64) {
             let months = run.months
             for i in months.indices where !same.contains(months[i].month) {
                 let month = months[i].month
                 for j in months[i].benefits.indices {
                     let subject = months[i].benefits[j].benefit
-                    lines.append(.init(key: Key(category: .lostEntitlement, subject: subject, month: month, basis: basis),
-                                       cents: -sign * months[i].benefits[j].paidCents, belowProtectedCents: 0))
-                    for c in months[i].benefits[j].corrections {
+                    if months[i].benefits[j].paidCents != 0 {
+                        lines.append(.init(key: Key(category: .lostEntitlement, subject: subject, month: month, basis: basis),
+                                           cents: -sign * months[i].benefits[j].paidCents, belowProtectedCents: 0))
+                    }
+                    for c in months[i].benefits[j].corrections where c.cents != 0 {
                         lines.append(.init(key: Key(category: .lostEntitlement, subject: subject, month: c.forMonth, basis: basis), cents: -sign * c.cents, belowProtectedCents: 0))
                     }
                 }
-                for f in months[i].fines { lines.append(.init(key: Key(category: .fine, subject: f.obligation, month: month, basis: basis), cents: sign * f.cents, belowProtectedCents: 0)) }
+                for f in months[i].fines where f.cents != 0 {
+                    lines.append(.init(key: Key(category: .fine, subject: f.obligation, month: month, basis: basis), cents: sign * f.cents, belowProtectedCents: 0))
+                }
             }
         }
         add(actual, sign: 1)
