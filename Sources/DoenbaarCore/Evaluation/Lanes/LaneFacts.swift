@@ -210,16 +210,18 @@ final class LaneFacts {
     }
 
     /// A lane's values of a fact in some periods, from its table.
+    /// Through the tables' buffers: a scatter over a slice went through the collection's checked
+    /// element access for every cell, for every lane, fact and month a view reads.
     private static func write(_ f: Int, of table: FactTable, lane: Int, rows: Range<Int>, into column: Column, lanes: Int) {
-        func scatter<Values: Collection<Int64>>(_ values: Values) {
+        func scatter(_ values: UnsafeBufferPointer<Int64>, from start: Int) {
             var cell = column.cells + rows.lowerBound * lanes + lane
-            for x in values { cell.pointee = x; cell += lanes }
+            for r in rows { cell.pointee = values[start + r]; cell += lanes }
         }
         if !table.daily[f].isEmpty {
-            scatter(table.daily[f][rows])
+            table.daily[f].withUnsafeBufferPointer { scatter($0, from: 0) }
         } else if table.monthly.has(f) {
-            let row = table.monthly.row(f)
-            scatter(row[(row.startIndex + rows.lowerBound)..<(row.startIndex + rows.upperBound)])
+            let start = table.monthly.rows[f] * table.monthly.months
+            table.monthly.cells.withUnsafeBufferPointer { scatter($0, from: start) }
         } else {
             column.cells[lane] = table.constants[f]
         }
