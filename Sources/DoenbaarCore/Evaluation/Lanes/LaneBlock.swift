@@ -122,13 +122,13 @@ struct LaneBlock {
                 let agree: Int
                 if layout.kindsFillTheirOwnFacts {
                     // Only the facts of the kinds filled again can differ: each looked at once, for both answers.
-                    let byFact = firstDifferingMonths(tables, previous.tables, changed: changed, refilled: refilled)
+                    let byFact = firstDifferingMonths(of: factsFilled(again: refilled), tables, previous.tables, changed: changed)
                     agree = byFact.min() ?? range.monthCount
                     if agree < range.monthCount { setMonths = monthsEachSetAgrees(byFact) }
                 } else {
                     agree = changed.map { tables[$0].firstDifferingMonth(from: previous.tables[$0]) }.min() ?? range.monthCount
                     if agree < range.monthCount {
-                        setMonths = monthsEachSetAgrees(tables, previous.tables, changed: changed, refilled: refilled, agree: agree)
+                        setMonths = monthsEachSetAgrees(tables, previous.tables, changed: changed, agree: agree)
                     }
                 }
                 donor = (previous.view, agree)
@@ -164,28 +164,25 @@ struct LaneBlock {
     /// (`changed`): at least `agree`, the months in which all facts do; none for what reads
     /// the decision date. A new income line leaves the right to WW, the day wage and the
     /// stays abroad as they were, so a view takes those over from the view before instead
-    /// of working them out again (`LaneFrame.source(of:_:)`, `LaneFrame.episodes`).
-    private func monthsEachSetAgrees(_ tables: [FactTable], _ before: [FactTable], changed: [Int], refilled: [Bool], agree: Int) -> [Int32] {
-        monthsEachSetAgrees(firstDifferingMonths(tables, before, changed: changed, refilled: refilled, floor: agree))
+    /// of working them out again (`LaneFrame.source(of:_:)`, `LaneFrame.episodes`). This for
+    /// rules whose kinds do not fill their own facts: every fact in some set is compared (where
+    /// they do, `view` compares the facts of the kinds filled again, once for both answers).
+    private func monthsEachSetAgrees(_ tables: [FactTable], _ before: [FactTable], changed: [Int], agree: Int) -> [Int32] {
+        let facts = plan.inSomeFactSet.indices.filter { plan.inSomeFactSet[$0] }
+        return monthsEachSetAgrees(firstDifferingMonths(of: facts, tables, before, changed: changed, floor: agree))
     }
 
-    /// Per fact, the first month in which it differs from the view before in some lane that
-    /// learnt something (`changed`), the range's month count where it does not; a fact whose
-    /// month is `floor` or less is not lowered further. Where kinds fill their own facts, only
-    /// those of the kinds filled again (`refilled`) are looked at (the others are the same
-    /// buffers), and of those only the facts in some set unless `floor` is below zero.
-    private func firstDifferingMonths(_ tables: [FactTable], _ before: [FactTable], changed: [Int], refilled: [Bool], floor: Int = -1) -> [Int] {
+    /// The facts of the record kinds filled again (`refilled`): where kinds fill their own
+    /// facts, the only ones in which a view can differ from the view before.
+    private func factsFilled(again refilled: [Bool]) -> [Int] {
+        refilled.indices.filter { refilled[$0] }.flatMap { plan.factLayout.filledByKind[$0] }
+    }
+
+    /// Per fact (of all, by index), the first month in which one of `facts` differs from the
+    /// view before in some lane that learnt something (`changed`); the range's month count for
+    /// the others. A fact whose month is `floor` or less is not lowered further.
+    private func firstDifferingMonths(of facts: [Int], _ tables: [FactTable], _ before: [FactTable], changed: [Int], floor: Int = -1) -> [Int] {
         var byFact = [Int](repeating: range.monthCount, count: plan.ruleSet.facts.count)
-        // The facts in some set of the kinds filled again; every one where kinds do not fill their own facts.
-        var facts: [Int] = []
-        let layout = plan.factLayout, every = floor < 0
-        if layout.kindsFillTheirOwnFacts {
-            for k in refilled.indices where refilled[k] {
-                for f in layout.filledByKind[k] where every || plan.inSomeFactSet[f] { facts.append(f) }
-            }
-        } else {
-            facts = plan.inSomeFactSet.indices.filter { every || plan.inSomeFactSet[$0] }
-        }
         if !facts.isEmpty {
             for lane in changed { tables[lane].lowerFirstDifferingMonths(of: facts, from: before[lane], into: &byFact, floor: floor) }
         }
