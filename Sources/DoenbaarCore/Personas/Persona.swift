@@ -250,7 +250,8 @@ public struct PersonaRecord: Sendable, Equatable {
 
     /// Whether two lists of lines are equal, line by line as `==` compares them (every stored
     /// property), read where they lie: `==` on the lists took each line whole for the call,
-    /// and personas are compared with their variants for every run asked for.
+    /// and personas are compared with their variants for every run asked for. A stored property
+    /// added to the line belongs here too, and in `PersonaSharingTests`, which changes each one.
     static func same(_ a: [PersonaRecord], _ b: [PersonaRecord]) -> Bool {
         a.count == b.count && a.withUnsafeBufferPointer { x in
             b.withUnsafeBufferPointer { y in
