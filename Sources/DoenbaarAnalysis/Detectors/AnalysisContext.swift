@@ -20,7 +20,8 @@ public final class AnalysisContext {
     /// Whether findings name what they turn on: the declarations on their path, the
     /// provisions and the evidence, as the reports of single personas show them. An
     /// estimate counts findings and their harm only, and leaves these out (its findings
-    /// then name no provisions and offer the ladder's last rung without articles).
+    /// then name no provisions, and their path no declaration, so their rung is the ladder's
+    /// last without articles).
     public var naming: Bool { !estimating }
 
     public init(persona: Persona, evaluator: Evaluator, parameters: AnalysisParameters, from: YearMonth, to: YearMonth,
@@ -254,11 +255,6 @@ public final class AnalysisContext {
     /// without one, only a change of the law helps.
     public func rung(for names: Set<String>, from first: YearMonth? = nil, through last: YearMonth? = nil) throws(AnalysisError) -> RungChoice {
         let ladder = parameters.ladder
-        // A path that names nothing (an estimate's) reaches no discretion point and no article.
-        if names.isEmpty {
-            if ladder.inSomeMonths.contains(true) { _ = try recorded() }
-            return RungChoice(.lawChange, articles: [])
-        }
         // An exception lies on the path of the declaration it overrides (in rule-set order:
         // the owner of an exception found so becomes part of the path for those after it).
         var names = names

@@ -35,7 +35,7 @@ public struct ChoiceTrapDetector: Detector {
         let loss = other.gainCents
         guard loss > context.parameters.choiceTrapThreshold.cents, let first = other.months.first, let last = other.months.last else { return nil }
         let months = other.months
-        let names = context.estimating ? [] : context.divergence(try context.recorded(), other.run)
+        let names = context.naming ? context.divergence(try context.recorded(), other.run) : []
         let fact = context.ruleSet.facts[kind.attributes[a].fact]
         let cases = context.ruleSet.enumerations.first { if case .enumeration(let e) = fact.type { return $0.name == e } else { return false } }?.cases ?? []
         let taken = Set(changed.compactMap { $0.0.attributes[fact.name] }).sorted().map { cases.indices.contains(Int($0)) ? cases[Int($0)] : "\($0)" }

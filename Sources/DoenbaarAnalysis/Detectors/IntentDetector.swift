@@ -36,7 +36,7 @@ public struct IntentDetector: Detector {
                                harm: harm, months: failed.count,
                                story: .intentFailed(intent: reference, text: intent.text, months: failed, differenceCents: max(0, harmCents)),
                                capacity: capacityNote(context, months: failed),
-                               avoidance: context.estimating ? nil : try avoidingAction(context),
+                               avoidance: context.naming ? try avoidingAction(context) : nil,
                                solution: try context.rung(for: names, from: first, through: last), evidence: evidence))
         }
         return out

@@ -24,7 +24,7 @@ public struct WorkAbroadDetector: Detector {
         let home = try context.compare(AnalysisContext.workAtHomeKey) { p.withoutActivityPeriods(context.ruleSet) }
         let loss = home.gainCents, months = home.months
         guard loss > context.parameters.choiceTrapThreshold.cents, let first = months.first, let last = months.last else { return [] }
-        let names = context.estimating ? [] : context.divergence(recorded, home.run)
+        let names = context.naming ? context.divergence(recorded, home.run) : []
         // Without the work at all: no periods away and none of the income they earned; other income stays.
         let idle = p.withoutActivities(context.ruleSet)
         let idleTotal = context.series(try context.run(idle, trace: false), idle).totalCents

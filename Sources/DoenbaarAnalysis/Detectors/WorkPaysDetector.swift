@@ -56,7 +56,7 @@ public struct WorkPaysDetector: Detector {
         if let first = weak.first, let last = weak.last {
             let (_, worst, worstHarm) = weak.min { $0.keptCents < $1.keptCents }!
             let cliff = worst < 0
-            let names = context.estimating ? [] : context.divergence(base, try context.run(probed(context, in: first.month)))
+            let names = context.naming ? context.divergence(base, try context.run(probed(context, in: first.month))) : []
             out.append(Finding(kind: kind, key: "marginaal", topic: .marginalGain,
                                severity: cliff ? .high : .medium, persona: p, from: first.month, through: last.month,
                                provisions: context.relevantRules(in: names), harm: worstHarm, months: weak.count,

@@ -294,7 +294,7 @@ public final class FactTable: @unchecked Sendable {
         for k in layout.records.indices {
             // The kind itself is taken (and its names and lists counted) only to fill it again:
             // most kinds learn nothing new in most views.
-            let lines = byKind[k], shape = layout.recordShapes[k]
+            let lines = byKind[k], shape = layout.fills[k].shape
             // A kind of one line per month (income) whose facts have no days: only the months of the lines that changed.
             if shape == .month, layout.fillsOnlyMonths[k] {
                 guard let months = table.monthsOf(lines, changingAfter: early, through: late) else { continue }
@@ -365,8 +365,6 @@ public final class FactLayout: Sendable {
     let fills: [RecordFill]
     /// Per keyword of a record kind: its indices in `records`.
     private let kindIndex: [String: [Int]]
-    /// Per record kind: its shape, read without taking the kind (`FactTable.known(at:)`).
-    let recordShapes: [PersonaRecordKind.Shape]
     /// Defaults that are a plain value (`standaard = nee`), by fact index.
     public let constantDefaults: [Int: Int64]
     /// Per fact: the value a table starts with, its plain default or `FactTable.absent`
@@ -430,7 +428,6 @@ public final class FactLayout: Sendable {
         index = Dictionary(ruleSet.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         presenceFacts = ruleSet.sections.compactMap(\.presence)
         records = ruleSet.records
-        recordShapes = ruleSet.records.map(\.shape)
         fills = ruleSet.records.map { RecordFill($0, facts: ruleSet.facts) }
         kindIndex = Dictionary(grouping: ruleSet.records.indices, by: { ruleSet.records[$0].keyword })
         var defaults: [Int: Int64] = [:]
