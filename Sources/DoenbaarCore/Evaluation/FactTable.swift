@@ -21,6 +21,8 @@ public final class FactTable: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var constants: [Int64]               // by fact index
     @exclusivity(unchecked) private(set) var daily: [[Int64]]                 // by fact index, then day offset (empty when not daily)
     @exclusivity(unchecked) private(set) var monthly: MonthColumns            // by fact index and month offset, in one buffer
+    /// The daily columns before any line, and a column of zeros, over the range's days (shared by every table).
+    private let unfilled: FactLayout.DayColumns
 
     /// - Parameters:
     ///   - calendar: a table over the same range whose calendar columns (date,
@@ -35,7 +37,8 @@ public final class FactTable: @unchecked Sendable {
         // A default that is a plain value is written into the table, so a trace shows it.
         let initial = layout.initialValues
         constants = initial
-        daily = layout.initialDays(range.dayCount)
+        unfilled = layout.dayColumns(range.dayCount)
+        daily = unfilled.initial
         monthly = MonthColumns(rows: layout.monthlyRows, months: range.monthCount, initial: initial)
         fillConstants(persona, layout)
         if let calendar, calendar.range == range {
@@ -64,6 +67,7 @@ public final class FactTable: @unchecked Sendable {
         constants = other.constants
         daily = other.daily
         monthly = other.monthly
+        unfilled = other.unfilled
     }
 
     private static func bool(_ b: Bool) -> Int64 { b ? 1 : 0 }
@@ -130,9 +134,9 @@ public final class FactTable: @unchecked Sendable {
             for case let f? in [k.known, k.reported, k.register] { monthly.fill(f, with: 0) }
             return
         }
-        // One column of zeros, shared by the knowledge facts until one is written.
-        let zeros = Array(repeating: Int64(0), count: range.dayCount)
-        for case let f? in [k.known, k.reported, k.register] { daily[f] = zeros }
+        // The shared column of zeros, until one is written: most kinds of periods have no line
+        // in most lanes, and a column made for each knowledge fact of each was most of a new table's work.
+        for case let f? in [k.known, k.reported, k.register] { daily[f] = unfilled.zeros }
     }
 
     /// One value per month: the sum of the month's lines the agency knew by the
@@ -192,7 +196,7 @@ public final class FactTable: @unchecked Sendable {
     /// Only periods the agency knew of on the decision date exist in this view.
     private func fillPeriods(_ lines: [PersonaRecord], _ kind: RecordFill) {
         let n = range.dayCount
-        daily[kind.fact] = Array(repeating: 0, count: n)
+        daily[kind.fact] = unfilled.zeros
         clearKnowledge(kind)
         let k = kind.knowledge
         for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
@@ -343,7 +347,7 @@ public final class FactTable: @unchecked Sendable {
 
     /// Every column a record kind fills, back to its value before any line.
     private func clear(kind k: Int, _ layout: FactLayout) {
-        let days = layout.initialDays(range.dayCount)
+        let days = unfilled.initial
         for f in layout.filledByKind[k] {
             if !daily[f].isEmpty { daily[f] = days[f] }
             if monthly.has(f) { monthly.fill(f, with: layout.initialValues[f]) }
@@ -383,19 +387,26 @@ public final class FactLayout: Sendable {
     public let filledByKind: [[Int]]
     /// Per record kind: whether none of the facts it fills has days (a table's daily column is empty for each).
     let fillsOnlyMonths: [Bool]
-    /// Per number of days, the daily columns before any line (`initialDays`).
-    private let initialDaysByCount = SharedMemo<Int, [[Int64]]>(limit: 64)
+    /// Per number of days, the daily columns before any line (`dayColumns`).
+    private let dayColumnsByCount = SharedMemo<Int, DayColumns>(limit: 64)
+
+    /// The columns a table over some number of days starts from: every fact's before any line,
+    /// and one of zeros, which a period's facts start from when it is filled.
+    struct DayColumns: Sendable {
+        let initial: [[Int64]]
+        let zeros: [Int64]
+    }
 
     /// Every fact's column over `count` days before any line is filled in: its plain
-    /// default, or `FactTable.absent`, on every day; empty for a fact without days. Made
-    /// once per number of days, and shared by every table until it writes a column (an
-    /// array copies on write), with one buffer per value: most facts of a benefit the
-    /// person does not have are never written at all. Tables used to make their own on
-    /// every new table and every kind of line filled again.
-    func initialDays(_ count: Int) -> [[Int64]] {
-        initialDaysByCount.value(for: count) { count in
-            var byValue: [Int64: [Int64]] = [:]
-            return facts.indices.map { f -> [Int64] in
+    /// default, or `FactTable.absent`, on every day; empty for a fact without days; and a
+    /// column of zeros. Made once per number of days, and shared by every table until it
+    /// writes a column (an array copies on write), with one buffer per value: most facts of
+    /// a benefit the person does not have are never written at all. Tables used to make
+    /// their own on every new table and every kind of line filled again.
+    func dayColumns(_ count: Int) -> DayColumns {
+        dayColumnsByCount.value(for: count) { count in
+            var byValue: [Int64: [Int64]] = [0: Array(repeating: 0, count: count)]
+            let initial = facts.indices.map { f -> [Int64] in
                 guard facts[f].periodicity == .day else { return [] }
                 let value = initialValues[f]
                 if let column = byValue[value] { return column }
@@ -403,6 +414,7 @@ public final class FactLayout: Sendable {
                 byValue[value] = column
                 return column
             }
+            return DayColumns(initial: initial, zeros: byValue[0]!)
         }
     }
 

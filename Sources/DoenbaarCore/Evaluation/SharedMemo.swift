@@ -2,7 +2,7 @@ import Synchronization
 
 /// Values worked out once per key and shared by every thread: the calendar of a
 /// range (`CalendarColumns`), a fact table's columns before any line
-/// (`FactLayout.initialDays`), Easter Sunday of a year (`Holidays`). A value is
+/// (`FactLayout.dayColumns`), Easter Sunday of a year (`Holidays`). A value is
 /// made outside the lock (two threads that make the same key make the same
 /// value); a process that sees more than `limit` keys (an editor session, a
 /// fuzz run) starts over rather than grow without end.
