@@ -16,46 +16,74 @@ extension LaneBlock {
                          notes: deducted > gross ? [.deductionsExceedGross(deducted: deducted, gross: gross)] : [], children: children)
     }
 
-    /// This month's payment of a benefit, with its gross amount and deductions (in `bookingBenefits`).
+    /// This month's payment of a benefit, with its gross amount and deductions (`bookedGross`,
+    /// `bookedDeductions`, `booked`; in a trace, also as an outcome in `bookingBenefits`).
     mutating func book(benefit b: Int, month k: Int, _ v: LaneFrame) {
-        var gross = [Int64](repeating: 0, count: lanes)
+        let gross = b * lanes
+        for lane in 0..<lanes { bookedGross[gross + lane] = 0 }
         for slot in plan.paymentSlots[b] {
-            for (lane, x) in v.total(slot, k).enumerated() { gross[lane] = ValueSemantics.add(gross[lane], x) }
+            for (lane, x) in v.total(slot, k).enumerated() { bookedGross[gross + lane] = ValueSemantics.add(bookedGross[gross + lane], x) }
         }
-        fail(where: gross)
-        let deductions = deductionRules[b].map { rule in (rule, v.total(rule.slot, k)) }
-        for (_, d) in deductions { fail(where: d) }
-        let paid = v.payment(b, k)
+        fail(where: bookedGross[gross..<(gross + lanes)])
+        for (r, rule) in deductionRules[b].enumerated() {
+            let totals = v.total(rule.slot, k), row = (deductionStart[b] + r) * lanes
+            fail(where: totals)
+            for lane in 0..<lanes { bookedDeductions[row + lane] = totals[lane] }
+        }
+        let paid = v.payment(b, k), row = (b * range.monthCount + k) * lanes
         for lane in 0..<lanes where !failed[lane] {
-            let declared = deductions.map { rule, totals in
-                Deduction(rule: rule.name, slot: rule.slot, source: rule.source, cents: Fixed(raw: totals[lane]).cents)
+            booked[row + lane] = paid[lane] / 10_000
+            if tracing { bookingBenefits[lane].append(outcome(b, k, lane: lane, explanation: explained(b, k, v, lane: lane).map(TraceBox.init))) }
+        }
+    }
+
+    /// A benefit's payment booked this month in a lane, as an outcome.
+    private func outcome(_ b: Int, _ k: Int, lane: Int, explanation: TraceBox?) -> BenefitOutcome {
+        let deductions = deductionRules[b].indices.map { r in
+            let rule = deductionRules[b][r]
+            return Deduction(rule: rule.name, slot: rule.slot, source: rule.source,
+                             cents: Fixed(raw: bookedDeductions[(deductionStart[b] + r) * lanes + lane]).cents)
+        }
+        return BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: bookedGross[b * lanes + lane]).cents,
+                              deductions: deductions, paidCents: booked[(b * range.monthCount + k) * lanes + lane], corrections: [],
+                              explanation: explanation)
+    }
+
+    /// The payments booked this month as each lane's list. Without a trace, the month before's
+    /// or the lane before's where it says the same (a correction added later copies it first),
+    /// compared with the amounts as booked: most months of most people are booked as the month
+    /// before (and as their neighbour's), and a list, a payment and its deductions were made
+    /// for each lane and month only to be let go again.
+    mutating func shareBooked(month k: Int, into outcome: inout [MonthOutcome]) {
+        for lane in 0..<lanes where !failed[lane] {
+            if tracing { outcome[lane].benefits = bookingBenefits[lane]; continue }
+            let list: [BenefitOutcome]
+            if says(lastBenefits[lane], k, lane: lane) {
+                list = lastBenefits[lane]
+            } else if lane > 0 && says(lastBenefits[lane - 1], k, lane: lane) {
+                list = lastBenefits[lane - 1]
+            } else {
+                list = plan.ruleSet.benefits.indices.map { self.outcome($0, k, lane: lane, explanation: nil) }
             }
-            bookingBenefits[lane].append(BenefitOutcome(benefit: plan.ruleSet.benefits[b].name, benefitIndex: b, grossCents: Fixed(raw: gross[lane]).cents,
-                                                         deductions: declared, paidCents: paid[lane] / 10_000, corrections: [], explanation: explained(b, k, v, lane: lane).map(TraceBox.init)))
-            booked[(b * range.monthCount + k) * lanes + lane] = paid[lane] / 10_000
+            lastBenefits[lane] = list
+            outcome[lane].benefits = list
         }
     }
 
-    /// The payments booked this month as each lane's list (`LaneBlock.kept`: the month before's or
-    /// the lane before's where it says the same; a correction added later copies it first). Only
-    /// without a trace, where a booked payment is its benefit, amounts and deductions.
-    mutating func shareBooked(into outcome: inout [MonthOutcome]) {
-        for lane in 0..<lanes where !failed[lane] {
-            outcome[lane].benefits = tracing ? bookingBenefits[lane]
-                : LaneBlock.kept(bookingBenefits[lane], lane: lane, last: &lastBenefits, same: LaneBlock.sameBooked)
-        }
-    }
-
-    /// Whether two lists of payments as booked (without a trace, before any correction) say the
-    /// same, field by field in place: a deduction's rule and source follow from its slot. (Through
-    /// a method on the payment, each was copied with its node: 7% more instructions in all.)
-    private static func sameBooked(_ a: [BenefitOutcome], _ b: [BenefitOutcome]) -> Bool {
-        guard a.count == b.count else { return false }
-        for k in a.indices {
-            guard a[k].benefitIndex == b[k].benefitIndex, a[k].grossCents == b[k].grossCents, a[k].paidCents == b[k].paidCents,
-                  a[k].deductions.count == b[k].deductions.count else { return false }
-            for d in a[k].deductions.indices where a[k].deductions[d].slot != b[k].deductions[d].slot
-                || a[k].deductions[d].cents != b[k].deductions[d].cents { return false }
+    /// Whether a list of payments as booked (without a trace, before any correction) says what
+    /// this month booked in a lane, field by field in place: a payment's name and a deduction's
+    /// rule and source follow from their indices. (Through a method on the payment, each was
+    /// copied with its node: 7% more instructions in all.)
+    private func says(_ list: [BenefitOutcome], _ k: Int, lane: Int) -> Bool {
+        guard list.count == plan.ruleSet.benefits.count else { return false }
+        for b in list.indices {
+            guard list[b].benefitIndex == b, list[b].grossCents == Fixed(raw: bookedGross[b * lanes + lane]).cents,
+                  list[b].paidCents == booked[(b * range.monthCount + k) * lanes + lane],
+                  list[b].deductions.count == deductionRules[b].count else { return false }
+            for r in list[b].deductions.indices {
+                guard list[b].deductions[r].slot == deductionRules[b][r].slot,
+                      list[b].deductions[r].cents == Fixed(raw: bookedDeductions[(deductionStart[b] + r) * lanes + lane]).cents else { return false }
+            }
         }
         return true
     }

@@ -63,9 +63,14 @@ struct LaneBlock {
     let untraced: [TraceBox]
     /// Per lane: its intents' outcomes of the month before (`judgeIntents`).
     var lastIntents: [[IntentOutcome]]
-    /// Per lane: its payments as booked the month before (`shareBooked`), and a list to book this month's in.
+    /// Per lane: its payments as booked the month before (`shareBooked`), and, in a trace, a list to book this month's in.
     var lastBenefits: [[BenefitOutcome]]
     var bookingBenefits: [[BenefitOutcome]]
+    /// This month's gross amounts, by `benefit × lanes + lane`, and deductions, by
+    /// `(deductionStart[benefit] + rule) × lanes + lane` (unrounded), as `book` found them.
+    var bookedGross: [Int64]
+    var bookedDeductions: [Int64]
+    let deductionStart: [Int]
     /// Per benefit: its deduction rules' names and sources, read once per block, not per lane and month.
     let deductionRules: [[(slot: Int, name: String, source: String)]]
 
@@ -91,12 +96,16 @@ struct LaneBlock {
         seenEpisodes = Array(repeating: [], count: lanes)
         lastIntents = Array(repeating: [], count: lanes)
         lastBenefits = Array(repeating: [], count: lanes)
-        bookingBenefits = LaneBlock.lists(lanes, room: plan.ruleSet.benefits.count)
+        bookingBenefits = tracing ? LaneBlock.lists(lanes, room: plan.ruleSet.benefits.count) : []
         noEpisodes = Array(repeating: [], count: lanes)
         untraced = plan.ruleSet.benefits.map { TraceBox(TraceNode(kind: .benefit, name: $0.name, value: .notTraced)) }
         deductionRules = plan.deductionSlots.map { slots in
             slots.map { (slot: $0, name: plan.ruleSet.values[$0].name, source: plan.ruleSet.values[$0].provenance.source) }
         }
+        var start = 0
+        deductionStart = plan.deductionSlots.map { slots in defer { start += slots.count }; return start }
+        bookedGross = Array(repeating: 0, count: plan.ruleSet.benefits.count * lanes)
+        bookedDeductions = Array(repeating: 0, count: start * lanes)
     }
 
     mutating func view(_ day: CivilDate) -> LaneFrame {
@@ -251,9 +260,9 @@ struct LaneBlock {
             var outcome = (0..<lanes).map { _ in
                 MonthOutcome(month: month, benefits: [], fines: [], missedObligations: [], obligationsDue: [], intents: [])
             }
-            for lane in 0..<lanes { bookingBenefits[lane].removeAll(keepingCapacity: true) }
+            for lane in bookingBenefits.indices { bookingBenefits[lane].removeAll(keepingCapacity: true) }
             for (b, v) in benefitViews.enumerated() { book(benefit: b, month: k, v) }
-            shareBooked(into: &outcome)
+            shareBooked(month: k, into: &outcome)
             for m in reported where m < k {
                 for (b, v) in benefitViews.enumerated() { correct(benefit: b, month: m, v, into: &outcome) }
             }
