@@ -147,12 +147,13 @@ extension Harm {
         // booked): it is left out, and most months of most comparisons are such.
         // Months, benefits and corrections read in place by index (see `booksSameMoney`).
         let (a, b) = (actual.months, better.months)
-        let same = Set((0..<min(a.count, b.count)).filter { a[$0].month == b[$0].month && a[$0].booksSameMoney(as: b[$0]) }.map { a[$0].month })
+        // By place in the runs: a month lies at the same place in both where they start alike.
+        let same = (0..<max(a.count, b.count)).map { $0 < min(a.count, b.count) && a[$0].month == b[$0].month && a[$0].booksSameMoney(as: b[$0]) }
         // A line of nothing adds nothing to its key (and `init` drops a key that comes to nothing):
         // a benefit paid neither way (the Wajong of someone on WW) makes no lines, not two a month.
         func add(_ run: PersonaRun, sign: Int64) {
             let months = run.months
-            for i in months.indices where !same.contains(months[i].month) {
+            for i in months.indices where !same[i] {
                 let month = months[i].month
                 for j in months[i].benefits.indices {
                     let subject = months[i].benefits[j].benefit
@@ -175,7 +176,7 @@ extension Harm {
         func recovered(_ run: PersonaRun) -> [Key: Int64] {
             var by: [Key: Int64] = [:]
             let months = run.months
-            for i in months.indices where !same.contains(months[i].month) {
+            for i in months.indices where !same[i] {
                 for j in months[i].benefits.indices {
                     for c in months[i].benefits[j].corrections where c.cents < 0 {
                         by[Key(category: .repayment, subject: months[i].benefits[j].benefit, month: months[i].month, basis: basis), default: 0] -= c.cents
