@@ -24,10 +24,26 @@ public enum Paths {
 
     /// One obligation as it played out on the realistic path.
     public struct Decision: Sendable {
-        public let obligation: Obligation
+        public var obligation: Obligation { kept.obligation }
         public let from: CivilDate
         public let through: CivilDate
         public let judgement: DoenvermogenModel.Judgement
+        /// The obligation behind one reference, the same for all its decisions: a person's
+        /// decisions are filtered and copied per path and gap, and an obligation is a dozen
+        /// names and lists, each counted on every copy.
+        private let kept: KeptObligation
+
+        init(_ kept: KeptObligation, from: CivilDate, through: CivilDate, judgement: DoenvermogenModel.Judgement) {
+            self.kept = kept
+            self.from = from
+            self.through = through
+            self.judgement = judgement
+        }
+    }
+
+    final class KeptObligation: Sendable {
+        let obligation: Obligation
+        init(_ obligation: Obligation) { self.obligation = obligation }
     }
 
     /// The ideal persona with every report that the doenvermogen model says
@@ -35,11 +51,17 @@ public enum Paths {
     public static func realistic(ideal: Persona, idealRun: PersonaRun, ruleSet: RuleSet,
                                  model: DoenvermogenModel) -> (persona: Persona, decisions: [Decision]) {
         var decisions: [Decision] = []
-        for due in idealRun.months.flatMap(\.obligationsDue) {
-            let o = ruleSet.obligations[due.obligationIndex]
-            guard o.report != nil else { continue }
-            decisions.append(Decision(obligation: o, from: due.from, through: due.through,
-                                      judgement: model.judge(o, for: ideal, on: due.from)))
+        // Each obligation kept once, and the months' lists read where they lie.
+        var kept = [KeptObligation?](repeating: nil, count: ruleSet.obligations.count)
+        let months = idealRun.months
+        for m in months.indices {
+            for d in months[m].obligationsDue.indices {
+                let (i, from, through) = (months[m].obligationsDue[d].obligationIndex, months[m].obligationsDue[d].from, months[m].obligationsDue[d].through)
+                guard ruleSet.obligations[i].report != nil else { continue }
+                let o = kept[i] ?? KeptObligation(ruleSet.obligations[i])
+                kept[i] = o
+                decisions.append(Decision(o, from: from, through: through, judgement: model.judge(o.obligation, for: ideal, on: from)))
+            }
         }
         let missed = decisions.filter { !$0.judgement.met }
         return (apply(missed, to: ideal, ruleSet: ruleSet, discoveredAfterMonths: model.parameters.undisclosedDiscoveredAfterMonths), decisions)
