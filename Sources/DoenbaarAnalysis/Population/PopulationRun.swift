@@ -16,9 +16,9 @@ public struct PopulationRun: Sendable {
     /// (`SharedRuns`), which spreads a block's work per view, rule and month over more lanes.
     /// Each chunk keeps its own result, so how chunks are batched changes only the speed.
     /// People are spread over blocks by the months their runs cover, so the blocks of four
-    /// chunks held 44 lanes on average; sixteen fill them to 88 and took 6% less CPU time
-    /// (200.000 people), for some 100 MiB more memory per core. 32 filled them to 105 and
-    /// saved nothing more (stop 42).
+    /// chunks held 44 lanes on average; sixteen fill them to 88 and took 4 to 6% less CPU
+    /// time (200.000 people), for some 100 MiB more memory per core. Eight did as well in one
+    /// round and worse in another; 32 filled the blocks to 105 and saved nothing more (stop 42).
     public static let chunksPerBatch = 16
 
     public init(generator: PopulationGenerator, analyzer: Analyzer) {
