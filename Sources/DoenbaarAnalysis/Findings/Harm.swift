@@ -127,6 +127,10 @@ public struct Harm: Sendable, Hashable {
     /// claim the same euros, measured against different alternatives: the
     /// larger claim counts, once.
     public func union(_ other: Harm) -> Harm {
+        // With nothing on one side, the other as it is: its lines are already merged and sorted
+        // (`init`), and a population's tally starts each knelpunt's harm from nothing.
+        if lines.isEmpty { return other }
+        if other.lines.isEmpty { return self }
         var by: [Key: Line] = [:]
         for l in lines + other.lines {
             if let known = by[l.key], abs(known.cents) >= abs(l.cents) { continue }

@@ -123,8 +123,7 @@ public struct PopulationRun: Sendable {
                 result.runs += runs
                 // One person counts once per knelpunt, with the harm of its findings together.
                 var byKey: [String: (Finding, Harm)] = [:]
-                // A key's first finding brings its harm as it is (a union with nothing is the same harm, made anew).
-                for f in findings { byKey[f.key] = (f, byKey[f.key].map { $0.1.union(f.harm) } ?? f.harm) }
+                for f in findings { byKey[f.key] = (f, (byKey[f.key]?.1 ?? .none).union(f.harm)) }
                 for (key, (f, harm)) in byKey { result.tallies[key, default: Tally()].add(f, harm: harm, group: archetype.stratum) }
             case .failure(let error):
                 result.failures += 1
