@@ -20,7 +20,7 @@ extension LaneBlock {
             // A lane in which some obligation's episodes could not be worked out fails.
             guard perObligation.allSatisfy({ $0[lane] != nil }) else { failed[lane] = true; continue }
             episodes: for found in perObligation {
-                for episode in found[lane]! where seenEpisodes[lane].insert(Obligations.EpisodeStart(obligation: episode.obligation, from: episode.from)).inserted {
+                for episode in found[lane]! where firstSeen(Obligations.EpisodeStart(obligation: episode.obligation, from: episode.from), lane: lane) {
                     let i = episode.obligation
                     outcome[lane].obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[i].name, obligationIndex: i,
                                                                       from: episode.from, through: episode.through, met: episode.met))
@@ -38,6 +38,14 @@ extension LaneBlock {
                 }
             }
         }
+    }
+
+    /// Whether a lane sees an episode for the first time (and notes it). A lane sees a few dozen
+    /// in a run: looked for in a list, not hashed into a set per lane.
+    private mutating func firstSeen(_ start: Obligations.EpisodeStart, lane: Int) -> Bool {
+        if seenEpisodes[lane].contains(start) { return false }
+        seenEpisodes[lane].append(start)
+        return true
     }
 
     /// Each lane's episodes of obligation i in month m (nil where a rule failed), and the last month read.

@@ -53,7 +53,8 @@ struct LaneBlock {
     /// `(benefit × months + month) × lanes + lane` (a list per benefit and month was one
     /// allocation each per block).
     var booked: [Int64]
-    var seenEpisodes: [Set<Obligations.EpisodeStart>]
+    /// Per lane: the episodes judged so far, each once (`firstSeen`).
+    var seenEpisodes: [[Obligations.EpisodeStart]]
     /// No lane has an episode: made once, because most obligations apply to nobody most months
     /// (an array of this type made anew looks its type up in the runtime each time).
     let noEpisodes: [[Obligations.Episode]?]

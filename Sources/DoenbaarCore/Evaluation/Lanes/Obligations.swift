@@ -23,7 +23,7 @@ enum Obligations {
     }
 
     /// An episode is reported once, in the first month that judges it.
-    struct EpisodeStart: Hashable {
+    struct EpisodeStart: Equatable {
         let obligation: Int
         let from: CivilDate
     }
