@@ -34,8 +34,13 @@ public struct DoenvermogenModel: Sendable {
 
     /// The person's level of one part on a day.
     public func effectiveLevel(_ persona: Persona, _ part: Capacity, on day: CivilDate) -> Fixed {
+        effectiveLevel(persona, part, lowered: stressDrop(for: persona, on: day).drop)
+    }
+
+    /// The person's level of one part, lowered by a day's stress (at least 1).
+    private func effectiveLevel(_ persona: Persona, _ part: Capacity, lowered drop: Fixed) -> Fixed {
         let base = Fixed(integer: persona.capacity[part] ?? 3)
-        return Fixed(raw: max(Fixed.scale, base.raw - stressDrop(for: persona, on: day).drop.raw))
+        return Fixed(raw: max(Fixed.scale, base.raw - drop.raw))
     }
 
     /// The judgement for one obligation on one day, with the parts that fall short.
@@ -48,8 +53,9 @@ public struct DoenvermogenModel: Sendable {
 
     public func judge(_ o: Obligation, for persona: Persona, on day: CivilDate) -> Judgement {
         let required = requiredLevel(o)
-        let short = o.demands.filter { effectiveLevel(persona, $0, on: day) < required }
-        return Judgement(met: short.isEmpty, required: required, shortParts: short,
-                         stress: stressDrop(for: persona, on: day).causes)
+        // The day's stress worked out once, for every part and the causes (it walks the person's events).
+        let stress = stressDrop(for: persona, on: day)
+        let short = o.demands.filter { effectiveLevel(persona, $0, lowered: stress.drop) < required }
+        return Judgement(met: short.isEmpty, required: required, shortParts: short, stress: stress.causes)
     }
 }
