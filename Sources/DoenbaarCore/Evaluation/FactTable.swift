@@ -367,8 +367,10 @@ public final class FactLayout: Sendable {
     public let records: [PersonaRecordKind]
     /// Per record kind: what filling a table reads of it (`RecordFill`).
     let fills: [RecordFill]
-    /// Per keyword of a record kind: its indices in `records`.
-    private let kindIndex: [String: [Int]]
+    /// The record kinds by keyword: each keyword once, with the kinds it fills (in the order of
+    /// `records`). A list, looked through by keyword: a rule set has a few, and a line's keyword
+    /// compared with them costs less than hashing it (every run sorts its persona's lines out).
+    private let kindsByKeyword: [(keyword: String, kinds: [Int])]
     /// Defaults that are a plain value (`standaard = nee`), by fact index.
     public let constantDefaults: [Int: Int64]
     /// Per fact: the value a table starts with, its plain default or `FactTable.absent`
@@ -424,7 +426,10 @@ public final class FactLayout: Sendable {
         // kind whole for its keyword.
         var byKind = [[PersonaRecord]](repeating: [], count: records.count)
         persona.records.withUnsafeBufferPointer { lines in
-            for i in lines.indices { for k in kindIndex[lines[i].kind] ?? [] { byKind[k].append(lines[i]) } }
+            for i in lines.indices {
+                guard let kinds = kindsByKeyword.first(where: { $0.keyword == lines[i].kind })?.kinds else { continue }
+                for k in kinds { byKind[k].append(lines[i]) }
+            }
         }
         return byKind
     }
@@ -441,7 +446,11 @@ public final class FactLayout: Sendable {
         presenceFacts = ruleSet.sections.compactMap(\.presence)
         records = ruleSet.records
         fills = ruleSet.records.map { RecordFill($0, facts: ruleSet.facts) }
-        kindIndex = Dictionary(grouping: ruleSet.records.indices, by: { ruleSet.records[$0].keyword })
+        var byKeyword: [(keyword: String, kinds: [Int])] = []
+        for (k, kind) in ruleSet.records.enumerated() {
+            if let i = byKeyword.firstIndex(where: { $0.keyword == kind.keyword }) { byKeyword[i].kinds.append(k) } else { byKeyword.append((kind.keyword, [k])) }
+        }
+        kindsByKeyword = byKeyword
         var defaults: [Int: Int64] = [:]
         for (i, f) in ruleSet.facts.enumerated() {
             if let d = f.defaultValue, case .constant(let v) = d.node { defaults[i] = v }
