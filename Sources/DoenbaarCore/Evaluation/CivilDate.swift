@@ -99,8 +99,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// do for every date inside them (`CivilDateTests`).
     enum Table {
         static let firstYear = 1900, years = 200
-        static let firstDay = Int(CivilDate.computedDaysFromCivil(firstYear, 1, 1))
-        static let dayCount = Int(CivilDate.computedDaysFromCivil(firstYear + years, 1, 1)) - firstDay
+        /// 1 January 1900, and the days up to 1 January 2100: written out, because a constant
+        /// computed at first use is looked up through a one-time check on every read, and these
+        /// are read for every date converted (`CivilDateTableTests` checks both against the algorithm).
+        static let firstDay = -25_567
+        static let dayCount = 73_049
         /// Per month from January of `firstYear`: the day number of its first day.
         /// Held as plain memory, made once and never freed: a global array would be
         /// retained and released on every read, and these are read per cell.
