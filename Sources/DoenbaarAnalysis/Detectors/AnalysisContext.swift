@@ -261,14 +261,16 @@ public final class AnalysisContext {
         for (name, exceptions) in ladder.overridden where exceptions.contains(where: names.contains) { names.insert(name) }
         // A discretion point with a scope counts only where its scope held in the finding's months;
         // one that a reform with a start date made a version, only in the months of its window.
-        var months: [MonthOutcome] = []
-        if ladder.inSomeMonths.contains(true) {
-            months = try recorded().months.filter { m in first.map { m.month >= $0 } ?? true && last.map { m.month <= $0 } ?? true }
-        }
+        // The recorded run's months read only for a discretion point on the path (most findings of
+        // an estimate name none): copied out for each finding, they were counted month by month.
+        let recorded = ladder.inSomeMonths.contains(true) ? try recorded() : nil
         func usable(_ i: Int) -> Bool {
-            guard ladder.inSomeMonths[i] else { return true }
+            guard ladder.inSomeMonths[i], let recorded else { return true }
             let d = ruleSet.discretions[i]
-            return months.contains { m in d.validity.contains(m.month.first) && (d.scope == nil || m.discretionsInScope.contains(i)) }
+            return recorded.months.contains { m in
+                first.map { m.month >= $0 } ?? true && last.map { m.month <= $0 } ?? true
+                    && d.validity.contains(m.month.first) && (d.scope == nil || m.discretionsInScope.contains(i))
+            }
         }
         var best: (index: Int, rung: SolutionRung)?
         for i in ladder.covered.indices where !names.isDisjoint(with: ladder.covered[i]) && usable(i) {
