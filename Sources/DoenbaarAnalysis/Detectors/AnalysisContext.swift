@@ -202,6 +202,11 @@ public final class AnalysisContext {
 
     /// The comparison keys detectors share.
     public static func choiceKey(_ choice: Choice) -> String { "keuze:\(choice.fact.name)" }
+    /// The key of the persona with another value of a protected attribute (`ProtectedAttributeDetector`).
+    public static func protectedKey(_ value: String) -> String { "beschermd:\(value)" }
+    /// The choices the persona made (`RuleSet.choices(of:)`), sorted out once: the choice trap plans
+    /// and judges them, and an intent's counterpart reads them.
+    public private(set) lazy var choices: [Choice] = ruleSet.choices(of: persona)
     public static let alternativeReportKey = "andere_melding"
     /// The key of the persona at home instead of away for work (`WorkAbroadDetector`).
     public static let workAtHomeKey = "werk_thuis"

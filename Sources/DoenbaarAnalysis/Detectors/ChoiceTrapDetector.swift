@@ -12,13 +12,13 @@ public struct ChoiceTrapDetector: Detector {
     /// The other answer to each choice, and the same days reported the other way.
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
         let p = context.persona
-        return context.ruleSet.choices(of: p).map { c in (context.variant(AnalysisContext.choiceKey(c)) { p.with(c.fact.name, c.other) }, context.to) }
+        return context.choices.map { c in (context.variant(AnalysisContext.choiceKey(c)) { p.with(c.fact.name, c.other) }, context.to) }
             + [(context.variant(AnalysisContext.alternativeReportKey) { p.withAlternativesReported(context.ruleSet) }, context.to)]
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         var out: [Finding] = []
-        for choice in context.ruleSet.choices(of: context.persona) {
+        for choice in context.choices {
             if let finding = try trap(context, choice) { out.append(finding) }
         }
         if let finding = try reportTrap(context) { out.append(finding) }

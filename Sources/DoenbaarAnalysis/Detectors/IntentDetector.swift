@@ -68,7 +68,7 @@ public struct IntentDetector: Detector {
                 home.records.removeAll { r in away.contains { $0.kind == r.kind && $0.from == r.from } }
                 return home
             }
-        } else if let choice = context.ruleSet.choices(of: p).first(where: { $0.chosen != 0 }) {
+        } else if let choice = context.choices.first(where: { $0.chosen != 0 }) {
             compared = try context.compare(AnalysisContext.choiceKey(choice)) { p.with(choice.fact.name, choice.other) }
         } else {
             return (nil, .none)

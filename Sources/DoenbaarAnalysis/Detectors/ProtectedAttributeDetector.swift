@@ -17,7 +17,10 @@ public struct ProtectedAttributeDetector: Detector {
         // Estimating: only people such a rule could touch (the attribute given, or a period away).
         if context.estimating, own == nil, context.persona.absences.isEmpty { return nil }
         let candidates = Set(["NL"] + uses.flatMap(\.comparedCountries)).subtracting([own ?? "NL"]).sorted()
-        let flips = candidates.compactMap { other in CountryCode.encode(other).map { (other, context.persona.with(fact.name, $0)) } }
+        // Each made once per context (`AnalysisContext.variant`): planned, then run and read again, as the very same persona.
+        let flips = candidates.compactMap { other in
+            CountryCode.encode(other).map { code in (other, context.variant(AnalysisContext.protectedKey(other)) { context.persona.with(fact.name, code) }) }
+        }
         return (fact, own, flips)
     }
 
