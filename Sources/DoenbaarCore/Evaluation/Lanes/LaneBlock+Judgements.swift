@@ -68,9 +68,9 @@ extension LaneBlock {
         // evaluated the first time a lane reads them (a run that goes on reads further).
         let applies = PeriodColumns(of: o.applies, in: v, from: max(0, first - 1), daily: daily)
         let met = PeriodColumns(of: o.fulfilled, in: v, from: max(0, first - 1), daily: daily)
-        var reach = m
+        // How far the episodes read is told by the columns afterwards (`PeriodColumns.furthestRead`):
+        // a variable this function set was checked for exclusive access at run time on every read.
         func read(_ p: Int, _ lane: Int, _ columns: PeriodColumns) throws(EvaluationFailure) -> Bool {
-            reach = max(reach, o.periodicity == .month ? p : v.monthOfDay[p])
             let x = columns.value(p, lane)
             guard x != ValueSemantics.failed else { throw EvaluationFailure(message: "", range: .synthetic) }
             return x != 0
@@ -82,13 +82,14 @@ extension LaneBlock {
             let column = applies.column(p)
             return (0..<lanes).allSatisfy { lane in column[lane] == 0 }
         }
-        if appliesNowhere { return (none, reach) }
+        if appliesNowhere { return (none, m) }
         let perLane: [[Obligations.Episode]?] = (0..<lanes).map { lane in
             try? Obligations.episodes(of: i, o, month: m, range: range,
                                     applies: { p throws(EvaluationFailure) in try read(p, lane, applies) },
                                     met: { p throws(EvaluationFailure) in try read(p, lane, met) })
         }
-        return (perLane, reach)
+        let furthest = max(applies.furthestRead, met.furthestRead)
+        return (perLane, furthest < 0 ? m : max(m, o.periodicity == .month ? furthest : v.monthOfDay[furthest]))
     }
 
     /// Whether each intent held this month, per lane.
@@ -225,7 +226,14 @@ final class PeriodColumns {
         known.deallocate()
     }
 
-    func value(_ p: Int, _ lane: Int) -> Int64 { column(p)[lane] }
+    /// The furthest period read through `value` (-1: none yet): how far a lane's episodes looked.
+    @exclusivity(unchecked) private(set) var furthestRead = -1
+
+    /// One lane's value in period p (read so, p counts for `furthestRead`).
+    func value(_ p: Int, _ lane: Int) -> Int64 {
+        furthestRead = max(furthestRead, p)
+        return column(p)[lane]
+    }
 
     /// The values of every lane in period p.
     func column(_ p: Int) -> UnsafePointer<Int64> {
