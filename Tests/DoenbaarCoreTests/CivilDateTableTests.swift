@@ -29,6 +29,24 @@ import Testing
         #expect(differing.isEmpty)
     }
 
+    @Test func addingMonthsInsideTheTableIsTheComputedDate() {
+        // Every day from December 1899 to January 2101, months added across both edges of the
+        // table (1900 to 2099): the table's answer against the algorithm's, day clamped alike.
+        var differing: [String] = []
+        let first = CivilDate.Table.firstDay - 31, last = CivilDate.Table.firstDay + CivilDate.Table.dayCount + 31
+        for day in first..<last {
+            let date = CivilDate(dayNumber: Int32(day)), c = date.components
+            for months in [-25, -13, -1, 0, 1, 2, 11, 12, 13, 24] {
+                let computed = date.computedAdding(total: c.year * 12 + c.month - 1 + months, day: c.day)
+                if date.adding(months: months) != computed { differing.append("\(date) + \(months)") }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        // 31 January plus a month is the last of February, in a leap year and out of one.
+        #expect(CivilDate(year: 2024, month: 1, day: 31)!.adding(months: 1) == CivilDate(year: 2024, month: 2, day: 29)!)
+        #expect(CivilDate(year: 2023, month: 1, day: 31)!.adding(months: 1) == CivilDate(year: 2023, month: 2, day: 28)!)
+    }
+
     @Test func datesOutsideTheTableAreComputed() {
         // The calendar's own edges, far outside the table.
         let start = CivilDate(year: 1800, month: 1, day: 1)!, end = CivilDate(year: 2999, month: 12, day: 31)!

@@ -42,9 +42,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public func adding(months: Int) -> CivilDate {
         let c = components
         let total = c.year * 12 + (c.month - 1) + months
+        // Inside the table, the month's first day and length read from it (`plus_maanden` runs per cell).
+        let k = total - Table.firstYear * 12
+        if k >= 0 && k + 1 < Table.years * 12 {
+            let start = Int(Table.monthStarts[k])
+            return CivilDate(dayNumber: Int32(start + min(c.day, Int(Table.monthStarts[k + 1]) - start) - 1))
+        }
+        return computedAdding(total: total, day: c.day)
+    }
+
+    /// `adding(months:)` computed, for the month `total` (year × 12 + month − 1) and the day of the month.
+    func computedAdding(total: Int, day: Int) -> CivilDate {
         let y = total / 12, m = total % 12 + 1
-        let d = min(c.day, CivilDate.daysIn(year: y, month: m))
-        return CivilDate(dayNumber: Int32(CivilDate.daysFromCivil(y, m, d)))
+        let d = min(day, CivilDate.daysIn(year: y, month: m))
+        return CivilDate(dayNumber: Int32(CivilDate.computedDaysFromCivil(y, m, d)))
     }
 
     // One conversion from the day number for both fields, not one per field.
