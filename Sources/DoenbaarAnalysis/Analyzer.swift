@@ -48,23 +48,27 @@ public struct Analyzer: Sendable {
     /// order: the runs every analysis makes (as recorded, the ideal path, the
     /// realistic path) are made for all of them together on the lane engine
     /// (`SharedRuns`); the detectors then run per person, as `estimate` does.
-    public func estimate(_ people: [(persona: Persona, from: YearMonth, to: YearMonth)]) -> [Result<(findings: [Finding], runs: Int), AnalysisError>] {
+    /// - Parameter times: where each phase's CPU time is added, when measured (`PhaseTimes`).
+    public func estimate(_ people: [(persona: Persona, from: YearMonth, to: YearMonth)],
+                         times: PhaseTimes? = nil) -> [Result<(findings: [Finding], runs: Int), AnalysisError>] {
         var contexts: [AnalysisContext?] = people.map {
             AnalysisContext(persona: $0.persona, evaluator: evaluator, parameters: parameters, from: $0.from, to: $0.to, estimating: true)
         }
-        SharedRuns.make(for: contexts.compactMap { $0 }, on: lanes, detectors: detectors)
+        SharedRuns.make(for: contexts.compactMap { $0 }, on: lanes, detectors: detectors, times: times)
         return contexts.indices.map { i in
             // A person's runs and views are let go once her findings are in.
-            defer { contexts[i] = nil }
-            do throws(AnalysisError) { return .success((try findings(in: contexts[i]!), contexts[i]!.runs)) } catch { return .failure(error) }
+            defer { times.measure(.release) { contexts[i] = nil } }
+            do throws(AnalysisError) { return .success((try findings(in: contexts[i]!, times: times), contexts[i]!.runs)) } catch { return .failure(error) }
         }
     }
 
     /// Every detector over one context, the findings about the same money merged.
-    private func findings(in context: AnalysisContext) throws(AnalysisError) -> [Finding] {
+    private func findings(in context: AnalysisContext, times: PhaseTimes? = nil) throws(AnalysisError) -> [Finding] {
         var findings: [Finding] = []
-        for d in detectors { findings += try d.findings(context) }
-        return SharedEvents.merge(findings)
+        for (k, d) in detectors.enumerated() {
+            findings += try times.measure(.findings, detector: k) { () throws(AnalysisError) in try d.findings(context) }
+        }
+        return times.measure(.merging) { SharedEvents.merge(findings) }
     }
 
     /// Over the persona's own months.

@@ -96,6 +96,30 @@ import Testing
         #expect(sample[1].tallies.mapValues { $0.hits } == run.run(chunks: 1..<2, persons: 300).first?.tallies.mapValues { $0.hits })
     }
 
+    @Test func aMeasuredRunGivesTheSameResultAndTimesEveryPhaseAndDetector() throws {
+        // `bench --populatie N --fasen`: the phases' CPU time kept beside the run, the run itself unchanged.
+        let small = PopulationGenerator(personas: try book.allPersonas(), parameters: generator.parameters, size: 300, seed: 5)
+        let plain = PopulationRun(generator: small, analyzer: try Analyzer(evaluator: book.evaluator))
+        var measured = plain
+        let times = PhaseTimes()
+        measured.times = times
+        let a = plain.run(chunks: 0..<plain.chunkCount, chunksPerBatch: 2), b = measured.run(chunks: 0..<measured.chunkCount, chunksPerBatch: 2)
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) {
+            #expect(x.persons == y.persons && x.runs == y.runs && x.failures == y.failures)
+            #expect(x.tallies.mapValues { $0.hits } == y.tallies.mapValues { $0.hits })
+            #expect(x.tallies.mapValues { $0.money } == y.tallies.mapValues { $0.money })
+        }
+        // Every person has an ideal run, a run as recorded and findings; every detector looked at each.
+        for phase in [PhaseTimes.Phase.ideal, .recorded, .planning, .variants, .findings, .release] {
+            #expect(times.seconds(phase) > 0, "\(phase.name)")
+        }
+        #expect(times.detectorSeconds.count == plain.analyzer.detectors.count)
+        #expect(times.detectorSeconds.allSatisfy { $0 > 0 })
+        // The findings' phase is its detectors' time together.
+        #expect(abs(times.detectorSeconds.reduce(0, +) - times.seconds(.findings)) < 1e-6)
+    }
+
     @Test func theSensitivityRangeHoldsTheEstimateAndMovesTheExpectedWay() throws {
         // Only `vereist_niveau` keeps its range (1,5 to 2,5): a higher required level can only make
         // more obligations too hard, so every capacity-gap knelpunt hits at least as many people at 2,5

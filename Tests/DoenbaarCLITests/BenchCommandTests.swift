@@ -114,6 +114,27 @@ import Testing
         #expect((fields["seconds"] ?? 0) > 0 && (fields["persons_per_s"] ?? 0) > 0, "\(line)")
     }
 
+    @Test func thePopulationBenchPrintsThePhasesAndDetectorsWhenAsked() throws {
+        let r = runCLI(["bench", "--populatie", "40", "--fasen", "--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas"])
+        #expect(r.code == .success, "\(r.err)")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(r.out)")
+        guard lines.count == 3 else { return }
+        #expect(lines[0].hasPrefix("doenbaar-populatie persons=40 "), "\(lines[0])")
+        // Each phase by name, in the order they run, and their sum first.
+        let phases = lines[1].split(separator: " ").dropFirst().map { $0.split(separator: "=").map(String.init) }
+        #expect(phases.map { $0[0] } == ["cpu_s", "ideaal", "realistisch_pad", "realistisch", "zoals_beschreven", "varianten_plannen",
+                                         "varianten", "bevindingen", "samenvoegen", "loslaten"], "\(lines[1])")
+        let seconds = phases.map { Double($0[1]) ?? -1 }
+        #expect(seconds.allSatisfy { $0 >= 0 } && seconds[0] > 0, "\(lines[1])")
+        // Every detector of the analysis by its type (the eight of `Detectors.all`).
+        #expect(lines[2].hasPrefix("doenbaar-detectoren IntentDetector="), "\(lines[2])")
+        #expect(lines[2].split(separator: " ").count == 1 + 8, "\(lines[2])")
+        // Only with --populatie N: the OpenFisca comparison has no phases.
+        let stray = runCLI(["bench", "--dump", "x", "--fasen"])
+        #expect(stray.code == .usage && stray.err.contains("--fasen hoort niet bij --dump MAP"), "\(stray.err)")
+    }
+
     @Test func thePopulationBenchTimesOnePersonasPeopleWhenAsked() throws {
         let base = ["bench", "--populatie", "12", "--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas"]
         let r = runCLI(base + ["--persona", "bram"])

@@ -13,16 +13,22 @@ import DoenbaarCore
 /// who did everything on time, the ideal path over her own months) is then taken from
 /// them where that gives the same months (`PersonaRun.prefix(through:)`), not run again.
 enum SharedRuns {
-    static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector]) {
-        run(contexts.map { Request($0, $0.idealPersona, $0.pathsTo) }, on: lanes)
+    /// - Parameter times: where each phase's CPU time is added, when measured (`PhaseTimes`).
+    static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector], times: PhaseTimes? = nil) {
+        times.measure(.ideal) { run(contexts.map { Request($0, $0.idealPersona, $0.pathsTo) }, on: lanes) }
         // The realistic path follows from the ideal run.
-        let realistic = contexts.compactMap { c -> Request? in
-            guard let path = try? c.realisticPath() else { return nil }
-            return Request(c, path.persona, c.pathsTo)
+        let realistic = times.measure(.realisticPath) {
+            contexts.compactMap { c -> Request? in
+                guard let path = try? c.realisticPath() else { return nil }
+                return Request(c, path.persona, c.pathsTo)
+            }
         }
-        run(realistic, on: lanes)
-        run(contexts.map { Request($0, $0.persona, $0.to) }, on: lanes)
-        run(contexts.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { Request(c, $0.persona, $0.end) } }, on: lanes)
+        times.measure(.realistic) { run(realistic, on: lanes) }
+        times.measure(.recorded) { run(contexts.map { Request($0, $0.persona, $0.to) }, on: lanes) }
+        let planned = times.measure(.planning) {
+            contexts.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { Request(c, $0.persona, $0.end) } }
+        }
+        times.measure(.variants) { run(planned, on: lanes) }
     }
 
     /// Runs each persona from its context's first month to `end`, in blocks of

@@ -10,6 +10,8 @@ import Foundation
 public struct PopulationRun: Sendable {
     public let generator: PopulationGenerator
     public let analyzer: Analyzer
+    /// Where the estimates add each phase's CPU time, when measured (`bench --populatie N --fasen`).
+    public var times: PhaseTimes? = nil
     /// Persons per chunk: the unit of results, and of splitting into parts.
     public static let chunkSize = 256
     /// Chunks analysed together at most: their people share the blocks of the lane engine
@@ -101,7 +103,7 @@ public struct PopulationRun: Sendable {
             // The batch's people; a chunk past `size` has none.
             let start = first * chunkSize, end = max(start, min(size, last * chunkSize))
             let people = (start..<end).map { generator.person($0) }
-            let estimates = analyzer.estimate(people.map { ($0.persona, $0.archetype.months.from, $0.archetype.months.to) })
+            let estimates = analyzer.estimate(people.map { ($0.persona, $0.archetype.months.from, $0.archetype.months.to) }, times: times)
             for c in first..<last {
                 // The chunk's people, by their place in the batch.
                 let persons = (min(c * chunkSize, end) - start)..<(min((c + 1) * chunkSize, end) - start)

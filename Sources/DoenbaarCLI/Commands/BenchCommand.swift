@@ -9,7 +9,7 @@ enum BenchCommand: Command {
     static let summary = "reken de OpenFisca-benchmark (WW/Wajong) over een hele populatie"
     static let help = """
     Gebruik: doenbaar bench --dump MAP [--repeat K] [--rules BESTAND] [--output NAAM] [--threads T] [--block B]
-             doenbaar bench --populatie N [--seed S] [--persona ID] [--rules MAP] [--personas MAP]
+             doenbaar bench --populatie N [--seed S] [--persona ID] [--rules MAP] [--personas MAP] [--fasen]
 
     Leest de invoer die de OpenFisca-benchmark schrijft met
     `bench.py N --money cents --dump MAP`, rekent de regels voor alle
@@ -42,6 +42,14 @@ enum BenchCommand: Command {
       --persona ID      alleen synthetische personen die op deze persona lijken
                         (om één soort persoon te meten); de regel noemt hem:
                         doenbaar-populatie persons=N persona=ID variants=V ...
+      --fasen           ook de rekentijd (CPU, alle kernen opgeteld) per fase en
+                        per detector, op twee regels erna:
+
+      doenbaar-fasen cpu_s=T ideaal=X realistisch_pad=X realistisch=X zoals_beschreven=X
+                     varianten_plannen=X varianten=X bevindingen=X samenvoegen=X loslaten=X
+      doenbaar-detectoren IntentDetector=X WorkAbroadDetector=X ...
+
+                        (één regel elk; het meten zelf kost enkele procenten)
 
     Afsluitcode 0: gelukt en gelijk aan de benchmark; 1: fouten in de regels
     of een uitkomst die afwijkt; 2: onbruikbare argumenten of onleesbare dump.
@@ -56,12 +64,14 @@ enum BenchCommand: Command {
 
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
-        do { args = try Arguments(arguments, options: Set(dumpOptions + populationOptions + ["rules", "populatie"])) } catch { return console.fail(error.message) }
+        do {
+            args = try Arguments(arguments, options: Set(dumpOptions + populationOptions + ["rules", "populatie"]), switches: ["fasen"])
+        } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         // An option of the other mode would be ignored without a word: refused instead.
         let timesPopulation = args.value("populatie") != nil
         let (mine, other) = timesPopulation ? ("--populatie N", dumpOptions) : ("--dump MAP", populationOptions)
-        if let stray = other.first(where: { args.value($0) != nil }) {
+        if let stray = other.first(where: { args.value($0) != nil }) ?? (timesPopulation || !args.has("fasen") ? nil : "fasen") {
             return console.fail("--\(stray) hoort niet bij \(mine) (zie doenbaar bench --help)")
         }
         if timesPopulation { return population(args, console) }
@@ -166,13 +176,27 @@ enum BenchCommand: Command {
             }
             run = PopulationRun(generator: only, analyzer: run.analyzer)
         }
+        if args.has("fasen") { run.times = PhaseTimes() }
         let started = DispatchTime.now().uptimeNanoseconds
         let result = PopulationAnalysis(run).result
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         Population.reportFailures(result, console)
         console.out("doenbaar-populatie persons=\(size)\(persona.map { " persona=\($0)" } ?? "") variants=\(String(format: "%.1f", Double(result.runs) / Double(size))) "
                     + "seconds=\(String(format: "%.2f", seconds)) persons_per_s=\(String(format: "%.0f", Double(size) / max(seconds, 1e-9)))\n")
+        if let times = run.times { phases(times, detectors: run.analyzer.detectors, console) }
         return result.failures == size ? .inputErrors : .success
+    }
+
+    /// `--fasen`: the CPU seconds of each phase and of each detector's findings, on one line each.
+    private static func phases(_ times: PhaseTimes, detectors: [any Detector], _ console: Console) {
+        let phases = PhaseTimes.Phase.allCases.map { (name: $0.name, seconds: times.seconds($0)) }
+        let total = phases.reduce(0) { $0 + $1.seconds }
+        console.out("doenbaar-fasen cpu_s=\(String(format: "%.2f", total)) "
+                    + phases.map { "\($0.name)=\(String(format: "%.2f", $0.seconds))" }.joined(separator: " ") + "\n")
+        let spent = times.detectorSeconds
+        console.out("doenbaar-detectoren " + detectors.indices.map { k in
+            "\(type(of: detectors[k]))=\(String(format: "%.2f", k < spent.count ? spent[k] : 0))"
+        }.joined(separator: " ") + "\n")
     }
 
     private static func verify(dump: BenchDump, engine: InputRun, columns: InputColumns, result: InputRun.Result,
