@@ -82,4 +82,19 @@ import Testing
         let elsewhere = Harm([line(.repayment, "WW", 50_000)])
         #expect(!intent.overlaps(elsewhere), "a repayment is other money than lost entitlement")
     }
+
+    @Test func overlapIsFoundWhereverTheSharedLineLiesInEitherHarm() {
+        // `overlaps` walks both harms' lines in key order; the lines are given here out of that
+        // order, and the shared one is the last of one harm and the middle of the other.
+        func line(_ c: Harm.Category, _ subject: String, _ month: Int, _ basis: Harm.Basis = .outcome) -> Harm.Line {
+            Harm.Line(key: .init(category: c, subject: subject, month: YearMonth(year: 2025, month: month), basis: basis), cents: 100, belowProtectedCents: 0)
+        }
+        let a = Harm([line(.repayment, "WW", 5), line(.lostEntitlement, "Wajong", 2), line(.fine, "inkomen_melden_ww", 3)])
+        let b = Harm([line(.lostEntitlement, "WW", 9), line(.repayment, "WW", 5), line(.lostEntitlement, "WW", 1), line(.fine, "x", 12)])
+        #expect(a.overlaps(b) && b.overlaps(a))
+        // The same keys as a probe, another month, another subject: no shared money.
+        let c = Harm([line(.repayment, "WW", 5, .probe), line(.repayment, "WW", 6), line(.repayment, "Wajong", 5), line(.fine, "inkomen_melden_ww", 4)])
+        #expect(!a.overlaps(c) && !c.overlaps(a))
+        #expect(!a.overlaps(.none) && !Harm.none.overlaps(a))
+    }
 }

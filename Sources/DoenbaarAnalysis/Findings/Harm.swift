@@ -110,10 +110,17 @@ public struct Harm: Sendable, Hashable {
     /// The calendar years the money moves in.
     public var years: [Int] { Array(Set(lines.map(\.key.month.year))).sorted() }
 
-    /// Whether two findings speak about some of the same money.
+    /// Whether two findings speak about some of the same money. Both lists are sorted by key
+    /// (`init`, in the order of `Key.<`) and walked side by side: a person's findings are
+    /// compared pairwise (`SharedEvents.merge`), and a set of keys was made for every pair.
     public func overlaps(_ other: Harm) -> Bool {
-        let keys = Set(lines.map(\.key))
-        return other.lines.contains { keys.contains($0.key) }
+        var i = 0, j = 0
+        while i < lines.count && j < other.lines.count {
+            let (a, b) = (lines[i].key, other.lines[j].key)
+            if a == b { return true }
+            if a < b { i += 1 } else { j += 1 }
+        }
+        return false
     }
 
     /// This harm with the lines of another that it does not name itself: a
