@@ -48,7 +48,7 @@ public struct CapacityGapDetector: Detector {
             let j = decisions[0].judgement
             let underStress = decisions.contains { !$0.judgement.stress.isEmpty }
             let stress: [String] = Set(decisions.flatMap { $0.judgement.stress.map(\.kind) }).sorted()
-            let lost = zip(ideal.months, run.months).filter { $0.0.totalCents != $0.1.totalCents }.map(\.0.month)
+            let lost = AnalysisContext.monthsThatDiffer(ideal, run)
             var evidence: [TraceNode] = []
             for m in run.months where context.naming && evidence.count < 2 {
                 for b in m.benefits { if let c = b.corrections.first(where: { $0.cents < 0 }) { evidence.append(Evidence.excerpt(c.trace)) } }

@@ -35,8 +35,11 @@ public struct ProtectedAttributeDetector: Detector {
         let recordedTotal = try context.recordedSeries().totalCents
         for (other, variant) in flips {
             let flipped = try context.run(variant)
-            let changed = zip(recorded.months, flipped.months).filter { $0.0.totalCents != $0.1.totalCents }
-            guard let first = changed.first, let last = changed.last else { continue }
+            // The months that pay differently, by place (read in place: a month taken out is counted whole).
+            let (a, b) = (recorded.months, flipped.months)
+            let changed = (0..<min(a.count, b.count)).filter { a[$0].totalCents != b[$0].totalCents }
+            guard let firstIndex = changed.first, let lastIndex = changed.last else { continue }
+            let (first, last) = ((a[firstIndex], b[firstIndex]), (a[lastIndex], b[lastIndex]))
             let difference = context.series(flipped, variant).totalCents - recordedTotal
             let names = Set(uses.map(\.declaration))
             let declarations = uses.map { ProvisionReference(name: $0.declaration, kind: DeclarationKind(rawValue: $0.keyword) ?? .rule,
