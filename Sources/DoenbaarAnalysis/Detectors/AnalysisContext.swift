@@ -162,6 +162,10 @@ public final class AnalysisContext {
     /// `CapacityGapDetector`'s gaps, once worked out: planned as runs first, read by the findings later.
     var capacityGaps: [CapacityGap]?
 
+    /// The choices the persona made (`RuleSet.choices(of:)`), sorted out once: the choice trap plans
+    /// and judges them, and an intent's counterpart reads them.
+    public private(set) lazy var choices: [Choice] = ruleSet.choices(of: persona)
+
     /// A run is computed on first request and kept; a failed run is not kept.
     private static func once<T>(_ cache: inout T?, _ compute: () throws(AnalysisError) -> T) throws(AnalysisError) -> T {
         if let cache { return cache }
@@ -204,9 +208,6 @@ public final class AnalysisContext {
     public static func choiceKey(_ choice: Choice) -> String { "keuze:\(choice.fact.name)" }
     /// The key of the persona with another value of a protected attribute (`ProtectedAttributeDetector`).
     public static func protectedKey(_ value: String) -> String { "beschermd:\(value)" }
-    /// The choices the persona made (`RuleSet.choices(of:)`), sorted out once: the choice trap plans
-    /// and judges them, and an intent's counterpart reads them.
-    public private(set) lazy var choices: [Choice] = ruleSet.choices(of: persona)
     public static let alternativeReportKey = "andere_melding"
     /// The key of the persona at home instead of away for work (`WorkAbroadDetector`).
     public static let workAtHomeKey = "werk_thuis"
@@ -228,10 +229,16 @@ public final class AnalysisContext {
         harm(try recorded(), try recordedSeries(), against: comparison.run)
     }
 
-    /// The months (of `a`) in which two runs pay a different total, read in place by index.
+    /// The months (of `a`) in which two runs pay a different total.
     static func monthsThatDiffer(_ a: PersonaRun, _ b: PersonaRun) -> [YearMonth] {
+        placesThatDiffer(a, b).map { a.months[$0].month }
+    }
+
+    /// The places of the months in which two runs pay a different total, read in place by index
+    /// (a month taken out of a run is copied, every list in it counted).
+    static func placesThatDiffer(_ a: PersonaRun, _ b: PersonaRun) -> [Int] {
         let (x, y) = (a.months, b.months)
-        return (0..<min(x.count, y.count)).filter { x[$0].totalCents != y[$0].totalCents }.map { x[$0].month }
+        return (0..<min(x.count, y.count)).filter { x[$0].totalCents != y[$0].totalCents }
     }
 
     // MARK: Shared helpers for detectors
@@ -268,11 +275,11 @@ public final class AnalysisContext {
         // one that a reform with a start date made a version, only in the months of its window.
         // The recorded run's months read only for a discretion point on the path (most findings of
         // an estimate name none): copied out for each finding, they were counted month by month.
-        let recorded = ladder.inSomeMonths.contains(true) ? try recorded() : nil
+        let recordedRun = ladder.inSomeMonths.contains(true) ? try recorded() : nil
         func usable(_ i: Int) -> Bool {
-            guard ladder.inSomeMonths[i], let recorded else { return true }
+            guard ladder.inSomeMonths[i], let recordedRun else { return true }
             let d = ruleSet.discretions[i]
-            return recorded.months.contains { m in
+            return recordedRun.months.contains { m in
                 first.map { m.month >= $0 } ?? true && last.map { m.month <= $0 } ?? true
                     && d.validity.contains(m.month.first) && (d.scope == nil || m.discretionsInScope.contains(i))
             }

@@ -35,10 +35,9 @@ public struct ProtectedAttributeDetector: Detector {
         let recordedTotal = try context.recordedSeries().totalCents
         for (other, variant) in flips {
             let flipped = try context.run(variant)
-            // The months that pay differently, by place (read in place: a month taken out is counted whole).
-            let (a, b) = (recorded.months, flipped.months)
-            let changed = (0..<min(a.count, b.count)).filter { a[$0].totalCents != b[$0].totalCents }
+            let changed = AnalysisContext.placesThatDiffer(recorded, flipped)
             guard let firstIndex = changed.first, let lastIndex = changed.last else { continue }
+            let (a, b) = (recorded.months, flipped.months)
             let (first, last) = ((a[firstIndex], b[firstIndex]), (a[lastIndex], b[lastIndex]))
             let difference = context.series(flipped, variant).totalCents - recordedTotal
             let names = Set(uses.map(\.declaration))

@@ -58,6 +58,8 @@ enum BenchCommand: Command {
     /// The options only the OpenFisca comparison reads, and those only the population reads (`--rules` both).
     static let dumpOptions = ["dump", "repeat", "output", "threads", "block"]
     static let populationOptions = ["seed", "persona", "personas"]
+    /// The switches only the population reads.
+    static let populationSwitches = ["fasen"]
 
     /// The definition whose sum over all persons and months is the checksum.
     static let output = "totaal_inkomen"
@@ -65,13 +67,13 @@ enum BenchCommand: Command {
     static func run(_ arguments: [String], _ console: Console) -> ExitCode {
         let args: Arguments
         do {
-            args = try Arguments(arguments, options: Set(dumpOptions + populationOptions + ["rules", "populatie"]), switches: ["fasen"])
+            args = try Arguments(arguments, options: Set(dumpOptions + populationOptions + ["rules", "populatie"]), switches: Set(populationSwitches))
         } catch { return console.fail(error.message) }
         if args.has("help") { console.out(help + "\n"); return .success }
         // An option of the other mode would be ignored without a word: refused instead.
         let timesPopulation = args.value("populatie") != nil
-        let (mine, other) = timesPopulation ? ("--populatie N", dumpOptions) : ("--dump MAP", populationOptions)
-        if let stray = other.first(where: { args.value($0) != nil }) ?? (timesPopulation || !args.has("fasen") ? nil : "fasen") {
+        let (mine, other, otherSwitches) = timesPopulation ? ("--populatie N", dumpOptions, []) : ("--dump MAP", populationOptions, populationSwitches)
+        if let stray = other.first(where: { args.value($0) != nil }) ?? otherSwitches.first(where: args.has) {
             return console.fail("--\(stray) hoort niet bij \(mine) (zie doenbaar bench --help)")
         }
         if timesPopulation { return population(args, console) }
