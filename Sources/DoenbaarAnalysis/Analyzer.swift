@@ -2,15 +2,16 @@ import DoenbaarCore
 
 /// Runs every detector over a persona and collects what they find.
 public struct Analyzer: Sendable {
-    public private(set) var evaluator: Evaluator
-    public let parameters: AnalysisParameters
+    public var evaluator: Evaluator { setting.evaluator }
+    public var parameters: AnalysisParameters { setting.parameters }
+    /// What every person's context reads alike (`AnalysisContext.Setting`), made once.
+    private let setting: AnalysisContext.Setting
     public let detectors: [any Detector]
     /// The same plan on the lane engine, for the runs every estimate makes (`SharedRuns`).
     public let lanes: LaneEvaluator
 
     public init(evaluator: Evaluator, detectors: [any Detector] = Detectors.all) throws(AnalysisError) {
-        self.evaluator = evaluator
-        parameters = try AnalysisParameters(evaluator.plan.ruleSet)
+        setting = AnalysisContext.Setting(evaluator: evaluator, parameters: try AnalysisParameters(evaluator.plan.ruleSet))
         self.detectors = detectors
         lanes = LaneEvaluator(plan: evaluator.plan)
     }
@@ -26,7 +27,7 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> PersonaAnalysis {
-        let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to)
+        let context = AnalysisContext(persona: persona, setting: setting, from: from, to: to)
         let findings = try findings(in: context)
         let realistic = try context.realistic()
         return PersonaAnalysis(persona: persona, recorded: try context.recorded(), ideal: try context.ideal(),
@@ -40,7 +41,7 @@ public struct Analyzer: Sendable {
 
     /// The findings for an estimate, and how many runs of the rules they took.
     public func estimate(_ persona: Persona, from: YearMonth, to: YearMonth) throws(AnalysisError) -> (findings: [Finding], runs: Int) {
-        let context = AnalysisContext(persona: persona, evaluator: evaluator, parameters: parameters, from: from, to: to, estimating: true)
+        let context = AnalysisContext(persona: persona, setting: setting, from: from, to: to, estimating: true)
         return (try findings(in: context), context.runs)
     }
 
@@ -52,7 +53,7 @@ public struct Analyzer: Sendable {
     public func estimate(_ people: [(persona: Persona, from: YearMonth, to: YearMonth)],
                          times: PhaseTimes? = nil) -> [Result<(findings: [Finding], runs: Int), AnalysisError>] {
         var contexts: [AnalysisContext?] = people.map {
-            AnalysisContext(persona: $0.persona, evaluator: evaluator, parameters: parameters, from: $0.from, to: $0.to, estimating: true)
+            AnalysisContext(persona: $0.persona, setting: setting, from: $0.from, to: $0.to, estimating: true)
         }
         SharedRuns.make(for: contexts.compactMap { $0 }, on: lanes, detectors: detectors, times: times)
         return contexts.indices.map { i in

@@ -5,10 +5,12 @@ import DoenbaarCore
 /// on the realistic path, each computed once and only when asked for.
 public final class AnalysisContext {
     public let persona: Persona
-    public let ruleSet: RuleSet
-    public let evaluator: Evaluator
-    public let parameters: AnalysisParameters
-    public let model: DoenvermogenModel
+    /// What every person's analysis reads alike, held once for all of them (`Setting`).
+    let setting: Setting
+    public var ruleSet: RuleSet { _read { yield setting.ruleSet } }
+    public var evaluator: Evaluator { _read { yield setting.evaluator } }
+    public var parameters: AnalysisParameters { _read { yield setting.parameters } }
+    public var model: DoenvermogenModel { _read { yield setting.model } }
     public let from: YearMonth
     public let to: YearMonth
     /// The ideal and realistic paths run this far, so that what a missed
@@ -24,17 +26,36 @@ public final class AnalysisContext {
     /// last without articles).
     public var naming: Bool { !estimating }
 
-    public init(persona: Persona, evaluator: Evaluator, parameters: AnalysisParameters, from: YearMonth, to: YearMonth,
-                estimating: Bool = false) {
+    public convenience init(persona: Persona, evaluator: Evaluator, parameters: AnalysisParameters, from: YearMonth, to: YearMonth,
+                            estimating: Bool = false) {
+        self.init(persona: persona, setting: Setting(evaluator: evaluator, parameters: parameters), from: from, to: to, estimating: estimating)
+    }
+
+    init(persona: Persona, setting: Setting, from: YearMonth, to: YearMonth, estimating: Bool = false) {
         self.estimating = estimating
         self.persona = persona
-        self.evaluator = evaluator
-        ruleSet = evaluator.plan.ruleSet
-        self.parameters = parameters
-        model = DoenvermogenModel(parameters)
+        self.setting = setting
         self.from = from
         self.to = to
-        pathsTo = to.adding(months: parameters.undisclosedDiscoveredAfterMonths + 1)
+        pathsTo = to.adding(months: setting.parameters.undisclosedDiscoveredAfterMonths + 1)
+    }
+
+    /// The evaluator, the rule set, the analysis parameters and the model made of them:
+    /// the same for every person an analyzer looks at, so one reference to them, not a
+    /// copy per person. A copy counted a reference to each of their lists, some thirty,
+    /// on memory that both cores share, and let them go again with the person.
+    final class Setting: Sendable {
+        let evaluator: Evaluator
+        let ruleSet: RuleSet
+        let parameters: AnalysisParameters
+        let model: DoenvermogenModel
+
+        init(evaluator: Evaluator, parameters: AnalysisParameters) {
+            self.evaluator = evaluator
+            ruleSet = evaluator.plan.ruleSet
+            self.parameters = parameters
+            model = DoenvermogenModel(parameters)
+        }
     }
 
     /// Any variant of the persona over the same months (or to another end).

@@ -57,7 +57,8 @@ extension Persona {
 
     /// Periods of paid work (`activiteit` in their `opgave`), such as work abroad.
     public func activities(_ rules: RuleSet) -> [PersonaRecord] {
-        records.filter(rules.isActivity)
+        // A closure, not the method itself: that would copy the rule set into a context of its own for every call.
+        records.filter { rules.isActivity($0) }
     }
 
     /// The same person, the same work and income, but without the periods the
