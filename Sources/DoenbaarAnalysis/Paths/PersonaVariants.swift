@@ -61,6 +61,11 @@ extension Persona {
         records.filter { rules.isActivity($0) }
     }
 
+    /// Whether she has a period of paid work (without making the list of them).
+    public func hasActivities(_ rules: RuleSet) -> Bool {
+        records.contains { rules.isActivity($0) }
+    }
+
     /// The same person, the same work and income, but without the periods the
     /// work took her away: what the income rules alone would make of it. The
     /// income those periods earned stays, as earned at home.
