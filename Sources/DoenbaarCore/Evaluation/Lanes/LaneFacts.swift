@@ -220,8 +220,7 @@ final class LaneFacts {
         if !table.daily[f].isEmpty {
             table.daily[f].withUnsafeBufferPointer { scatter($0, from: 0) }
         } else if table.monthly.has(f) {
-            let start = table.monthly.rows[f] * table.monthly.months
-            table.monthly.cells.withUnsafeBufferPointer { scatter($0, from: start) }
+            table.monthly.withRow(f) { scatter($0, from: 0) }
         } else {
             column.cells[lane] = table.constants[f]
         }
