@@ -146,7 +146,7 @@ public final class FactTable: @unchecked Sendable {
     ///
     /// With `only`, just the months flagged there, which the caller cleared
     /// (`clear(kind:months:)`): each month is filled from its own lines alone.
-    private func fillMonths(_ lines: [PersonaRecord], _ kind: RecordFill, only: [Bool]? = nil) {
+    private func fillMonths(_ lines: [PersonaRecord], _ kind: RecordFill, only: UnsafeBufferPointer<Bool>? = nil) {
         if only == nil { clearKnowledge(kind) }
         let k = kind.knowledge
         // The months a line was written in already: on the stack, as this runs for every lane a view learns something of.
@@ -300,11 +300,16 @@ public final class FactTable: @unchecked Sendable {
             // most kinds learn nothing new in most views.
             let lines = byKind[k], shape = layout.fills[k].shape
             // A kind of one line per month (income) whose facts have no days: only the months of the lines that changed.
+            // The months flagged on the stack: this runs for every kind of every lane a view learns something of.
             if shape == .month, layout.fillsOnlyMonths[k] {
-                guard let months = table.monthsOf(lines, changingAfter: early, through: late) else { continue }
-                if marking { refilled[k] = true }
-                table.clear(kind: k, months: months, layout)
-                table.fillMonths(lines, layout.fills[k], only: months)
+                let changed = withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { buffer -> Bool in
+                    let months = UnsafeBufferPointer(buffer)
+                    guard table.flagMonths(of: lines, changingAfter: early, through: late, in: buffer) else { return false }
+                    table.clear(kind: k, months: months, layout)
+                    table.fillMonths(lines, layout.fills[k], only: months)
+                    return true
+                }
+                if changed, marking { refilled[k] = true }
                 continue
             }
             guard lines.withUnsafeBufferPointer({ l in l.indices.contains { l[$0].knowledge.changes(after: early, through: late) } }) else { continue }
@@ -320,24 +325,25 @@ public final class FactTable: @unchecked Sendable {
         return table
     }
 
-    /// Per month of the range, whether one of `lines` in it became known, reported or
-    /// registered between the two dates; nil where none did (most kinds, most views:
-    /// then nothing is allocated).
-    private func monthsOf(_ lines: [PersonaRecord], changingAfter early: CivilDate, through late: CivilDate) -> [Bool]? {
-        var months: [Bool]? = nil
+    /// Flags in `months` (one per month of the range) each month in which one of `lines` became
+    /// known, reported or registered between the two dates; whether one did (most kinds, most views: none).
+    private func flagMonths(of lines: [PersonaRecord], changingAfter early: CivilDate, through late: CivilDate,
+                            in months: UnsafeMutableBufferPointer<Bool>) -> Bool {
+        months.initialize(repeating: false)
+        var any = false
         lines.withUnsafeBufferPointer { lines in
             for i in lines.indices where lines[i].knowledge.changes(after: early, through: late) {
-                if months == nil { months = Array(repeating: false, count: range.monthCount) }
+                any = true
                 let m = range.monthOffset(lines[i].from.yearMonth)
-                if m >= 0 && m < range.monthCount { months![m] = true }
+                if m >= 0 && m < range.monthCount { months[m] = true }
             }
         }
-        return months
+        return any
     }
 
     /// The months flagged of every column a kind of lines per month fills, back to their
     /// value before any line: as `clear(kind:)` and `clearKnowledge` leave them.
-    private func clear(kind k: Int, months: [Bool], _ layout: FactLayout) {
+    private func clear(kind k: Int, months: UnsafeBufferPointer<Bool>, _ layout: FactLayout) {
         let knowledge = layout.fills[k].knowledge
         for f in layout.filledByKind[k] where monthly.has(f) {
             let value = f == knowledge.known || f == knowledge.reported || f == knowledge.register ? 0 : layout.initialValues[f]
