@@ -55,12 +55,15 @@ public struct Analyzer: Sendable {
         var contexts: [AnalysisContext?] = people.map {
             AnalysisContext(persona: $0.persona, setting: setting, from: $0.from, to: $0.to, estimating: true)
         }
-        SharedRuns.make(for: contexts.compactMap { $0 }, on: lanes, detectors: detectors, times: times)
-        return contexts.indices.map { i in
+        // Each person's findings in the order her runs lie in memory (`SharedRuns.findingsOrder`), each result in her place.
+        let order = SharedRuns.make(for: contexts.compactMap { $0 }, on: lanes, detectors: detectors, times: times)
+        var results = [Result<(findings: [Finding], runs: Int), AnalysisError>?](repeating: nil, count: contexts.count)
+        for i in order {
             // A person's runs and views are let go once her findings are in.
             defer { times.measure(.release) { contexts[i] = nil } }
-            do throws(AnalysisError) { return .success((try findings(in: contexts[i]!, times: times), contexts[i]!.runs)) } catch { return .failure(error) }
+            do throws(AnalysisError) { results[i] = .success((try findings(in: contexts[i]!, times: times), contexts[i]!.runs)) } catch { results[i] = .failure(error) }
         }
+        return results.map { $0! }
     }
 
     /// Every detector over one context, the findings about the same money merged.

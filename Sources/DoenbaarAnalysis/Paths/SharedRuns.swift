@@ -14,8 +14,11 @@ import DoenbaarCore
 /// them where that gives the same months (`PersonaRun.prefix(through:)`), not run again.
 enum SharedRuns {
     /// - Parameter times: where each phase's CPU time is added, when measured (`PhaseTimes`).
-    static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector], times: PhaseTimes? = nil) {
-        times.measure(.ideal) { run(contexts.map { Request($0, $0.idealPersona, $0.pathsTo) }, on: lanes) }
+    /// - Returns: the contexts' places in `contexts`, in the order in which the blocks of ideal runs held
+    ///   them: block by block, lane by lane (`findingsOrder`).
+    @discardableResult
+    static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector], times: PhaseTimes? = nil) -> [Int] {
+        let ideal = times.measure(.ideal) { run(contexts.map { Request($0, $0.idealPersona, $0.pathsTo) }, on: lanes) }
         // The realistic path follows from the ideal run.
         let realistic = times.measure(.realisticPath) {
             contexts.compactMap { c -> Request? in
@@ -29,21 +32,40 @@ enum SharedRuns {
             contexts.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { Request(c, $0.persona, $0.end) } }
         }
         times.measure(.variants) { run(planned, on: lanes) }
+        return findingsOrder(ideal, count: contexts.count)
+    }
+
+    /// The order in which to read the people's runs for their findings: that of the blocks of their
+    /// ideal runs (`ideal`, places in the list of contexts), then anyone not in them. A person's runs
+    /// lie where her blocks made them, next to those of the people beside her in the blocks; read in
+    /// the order of the people, each of her runs was far from the last one read, out of every cache
+    /// (the findings took a tenth more time so, at 100.000 people, and letting the people go 5% more).
+    private static func findingsOrder(_ ideal: [Int], count: Int) -> [Int] {
+        var placed = [Bool](repeating: false, count: count), order: [Int] = []
+        order.reserveCapacity(count)
+        for i in ideal where !placed[i] { placed[i] = true; order.append(i) }
+        for i in 0..<count where !placed[i] { order.append(i) }
+        return order
     }
 
     /// Runs each persona from its context's first month to `end`, in blocks of
     /// people with the same months (`maxLanes` at most), and keeps the runs in the contexts.
-    private static func run(_ all: [Request], on lanes: LaneEvaluator) {
+    /// - Returns: the places in `all` of the requests run, block by block and lane by lane.
+    @discardableResult
+    private static func run(_ all: [Request], on lanes: LaneEvaluator) -> [Int] {
         // A variant equal to a run the person has (the realistic path, say), or to one
         // asked for before it, is not run again.
-        var requests: [Request] = []
+        var requests: [Request] = [], places: [Int] = []
         var asked: [Asked: [Request]] = [:]
-        for r in all where !r.isAnswered {
+        for (place, r) in all.enumerated() where !r.isAnswered {
             let key = Asked(context: ObjectIdentifier(r.context), end: r.end.index)
             guard !(asked[key]?.contains(where: { $0.asksFor(r) }) ?? false) else { continue }
             asked[key, default: []].append(r)
             requests.append(r)
+            places.append(place)
         }
+        var ran: [Int] = []
+        ran.reserveCapacity(requests.count)
         // People whose runs cover the same months share a block, of at most `maxLanes` lanes.
         var blocks: [Months: [Int]] = [:], order: [Months] = []
         for (i, r) in requests.enumerated() {
@@ -64,7 +86,9 @@ enum SharedRuns {
             for k in 0..<parts {
                 run(Array(all[(all.count * k / parts)..<(all.count * (k + 1) / parts)]), of: requests, dates: dates, on: lanes)
             }
+            ran += all.map { places[$0] }
         }
+        return ran
     }
 
     /// Lanes per block at most. A block's work per view, rule and month is spread over its
