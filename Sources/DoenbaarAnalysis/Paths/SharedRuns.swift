@@ -18,21 +18,24 @@ enum SharedRuns {
     ///   them: block by block, lane by lane (`findingsOrder`).
     @discardableResult
     static func make(for contexts: [AnalysisContext], on lanes: LaneEvaluator, detectors: [any Detector], times: PhaseTimes? = nil) -> [Int] {
-        let ideal = times.measure(.ideal) { run(contexts.map { Request($0, $0.idealPersona, $0.pathsTo) }, on: lanes) }
+        let order = findingsOrder(times.measure(.ideal) { run(contexts.map { Request($0, $0.idealPersona, $0.pathsTo) }, on: lanes) },
+                                  count: contexts.count)
+        // What follows reads the ideal runs: in the order they lie (`findingsOrder`).
+        let people = order.map { contexts[$0] }
         // The realistic path follows from the ideal run.
         let realistic = times.measure(.realisticPath) {
-            contexts.compactMap { c -> Request? in
+            people.compactMap { c -> Request? in
                 guard let path = try? c.realisticPath() else { return nil }
                 return Request(c, path.persona, c.pathsTo)
             }
         }
         times.measure(.realistic) { run(realistic, on: lanes) }
-        times.measure(.recorded) { run(contexts.map { Request($0, $0.persona, $0.to) }, on: lanes) }
+        times.measure(.recorded) { run(people.map { Request($0, $0.persona, $0.to) }, on: lanes) }
         let planned = times.measure(.planning) {
-            contexts.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { Request(c, $0.persona, $0.end) } }
+            people.flatMap { c in detectors.flatMap { $0.plannedRuns(c) }.map { Request(c, $0.persona, $0.end) } }
         }
         times.measure(.variants) { run(planned, on: lanes) }
-        return findingsOrder(ideal, count: contexts.count)
+        return order
     }
 
     /// The order in which to read the people's runs for their findings: that of the blocks of their
