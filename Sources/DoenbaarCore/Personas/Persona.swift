@@ -125,10 +125,13 @@ public struct Persona: Sendable {
 extension Persona: Equatable {
     public static func == (a: Persona, b: Persona) -> Bool {
         if a.sharesParts(with: b) { return true }
-        // The plain parts first: variants of one person differ mostly in their lines.
+        // The plain parts first: variants of one person differ mostly in their lines. The values
+        // before the lines: a variant that changes only a value (another choice, another nationality)
+        // has the same lines, which were compared one by one to the end; one that leaves the values
+        // alone shares their dictionary, which is then found equal at once.
         guard a.birthDate == b.birthDate && a.weight == b.weight && a.id == b.id && a.name == b.name
                 && a.period?.from == b.period?.from && a.period?.to == b.period?.to else { return false }
-        return PersonaRecord.same(a.records, b.records) && a.values == b.values && a.events == b.events
+        return a.values == b.values && PersonaRecord.same(a.records, b.records) && a.events == b.events
             && a.capacity == b.capacity && a.sections == b.sections && a.expectations == b.expectations && a.range == b.range
     }
 }
