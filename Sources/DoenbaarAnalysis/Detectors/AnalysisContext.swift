@@ -49,12 +49,17 @@ public final class AnalysisContext {
         let ruleSet: RuleSet
         let parameters: AnalysisParameters
         let model: DoenvermogenModel
+        /// What every person's choices and other reports are sorted out from (`RuleSet.choiceFields`, `reportAlternatives`).
+        let choiceFields: [(section: Int, field: Int)]
+        let reportAlternatives: [ReportAlternative]
 
         init(evaluator: Evaluator, parameters: AnalysisParameters) {
             self.evaluator = evaluator
             ruleSet = evaluator.plan.ruleSet
             self.parameters = parameters
             model = DoenvermogenModel(parameters)
+            choiceFields = ruleSet.choiceFields
+            reportAlternatives = ruleSet.reportAlternatives
         }
     }
 
@@ -185,7 +190,7 @@ public final class AnalysisContext {
 
     /// The choices the persona made (`RuleSet.choices(of:)`), sorted out once: the choice trap plans
     /// and judges them, and an intent's counterpart reads them.
-    public private(set) lazy var choices: [Choice] = ruleSet.choices(of: persona)
+    public private(set) lazy var choices: [Choice] = ruleSet.choices(of: persona, among: setting.choiceFields)
 
     /// A run is computed on first request and kept; a failed run is not kept.
     private static func once<T>(_ cache: inout T?, _ compute: () throws(AnalysisError) -> T) throws(AnalysisError) -> T {

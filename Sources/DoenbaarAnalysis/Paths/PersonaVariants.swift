@@ -43,11 +43,15 @@ extension Persona {
     /// reported (`keuze` in the `opgave`), reported in time with that value:
     /// a stay abroad reported as vacation, while vacation days last.
     public func withAlternativesReported(_ rules: RuleSet) -> Persona {
+        withAlternativesReported(rules.reportAlternatives)
+    }
+
+    /// The same, from the alternatives the rule set offers, sorted out before (`RuleSet.reportAlternatives`).
+    public func withAlternativesReported(_ alternatives: [ReportAlternative]) -> Persona {
         var p = self
-        for kind in rules.records where kind.shape == .period {
-            guard let (a, value) = kind.alternative else { continue }
-            let name = rules.facts[kind.attributes[a].fact].name
-            for i in p.records.indices where p.records[i].kind == kind.keyword && p.records[i].attributes[name] != value {
+        for alternative in alternatives {
+            let (name, value) = (alternative.attribute, alternative.value)
+            for i in p.records.indices where p.records[i].kind == alternative.keyword && p.records[i].attributes[name] != value {
                 p.records[i].attributes[name] = value
                 p.records[i].knowledge.reported = p.records[i].from.adding(days: -1)
             }
@@ -145,19 +149,50 @@ public struct Choice: Sendable {
     public var other: Int64 { chosen == 0 ? 1 : 0 }
 }
 
+/// A period's attribute with another value the person could have reported (`keuze` in the `opgave`).
+public struct ReportAlternative: Sendable {
+    /// The keyword of the period's kind of line.
+    public let keyword: String
+    /// The attribute's name, and the value it could have had.
+    public let attribute: String
+    public let value: Int64
+}
+
 extension RuleSet {
     /// The choices (`rol keuze`) this persona made, with what she chose: a
     /// choice counts where the persona has the block that asks it.
     public func choices(of p: Persona) -> [Choice] {
+        choices(of: p, among: choiceFields)
+    }
+
+    /// The same, from the fields that state a choice, sorted out before (`choiceFields`): a
+    /// population asks it of every person, and looking through every block and field took each
+    /// block whole, and looked its keyword up, for every one.
+    public func choices(of p: Persona, among fields: [(section: Int, field: Int)]) -> [Choice] {
         var out: [Choice] = []
-        for section in sections where p.sections[section.keyword] != nil || section.keyword == PersonaSection.header {
-            for field in section.fields where facts[field.fact].role == .choice {
-                let fact = facts[field.fact]
-                guard let chosen = p.values[fact.name] ?? fact.defaultValue.flatMap(Self.constant) else { continue }
-                out.append(Choice(fact: fact, section: section, word: field.word, chosen: chosen))
-            }
+        for (s, f) in fields {
+            let keyword = sections[s].keyword
+            guard keyword == PersonaSection.header || p.sections[keyword] != nil else { continue }
+            let field = sections[s].fields[f], fact = facts[field.fact]
+            guard let chosen = p.values[fact.name] ?? fact.defaultValue.flatMap(Self.constant) else { continue }
+            out.append(Choice(fact: fact, section: sections[s], word: field.word, chosen: chosen))
         }
         return out
+    }
+
+    /// The persona file's fields that state a choice (`rol keuze`), block by block, by index.
+    public var choiceFields: [(section: Int, field: Int)] {
+        sections.indices.flatMap { s in
+            sections[s].fields.indices.filter { facts[sections[s].fields[$0].fact].role == .choice }.map { (s, $0) }
+        }
+    }
+
+    /// The periods' attributes that the person could have reported otherwise (`keuze` in an `opgave` of periods).
+    public var reportAlternatives: [ReportAlternative] {
+        records.compactMap { kind in
+            guard kind.shape == .period, let (a, value) = kind.alternative else { return nil }
+            return ReportAlternative(keyword: kind.keyword, attribute: facts[kind.attributes[a].fact].name, value: value)
+        }
     }
 
     /// The value of a default that is a plain constant (`standaard = ja`).
