@@ -14,12 +14,17 @@ public struct CapacityGapDetector: Detector {
     /// findings read them again.
     private func gaps(_ context: AnalysisContext) throws(AnalysisError) -> [AnalysisContext.CapacityGap] {
         if let known = context.capacityGaps { return known }
-        let missed = try context.realisticPath().decisions.filter { !$0.judgement.met }
-        let gaps = Array(Set(missed.map(\.obligation.name))).sorted().map { name in
+        let path = try context.realisticPath()
+        let missed = path.decisions.filter { !$0.judgement.met }
+        let names = Array(Set(missed.map(\.obligation.name))).sorted()
+        let gaps = names.map { name in
             let decisions = missed.filter { $0.obligation.name == name }
+            // One obligation missed: only it missed is the realistic path itself, the very same persona
+            // (found equal to it at once, where one made again was compared line by line).
             return AnalysisContext.CapacityGap(name: name, decisions: decisions,
-                                               onlyThis: Paths.apply(decisions, to: context.idealPersona, ruleSet: context.ruleSet,
-                                                                     discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths))
+                                               onlyThis: names.count == 1 ? path.persona
+                                                   : Paths.apply(decisions, to: context.idealPersona, ruleSet: context.ruleSet,
+                                                                 discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths))
         }
         context.capacityGaps = gaps
         return gaps
