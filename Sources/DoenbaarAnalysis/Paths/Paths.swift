@@ -11,13 +11,18 @@ public enum Paths {
     /// reports the person made even earlier are kept.
     public static func ideal(_ p: Persona, _ parameters: AnalysisParameters) -> Persona {
         var ideal = p
-        for i in ideal.records.indices where ideal.records[i].reportable {
-            let r = ideal.records[i]
-            switch r.shape {
-            case .period: ideal.records[i].knowledge.reported = earliest(r.knowledge.reported, r.from.adding(days: -parameters.idealDaysAhead))
-            case .month: ideal.records[i].knowledge.reported = earliest(r.knowledge.reported, r.through.adding(days: parameters.idealDaysAfterMonth))
-            case .from: break
+        // Only lines reported later than that are written: a person who reported everything in time
+        // is her own ideal path, the very same persona (found equal to it at once, not line by line).
+        for i in p.records.indices where p.records[i].reportable {
+            let reported = p.records[i].knowledge.reported
+            let due: CivilDate
+            switch p.records[i].shape {
+            case .period: due = p.records[i].from.adding(days: -parameters.idealDaysAhead)
+            case .month: due = p.records[i].through.adding(days: parameters.idealDaysAfterMonth)
+            case .from: continue
             }
+            let earliest = Self.earliest(reported, due)
+            if earliest != reported { ideal.records[i].knowledge.reported = earliest }
         }
         return ideal
     }
