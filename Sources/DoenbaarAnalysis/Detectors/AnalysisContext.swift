@@ -73,7 +73,7 @@ public final class AnalysisContext {
         let end = end ?? to, trace = trace && !estimating
         // A variant can be a persona run before (a capacity gap with one missed
         // obligation is the realistic path): the same persona gives the same run.
-        if let same = done.first(where: { $0.trace == trace && $0.isRun(of: p, to: end) }) { return same.run }
+        if let same = made(p, to: end, trace: trace) { return same.run }
         runs += 1
         let run: PersonaRun
         do { run = try evaluator.run(p, from: from, to: end, trace: trace, memory: memory) } catch { throw .evaluation(error) }
@@ -115,7 +115,15 @@ public final class AnalysisContext {
 
     /// Whether a run of this persona to this month was made (or kept) already.
     func made(_ p: Persona, to end: YearMonth) -> Bool {
-        done.contains { $0.isRun(of: p, to: end) }
+        made(p, to: end, trace: nil) != nil
+    }
+
+    /// The run of this persona to this month made so far (with or without a trace, where told).
+    /// The very persona first: a variant is made once and asked for again as itself, and
+    /// the runs made before it were compared with it line by line on the way.
+    private func made(_ p: Persona, to end: YearMonth, trace: Bool?) -> Made? {
+        done.first { $0.end == end && (trace == nil || $0.trace == trace) && $0.persona.isIdentical(to: p) }
+            ?? done.first { (trace == nil || $0.trace == trace) && $0.isRun(of: p, to: end) }
     }
 
     /// The runs made so far, with what they were made of.

@@ -119,6 +119,8 @@ public struct Persona: Sendable {
 
     /// Whether two personas share their parts (and so are equal without looking).
     func sharesParts(with other: Persona) -> Bool { parts === other.parts }
+    /// Whether both are the very same persona, one copy of it (then they are equal, told without comparing).
+    public func isIdentical(to other: Persona) -> Bool { sharesParts(with: other) }
 }
 
 /// Two personas are equal when every part is: then every run of them is the same.
