@@ -52,6 +52,8 @@ public final class AnalysisContext {
         /// What every person's choices and other reports are sorted out from (`RuleSet.choiceFields`, `reportAlternatives`).
         let choiceFields: [(section: Int, field: Int)]
         let reportAlternatives: [ReportAlternative]
+        /// The rule set's obligations, each behind one reference, for every person's realistic path (`Paths.realistic`).
+        let obligations: [Paths.KeptObligation]
 
         init(evaluator: Evaluator, parameters: AnalysisParameters) {
             self.evaluator = evaluator
@@ -60,6 +62,7 @@ public final class AnalysisContext {
             model = DoenvermogenModel(parameters)
             choiceFields = ruleSet.choiceFields
             reportAlternatives = ruleSet.reportAlternatives
+            obligations = ruleSet.obligations.map(Paths.KeptObligation.init)
         }
     }
 
@@ -189,7 +192,7 @@ public final class AnalysisContext {
     /// The realistic path before it is run: it follows from the ideal run.
     func realisticPath() throws(AnalysisError) -> (persona: Persona, decisions: [Paths.Decision]) {
         try Self.once(&cachedRealisticPath) { () throws(AnalysisError) in
-            Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model)
+            Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model, obligations: setting.obligations)
         }
     }
 

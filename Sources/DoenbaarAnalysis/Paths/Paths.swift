@@ -55,16 +55,21 @@ public enum Paths {
     /// would not happen taken out, and the decisions that led there.
     public static func realistic(ideal: Persona, idealRun: PersonaRun, ruleSet: RuleSet,
                                  model: DoenvermogenModel) -> (persona: Persona, decisions: [Decision]) {
+        realistic(ideal: ideal, idealRun: idealRun, ruleSet: ruleSet, model: model, obligations: ruleSet.obligations.map(KeptObligation.init))
+    }
+
+    /// The same, with the rule set's obligations each behind one reference already (`kept`): made once
+    /// per analyzer (`AnalysisContext.Setting`), not an obligation copied per person that met it.
+    static func realistic(ideal: Persona, idealRun: PersonaRun, ruleSet: RuleSet, model: DoenvermogenModel,
+                          obligations kept: [KeptObligation]) -> (persona: Persona, decisions: [Decision]) {
         var decisions: [Decision] = []
-        // Each obligation kept once, and the months' lists read where they lie.
-        var kept = [KeptObligation?](repeating: nil, count: ruleSet.obligations.count)
+        // The months' lists read where they lie.
         let months = idealRun.months
         for m in months.indices {
             for d in months[m].obligationsDue.indices {
                 let (i, from, through) = (months[m].obligationsDue[d].obligationIndex, months[m].obligationsDue[d].from, months[m].obligationsDue[d].through)
-                guard ruleSet.obligations[i].report != nil else { continue }
-                let o = kept[i] ?? KeptObligation(ruleSet.obligations[i])
-                kept[i] = o
+                let o = kept[i]
+                guard o.obligation.report != nil else { continue }
                 decisions.append(Decision(o, from: from, through: through, judgement: model.judge(o.obligation, for: ideal, on: from)))
             }
         }
