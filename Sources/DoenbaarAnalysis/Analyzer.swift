@@ -55,7 +55,8 @@ public struct Analyzer: Sendable {
         var contexts: [AnalysisContext?] = people.map {
             AnalysisContext(persona: $0.persona, setting: setting, from: $0.from, to: $0.to, estimating: true)
         }
-        // Each person's findings in the order her runs lie in memory (`SharedRuns.findingsOrder`), each result in her place.
+        // Each person's findings in the order her runs lie in memory (`SharedRuns.inBlockOrder`, every
+        // person once), each result in her place.
         let order = SharedRuns.make(for: contexts.compactMap { $0 }, on: lanes, detectors: detectors, times: times)
         var results = [Result<(findings: [Finding], runs: Int), AnalysisError>?](repeating: nil, count: contexts.count)
         for i in order {

@@ -117,16 +117,15 @@ public struct Persona: Sendable {
         parts = Parts(id: id, name: name, birthDate: birthDate, weight: weight, capacity: capacity)
     }
 
-    /// Whether two personas share their parts (and so are equal without looking).
-    func sharesParts(with other: Persona) -> Bool { parts === other.parts }
-    /// Whether both are the very same persona, one copy of it (then they are equal, told without comparing).
-    public func isIdentical(to other: Persona) -> Bool { sharesParts(with: other) }
+    /// Whether both are the very same persona: they share their parts, and so are equal without
+    /// looking (a variant made once and asked for again is found so, `AnalysisContext.run`).
+    public func isIdentical(to other: Persona) -> Bool { parts === other.parts }
 }
 
 /// Two personas are equal when every part is: then every run of them is the same.
 extension Persona: Equatable {
     public static func == (a: Persona, b: Persona) -> Bool {
-        if a.sharesParts(with: b) { return true }
+        if a.isIdentical(to: b) { return true }
         // The plain parts first: variants of one person differ mostly in their lines. The values
         // before the lines: a variant that changes only a value (another choice, another nationality)
         // has the same lines, which were compared one by one to the end; one that leaves the values
