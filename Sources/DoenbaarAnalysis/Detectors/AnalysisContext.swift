@@ -282,6 +282,10 @@ public final class AnalysisContext {
 
     public func series(_ run: PersonaRun, _ p: Persona? = nil) -> IncomeSeries { IncomeSeries(run: run, persona: p ?? persona) }
 
+    /// The beslagvrije voet of a month (`AnalysisParameters.protectedMinimum(in:)`). Passed on as this
+    /// method: the parameters' method itself took a copy of all the parameters for every harm.
+    private func protectedMinimum(_ month: YearMonth) -> Int64? { setting.parameters.protectedMinimum(in: month) }
+
     /// What `actual` (a run of `person`) costs against a better run of the
     /// same months, with its repayments measured against the beslagvrije voet.
     public func harm(_ actual: PersonaRun, _ person: Persona, against better: PersonaRun, basis: Harm.Basis = .outcome) -> Harm {
@@ -291,12 +295,12 @@ public final class AnalysisContext {
     /// The same, with the income series of `actual` at hand.
     public func harm(_ actual: PersonaRun, _ series: IncomeSeries, against better: PersonaRun, basis: Harm.Basis = .outcome) -> Harm {
         Harm.between(actual: actual, better: better, basis: basis)
-            .collected(from: series, protectedMinimum: parameters.protectedMinimum(in:))
+            .collected(from: series, protectedMinimum: protectedMinimum)
     }
 
     /// What one month of a run collects (recoveries, fines), measured against the beslagvrije voet.
     public func collectedHarm(_ month: MonthOutcome, _ series: IncomeSeries) -> Harm {
-        Harm.collected(in: month).collected(from: series, protectedMinimum: parameters.protectedMinimum(in:))
+        Harm.collected(in: month).collected(from: series, protectedMinimum: protectedMinimum)
     }
 
     /// The rung of the solution ladder for a finding whose path runs through
