@@ -21,9 +21,11 @@ public struct IncomeSeries: Sendable {
     public init(run: PersonaRun, persona: Persona) {
         // Read in place by index: a closure over each month and benefit would copy them (their traces too).
         let outcomes = run.months
-        let indices = outcomes.indices.map { outcomes[$0].month.index }
-        let first = YearMonth(index: indices.min() ?? 0)
-        let work = persona.workIncome(from: first, count: (indices.max() ?? first.index - 1) - first.index + 1)
+        // The first and last month in one pass, without a list of the months' indices.
+        var (low, high) = (Int.max, Int.min)
+        for i in outcomes.indices { (low, high) = (min(low, outcomes[i].month.index), max(high, outcomes[i].month.index)) }
+        let first = YearMonth(index: outcomes.isEmpty ? 0 : low)
+        let work = persona.workIncome(from: first, count: outcomes.isEmpty ? 0 : high - low + 1)
         months = outcomes.indices.map { i in
             var paid: Int64 = 0, corrected: Int64 = 0
             for j in outcomes[i].benefits.indices {
