@@ -58,12 +58,13 @@ enum SharedRuns {
     private static func run(_ all: [Request], on lanes: LaneEvaluator) -> [Int] {
         // A variant equal to a run the person has (the realistic path, say), or to one
         // asked for before it, is not run again.
-        var requests: [Request] = [], places: [Int] = []
-        var asked: [Asked: [Request]] = [:]
+        // Each phase asks a person's runs together, so only her own requests so far are looked
+        // through (a dictionary by person and end hashed every request).
+        var requests: [Request] = [], places: [Int] = [], asked: [Request] = []
         for (place, r) in all.enumerated() where !r.isAnswered {
-            let key = Asked(context: ObjectIdentifier(r.context), end: r.end.index)
-            guard !(asked[key]?.contains(where: { $0.asksFor(r) }) ?? false) else { continue }
-            asked[key, default: []].append(r)
+            if let last = asked.last, last.context !== r.context { asked.removeAll(keepingCapacity: true) }
+            guard !asked.contains(where: { $0.end == r.end && $0.asksFor(r) }) else { continue }
+            asked.append(r)
             requests.append(r)
             places.append(place)
         }
@@ -130,11 +131,6 @@ enum SharedRuns {
         var isAnswered: Bool { context.has(persona, to: end) }
         /// Whether another request (of the same context and end) asks for the same persona.
         func asksFor(_ other: Request) -> Bool { other.persona == persona }
-    }
-
-    private struct Asked: Hashable {
-        let context: ObjectIdentifier
-        let end: Int
     }
 
     private struct Months: Hashable {
