@@ -89,6 +89,8 @@ extension Persona {
     public func withoutActivities(_ rules: RuleSet) -> Persona {
         var p = self
         let activities = activities(rules)
+        // Most people work at home: then nothing is taken out, and the lines are not copied to find that.
+        guard !activities.isEmpty else { return p }
         p.records.removeAll { r in
             activities.contains { $0.kind == r.kind && $0.from == r.from }
                 || (r.earnedBy.map { tie in activities.contains(where: tie.names) } ?? false)
