@@ -47,8 +47,9 @@ public final class AnalysisContext {
     final class Setting: Sendable {
         let evaluator: Evaluator
         let ruleSet: RuleSet
-        let parameters: AnalysisParameters
+        /// The model holds the parameters it was made of.
         let model: DoenvermogenModel
+        var parameters: AnalysisParameters { _read { yield model.parameters } }
         /// What every person's choices and other reports are sorted out from (`RuleSet.choiceFields`, `reportAlternatives`).
         let choiceFields: [(section: Int, field: Int)]
         let reportAlternatives: [ReportAlternative]
@@ -58,7 +59,6 @@ public final class AnalysisContext {
         init(evaluator: Evaluator, parameters: AnalysisParameters) {
             self.evaluator = evaluator
             ruleSet = evaluator.plan.ruleSet
-            self.parameters = parameters
             model = DoenvermogenModel(parameters)
             choiceFields = ruleSet.choiceFields
             reportAlternatives = ruleSet.reportAlternatives
@@ -246,6 +246,15 @@ public final class AnalysisContext {
     /// The key of the persona with another value of a protected attribute (`ProtectedAttributeDetector`).
     public static func protectedKey(_ value: String) -> String { "beschermd:\(value)" }
     public static let alternativeReportKey = "andere_melding"
+    /// The persona with the other value reported wherever the rules offer one
+    /// (`Persona.withAlternativesReported`), kept under `alternativeReportKey`: the choice trap
+    /// plans and compares it, an intent's counterpart compares it.
+    public var alternativesReported: Persona { variant(Self.alternativeReportKey, withAlternativesReported) }
+    /// That persona compared with the recorded run (`compare`).
+    public func compareAlternativesReported() throws(AnalysisError) -> Comparison {
+        try compare(Self.alternativeReportKey, withAlternativesReported)
+    }
+    private func withAlternativesReported() -> Persona { persona.withAlternativesReported(setting.reportAlternatives) }
     /// The key of the persona at home instead of away for work (`WorkAbroadDetector`).
     public static let workAtHomeKey = "werk_thuis"
     /// A variant run and compared once per key, so detectors that ask the same

@@ -13,7 +13,7 @@ public struct ChoiceTrapDetector: Detector {
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
         let p = context.persona
         return context.choices.map { c in (context.variant(AnalysisContext.choiceKey(c)) { p.with(c.fact.name, c.other) }, context.to) }
-            + [(context.variant(AnalysisContext.alternativeReportKey) { p.withAlternativesReported(context.setting.reportAlternatives) }, context.to)]
+            + [(context.alternativesReported, context.to)]
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
@@ -28,7 +28,7 @@ public struct ChoiceTrapDetector: Detector {
     /// The same days reported with the value the rules offer instead (`keuze reden vakantie`).
     private func reportTrap(_ context: AnalysisContext) throws(AnalysisError) -> Finding? {
         let p = context.persona
-        let other = try context.compare(AnalysisContext.alternativeReportKey) { p.withAlternativesReported(context.setting.reportAlternatives) }
+        let other = try context.compareAlternativesReported()
         let changed = zip(p.records, other.persona.records).filter { $0.attributes != $1.attributes }
         guard let (line, _) = changed.first,
               let kind = context.ruleSet.records.first(where: { $0.keyword == line.kind }), let (a, value) = kind.alternative else { return nil }

@@ -80,7 +80,7 @@ public struct IntentDetector: Detector {
     /// as a choice (a stay abroad as vacation), while vacation days last.
     private func avoidingAction(_ context: AnalysisContext) throws(AnalysisError) -> AvoidingAction? {
         let p = context.persona
-        let compared = try context.compare(AnalysisContext.alternativeReportKey) { p.withAlternativesReported(context.setting.reportAlternatives) }
+        let compared = try context.compareAlternativesReported()
         guard let line = zip(p.records, compared.persona.records).first(where: { $0.attributes != $1.attributes })?.0,
               compared.gainCents > 0, let value = context.alternativeValue(of: line) else { return nil }
         return .reportAsAlternative(value: value, gainCents: compared.gainCents)

@@ -61,6 +61,8 @@ public final class PhaseTimes: @unchecked Sendable {
     }
 
     /// `body`, its thread's CPU time added to `phase` (and to detector `detector`, where given).
+    /// Its result, like `body`'s, may go unused (a phase that only keeps runs).
+    @discardableResult
     func measure<T, E: Error>(_ phase: Phase, detector: Int? = nil, _ body: () throws(E) -> T) throws(E) -> T {
         let start = Self.threadNanoseconds()
         defer {
@@ -85,6 +87,7 @@ public final class PhaseTimes: @unchecked Sendable {
 
 extension Optional where Wrapped == PhaseTimes {
     /// `body`, measured where there are times to keep.
+    @discardableResult
     func measure<T, E: Error>(_ phase: PhaseTimes.Phase, detector: Int? = nil, _ body: () throws(E) -> T) throws(E) -> T {
         guard let times = self else { return try body() }
         return try times.measure(phase, detector: detector, body)
