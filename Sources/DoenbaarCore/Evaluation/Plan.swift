@@ -95,6 +95,8 @@ public final class Plan: @unchecked Sendable {
     let benefitDecisionDependent: [Bool]
     let obligationDecisionDependent: [Bool]
     let runningTotalDecisionDependent: [Bool]
+    /// How each instruction reads the decision date, for views that take such values over (`DecisionReads`).
+    let decisionReads: DecisionReads
     /// Per instruction of the program: whether its value is the same on every day
     /// of a month (`MonthInvariance`). A buffer, read on every evaluation of days.
     let sameAllMonth: UnsafeMutablePointer<Bool>
@@ -175,6 +177,7 @@ public final class Plan: @unchecked Sendable {
         paymentSlots = payments
         deductionSlots = deductions
         benefitDecisionDependent = ruleSet.benefits.indices.map { b in (payments[b] + deductions[b]).contains { dependent[$0] } }
+        decisionReads = DecisionReads(program, slotDependent: dependent, benefitDependent: benefitDecisionDependent)
         func dependsOnDecisionDate(_ references: [TypedExpr.Reference]) -> Bool {
             Plan.reads(references, ruleSet).contains { ref in
                 switch ref {

@@ -166,7 +166,7 @@ struct LaneBlock {
         // A donor that shares no month still serves where some set of facts agrees longer.
         let donor = donor.flatMap { $0.months > 0 || setMonths != nil ? $0 : nil }
         return LaneFrame(plan: plan, facts: facts, proof: proof, run: identity, donor: donor?.view, sharedMonths: donor?.months ?? 0,
-                         setMonths: setMonths, diagnosis: diagnosis, tracing: tracing, wholeMonths: wholeMonths)
+                         setMonths: setMonths, diagnosis: diagnosis, tracing: tracing, wholeMonths: wholeMonths, weighsDecisions: sharing)
     }
 
     /// Per set of facts that slots and obligations read (`Plan.factSets`), the months in

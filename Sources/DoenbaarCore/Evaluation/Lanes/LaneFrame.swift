@@ -67,6 +67,20 @@ final class LaneFrame {
     /// before learnt something outside some of them: the months (from `sharedMonths` on) in
     /// which what reads that set is taken from `previous` (nil: none).
     private let setMonths: UnsafeMutablePointer<Int32>?
+    /// Whether this view keeps, with each value that depends on the decision date, the decision
+    /// days on which it comes out the same, and takes such values over from its donor where they
+    /// hold on its own day (`LaneFrame+DecisionWindows.swift`). Not in a trace or a diagnosis.
+    let weighsDecisions: Bool
+    /// The donor, while it shares months, that such values are taken over from.
+    let decisionDonor: LaneFrame?
+    /// While a slot that depends on the decision date is computed: the days on which what it read
+    /// so far comes out the same (nil otherwise).
+    @exclusivity(unchecked) var window: DecisionWindow? = nil
+    /// Per slot that depends on the decision date and month (`cellIndex`): its window, and
+    /// where its values are; allocated when first needed.
+    @exclusivity(unchecked) var decisionCells: UnsafeMutablePointer<DecisionCell>? = nil
+    /// The plan's `DecisionReads.dependent`, held as a buffer.
+    let dependsOnDecision: UnsafeMutablePointer<Bool>
 
     /// Per block (a slot in a month, `block`): its periods' values, a column of `lanes`
     /// values each, and their state (0 not yet, 1 being computed, 2 done); allocated when
@@ -78,7 +92,7 @@ final class LaneFrame {
     private let slotCount: Int
     /// Per slot, whether it has one block that every month reads (`block`): the proof's
     /// `sameAllRange`, except in a trace, which keeps what decided each month.
-    private let oneBlock: UnsafeMutablePointer<Bool>?
+    let oneBlock: UnsafeMutablePointer<Bool>?
     /// Where the blocks of values, states and decisions live.
     let arena: LaneArena
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
@@ -109,7 +123,8 @@ final class LaneFrame {
     ///   - setMonths: per set of facts that slots and obligations read (`Plan.factSets`), the months
     ///     in which they agree with the donor's (at least `sharedMonths`); for a donor over the same range.
     init(plan: Plan, facts: LaneFacts, inputs: LaneInputs? = nil, proof: RangeProof? = nil, run: LaneRun, donor: LaneFrame? = nil, sharedMonths: Int = 0,
-         setMonths: [Int32]? = nil, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, scratch: LaneScratch? = nil, arena: LaneArena? = nil) {
+         setMonths: [Int32]? = nil, diagnosis: LaneDiagnosis? = nil, tracing: Bool = false, wholeMonths: Bool = true, weighsDecisions: Bool = false,
+         scratch: LaneScratch? = nil, arena: LaneArena? = nil) {
         precondition(scratch.map { $0.lanes >= facts.lanes } ?? true, "scratch columns hold every lane")
         self.plan = plan
         program = Unmanaged.passUnretained(plan.program)
@@ -131,6 +146,9 @@ final class LaneFrame {
         range = facts.range
         let shared = donor == nil ? 0 : min(sharedMonths, range.monthCount, donor!.range.monthCount)
         self.sharedMonths = shared
+        self.weighsDecisions = weighsDecisions && self.wholeMonths
+        decisionDonor = self.weighsDecisions && shared > 0 ? donor : nil
+        dependsOnDecision = plan.decisionReads.dependent
         donors = donor.map { d in (0..<shared).map { m in m < d.sharedMonths ? d.donors[m] : d } } ?? []
         // Episodes are kept by month of the range: only a view over the same range continues them.
         previous = (shared > 0 || setMonths != nil) && donor?.range == facts.range ? donor : nil
@@ -175,7 +193,10 @@ final class LaneFrame {
     func slot(_ slot: Int, _ p: Int) -> UnsafePointer<Int64> {
         let monthly = plan.slots[slot].periodicity == .month
         let m = monthly ? p : monthOfDay[p]
-        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.slot(slot, p) } }
+        if let source = source(of: slot, m) {
+            if window != nil { narrowToKept(slot, m, at: source) }
+            return source._withUnsafeGuaranteedRef { $0.slot(slot, p) }
+        }
         if wholeMonths && !monthly {
             let (values, flat) = monthValues(slot, m)
             return flat ? values : values + (p - monthFirstDay[m]) * lanes
@@ -184,7 +205,8 @@ final class LaneFrame {
         let i = monthly ? 0 : p - monthFirstDay[m]
         let out = values[block]! + i * lanes
         switch state[block]![i] {
-        case 2: break
+        case 2:
+            if window != nil { narrowToKept(slot, m, at: Unmanaged.passUnretained(self)) }
         case 1:
             // A cycle: failed for every lane; a lane whose branch does not reach it drops the mark.
             diagnosis?.note(Program.cycle(at: slot, in: plan.ruleSet))
@@ -192,7 +214,11 @@ final class LaneFrame {
             return UnsafePointer(scratch.failedColumn)
         default:
             state[block]![i] = 1
+            let weighed = weighsDecisions && plan.decisionDependent[slot]
+            let outer = window, cyclesBefore = cycles
+            if weighed { window = .always }
             compute(slot, p, into: out, decided: decisions?[block].map { $0 + i * lanes })
+            if weighed { keepWindow(slot, m, outer: outer, cyclesBefore: cyclesBefore) }
             state[block]![i] = 2
         }
         return UnsafePointer(out)
@@ -205,7 +231,10 @@ final class LaneFrame {
     /// earlier view cost more than the read.
     @inline(__always)
     func source(of slot: Int, _ m: Int) -> Unmanaged<LaneFrame>? {
-        if m < sharedMonths && !plan.decisionDependent[slot] { return Unmanaged.passUnretained(donors[m]) }
+        if m < sharedMonths {
+            if !plan.decisionDependent[slot] { return Unmanaged.passUnretained(donors[m]) }
+            if decisionDonor != nil, let holder = decisionSource(slot, m) { return holder }
+        }
         if let setMonths, m < Int(setMonths[Int(plan.slotFactSet[slot])]), let previous { return Unmanaged.passUnretained(previous) }
         return nil
     }
@@ -226,7 +255,10 @@ final class LaneFrame {
     /// value; read for the month, it is broadcast into the reader's column (`Program.evaluate`,
     /// `keptValues`). Copying it to every day of the month was a fifth of the memory copied.
     func monthValues(_ slot: Int, _ m: Int) -> (values: UnsafePointer<Int64>, flat: Bool) {
-        if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.monthValues(slot, m) } }
+        if let source = source(of: slot, m) {
+            if window != nil { narrowToKept(slot, m, at: source) }
+            return source._withUnsafeGuaranteedRef { $0.monthValues(slot, m) }
+        }
         let days = dayRange(ofMonth: m), first = days.lowerBound, n = days.count
         let block = allocate(slot, m)
         let out = values[block]!
@@ -240,6 +272,7 @@ final class LaneFrame {
             return (UnsafePointer(out), false)
         }
         let state = state[block]!
+        if state[0] >= 2 && window != nil { narrowToKept(slot, m, at: Unmanaged.passUnretained(self)) }
         switch state[0] {
         case 2: return (UnsafePointer(out), false)
         case 3: return (UnsafePointer(out), true)
@@ -249,6 +282,10 @@ final class LaneFrame {
             return (UnsafePointer(scratch.failedColumn), true)
         default:
             state.update(repeating: 1, count: n)
+            let weighed = weighsDecisions && plan.decisionDependent[slot]
+            let outer = window, cyclesBefore = cycles
+            if weighed { window = .always }
+            defer { if weighed { keepWindow(slot, m, outer: outer, cyclesBefore: cyclesBefore) } }
             if holdsAllMonth(slot: slot, m) {
                 compute(slot, first, days: 1, into: out, decided: nil)
                 state.update(repeating: 3, count: n)
@@ -480,6 +517,8 @@ final class LaneFrame {
     /// A running total over the days of the calendar year up to day `d`, per lane
     /// (`totaal_dit_jaar` in a daily rule), continued from where it was left.
     func runningTotal(site: Int, upTo d: Int, counting: Bool, term: Program.Expression) -> UnsafePointer<Int64> {
+        // Kept across evaluations in this view: tied to its day.
+        if window != nil && plan.runningTotalDecisionDependent[site] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
         let shared = sharedMonths > 0 && !plan.runningTotalDecisionDependent[site]
         if shared && monthOfDay[d] < sharedMonths {
             return donors[monthOfDay[d]].runningTotal(site: site, upTo: d, counting: counting, term: term)
@@ -519,6 +558,8 @@ final class LaneFrame {
     /// instead of every month looking back over all earlier ones.
     func monthly(_ e: Program.Expression, upTo p: Int,
                  _ next: (_ month: Int, _ previous: UnsafePointer<Int64>?, _ row: UnsafeMutablePointer<Int64>) -> Void) -> UnsafePointer<Int64> {
+        // Kept across evaluations in this view: tied to its day.
+        if window != nil && dependsOnDecision[Int(e)] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
         let running: RunningMonths
         if let known = runningMonths[e] { running = known } else {
             running = RunningMonths(values: arena.allocate(Int64.self, count: range.monthCount * lanes))
@@ -661,6 +702,8 @@ final class LaneFrame {
 
     /// A benefit's payment in a month for every lane, as far as computed (zero before), for intents.
     func benefitPayment(_ benefit: Int, _ m: Int, into out: UnsafeMutablePointer<Int64>) {
+        // As far as this view computed it: tied to its day.
+        if window != nil && plan.benefitDecisionDependent[benefit] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].benefitPayment(benefit, m, into: out) }
         if let paid = payments[paymentIndex(benefit, m)] { out.update(from: paid, count: lanes) } else { out.update(repeating: 0, count: lanes) }
     }

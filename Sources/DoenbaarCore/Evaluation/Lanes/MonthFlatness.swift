@@ -96,8 +96,11 @@ extension LaneFrame {
         case .compare:
             if same(i.a) && same(i.b) { return true }
             let op = ProgramBuilder.comparisons[Int(i.immediate)]
-            if isReferenceDate(i.a) && same(i.b) { return dayComparisonSameAllMonth(op, date: i.b, dayOnLeft: true, m) }
-            if isReferenceDate(i.b) && same(i.a) { return dayComparisonSameAllMonth(op, date: i.a, dayOnLeft: false, m) }
+            // Not against the decision date: evaluated for the first day only, its comparison with
+            // the other days would not narrow the window of the value being computed (`LaneFrame.window`).
+            let dependent = plan.decisionReads.dependent
+            if isReferenceDate(i.a) && same(i.b) && !dependent[Int(i.b)] { return dayComparisonSameAllMonth(op, date: i.b, dayOnLeft: true, m) }
+            if isReferenceDate(i.b) && same(i.a) && !dependent[Int(i.a)] { return dayComparisonSameAllMonth(op, date: i.a, dayOnLeft: false, m) }
             return false
         case .and, .or:
             // As `evaluate` does: the right side only where some lane needs it. A left side the

@@ -38,6 +38,9 @@ extension Program {
     func evaluate(_ e: Expression, _ f: LaneFrame, _ p: Int, days n: Int = 1, into out: UnsafeMutablePointer<Int64>) {
         let i = code[Int(e)]
         let lanes = f.lanes, width = n * lanes
+        // A comparison of the decision date, while a value that depends on it is computed:
+        // the days on which it comes out the same, on every day it is asked for (`LaneFrame.window`).
+        if i.op == .compare, f.window != nil, f.plan.decisionReads.comparedSide[Int(e)] != 0 { f.narrow(comparison: i, e, p, days: n) }
         // The same value on every day of the month, by its form or, in this view, by the facts
         // it reads (`MonthFlatness`): computed for the first, copied to the others (a constant
         // is as quickly written for every day).
@@ -127,6 +130,7 @@ extension Program {
             f.benefitPayment(Int(i.a), f.monthOfDay[p], into: out)
             for k in 1..<max(1, n) { (out + k * lanes).update(from: out, count: lanes) }
         case .constantFact:
+            if f.window != nil, f.plan.decisionReads.readAsItIs[Int(e)] { f.tieWindowToDay() }
             broadcast(f.facts.column(Int(i.a), 0))
             fact(i, f, p, n, into: out)
             // A lane outside the fact's block has no value, and no default either.
