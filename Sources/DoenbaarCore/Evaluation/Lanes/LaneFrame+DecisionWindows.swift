@@ -11,8 +11,8 @@
 /// slot it reads does (`narrowToKept`); a read that uses the date as it is ties
 /// the value to its day. A later view whose facts agree in that month (it shares
 /// the month with its donor) and whose day lies in the window reads the value
-/// where it was computed (`decisionSource`). What is evaluated, and the values,
-/// are those of a view that computes everything itself (`DecisionWindowTests`).
+/// where it was computed (`decisionSource`). The values are those of a view that
+/// computes every such value itself (`DecisionWindowTests`, the fuzz targets).
 extension LaneFrame {
     /// For a slot that depends on the decision date, in a month this view shares with its donor:
     /// the view whose values hold on this view's day, looked up once per slot and month.
