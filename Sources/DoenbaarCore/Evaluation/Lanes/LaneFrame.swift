@@ -55,18 +55,18 @@ final class LaneFrame {
     /// The run this view belongs to: episodes judged in a view of this run were booked by it.
     let run: LaneRun
     /// Bytes of the values this view computed itself, for a memory that keeps views (`RunMemory`).
-    @exclusivity(unchecked) private(set) var bytes = 0
+    @exclusivity(unchecked) var bytes = 0
     /// Months before this one are read from the donors (for what does not depend on the decision date).
     let sharedMonths: Int
     /// Per month before `sharedMonths`: the view that computes it.
-    private let donors: [LaneFrame]
+    let donors: [LaneFrame]
     /// The view this one continues from, over the same range: for the slots and the
     /// obligations' episodes it takes over (`setMonths`, `episodes`).
-    private let previous: LaneFrame?
+    let previous: LaneFrame?
     /// Per set of facts that slots and obligations read (`Plan.factSets`), where the view
     /// before learnt something outside some of them: the months (from `sharedMonths` on) in
     /// which what reads that set is taken from `previous` (nil: none).
-    private let setMonths: UnsafeMutablePointer<Int32>?
+    let setMonths: UnsafeMutablePointer<Int32>?
     /// Whether this view keeps, with each value that depends on the decision date, the decision
     /// days on which it comes out the same, and takes such values over from its donor where they
     /// hold on its own day (`LaneFrame+DecisionWindows.swift`). Not in a trace or a diagnosis.
@@ -96,13 +96,13 @@ final class LaneFrame {
     /// Where the blocks of values, states and decisions live.
     let arena: LaneArena
     /// Per running-total site: the totals up to `runningUpTo`, per day and lane.
-    @exclusivity(unchecked) private var running: [UnsafeMutablePointer<Int64>?]
-    @exclusivity(unchecked) private var runningUpTo: [Int]
+    @exclusivity(unchecked) var running: [UnsafeMutablePointer<Int64>?]
+    @exclusivity(unchecked) var runningUpTo: [Int]
     /// Per benefit and month (benefit × months + month): the payment of every lane, once
     /// computed (raw, whole cents), in the arena.
-    private let payments: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
+    let payments: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
     /// Per running monthly expression (`ooit`, `totaal_dit_jaar` per maand): its values up to the last month computed.
-    @exclusivity(unchecked) private var runningMonths: [Program.Expression: RunningMonths] = [:]
+    @exclusivity(unchecked) var runningMonths: [Program.Expression: RunningMonths] = [:]
     /// Per month, when first asked: per instruction and then per slot, whether it holds one
     /// value all month in every lane of this view (`MonthFlatness`).
     @exclusivity(unchecked) var flatness: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?
@@ -112,7 +112,7 @@ final class LaneFrame {
     /// Per obligation and month: each lane's episodes, and the last month they read.
     /// By `obligation × months + month`, made on the first one kept (a table, not a dictionary:
     /// it is looked up for every obligation and month in every view, without hashing).
-    @exclusivity(unchecked) private var episodes: [(lanes: [[Obligations.Episode]?], reach: Int)?] = []
+    @exclusivity(unchecked) var episodeTable: [(lanes: [[Obligations.Episode]?], reach: Int)?] = []
 
     /// - Parameters:
     ///   - donor: an earlier view of the same lanes, over a range that starts in the same
@@ -514,122 +514,6 @@ final class LaneFrame {
         return (self, block, i)
     }
 
-    /// A running total over the days of the calendar year up to day `d`, per lane
-    /// (`totaal_dit_jaar` in a daily rule), continued from where it was left.
-    func runningTotal(site: Int, upTo d: Int, counting: Bool, term: Program.Expression) -> UnsafePointer<Int64> {
-        // Kept across evaluations in this view: tied to its day.
-        if window != nil && plan.runningTotalDecisionDependent[site] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
-        let shared = sharedMonths > 0 && !plan.runningTotalDecisionDependent[site]
-        if shared && monthOfDay[d] < sharedMonths {
-            return donors[monthOfDay[d]].runningTotal(site: site, upTo: d, counting: counting, term: term)
-        }
-        let totals: UnsafeMutablePointer<Int64>
-        if let r = running[site] { totals = r } else {
-            totals = .allocate(capacity: range.dayCount * lanes)
-            running[site] = totals
-            if shared {
-                // Continue from the donor's total on the last day it holds.
-                let last = range.days(ofMonth: sharedMonths - 1).upperBound - 1
-                (totals + last * lanes).update(from: donors[sharedMonths - 1].runningTotal(site: site, upTo: last, counting: counting, term: term), count: lanes)
-                runningUpTo[site] = last
-            }
-        }
-        let mark = scratch.mark
-        defer { scratch.reset(to: mark) }
-        let t = scratch.push()
-        var i = runningUpTo[site] + 1
-        while i <= d {
-            evaluate(term, i, into: t)
-            let restart = range.startsYear(i)
-            let row = totals + i * lanes, previous = totals + (i - 1) * lanes
-            for lane in 0..<lanes {
-                row[lane] = ValueSemantics.accumulate(previous: restart ? nil : previous[lane], t[lane], counting: counting)
-            }
-            runningUpTo[site] = i
-            i += 1
-        }
-        return UnsafePointer(totals + d * lanes)
-    }
-
-    /// The values of a running expression over the months (`ooit`, `totaal_dit_jaar`
-    /// per maand) up to month p, per lane: each month computed once per view from
-    /// the month before (`next`: the month, the values of the month before or nil
-    /// in the first month, the row to fill), continued from the last month computed,
-    /// instead of every month looking back over all earlier ones.
-    func monthly(_ e: Program.Expression, upTo p: Int,
-                 _ next: (_ month: Int, _ previous: UnsafePointer<Int64>?, _ row: UnsafeMutablePointer<Int64>) -> Void) -> UnsafePointer<Int64> {
-        // Kept across evaluations in this view: tied to its day.
-        if window != nil && dependsOnDecision[Int(e)] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
-        let running: RunningMonths
-        if let known = runningMonths[e] { running = known } else {
-            running = RunningMonths(values: arena.allocate(Int64.self, count: range.monthCount * lanes))
-            runningMonths[e] = running
-            bytes += range.monthCount * lanes * MemoryLayout<Int64>.size
-        }
-        let mark = scratch.mark
-        defer { scratch.reset(to: mark) }
-        while running.upTo < p {
-            let k = running.upTo + 1
-            next(k, k == 0 ? nil : UnsafePointer(running.values + (k - 1) * lanes), running.values + k * lanes)
-            scratch.reset(to: mark)
-            running.upTo = k
-        }
-        return UnsafePointer(running.values + p * lanes)
-    }
-
-    /// The payment of a benefit in a month as this view sees it, per lane in
-    /// whole cents (raw): its payment rules less its deduction rules, not below
-    /// zero, rounded to the cent; the mark for a lane where a rule failed.
-    func payment(_ benefit: Int, _ m: Int) -> UnsafeBufferPointer<Int64> {
-        if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].payment(benefit, m) }
-        let key = paymentIndex(benefit, m)
-        if let done = payments[key] { return UnsafeBufferPointer(start: done, count: lanes) }
-        let mark = scratch.mark
-        defer { scratch.reset(to: mark) }
-        let gross = scratch.push(), deducted = scratch.push()
-        gross.update(repeating: 0, count: lanes)
-        deducted.update(repeating: 0, count: lanes)
-        for slot in plan.paymentSlots[benefit] { add(slot, m, into: gross) }
-        for slot in plan.deductionSlots[benefit] { add(slot, m, into: deducted) }
-        let paid = arena.allocate(Int64.self, count: lanes)
-        for lane in 0..<lanes { paid[lane] = ValueSemantics.payment(gross: gross[lane], deducted: deducted[lane]) }
-        payments[key] = paid
-        return UnsafeBufferPointer(start: paid, count: lanes)
-    }
-
-    /// Whether a benefit's payment in month m is yet to be computed for this run:
-    /// one computed by a view of this run was looked at for failures then. (A
-    /// view of another run, in a memory, may hold it without this run having looked.)
-    func paymentUnchecked(_ benefit: Int, _ m: Int) -> Bool {
-        if m < sharedMonths && !plan.benefitDecisionDependent[benefit] {
-            let owner = donors[m]
-            // The donor's range may end in another month: its own index.
-            return owner.run !== run || owner.payments[owner.paymentIndex(benefit, m)] == nil
-        }
-        return payments[paymentIndex(benefit, m)] == nil
-    }
-
-    /// Where a benefit's payment in month m is kept in `payments`.
-    private func paymentIndex(_ benefit: Int, _ m: Int) -> Int { benefit * range.monthCount + m }
-
-    /// A slot's total over month m for every lane (raw), as an array of its own (`total(_:_:summingInto:)`).
-    func total(_ slot: Int, _ m: Int) -> [Int64] {
-        [Int64](unsafeUninitializedCapacity: lanes) { cells, count in
-            let sum = cells.baseAddress!, values = total(slot, m, summingInto: sum)
-            if values != UnsafePointer(sum) { sum.initialize(from: values, count: lanes) }
-            count = lanes
-        }
-    }
-
-    /// A slot's total over month m for every lane (raw): a monthly slot's own values, read
-    /// where they are; a daily one's days summed into `sum` (a column of `lanes` the caller owns).
-    func total(_ slot: Int, _ m: Int, summingInto sum: UnsafeMutablePointer<Int64>) -> UnsafePointer<Int64> {
-        if plan.slots[slot].periodicity == .month { return self.slot(slot, m) }
-        sum.update(repeating: 0, count: lanes)
-        add(slot, m, into: sum)
-        return UnsafePointer(sum)
-    }
-
     /// An expression's values in a period, for every lane, into a column the caller owns;
     /// without counting a reference to the program (the plan holds it as long as this view lives).
     @inline(__always)
@@ -646,78 +530,4 @@ final class LaneFrame {
         evaluate(e, p, into: out)
         return Array(UnsafeBufferPointer(start: out, count: lanes))
     }
-
-    /// The episodes of an obligation in month m, per lane (nil where a rule failed):
-    /// worked out here, or taken from an earlier view that worked them out, when
-    /// they do not depend on the decision date and read no month in which a
-    /// lane's facts differ between that view and this one. `fresh` is false for
-    /// episodes that a view of this run judged before: the run booked them then.
-    /// `reach` is the last month that working them out read (`LaneBlock.reach`).
-    func episodes(of i: Int, month m: Int, _ work: () -> (lanes: [[Obligations.Episode]?], reach: Int))
-        -> (lanes: [[Obligations.Episode]?], fresh: Bool, reach: Int) {
-        let key = i * range.monthCount + m
-        if let known = keptEpisodes(key) { return (known.lanes, false, known.reach) }
-        if !plan.obligationDecisionDependent[i] {
-            let set = plan.obligationFactSet[i]
-            var agree = agreeingMonths(set), earlier = previous
-            while let view = earlier, m < agree {
-                if let theirs = view.keptEpisodes(key), theirs.reach < agree {
-                    keep(theirs, key)
-                    return (theirs.lanes, view.run !== run, theirs.reach)
-                }
-                agree = min(agree, view.agreeingMonths(set))
-                earlier = view.previous
-            }
-        }
-        let worked = work()
-        keep(worked, key)
-        return (worked.lanes, true, worked.reach)
-    }
-
-    /// The months in which the facts of a set (`Plan.factSets`) agree with the view before.
-    func agreeingMonths(_ set: Int) -> Int {
-        if let setMonths { return Int(setMonths[set]) }
-        return sharedMonths
-    }
-
-    private func keptEpisodes(_ key: Int) -> (lanes: [[Obligations.Episode]?], reach: Int)? {
-        key < episodes.count ? episodes[key] : nil
-    }
-
-    private func keep(_ found: (lanes: [[Obligations.Episode]?], reach: Int), _ key: Int) {
-        if episodes.isEmpty { episodes = Array(repeating: nil, count: plan.obligations.count * range.monthCount) }
-        episodes[key] = found
-    }
-
-    /// Adds a slot's total over month m (its value, or its days summed) to each lane's sum.
-    private func add(_ slot: Int, _ m: Int, into sum: UnsafeMutablePointer<Int64>) {
-        let periods = plan.slots[slot].periodicity == .month ? m..<(m + 1) : dayRange(ofMonth: m)
-        for p in periods {
-            let v = self.slot(slot, p)
-            for lane in 0..<lanes {
-                sum[lane] = ValueSemantics.add(sum[lane], v[lane])
-            }
-        }
-    }
-
-    /// A benefit's payment in a month for every lane, as far as computed (zero before), for intents.
-    func benefitPayment(_ benefit: Int, _ m: Int, into out: UnsafeMutablePointer<Int64>) {
-        // As far as this view computed it: tied to its day.
-        if window != nil && plan.benefitDecisionDependent[benefit] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
-        if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].benefitPayment(benefit, m, into: out) }
-        if let paid = payments[paymentIndex(benefit, m)] { out.update(from: paid, count: lanes) } else { out.update(repeating: 0, count: lanes) }
-    }
-
-    /// A benefit's payment in a month in one lane, as far as computed (zero before).
-    func paid(_ benefit: Int, _ m: Int, lane: Int) -> Int64 {
-        if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].paid(benefit, m, lane: lane) }
-        return payments[paymentIndex(benefit, m)]?[lane] ?? 0
-    }
-}
-
-/// A running expression's values per month, lane by lane, up to `upTo` (`LaneFrame.monthly`).
-final class RunningMonths {
-    let values: UnsafeMutablePointer<Int64>
-    var upTo = -1
-    init(values: UnsafeMutablePointer<Int64>) { self.values = values }
 }
