@@ -19,7 +19,7 @@ import Testing
     @Test func aFileWhereTheReportFolderBelongs() throws {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        FileManager.default.createFile(atPath: scratch + "/uit", contents: Data("x".utf8))
+        try #require(FileManager.default.createFile(atPath: scratch + "/uit", contents: Data("x".utf8)))
         let r = runCLI(["knelpunten", "--rules", "\(packageRoot)/Rules", "--personas", "\(packageRoot)/Personas", "--out", scratch + "/uit"])
         expectOneDutchLine(r, "'\(scratch)/uit' is een bestand; de rapporten vragen een map")
     }

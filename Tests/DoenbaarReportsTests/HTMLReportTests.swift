@@ -146,7 +146,7 @@ import Testing
         #expect(check.elements.first { $0.attributes["id"] == "samenvatting-tabel" } != nil)
     }
 
-    @Test func invoeringstoetsLeadsWithTheEffectThenTheCategories() {
+    @Test func invoeringstoetsLeadsWithTheEffectThenTheCategories() throws {
         let r = Samples.invoeringstoetsRapport
         let page = InvoeringstoetsHTML.render(r)
         let check = MarkupCheck.parse(page)
@@ -154,8 +154,8 @@ import Testing
         #expect(h2 == ["Effect van de hervorming", "Knelpunten voor en na", "Knelpunten per categorie", "Werkt de regeling zoals bedoeld?",
                        "Inkomen per persona, voor en na", "Werkwijze"])
         // The effect first: who, outlay and income per year, the provisions by label.
-        let effect = try? #require(check.elements.first { $0.attributes["id"] == "effect-tabel" })
-        let rows = effect?.children.first { $0.name == "tbody" }?.children.map { $0.children.map(\.allText) } ?? []
+        let effect = try #require(check.elements.first(where: { $0.attributes["id"] == "effect-tabel" }), "geen tabel met id effect-tabel")
+        let rows = effect.children.first { $0.name == "tbody" }?.children.map { $0.children.map(\.allText) } ?? []
         #expect(rows.contains(["Uitkeringslasten 2024", "− € 12.000"]))
         #expect(rows.contains(["Netto inkomen 2024", "+ € 4.000"]))
         #expect(rows.contains(["Wie verandert", "\(Samples.hostile) en Kees"]))

@@ -21,7 +21,7 @@ import Testing
         try ReportWriter.write([("a.md", "oud a"), ("b.html", "oud b")], to: folder)
         // The third target is a folder with a file in it: the switch fails on it.
         try FileManager.default.createDirectory(atPath: folder + "/c.json", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/c.json/x", contents: Data())
+        try #require(FileManager.default.createFile(atPath: folder + "/c.json/x", contents: Data()))
         #expect(throws: ReportWriter.Failure.self) {
             try ReportWriter.write([("a.md", "nieuw a"), ("b.html", "nieuw b"), ("c.json", "nieuw c")], to: folder)
         }
@@ -92,7 +92,7 @@ import Testing
     @Test func aFolderWithASubfolderKeepsIt() throws {
         defer { try? FileManager.default.removeItem(atPath: parent) }
         try FileManager.default.createDirectory(atPath: folder + "/bijlagen", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/bijlagen/x", contents: Data("x".utf8))
+        try #require(FileManager.default.createFile(atPath: folder + "/bijlagen/x", contents: Data("x".utf8)))
         try ReportWriter.write([("a.md", "nieuw a")], to: folder)
         #expect(read("a.md") == "nieuw a" && read("bijlagen/x") == "x")
     }
