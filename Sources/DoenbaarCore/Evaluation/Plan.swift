@@ -178,17 +178,14 @@ public final class Plan: @unchecked Sendable {
         deductionSlots = deductions
         benefitDecisionDependent = ruleSet.benefits.indices.map { b in (payments[b] + deductions[b]).contains { dependent[$0] } }
         decisionReads = DecisionReads(program, slotDependent: dependent, benefitDependent: benefitDecisionDependent)
-        func dependsOnDecisionDate(_ references: [TypedExpr.Reference]) -> Bool {
-            Plan.reads(references, ruleSet).contains { ref in
-                switch ref {
-                case .fact(BuiltinFact.decisionDate.index): return true
-                case .value(let v): return dependent[v]
-                default: return false
-                }
-            }
+        // Read from the compiled rules, as every view reads them (`DecisionReads.dependent`).
+        let reads = decisionReads.dependent
+        obligationDecisionDependent = obligations.map { reads[Int($0.applies)] || reads[Int($0.fulfilled)] }
+        var sites = [Bool](repeating: false, count: program.runningTotalSites)
+        for e in 0..<program.codeCount where program.code[e].op == .yearToDateOfDay {
+            sites[Int(program.code[e].b)] = reads[Int(program.code[e].a)]
         }
-        obligationDecisionDependent = ruleSet.obligations.map { dependsOnDecisionDate($0.applies.references + $0.fulfilled.references) }
-        runningTotalDecisionDependent = compiler.runningTotalTerms.map { dependsOnDecisionDate($0.references) }
+        runningTotalDecisionDependent = sites
     }
 
     deinit {

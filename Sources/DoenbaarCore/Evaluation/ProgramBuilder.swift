@@ -12,8 +12,6 @@ struct ProgramBuilder {
     /// Per instruction: the expression it was lowered from, for a compiler that lowers it further.
     var ranges: [SourceRange] = []
     var runningTotalSites = 0
-    /// Per running-total site: the expression it adds up day by day.
-    var runningTotalTerms: [TypedExpr] = []
     /// The expression being lowered, whose range each emitted instruction takes.
     private var current: SourceRange = .synthetic
 
@@ -125,7 +123,6 @@ struct ProgramBuilder {
         case .yearToDate:
             let term = compile(args[0], .day)
             runningTotalSites += 1
-            runningTotalTerms.append(args[0])
             return emit(Instruction(op: .yearToDateOfDay, a: term, b: Int32(runningTotalSites - 1), immediate: counting, site: site(.arithmetic, range)))
         case .totalSince:
             return emit(Instruction(op: .totalSince, a: compile(args[0], .month), b: compile(args[1], .month), immediate: counting,

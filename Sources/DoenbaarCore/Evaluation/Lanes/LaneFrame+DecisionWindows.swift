@@ -49,7 +49,7 @@ extension LaneFrame {
     /// (its day alone where a cycle was met meanwhile, whose marks depend on the order of
     /// reading) and narrows the window of what reads it (`outer`) to it.
     func keepWindow(_ slot: Int, _ m: Int, outer: DecisionWindow?, cyclesBefore: Int) {
-        let kept = cycles == cyclesBefore ? window! : DecisionWindow(day: Int64(facts.decisionDay))
+        let kept = cycles == cyclesBefore ? window! : dayWindow
         cells[cellIndex(slot, m)] = DecisionCell(state: .own, window: kept, holder: nil)
         window = outer
         window?.narrow(to: kept)
@@ -63,7 +63,7 @@ extension LaneFrame {
         switch cell?.state {
         case .own?, .taken?: window?.narrow(to: cell!.window)
         // Computed without a window (a view that does not weigh decisions): tied to its day.
-        default: window = DecisionWindow(day: Int64(facts.decisionDay))
+        default: tieWindowToDay()
         }
     }
 
@@ -86,7 +86,10 @@ extension LaneFrame {
     }
 
     /// Ties the window being made to this view's day: the decision date read as it is.
-    func tieWindowToDay() { window = DecisionWindow(day: Int64(facts.decisionDay)) }
+    func tieWindowToDay() { window = dayWindow }
+
+    /// This view's day alone.
+    private var dayWindow: DecisionWindow { DecisionWindow(day: Int64(facts.decisionDay)) }
 
     /// The cells, allocated (all unknown) on first use.
     private var cells: UnsafeMutablePointer<DecisionCell> {

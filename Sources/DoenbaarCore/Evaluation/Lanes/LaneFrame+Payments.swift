@@ -69,7 +69,7 @@ extension LaneFrame {
     /// A benefit's payment in a month for every lane, as far as computed (zero before), for intents.
     func benefitPayment(_ benefit: Int, _ m: Int, into out: UnsafeMutablePointer<Int64>) {
         // As far as this view computed it: tied to its day.
-        if window != nil && plan.benefitDecisionDependent[benefit] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
+        if window != nil && plan.benefitDecisionDependent[benefit] { tieWindowToDay() }
         if m < sharedMonths && !plan.benefitDecisionDependent[benefit] { return donors[m].benefitPayment(benefit, m, into: out) }
         if let paid = payments[paymentIndex(benefit, m)] { out.update(from: paid, count: lanes) } else { out.update(repeating: 0, count: lanes) }
     }

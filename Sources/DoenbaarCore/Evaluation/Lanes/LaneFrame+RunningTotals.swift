@@ -6,7 +6,7 @@ extension LaneFrame {
     /// (`totaal_dit_jaar` in a daily rule), continued from where it was left.
     func runningTotal(site: Int, upTo d: Int, counting: Bool, term: Program.Expression) -> UnsafePointer<Int64> {
         // Kept across evaluations in this view: tied to its day.
-        if window != nil && plan.runningTotalDecisionDependent[site] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
+        if window != nil && plan.runningTotalDecisionDependent[site] { tieWindowToDay() }
         let shared = sharedMonths > 0 && !plan.runningTotalDecisionDependent[site]
         if shared && monthOfDay[d] < sharedMonths {
             return donors[monthOfDay[d]].runningTotal(site: site, upTo: d, counting: counting, term: term)
@@ -47,7 +47,7 @@ extension LaneFrame {
     func monthly(_ e: Program.Expression, upTo p: Int,
                  _ next: (_ month: Int, _ previous: UnsafePointer<Int64>?, _ row: UnsafeMutablePointer<Int64>) -> Void) -> UnsafePointer<Int64> {
         // Kept across evaluations in this view: tied to its day.
-        if window != nil && dependsOnDecision[Int(e)] { window = DecisionWindow(day: Int64(facts.decisionDay)) }
+        if window != nil && dependsOnDecision[Int(e)] { tieWindowToDay() }
         let running: RunningMonths
         if let known = runningMonths[e] { running = known } else {
             running = RunningMonths(values: arena.allocate(Int64.self, count: range.monthCount * lanes))
