@@ -184,12 +184,17 @@ public final class FactTable: @unchecked Sendable {
     /// The latest line that covers the month and was known by the decision date.
     private func fillEstimates(_ lines: [PersonaRecord], _ kind: RecordFill) {
         clearKnowledge(kind)
-        // By index: a line taken from the list was copied whole, its names and attributes counted.
-        for m in 0..<range.monthCount {
-            let month = range.month(m)
-            guard let i = lines.lastIndex(where: { $0.month <= month && $0.knowledge.isKnown(on: knownAt) }) else { continue }
-            monthly[kind.fact, m] = lines[i].value
-            if let f = kind.knowledge.known { monthly[f, m] = 1 }
+        // By index, read where the lines lie: a line taken from the list (as `lastIndex(where:)`
+        // hands each to its test) was copied whole, its names and attributes counted.
+        lines.withUnsafeBufferPointer { l in
+            for m in 0..<range.monthCount {
+                let month = range.month(m)
+                var i = l.count - 1
+                while i >= 0 && !(l[i].month <= month && l[i].knowledge.isKnown(on: knownAt)) { i -= 1 }
+                guard i >= 0 else { continue }
+                monthly[kind.fact, m] = l[i].value
+                if let f = kind.knowledge.known { monthly[f, m] = 1 }
+            }
         }
     }
 

@@ -9,11 +9,12 @@ extension LaneBlock {
         var perObligation: [[[Obligations.Episode]?]] = []
         // What working out episodes reads, taken out of the block: a closure that captured
         // the block would copy all of it (and count every reference in it) per obligation.
-        let (plan, range, lanes, none) = (plan, range, lanes, noEpisodes)
+        let (plan, range, lanes) = (plan, range, lanes)
         for i in plan.obligations.indices where Obligations.judged(deadline: plan.obligations[i].deadline, month: range.month(m), on: decisionDate) {
-            let judged = v.episodes(of: i, month: m) { LaneBlock.episodes(of: i, month: m, v, plan: plan, range: range, lanes: lanes, none: none) }
+            let judged = v.episodes(of: i, month: m) { LaneBlock.episodes(of: i, month: m, v, plan: plan, range: range, lanes: lanes) }
             reach = max(reach, judged.reach)
-            if judged.fresh { perObligation.append(judged.lanes) }
+            // No lane with an episode or a failure (most obligations, most months): nothing to book.
+            if judged.fresh && !judged.lanes.isEmpty { perObligation.append(judged.lanes) }
         }
         guard !perObligation.isEmpty else { return }
         for lane in 0..<lanes where !failed[lane] {
@@ -48,9 +49,11 @@ extension LaneBlock {
         return true
     }
 
-    /// Each lane's episodes of obligation i in month m (nil where a rule failed), and the last month read.
-    private static func episodes(of i: Int, month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange, lanes: Int,
-                                 none: [[Obligations.Episode]?]) -> (lanes: [[Obligations.Episode]?], reach: Int) {
+    /// Each lane's episodes of obligation i in month m (nil where a rule failed), and the last month read;
+    /// no list at all where no lane has an episode and none failed (each lane's list looked at, for every
+    /// obligation judged, only to find it empty, counted two references per lane).
+    private static func episodes(of i: Int, month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange,
+                                 lanes: Int) -> (lanes: [[Obligations.Episode]?], reach: Int) {
         let o = plan.obligations[i]
         let first = o.periodicity == .month ? m : v.dayRange(ofMonth: m).lowerBound
         let daily = o.periodicity != .month
@@ -62,7 +65,7 @@ extension LaneBlock {
             defer { v.scratch.reset(to: mark) }
             let applies = v.scratch.push()
             v.evaluate(o.applies, first, into: applies)
-            if !Program.any(applies, lanes, { $0 != 0 }) { return (none, m) }
+            if !Program.any(applies, lanes, { $0 != 0 }) { return ([], m) }
         }
         // Each rule's values per period from the period before the month on, for all lanes,
         // evaluated the first time a lane reads them (a run that goes on reads further).
@@ -82,22 +85,25 @@ extension LaneBlock {
             let column = applies.column(p)
             return (0..<lanes).allSatisfy { lane in column[lane] == 0 }
         }
-        if appliesNowhere { return (none, m) }
+        if appliesNowhere { return ([], m) }
         let perLane: [[Obligations.Episode]?] = (0..<lanes).map { lane in
             try? Obligations.episodes(of: i, o, month: m, range: range,
                                     applies: { p throws(EvaluationFailure) in try read(p, lane, applies) },
                                     met: { p throws(EvaluationFailure) in try read(p, lane, met) })
         }
         let furthest = max(applies.furthestRead, met.furthestRead)
-        return (perLane, furthest < 0 ? m : max(m, o.periodicity == .month ? furthest : v.monthOfDay[furthest]))
+        let found = perLane.contains { $0?.isEmpty != true } ? perLane : []
+        return (found, furthest < 0 ? m : max(m, o.periodicity == .month ? furthest : v.monthOfDay[furthest]))
     }
 
     /// Whether each intent held this month, per lane.
     mutating func judgeIntents(month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
         // Per lane, made once and set again for each intent.
         var applies = [Bool](repeating: false, count: lanes), holds = applies
-        // Per lane, what each intent came out as (`IntentVerdicts`): lanes that came out alike are told one list.
-        var verdicts = [IntentVerdicts](repeating: IntentVerdicts(), count: lanes)
+        // Per lane, a row of what each intent came out as (0 did not apply, 1 held, 2 did not hold):
+        // lanes whose rows are alike are told one list.
+        let count = plan.intents.count
+        var verdicts = [UInt8](repeating: 0, count: lanes * count)
         for i in plan.intents.indices {
             let compiled = plan.intents[i]
             for lane in 0..<lanes { applies[lane] = false; holds[lane] = true }
@@ -128,42 +134,36 @@ extension LaneBlock {
                     if r == ValueSemantics.failed { failed[lane] = true } else if r == 0 { holds[lane] = false }
                 }
             }
-            for lane in 0..<lanes { verdicts[lane].add(i, holds: applies[lane] ? holds[lane] : nil) }
+            for lane in 0..<lanes where applies[lane] { verdicts[lane * count + i] = holds[lane] ? 1 : 2 }
         }
-        // The list of each set of verdicts, told once: lanes that came out alike share it (most do).
-        var told: [(verdicts: IntentVerdicts, list: [IntentOutcome])] = []
+        // The list of each row of verdicts, told once: lanes that came out alike share it (most do).
+        // Rows compared in place, and each list told found by its first lane: a list of verdicts per
+        // lane, copied out to compare, counted references for every lane and month.
+        var told: [(lane: Int, list: [IntentOutcome])] = []
         let month = range.month(m)
-        for lane in 0..<lanes where !failed[lane] {
-            let mine = verdicts[lane]
-            let list: [IntentOutcome]
-            if let known = told.first(where: { $0.verdicts == mine }) {
-                list = known.list
-            } else {
-                var made: [IntentOutcome] = []
-                made.reserveCapacity(plan.intents.count)
-                for i in plan.intents.indices { LaneBlock.merge(intent: i, holds: mine.holds(i), month: month, into: &made, plan) }
-                told.append((mine, made))
-                list = made
+        verdicts.withUnsafeBufferPointer { rows in
+            func same(_ a: Int, _ b: Int) -> Bool {
+                for i in 0..<count where rows[a * count + i] != rows[b * count + i] { return false }
+                return true
             }
-            outcome[lane].intents = LaneBlock.kept(list, lane: lane, last: &lastIntents, same: LaneBlock.sameIntents)
-        }
-    }
-
-    /// What each intent came out as in a lane and month, two bits per intent (not applying,
-    /// held, not held), for up to 32 intents in one word and the rest in a list: the list
-    /// the month is told follows from these alone (`merge`).
-    struct IntentVerdicts: Equatable {
-        private var first: UInt64 = 0
-        private var more: [UInt8] = []
-
-        mutating func add(_ i: Int, holds: Bool?) {
-            let code: UInt8 = holds.map { $0 ? 1 : 2 } ?? 0
-            if i < 32 { first |= UInt64(code) << (2 * UInt64(i)) } else { more.append(code) }
-        }
-
-        func holds(_ i: Int) -> Bool? {
-            let code = i < 32 ? UInt8((first >> (2 * UInt64(i))) & 3) : more[i - 32]
-            return code == 0 ? nil : code == 1
+            for lane in 0..<lanes where !failed[lane] {
+                var known = -1
+                for t in told.indices where same(told[t].lane, lane) { known = t; break }
+                let list: [IntentOutcome]
+                if known >= 0 {
+                    list = told[known].list
+                } else {
+                    var made: [IntentOutcome] = []
+                    made.reserveCapacity(count)
+                    for i in 0..<count {
+                        let code = rows[lane * count + i]
+                        LaneBlock.merge(intent: i, holds: code == 0 ? nil : code == 1, month: month, into: &made, plan)
+                    }
+                    told.append((lane, made))
+                    list = made
+                }
+                outcome[lane].intents = LaneBlock.kept(list, lane: lane, last: &lastIntents, same: LaneBlock.sameIntents)
+            }
         }
     }
 

@@ -55,9 +55,6 @@ struct LaneBlock {
     var booked: [Int64]
     /// Per lane: the episodes judged so far, each once (`firstSeen`).
     var seenEpisodes: [[Obligations.EpisodeStart]]
-    /// No lane has an episode: made once, because most obligations apply to nobody most months
-    /// (an array of this type made anew looks its type up in the runtime each time).
-    let noEpisodes: [[Obligations.Episode]?]
     let identity = LaneRun()
     /// Per benefit: what a correction booked without a trace says of itself, made once per block
     /// (a payment keeps none: `BenefitOutcome.trace`).
@@ -98,7 +95,6 @@ struct LaneBlock {
         lastIntents = Array(repeating: [], count: lanes)
         lastBenefits = Array(repeating: [], count: lanes)
         bookingBenefits = tracing ? LaneBlock.lists(lanes, room: plan.ruleSet.benefits.count) : []
-        noEpisodes = Array(repeating: [], count: lanes)
         untraced = plan.ruleSet.benefits.map { TraceBox(TraceNode(kind: .benefit, name: $0.name, value: .notTraced)) }
         deductionRules = plan.deductionSlots.map { slots in
             slots.map { (slot: $0, name: plan.ruleSet.values[$0].name, source: plan.ruleSet.values[$0].provenance.source) }

@@ -1,7 +1,8 @@
 /// An obligation's episodes per view: worked out once, and taken over by a later view
 /// whose facts agree in the months they read (`LaneBlock.judgeObligations`).
 extension LaneFrame {
-    /// The episodes of an obligation in month m, per lane (nil where a rule failed):
+    /// The episodes of an obligation in month m, per lane (nil where a rule failed; an empty
+    /// list where no lane has one and none failed):
     /// worked out here, or taken from an earlier view that worked them out, when
     /// they do not depend on the decision date and read no month in which a
     /// lane's facts differ between that view and this one. `fresh` is false for
