@@ -15,7 +15,7 @@ public struct ProtectedAttributeDetector: Detector {
         let fact = context.ruleSet.facts[uses[0].fact]
         let own = context.persona.values[fact.name].map(CountryCode.decode)
         // Estimating: only people such a rule could touch (the attribute given, or a period away).
-        if context.estimating, own == nil, context.persona.absences.isEmpty { return nil }
+        if context.estimating, own == nil, !context.persona.hasAbsences { return nil }
         let candidates = Set(["NL"] + uses.flatMap(\.comparedCountries)).subtracting([own ?? "NL"]).sorted()
         // Each made once per context (`AnalysisContext.variant`): planned, then run and read again, as the very same persona.
         let flips = candidates.compactMap { other in

@@ -62,12 +62,13 @@ extension Persona {
     /// Periods of paid work (`activiteit` in their `opgave`), such as work abroad.
     public func activities(_ rules: RuleSet) -> [PersonaRecord] {
         // A closure, not the method itself: that would copy the rule set into a context of its own for every call.
-        records.filter { rules.isActivity($0) }
+        // The lines read where they lie, by index (`filter` handed each to its test as a copy, every name and list in it counted).
+        records.withUnsafeBufferPointer { l in l.indices.filter { rules.isActivity(l[$0]) }.map { l[$0] } }
     }
 
     /// Whether she has a period of paid work (without making the list of them).
     public func hasActivities(_ rules: RuleSet) -> Bool {
-        records.contains { rules.isActivity($0) }
+        records.withUnsafeBufferPointer { l in l.indices.contains { rules.isActivity(l[$0]) } }
     }
 
     /// The same person, the same work and income, but without the periods the
@@ -136,6 +137,8 @@ extension Persona {
 
     /// Periods away (`rol afwezigheid`), such as stays abroad.
     public var absences: [PersonaRecord] { records.filter { $0.role == .absence } }
+    /// Whether she has a period away (without making the list of them, or copying a line to look at it).
+    public var hasAbsences: Bool { records.withUnsafeBufferPointer { l in l.indices.contains { l[$0].role == .absence } } }
 }
 
 /// A choice the law leaves the person, as her persona file states it.
