@@ -7,9 +7,11 @@ import PackageDescription
 // LanguageServer (the editor's view of the language, `doenbaar lsp`) needs Core only.
 // The release build of the command links the Swift runtime and Foundation into the binary: every
 // reference counted and every list let go is then a direct call into the runtime, not one through
-// the dynamic linker's table (a population took 5% less CPU time so; docs/benchmark.md). The modules
-// it links are compiled against the toolchain's static libraries for that; debug builds, the tests
-// and DoenbaarTesting (Swift Testing comes as a shared library only) keep the shared ones.
+// the dynamic linker's table (a population took 4,7% less CPU time so; docs/benchmark.md, stop 46).
+// The modules it links are compiled against the toolchain's static libraries for that, and linked
+// with the toolchain's lld (gold warns about a C library call inside Foundation's static library);
+// debug builds, the tests and DoenbaarTesting (Swift Testing comes as a shared library only) keep
+// the shared ones.
 let staticRuntime: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
 
 let package = Package(
