@@ -45,13 +45,22 @@ extension LaneFrame {
         }
     }
 
+    /// Before a slot is computed here: where it depends on the decision date (and this view
+    /// weighs decisions), a window of every day to narrow while it is computed, and what
+    /// `keepWindow` restores afterwards (the window of what reads it, the cycles met so far).
+    func openWindow(_ slot: Int) -> (outer: DecisionWindow?, cyclesBefore: Int)? {
+        guard weighsDecisions && plan.decisionDependent[slot] else { return nil }
+        defer { window = .always }
+        return (window, cycles)
+    }
+
     /// After a slot that depends on the decision date was computed here: keeps its window
     /// (its day alone where a cycle was met meanwhile, whose marks depend on the order of
     /// reading) and narrows the window of what reads it (`outer`) to it.
-    func keepWindow(_ slot: Int, _ m: Int, outer: DecisionWindow?, cyclesBefore: Int) {
-        let kept = cycles == cyclesBefore ? window! : dayWindow
+    func keepWindow(_ slot: Int, _ m: Int, _ opened: (outer: DecisionWindow?, cyclesBefore: Int)) {
+        let kept = cycles == opened.cyclesBefore ? window! : dayWindow
         cells[cellIndex(slot, m)] = DecisionCell(state: .own, window: kept, holder: nil)
-        window = outer
+        window = opened.outer
         window?.narrow(to: kept)
     }
 

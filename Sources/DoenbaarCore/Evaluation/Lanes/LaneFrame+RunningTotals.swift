@@ -47,7 +47,7 @@ extension LaneFrame {
     func monthly(_ e: Program.Expression, upTo p: Int,
                  _ next: (_ month: Int, _ previous: UnsafePointer<Int64>?, _ row: UnsafeMutablePointer<Int64>) -> Void) -> UnsafePointer<Int64> {
         // Kept across evaluations in this view: tied to its day.
-        if window != nil && dependsOnDecision[Int(e)] { tieWindowToDay() }
+        if window != nil && plan.decisionReads.dependent[Int(e)] { tieWindowToDay() }
         let running: RunningMonths
         if let known = runningMonths[e] { running = known } else {
             running = RunningMonths(values: arena.allocate(Int64.self, count: range.monthCount * lanes))

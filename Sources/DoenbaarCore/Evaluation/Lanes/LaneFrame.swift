@@ -79,8 +79,6 @@ final class LaneFrame {
     /// Per slot that depends on the decision date and month (`cellIndex`): its window, and
     /// where its values are; allocated when first needed.
     @exclusivity(unchecked) var decisionCells: UnsafeMutablePointer<DecisionCell>? = nil
-    /// The plan's `DecisionReads.dependent`, held as a buffer.
-    let dependsOnDecision: UnsafeMutablePointer<Bool>
 
     /// Per block (a slot in a month, `block`): its periods' values, a column of `lanes`
     /// values each, and their state (0 not yet, 1 being computed, 2 done); allocated when
@@ -148,7 +146,6 @@ final class LaneFrame {
         self.sharedMonths = shared
         self.weighsDecisions = weighsDecisions && self.wholeMonths
         decisionDonor = self.weighsDecisions && shared > 0 ? donor : nil
-        dependsOnDecision = plan.decisionReads.dependent
         donors = donor.map { d in (0..<shared).map { m in m < d.sharedMonths ? d.donors[m] : d } } ?? []
         // Episodes are kept by month of the range: only a view over the same range continues them.
         previous = (shared > 0 || setMonths != nil) && donor?.range == facts.range ? donor : nil
@@ -214,11 +211,9 @@ final class LaneFrame {
             return UnsafePointer(scratch.failedColumn)
         default:
             state[block]![i] = 1
-            let weighed = weighsDecisions && plan.decisionDependent[slot]
-            let outer = window, cyclesBefore = cycles
-            if weighed { window = .always }
+            let opened = openWindow(slot)
             compute(slot, p, into: out, decided: decisions?[block].map { $0 + i * lanes })
-            if weighed { keepWindow(slot, m, outer: outer, cyclesBefore: cyclesBefore) }
+            if let opened { keepWindow(slot, m, opened) }
             state[block]![i] = 2
         }
         return UnsafePointer(out)
@@ -282,10 +277,8 @@ final class LaneFrame {
             return (UnsafePointer(scratch.failedColumn), true)
         default:
             state.update(repeating: 1, count: n)
-            let weighed = weighsDecisions && plan.decisionDependent[slot]
-            let outer = window, cyclesBefore = cycles
-            if weighed { window = .always }
-            defer { if weighed { keepWindow(slot, m, outer: outer, cyclesBefore: cyclesBefore) } }
+            let opened = openWindow(slot)
+            defer { if let opened { keepWindow(slot, m, opened) } }
             if holdsAllMonth(slot: slot, m) {
                 compute(slot, first, days: 1, into: out, decided: nil)
                 state.update(repeating: 3, count: n)

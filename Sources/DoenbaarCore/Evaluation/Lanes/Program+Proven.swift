@@ -400,7 +400,7 @@ extension Program {
         default:
             // The same in every month: computed for the first month that asks, then read. Not what reads
             // the decision date: each evaluation of it narrows the window of the value being computed.
-            if n == 1, f.known![Int(x)].contains(.sameAllRange), f.cannotFail![Int(x)], !f.dependsOnDecision[Int(x)] {
+            if n == 1, f.known![Int(x)].contains(.sameAllRange), f.cannotFail![Int(x)], !f.plan.decisionReads.dependent[Int(x)] {
                 return .cells(f.invariant(x) { evaluate(x, f, p, days: 1, into: $0) })
             }
         }
