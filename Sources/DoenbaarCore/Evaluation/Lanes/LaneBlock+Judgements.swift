@@ -6,7 +6,7 @@ extension LaneBlock {
     /// lane's first failure is found, `LaneDiagnosis`).
     mutating func judgeObligations(month m: Int, _ v: LaneFrame, decisionDate: CivilDate, into outcome: inout [MonthOutcome]) {
         // Episodes judged by an earlier view were booked then (or their lane failed): only fresh ones are looked at.
-        var perObligation: [[[Obligations.Episode]?]] = []
+        var perObligation: [Obligations.LaneEpisodes] = []
         // What working out episodes reads, taken out of the block: a closure that captured
         // the block would copy all of it (and count every reference in it) per obligation.
         let (plan, range, lanes) = (plan, range, lanes)
@@ -17,14 +17,20 @@ extension LaneBlock {
             if judged.fresh && !judged.lanes.isEmpty { perObligation.append(judged.lanes) }
         }
         guard !perObligation.isEmpty else { return }
+        // Each lane's obligations due are gathered here first: a lane whose list says what the lane
+        // before's does is given the same list (most lanes, most months: the month's report, made).
+        var due: [DueObligation] = []
         for lane in 0..<lanes where !failed[lane] {
             // A lane in which some obligation's episodes could not be worked out fails.
-            guard perObligation.allSatisfy({ $0[lane] != nil }) else { failed[lane] = true; continue }
+            guard !perObligation.contains(where: { $0.hasFailed(lane) }) else { failed[lane] = true; continue }
+            due.removeAll(keepingCapacity: true)
+            defer { tell(due, lane: lane, into: &outcome) }
             episodes: for found in perObligation {
-                for episode in found[lane]! where firstSeen(Obligations.EpisodeStart(obligation: episode.obligation, from: episode.from), lane: lane) {
+                for e in found.of(lane) where firstSeen(Obligations.EpisodeStart(obligation: found.all[e].obligation, from: found.all[e].from), lane: lane) {
+                    let episode = found.all[e]
                     let i = episode.obligation
-                    outcome[lane].obligationsDue.append(DueObligation(obligation: plan.ruleSet.obligations[i].name, obligationIndex: i,
-                                                                      from: episode.from, through: episode.through, met: episode.met))
+                    due.append(DueObligation(obligation: plan.missedWords[i].name, obligationIndex: i,
+                                             from: episode.from, through: episode.through, met: episode.met))
                     guard !episode.met else { continue }
                     do throws(EvaluationFailure) {
                         try Obligations.book(missed: episode, in: &outcome[lane], plan) { e throws(EvaluationFailure) in
@@ -41,6 +47,27 @@ extension LaneBlock {
         }
     }
 
+    /// Adds a lane's obligations due (`due`) to its month: as the lane before's list, where the
+    /// lane had none yet this month and they say the same.
+    private func tell(_ due: [DueObligation], lane: Int, into outcome: inout [MonthOutcome]) {
+        guard !due.isEmpty else { return }
+        if !outcome[lane].obligationsDue.isEmpty {
+            outcome[lane].obligationsDue += due
+        } else if lane > 0 && LaneBlock.same(due, outcome[lane - 1].obligationsDue) {
+            outcome[lane].obligationsDue = outcome[lane - 1].obligationsDue
+        } else {
+            outcome[lane].obligationsDue = due
+        }
+    }
+
+    /// Whether two lists of obligations due say the same (the name follows from the index).
+    private static func same(_ a: [DueObligation], _ b: [DueObligation]) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in a.indices where a[k].obligationIndex != b[k].obligationIndex || a[k].from != b[k].from || a[k].through != b[k].through
+            || a[k].met != b[k].met { return false }
+        return true
+    }
+
     /// Whether a lane sees an episode for the first time (and notes it). A lane sees a few dozen
     /// in a run: looked for in a list, not hashed into a set per lane.
     private mutating func firstSeen(_ start: Obligations.EpisodeStart, lane: Int) -> Bool {
@@ -49,11 +76,12 @@ extension LaneBlock {
         return true
     }
 
-    /// Each lane's episodes of obligation i in month m (nil where a rule failed), and the last month read;
-    /// no list at all where no lane has an episode and none failed (each lane's list looked at, for every
-    /// obligation judged, only to find it empty, counted two references per lane).
+    /// Each lane's episodes of obligation i in month m (a lane in which a rule failed among the
+    /// failed ones), and the last month read; `LaneEpisodes.none` where no lane has an episode and
+    /// none failed (each lane's list looked at, for every obligation judged, only to find it empty,
+    /// counted two references per lane).
     private static func episodes(of i: Int, month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange,
-                                 lanes: Int) -> (lanes: [[Obligations.Episode]?], reach: Int) {
+                                 lanes: Int) -> (lanes: Obligations.LaneEpisodes, reach: Int) {
         let o = plan.obligations[i]
         let first = o.periodicity == .month ? m : v.dayRange(ofMonth: m).lowerBound
         let daily = o.periodicity != .month
@@ -65,7 +93,7 @@ extension LaneBlock {
             defer { v.scratch.reset(to: mark) }
             let applies = v.scratch.push()
             v.evaluate(o.applies, first, into: applies)
-            if !Program.any(applies, lanes, { $0 != 0 }) { return ([], m) }
+            if !Program.any(applies, lanes, { $0 != 0 }) { return (.none, m) }
         }
         // Each rule's values per period from the period before the month on, for all lanes,
         // evaluated the first time a lane reads them (a run that goes on reads further).
@@ -85,14 +113,23 @@ extension LaneBlock {
             let column = applies.column(p)
             return (0..<lanes).allSatisfy { lane in column[lane] == 0 }
         }
-        if appliesNowhere { return ([], m) }
-        let perLane: [[Obligations.Episode]?] = (0..<lanes).map { lane in
-            try? Obligations.episodes(of: i, o, month: m, range: range,
-                                    applies: { p throws(EvaluationFailure) in try read(p, lane, applies) },
-                                    met: { p throws(EvaluationFailure) in try read(p, lane, met) })
+        if appliesNowhere { return (.none, m) }
+        var all: [Obligations.Episode] = [], starts: [Int32] = [], failed: [Int] = []
+        var runs: [(first: Int, last: Int, met: Bool)] = []
+        starts.reserveCapacity(lanes + 1)
+        for lane in 0..<lanes {
+            starts.append(Int32(all.count))
+            do {
+                try Obligations.episodes(of: i, o, month: m, range: range,
+                                         applies: { p throws(EvaluationFailure) in try read(p, lane, applies) },
+                                         met: { p throws(EvaluationFailure) in try read(p, lane, met) }, into: &all, runs: &runs)
+            } catch {
+                failed.append(lane)
+            }
         }
+        starts.append(Int32(all.count))
         let furthest = max(applies.furthestRead, met.furthestRead)
-        let found = perLane.contains { $0?.isEmpty != true } ? perLane : []
+        let found = all.isEmpty && failed.isEmpty ? .none : Obligations.LaneEpisodes(all: all, starts: all.isEmpty ? [] : starts, failed: failed)
         return (found, furthest < 0 ? m : max(m, o.periodicity == .month ? furthest : v.monthOfDay[furthest]))
     }
 

@@ -110,7 +110,7 @@ final class LaneFrame {
     /// Per obligation and month: each lane's episodes, and the last month they read.
     /// By `obligation × months + month`, made on the first one kept (a table, not a dictionary:
     /// it is looked up for every obligation and month in every view, without hashing).
-    @exclusivity(unchecked) var episodeTable: [(lanes: [[Obligations.Episode]?], reach: Int)?] = []
+    @exclusivity(unchecked) var episodeTable: [(lanes: Obligations.LaneEpisodes, reach: Int)?] = []
 
     /// - Parameters:
     ///   - donor: an earlier view of the same lanes, over a range that starts in the same

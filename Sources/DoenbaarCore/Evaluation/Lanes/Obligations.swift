@@ -11,6 +11,31 @@ enum Obligations {
         let met: Bool
     }
 
+    /// Each lane's episodes of one obligation in one month, lane after lane in one list: a list
+    /// per lane was made for every obligation, month and view in which some lane had one.
+    /// Behind one reference: it is kept per view and read for every lane it judges.
+    final class LaneEpisodes: Sendable {
+        /// Every lane's episodes, lane by lane.
+        let all: [Episode]
+        /// Per lane, where its episodes begin in `all`, and then where the last lane's end (empty with no episodes).
+        let starts: [Int32]
+        /// The lanes in which a rule failed while working them out, in order (they have no episodes).
+        let failed: [Int]
+
+        init(all: [Episode], starts: [Int32], failed: [Int]) {
+            self.all = all
+            self.starts = starts
+            self.failed = failed
+        }
+
+        /// No lane has an episode, and none failed (most obligations, most months).
+        static let none = LaneEpisodes(all: [], starts: [], failed: [])
+        var isEmpty: Bool { all.isEmpty && failed.isEmpty }
+        func hasFailed(_ lane: Int) -> Bool { !failed.isEmpty && failed.contains(lane) }
+        /// The places in `all` of a lane's episodes.
+        func of(_ lane: Int) -> Range<Int> { all.isEmpty ? 0..<0 : Int(starts[lane])..<Int(starts[lane + 1]) }
+    }
+
     /// What a missed obligation says of itself and its fines, read once per plan (`Plan.missedWords`):
     /// a lane's month then copies no declaration.
     struct Words {
@@ -42,9 +67,12 @@ enum Obligations {
 
     /// Runs of consecutive periods in month m in which obligation i applies,
     /// split where met changes; `applies` and `met` evaluate its rules on a period.
+    /// Appended to `found`, and only once all are worked out (nothing where a rule fails);
+    /// `runs` is room to work in, handed from lane to lane (a list per lane was made and let go).
     static func episodes(of i: Int, _ o: Plan.CompiledObligation, month m: Int, range: EvaluationRange,
                          applies rule: (Int) throws(EvaluationFailure) -> Bool,
-                         met: (Int) throws(EvaluationFailure) -> Bool) throws(EvaluationFailure) -> [Episode] {
+                         met: (Int) throws(EvaluationFailure) -> Bool,
+                         into found: inout [Episode], runs: inout [(first: Int, last: Int, met: Bool)]) throws(EvaluationFailure) {
         // A version of an obligation (a reform with a start date) applies only within its window.
         func applies(_ p: Int) throws(EvaluationFailure) -> Bool {
             if o.validity.isBounded {
@@ -52,7 +80,7 @@ enum Obligations {
             }
             return try rule(p)
         }
-        var runs: [(first: Int, last: Int, met: Bool)] = []
+        runs.removeAll(keepingCapacity: true)
         let periods = o.periodicity == .month ? m..<(m + 1) : range.days(ofMonth: m)
         for p in periods {
             guard try applies(p) else { continue }
@@ -73,10 +101,10 @@ enum Obligations {
             }
             runs[runs.count - 1].last = end
         }
-        return runs.map { r in
+        for r in runs {
             let from = o.periodicity == .month ? range.month(r.first).first : range.date(ofDay: r.first)
             let through = o.periodicity == .month ? range.month(r.last).last : range.date(ofDay: r.last)
-            return Episode(obligation: i, from: from, through: through, firstPeriod: r.first, met: r.met)
+            found.append(Episode(obligation: i, from: from, through: through, firstPeriod: r.first, met: r.met))
         }
     }
 
