@@ -47,12 +47,15 @@ public final class AnalysisContext {
     final class Setting: Sendable {
         let evaluator: Evaluator
         let ruleSet: RuleSet
-        /// The model holds the parameters it was made of.
         let model: DoenvermogenModel
-        var parameters: AnalysisParameters { _read { yield model.parameters } }
+        /// The parameters the model was made of, also held here: read through the model, each
+        /// read from another type took a copy of them all (and counted every list in them).
+        let parameters: AnalysisParameters
         /// What every person's choices and other reports are sorted out from (`RuleSet.choiceFields`, `reportAlternatives`).
         let choiceFields: [(section: Int, field: Int)]
         let reportAlternatives: [ReportAlternative]
+        /// The kinds of lines that can be paid work (`RuleSet.activityKinds`).
+        let activityKinds: [ActivityKind]
         /// The rule set's obligations, each behind one reference, for every person's realistic path (`Paths.realistic`).
         let obligations: [Paths.KeptObligation]
 
@@ -60,8 +63,10 @@ public final class AnalysisContext {
             self.evaluator = evaluator
             ruleSet = evaluator.plan.ruleSet
             model = DoenvermogenModel(parameters)
+            self.parameters = parameters
             choiceFields = ruleSet.choiceFields
             reportAlternatives = ruleSet.reportAlternatives
+            activityKinds = ruleSet.activityKinds
             obligations = ruleSet.obligations.map(Paths.KeptObligation.init)
         }
     }
@@ -167,7 +172,7 @@ public final class AnalysisContext {
         try Self.once(&cachedRecordedSeries) { () throws(AnalysisError) in series(try recorded()) }
     }
 
-    public lazy var idealPersona: Persona = Paths.ideal(persona, parameters)
+    public lazy var idealPersona: Persona = Paths.ideal(persona, setting.parameters)
     private var cachedIdeal: PersonaRun?
     public func ideal() throws(AnalysisError) -> PersonaRun {
         try Self.once(&cachedIdeal) { () throws(AnalysisError) in try run(idealPersona, to: pathsTo) }
@@ -192,7 +197,7 @@ public final class AnalysisContext {
     /// The realistic path before it is run: it follows from the ideal run.
     func realisticPath() throws(AnalysisError) -> (persona: Persona, decisions: [Paths.Decision]) {
         try Self.once(&cachedRealisticPath) { () throws(AnalysisError) in
-            Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: ruleSet, model: model, obligations: setting.obligations)
+            Paths.realistic(ideal: idealPersona, idealRun: try ideal(), ruleSet: setting.ruleSet, model: setting.model, obligations: setting.obligations)
         }
     }
 
@@ -201,7 +206,7 @@ public final class AnalysisContext {
 
     /// The choices the persona made (`RuleSet.choices(of:)`), sorted out once: the choice trap plans
     /// and judges them, and an intent's counterpart reads them.
-    public private(set) lazy var choices: [Choice] = ruleSet.choices(of: persona, among: setting.choiceFields)
+    public private(set) lazy var choices: [Choice] = setting.ruleSet.choices(of: persona, among: setting.choiceFields)
 
     /// A run is computed on first request and kept; a failed run is not kept.
     private static func once<T>(_ cache: inout T?, _ compute: () throws(AnalysisError) -> T) throws(AnalysisError) -> T {
@@ -316,7 +321,7 @@ public final class AnalysisContext {
     /// these declarations: a discretion point on the path offers its own rung;
     /// without one, only a change of the law helps.
     public func rung(for names: Set<String>, from first: YearMonth? = nil, through last: YearMonth? = nil) throws(AnalysisError) -> RungChoice {
-        let ladder = parameters.ladder
+        let ladder = setting.parameters.ladder
         // An exception lies on the path of the declaration it overrides (in rule-set order:
         // the owner of an exception found so becomes part of the path for those after it).
         var names = names
@@ -328,7 +333,7 @@ public final class AnalysisContext {
         let recordedRun = ladder.inSomeMonths.contains(true) ? try recorded() : nil
         func usable(_ i: Int) -> Bool {
             guard ladder.inSomeMonths[i], let recordedRun else { return true }
-            let d = ruleSet.discretions[i]
+            let d = setting.ruleSet.discretions[i]
             return recordedRun.months.contains { m in
                 first.map { m.month >= $0 } ?? true && last.map { m.month <= $0 } ?? true
                     && d.validity.contains(m.month.first) && (d.scope == nil || m.discretionsInScope.contains(i))
@@ -336,19 +341,19 @@ public final class AnalysisContext {
         }
         var best: (index: Int, rung: SolutionRung)?
         for i in ladder.covered.indices where !names.isDisjoint(with: ladder.covered[i]) && usable(i) {
-            let rung: SolutionRung = ruleSet.discretions[i].kind == .tailoring ? .tailoring : .policyRule
+            let rung: SolutionRung = setting.ruleSet.discretions[i].kind == .tailoring ? .tailoring : .policyRule
             if best == nil || rung < best!.rung { best = (i, rung) }
         }
         if let (i, rung) = best {
-            let d = ruleSet.discretions[i]
-            return RungChoice(rung, discretion: DiscretionReference(provision: ruleSet.provision(d), text: d.text))
+            let d = setting.ruleSet.discretions[i]
+            return RungChoice(rung, discretion: DiscretionReference(provision: setting.ruleSet.provision(d), text: d.text))
         }
         // Rung 3 names what to change: the articles of the definitions on the path (the
         // conditions the outcome turns on), else of its rules.
         // A definition made of facts alone (`inkomen`) restates them: no article to change.
         let onPath = ladder.changeable.filter { names.contains($0.name) }
         let articles = onPath.filter { !$0.isRule } + onPath.filter(\.isRule)
-        return RungChoice(.lawChange, articles: articles.prefix(2).map { ruleSet.provision(ruleSet.values[$0.index]) })
+        return RungChoice(.lawChange, articles: articles.prefix(2).map { setting.ruleSet.provision(setting.ruleSet.values[$0.index]) })
     }
 
     /// The name a finding uses for the recoveries of a benefit on its path.
@@ -369,21 +374,21 @@ public final class AnalysisContext {
 
     /// An obligation as a provision: the version that held on the day, if given.
     public func provision(obligation name: String, on day: CivilDate? = nil) -> ProvisionReference? {
-        ruleSet.obligation(named: name, on: day).map(ruleSet.provision)
+        setting.ruleSet.obligation(named: name, on: day).map(setting.ruleSet.provision)
     }
 
     public func provision(intent name: String, on day: CivilDate? = nil) -> ProvisionReference? {
-        ruleSet.intent(named: name, on: day).map(ruleSet.provision)
+        setting.ruleSet.intent(named: name, on: day).map(setting.ruleSet.provision)
     }
 
     /// A benefit as a provision, with its title as label.
     public func provision(benefit name: String) -> ProvisionReference? {
-        ruleSet.benefit(named: name).map { ruleSet.provision(ruleSet.benefits[$0]) }
+        setting.ruleSet.benefit(named: name).map { setting.ruleSet.provision(setting.ruleSet.benefits[$0]) }
     }
 
     /// The payment rules of a benefit, as provisions.
     public func provisions(benefit: String) -> [ProvisionReference] {
-        guard let b = ruleSet.benefit(named: benefit) else { return [] }
-        return ruleSet.values.filter { $0.role.benefit == b }.map(ruleSet.provision)
+        guard let b = setting.ruleSet.benefit(named: benefit) else { return [] }
+        return setting.ruleSet.values.filter { $0.role.benefit == b }.map(setting.ruleSet.provision)
     }
 }

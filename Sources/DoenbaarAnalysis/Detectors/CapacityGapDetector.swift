@@ -23,8 +23,8 @@ public struct CapacityGapDetector: Detector {
             // (found equal to it at once, where one made again was compared line by line).
             return AnalysisContext.CapacityGap(name: name, decisions: decisions,
                                                onlyThis: names.count == 1 ? path.persona
-                                                   : Paths.apply(decisions, to: context.idealPersona, ruleSet: context.ruleSet,
-                                                                 discoveredAfterMonths: context.parameters.undisclosedDiscoveredAfterMonths))
+                                                   : Paths.apply(decisions, to: context.idealPersona, ruleSet: context.setting.ruleSet,
+                                                                 discoveredAfterMonths: context.setting.parameters.undisclosedDiscoveredAfterMonths))
         }
         context.capacityGaps = gaps
         return gaps
@@ -49,7 +49,7 @@ public struct CapacityGapDetector: Detector {
             // Made once: the gap and the harm read it.
             let series = context.series(run, onlyThis)
             let gap = idealTotal - series.totalCents
-            guard gap > context.parameters.capacityGapThreshold.cents else { continue }
+            guard gap > context.setting.parameters.capacityGapThreshold.cents else { continue }
             let j = decisions[0].judgement
             let underStress = decisions.contains { !$0.judgement.stress.isEmpty }
             let stress: [String] = Set(decisions.flatMap { $0.judgement.stress.map(\.kind) }).sorted()

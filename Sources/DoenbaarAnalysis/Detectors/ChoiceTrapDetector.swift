@@ -31,13 +31,13 @@ public struct ChoiceTrapDetector: Detector {
         let other = try context.compareAlternativesReported()
         let changed = zip(p.records, other.persona.records).filter { $0.attributes != $1.attributes }
         guard let (line, _) = changed.first,
-              let kind = context.ruleSet.records.first(where: { $0.keyword == line.kind }), let (a, value) = kind.alternative else { return nil }
+              let kind = context.setting.ruleSet.records.first(where: { $0.keyword == line.kind }), let (a, value) = kind.alternative else { return nil }
         let loss = other.gainCents
-        guard loss > context.parameters.choiceTrapThreshold.cents, let first = other.months.first, let last = other.months.last else { return nil }
+        guard loss > context.setting.parameters.choiceTrapThreshold.cents, let first = other.months.first, let last = other.months.last else { return nil }
         let months = other.months
         let names = context.naming ? context.divergence(try context.recorded(), other.run) : []
-        let fact = context.ruleSet.facts[kind.attributes[a].fact]
-        let cases = context.ruleSet.enumerations.first { if case .enumeration(let e) = fact.type { return $0.name == e } else { return false } }?.cases ?? []
+        let fact = context.setting.ruleSet.facts[kind.attributes[a].fact]
+        let cases = context.setting.ruleSet.enumerations.first { if case .enumeration(let e) = fact.type { return $0.name == e } else { return false } }?.cases ?? []
         let taken = Set(changed.compactMap { $0.0.attributes[fact.name] }).sorted().map { cases.indices.contains(Int($0)) ? cases[Int($0)] : "\($0)" }
         let instead = cases.indices.contains(Int(value)) ? cases[Int(value)] : "\(value)"
         let word = kind.attributes[a].word
@@ -56,7 +56,7 @@ public struct ChoiceTrapDetector: Detector {
         let recorded = try context.recorded()
         let compared = try context.compare(AnalysisContext.choiceKey(choice)) { p.with(choice.fact.name, choice.other) }
         let other = compared.run, loss = compared.gainCents
-        guard loss > context.parameters.choiceTrapThreshold.cents else { return nil }
+        guard loss > context.setting.parameters.choiceTrapThreshold.cents else { return nil }
 
         let months = compared.months
         guard let first = months.first, let last = months.last,
@@ -73,7 +73,7 @@ public struct ChoiceTrapDetector: Detector {
         // Both runs use the context's rule set, so a node's reference is a declaration there.
         let because = differences.filter { $0.node.source != nil }.prefix(3).compactMap { d -> ValueDifference? in
             guard case .value(let slot) = d.node.reference else { return nil }
-            return ValueDifference(provision: context.ruleSet.provision(context.ruleSet.values[slot]), value: d.before, otherValue: d.after)
+            return ValueDifference(provision: context.setting.ruleSet.provision(context.setting.ruleSet.values[slot]), value: d.before, otherValue: d.after)
         }
         let taken = context.answer(choice, choice.chosen != 0)
         return Finding(kind: kind, key: choice.fact.name, topic: .choice(taken),

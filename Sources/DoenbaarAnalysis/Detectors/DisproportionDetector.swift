@@ -25,13 +25,13 @@ public struct DisproportionDetector: Detector {
             // Fines, grouped by why they are out of proportion.
             var knownFines: [Fine] = [], emptyFines: [Fine] = []
             for fine in m.fines {
-                let o = context.ruleSet.obligations[fine.obligationIndex]
+                let o = context.setting.ruleSet.obligations[fine.obligationIndex]
                 if context.naming {
                     names.insert(fine.obligation)
-                    let p = context.ruleSet.provision(o)
+                    let p = context.setting.ruleSet.provision(o)
                     if !provisions.contains(p) { provisions.append(p) }
                 }
-                if context.ruleSet.reportsIncome(o), registerHeld(context.persona, from: fine.forPeriodStart, by: m.month.last) {
+                if context.setting.ruleSet.reportsIncome(o), registerHeld(context.persona, from: fine.forPeriodStart, by: m.month.last) {
                     knownFines.append(fine)
                 } else if fine.detrimentCents ?? 0 == 0 {
                     emptyFines.append(fine)
@@ -48,13 +48,13 @@ public struct DisproportionDetector: Detector {
                 for b in m.benefits where b.corrections.contains(where: { $0.cents < 0 }) {
                     provisions += context.provisions(benefit: b.benefit).filter { !provisions.contains($0) }
                     names.insert(AnalysisContext.recoveryName(b.benefit))
-                    for c in b.corrections where c.cents < 0 { names.formUnion(Evidence.declarations(reaching: context.parameters.incomeFacts, in: c.trace)) }
+                    for c in b.corrections where c.cents < 0 { names.formUnion(Evidence.declarations(reaching: context.setting.parameters.incomeFacts, in: c.trace)) }
                 }
             }
             if recovered + fined > month.regularCents {
                 reasons.append(.moreThanIncome(recoveredCents: recovered, finedCents: fined, fines: m.fines.count, incomeCents: month.regularCents))
             }
-            if let minimum = context.parameters.protectedMinimum(in: m.month), month.netCents < minimum {
+            if let minimum = context.setting.parameters.protectedMinimum(in: m.month), month.netCents < minimum {
                 reasons.append(.belowProtectedMinimum(netCents: month.netCents, minimumCents: minimum))
             }
             guard !reasons.isEmpty else { continue }

@@ -10,13 +10,13 @@ public struct IncomeShockDetector: Detector {
         let run = try context.recorded()
         let series = try context.recordedSeries()
         var out: [Finding] = []
-        let incomeFacts = context.parameters.incomeFacts
+        let incomeFacts = context.setting.parameters.incomeFacts
         for i in 0..<min(run.months.count, series.months.count) {
             // The month's outcome is taken only for a shock: most months take nothing.
             let month = series.months[i]
             let taken = -min(0, month.correctionCents) + month.fineCents
             guard taken > 0 else { continue }
-            let share = context.parameters.shockShare
+            let share = context.setting.parameters.shockShare
             guard taken * Fixed.scale > share.raw * max(0, month.regularCents) else { continue }
             let m = run.months[i]
             let recoveries = m.benefits.flatMap { b in b.corrections.filter { $0.cents < 0 }.map { (b.benefit, $0) } }

@@ -12,10 +12,10 @@ public struct IntentDetector: Detector {
         // One finding per intent, also where a reform with a start date left two versions of it.
         var seen = Set<String>()
         let failedMonths = failedMonthsByName(run)
-        for name in context.ruleSet.intents.map(\.name) where seen.insert(name).inserted {
+        for name in context.setting.ruleSet.intents.map(\.name) where seen.insert(name).inserted {
             let failed = failedMonths[name] ?? []
             guard let first = failed.first, let last = failed.last,
-                  let intent = context.ruleSet.intent(named: name, on: first.first) else { continue }
+                  let intent = context.setting.ruleSet.intent(named: name, on: first.first) else { continue }
             // The outcome without the circumstance: at home instead of away, or the other choice.
             let (alternative, harm) = try counterpart(context, months: failed)
             let harmCents = harm.lossCents
@@ -28,7 +28,7 @@ public struct IntentDetector: Detector {
                     if let focused = Evidence.focused(b.trace, on: names) { evidence.append(focused) }
                 }
             }
-            let reference = context.ruleSet.provision(intent)
+            let reference = context.setting.ruleSet.provision(intent)
             out.append(Finding(kind: kind, key: intent.name, topic: .intent(reference, text: intent.text),
                                severity: failed.count >= 2 || harmCents > 100_000 ? .high : .medium, persona: context.persona,
                                from: first, through: last,

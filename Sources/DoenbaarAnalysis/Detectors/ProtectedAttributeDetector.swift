@@ -10,9 +10,9 @@ public struct ProtectedAttributeDetector: Detector {
     /// The persona with each other value of the protected attribute that a rule
     /// compares with, and the attribute's fact and her own value.
     private func variants(_ context: AnalysisContext) -> (fact: FactDeclaration, own: String?, flips: [(country: String, persona: Persona)])? {
-        let uses = context.parameters.protectedUses
+        let uses = context.setting.parameters.protectedUses
         guard !uses.isEmpty else { return nil }
-        let fact = context.ruleSet.facts[uses[0].fact]
+        let fact = context.setting.ruleSet.facts[uses[0].fact]
         let own = context.persona.values[fact.name].map(CountryCode.decode)
         // Estimating: only people such a rule could touch (the attribute given, or a period away).
         if context.estimating, own == nil, !context.persona.hasAbsences { return nil }
@@ -29,7 +29,7 @@ public struct ProtectedAttributeDetector: Detector {
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
-        let uses = context.parameters.protectedUses
+        let uses = context.setting.parameters.protectedUses
         guard let (fact, own, flips) = variants(context), !flips.isEmpty else { return [] }
         let recorded = try context.recorded()
         let recordedTotal = try context.recordedSeries().totalCents
@@ -43,7 +43,7 @@ public struct ProtectedAttributeDetector: Detector {
             let names = Set(uses.map(\.declaration))
             let declarations = uses.map { ProvisionReference(name: $0.declaration, kind: DeclarationKind(rawValue: $0.keyword) ?? .rule,
                                                              label: $0.label, $0.provenance) }
-            let attribute = context.ruleSet.provision(fact)
+            let attribute = context.setting.ruleSet.provision(fact)
             return [Finding(kind: kind, key: uses.map(\.declaration).sorted().joined(separator: "+"),
                             topic: .protectedAttribute(fact: attribute, declarations: declarations),
                             severity: .high, persona: context.persona, from: first.0.month, through: last.0.month,

@@ -12,20 +12,20 @@ public struct WorkAbroadDetector: Detector {
 
     /// The persona at home instead of away for work, when she works away.
     public func plannedRuns(_ context: AnalysisContext) -> [(persona: Persona, end: YearMonth)] {
-        guard context.persona.hasActivities(context.ruleSet) else { return [] }
-        return [(context.variant(AnalysisContext.workAtHomeKey) { context.persona.withoutActivityPeriods(context.ruleSet) }, context.to)]
+        guard context.persona.hasActivities(context.setting.activityKinds) else { return [] }
+        return [(context.variant(AnalysisContext.workAtHomeKey) { context.persona.withoutActivityPeriods(context.setting.activityKinds) }, context.to)]
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let p = context.persona
-        guard p.hasActivities(context.ruleSet) else { return [] }
+        guard p.hasActivities(context.setting.activityKinds) else { return [] }
         let recorded = try context.recorded()
-        let home = try context.compare(AnalysisContext.workAtHomeKey) { p.withoutActivityPeriods(context.ruleSet) }
+        let home = try context.compare(AnalysisContext.workAtHomeKey) { p.withoutActivityPeriods(context.setting.activityKinds) }
         let loss = home.gainCents, months = home.months
-        guard loss > context.parameters.choiceTrapThreshold.cents, let first = months.first, let last = months.last else { return [] }
+        guard loss > context.setting.parameters.choiceTrapThreshold.cents, let first = months.first, let last = months.last else { return [] }
         let names = context.naming ? context.divergence(recorded, home.run) : []
         // Without the work at all: no periods away and none of the income they earned; other income stays.
-        let idle = p.withoutActivities(context.ruleSet), activities = p.activities(context.ruleSet)
+        let idle = p.withoutActivities(context.setting.activityKinds), activities = p.activities(context.setting.activityKinds)
         let idleTotal = context.series(try context.run(idle, trace: false), idle).totalCents
         let withWork = try context.recordedSeries().totalCents
         return [Finding(kind: kind, key: "werk_weg_van_huis", topic: .workAway,

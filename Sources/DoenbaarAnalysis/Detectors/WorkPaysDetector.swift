@@ -18,7 +18,7 @@ public struct WorkPaysDetector: Detector {
 
     /// The ideal persona with € 100 more in month m (made once per month and context).
     private func probed(_ context: AnalysisContext, in m: YearMonth) -> Persona {
-        context.variant("meer_inkomen:\(m.index)") { context.idealPersona.withExtraIncome(context.parameters.probeIncome, in: m) }
+        context.variant("meer_inkomen:\(m.index)") { context.idealPersona.withExtraIncome(context.setting.parameters.probeIncome, in: m) }
     }
 
     /// The reported months in which the ideal persona earns, with what she earns in each.
@@ -29,7 +29,7 @@ public struct WorkPaysDetector: Detector {
 
     /// The ideal persona without the work: the periods it took her away, with the income they earned, and all other income.
     private func without(_ context: AnalysisContext) -> Persona {
-        context.variant("zonder_werk") { context.idealPersona.withoutActivities(context.ruleSet).withoutWorkIncome() }
+        context.variant("zonder_werk") { context.idealPersona.withoutActivities(context.setting.activityKinds).withoutWorkIncome() }
     }
 
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
@@ -39,7 +39,7 @@ public struct WorkPaysDetector: Detector {
         let incomeMonths = incomeMonths(context)
         guard !incomeMonths.isEmpty else { return [] }
         var out: [Finding] = []
-        let probe = context.parameters.probeIncome
+        let probe = context.setting.parameters.probeIncome
 
         // Marginal: € 100 more in one month, followed through every later settlement.
         var weak: [(month: YearMonth, keptCents: Int64, harm: Harm)] = []
@@ -48,7 +48,7 @@ public struct WorkPaysDetector: Detector {
             let variant = probed(context, in: m)
             let run = try context.run(variant, trace: false)
             let kept = context.series(run, variant).totalCents - baseTotal
-            if kept * Fixed.scale < context.parameters.minimumKeptShare.raw * probe.cents {
+            if kept * Fixed.scale < context.setting.parameters.minimumKeptShare.raw * probe.cents {
                 // What the extra euros cost in benefit and fines: a probe, not money anyone lost.
                 weak.append((m, kept, context.harm(run, variant, against: base, basis: .probe)))
             }
@@ -70,19 +70,19 @@ public struct WorkPaysDetector: Detector {
         let gain = baseTotal - context.series(withoutRun, without).totalCents
         let earned = incomeMonths.reduce(Int64(0)) { $0 + $1.cents }
         let perMonth = gain / Int64(incomeMonths.count)
-        if perMonth < context.parameters.minimumGainFromWork.cents {
+        if perMonth < context.setting.parameters.minimumGainFromWork.cents {
             let names = context.divergence(base, withoutRun)
             // The income duty this person had (the one her ideal run judged), not any in the rule set.
             let judged = Set(base.months.flatMap(\.obligationsDue).map(\.obligationIndex))
-            let duties = context.ruleSet.obligations.enumerated().filter { i, o in
-                judged.contains(i) && context.ruleSet.reportsIncome(o) && o.periodicity == .month
+            let duties = context.setting.ruleSet.obligations.enumerated().filter { i, o in
+                judged.contains(i) && context.setting.ruleSet.reportsIncome(o) && o.periodicity == .month
             }.map(\.element)
-            let note = duties.first.map { o in CapacityAngle.monthlyReport(obligation: context.ruleSet.provision(o), demands: o.demands, steps: o.steps) }
+            let note = duties.first.map { o in CapacityAngle.monthlyReport(obligation: context.setting.ruleSet.provision(o), demands: o.demands, steps: o.steps) }
             out.append(Finding(kind: kind, key: "opbrengst", topic: .smallGainFromWork,
                                severity: .medium, persona: p, from: incomeMonths[0].month, through: incomeMonths[incomeMonths.count - 1].month,
                                provisions: context.relevantRules(in: names), harm: context.harm(base, p, against: withoutRun), months: incomeMonths.count,
                                story: .smallGainFromWork(earnedCents: earned, keptCents: gain, perMonthCents: perMonth,
-                                                         thresholdCents: context.parameters.minimumGainFromWork.cents),
+                                                         thresholdCents: context.setting.parameters.minimumGainFromWork.cents),
                                capacity: note, solution: try context.rung(for: names), evidence: evidence(base, incomeMonths[0].month, names)))
         }
         return out

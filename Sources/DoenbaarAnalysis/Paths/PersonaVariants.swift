@@ -60,23 +60,39 @@ extension Persona {
     }
 
     /// Periods of paid work (`activiteit` in their `opgave`), such as work abroad.
-    public func activities(_ rules: RuleSet) -> [PersonaRecord] {
-        // A closure, not the method itself: that would copy the rule set into a context of its own for every call.
+    public func activities(_ rules: RuleSet) -> [PersonaRecord] { activities(rules.activityKinds) }
+
+    /// The same, from the kinds of lines that can be paid work, sorted out before (`RuleSet.activityKinds`).
+    public func activities(_ kinds: [ActivityKind]) -> [PersonaRecord] {
         // The lines read where they lie, by index (`filter` handed each to its test as a copy, every name and list in it counted).
-        records.withUnsafeBufferPointer { l in l.indices.filter { rules.isActivity(l[$0]) }.map { l[$0] } }
+        records.withUnsafeBufferPointer { l in l.indices.filter { Persona.isActivity(l, $0, kinds) }.map { l[$0] } }
     }
 
     /// Whether she has a period of paid work (without making the list of them).
-    public func hasActivities(_ rules: RuleSet) -> Bool {
-        records.withUnsafeBufferPointer { l in l.indices.contains { rules.isActivity(l[$0]) } }
+    public func hasActivities(_ rules: RuleSet) -> Bool { hasActivities(rules.activityKinds) }
+
+    /// The same, from the kinds of lines that can be paid work, sorted out before.
+    public func hasActivities(_ kinds: [ActivityKind]) -> Bool {
+        records.withUnsafeBufferPointer { l in l.indices.contains { Persona.isActivity(l, $0, kinds) } }
+    }
+
+    /// Whether line i is paid work, as `RuleSet.isActivity` tells, its fields read where it lies: handed
+    /// to the rule set's method, each line was copied whole (its names and attributes counted), and its
+    /// kind looked up by name among all kinds, for every line of every person asked about.
+    private static func isActivity(_ l: UnsafeBufferPointer<PersonaRecord>, _ i: Int, _ kinds: [ActivityKind]) -> Bool {
+        for k in kinds where l[i].kind == k.keyword { return l[i].attributes[k.attribute] == k.value }
+        return false
     }
 
     /// The same person, the same work and income, but without the periods the
     /// work took her away: what the income rules alone would make of it. The
     /// income those periods earned stays, as earned at home.
-    public func withoutActivityPeriods(_ rules: RuleSet) -> Persona {
+    public func withoutActivityPeriods(_ rules: RuleSet) -> Persona { withoutActivityPeriods(rules.activityKinds) }
+
+    /// The same, from the kinds of lines that can be paid work, sorted out before.
+    public func withoutActivityPeriods(_ kinds: [ActivityKind]) -> Persona {
         var p = self
-        let activities = activities(rules)
+        let activities = activities(kinds)
         p.records.removeAll { r in activities.contains { $0.kind == r.kind && $0.from == r.from } }
         for i in p.records.indices where p.records[i].earnedBy.map({ tie in activities.contains(where: tie.names) }) ?? false {
             p.records[i].earnedBy = nil
@@ -87,9 +103,12 @@ extension Persona {
     /// The same person without the work that took her away: without its periods
     /// and without the income they earned (the lines that name them, `bij`).
     /// Other income, such as a job at home in the same months, stays.
-    public func withoutActivities(_ rules: RuleSet) -> Persona {
+    public func withoutActivities(_ rules: RuleSet) -> Persona { withoutActivities(rules.activityKinds) }
+
+    /// The same, from the kinds of lines that can be paid work, sorted out before.
+    public func withoutActivities(_ kinds: [ActivityKind]) -> Persona {
         var p = self
-        let activities = activities(rules)
+        let activities = activities(kinds)
         // Most people work at home: then nothing is taken out, and the lines are not copied to find that.
         guard !activities.isEmpty else { return p }
         p.records.removeAll { r in
@@ -163,7 +182,24 @@ public struct ReportAlternative: Sendable {
     public let value: Int64
 }
 
+/// A kind of period lines that can be paid work (`activiteit` in the `opgave`): a line of it is
+/// when its attribute has this value (`RuleSet.isActivity`).
+public struct ActivityKind: Sendable {
+    public let keyword: String
+    public let attribute: String
+    public let value: Int64
+}
+
 extension RuleSet {
+    /// The kinds of period lines that can be paid work, as `isActivity` finds a line's kind (the
+    /// first of its keyword): sorted out once, not for every line of every person asked about.
+    public var activityKinds: [ActivityKind] {
+        records.indices.compactMap { k in
+            guard record(named: records[k].keyword) == k, records[k].shape == .period, let (a, value) = records[k].activity else { return nil }
+            return ActivityKind(keyword: records[k].keyword, attribute: facts[records[k].attributes[a].fact].name, value: value)
+        }
+    }
+
     /// The choices (`rol keuze`) this persona made, with what she chose: a
     /// choice counts where the persona has the block that asks it.
     public func choices(of p: Persona) -> [Choice] {
