@@ -49,6 +49,9 @@ public struct Persona: Sendable {
     }
 
     private var parts: Parts
+    // The lists and names are read through `_read`, yielded where they lie: a getter handed out a
+    // copy, so that reading one line's field (`records[i].kind`) took the line whole (its names and
+    // attributes counted) and let it go again.
 
     /// The parts to write: this persona's own (copied first where another persona shares them).
     private mutating func own() -> Parts {
@@ -57,11 +60,11 @@ public struct Persona: Sendable {
     }
 
     public var id: String {
-        get { parts.id }
+        _read { yield parts.id }
         _modify { let p = own(); yield &p.id }
     }
     public var name: String {
-        get { parts.name }
+        _read { yield parts.name }
         _modify { let p = own(); yield &p.name }
     }
     public var birthDate: CivilDate {
@@ -75,31 +78,31 @@ public struct Persona: Sendable {
     }
     /// Capacity levels from 1 (very low) to 5 (high), per part of doenvermogen.
     public var capacity: [Capacity: Int] {
-        get { parts.capacity }
+        _read { yield parts.capacity }
         _modify { let p = own(); yield &p.capacity }
     }
     /// Facts that hold once per person, by fact name, as slot values: what
     /// the blocks (`onderdeel`) of the persona file gave.
     public var values: [String: Int64] {
-        get { parts.values }
+        _read { yield parts.values }
         _modify { let p = own(); yield &p.values }
     }
     /// The blocks the persona has, by keyword, with where each was written.
     public var sections: [String: SourceRange] {
-        get { parts.sections }
+        _read { yield parts.sections }
         _modify { let p = own(); yield &p.sections }
     }
     /// The repeated lines (`opgave`): incomes, estimates, stays, in file order.
     public var records: [PersonaRecord] {
-        get { parts.records }
+        _read { yield parts.records }
         _modify { let p = own(); yield &p.records }
     }
     public var events: [LifeEvent] {
-        get { parts.events }
+        _read { yield parts.events }
         _modify { let p = own(); yield &p.events }
     }
     public var expectations: [Expectation] {
-        get { parts.expectations }
+        _read { yield parts.expectations }
         _modify { let p = own(); yield &p.expectations }
     }
     /// The months to run when none are asked for (`periode` in the file).
@@ -109,7 +112,7 @@ public struct Persona: Sendable {
     }
     /// Where each part was written, for diagnostics and test failures.
     public var range: SourceRange {
-        get { parts.range }
+        _read { yield parts.range }
         _modify { let p = own(); yield &p.range }
     }
 
