@@ -71,7 +71,9 @@ public struct Analyzer: Sendable {
     private func findings(in context: AnalysisContext, times: PhaseTimes? = nil) throws(AnalysisError) -> [Finding] {
         var findings: [Finding] = []
         for (k, d) in detectors.enumerated() {
-            findings += try times.measure(.findings, detector: k) { () throws(AnalysisError) in try d.findings(context) }
+            let found = try times.measure(.findings, detector: k) { () throws(AnalysisError) in try d.findings(context) }
+            // The first detector's list taken as it is: added to an empty list, its findings were copied into a new one.
+            if findings.isEmpty { findings = found } else if !found.isEmpty { findings += found }
         }
         return times.measure(.merging) { SharedEvents.merge(findings) }
     }

@@ -63,18 +63,33 @@ public final class FactLayout: Sendable {
         }
     }
 
-    /// A persona's lines by record kind, in the order of `records`.
-    public func lines(of persona: Persona) -> [[PersonaRecord]] {
-        // One pass over the lines, each to the kinds of its keyword; a pass per kind took each
-        // kind whole for its keyword.
-        var byKind = [[PersonaRecord]](repeating: [], count: records.count)
-        persona.records.withUnsafeBufferPointer { lines in
-            for i in lines.indices {
-                guard let kinds = kindsByKeyword.first(where: { $0.keyword == lines[i].kind })?.kinds else { continue }
-                for k in kinds { byKind[k].append(lines[i]) }
+    /// A persona's lines by record kind, in the order of `records`: where each lies in her list.
+    public func lines(of persona: Persona) -> PersonaLines {
+        let records = persona.records
+        // One pass over the lines to count each kind's (a line goes to every kind of its keyword), one to place them.
+        var starts = [Int32](repeating: 0, count: self.records.count + 1)
+        var order: [Int32] = []
+        records.withUnsafeBufferPointer { lines in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: lines.count) { group in
+                for i in lines.indices {
+                    group[i] = -1
+                    // By index: a closure over the list handed it each keyword and its kinds as a copy.
+                    for g in kindsByKeyword.indices where kindsByKeyword[g].keyword == lines[i].kind { group[i] = g; break }
+                    guard group[i] >= 0 else { continue }
+                    for k in kindsByKeyword[group[i]].kinds { starts[k + 1] += 1 }
+                }
+                for k in self.records.indices { starts[k + 1] += starts[k] }
+                var next = starts
+                order = [Int32](repeating: 0, count: Int(starts[self.records.count]))
+                for i in lines.indices where group[i] >= 0 {
+                    for k in kindsByKeyword[group[i]].kinds {
+                        order[Int(next[k])] = Int32(i)
+                        next[k] += 1
+                    }
+                }
             }
         }
-        return byKind
+        return PersonaLines(records: records, order: order, starts: starts)
     }
 
     /// The facts lines of a record kind fill: its value, attributes, start and knowledge.

@@ -30,7 +30,7 @@ public final class FactTable: @unchecked Sendable {
     ///     is of someone born on the same day.
     ///   - lines: the persona's lines by record kind (`FactLayout.lines(of:)`), when already sorted out.
     public init(persona: Persona, layout: FactLayout, range: EvaluationRange, knownAt: CivilDate, calendar: FactTable? = nil,
-                lines: [[PersonaRecord]]? = nil) {
+                lines: PersonaLines? = nil) {
         self.range = range
         self.knownAt = knownAt
         let facts = layout.facts
@@ -51,11 +51,10 @@ public final class FactTable: @unchecked Sendable {
         fillEvents(persona, layout)
         let byKind = lines ?? layout.lines(of: persona)
         for (k, kind) in layout.fills.enumerated() {
-            let lines = byKind[k]
             switch kind.shape {
-            case .month: fillMonths(lines, kind)
-            case .from: fillEstimates(lines, kind)
-            case .period: fillPeriods(lines, kind)
+            case .month: fillMonths(byKind, k, kind)
+            case .from: fillEstimates(byKind, k, kind)
+            case .period: fillPeriods(byKind, k, kind)
             }
         }
     }
@@ -146,16 +145,18 @@ public final class FactTable: @unchecked Sendable {
     ///
     /// With `only`, just the months flagged there, which the caller cleared
     /// (`clear(kind:months:)`): each month is filled from its own lines alone.
-    private func fillMonths(_ lines: [PersonaRecord], _ kind: RecordFill, only: UnsafeBufferPointer<Bool>? = nil) {
+    private func fillMonths(_ byKind: PersonaLines, _ kindIndex: Int, _ kind: RecordFill, only: UnsafeBufferPointer<Bool>? = nil) {
         if only == nil { clearKnowledge(kind) }
         let k = kind.knowledge
         // The months a line was written in already: on the stack, as this runs for every lane a view learns something of.
         // A line's fields read where it lies (through the buffer): a line taken from the list for a
         // call was copied whole first, its strings and attributes counted, for every line, lane and view.
-        lines.withUnsafeBufferPointer { lines in
+        byKind.withLines(of: kindIndex) { lines, places in
             withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { seen in
                 seen.initialize(repeating: false)
-                for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
+                for place in places {
+                    let i = Int(place)
+                    guard lines[i].knowledge.isKnown(on: knownAt) else { continue }
                     let m = range.monthOffset(lines[i].from.yearMonth)
                     guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
                     let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
@@ -182,43 +183,47 @@ public final class FactTable: @unchecked Sendable {
     }
 
     /// The latest line that covers the month and was known by the decision date.
-    private func fillEstimates(_ lines: [PersonaRecord], _ kind: RecordFill) {
+    private func fillEstimates(_ byKind: PersonaLines, _ kindIndex: Int, _ kind: RecordFill) {
         clearKnowledge(kind)
         // By index, read where the lines lie: a line taken from the list (as `lastIndex(where:)`
         // hands each to its test) was copied whole, its names and attributes counted.
-        lines.withUnsafeBufferPointer { l in
+        byKind.withLines(of: kindIndex) { l, places in
             for m in 0..<range.monthCount {
                 let month = range.month(m)
-                var i = l.count - 1
-                while i >= 0 && !(l[i].month <= month && l[i].knowledge.isKnown(on: knownAt)) { i -= 1 }
-                guard i >= 0 else { continue }
-                monthly[kind.fact, m] = l[i].value
+                var j = places.count - 1
+                while j >= 0 && !(l[Int(places[j])].from.yearMonth <= month && l[Int(places[j])].knowledge.isKnown(on: knownAt)) { j -= 1 }
+                guard j >= 0 else { continue }
+                monthly[kind.fact, m] = l[Int(places[j])].value
                 if let f = kind.knowledge.known { monthly[f, m] = 1 }
             }
         }
     }
 
     /// Only periods the agency knew of on the decision date exist in this view.
-    private func fillPeriods(_ lines: [PersonaRecord], _ kind: RecordFill) {
+    private func fillPeriods(_ byKind: PersonaLines, _ kindIndex: Int, _ kind: RecordFill) {
         let n = range.dayCount
         daily[kind.fact] = unfilled.zeros
         clearKnowledge(kind)
         let k = kind.knowledge
-        for i in lines.indices where lines[i].knowledge.isKnown(on: knownAt) {
-            let first = max(0, range.offset(of: lines[i].from)), last = min(n - 1, range.offset(of: lines[i].through))
-            guard first <= last else { continue }
-            let wasReported = lines[i].knowledge.reported.map { $0 <= knownAt } ?? false
-            let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
-            let attributes = kind.attributes.map { a in (a.fact, lines[i].attributes[a.name] ?? (a.isFlag ? 0 : FactTable.absent)) }
-            let ahead = wasReported ? lines[i].knowledge.reported.map { Fixed(integer: Int(lines[i].from.dayNumber - $0.dayNumber)).raw } : nil
-            for offset in first...last {
-                daily[kind.fact][offset] = 1
-                if let s = kind.start { daily[s][offset] = Int64(lines[i].from.dayNumber) }
-                for (fact, value) in attributes { daily[fact][offset] = value }
-                if let f = k.known { daily[f][offset] = 1 }
-                if let f = k.reported { daily[f][offset] = FactTable.bool(wasReported) }
-                if let f = k.register { daily[f][offset] = inRegister }
-                if let f = k.daysAhead, let ahead { daily[f][offset] = ahead }
+        byKind.withLines(of: kindIndex) { lines, places in
+            for place in places {
+                let i = Int(place)
+                guard lines[i].knowledge.isKnown(on: knownAt) else { continue }
+                let first = max(0, range.offset(of: lines[i].from)), last = min(n - 1, range.offset(of: lines[i].through))
+                guard first <= last else { continue }
+                let wasReported = lines[i].knowledge.reported.map { $0 <= knownAt } ?? false
+                let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
+                let attributes = kind.attributes.map { a in (a.fact, lines[i].attributes[a.name] ?? (a.isFlag ? 0 : FactTable.absent)) }
+                let ahead = wasReported ? lines[i].knowledge.reported.map { Fixed(integer: Int(lines[i].from.dayNumber - $0.dayNumber)).raw } : nil
+                for offset in first...last {
+                    daily[kind.fact][offset] = 1
+                    if let s = kind.start { daily[s][offset] = Int64(lines[i].from.dayNumber) }
+                    for (fact, value) in attributes { daily[fact][offset] = value }
+                    if let f = k.known { daily[f][offset] = 1 }
+                    if let f = k.reported { daily[f][offset] = FactTable.bool(wasReported) }
+                    if let f = k.register { daily[f][offset] = inRegister }
+                    if let f = k.daysAhead, let ahead { daily[f][offset] = ahead }
+                }
             }
         }
     }
@@ -280,7 +285,7 @@ public final class FactTable: @unchecked Sendable {
     /// this one: only the record kinds of which a line became known (or
     /// reported, or registered) between the two dates are filled again. The
     /// other columns stay the same buffers, so comparing them costs nothing.
-    func known(at day: CivilDate, persona: Persona, layout: FactLayout, lines: [[PersonaRecord]]? = nil) -> FactTable {
+    func known(at day: CivilDate, persona: Persona, layout: FactLayout, lines: PersonaLines? = nil) -> FactTable {
         var refilled: [Bool] = []
         return known(at: day, persona: persona, layout: layout, lines: lines, refilled: &refilled)
     }
@@ -291,7 +296,7 @@ public final class FactTable: @unchecked Sendable {
     /// The persona is taken only where it is needed (no `lines`, or kinds that do not fill
     /// their own facts): a view asks this of every lane that learnt something, and took a
     /// copy of the persona (every list in it counted) each time.
-    func known(at day: CivilDate, persona: @autoclosure () -> Persona, layout: FactLayout, lines: [[PersonaRecord]]?,
+    func known(at day: CivilDate, persona: @autoclosure () -> Persona, layout: FactLayout, lines: PersonaLines?,
                refilled: inout [Bool]) -> FactTable {
         let byKind = lines ?? layout.lines(of: persona())
         let marking = refilled.count == layout.records.count
@@ -303,41 +308,42 @@ public final class FactTable: @unchecked Sendable {
         for k in layout.records.indices {
             // The kind itself is taken (and its names and lists counted) only to fill it again:
             // most kinds learn nothing new in most views.
-            let lines = byKind[k], shape = layout.fills[k].shape
+            let shape = layout.fills[k].shape
             // A kind of one line per month (income) whose facts have no days: only the months of the lines that changed.
             // The months flagged on the stack: this runs for every kind of every lane a view learns something of.
             if shape == .month, layout.fillsOnlyMonths[k] {
                 let changed = withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { buffer -> Bool in
                     let months = UnsafeBufferPointer(buffer)
-                    guard table.flagMonths(of: lines, changingAfter: early, through: late, in: buffer) else { return false }
+                    guard table.flagMonths(of: byKind, k, changingAfter: early, through: late, in: buffer) else { return false }
                     table.clear(kind: k, months: months, layout)
-                    table.fillMonths(lines, layout.fills[k], only: months)
+                    table.fillMonths(byKind, k, layout.fills[k], only: months)
                     return true
                 }
                 if changed, marking { refilled[k] = true }
                 continue
             }
-            guard lines.withUnsafeBufferPointer({ l in l.indices.contains { l[$0].knowledge.changes(after: early, through: late) } }) else { continue }
+            guard byKind.withLines(of: k, { l, places in places.contains { l[Int($0)].knowledge.changes(after: early, through: late) } }) else { continue }
             if marking { refilled[k] = true }
             table.clear(kind: k, layout)
             let kind = layout.fills[k]
             switch shape {
-            case .month: table.fillMonths(lines, kind)
-            case .from: table.fillEstimates(lines, kind)
-            case .period: table.fillPeriods(lines, kind)
+            case .month: table.fillMonths(byKind, k, kind)
+            case .from: table.fillEstimates(byKind, k, kind)
+            case .period: table.fillPeriods(byKind, k, kind)
             }
         }
         return table
     }
 
-    /// Flags in `months` (one per month of the range) each month in which one of `lines` became
-    /// known, reported or registered between the two dates; whether one did (most kinds, most views: none).
-    private func flagMonths(of lines: [PersonaRecord], changingAfter early: CivilDate, through late: CivilDate,
+    /// Flags in `months` (one per month of the range) each month in which one of the lines of kind k
+    /// became known, reported or registered between the two dates; whether one did (most kinds, most views: none).
+    private func flagMonths(of byKind: PersonaLines, _ k: Int, changingAfter early: CivilDate, through late: CivilDate,
                             in months: UnsafeMutableBufferPointer<Bool>) -> Bool {
         months.initialize(repeating: false)
         var any = false
-        lines.withUnsafeBufferPointer { lines in
-            for i in lines.indices where lines[i].knowledge.changes(after: early, through: late) {
+        byKind.withLines(of: k) { lines, places in
+            for place in places where lines[Int(place)].knowledge.changes(after: early, through: late) {
+                let i = Int(place)
                 any = true
                 let m = range.monthOffset(lines[i].from.yearMonth)
                 if m >= 0 && m < range.monthCount { months[m] = true }

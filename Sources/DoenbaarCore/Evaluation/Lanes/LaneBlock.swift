@@ -6,7 +6,7 @@ struct LaneBlock {
     let lanes: Int
     let knowledgeDates: [[CivilDate]]
     /// Each lane's lines by record kind (`FactLayout.lines(of:)`), sorted out once for all its views.
-    let lines: [[[PersonaRecord]]]
+    let lines: [PersonaLines]
     /// Whether each booked amount is explained (`TraceBuilder`).
     let tracing: Bool
     /// Whether a view takes over from an earlier one the months before the first
