@@ -10,10 +10,14 @@ public final class FactLayout: Sendable {
     public let records: [PersonaRecordKind]
     /// Per record kind: what filling a table reads of it (`RecordFill`).
     let fills: [RecordFill]
-    /// The record kinds by keyword: each keyword once, with the kinds it fills (in the order of
-    /// `records`). A list, looked through by keyword: a rule set has a few, and a line's keyword
-    /// compared with them costs less than hashing it (every run sorts its persona's lines out).
-    private let kindsByKeyword: [(keyword: String, kinds: [Int])]
+    /// The record kinds by keyword: each keyword once (`keywords`), with the kinds it fills (in the
+    /// order of `records`), keyword after keyword in `keywordKinds` from `keywordStarts[g]` on. Lists
+    /// looked through by keyword: a rule set has a few, and a line's keyword compared with them costs
+    /// less than hashing it (every run sorts its persona's lines out); flat, so that reading a
+    /// keyword's kinds counts no reference.
+    private let keywords: [String]
+    private let keywordStarts: [Int]
+    private let keywordKinds: [Int]
     /// Defaults that are a plain value (`standaard = nee`), by fact index.
     public let constantDefaults: [Int: Int64]
     /// Per fact: the value a table starts with, its plain default or `FactTable.absent`
@@ -69,22 +73,25 @@ public final class FactLayout: Sendable {
         // One pass over the lines to count each kind's (a line goes to every kind of its keyword), one to place them.
         var starts = [Int32](repeating: 0, count: self.records.count + 1)
         var order: [Int32] = []
+        let (keywordStarts, keywordKinds) = (keywordStarts, keywordKinds)
         records.withUnsafeBufferPointer { lines in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: lines.count) { group in
-                for i in lines.indices {
-                    group[i] = -1
-                    // By index: a closure over the list handed it each keyword and its kinds as a copy.
-                    for g in kindsByKeyword.indices where kindsByKeyword[g].keyword == lines[i].kind { group[i] = g; break }
-                    guard group[i] >= 0 else { continue }
-                    for k in kindsByKeyword[group[i]].kinds { starts[k + 1] += 1 }
-                }
-                for k in self.records.indices { starts[k + 1] += starts[k] }
-                var next = starts
-                order = [Int32](repeating: 0, count: Int(starts[self.records.count]))
-                for i in lines.indices where group[i] >= 0 {
-                    for k in kindsByKeyword[group[i]].kinds {
-                        order[Int(next[k])] = Int32(i)
-                        next[k] += 1
+            keywords.withUnsafeBufferPointer { keywords in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: lines.count) { group in
+                    for i in lines.indices {
+                        group[i] = -1
+                        for g in keywords.indices where keywords[g] == lines[i].kind { group[i] = g; break }
+                        guard group[i] >= 0 else { continue }
+                        for x in keywordStarts[group[i]]..<keywordStarts[group[i] + 1] { starts[keywordKinds[x] + 1] += 1 }
+                    }
+                    for k in self.records.indices { starts[k + 1] += starts[k] }
+                    var next = starts
+                    order = [Int32](repeating: 0, count: Int(starts[self.records.count]))
+                    for i in lines.indices where group[i] >= 0 {
+                        for x in keywordStarts[group[i]]..<keywordStarts[group[i] + 1] {
+                            let k = keywordKinds[x]
+                            order[Int(next[k])] = Int32(i)
+                            next[k] += 1
+                        }
                     }
                 }
             }
@@ -108,7 +115,11 @@ public final class FactLayout: Sendable {
         for (k, kind) in ruleSet.records.enumerated() {
             if let i = byKeyword.firstIndex(where: { $0.keyword == kind.keyword }) { byKeyword[i].kinds.append(k) } else { byKeyword.append((kind.keyword, [k])) }
         }
-        kindsByKeyword = byKeyword
+        keywords = byKeyword.map(\.keyword)
+        keywordKinds = byKeyword.flatMap(\.kinds)
+        var starts = [0]
+        for group in byKeyword { starts.append(starts[starts.count - 1] + group.kinds.count) }
+        keywordStarts = starts
         var defaults: [Int: Int64] = [:]
         for (i, f) in ruleSet.facts.enumerated() {
             if let d = f.defaultValue, case .constant(let v) = d.node { defaults[i] = v }
