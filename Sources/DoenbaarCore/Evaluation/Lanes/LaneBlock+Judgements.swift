@@ -10,8 +10,12 @@ extension LaneBlock {
         // What working out episodes reads, taken out of the block: a closure that captured
         // the block would copy all of it (and count every reference in it) per obligation.
         let (plan, range, lanes) = (plan, range, lanes)
-        for i in plan.obligations.indices where Obligations.judged(deadline: plan.obligations[i].deadline, month: range.month(m), on: decisionDate) {
+        for i in plan.obligations.indices {
+            let key = i * range.monthCount + m
+            if let judged, judged.unchanged(key, decisionDependent: plan.obligationDecisionDependent[i]) { continue }
+            guard Obligations.judged(deadline: plan.obligations[i].deadline, month: range.month(m), on: decisionDate) else { continue }
             let judged = v.episodes(of: i, month: m) { LaneBlock.episodes(of: i, month: m, v, plan: plan, range: range, lanes: lanes) }
+            self.judged?.kept(key, reach: judged.reach, in: v, latest: latest?.view, set: plan.obligationFactSet[i])
             reach = max(reach, judged.reach)
             // No lane with an episode or a failure (most obligations, most months): nothing to book.
             if judged.fresh && !judged.lanes.isEmpty { perObligation.append(judged.lanes) }

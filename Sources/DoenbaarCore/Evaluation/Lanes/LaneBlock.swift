@@ -55,6 +55,10 @@ struct LaneBlock {
     var booked: [Int64]
     /// Per lane: the episodes judged so far, each once (`firstSeen`).
     var seenEpisodes: [[Obligations.EpisodeStart]]
+    /// Per obligation and month (`obligation × months + month`), when episodes are skipped
+    /// (`JudgedEpisodes`): the month they last read, and below which month the views made
+    /// since agree, in the facts they read, with the view that worked them out or took them over.
+    var judged: JudgedEpisodes?
     let identity = LaneRun()
     /// Per benefit: what a correction booked without a trace says of itself, made once per block
     /// (a payment keeps none: `BenefitOutcome.trace`).
@@ -93,6 +97,8 @@ struct LaneBlock {
         booked = Array(repeating: 0, count: plan.ruleSet.benefits.count * range.monthCount * lanes)
         seenEpisodes = Array(repeating: [], count: lanes)
         lastIntents = Array(repeating: [], count: lanes)
+        // Views of this run alone, one after the other (no memory of other runs, no diagnosis, no trace).
+        judged = sharing && memory == nil && diagnosis == nil && !tracing ? JudgedEpisodes(count: plan.obligations.count * range.monthCount) : nil
         lastBenefits = Array(repeating: [], count: lanes)
         bookingBenefits = tracing ? LaneBlock.lists(lanes, room: plan.ruleSet.benefits.count) : []
         untraced = plan.ruleSet.benefits.map { TraceBox(TraceNode(kind: .benefit, name: $0.name, value: .notTraced)) }
@@ -108,6 +114,7 @@ struct LaneBlock {
     mutating func view(_ day: CivilDate) -> LaneFrame {
         if let v = views.first(where: { $0.day == day.dayNumber }) { return v.view }
         let known = knowledgeDates.map { dates in dates.prefix { $0 <= day }.count }
+        let latestBefore = latest?.view
         let (personas, range, layout, lines) = (personas, range, plan.factLayout, lines)
         let v: LaneFrame
         if let previous = (sharing ? nil : byKnowledge[known].map({ (view: $0.view, tables: $0.tables, known: known) })) ?? latest {
@@ -152,6 +159,7 @@ struct LaneBlock {
             v = frame(LaneFacts(tables, decisionDay: day, layout: layout), donor: sharing ? memory?.nearest(to: day, agreeingWith: first) : nil)
             latest = (v, tables, known)
         }
+        judged?.note(v, after: latestBefore, plan: plan, months: range.monthCount)
         views.append((day.dayNumber, v))
         if !sharing, byKnowledge[known] == nil, let tables = latest?.tables { byKnowledge[known] = (v, tables) }
         if memory != nil, let table = latest?.tables[0] { made.append((v, table)) }
