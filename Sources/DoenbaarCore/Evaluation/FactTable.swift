@@ -151,32 +151,40 @@ public final class FactTable: @unchecked Sendable {
         // The months a line was written in already: on the stack, as this runs for every lane a view learns something of.
         // A line's fields read where it lies (through the buffer): a line taken from the list for a
         // call was copied whole first, its strings and attributes counted, for every line, lane and view.
-        byKind.withLines(of: kindIndex) { lines, places in
-            withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { seen in
-                seen.initialize(repeating: false)
-                for place in places {
-                    let i = Int(place)
-                    guard lines[i].knowledge.isKnown(on: knownAt) else { continue }
-                    let m = range.monthOffset(lines[i].from.yearMonth)
-                    guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
-                    let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
-                    let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
-                    if seen[m] {
-                        // Each amount has at most 12 digits before the comma; only dozens of lines
-                        // in one month could pass Int64, and then the sum stays at its largest value.
-                        let (sum, overflow) = monthly[kind.fact, m].addingReportingOverflow(lines[i].value)
-                        monthly[kind.fact, m] = overflow ? Int64.max : sum
-                        if let f = k.reported { monthly[f, m] = min(monthly[f, m], reported) }
-                        if let f = k.register { monthly[f, m] = min(monthly[f, m], inRegister) }
-                        continue
+        // Where each fact's months begin among the table's cells, written in place (the table's
+        // columns not held meanwhile: they would be copied to be written).
+        let (range, knownAt) = (range, knownAt)
+        let value = monthly.start(of: kind.fact), known = k.known.map(monthly.start(of:))
+        let reportedAt = k.reported.map(monthly.start(of:)), registerAt = k.register.map(monthly.start(of:))
+        let attributes = kind.attributes.map { (start: monthly.start(of: $0.fact), name: $0.name, isFlag: $0.isFlag) }
+        monthly.withCells { cells in
+            byKind.withLines(of: kindIndex) { lines, places in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: range.monthCount) { seen in
+                    seen.initialize(repeating: false)
+                    for place in places {
+                        let i = Int(place)
+                        guard lines[i].knowledge.isKnown(on: knownAt) else { continue }
+                        let m = range.monthOffset(lines[i].from.yearMonth)
+                        guard m >= 0, m < range.monthCount, only?[m] ?? true else { continue }
+                        let reported = FactTable.bool(lines[i].knowledge.reported.map { $0 <= knownAt } ?? false)
+                        let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
+                        if seen[m] {
+                            // Each amount has at most 12 digits before the comma; only dozens of lines
+                            // in one month could pass Int64, and then the sum stays at its largest value.
+                            let (sum, overflow) = cells[value + m].addingReportingOverflow(lines[i].value)
+                            cells[value + m] = overflow ? Int64.max : sum
+                            if let r = reportedAt { cells[r + m] = min(cells[r + m], reported) }
+                            if let r = registerAt { cells[r + m] = min(cells[r + m], inRegister) }
+                            continue
+                        }
+                        seen[m] = true
+                        cells[value + m] = lines[i].value
+                        // A kind with attributes has one line per month (Checker+Earnings).
+                        for a in attributes { cells[a.start + m] = lines[i].attributes[a.name] ?? (a.isFlag ? 0 : FactTable.absent) }
+                        if let r = known { cells[r + m] = 1 }
+                        if let r = reportedAt { cells[r + m] = reported }
+                        if let r = registerAt { cells[r + m] = inRegister }
                     }
-                    seen[m] = true
-                    monthly[kind.fact, m] = lines[i].value
-                    // A kind with attributes has one line per month (Checker+Earnings).
-                    for a in kind.attributes { monthly[a.fact, m] = lines[i].attributes[a.name] ?? (a.isFlag ? 0 : FactTable.absent) }
-                    if let f = k.known { monthly[f, m] = 1 }
-                    if let f = k.reported { monthly[f, m] = reported }
-                    if let f = k.register { monthly[f, m] = inRegister }
                 }
             }
         }
@@ -187,14 +195,18 @@ public final class FactTable: @unchecked Sendable {
         clearKnowledge(kind)
         // By index, read where the lines lie: a line taken from the list (as `lastIndex(where:)`
         // hands each to its test) was copied whole, its names and attributes counted.
-        byKind.withLines(of: kindIndex) { l, places in
-            for m in 0..<range.monthCount {
-                let month = range.month(m)
-                var j = places.count - 1
-                while j >= 0 && !(l[Int(places[j])].from.yearMonth <= month && l[Int(places[j])].knowledge.isKnown(on: knownAt)) { j -= 1 }
-                guard j >= 0 else { continue }
-                monthly[kind.fact, m] = l[Int(places[j])].value
-                if let f = kind.knowledge.known { monthly[f, m] = 1 }
+        let (range, knownAt) = (range, knownAt)
+        let value = monthly.start(of: kind.fact), known = kind.knowledge.known.map(monthly.start(of:))
+        monthly.withCells { cells in
+            byKind.withLines(of: kindIndex) { l, places in
+                for m in 0..<range.monthCount {
+                    let month = range.month(m)
+                    var j = places.count - 1
+                    while j >= 0 && !(l[Int(places[j])].from.yearMonth <= month && l[Int(places[j])].knowledge.isKnown(on: knownAt)) { j -= 1 }
+                    guard j >= 0 else { continue }
+                    cells[value + m] = l[Int(places[j])].value
+                    if let r = known { cells[r + m] = 1 }
+                }
             }
         }
     }
@@ -355,10 +367,13 @@ public final class FactTable: @unchecked Sendable {
     /// The months flagged of every column a kind of lines per month fills, back to their
     /// value before any line: as `clear(kind:)` and `clearKnowledge` leave them.
     private func clear(kind k: Int, months: UnsafeBufferPointer<Bool>, _ layout: FactLayout) {
-        let knowledge = layout.fills[k].knowledge
-        for f in layout.filledByKind[k] where monthly.has(f) {
-            let value = f == knowledge.known || f == knowledge.reported || f == knowledge.register ? 0 : layout.initialValues[f]
-            for m in 0..<range.monthCount where months[m] { monthly[f, m] = value }
+        let knowledge = layout.fills[k].knowledge, monthCount = range.monthCount, rows = monthly.rows
+        monthly.withCells { cells in
+            for f in layout.filledByKind[k] where rows[f] >= 0 {
+                let value = f == knowledge.known || f == knowledge.reported || f == knowledge.register ? 0 : layout.initialValues[f]
+                let start = rows[f] * monthCount
+                for m in 0..<monthCount where months[m] { cells[start + m] = value }
+            }
         }
     }
 

@@ -5,7 +5,7 @@ struct MonthColumns: Sendable, Equatable {
     private var cells: [Int64]
     let months: Int
     /// Per fact: its row, or -1 for a fact without months (`FactLayout.monthlyRows`).
-    private let rows: [Int]
+    let rows: [Int]
 
     init(rows: [Int], months: Int, initial: [Int64]) {
         self.rows = rows
@@ -29,6 +29,16 @@ struct MonthColumns: Sendable, Equatable {
     /// `body` with a fact's values, month by month, in place (`LaneFacts` lays them out for the lanes).
     func withRow<T>(_ f: Int, _ body: (UnsafeBufferPointer<Int64>) -> T) -> T {
         cells.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[(rows[f] * months)..<(rows[f] * months + months)])) }
+    }
+
+    /// Where fact f's months begin among the cells (`withCells`).
+    @inline(__always) func start(of f: Int) -> Int { rows[f] * months }
+
+    /// `body` with the cells, to write in place: made this table's own once, where a write
+    /// through the subscript checked that for every cell (a table is filled cell by cell
+    /// for every lane that learnt something, in every view).
+    mutating func withCells<T>(_ body: (UnsafeMutableBufferPointer<Int64>) -> T) -> T {
+        cells.withUnsafeMutableBufferPointer { body($0) }
     }
 
     mutating func fill(_ f: Int, with value: Int64) {
