@@ -82,26 +82,32 @@ public final class FactTable: @unchecked Sendable {
     }
 
     private func fillConstants(_ p: Persona, _ layout: FactLayout) {
-        constants[BuiltinFact.birthDate.index] = Int64(p.birthDate.dayNumber)
-        // The decision date is the view's, the same for every lane (`LaneFacts.decisionDay`): not kept here.
-        // A block the persona does not have: its presence fact is nee, its fields have no value.
-        for presence in layout.presenceFacts { constants[presence] = 0 }
-        for (block, fields) in layout.blockFields where p.sections[block] == nil {
-            for f in fields { constants[f] = FactTable.outsideBlock }
+        // Written in place: through the list, each write checked that the table owned it.
+        constants.withUnsafeMutableBufferPointer { constants in
+            constants[BuiltinFact.birthDate.index] = Int64(p.birthDate.dayNumber)
+            // The decision date is the view's, the same for every lane (`LaneFacts.decisionDay`): not kept here.
+            // A block the persona does not have: its presence fact is nee, its fields have no value.
+            for presence in layout.presenceFacts { constants[presence] = 0 }
+            for (block, fields) in layout.blockFields where p.sections[block] == nil {
+                for f in fields { constants[f] = FactTable.outsideBlock }
+            }
+            for (name, value) in p.values { if let i = layout.index[name] { constants[i] = value } }
         }
-        for (name, value) in p.values { if let i = layout.index[name] { constants[i] = value } }
     }
 
     /// The age column alone, from the birth date.
     private func fillAge(_ p: Persona) {
         let birth = p.birthDate.components
         var (y, m, d) = range.date(ofDay: 0).components
-        for offset in 0..<range.dayCount {
-            var years = y - birth.year
-            if (m, d) < (birth.month, birth.day) { years -= 1 }
-            daily[BuiltinFact.age.index][offset] = Fixed(integer: max(0, years)).raw
-            d += 1
-            if d > CivilDate.daysIn(year: y, month: m) { d = 1; m += 1; if m > 12 { m = 1; y += 1 } }
+        // Written in place: through the list of columns, each day's write checked that the table owned both.
+        daily[BuiltinFact.age.index].withUnsafeMutableBufferPointer { age in
+            for offset in 0..<age.count {
+                var years = y - birth.year
+                if (m, d) < (birth.month, birth.day) { years -= 1 }
+                age[offset] = Fixed(integer: max(0, years)).raw
+                d += 1
+                if d > CivilDate.daysIn(year: y, month: m) { d = 1; m += 1; if m > 12 { m = 1; y += 1 } }
+            }
         }
     }
 
@@ -117,11 +123,17 @@ public final class FactTable: @unchecked Sendable {
     /// Facts from life events: on each day the date of the latest event of their kinds
     /// up to that day. What happened is no report: it has no knowledge date.
     private func fillEvents(_ p: Persona, _ layout: FactLayout) {
+        guard !layout.eventFacts.isEmpty && !p.events.isEmpty else { return }
+        // In date order, sorted once (not once per fact); each column written in place (through the
+        // list of columns, every day's write checked that the table owned both).
+        let events = p.events.sorted { $0.date < $1.date }, range = range
         for (fact, kinds) in layout.eventFacts {
-            for e in p.events.sorted(by: { $0.date < $1.date }) where kinds.contains(e.kind) {
-                let first = max(0, range.offset(of: e.date))
-                guard first < range.dayCount else { continue }
-                for d in first..<range.dayCount { daily[fact][d] = Int64(e.date.dayNumber) }
+            daily[fact].withUnsafeMutableBufferPointer { column in
+                for e in events where kinds.contains(e.kind) {
+                    let first = max(0, range.offset(of: e.date))
+                    guard first < range.dayCount else { continue }
+                    for d in first..<range.dayCount { column[d] = Int64(e.date.dayNumber) }
+                }
             }
         }
     }
@@ -227,16 +239,24 @@ public final class FactTable: @unchecked Sendable {
                 let inRegister = FactTable.bool(lines[i].knowledge.register.map { $0 <= knownAt } ?? false)
                 let attributes = kind.attributes.map { a in (a.fact, lines[i].attributes[a.name] ?? (a.isFlag ? 0 : FactTable.absent)) }
                 let ahead = wasReported ? lines[i].knowledge.reported.map { Fixed(integer: Int(lines[i].from.dayNumber - $0.dayNumber)).raw } : nil
-                for offset in first...last {
-                    daily[kind.fact][offset] = 1
-                    if let s = kind.start { daily[s][offset] = Int64(lines[i].from.dayNumber) }
-                    for (fact, value) in attributes { daily[fact][offset] = value }
-                    if let f = k.known { daily[f][offset] = 1 }
-                    if let f = k.reported { daily[f][offset] = FactTable.bool(wasReported) }
-                    if let f = k.register { daily[f][offset] = inRegister }
-                    if let f = k.daysAhead, let ahead { daily[f][offset] = ahead }
-                }
+                    // Column by column over the line's days, each written in place (through the list of
+                // columns, every fact's write on every day checked that the table owned both).
+                let days = first...last
+                fillDays(kind.fact, days, with: 1)
+                if let s = kind.start { fillDays(s, days, with: Int64(lines[i].from.dayNumber)) }
+                for (fact, value) in attributes { fillDays(fact, days, with: value) }
+                if let f = k.known { fillDays(f, days, with: 1) }
+                if let f = k.reported { fillDays(f, days, with: FactTable.bool(wasReported)) }
+                if let f = k.register { fillDays(f, days, with: inRegister) }
+                if let f = k.daysAhead, let ahead { fillDays(f, days, with: ahead) }
             }
+        }
+    }
+
+    /// A fact's value on some days, written in place.
+    private func fillDays(_ f: Int, _ days: ClosedRange<Int>, with value: Int64) {
+        daily[f].withUnsafeMutableBufferPointer { column in
+            for d in days { column[d] = value }
         }
     }
 

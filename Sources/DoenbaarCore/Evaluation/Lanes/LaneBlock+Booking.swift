@@ -19,21 +19,33 @@ extension LaneBlock {
     /// This month's payment of a benefit, with its gross amount and deductions (`bookedGross`,
     /// `bookedDeductions`, `booked`; in a trace, also as an outcome in `bookingBenefits`).
     mutating func book(benefit b: Int, month k: Int, _ v: LaneFrame) {
-        let gross = b * lanes
-        for lane in 0..<lanes { bookedGross[gross + lane] = 0 }
-        for slot in plan.paymentSlots[b] {
-            for (lane, x) in v.total(slot, k).enumerated() { bookedGross[gross + lane] = ValueSemantics.add(bookedGross[gross + lane], x) }
+        let (gross, lanes, plan) = (b * lanes, lanes, plan)
+        // Written in place: through the list, every lane's write checked that the block owned it.
+        bookedGross.withUnsafeMutableBufferPointer { booked in
+            for lane in 0..<lanes { booked[gross + lane] = 0 }
+            for slot in plan.paymentSlots[b] {
+                for (lane, x) in v.total(slot, k).enumerated() { booked[gross + lane] = ValueSemantics.add(booked[gross + lane], x) }
+            }
         }
         fail(where: bookedGross[gross..<(gross + lanes)])
         for (r, rule) in deductionRules[b].enumerated() {
             let totals = v.total(rule.slot, k), row = (deductionStart[b] + r) * lanes
             fail(where: totals)
-            for lane in 0..<lanes { bookedDeductions[row + lane] = totals[lane] }
+            bookedDeductions.withUnsafeMutableBufferPointer { booked in
+                for lane in 0..<lanes { booked[row + lane] = totals[lane] }
+            }
         }
         let paid = v.payment(b, k), row = (b * range.monthCount + k) * lanes
+        guard tracing else {
+            let failed = failed
+            booked.withUnsafeMutableBufferPointer { booked in
+                for lane in 0..<lanes where !failed[lane] { booked[row + lane] = paid[lane] / 10_000 }
+            }
+            return
+        }
         for lane in 0..<lanes where !failed[lane] {
             booked[row + lane] = paid[lane] / 10_000
-            if tracing { bookingBenefits[lane].append(outcome(b, k, lane: lane, explanation: explained(b, k, v, lane: lane).map(TraceBox.init))) }
+            bookingBenefits[lane].append(outcome(b, k, lane: lane, explanation: explained(b, k, v, lane: lane).map(TraceBox.init)))
         }
     }
 

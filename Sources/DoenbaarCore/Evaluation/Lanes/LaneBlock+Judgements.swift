@@ -139,44 +139,8 @@ extension LaneBlock {
 
     /// Whether each intent held this month, per lane.
     mutating func judgeIntents(month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
-        // Per lane, made once and set again for each intent.
-        var applies = [Bool](repeating: false, count: lanes), holds = applies
-        // Per lane, a row of what each intent came out as (0 did not apply, 1 held, 2 did not hold):
-        // lanes whose rows are alike are told one list.
-        let count = plan.intents.count
-        var verdicts = [UInt8](repeating: 0, count: lanes * count)
-        for i in plan.intents.indices {
-            let compiled = plan.intents[i]
-            for lane in 0..<lanes { applies[lane] = false; holds[lane] = true }
-            let daily = compiled.periodicity != .month
-            let periods = daily ? v.dayRange(ofMonth: m) : m..<(m + 1)
-            // Each rule evaluated for a period the first time it is read there (a daily one, with the rest of its month).
-            let condition = compiled.condition.map { PeriodColumns(of: $0, in: v, from: periods.lowerBound, daily: daily) }
-            let requirement = PeriodColumns(of: compiled.requirement, in: v, from: periods.lowerBound, daily: daily)
-            var needed: [Int] = []
-            needed.reserveCapacity(lanes)
-            for p in periods {
-                if compiled.validity.isBounded {
-                    guard compiled.validity.contains(range.firstDay(ofPeriod: p, compiled.periodicity)) else { continue }
-                }
-                // The lanes whose condition holds; a failed condition fails its lane.
-                needed.removeAll(keepingCapacity: true)
-                let applying = condition?.column(p)
-                for lane in 0..<lanes where !failed[lane] {
-                    let c = applying?[lane] ?? 1
-                    if c == ValueSemantics.failed { failed[lane] = true } else if c != 0 { needed.append(lane) }
-                }
-                // The requirement only where some lane needs it.
-                guard !needed.isEmpty else { continue }
-                let required = requirement.column(p)
-                for lane in needed {
-                    applies[lane] = true
-                    let r = required[lane]
-                    if r == ValueSemantics.failed { failed[lane] = true } else if r == 0 { holds[lane] = false }
-                }
-            }
-            for lane in 0..<lanes where applies[lane] { verdicts[lane * count + i] = holds[lane] ? 1 : 2 }
-        }
+        let (plan, range, lanes, count) = (plan, range, lanes, plan.intents.count)
+        let verdicts = failed.withUnsafeMutableBufferPointer { LaneBlock.verdicts(month: m, v, plan: plan, range: range, lanes: lanes, failed: $0) }
         // The list of each row of verdicts, told once: lanes that came out alike share it (most do).
         // Rows compared in place, and each list told found by its first lane: a list of verdicts per
         // lane, copied out to compare, counted references for every lane and month.
@@ -206,6 +170,56 @@ extension LaneBlock {
                 outcome[lane].intents = LaneBlock.kept(list, lane: lane, last: &lastIntents, same: LaneBlock.sameIntents)
             }
         }
+    }
+
+    /// Per lane, a row of what each intent came out as in month m (0 did not apply, 1 held, 2 did
+    /// not hold): lanes whose rows are alike are told one list. A lane whose condition or requirement
+    /// failed is marked in `failed`. Written through buffers, made once: through lists, each write
+    /// checked that the list was owned, for every intent, day and lane.
+    private static func verdicts(month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange, lanes: Int,
+                                 failed: UnsafeMutableBufferPointer<Bool>) -> [UInt8] {
+        let count = plan.intents.count
+        var verdicts = [UInt8](repeating: 0, count: lanes * count)
+        verdicts.withUnsafeMutableBufferPointer { verdicts in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * lanes) { flags in
+                // Per lane: whether the intent applied on some period, and whether it held on every one.
+                let applies = UnsafeMutableBufferPointer(rebasing: flags[0..<lanes]), holds = UnsafeMutableBufferPointer(rebasing: flags[lanes...])
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: lanes) { needed in
+                    for i in plan.intents.indices {
+                        let compiled = plan.intents[i]
+                        applies.initialize(repeating: false)
+                        holds.initialize(repeating: true)
+                        let daily = compiled.periodicity != .month
+                        let periods = daily ? v.dayRange(ofMonth: m) : m..<(m + 1)
+                        // Each rule evaluated for a period the first time it is read there (a daily one, with the rest of its month).
+                        let condition = compiled.condition.map { PeriodColumns(of: $0, in: v, from: periods.lowerBound, daily: daily) }
+                        let requirement = PeriodColumns(of: compiled.requirement, in: v, from: periods.lowerBound, daily: daily)
+                        for p in periods {
+                            if compiled.validity.isBounded {
+                                guard compiled.validity.contains(range.firstDay(ofPeriod: p, compiled.periodicity)) else { continue }
+                            }
+                            // The lanes whose condition holds; a failed condition fails its lane.
+                            var n = 0
+                            let applying = condition?.column(p)
+                            for lane in 0..<lanes where !failed[lane] {
+                                let c = applying?[lane] ?? 1
+                                if c == ValueSemantics.failed { failed[lane] = true } else if c != 0 { needed[n] = lane; n += 1 }
+                            }
+                            // The requirement only where some lane needs it.
+                            guard n > 0 else { continue }
+                            let required = requirement.column(p)
+                            for lane in needed[0..<n] {
+                                applies[lane] = true
+                                let r = required[lane]
+                                if r == ValueSemantics.failed { failed[lane] = true } else if r == 0 { holds[lane] = false }
+                            }
+                        }
+                        for lane in 0..<lanes where applies[lane] { verdicts[lane * count + i] = holds[lane] ? 1 : 2 }
+                    }
+                }
+            }
+        }
+        return verdicts
     }
 
     /// Whether two lists of intent outcomes tell the same: the same versions, holding alike.
