@@ -41,6 +41,12 @@ final class LaneFacts {
         /// (0 not looked at yet, 1 it does, 2 it does not), for `holdsAllMonth(_:month:)`.
         let flat: UnsafeMutablePointer<UInt8>
         let segments: Int
+        /// Of a daily fact: whether every lane's table holds the very same column (0 not looked at
+        /// yet, 1 they do, 2 they do not): the calendar, and a kind of period no lane has. Then a
+        /// segment is the first lane's days, each day's value written for all lanes at once, instead
+        /// of each lane's table looked up and its days written one lane apart. (A view that shares
+        /// the column holds the same values in every lane, so what was found holds for it too.)
+        @exclusivity(unchecked) var alike: UInt8 = 0
 
         init(periods: Int, segments: Int, periodicity: Periodicity, lanes: Int) {
             count = max(1, periods * lanes)
@@ -193,8 +199,26 @@ final class LaneFacts {
             column.ready[s] = true
             return
         }
+        if column.periodicity == .day && !tables.isEmpty {
+            if column.alike == 0 { column.alike = LaneFacts.sameColumn(f, tables) ? 1 : 2 }
+            if column.alike == 1 {
+                tables[0].daily[f].withUnsafeBufferPointer { values in
+                    for d in rows { (column.cells + d * lanes).update(repeating: values[d], count: lanes) }
+                }
+                column.ready[s] = true
+                return
+            }
+        }
         for lane in tables.indices { LaneFacts.write(f, of: tables[lane], lane: lane, rows: rows, into: column, lanes: lanes) }
         column.ready[s] = true
+    }
+
+    /// Whether every table holds the very same buffer as a daily fact's column.
+    private static func sameColumn(_ f: Int, _ tables: [FactTable]) -> Bool {
+        let first = tables[0].daily[f].withUnsafeBufferPointer { $0.baseAddress }
+        guard first != nil else { return false }
+        for t in tables.indices.dropFirst() where tables[t].daily[f].withUnsafeBufferPointer({ $0.baseAddress }) != first { return false }
+        return true
     }
 
     private func withoutPersona(_ f: Int, rows: Range<Int>, into column: Column) {
