@@ -138,22 +138,31 @@ struct LaneBlock {
         if let previous = (sharing ? nil : byKnowledge[known].map({ (view: $0.view, tables: $0.tables, known: known) })) ?? latest {
             let changed = personas.indices.filter { known[$0] != previous.known[$0] }
             // A lane that learnt nothing keeps its table: the view gives the decision date itself.
-            // Where no lane did, the list is kept as it is, not copied table by table.
-            var tables = previous.tables
+            // Where no lane did, the list is kept as it is, not copied table by table; else it is made
+            // lane by lane (a copy of the list, then a table set in it per lane, counted every table twice).
+            var tables = changed.isEmpty ? previous.tables : []
             // The record kinds filled again in some lane: only their facts can differ from the view before.
             var refilled = [Bool](repeating: false, count: sharing && !changed.isEmpty ? layout.records.count : 0)
-            for lane in changed {
-                tables[lane] = previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane], refilled: &refilled)
+            if !changed.isEmpty {
+                tables.reserveCapacity(lanes)
+                var next = 0
+                for lane in 0..<lanes {
+                    guard next < changed.count && changed[next] == lane else { tables.append(previous.tables[lane]); continue }
+                    tables.append(previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane], refilled: &refilled))
+                    next += 1
+                }
             }
+            // Where kinds fill their own facts, only the facts of those filled again can differ in a lane.
+            let again = sharing && !changed.isEmpty && layout.kindsFillTheirOwnFacts ? factsFilled(again: refilled) : nil
             let facts = LaneFacts(updating: previous.view.facts, tables: tables, previousTables: previous.tables, changed: changed, decisionDay: day,
-                                  layout: layout)
+                                  layout: layout, onlyFacts: again)
             var donor: (view: LaneFrame, months: Int)? = changed.isEmpty ? (previous.view, range.monthCount) : nil
             var setMonths: [Int32]? = nil
             if sharing && !changed.isEmpty {
                 let agree: Int
                 if layout.kindsFillTheirOwnFacts {
                     // Only the facts of the kinds filled again can differ: each looked at once, for both answers.
-                    let byFact = firstDifferingMonths(of: factsFilled(again: refilled), tables, previous.tables, changed: changed)
+                    let byFact = firstDifferingMonths(of: again ?? [], tables, previous.tables, changed: changed)
                     agree = byFact.min() ?? range.monthCount
                     if agree < range.monthCount { setMonths = monthsEachSetAgrees(byFact) }
                 } else {

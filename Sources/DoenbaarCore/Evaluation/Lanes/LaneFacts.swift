@@ -95,7 +95,10 @@ final class LaneFacts {
     /// against `previousTables`) and for the decision date, which is new.
     /// Of a column that differs, the months `previous` wrote are copied and
     /// the differing lanes written again; its other months are written when read.
-    init(updating previous: LaneFacts, tables: [FactTable], previousTables: [FactTable], changed: [Int], decisionDay: CivilDate, layout: FactLayout) {
+    /// With `onlyFacts`, only those can differ (the facts of the kinds filled again, where kinds fill
+    /// their own): every other column is shared at once, without comparing each lane's tables.
+    init(updating previous: LaneFacts, tables: [FactTable], previousTables: [FactTable], changed: [Int], decisionDay: CivilDate, layout: FactLayout,
+         onlyFacts: [Int]? = nil) {
         lanes = previous.lanes
         range = previous.range
         self.decisionDay = decisionDay.dayNumber
@@ -103,11 +106,12 @@ final class LaneFacts {
         self.tables = tables
         monthStarts = previous.monthStarts
         monthOfDay = previous.monthOfDay
-        columns = Array(repeating: nil, count: layout.facts.count)
         let decisionDate = BuiltinFact.decisionDate.index
+        columns = onlyFacts == nil ? Array(repeating: nil, count: layout.facts.count) : previous.columns
+        if onlyFacts != nil { columns[decisionDate] = nil }
         var differs: [Int] = []
         differs.reserveCapacity(changed.count)
-        for f in layout.facts.indices where f != decisionDate {
+        for f in onlyFacts ?? Array(layout.facts.indices) where f != decisionDate {
             guard let old = previous.columns[f] else { continue }
             differs.removeAll(keepingCapacity: true)
             for lane in changed where !LaneFacts.same(f, tables[lane], previousTables[lane]) { differs.append(lane) }
