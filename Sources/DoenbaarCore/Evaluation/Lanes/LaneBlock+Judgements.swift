@@ -9,12 +9,12 @@ extension LaneBlock {
         var perObligation: [Obligations.LaneEpisodes] = []
         // What working out episodes reads, taken out of the block: a closure that captured
         // the block would copy all of it (and count every reference in it) per obligation.
-        let (plan, range, lanes) = (plan, range, lanes)
+        let (plan, range, lanes, pool) = (plan, range, lanes, periodColumns)
         for i in plan.obligations.indices {
             let key = i * range.monthCount + m
             if let judged, judged.unchanged(key, decisionDependent: plan.obligationDecisionDependent[i]) { continue }
             guard Obligations.judged(deadline: plan.obligations[i].deadline, month: range.month(m), on: decisionDate) else { continue }
-            let judged = v.episodes(of: i, month: m) { LaneBlock.episodes(of: i, month: m, v, plan: plan, range: range, lanes: lanes) }
+            let judged = v.episodes(of: i, month: m) { LaneBlock.episodes(of: i, month: m, v, plan: plan, range: range, lanes: lanes, pool: pool) }
             self.judged?.kept(key, reach: judged.reach, in: v, latest: latest?.view, set: plan.obligationFactSet[i])
             reach = max(reach, judged.reach)
             // No lane with an episode or a failure (most obligations, most months): nothing to book.
@@ -85,7 +85,7 @@ extension LaneBlock {
     /// none failed (each lane's list looked at, for every obligation judged, only to find it empty,
     /// counted two references per lane).
     private static func episodes(of i: Int, month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange,
-                                 lanes: Int) -> (lanes: Obligations.LaneEpisodes, reach: Int) {
+                                 lanes: Int, pool: PeriodColumnsPool) -> (lanes: Obligations.LaneEpisodes, reach: Int) {
         let o = plan.obligations[i]
         let first = o.periodicity == .month ? m : v.dayRange(ofMonth: m).lowerBound
         let daily = o.periodicity != .month
@@ -101,8 +101,9 @@ extension LaneBlock {
         }
         // Each rule's values per period from the period before the month on, for all lanes,
         // evaluated the first time a lane reads them (a run that goes on reads further).
-        let applies = PeriodColumns(of: o.applies, in: v, from: max(0, first - 1), daily: daily)
-        let met = PeriodColumns(of: o.fulfilled, in: v, from: max(0, first - 1), daily: daily)
+        let applies = pool.take(of: o.applies, in: v, from: max(0, first - 1), daily: daily)
+        let met = pool.take(of: o.fulfilled, in: v, from: max(0, first - 1), daily: daily)
+        defer { pool.give(applies); pool.give(met) }
         // How far the episodes read is told by the columns afterwards (`PeriodColumns.furthestRead`):
         // a variable this function set was checked for exclusive access at run time on every read.
         func read(_ p: Int, _ lane: Int, _ columns: PeriodColumns) throws(EvaluationFailure) -> Bool {
@@ -139,8 +140,10 @@ extension LaneBlock {
 
     /// Whether each intent held this month, per lane.
     mutating func judgeIntents(month m: Int, _ v: LaneFrame, into outcome: inout [MonthOutcome]) {
-        let (plan, range, lanes, count) = (plan, range, lanes, plan.intents.count)
-        let verdicts = failed.withUnsafeMutableBufferPointer { LaneBlock.verdicts(month: m, v, plan: plan, range: range, lanes: lanes, failed: $0) }
+        let (plan, range, lanes, count, pool) = (plan, range, lanes, plan.intents.count, periodColumns)
+        let verdicts = failed.withUnsafeMutableBufferPointer {
+            LaneBlock.verdicts(month: m, v, plan: plan, range: range, lanes: lanes, pool: pool, failed: $0)
+        }
         // The list of each row of verdicts, told once: lanes that came out alike share it (most do).
         // Rows compared in place, and each list told found by its first lane: a list of verdicts per
         // lane, copied out to compare, counted references for every lane and month.
@@ -176,7 +179,7 @@ extension LaneBlock {
     /// not hold): lanes whose rows are alike are told one list. A lane whose condition or requirement
     /// failed is marked in `failed`. Written through buffers, made once: through lists, each write
     /// checked that the list was owned, for every intent, day and lane.
-    private static func verdicts(month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange, lanes: Int,
+    private static func verdicts(month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange, lanes: Int, pool: PeriodColumnsPool,
                                  failed: UnsafeMutableBufferPointer<Bool>) -> [UInt8] {
         let count = plan.intents.count
         var verdicts = [UInt8](repeating: 0, count: lanes * count)
@@ -192,8 +195,12 @@ extension LaneBlock {
                         let daily = compiled.periodicity != .month
                         let periods = daily ? v.dayRange(ofMonth: m) : m..<(m + 1)
                         // Each rule evaluated for a period the first time it is read there (a daily one, with the rest of its month).
-                        let condition = compiled.condition.map { PeriodColumns(of: $0, in: v, from: periods.lowerBound, daily: daily) }
-                        let requirement = PeriodColumns(of: compiled.requirement, in: v, from: periods.lowerBound, daily: daily)
+                        let condition = compiled.condition.map { pool.take(of: $0, in: v, from: periods.lowerBound, daily: daily) }
+                        let requirement = pool.take(of: compiled.requirement, in: v, from: periods.lowerBound, daily: daily)
+                        defer {
+                            if let condition { pool.give(condition) }
+                            pool.give(requirement)
+                        }
                         for p in periods {
                             if compiled.validity.isBounded {
                                 guard compiled.validity.contains(range.firstDay(ofPeriod: p, compiled.periodicity)) else { continue }
@@ -246,80 +253,5 @@ extension LaneBlock {
         } else {
             out.append(outcome)
         }
-    }
-}
-
-/// An expression's values over consecutive periods from `start` on, for every
-/// lane, each period evaluated into the buffer on first use (a daily one, in a
-/// view that computes whole months, with the rest of its month); the buffer
-/// grows to the right. One buffer, not an array per period: this runs for every
-/// obligation, month and view.
-final class PeriodColumns {
-    let expression: Program.Expression
-    let view: LaneFrame
-    let start: Int
-    let lanes: Int
-    let daily: Bool
-    private var values: UnsafeMutablePointer<Int64>
-    private var known: UnsafeMutablePointer<Bool>
-    private var capacity: Int
-
-    init(of expression: Program.Expression, in view: LaneFrame, from start: Int, daily: Bool) {
-        self.expression = expression
-        self.daily = daily
-        self.view = view
-        self.start = start
-        lanes = view.lanes
-        capacity = daily ? 33 : 2     // a month of days, or a month, and the period before it
-        values = .allocate(capacity: capacity * lanes)
-        known = .allocate(capacity: capacity)
-        known.initialize(repeating: false, count: capacity)
-    }
-
-    deinit {
-        values.deallocate()
-        known.deallocate()
-    }
-
-    /// The furthest period read through `value` (-1: none yet): how far a lane's episodes looked.
-    @exclusivity(unchecked) private(set) var furthestRead = -1
-
-    /// One lane's value in period p (read so, p counts for `furthestRead`).
-    func value(_ p: Int, _ lane: Int) -> Int64 {
-        furthestRead = max(furthestRead, p)
-        return column(p)[lane]
-    }
-
-    /// The values of every lane in period p.
-    func column(_ p: Int) -> UnsafePointer<Int64> {
-        let k = p - start
-        if k >= capacity { grow(to: max(k + 1, capacity * 2)) }
-        if !known[k] {
-            let m = daily && view.wholeMonths ? view.monthOfDay[p] : -1
-            let month = m >= 0 ? view.dayRange(ofMonth: m) : 0..<0
-            if m >= 0 && month.lowerBound >= start {
-                let first = month.lowerBound - start, n = month.count
-                if first + n > capacity { grow(to: max(first + n, capacity * 2)) }
-                view.evaluate(expression, start + first, days: n, into: values + first * lanes)
-                known.advanced(by: first).update(repeating: true, count: n)
-            } else {
-                view.evaluate(expression, p, into: values + k * lanes)
-                known[k] = true
-            }
-        }
-        return UnsafePointer(values + k * lanes)
-    }
-
-    private func grow(to periods: Int) {
-        let more = UnsafeMutablePointer<Int64>.allocate(capacity: periods * lanes)
-        more.moveInitialize(from: values, count: capacity * lanes)
-        values.deallocate()
-        values = more
-        let knownMore = UnsafeMutablePointer<Bool>.allocate(capacity: periods)
-        knownMore.moveInitialize(from: known, count: capacity)
-        (knownMore + capacity).initialize(repeating: false, count: periods - capacity)
-        known.deallocate()
-        known = knownMore
-        capacity = periods
     }
 }

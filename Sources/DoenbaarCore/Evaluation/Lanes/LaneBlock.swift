@@ -64,6 +64,8 @@ struct LaneBlock {
     /// since agree, in the facts they read, with the view that worked them out or took them over.
     var judged: JudgedEpisodes?
     let identity = LaneRun()
+    /// Period columns for judging obligations and intents, handed out again (`PeriodColumnsPool`).
+    let periodColumns = PeriodColumnsPool()
     /// Per benefit: what a correction booked without a trace says of itself, made once per block
     /// (a payment keeps none: `BenefitOutcome.trace`).
     let untraced: [TraceBox]
