@@ -1,5 +1,9 @@
 /// What one persona's run produced, month by month. Amounts are whole cents.
-public struct PersonaRun: Sendable {
+///
+/// Behind one reference, read only: a run is handed from the engine to its context, to every
+/// detector that compares it and to the harm of each finding, and a copy of its names and lists
+/// counted four references each time.
+public final class PersonaRun: Sendable {
     public let personaID: String
     public let personaName: String
     public let weight: Int
@@ -10,6 +14,15 @@ public struct PersonaRun: Sendable {
     /// obligation's episode that goes on past it (a stay abroad is one episode to its end),
     /// which a run to that month cuts off at its end (`LaneBlock.reach`).
     let endsExactly: [Bool]
+
+    init(personaID: String, personaName: String, weight: Int, range: EvaluationRange, months: [MonthOutcome], endsExactly: [Bool]) {
+        self.personaID = personaID
+        self.personaName = personaName
+        self.weight = weight
+        self.range = range
+        self.months = months
+        self.endsExactly = endsExactly
+    }
 
     public func month(_ month: YearMonth) -> MonthOutcome? { months.first { $0.month == month } }
 
