@@ -52,10 +52,14 @@ public struct DoenvermogenModel: Sendable {
     }
 
     public func judge(_ o: Obligation, for persona: Persona, on day: CivilDate) -> Judgement {
-        let required = requiredLevel(o)
+        judge(required: requiredLevel(o), demands: o.demands, for: persona, on: day)
+    }
+
+    /// The same, from the level the obligation asks and the parts it demands, worked out before.
+    public func judge(required: Fixed, demands: [Capacity], for persona: Persona, on day: CivilDate) -> Judgement {
         // The day's stress worked out once, for every part and the causes (it walks the person's events).
         let stress = stressDrop(for: persona, on: day)
-        let short = o.demands.filter { effectiveLevel(persona, $0, lowered: stress.drop) < required }
+        let short = demands.filter { effectiveLevel(persona, $0, lowered: stress.drop) < required }
         return Judgement(met: short.isEmpty, required: required, shortParts: short, stress: stress.causes)
     }
 }

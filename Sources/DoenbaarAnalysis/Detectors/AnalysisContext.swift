@@ -60,14 +60,15 @@ public final class AnalysisContext {
         let obligations: [Paths.KeptObligation]
 
         init(evaluator: Evaluator, parameters: AnalysisParameters) {
+            let (ruleSet, model) = (evaluator.plan.ruleSet, DoenvermogenModel(parameters))
             self.evaluator = evaluator
-            ruleSet = evaluator.plan.ruleSet
-            model = DoenvermogenModel(parameters)
+            self.ruleSet = ruleSet
+            self.model = model
             self.parameters = parameters
             choiceFields = ruleSet.choiceFields
             reportAlternatives = ruleSet.reportAlternatives
             activityKinds = ruleSet.activityKinds
-            obligations = ruleSet.obligations.map(Paths.KeptObligation.init)
+            obligations = ruleSet.obligations.map { Paths.KeptObligation($0, model: model) }
         }
     }
 

@@ -16,9 +16,9 @@ public struct CapacityGapDetector: Detector {
         if let known = context.capacityGaps { return known }
         let path = try context.realisticPath()
         let missed = path.decisions.filter { !$0.judgement.met }
-        let names = Array(Set(missed.map(\.obligation.name))).sorted()
+        let names = Array(Set(missed.map(\.obligationName))).sorted()
         let gaps = names.map { name in
-            let decisions = missed.filter { $0.obligation.name == name }
+            let decisions = missed.filter { $0.obligationName == name }
             // One obligation missed: only it missed is the realistic path itself, the very same persona
             // (found equal to it at once, where one made again was compared line by line).
             return AnalysisContext.CapacityGap(name: name, decisions: decisions,

@@ -30,6 +30,9 @@ public enum Paths {
     /// One obligation as it played out on the realistic path.
     public struct Decision: Sendable {
         public var obligation: Obligation { kept.obligation }
+        /// The obligation's name and report, read without taking the whole obligation (a copy counted its lists).
+        public var obligationName: String { kept.name }
+        var report: Int? { kept.report }
         public let from: CivilDate
         public let through: CivilDate
         public let judgement: DoenvermogenModel.Judgement
@@ -48,14 +51,29 @@ public enum Paths {
 
     final class KeptObligation: Sendable {
         let obligation: Obligation
-        init(_ obligation: Obligation) { self.obligation = obligation }
+        /// What every decision reads of it, read out once: taken from the obligation for each
+        /// decision, the obligation was copied whole (every name and list in it counted).
+        let name: String
+        let report: Int?
+        let demands: [Capacity]
+        /// The level it asks of each part it demands (`DoenvermogenModel.requiredLevel`).
+        let required: Fixed
+
+        init(_ obligation: Obligation, model: DoenvermogenModel) {
+            self.obligation = obligation
+            name = obligation.name
+            report = obligation.report
+            demands = obligation.demands
+            required = model.requiredLevel(obligation)
+        }
     }
 
     /// The ideal persona with every report that the doenvermogen model says
     /// would not happen taken out, and the decisions that led there.
     public static func realistic(ideal: Persona, idealRun: PersonaRun, ruleSet: RuleSet,
                                  model: DoenvermogenModel) -> (persona: Persona, decisions: [Decision]) {
-        realistic(ideal: ideal, idealRun: idealRun, ruleSet: ruleSet, model: model, obligations: ruleSet.obligations.map(KeptObligation.init))
+        realistic(ideal: ideal, idealRun: idealRun, ruleSet: ruleSet, model: model,
+                  obligations: ruleSet.obligations.map { KeptObligation($0, model: model) })
     }
 
     /// The same, with the rule set's obligations each behind one reference already (`kept`): made once
@@ -69,8 +87,8 @@ public enum Paths {
             for d in months[m].obligationsDue.indices {
                 let (i, from, through) = (months[m].obligationsDue[d].obligationIndex, months[m].obligationsDue[d].from, months[m].obligationsDue[d].through)
                 let o = kept[i]
-                guard o.obligation.report != nil else { continue }
-                decisions.append(Decision(o, from: from, through: through, judgement: model.judge(o.obligation, for: ideal, on: from)))
+                guard o.report != nil else { continue }
+                decisions.append(Decision(o, from: from, through: through, judgement: model.judge(required: o.required, demands: o.demands, for: ideal, on: from)))
             }
         }
         let missed = decisions.filter { !$0.judgement.met }
@@ -86,7 +104,7 @@ public enum Paths {
         // who misses every monthly report would otherwise copy every line once per month.
         var spans: [(kind: String, spans: [(from: CivilDate, through: CivilDate)])] = []
         for d in missed {
-            guard let report = d.obligation.report else { continue }
+            guard let report = d.report else { continue }
             let kind = ruleSet.records[report].keyword
             if let k = spans.firstIndex(where: { $0.kind == kind }) { spans[k].spans.append((d.from, d.through)) }
             else { spans.append((kind, [(d.from, d.through)])) }
