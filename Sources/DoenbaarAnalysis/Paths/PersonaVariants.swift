@@ -160,13 +160,22 @@ extension Persona {
     public var hasAbsences: Bool { records.withUnsafeBufferPointer { l in l.indices.contains { l[$0].role == .absence } } }
 }
 
-/// A choice the law leaves the person, as her persona file states it.
-public struct Choice: Sendable {
+/// A choice the law leaves the person, as her persona file states it. Behind one reference, read
+/// only: the detectors go through a person's choices several times, and a copy of one counted every
+/// name and list of its declaration and block.
+public final class Choice: Sendable {
     public let fact: FactDeclaration
     public let section: PersonaSection
     /// The word of the line in the persona file (`aangevraagd`).
     public let word: String
     public let chosen: Int64
+
+    init(fact: FactDeclaration, section: PersonaSection, word: String, chosen: Int64) {
+        self.fact = fact
+        self.section = section
+        self.word = word
+        self.chosen = chosen
+    }
 
     /// The line as the persona file would read with this answer: "aangevraagd ja (WW-aanvraag)".
     public func line(_ answer: Int64) -> String { "'\(word) \(answer != 0 ? "ja" : "nee")' (\(section.title))" }
