@@ -62,6 +62,11 @@ public struct Harm: Sendable, Hashable {
 
     /// Lines with the same key are added up.
     public init(_ lines: [Line]) {
+        // No line, or one: nothing to sort or add up (most comparisons of most people).
+        guard lines.count > 1 else {
+            self.lines = lines.count == 1 && lines[0].cents != 0 ? lines : []
+            return
+        }
         // Sorted, then equal keys next to each other added up: no hashing of the
         // keys' names (every comparison of two runs makes one of these). The few
         // names are ranked once, so the sort compares one integer per line, in
@@ -217,6 +222,8 @@ extension Harm {
     /// the person is left with less than the voet (`protectedMinimum`), the
     /// shortfall is collected below it, up to the repayments of that month.
     public func collected(from series: IncomeSeries, protectedMinimum: (YearMonth) -> Int64?) -> Harm {
+        // Without a repayment, the lines as they are (already merged and sorted).
+        guard lines.contains(where: { $0.key.category == .repayment }) else { return self }
         var shortfall: [YearMonth: Int64] = [:]
         return Harm(lines.map { l in
             guard l.key.category == .repayment, let month = series.month(l.key.month), let minimum = protectedMinimum(l.key.month) else { return l }
