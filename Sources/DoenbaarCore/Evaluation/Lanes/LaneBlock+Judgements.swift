@@ -149,12 +149,21 @@ extension LaneBlock {
         // lane, copied out to compare, counted references for every lane and month.
         var told: [(lane: Int, list: [IntentOutcome])] = []
         let month = range.month(m)
-        verdicts.withUnsafeBufferPointer { rows in
+        // The month before's rows, where a row's list depends on nothing else (`intentsHoldAnyMonth`).
+        let before = intentsHoldAnyMonth && lastVerdicts.count == verdicts.count ? lastVerdicts : []
+        defer { lastVerdicts = verdicts }
+        verdicts.withUnsafeBufferPointer { rows in before.withUnsafeBufferPointer { before in
             func same(_ a: Int, _ b: Int) -> Bool {
                 for i in 0..<count where rows[a * count + i] != rows[b * count + i] { return false }
                 return true
             }
             for lane in 0..<lanes where !failed[lane] {
+                // A lane whose verdicts are the month before's keeps the list it was told then, as
+                // comparing the list made of them with that one would find (most lanes, most months).
+                if !before.isEmpty && (0..<count).allSatisfy({ rows[lane * count + $0] == before[lane * count + $0] }) {
+                    outcome[lane].intents = lastIntents[lane]
+                    continue
+                }
                 var known = -1
                 for t in told.indices where same(told[t].lane, lane) { known = t; break }
                 let list: [IntentOutcome]
@@ -172,7 +181,7 @@ extension LaneBlock {
                 }
                 outcome[lane].intents = LaneBlock.kept(list, lane: lane, last: &lastIntents, same: LaneBlock.sameIntents)
             }
-        }
+        } }
     }
 
     /// Per lane, a row of what each intent came out as in month m (0 did not apply, 1 held, 2 did

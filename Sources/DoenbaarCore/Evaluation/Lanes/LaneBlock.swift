@@ -71,6 +71,11 @@ struct LaneBlock {
     let untraced: [TraceBox]
     /// Per lane: its intents' outcomes of the month before (`judgeIntents`).
     var lastIntents: [[IntentOutcome]]
+    /// The month before's verdicts of every lane (`judgeIntents`), and whether a list of intents'
+    /// outcomes follows from a row of verdicts alone: no version of an intent has a start or an end
+    /// (`LaneBlock.merge` reads a version's validity only then).
+    var lastVerdicts: [UInt8] = []
+    let intentsHoldAnyMonth: Bool
     /// Per lane: its payments as booked the month before (`shareBooked`), and, in a trace, a list to book this month's in.
     var lastBenefits: [[BenefitOutcome]]
     var bookingBenefits: [[BenefitOutcome]]
@@ -108,6 +113,7 @@ struct LaneBlock {
         booked = Array(repeating: 0, count: plan.ruleSet.benefits.count * range.monthCount * lanes)
         seenEpisodes = Array(repeating: [], count: lanes)
         lastIntents = Array(repeating: [], count: lanes)
+        intentsHoldAnyMonth = plan.intents.allSatisfy { !$0.validity.isBounded }
         // Views of this run alone, one after the other (no memory of other runs, no diagnosis, no trace).
         judged = sharing && memory == nil && diagnosis == nil && !tracing ? JudgedEpisodes(count: plan.obligations.count * range.monthCount) : nil
         lastBenefits = Array(repeating: [], count: lanes)
