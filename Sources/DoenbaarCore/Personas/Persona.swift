@@ -349,9 +349,13 @@ extension Persona {
         dates.reserveCapacity(records.count * 2)
         for i in records.indices { records[i].knowledge.appendDates(to: &dates, onlyChanges: true) }
         dates.sort()
-        var unique: [CivilDate] = []
-        unique.reserveCapacity(dates.count)
-        for d in dates where d != unique.last { unique.append(d) }
-        return unique
+        // Each date once, in place (a second list was made and let go for every run asked for).
+        var kept = 0
+        for k in dates.indices where kept == 0 || dates[k] != dates[kept - 1] {
+            dates[kept] = dates[k]
+            kept += 1
+        }
+        dates.removeLast(dates.count - kept)
+        return dates
     }
 }
