@@ -38,7 +38,7 @@ struct JudgedEpisodes {
             least = min(least, Int32(later.agreeingMonths(set)))
             step = later.previous
         }
-        // A view the chain from the latest does not pass (it cannot be: then nothing is noted).
+        // Where the chain back from the latest view does not reach `view` (here it always does), nothing is noted.
         guard step != nil else { reach[key] = -1; return }
         reach[key] = Int32(r)
         agree[key] = least

@@ -4,11 +4,7 @@ struct LaneBlock {
     let personas: [Persona]
     let range: EvaluationRange
     let lanes: Int
-    /// Each lane's knowledge dates (`Persona.knowledgeDates`), as day numbers, lane after lane in one
-    /// list from `knowledgeStarts[lane]` on: how many a lane has passed is counted for every lane of
-    /// every view made, and a list per lane was counted as a reference at each.
-    let knowledgeDays: [Int32]
-    let knowledgeStarts: [Int]
+    let knowledgeDates: [[CivilDate]]
     /// Each lane's lines by record kind (`FactLayout.lines(of:)`), sorted out once for all its views.
     let lines: [PersonaLines]
     /// Whether each booked amount is explained (`TraceBuilder`).
@@ -102,12 +98,7 @@ struct LaneBlock {
         proof = tracing || diagnosis != nil || !proving ? nil
             : plan.personaProofs.value(for: range) { RangeProof(plan: plan, range: $0, inputs: nil, inputsFromStart: false) }
         lanes = personas.count
-        var days: [Int32] = [], starts = [0]
-        for dates in knowledgeDates ?? personas.map({ $0.knowledgeDates }) {
-            days += dates.map(\.dayNumber)
-            starts.append(days.count)
-        }
-        (knowledgeDays, knowledgeStarts) = (days, starts)
+        self.knowledgeDates = knowledgeDates ?? personas.map { $0.knowledgeDates }
         lines = personas.map(plan.factLayout.lines(of:))
         failed = Array(repeating: false, count: lanes)
         booked = Array(repeating: 0, count: plan.ruleSet.benefits.count * range.monthCount * lanes)
@@ -129,17 +120,8 @@ struct LaneBlock {
     }
 
     mutating func view(_ day: CivilDate) -> LaneFrame {
-        // By index: `first(where:)` handed each view to its test as a copy, counted.
-        for v in views.indices where views[v].day == day.dayNumber { return views[v].view }
-        // Per lane, how many of its knowledge dates (sorted) fall on or before the day.
-        var known = [Int](repeating: 0, count: lanes)
-        knowledgeDays.withUnsafeBufferPointer { days in
-            for lane in 0..<lanes {
-                var k = knowledgeStarts[lane]
-                while k < knowledgeStarts[lane + 1] && days[k] <= day.dayNumber { k += 1 }
-                known[lane] = k - knowledgeStarts[lane]
-            }
-        }
+        if let v = views.first(where: { $0.day == day.dayNumber }) { return v.view }
+        let known = knowledgeDates.map { dates in dates.prefix { $0 <= day }.count }
         let latestBefore = latest?.view
         let (personas, range, layout, lines) = (personas, range, plan.factLayout, lines)
         let v: LaneFrame
