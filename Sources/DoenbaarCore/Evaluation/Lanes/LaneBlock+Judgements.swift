@@ -153,14 +153,16 @@ extension LaneBlock {
         let before = intentsHoldAnyMonth && lastVerdicts.count == verdicts.count ? lastVerdicts : []
         defer { lastVerdicts = verdicts }
         verdicts.withUnsafeBufferPointer { rows in before.withUnsafeBufferPointer { before in
-            func same(_ a: Int, _ b: Int) -> Bool {
-                for i in 0..<count where rows[a * count + i] != rows[b * count + i] { return false }
+            // Whether row a of this month and row b of `y` (this month where not given) say the same.
+            func same(_ a: Int, _ b: Int, in y: UnsafeBufferPointer<UInt8>? = nil) -> Bool {
+                let y = y ?? rows
+                for i in 0..<count where rows[a * count + i] != y[b * count + i] { return false }
                 return true
             }
             for lane in 0..<lanes where !failed[lane] {
                 // A lane whose verdicts are the month before's keeps the list it was told then, as
                 // comparing the list made of them with that one would find (most lanes, most months).
-                if !before.isEmpty && (0..<count).allSatisfy({ rows[lane * count + $0] == before[lane * count + $0] }) {
+                if !before.isEmpty && same(lane, lane, in: before) {
                     outcome[lane].intents = lastIntents[lane]
                     continue
                 }
