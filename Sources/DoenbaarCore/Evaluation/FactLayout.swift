@@ -40,10 +40,16 @@ public final class FactLayout: Sendable {
     private let dayColumnsByCount = SharedMemo<Int, DayColumns>(limit: 64)
 
     /// The columns a table over some number of days starts from: every fact's before any line,
-    /// and one of zeros, which a period's facts start from when it is filled.
-    struct DayColumns: Sendable {
+    /// and one of zeros, which a period's facts start from when it is filled. Behind one
+    /// reference: every table holds it, and a table made from another counted each list in it.
+    final class DayColumns: Sendable {
         let initial: [[Int64]]
         let zeros: [Int64]
+
+        init(initial: [[Int64]], zeros: [Int64]) {
+            self.initial = initial
+            self.zeros = zeros
+        }
     }
 
     /// Every fact's column over `count` days before any line is filled in: its plain
