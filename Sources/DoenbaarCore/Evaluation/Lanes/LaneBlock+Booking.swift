@@ -69,16 +69,17 @@ extension LaneBlock {
     mutating func shareBooked(month k: Int, into outcome: inout [MonthOutcome]) {
         for lane in 0..<lanes where !failed[lane] {
             if tracing { outcome[lane].benefits = bookingBenefits[lane]; continue }
-            let list: [BenefitOutcome]
-            if says(lastBenefits[lane], k, lane: lane) {
-                list = lastBenefits[lane]
-            } else if lane > 0 && says(lastBenefits[lane - 1], k, lane: lane) {
-                list = lastBenefits[lane - 1]
-            } else {
-                list = plan.ruleSet.benefits.indices.map { self.outcome($0, k, lane: lane, explanation: nil) }
+            // The lane whose list says it, compared where the lists lie; a lane's own list is kept
+            // as it is (taken out to compare and put back, each list was counted four times more).
+            let source = lastBenefits.withUnsafeBufferPointer { last in
+                says(last[lane], k, lane: lane) ? lane : lane > 0 && says(last[lane - 1], k, lane: lane) ? lane - 1 : -1
             }
-            lastBenefits[lane] = list
-            outcome[lane].benefits = list
+            if source < 0 {
+                lastBenefits[lane] = deductionRules.indices.map { self.outcome($0, k, lane: lane, explanation: nil) }
+            } else if source != lane {
+                lastBenefits[lane] = lastBenefits[source]
+            }
+            outcome[lane].benefits = lastBenefits[lane]
         }
     }
 
