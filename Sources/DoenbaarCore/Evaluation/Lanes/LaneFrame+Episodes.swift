@@ -14,14 +14,21 @@ extension LaneFrame {
         if let known = keptEpisodes(key) { return (known.lanes, false, known.reach) }
         if !plan.obligationDecisionDependent[i] {
             let set = plan.obligationFactSet[i]
-            var agree = agreeingMonths(set), earlier = previous
+            var agree = agreeingMonths(set)
+            // The views before walked without counting each: this view holds the one before it, and
+            // each the one before that (`previous`). Only a list of episodes that serves is taken out.
+            var earlier = previous.map { Unmanaged.passUnretained($0) }
             while let view = earlier, m < agree {
-                if let theirs = view.keptEpisodes(key), theirs.reach < agree {
-                    keep(theirs, key)
-                    return (theirs.lanes, view.run !== run, theirs.reach)
+                let (serves, agreeing, before) = view._withUnsafeGuaranteedRef { v in
+                    (v.keptReach(key).map { $0 < agree } ?? false, v.agreeingMonths(set), v.previous.map { Unmanaged.passUnretained($0) })
                 }
-                agree = min(agree, view.agreeingMonths(set))
-                earlier = view.previous
+                if serves {
+                    let (theirs, ownRun) = view._withUnsafeGuaranteedRef { v in (v.keptEpisodes(key)!, v.run === run) }
+                    keep(theirs, key)
+                    return (theirs.lanes, !ownRun, theirs.reach)
+                }
+                agree = min(agree, agreeing)
+                earlier = before
             }
         }
         let worked = work()
@@ -37,6 +44,11 @@ extension LaneFrame {
 
     private func keptEpisodes(_ key: Int) -> (lanes: Obligations.LaneEpisodes, reach: Int)? {
         key < episodeTable.count ? episodeTable[key] : nil
+    }
+
+    /// How far the episodes kept for `key` read, where some are kept (read in place, not taken out).
+    private func keptReach(_ key: Int) -> Int? {
+        key < episodeTable.count ? episodeTable[key]?.reach : nil
     }
 
     private func keep(_ found: (lanes: Obligations.LaneEpisodes, reach: Int), _ key: Int) {
