@@ -97,9 +97,11 @@ public struct PopulationRun: Sendable {
         let size = min(generator.size, limit ?? generator.size), chunkSize = Self.chunkSize
         let results = ChunkResults(count: chunks.count)
         let done = Counter()
-        let perBatch = max(1, chunksPerBatch ?? min(Self.chunksPerBatch, chunks.count / ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: (chunks.count + perBatch - 1) / perBatch) { batch in
-            let first = chunks.lowerBound + batch * perBatch, last = min(chunks.upperBound, first + perBatch)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let perBatch = max(1, chunksPerBatch ?? min(Self.chunksPerBatch, chunks.count / cores))
+        let batches = Self.batches(chunks.count, perBatch: perBatch, cores: cores)
+        DispatchQueue.concurrentPerform(iterations: batches.count) { batch in
+            let first = chunks.lowerBound + batches[batch].lowerBound, last = chunks.lowerBound + batches[batch].upperBound
             // The batch's people; a chunk past `size` has none.
             let start = first * chunkSize, end = max(start, min(size, last * chunkSize))
             let people = (start..<end).map { generator.person($0) }
@@ -112,6 +114,19 @@ public struct PopulationRun: Sendable {
             }
         }
         return results.all()
+    }
+
+    /// The batches of `count` chunks (places from the first), in the order the cores take them:
+    /// of `perBatch` chunks, and, where each core has four batches or more, the last `cores * perBatch`
+    /// chunks in batches of a quarter of that. The cores then run out of work at nearly the same
+    /// moment: a core that took the last whole batch kept the others waiting for half a batch on
+    /// average (0,3 s of 68 at a million people). Fewer batches are not split: smaller blocks take
+    /// more time per person (`chunksPerBatch`).
+    static func batches(_ count: Int, perBatch: Int, cores: Int) -> [Range<Int>] {
+        let split = count >= 4 * max(1, cores) * perBatch
+        let tail = split ? max(1, cores) * perBatch : 0, head = count - tail, small = max(1, perBatch / 4)
+        return stride(from: 0, to: head, by: perBatch).map { $0..<min(head, $0 + perBatch) }
+            + stride(from: head, to: count, by: small).map { $0..<min(count, $0 + small) }
     }
 
     /// One chunk's result from the estimates of its synthetic people.
