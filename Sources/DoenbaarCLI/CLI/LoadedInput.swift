@@ -8,6 +8,8 @@ struct LoadedInput {
     let personas: [Persona]
     let evaluator: Evaluator
     let sources: SourceManager
+    /// The rule files as read, where the rule set is theirs alone (none for an input made from a reform's rules).
+    var ruleFiles: [SourceFile] = []
 
     /// FNV-1a over the contents of every file read, in reading order: the same
     /// rules and personas give the same fingerprint on every machine.
@@ -47,7 +49,21 @@ struct LoadedInput {
         }
         guard let ruleSet = loaded.ruleSet else { return .failure(.inputErrors) }
         if found.isEmpty { return .failure(console.fail("geen persona's (*.persona, *.json) gevonden in '\(personas)'")) }
-        return .success(LoadedInput(ruleSet: ruleSet, personas: found, evaluator: Evaluator(plan: Plan(ruleSet)), sources: sources))
+        return .success(LoadedInput(ruleSet: ruleSet, personas: found, evaluator: Evaluator(plan: Plan(ruleSet)), sources: sources,
+                                    ruleFiles: loaded.read))
+    }
+
+    /// The analyzer of these rules made again from the files as read, checked anew: one that shares
+    /// no object with `evaluator`'s (`PopulationRun.replicas`). Nil where the input keeps no rule
+    /// files, or where they give a rule set of other declarations (then they are not these rules).
+    func analyzerReplica(detectors: [any Detector]) -> Analyzer? {
+        guard !ruleFiles.isEmpty, let again = RuleLoader.check(ruleFiles, sources: SourceManager()).ruleSet else { return nil }
+        func names(_ r: RuleSet) -> [[String]] {
+            [r.benefits.map(\.name), r.parameters.map(\.name), r.values.map(\.name), r.obligations.map(\.name),
+             r.intents.map(\.name), r.facts.map(\.name), r.records.map(\.keyword)]
+        }
+        guard names(again) == names(ruleSet) else { return nil }
+        return try? Analyzer(evaluator: Evaluator(plan: Plan(again)), detectors: detectors)
     }
 
     /// Every persona over its own months; an evaluation error is a diagnostic at the declaration.

@@ -52,11 +52,15 @@ enum Population {
         }
     }
 
-    /// The population of the input, ready to run (not yet run).
+    /// The population of the input, ready to run (not yet run), with an analyzer of its own for
+    /// every further core where the input keeps its rule files (`PopulationRun.replicas`).
     static func run(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulationRun> {
         do throws(PopulationError) {
-            return .success(try PopulationAnalysis.population(ruleSet: input.ruleSet, personas: input.personas, evaluator: input.evaluator,
-                                                              size: size, seed: seed))
+            var run = try PopulationAnalysis.population(ruleSet: input.ruleSet, personas: input.personas, evaluator: input.evaluator,
+                                                        size: size, seed: seed)
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            run.replicas = (1..<max(1, cores)).compactMap { _ in input.analyzerReplica(detectors: run.analyzer.detectors) }
+            return .success(run)
         } catch {
             return .failure(console.fail(error.description))
         }

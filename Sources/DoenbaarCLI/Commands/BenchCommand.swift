@@ -176,7 +176,9 @@ enum BenchCommand: Command {
                 let ids = run.generator.archetypes.map(\.persona.id).joined(separator: ", ")
                 return console.fail("--persona: geen persona '\(persona)' in de populatie (wel: \(ids))")
             }
+            let replicas = run.replicas
             run = PopulationRun(generator: only, analyzer: run.analyzer)
+            run.replicas = replicas
         }
         if args.has("fasen") { run.times = PhaseTimes() }
         let started = DispatchTime.now().uptimeNanoseconds

@@ -6,6 +6,9 @@ public struct LoadedRules: Sendable {
     /// Declarations the reports name that have no label (see `LabelCheck`):
     /// warnings `doenbaar check` shows, apart so the other commands stay quiet.
     public var labelWarnings = DiagnosticBag()
+    /// The rule files as read, in the order read: checked again (`RuleLoader.check`), they give
+    /// the same rule set anew, without reading a file again.
+    public var read: [SourceFile] = []
 }
 
 public enum RuleLoader {
@@ -26,9 +29,20 @@ public enum RuleLoader {
 
     /// Parses the files; each file's diagnostics go into the bag.
     static func parse(_ files: [String], sources: SourceManager, into diagnostics: inout DiagnosticBag) throws(InputFiles.Failure) -> [SyntaxFile] {
+        parse(try read(files), sources: sources, into: &diagnostics)
+    }
+
+    /// The files read, in the order given.
+    static func read(_ files: [String]) throws(InputFiles.Failure) -> [SourceFile] {
+        var read: [SourceFile] = []
+        for path in files { read.append(SourceFile(path: path, bytes: try InputFiles.read(path))) }
+        return read
+    }
+
+    /// Parses files already read; each file's diagnostics go into the bag.
+    static func parse(_ read: [SourceFile], sources: SourceManager, into diagnostics: inout DiagnosticBag) -> [SyntaxFile] {
         var syntax: [SyntaxFile] = []
-        for path in files {
-            let source = SourceFile(path: path, bytes: try InputFiles.read(path))
+        for source in read {
             let (file, d) = RuleFileParser.parse(source, fileID: sources.add(source))
             syntax.append(file)
             diagnostics.add(contentsOf: d)
@@ -37,26 +51,24 @@ public enum RuleLoader {
     }
 
     public static func load(_ paths: [String], sources: SourceManager) throws(InputFiles.Failure) -> LoadedRules {
-        let files = try ruleFiles(paths)
+        check(try read(ruleFiles(paths)), sources: sources)
+    }
+
+    /// Parses and checks rule files already read, in the order given. The same files give the
+    /// same rule set, made anew: its own lists and names, shared with no rule set made before.
+    public static func check(_ read: [SourceFile], sources: SourceManager) -> LoadedRules {
         var diagnostics = DiagnosticBag()
-        let syntax = try parse(files, sources: sources, into: &diagnostics)
+        let syntax = parse(read, sources: sources, into: &diagnostics)
         // Check even when some files had syntax errors: the checker reports what it can.
         let checked = Checker.check(syntax)
         diagnostics.add(contentsOf: checked.diagnostics)
-        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: files,
-                           labelWarnings: LabelCheck.check(syntax))
+        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: read.map(\.path),
+                           labelWarnings: LabelCheck.check(syntax), read: read)
     }
 
     /// Parses and checks rule text held in memory (tests, tools).
     public static func load(text: String, path: String = "<tekst>", sources: SourceManager = SourceManager()) -> LoadedRules {
-        let source = SourceFile(path: path, text: text)
-        let id = sources.add(source)
-        let (file, d) = RuleFileParser.parse(source, fileID: id)
-        let checked = Checker.check([file])
-        var diagnostics = d
-        diagnostics.add(contentsOf: checked.diagnostics)
-        return LoadedRules(ruleSet: diagnostics.hasErrors ? nil : checked.ruleSet, diagnostics: diagnostics, files: [path],
-                           labelWarnings: LabelCheck.check([file]))
+        check([SourceFile(path: path, text: text)], sources: sources)
     }
 }
 
