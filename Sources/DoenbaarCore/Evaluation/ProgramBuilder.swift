@@ -84,6 +84,20 @@ struct ProgramBuilder {
     /// The comparisons, by the number an instruction carries.
     static let comparisons: [BinaryOperator] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
 
+    /// The comparison an instruction's number stands for (`comparisons`), without reading the
+    /// list: it is read for every comparison evaluated, and a list of the process counted from
+    /// every core moved its cache line between them.
+    @inline(__always) static func comparison(_ number: Int64) -> BinaryOperator {
+        switch number {
+        case 0: .equal
+        case 1: .notEqual
+        case 2: .less
+        case 3: .lessEqual
+        case 4: .greater
+        default: .greaterEqual
+        }
+    }
+
     /// A fact column read; where the persona gave no value, the fact's default
     /// (compiled in the same context, operand `b`) or a failure that says where to give it.
     private mutating func compileFact(_ index: Int, _ context: Periodicity, _ range: SourceRange) -> Program.Expression {

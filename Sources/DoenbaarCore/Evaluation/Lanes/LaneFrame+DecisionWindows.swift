@@ -81,7 +81,7 @@ extension LaneFrame {
     /// lane and on each of the `n` days: the other side evaluated here, once more.
     func narrow(comparison i: Program.Instruction, _ e: Program.Expression, _ p: Int, days n: Int) {
         let decisionFirst = plan.decisionReads.comparedSide[Int(e)] == 1
-        let op = ProgramBuilder.comparisons[Int(i.immediate)]
+        let op = ProgramBuilder.comparison(i.immediate)
         let mark = scratch.mark
         defer { scratch.reset(to: mark) }
         let values = scratch.push()

@@ -95,7 +95,7 @@ extension LaneFrame {
             return same(i.b)
         case .compare:
             if same(i.a) && same(i.b) { return true }
-            let op = ProgramBuilder.comparisons[Int(i.immediate)]
+            let op = ProgramBuilder.comparison(i.immediate)
             // Not against the decision date: evaluated for the first day only, its comparison with
             // the other days would not narrow the window of the value being computed (`LaneFrame.window`).
             let dependent = plan.decisionReads.dependent

@@ -201,7 +201,7 @@ extension Program {
             for l in 0..<width { out[l] = c[l] == Program.failed ? Program.failed : c[l] != 0 ? out[l] : otherwise[l] }
         case .compare:
             // One loop per comparison: the loop then has no branch on it.
-            switch ProgramBuilder.comparisons[Int(i.immediate)] {
+            switch ProgramBuilder.comparison(i.immediate) {
             case .equal: binary { ValueSemantics.compare(.equal, $0, $1) }
             case .notEqual: binary { ValueSemantics.compare(.notEqual, $0, $1) }
             case .less: binary { ValueSemantics.compare(.less, $0, $1) }

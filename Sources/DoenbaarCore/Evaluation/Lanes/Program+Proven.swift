@@ -53,7 +53,7 @@ extension Program {
         case .compare:
             // One loop per comparison, as in `evaluate`; by the sign of the difference where it fits.
             let bySign = f.known![Int(e)].contains(.differenceFits)
-            switch ProgramBuilder.comparisons[Int(i.immediate)] {
+            switch ProgramBuilder.comparison(i.immediate) {
             case .equal: binary(LaneOp.Equal.self)
             case .notEqual: binary(LaneOp.NotEqual.self)
             case .less: if bySign { binary(LaneOp.LessBySign.self) } else { binary(LaneOp.Less.self) }
