@@ -12,7 +12,9 @@ public struct Analyzer: Sendable {
 
     public init(evaluator: Evaluator, detectors: [any Detector] = Detectors.all) throws(AnalysisError) {
         setting = AnalysisContext.Setting(evaluator: evaluator, parameters: try AnalysisParameters(evaluator.plan.ruleSet))
-        self.detectors = detectors
+        // A list of its own (`Detectors.all` is the process's): read for every person, and an
+        // analyzer per core (`PopulationRun.replicas`) keeps every core's counting of it apart.
+        self.detectors = detectors.map { $0 }
         lanes = LaneEvaluator(plan: evaluator.plan)
     }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct CalendarColumnsTests {
     @Test func everyDayHoldsItsDateWeekdayAndHoliday() throws {
         let range = EvaluationRange(from: YearMonth(year: 2024, month: 3), to: YearMonth(year: 2025, month: 6))
-        let columns = CalendarColumns.shared.columns(for: range)
+        let columns = CalendarColumns().columns(for: range)
         #expect(columns.date.count == range.dayCount)
         var differing: [String] = []
         for offset in 0..<range.dayCount {
@@ -33,11 +33,15 @@ import Testing
 
     @Test func aRangeIsWorkedOutOnceAndItsColumnsShared() {
         let range = EvaluationRange(from: YearMonth(year: 2023, month: 5), to: YearMonth(year: 2024, month: 2))
-        let first = CalendarColumns.shared.columns(for: range), second = CalendarColumns.shared.columns(for: range)
+        let calendar = CalendarColumns()
+        let first = calendar.columns(for: range), second = calendar.columns(for: range)
         let a = first.holiday.withUnsafeBufferPointer { $0.baseAddress }, b = second.holiday.withUnsafeBufferPointer { $0.baseAddress }
         #expect(a == b)
+        // Another plan's calendar (one per plan, so one per core) makes its own.
+        let other = CalendarColumns().columns(for: range)
+        #expect(other.holiday.withUnsafeBufferPointer { $0.baseAddress } != a && other.holiday == first.holiday)
         // Another range of the same first year has columns of its own length.
-        let longer = CalendarColumns.shared.columns(for: EvaluationRange(from: YearMonth(year: 2023, month: 5), to: YearMonth(year: 2024, month: 8)))
+        let longer = calendar.columns(for: EvaluationRange(from: YearMonth(year: 2023, month: 5), to: YearMonth(year: 2024, month: 8)))
         #expect(longer.date.count > first.date.count)
         #expect(Array(longer.date.prefix(first.date.count)) == first.date)
     }

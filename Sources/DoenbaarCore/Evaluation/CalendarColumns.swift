@@ -4,14 +4,14 @@
 /// lanes used to work them out day by day for its first lane, asking the
 /// Easter cache under its lock for every day (about 1,4% of a population run).
 /// Arrays copy on write, so a table that is handed them holds no copy.
+/// One per plan (`FactLayout.calendar`), not one for the process: every table counts
+/// its columns, and a plan per core (`PopulationRun.replicas`) keeps those counts apart.
 final class CalendarColumns: Sendable {
     struct Columns: Sendable {
         let date: [Int64]
         let weekday: [Int64]
         let holiday: [Int64]
     }
-
-    static let shared = CalendarColumns()
 
     /// Far more than the ranges of the bundled personas and their variants.
     private let byRange = SharedMemo<EvaluationRange, Columns>(limit: 512)

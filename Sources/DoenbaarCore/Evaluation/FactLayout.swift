@@ -38,6 +38,8 @@ public final class FactLayout: Sendable {
     let fillsOnlyMonths: [Bool]
     /// Per number of days, the daily columns before any line (`dayColumns`).
     private let dayColumnsByCount = SharedMemo<Int, DayColumns>(limit: 64)
+    /// The calendar columns of each range, for this plan's tables.
+    let calendar = CalendarColumns()
 
     /// The columns a table over some number of days starts from: every fact's before any line,
     /// and one of zeros, which a period's facts start from when it is filled. Behind one

@@ -46,7 +46,7 @@ public final class FactTable: @unchecked Sendable {
             // Another person's calendar: the same days, another age.
             if calendar.constants[BuiltinFact.birthDate.index] != constants[BuiltinFact.birthDate.index] { fillAge(persona) }
         } else {
-            fillCalendar(persona)
+            fillCalendar(persona, layout)
         }
         fillEvents(persona, layout)
         let byKind = lines ?? layout.lines(of: persona)
@@ -112,8 +112,8 @@ public final class FactTable: @unchecked Sendable {
     }
 
     /// The columns that depend only on the calendar (shared, `CalendarColumns`) and the birth date.
-    private func fillCalendar(_ p: Persona) {
-        let calendar = CalendarColumns.shared.columns(for: range)
+    private func fillCalendar(_ p: Persona, _ layout: FactLayout) {
+        let calendar = layout.calendar.columns(for: range)
         daily[BuiltinFact.referenceDate.index] = calendar.date
         daily[BuiltinFact.weekday.index] = calendar.weekday
         daily[BuiltinFact.publicHoliday.index] = calendar.holiday

@@ -102,6 +102,9 @@ public final class Plan: @unchecked Sendable {
     let sameAllMonth: UnsafeMutablePointer<Bool>
     /// What cannot fail in a persona run over a range (`RangeProof`, without inputs), made once per range.
     let personaProofs = SharedMemo<EvaluationRange, RangeProof>(limit: 256)
+    /// No lane has an episode, and none failed (`Obligations.LaneEpisodes.isEmpty`): handed out for most
+    /// obligations in most months. One per plan, not one for the process, as `FactLayout.calendar`.
+    let noEpisodes = Obligations.LaneEpisodes(all: [], starts: [], failed: [])
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet

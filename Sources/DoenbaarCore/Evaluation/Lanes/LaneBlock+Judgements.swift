@@ -81,7 +81,7 @@ extension LaneBlock {
     }
 
     /// Each lane's episodes of obligation i in month m (a lane in which a rule failed among the
-    /// failed ones), and the last month read; `LaneEpisodes.none` where no lane has an episode and
+    /// failed ones), and the last month read; `Plan.noEpisodes` where no lane has an episode and
     /// none failed (each lane's list looked at, for every obligation judged, only to find it empty,
     /// counted two references per lane).
     private static func episodes(of i: Int, month m: Int, _ v: LaneFrame, plan: Plan, range: EvaluationRange,
@@ -97,7 +97,7 @@ extension LaneBlock {
             defer { v.scratch.reset(to: mark) }
             let applies = v.scratch.push()
             v.evaluate(o.applies, first, into: applies)
-            if !Program.any(applies, lanes, { $0 != 0 }) { return (.none, m) }
+            if !Program.any(applies, lanes, { $0 != 0 }) { return (plan.noEpisodes, m) }
         }
         // Each rule's values per period from the period before the month on, for all lanes,
         // evaluated the first time a lane reads them (a run that goes on reads further).
@@ -118,7 +118,7 @@ extension LaneBlock {
             let column = applies.column(p)
             return (0..<lanes).allSatisfy { lane in column[lane] == 0 }
         }
-        if appliesNowhere { return (.none, m) }
+        if appliesNowhere { return (plan.noEpisodes, m) }
         var all: [Obligations.Episode] = [], starts: [Int32] = [], failed: [Int] = []
         var runs: [(first: Int, last: Int, met: Bool)] = []
         starts.reserveCapacity(lanes + 1)
@@ -134,7 +134,7 @@ extension LaneBlock {
         }
         starts.append(Int32(all.count))
         let furthest = max(applies.furthestRead, met.furthestRead)
-        let found = all.isEmpty && failed.isEmpty ? .none : Obligations.LaneEpisodes(all: all, starts: all.isEmpty ? [] : starts, failed: failed)
+        let found = all.isEmpty && failed.isEmpty ? plan.noEpisodes : Obligations.LaneEpisodes(all: all, starts: all.isEmpty ? [] : starts, failed: failed)
         return (found, furthest < 0 ? m : max(m, o.periodicity == .month ? furthest : v.monthOfDay[furthest]))
     }
 

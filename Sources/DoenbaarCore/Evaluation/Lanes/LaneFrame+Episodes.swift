@@ -2,7 +2,7 @@
 /// whose facts agree in the months they read (`LaneBlock.judgeObligations`).
 extension LaneFrame {
     /// The episodes of an obligation in month m, lane by lane (a lane in which a rule failed
-    /// among the failed ones; `LaneEpisodes.none` where no lane has one and none failed):
+    /// among the failed ones; `Plan.noEpisodes` where no lane has one and none failed):
     /// worked out here, or taken from an earlier view that worked them out, when
     /// they do not depend on the decision date and read no month in which a
     /// lane's facts differ between that view and this one. `fresh` is false for

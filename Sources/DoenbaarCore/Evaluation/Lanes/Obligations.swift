@@ -28,8 +28,6 @@ enum Obligations {
             self.failed = failed
         }
 
-        /// No lane has an episode, and none failed (most obligations, most months).
-        static let none = LaneEpisodes(all: [], starts: [], failed: [])
         var isEmpty: Bool { all.isEmpty && failed.isEmpty }
         func hasFailed(_ lane: Int) -> Bool { !failed.isEmpty && failed.contains(lane) }
         /// The places in `all` of a lane's episodes.
