@@ -138,7 +138,13 @@ struct LaneBlock {
                 var next = 0
                 for lane in 0..<lanes {
                     guard next < changed.count && changed[next] == lane else { tables.append(previous.tables[lane]); continue }
-                    tables.append(previous.tables[lane].known(at: day, persona: personas[lane], layout: layout, lines: lines[lane], refilled: &refilled))
+                    // The lane's table and lines used where they lie: taken out for the call, each was counted.
+                    let derived = Unmanaged.passUnretained(previous.tables[lane])._withUnsafeGuaranteedRef { table in
+                        Unmanaged.passUnretained(lines[lane])._withUnsafeGuaranteedRef { lines in
+                            table.known(at: day, persona: personas[lane], layout: layout, lines: lines, refilled: &refilled)
+                        }
+                    }
+                    tables.append(derived)
                     next += 1
                 }
             }
@@ -215,7 +221,14 @@ struct LaneBlock {
     private func firstDifferingMonths(of facts: [Int], _ tables: [FactTable], _ before: [FactTable], changed: [Int], floor: Int = -1) -> [Int] {
         var byFact = [Int](repeating: range.monthCount, count: plan.ruleSet.facts.count)
         if !facts.isEmpty {
-            for lane in changed { tables[lane].lowerFirstDifferingMonths(of: facts, from: before[lane], into: &byFact, floor: floor) }
+            for lane in changed {
+                // Both tables used where they lie (as in `view`).
+                Unmanaged.passUnretained(tables[lane])._withUnsafeGuaranteedRef { table in
+                    Unmanaged.passUnretained(before[lane])._withUnsafeGuaranteedRef { earlier in
+                        table.lowerFirstDifferingMonths(of: facts, from: earlier, into: &byFact, floor: floor)
+                    }
+                }
+            }
         }
         return byFact
     }

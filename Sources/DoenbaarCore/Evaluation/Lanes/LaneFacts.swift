@@ -132,14 +132,17 @@ final class LaneFacts {
     /// `n` periods: a daily fact's days of one month at most.
     @inline(__always)
     func column(_ fact: Int, _ period: Int, periods n: Int = 1) -> UnsafePointer<Int64> {
-        let column = columns[fact] ?? makeColumn(fact)
-        let first = segment(of: period, column)
-        if !column.ready[first] { layOut(fact, segment: first, into: column) }
-        if n > 1 {
-            let last = segment(of: period + n - 1, column)
-            if last > first { for s in (first + 1)...last where !column.ready[s] { layOut(fact, segment: s, into: column) } }
+        // The column used where this view keeps it: taken out, it was counted for every fact an instruction read.
+        let kept = columns[fact].map(Unmanaged.passUnretained) ?? Unmanaged.passUnretained(makeColumn(fact))
+        return kept._withUnsafeGuaranteedRef { column in
+            let first = segment(of: period, column)
+            if !column.ready[first] { layOut(fact, segment: first, into: column) }
+            if n > 1 {
+                let last = segment(of: period + n - 1, column)
+                if last > first { for s in (first + 1)...last where !column.ready[s] { layOut(fact, segment: s, into: column) } }
+            }
+            return UnsafePointer(column.cells + period * lanes)
         }
-        return UnsafePointer(column.cells + period * lanes)
     }
 
     /// Whether a fact holds the same value on every day of month m in each lane (a fact

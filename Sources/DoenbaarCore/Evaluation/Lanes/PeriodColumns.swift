@@ -62,20 +62,24 @@ final class PeriodColumns {
     func column(_ p: Int) -> UnsafePointer<Int64> {
         let k = p - start
         if k >= capacity { grow(to: max(k + 1, capacity * 2)) }
-        if !known[k] {
-            let m = daily && view.wholeMonths ? view.monthOfDay[p] : -1
-            let month = m >= 0 ? view.dayRange(ofMonth: m) : 0..<0
-            if m >= 0 && month.lowerBound >= start {
-                let first = month.lowerBound - start, n = month.count
-                if first + n > capacity { grow(to: max(first + n, capacity * 2)) }
-                view.evaluate(expression, start + first, days: n, into: values + first * lanes)
-                known.advanced(by: first).update(repeating: true, count: n)
-            } else {
-                view.evaluate(expression, p, into: values + k * lanes)
-                known[k] = true
-            }
-        }
+        // The view used where it is held (taken out, it was counted for every period evaluated).
+        if !known[k] { Unmanaged.passUnretained(view)._withUnsafeGuaranteedRef { evaluate(p, k, in: $0) } }
         return UnsafePointer(values + k * lanes)
+    }
+
+    /// Period p (the k-th from `start`) evaluated, with the rest of its month where the view computes whole months.
+    private func evaluate(_ p: Int, _ k: Int, in view: LaneFrame) {
+        let m = daily && view.wholeMonths ? view.monthOfDay[p] : -1
+        let month = m >= 0 ? view.dayRange(ofMonth: m) : 0..<0
+        if m >= 0 && month.lowerBound >= start {
+            let first = month.lowerBound - start, n = month.count
+            if first + n > capacity { grow(to: max(first + n, capacity * 2)) }
+            view.evaluate(expression, start + first, days: n, into: values + first * lanes)
+            known.advanced(by: first).update(repeating: true, count: n)
+        } else {
+            view.evaluate(expression, p, into: values + k * lanes)
+            known[k] = true
+        }
     }
 
     private func grow(to periods: Int) {
