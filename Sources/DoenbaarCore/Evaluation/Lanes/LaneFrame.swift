@@ -18,7 +18,7 @@ final class LaneFrame {
     let plan: Plan
     /// The plan's program, which the plan keeps: threads share it, and counting its
     /// references on every evaluation made both cores write the same memory (`evaluate`).
-    private let program: Unmanaged<Program>
+    let program: Unmanaged<Program>
     let facts: LaneFacts
     /// The `invoer` columns of the lanes, in an input run (nil for personas).
     let inputs: LaneInputs?

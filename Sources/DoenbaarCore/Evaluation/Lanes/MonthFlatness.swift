@@ -36,7 +36,7 @@ extension LaneFrame {
     func holdsAllMonth(slot: Int, _ m: Int) -> Bool {
         // A slot read from an earlier view holds its values there, and so whether they are the same all month.
         if let source = source(of: slot, m) { return source._withUnsafeGuaranteedRef { $0.holdsAllMonth(slot: slot, m) } }
-        return decided(plan.program.codeCount + slot, m) {
+        return decided(program._withUnsafeGuaranteedRef { $0.codeCount } + slot, m) {
             let s = plan.slots[slot], days = dayRange(ofMonth: m)
             let first = monthStart[m], last = first + Int32(days.count - 1)
             for k in s.firstAlternative..<(s.firstAlternative + s.alternativeCount) {
@@ -74,7 +74,7 @@ extension LaneFrame {
             flatness = rows
         }
         if let row = rows[m] { return row }
-        let count = plan.program.codeCount + plan.slotCount
+        let count = program._withUnsafeGuaranteedRef { $0.codeCount } + plan.slotCount
         let row = arena.allocate(UInt8.self, count: count)
         row.initialize(repeating: Flatness.unknown.rawValue, count: count)
         rows[m] = row
@@ -84,7 +84,8 @@ extension LaneFrame {
     private func decide(_ e: Program.Expression, _ m: Int) -> Bool {
         // What holds all month by its form (a constant, a month's value, an aligned parameter).
         if sameAllMonth[Int(e)] { return true }
-        let program = plan.program, i = program.code[Int(e)]
+        // The program read where the plan holds it (`LaneFrame.program`): taken out, it was counted for every answer.
+        let i = program._withUnsafeGuaranteedRef { $0.code[Int(e)] }
         func same(_ x: Program.Expression) -> Bool { holdsAllMonth(x, m) }
         switch i.op {
         case .valueOfDay:
@@ -112,7 +113,7 @@ extension LaneFrame {
             // Arithmetic, logic, dates: as their operands are. Anything else goes day by day: a
             // parameter that changes in the middle of a month, a running total (an operation of
             // a month's value is never asked for a stretch of days).
-            return program.pointwiseOperands(i)?.allSatisfy(same) ?? false
+            return program._withUnsafeGuaranteedRef { $0.pointwiseOperands(i) }?.allSatisfy(same) ?? false
         }
     }
 
@@ -128,7 +129,7 @@ extension LaneFrame {
 
     /// Whether an expression reads `peildatum` itself (it has no default: every day has one).
     private func isReferenceDate(_ x: Program.Expression) -> Bool {
-        let i = plan.program.code[Int(x)]
+        let i = program._withUnsafeGuaranteedRef { $0.code[Int(x)] }
         return i.op == .dayFact && Int(i.a) == BuiltinFact.referenceDate.index && i.b < 0
     }
 
