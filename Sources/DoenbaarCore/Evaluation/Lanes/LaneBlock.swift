@@ -102,7 +102,8 @@ struct LaneBlock {
         lines = personas.map(plan.factLayout.lines(of:))
         failed = Array(repeating: false, count: lanes)
         booked = Array(repeating: 0, count: plan.ruleSet.benefits.count * range.monthCount * lanes)
-        seenEpisodes = Array(repeating: [], count: lanes)
+        // Room for a few up front: a lane sees some every run, and its list grew from nothing twice or more.
+        seenEpisodes = LaneBlock.lists(lanes, room: 4)
         lastIntents = Array(repeating: [], count: lanes)
         intentsHoldAnyMonth = plan.intents.allSatisfy { !$0.validity.isBounded }
         // Views of this run alone, one after the other (no memory of other runs, no diagnosis, no trace).

@@ -9,7 +9,10 @@
 /// Handed out again within a block (`PeriodColumnsPool`): its buffers are kept.
 final class PeriodColumns {
     private(set) var expression: Program.Expression
-    private(set) var view: LaneFrame
+    /// Not held: columns are read only between `PeriodColumnsPool.take` and `give`, by a caller that
+    /// holds the view. Held, it was counted for every period evaluated (a variable, read around a
+    /// call that could change it), and the columns handed back kept their last view alive.
+    unowned(unsafe) private(set) var view: LaneFrame
     private(set) var start: Int
     let lanes: Int
     private(set) var daily: Bool
@@ -62,8 +65,7 @@ final class PeriodColumns {
     func column(_ p: Int) -> UnsafePointer<Int64> {
         let k = p - start
         if k >= capacity { grow(to: max(k + 1, capacity * 2)) }
-        // The view used where it is held (taken out, it was counted for every period evaluated).
-        if !known[k] { Unmanaged.passUnretained(view)._withUnsafeGuaranteedRef { evaluate(p, k, in: $0) } }
+        if !known[k] { evaluate(p, k, in: view) }
         return UnsafePointer(values + k * lanes)
     }
 
