@@ -270,7 +270,7 @@ public final class AnalysisContext {
         let recorded = try recorded(), recordedSeries = try recordedSeries()
         let p = variant(key, make)
         let run = try run(p)
-        let comparison = Comparison(persona: p, run: run, gainCents: series(run, p).totalCents - recordedSeries.totalCents,
+        let comparison = Comparison(persona: p, run: run, gainCents: totalCents(run, p) - recordedSeries.totalCents,
                                     months: AnalysisContext.monthsThatDiffer(recorded, run))
         comparisons.append((key, comparison))
         return comparison
@@ -296,6 +296,8 @@ public final class AnalysisContext {
     // MARK: Shared helpers for detectors
 
     public func series(_ run: PersonaRun, _ p: Persona? = nil) -> IncomeSeries { IncomeSeries(run: run, persona: p ?? persona) }
+    /// The total of that series (`IncomeSeries.totalCents(run:persona:)`), where only the total is read.
+    public func totalCents(_ run: PersonaRun, _ p: Persona? = nil) -> Int64 { IncomeSeries.totalCents(run: run, persona: p ?? persona) }
 
     /// The beslagvrije voet of a month (`AnalysisParameters.protectedMinimum(in:)`). Passed on as this
     /// method: the parameters' method itself took a copy of all the parameters for every harm.

@@ -41,7 +41,7 @@ public struct CapacityGapDetector: Detector {
         // The gaps follow from the realistic path before it is run; a realistic run that
         // fails fails this detector, as it did when the gaps were read from the run.
         _ = try context.realistic()
-        let idealTotal = context.series(ideal, context.idealPersona).totalCents
+        let idealTotal = context.totalCents(ideal, context.idealPersona)
         var out: [Finding] = []
         for missed in try gaps(context) {
             let (name, decisions, onlyThis) = (missed.name, missed.decisions, missed.onlyThis)

@@ -39,7 +39,7 @@ public struct ProtectedAttributeDetector: Detector {
             guard let firstIndex = changed.first, let lastIndex = changed.last else { continue }
             let (a, b) = (recorded.months, flipped.months)
             let (first, last) = ((a[firstIndex], b[firstIndex]), (a[lastIndex], b[lastIndex]))
-            let difference = context.series(flipped, variant).totalCents - recordedTotal
+            let difference = context.totalCents(flipped, variant) - recordedTotal
             let names = Set(uses.map(\.declaration))
             let declarations = uses.map { ProvisionReference(name: $0.declaration, kind: DeclarationKind(rawValue: $0.keyword) ?? .rule,
                                                              label: $0.label, $0.provenance) }

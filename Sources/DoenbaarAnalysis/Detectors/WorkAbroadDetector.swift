@@ -26,7 +26,7 @@ public struct WorkAbroadDetector: Detector {
         let names = context.naming ? context.divergence(recorded, home.run) : []
         // Without the work at all: no periods away and none of the income they earned; other income stays.
         let idle = p.withoutActivities(context.setting.activityKinds), activities = p.activities(context.setting.activityKinds)
-        let idleTotal = context.series(try context.run(idle, trace: false), idle).totalCents
+        let idleTotal = context.totalCents(try context.run(idle, trace: false), idle)
         let withWork = try context.recordedSeries().totalCents
         return [Finding(kind: kind, key: "werk_weg_van_huis", topic: .workAway,
                         severity: withWork <= idleTotal ? .high : .medium, persona: p, from: first, through: last,

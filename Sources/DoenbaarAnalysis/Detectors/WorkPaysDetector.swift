@@ -35,7 +35,7 @@ public struct WorkPaysDetector: Detector {
     public func findings(_ context: AnalysisContext) throws(AnalysisError) -> [Finding] {
         let p = context.idealPersona
         let base = try context.idealInPeriod()
-        let baseTotal = context.series(base, p).totalCents
+        let baseTotal = context.totalCents(base, p)
         let incomeMonths = incomeMonths(context)
         guard !incomeMonths.isEmpty else { return [] }
         var out: [Finding] = []
@@ -47,7 +47,7 @@ public struct WorkPaysDetector: Detector {
         for (m, _) in context.estimating ? Array(incomeMonths.prefix(1)) : incomeMonths {
             let variant = probed(context, in: m)
             let run = try context.run(variant, trace: false)
-            let kept = context.series(run, variant).totalCents - baseTotal
+            let kept = context.totalCents(run, variant) - baseTotal
             if kept * Fixed.scale < context.setting.parameters.minimumKeptShare.raw * probe.cents {
                 // What the extra euros cost in benefit and fines: a probe, not money anyone lost.
                 weak.append((m, kept, context.harm(run, variant, against: base, basis: .probe)))
@@ -67,7 +67,7 @@ public struct WorkPaysDetector: Detector {
         // Absolute: what the work as a whole adds per month.
         let without = without(context)
         let withoutRun = try context.run(without)
-        let gain = baseTotal - context.series(withoutRun, without).totalCents
+        let gain = baseTotal - context.totalCents(withoutRun, without)
         let earned = incomeMonths.reduce(Int64(0)) { $0 + $1.cents }
         let perMonth = gain / Int64(incomeMonths.count)
         if perMonth < context.setting.parameters.minimumGainFromWork.cents {

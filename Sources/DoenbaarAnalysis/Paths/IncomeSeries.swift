@@ -38,5 +38,19 @@ public struct IncomeSeries: Sendable {
     }
 
     public var totalCents: Int64 { months.reduce(0) { $0 + $1.netCents } }
+
+    /// `totalCents` of the series of a run, without making its months: most comparisons of runs
+    /// read only the total, and a list of months was made (and let go) for each.
+    public static func totalCents(run: PersonaRun, persona: Persona) -> Int64 {
+        let outcomes = run.months
+        var (low, high) = (Int.max, Int.min)
+        for i in outcomes.indices { (low, high) = (min(low, outcomes[i].month.index), max(high, outcomes[i].month.index)) }
+        guard !outcomes.isEmpty else { return 0 }
+        let work = persona.workIncome(from: YearMonth(index: low), count: high - low + 1)
+        var total: Int64 = 0
+        // Per month what `Month.netCents` adds: work, and what the agency paid, corrected and fined (`MonthOutcome.totalCents`).
+        for i in outcomes.indices { total += work[outcomes[i].month.index - low] + outcomes[i].totalCents }
+        return total
+    }
     public func month(_ m: YearMonth) -> Month? { months.first { $0.month == m } }
 }
