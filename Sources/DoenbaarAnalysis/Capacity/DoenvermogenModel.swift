@@ -51,11 +51,8 @@ public struct DoenvermogenModel: Sendable {
         public let stress: [LifeEvent]
     }
 
-    public func judge(_ o: Obligation, for persona: Persona, on day: CivilDate) -> Judgement {
-        judge(required: requiredLevel(o), demands: o.demands, for: persona, on: day)
-    }
-
-    /// The same, from the level the obligation asks and the parts it demands, worked out before.
+    /// Whether the person can meet an obligation on a day: from the level it asks (`requiredLevel`)
+    /// and the parts it demands, worked out once per analyzer (`Paths.KeptObligation`).
     public func judge(required: Fixed, demands: [Capacity], for persona: Persona, on day: CivilDate) -> Judgement {
         // The day's stress worked out once, for every part and the causes (it walks the person's events).
         let stress = stressDrop(for: persona, on: day)

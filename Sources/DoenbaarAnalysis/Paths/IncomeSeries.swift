@@ -21,18 +21,14 @@ public struct IncomeSeries: Sendable {
     public init(run: PersonaRun, persona: Persona) {
         // Read in place by index: a closure over each month and benefit would copy them (their traces too).
         let outcomes = run.months
-        // The first and last month in one pass, without a list of the months' indices.
-        var (low, high) = (Int.max, Int.min)
-        for i in outcomes.indices { (low, high) = (min(low, outcomes[i].month.index), max(high, outcomes[i].month.index)) }
-        let first = YearMonth(index: outcomes.isEmpty ? 0 : low)
-        let work = persona.workIncome(from: first, count: outcomes.isEmpty ? 0 : high - low + 1)
+        let (first, work) = IncomeSeries.work(over: outcomes, of: persona)
         months = outcomes.indices.map { i in
             var paid: Int64 = 0, corrected: Int64 = 0
             for j in outcomes[i].benefits.indices {
                 paid += outcomes[i].benefits[j].paidCents
                 for k in outcomes[i].benefits[j].corrections.indices { corrected += outcomes[i].benefits[j].corrections[k].cents }
             }
-            return Month(month: outcomes[i].month, workCents: work[outcomes[i].month.index - first.index], paidCents: paid, correctionCents: corrected,
+            return Month(month: outcomes[i].month, workCents: work[outcomes[i].month.index - first], paidCents: paid, correctionCents: corrected,
                          fineCents: outcomes[i].finedCents)
         }
     }
@@ -43,14 +39,20 @@ public struct IncomeSeries: Sendable {
     /// read only the total, and a list of months was made (and let go) for each.
     public static func totalCents(run: PersonaRun, persona: Persona) -> Int64 {
         let outcomes = run.months
-        var (low, high) = (Int.max, Int.min)
-        for i in outcomes.indices { (low, high) = (min(low, outcomes[i].month.index), max(high, outcomes[i].month.index)) }
-        guard !outcomes.isEmpty else { return 0 }
-        let work = persona.workIncome(from: YearMonth(index: low), count: high - low + 1)
+        let (first, work) = IncomeSeries.work(over: outcomes, of: persona)
         var total: Int64 = 0
         // Per month what `Month.netCents` adds: work, and what the agency paid, corrected and fined (`MonthOutcome.totalCents`).
-        for i in outcomes.indices { total += work[outcomes[i].month.index - low] + outcomes[i].totalCents }
+        for i in outcomes.indices { total += work[outcomes[i].month.index - first] + outcomes[i].totalCents }
         return total
+    }
+
+    /// The persona's work income per month from the first month of the outcomes to the last (by
+    /// month index from `first`), the first and last found in one pass, without a list of the months.
+    private static func work(over outcomes: [MonthOutcome], of persona: Persona) -> (first: Int, cents: [Int64]) {
+        var (low, high) = (Int.max, Int.min)
+        for i in outcomes.indices { (low, high) = (min(low, outcomes[i].month.index), max(high, outcomes[i].month.index)) }
+        guard !outcomes.isEmpty else { return (0, []) }
+        return (low, persona.workIncome(from: YearMonth(index: low), count: high - low + 1))
     }
     public func month(_ m: YearMonth) -> Month? { months.first { $0.month == m } }
 }
