@@ -7,9 +7,7 @@ import DoenbaarCore
 /// options, show progress and timing, and write reports.
 public struct PopulationAnalysis: Sendable {
     public let run: PopulationRun
-    /// The results per chunk, in chunk order.
-    public let chunks: [PopulationRun.Result]
-    /// The chunks merged in order.
+    /// The chunks' results merged in chunk order.
     public let result: PopulationRun.Result
     /// The assumptions run at their ends (`withSensitivity`), and how far each moves each estimate.
     public private(set) var sensitivity: (analysis: PopulationSensitivity, swings: [String: [PopulationSensitivity.Swing]])?
@@ -35,8 +33,7 @@ public struct PopulationAnalysis: Sendable {
     /// when nobody could, no estimate is worth a report.
     public init(_ run: PopulationRun, progress: (@Sendable (Int) -> Void)? = nil) {
         self.run = run
-        chunks = run.run(chunks: 0..<run.chunkCount, progress: progress)
-        result = PopulationRun.merge(chunks)
+        result = run.total(chunks: 0..<run.chunkCount, progress: progress)
     }
 
     /// The parts of `doenbaar populatie --deel` merged in chunk order: exactly
@@ -44,10 +41,9 @@ public struct PopulationAnalysis: Sendable {
     public init(merging parts: [PopulationPart], of run: PopulationRun) throws(PopulationError) {
         let merged = try PopulationPart.merge(parts, strata: Set(run.generator.archetypes.map(\.stratum)), chunkCount: run.chunkCount)
         self.run = run
-        chunks = merged.chunks
-        result = PopulationRun.merge(chunks)
+        result = PopulationRun.merge(merged.chunks)
         let analysis = PopulationSensitivity(run: run, samplePersons: parts.first?.gevoeligheid_personen ?? 0)
-        sensitivity = (analysis, analysis.swings(full: result, chunks: chunks, variants: merged.variants, base: run))
+        sensitivity = (analysis, analysis.swings(full: result, variants: merged.variants, base: run))
     }
 
     /// Part `k` of `n` (1-based) of the population: its chunks, and the runs of
@@ -65,7 +61,7 @@ public struct PopulationAnalysis: Sendable {
         let analysis = PopulationSensitivity(run: run, samplePersons: samplePersons)
         let variants = try Self.variants(analysis, chunks: 0..<run.chunkCount, of: run)
         var copy = self
-        copy.sensitivity = (analysis, analysis.swings(full: result, chunks: chunks, variants: variants, base: run))
+        copy.sensitivity = (analysis, analysis.swings(full: result, variants: variants, base: run))
         return copy
     }
 

@@ -141,9 +141,8 @@ public struct PopulationSensitivity: Sendable {
     /// Per knelpunt the swing of every assumption, in the order of `assumptions`.
     /// - Parameters:
     ///   - full: the whole population, central;
-    ///   - chunks: the central chunk results, in order (kept for callers; the sample's base is its own variant);
     ///   - variants: per variant id the sample's chunk results with a parameter at one end, and the central sample.
-    public func swings(full: PopulationRun.Result, chunks: [PopulationRun.Result], variants: [String: [PopulationRun.Result]],
+    public func swings(full: PopulationRun.Result, variants: [String: [PopulationRun.Result]],
                        base: PopulationRun) -> [String: [Swing]] {
         let people = base.generator.people()
         let central = PopulationEstimate.points(full, people: people)
