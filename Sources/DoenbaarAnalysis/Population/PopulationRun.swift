@@ -102,7 +102,7 @@ public struct PopulationRun: Sendable {
     public func run(chunks: Range<Int>, persons limit: Int? = nil, chunksPerBatch: Int? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) -> [Result] {
         let results = ChunkResults(count: chunks.count)
-        each(chunks: chunks, persons: limit, chunksPerBatch: chunksPerBatch, progress: progress) { results.set($0, $1) }
+        analyse(chunks: chunks, persons: limit, chunksPerBatch: chunksPerBatch, progress: progress) { results.set($0, $1) }
         return results.all()
     }
 
@@ -113,13 +113,13 @@ public struct PopulationRun: Sendable {
     /// million people ran at 14.500 people a second where the first 100.000 ran at 16.500 (stop 49).
     public func total(chunks: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) -> Result {
         let total = OrderedTotal()
-        each(chunks: chunks, persons: nil, chunksPerBatch: nil, progress: progress) { total.add($0, $1) }
+        analyse(chunks: chunks, persons: nil, chunksPerBatch: nil, progress: progress) { total.add($0, $1) }
         return total.result()
     }
 
     /// Runs the chunks on all cores, handing each chunk's result with its place among `chunks` to `deliver`
     /// (from any thread, in any order).
-    private func each(chunks: Range<Int>, persons limit: Int?, chunksPerBatch: Int?, progress: (@Sendable (Int) -> Void)?,
+    private func analyse(chunks: Range<Int>, persons limit: Int?, chunksPerBatch: Int?, progress: (@Sendable (Int) -> Void)?,
                       _ deliver: @Sendable (Int, Result) -> Void) {
         guard !chunks.isEmpty else { return }
         let size = min(generator.size, limit ?? generator.size), chunkSize = Self.chunkSize
