@@ -8,7 +8,7 @@ import Foundation
 /// seed — also when the chunks were computed in parts on different machines
 /// (`PopulationPart`) and merged afterwards.
 public struct PopulationRun: Sendable {
-    public let generator: PopulationGenerator
+    public private(set) var generator: PopulationGenerator
     public let analyzer: Analyzer
     /// Where the estimates add each phase's CPU time, when measured (`bench --populatie N --fasen`).
     public var times: PhaseTimes? = nil
@@ -34,6 +34,15 @@ public struct PopulationRun: Sendable {
     public init(generator: PopulationGenerator, analyzer: Analyzer) {
         self.generator = generator
         self.analyzer = analyzer
+    }
+
+    /// The same run with every synthetic person drawn from one archetype (`PopulationGenerator.drawing(only:)`),
+    /// analysed as this run is (its analyzers, its measuring); nil for an id no archetype has.
+    public func drawing(only id: String) -> PopulationRun? {
+        guard let only = generator.drawing(only: id) else { return nil }
+        var run = self
+        run.generator = only
+        return run
     }
 
     /// How many chunks the population has.

@@ -54,10 +54,14 @@ enum Population {
 
     /// The population of the input, ready to run (not yet run), with an analyzer of its own for
     /// every further core where the input keeps its rule files (`PopulationRun.replicas`).
-    static func run(_ input: LoadedInput, size: Int, seed: UInt64, _ console: Console) -> LoadedInput.Outcome<PopulationRun> {
+    /// - Parameter analysing: whether its people are run here; parts merged (`--samenvoegen`) run
+    ///   nobody, and the rules are then not checked again for analyzers no core would use.
+    static func run(_ input: LoadedInput, size: Int, seed: UInt64, analysing: Bool = true,
+                    _ console: Console) -> LoadedInput.Outcome<PopulationRun> {
         do throws(PopulationError) {
             var run = try PopulationAnalysis.population(ruleSet: input.ruleSet, personas: input.personas, evaluator: input.evaluator,
                                                         size: size, seed: seed)
+            guard analysing else { return .success(run) }
             let cores = ProcessInfo.processInfo.activeProcessorCount
             run.replicas = (1..<max(1, cores)).compactMap { _ in input.analyzerReplica(detectors: run.analyzer.detectors) }
             return .success(run)

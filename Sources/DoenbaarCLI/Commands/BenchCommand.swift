@@ -172,13 +172,11 @@ enum BenchCommand: Command {
         guard case .success(var run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
         let persona = args.value("persona")
         if let persona {
-            guard let only = run.generator.drawing(only: persona) else {
+            guard let only = run.drawing(only: persona) else {
                 let ids = run.generator.archetypes.map(\.persona.id).joined(separator: ", ")
                 return console.fail("--persona: geen persona '\(persona)' in de populatie (wel: \(ids))")
             }
-            let replicas = run.replicas
-            run = PopulationRun(generator: only, analyzer: run.analyzer)
-            run.replicas = replicas
+            run = only
         }
         if args.has("fasen") { run.times = PhaseTimes() }
         let started = DispatchTime.now().uptimeNanoseconds

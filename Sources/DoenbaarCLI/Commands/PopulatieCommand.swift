@@ -121,7 +121,7 @@ extension PopulatieCommand {
             return console.fail("de delen in '\(folder)' zijn met andere regels of persona's gemaakt dan die nu zijn gelezen")
         }
         guard let size = parts.first?.omvang, let seed = parts.first?.zaad,
-              case .success(let run) = Population.run(input, size: size, seed: seed, console) else { return .inputErrors }
+              case .success(let run) = Population.run(input, size: size, seed: seed, analysing: false, console) else { return .inputErrors }
         let merged: PopulationAnalysis
         do throws(PopulationError) { merged = try PopulationAnalysis(merging: parts, of: run) } catch {
             return console.fail(error.description)

@@ -81,12 +81,12 @@ struct ProgramBuilder {
         }
     }
 
-    /// The comparisons, by the number an instruction carries.
-    static let comparisons: [BinaryOperator] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
+    /// The comparisons, by the number an instruction carries: what `comparison(_:)` says each stands for.
+    static let comparisons: [BinaryOperator] = (0..<6).map { comparison(Int64($0)) }
 
-    /// The comparison an instruction's number stands for (`comparisons`), without reading the
-    /// list: it is read for every comparison evaluated, and a list of the process counted from
-    /// every core moved its cache line between them.
+    /// The comparison an instruction's number stands for: the one place the numbering is said. A
+    /// switch, not a list: it is read for every comparison evaluated, and a list of the process
+    /// counted from every core moved its cache line between them.
     @inline(__always) static func comparison(_ number: Int64) -> BinaryOperator {
         switch number {
         case 0: .equal

@@ -75,6 +75,7 @@ extension LaneBlock {
                 says(last[lane], k, lane: lane) ? lane : lane > 0 && says(last[lane - 1], k, lane: lane) ? lane - 1 : -1
             }
             if source < 0 {
+                // Every benefit's outcome (`deductionRules` has one entry per benefit; the rule set's own list is not counted).
                 lastBenefits[lane] = deductionRules.indices.map { self.outcome($0, k, lane: lane, explanation: nil) }
             } else if source != lane {
                 lastBenefits[lane] = lastBenefits[source]
